@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, unit + golden tests on both backends,
+# the other build configurations, and the golden programs on wasm32 under
+# wasmtime. Installs what it needs (wasm32 target, wasmtime from PyPI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain"
+if ! rustup target list --installed 2>/dev/null | grep -q wasm32-wasip1; then
+  rustup target add wasm32-wasip1
+fi
+rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt
+rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (default features, all targets)"
+cargo clippy --all-targets -- -D warnings
+
+step "cargo test (default features)"
+cargo test
+
+step "cargo build --no-default-features"
+cargo build --no-default-features
+cargo test --no-default-features --lib
+
+step "cargo build --features full"
+cargo build --features full
+
+step "cargo build --target wasm32-wasip1 --no-default-features"
+cargo build --release --target wasm32-wasip1 --no-default-features
+
+if [ -x scripts/wasm-golden.sh ]; then
+  step "golden programs on wasm32 (wasmtime)"
+  scripts/wasm-golden.sh
+fi
+echo
+echo "all checks passed"

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Run a wasm32-wasip1 module under wasmtime (the PyPI package embeds the
+engine). Usage: wasm-run.py MODULE.wasm [args...]. stdin/stdout/stderr are
+inherited; the current directory is preopened as '.'; exit status is passed
+through."""
+import sys
+
+try:
+    import wasmtime
+except ImportError:
+    sys.stderr.write("wasm-run: pip install wasmtime\n")
+    sys.exit(2)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.stderr.write("usage: wasm-run.py MODULE.wasm [args...]\n")
+        return 2
+    module_path = sys.argv[1]
+    engine = wasmtime.Engine()
+    store = wasmtime.Store(engine)
+    linker = wasmtime.Linker(engine)
+    linker.define_wasi()
+    wasi = wasmtime.WasiConfig()
+    wasi.argv = ["cljw"] + sys.argv[2:]
+    wasi.inherit_stdin()
+    wasi.inherit_stdout()
+    wasi.inherit_stderr()
+    wasi.inherit_env()
+    wasi.preopen_dir(".", ".")
+    store.set_wasi(wasi)
+    module = wasmtime.Module.from_file(engine, module_path)
+    instance = linker.instantiate(store, module)
+    start = instance.exports(store)["_start"]
+    try:
+        start(store)
+    except wasmtime.ExitTrap as e:
+        return e.code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

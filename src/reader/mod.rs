@@ -1,0 +1,1 @@
+//! LAYER 1: text -> forms (values with :line/:column metadata).

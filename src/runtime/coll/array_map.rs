@@ -1,0 +1,34 @@
+//! PersistentArrayMap: up to 8 entries in insertion order; grows into a
+//! PersistentHashMap. PLACEHOLDER BODY with the final API (issue #2).
+
+use crate::runtime::equality::equiv;
+use crate::runtime::value::Value;
+
+pub struct ArrayMap {
+    pub(crate) entries: Vec<(Value, Value)>,
+    pub(crate) meta: Option<Value>,
+}
+
+impl ArrayMap {
+    pub fn empty() -> ArrayMap {
+        ArrayMap {
+            entries: Vec::new(),
+            meta: None,
+        }
+    }
+    pub fn count(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn get(&self, k: &Value) -> Option<&Value> {
+        self.entries
+            .iter()
+            .find(|(ek, _)| equiv(ek, k))
+            .map(|(_, v)| v)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> + '_ {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+    pub fn meta(&self) -> Option<&Value> {
+        self.meta.as_ref()
+    }
+}

@@ -1,0 +1,217 @@
+//! Clojure exceptions: a class from the JVM hierarchy, a message, optional
+//! ex-data and cause, and a stack of frames. `Result<T>` is the return type of
+//! everything that can fail in the runtime.
+
+use super::gc::Ref;
+use super::value::Value;
+use std::fmt;
+
+macro_rules! ex_classes {
+    ($( $variant:ident = $name:literal : $parent:ident ),* $(,)?) => {
+        /// The exception classes a Clojure program can observe, with their
+        /// JVM names and superclasses (`instance?` and `catch` walk `parent`).
+        #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+        pub enum ExClass { $( $variant ),* }
+        impl ExClass {
+            pub const ALL: &'static [ExClass] = &[ $( ExClass::$variant ),* ];
+            /// Fully qualified JVM class name.
+            pub fn name(self) -> &'static str {
+                match self { $( ExClass::$variant => $name ),* }
+            }
+            /// Superclass; `Object` for the root.
+            pub fn parent(self) -> Option<ExClass> {
+                let p = match self { $( ExClass::$variant => ExClass::$parent ),* };
+                if p == self { None } else { Some(p) }
+            }
+        }
+    };
+}
+
+ex_classes! {
+    Throwable = "java.lang.Throwable": Throwable,
+    Exception = "java.lang.Exception": Throwable,
+    Error = "java.lang.Error": Throwable,
+    AssertionError = "java.lang.AssertionError": Error,
+    StackOverflowError = "java.lang.StackOverflowError": Error,
+    OutOfMemoryError = "java.lang.OutOfMemoryError": Error,
+    RuntimeException = "java.lang.RuntimeException": Exception,
+    ArithmeticException = "java.lang.ArithmeticException": RuntimeException,
+    IllegalArgumentException = "java.lang.IllegalArgumentException": RuntimeException,
+    NumberFormatException = "java.lang.NumberFormatException": IllegalArgumentException,
+    ArityException = "clojure.lang.ArityException": IllegalArgumentException,
+    IllegalStateException = "java.lang.IllegalStateException": RuntimeException,
+    ClassCastException = "java.lang.ClassCastException": RuntimeException,
+    IndexOutOfBoundsException = "java.lang.IndexOutOfBoundsException": RuntimeException,
+    ArrayIndexOutOfBoundsException = "java.lang.ArrayIndexOutOfBoundsException": IndexOutOfBoundsException,
+    StringIndexOutOfBoundsException = "java.lang.StringIndexOutOfBoundsException": IndexOutOfBoundsException,
+    NullPointerException = "java.lang.NullPointerException": RuntimeException,
+    UnsupportedOperationException = "java.lang.UnsupportedOperationException": RuntimeException,
+    ConcurrentModificationException = "java.util.ConcurrentModificationException": RuntimeException,
+    NoSuchElementException = "java.util.NoSuchElementException": RuntimeException,
+    ExceptionInfo = "clojure.lang.ExceptionInfo": RuntimeException,
+    ReaderException = "clojure.lang.LispReader$ReaderException": RuntimeException,
+    EdnReaderException = "clojure.lang.EdnReader$ReaderException": RuntimeException,
+    CompilerException = "clojure.lang.Compiler$CompilerException": RuntimeException,
+    IOException = "java.io.IOException": Exception,
+    FileNotFoundException = "java.io.FileNotFoundException": IOException,
+    EOFException = "java.io.EOFException": IOException,
+    InterruptedException = "java.lang.InterruptedException": Exception,
+    ClassNotFoundException = "java.lang.ClassNotFoundException": Exception,
+    TimeoutException = "java.util.concurrent.TimeoutException": Exception,
+    ExecutionException = "java.util.concurrent.ExecutionException": Exception,
+}
+
+impl ExClass {
+    /// Short class name (`ArithmeticException`).
+    pub fn simple_name(self) -> &'static str {
+        let n = self.name();
+        let n = n.rsplit('.').next().unwrap_or(n);
+        n.rsplit('$').next().unwrap_or(n)
+    }
+    /// Is `self` the class `other` or one of its subclasses?
+    pub fn is_a(self, other: ExClass) -> bool {
+        let mut c = Some(self);
+        while let Some(k) = c {
+            if k == other {
+                return true;
+            }
+            c = k.parent();
+        }
+        false
+    }
+    /// Look a class up by its full or simple name.
+    pub fn by_name(name: &str) -> Option<ExClass> {
+        ExClass::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name() == name || c.simple_name() == name)
+    }
+}
+
+/// One stack frame of a Clojure exception: `ns/fn (file:line)`.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub name: String,
+    pub file: Option<String>,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// The heap object behind an exception value.
+pub struct ExceptionObj {
+    pub class: ExClass,
+    pub message: Option<String>,
+    /// ex-data (a map) for ExceptionInfo, reader positions, ...
+    pub data: Option<Value>,
+    pub cause: Option<Exception>,
+    pub trace: super::gc::Lock<Vec<Frame>>,
+}
+
+/// A thrown Clojure exception: one thin pointer, so `Result<Value>` stays small.
+#[derive(Clone)]
+pub struct Exception(pub(crate) Ref<ExceptionObj>);
+
+pub type Result<T> = std::result::Result<T, Exception>;
+
+impl Exception {
+    pub fn new(class: ExClass, message: impl Into<String>) -> Exception {
+        Exception(Ref::new(ExceptionObj {
+            class,
+            message: Some(message.into()),
+            data: None,
+            cause: None,
+            trace: super::gc::Lock::new(Vec::new()),
+        }))
+    }
+    pub fn full(
+        class: ExClass,
+        message: Option<String>,
+        data: Option<Value>,
+        cause: Option<Exception>,
+    ) -> Exception {
+        Exception(Ref::new(ExceptionObj {
+            class,
+            message,
+            data,
+            cause,
+            trace: super::gc::Lock::new(Vec::new()),
+        }))
+    }
+    pub fn class(&self) -> ExClass {
+        self.0.class
+    }
+    pub fn message(&self) -> Option<&str> {
+        self.0.message.as_deref()
+    }
+    pub fn data(&self) -> Option<&Value> {
+        self.0.data.as_ref()
+    }
+    pub fn cause(&self) -> Option<&Exception> {
+        self.0.cause.as_ref()
+    }
+    pub fn obj(&self) -> &ExceptionObj {
+        &self.0
+    }
+    pub fn push_frame(&self, f: Frame) {
+        super::gc::lock(&self.0.trace).push(f);
+    }
+    pub fn frames(&self) -> Vec<Frame> {
+        super::gc::lock(&self.0.trace).clone()
+    }
+    pub fn ptr_eq(&self, other: &Exception) -> bool {
+        super::gc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            self.class().name(),
+            self.message().unwrap_or("")
+        )
+    }
+}
+
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.message() {
+            Some(m) => write!(f, "{}: {}", self.class().name(), m),
+            None => write!(f, "{}", self.class().name()),
+        }
+    }
+}
+
+/// Shorthand constructors for the common classes. They return `Err` so call
+/// sites read `return err::illegal_arg("...")`.
+pub mod err {
+    use super::{ExClass, Exception, Result};
+    pub fn throw<T>(class: ExClass, msg: impl Into<String>) -> Result<T> {
+        Err(Exception::new(class, msg))
+    }
+    pub fn illegal_arg<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::IllegalArgumentException, msg)
+    }
+    pub fn illegal_state<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::IllegalStateException, msg)
+    }
+    pub fn arithmetic<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::ArithmeticException, msg)
+    }
+    pub fn class_cast<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::ClassCastException, msg)
+    }
+    pub fn index_out_of_bounds<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::IndexOutOfBoundsException, msg)
+    }
+    pub fn unsupported<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::UnsupportedOperationException, msg)
+    }
+    pub fn runtime<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::RuntimeException, msg)
+    }
+    pub fn npe<T>(msg: impl Into<String>) -> Result<T> {
+        throw(ExClass::NullPointerException, msg)
+    }
+}

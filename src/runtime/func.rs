@@ -1,0 +1,54 @@
+//! Function objects and the call-dispatch table.
+//!
+//! runtime/ must call closures (a `reduce` with a user fn, a lazy-seq thunk)
+//! without importing the engine: the engine installs its invoke function here
+//! at startup, and `invoke` routes native fns, keywords, maps, sets and vectors
+//! itself.
+
+use super::error::{ExClass, Exception, Result};
+use super::value::Value;
+use std::any::Any;
+use std::sync::OnceLock;
+
+/// A builtin implemented in Rust.
+pub type NativeFnPtr = fn(&[Value]) -> Result<Value>;
+
+#[cfg(feature = "threads")]
+pub type ClosureBody = Box<dyn Any + Send + Sync>;
+#[cfg(not(feature = "threads"))]
+pub type ClosureBody = Box<dyn Any>;
+
+pub enum FnKind {
+    Native(NativeFnPtr),
+    /// Engine-defined closure; only the engine that made it knows its shape.
+    Closure(ClosureBody),
+}
+
+pub struct Fn {
+    pub name: Option<String>,
+    pub kind: FnKind,
+    pub meta: Option<Value>,
+}
+
+/// Installed by the engine: invoke a closure it created.
+pub type InvokeHook = fn(&Fn, &[Value]) -> Result<Value>;
+static INVOKE_HOOK: OnceLock<InvokeHook> = OnceLock::new();
+
+/// Called once by the engine at startup.
+pub fn install_invoke_hook(h: InvokeHook) {
+    let _ = INVOKE_HOOK.set(h);
+}
+
+/// Call a fn-like value with arguments.
+pub fn invoke_fn(f: &Fn, args: &[Value]) -> Result<Value> {
+    match &f.kind {
+        FnKind::Native(p) => p(args),
+        FnKind::Closure(_) => match INVOKE_HOOK.get() {
+            Some(h) => h(f, args),
+            None => Err(Exception::new(
+                ExClass::IllegalStateException,
+                "no engine installed to call closures",
+            )),
+        },
+    }
+}

@@ -1,0 +1,19 @@
+//! LAYER 0: values, collections, seqs, numbers, hash/equality, names,
+//! errors, printer, and the call-dispatch table. Imports nothing above it.
+
+pub mod coll;
+pub mod equality;
+pub mod error;
+pub mod func;
+pub mod gc;
+pub mod hash;
+pub mod number;
+pub mod printer;
+pub mod regex;
+pub mod seq;
+pub mod string;
+pub mod symbol;
+pub mod value;
+
+pub use error::{ExClass, Exception, Result, err};
+pub use value::{Value, View};

@@ -1,0 +1,318 @@
+//! `Value`: the 16-byte opaque value type.
+//!
+//! Immediates (nil, booleans, longs, doubles, chars) live inline; every other
+//! value is ONE thin `Ref<T>` pointer. The representation (`Repr`) is private to
+//! `runtime/`; everything else matches on the borrowed `View` returned by
+//! [`Value::view`] and builds values through constructors, so the encoding can
+//! change (e.g. to NaN-boxing) without touching builtins.
+
+use super::coll::{
+    ArrayMap, HashMap, HashSet, List, MapEntry, Queue, SortedMap, SortedSet, TransientMap,
+    TransientSet, TransientVector, Vector,
+};
+use super::error::ExceptionObj;
+use super::func::Fn;
+use super::gc::Ref;
+use super::number::{BigDecimal, BigInt, Ratio};
+use super::regex::Regex;
+use super::seq::{ArraySeq, ChunkedSeq, Cons, Cycle, Iterate, LazySeq, LongRange, Range, Repeat};
+use super::string::Str;
+use super::symbol::{Keyword, Symbol};
+
+/// Declares the heap types once; generates the private `Repr`, the public
+/// borrowed `View`, `Value::view`, and `From<Ref<T>> for Value`.
+macro_rules! heap_types {
+    ($( $(#[$doc:meta])* $variant:ident($ty:ty) ),* $(,)?) => {
+        #[derive(Clone)]
+        pub(in crate::runtime) enum Repr {
+            Nil,
+            Bool(bool),
+            Long(i64),
+            Double(f64),
+            Char(char),
+            $( $(#[$doc])* $variant(Ref<$ty>) ),*
+        }
+
+        /// A borrowed view of a value, for matching on its type.
+        #[derive(Clone, Copy)]
+        pub enum View<'a> {
+            Nil,
+            Bool(bool),
+            Long(i64),
+            Double(f64),
+            Char(char),
+            $( $(#[$doc])* $variant(&'a $ty) ),*
+        }
+
+        impl Value {
+            #[inline]
+            pub fn view(&self) -> View<'_> {
+                match &self.0 {
+                    Repr::Nil => View::Nil,
+                    Repr::Bool(b) => View::Bool(*b),
+                    Repr::Long(n) => View::Long(*n),
+                    Repr::Double(d) => View::Double(*d),
+                    Repr::Char(c) => View::Char(*c),
+                    $( Repr::$variant(r) => View::$variant(r) ),*
+                }
+            }
+
+            /// Pointer identity for heap values, value identity for immediates
+            /// (`identical?`).
+            pub fn identical(&self, other: &Value) -> bool {
+                match (&self.0, &other.0) {
+                    (Repr::Nil, Repr::Nil) => true,
+                    (Repr::Bool(a), Repr::Bool(b)) => a == b,
+                    (Repr::Long(a), Repr::Long(b)) => a == b,
+                    (Repr::Double(a), Repr::Double(b)) => a.to_bits() == b.to_bits(),
+                    (Repr::Char(a), Repr::Char(b)) => a == b,
+                    $( (Repr::$variant(a), Repr::$variant(b)) => Ref::ptr_eq(a, b), )*
+                    _ => false,
+                }
+            }
+        }
+
+        $(
+            impl From<Ref<$ty>> for Value {
+                #[inline]
+                fn from(r: Ref<$ty>) -> Value { Value(Repr::$variant(r)) }
+            }
+        )*
+    };
+}
+
+heap_types! {
+    Str(Str),
+    Keyword(Keyword),
+    Symbol(Symbol),
+    BigInt(BigInt),
+    Ratio(Ratio),
+    BigDec(BigDecimal),
+    Regex(Regex),
+    List(List),
+    Vector(Vector),
+    MapEntry(MapEntry),
+    ArrayMap(ArrayMap),
+    HashMap(HashMap),
+    HashSet(HashSet),
+    SortedMap(SortedMap),
+    SortedSet(SortedSet),
+    Queue(Queue),
+    TransientVector(TransientVector),
+    TransientMap(TransientMap),
+    TransientSet(TransientSet),
+    Cons(Cons),
+    LazySeq(LazySeq),
+    ArraySeq(ArraySeq),
+    ChunkedSeq(ChunkedSeq),
+    LongRange(LongRange),
+    Range(Range),
+    Repeat(Repeat),
+    Iterate(Iterate),
+    Cycle(Cycle),
+    Fn(Fn),
+    Exception(ExceptionObj),
+}
+
+/// A Clojure value. 16 bytes: a tag and an 8-byte payload.
+#[derive(Clone)]
+pub struct Value(pub(in crate::runtime) Repr);
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::NIL
+    }
+}
+
+impl Value {
+    pub const NIL: Value = Value(Repr::Nil);
+    pub const TRUE: Value = Value(Repr::Bool(true));
+    pub const FALSE: Value = Value(Repr::Bool(false));
+
+    #[inline]
+    pub fn bool(b: bool) -> Value {
+        Value(Repr::Bool(b))
+    }
+    #[inline]
+    pub fn long(n: i64) -> Value {
+        Value(Repr::Long(n))
+    }
+    #[inline]
+    pub fn double(d: f64) -> Value {
+        Value(Repr::Double(d))
+    }
+    #[inline]
+    pub fn char(c: char) -> Value {
+        Value(Repr::Char(c))
+    }
+    /// A string value.
+    pub fn string(s: impl Into<String>) -> Value {
+        Value(Repr::Str(Ref::new(Str::new(s.into()))))
+    }
+    /// An interned keyword `:ns/name` (ns may be None).
+    pub fn keyword(ns: Option<&str>, name: &str) -> Value {
+        Value(Repr::Keyword(Keyword::intern(ns, name)))
+    }
+    /// A symbol `ns/name` without metadata.
+    pub fn symbol(ns: Option<&str>, name: &str) -> Value {
+        Value(Repr::Symbol(Symbol::intern(ns, name)))
+    }
+
+    #[inline]
+    pub fn is_nil(&self) -> bool {
+        matches!(self.0, Repr::Nil)
+    }
+    /// Clojure truthiness: everything but nil and false.
+    #[inline]
+    pub fn truthy(&self) -> bool {
+        !matches!(self.0, Repr::Nil | Repr::Bool(false))
+    }
+    #[inline]
+    pub fn as_long(&self) -> Option<i64> {
+        match self.0 {
+            Repr::Long(n) => Some(n),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn as_double(&self) -> Option<f64> {
+        match self.0 {
+            Repr::Double(d) => Some(d),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.0 {
+            Repr::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn as_char(&self) -> Option<char> {
+        match self.0 {
+            Repr::Char(c) => Some(c),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.0 {
+            Repr::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn as_keyword(&self) -> Option<&Keyword> {
+        match &self.0 {
+            Repr::Keyword(k) => Some(k),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn as_symbol(&self) -> Option<&Symbol> {
+        match &self.0 {
+            Repr::Symbol(s) => Some(s),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn is_keyword(&self) -> bool {
+        matches!(self.0, Repr::Keyword(_))
+    }
+    #[inline]
+    pub fn is_symbol(&self) -> bool {
+        matches!(self.0, Repr::Symbol(_))
+    }
+    #[inline]
+    pub fn is_string(&self) -> bool {
+        matches!(self.0, Repr::Str(_))
+    }
+
+    /// The JVM class name of this value, as `(class x)` prints it and as
+    /// ClassCastException messages name it.
+    pub fn class_name(&self) -> &'static str {
+        match &self.0 {
+            Repr::Nil => "nil",
+            Repr::Bool(_) => "java.lang.Boolean",
+            Repr::Long(_) => "java.lang.Long",
+            Repr::Double(_) => "java.lang.Double",
+            Repr::Char(_) => "java.lang.Character",
+            Repr::Str(_) => "java.lang.String",
+            Repr::Keyword(_) => "clojure.lang.Keyword",
+            Repr::Symbol(_) => "clojure.lang.Symbol",
+            Repr::BigInt(_) => "clojure.lang.BigInt",
+            Repr::Ratio(_) => "clojure.lang.Ratio",
+            Repr::BigDec(_) => "java.math.BigDecimal",
+            Repr::Regex(_) => "java.util.regex.Pattern",
+            Repr::List(l) => {
+                if l.is_empty() {
+                    "clojure.lang.PersistentList$EmptyList"
+                } else {
+                    "clojure.lang.PersistentList"
+                }
+            }
+            Repr::Vector(_) => "clojure.lang.PersistentVector",
+            Repr::MapEntry(_) => "clojure.lang.MapEntry",
+            Repr::ArrayMap(_) => "clojure.lang.PersistentArrayMap",
+            Repr::HashMap(_) => "clojure.lang.PersistentHashMap",
+            Repr::HashSet(_) => "clojure.lang.PersistentHashSet",
+            Repr::SortedMap(_) => "clojure.lang.PersistentTreeMap",
+            Repr::SortedSet(_) => "clojure.lang.PersistentTreeSet",
+            Repr::Queue(_) => "clojure.lang.PersistentQueue",
+            Repr::TransientVector(_) => "clojure.lang.PersistentVector$TransientVector",
+            Repr::TransientMap(_) => "clojure.lang.PersistentHashMap$TransientHashMap",
+            Repr::TransientSet(_) => "clojure.lang.PersistentHashSet$TransientHashSet",
+            Repr::Cons(_) => "clojure.lang.Cons",
+            Repr::LazySeq(_) => "clojure.lang.LazySeq",
+            Repr::ArraySeq(_) => "clojure.lang.ArraySeq",
+            Repr::ChunkedSeq(_) => "clojure.lang.PersistentVector$ChunkedSeq",
+            Repr::LongRange(_) => "clojure.lang.LongRange",
+            Repr::Range(_) => "clojure.lang.Range",
+            Repr::Repeat(_) => "clojure.lang.Repeat",
+            Repr::Iterate(_) => "clojure.lang.Iterate",
+            Repr::Cycle(_) => "clojure.lang.Cycle",
+            Repr::Fn(_) => "clojure.lang.AFunction",
+            Repr::Exception(e) => e.class.name(),
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::bool(b)
+    }
+}
+impl From<i64> for Value {
+    fn from(n: i64) -> Value {
+        Value::long(n)
+    }
+}
+impl From<f64> for Value {
+    fn from(d: f64) -> Value {
+        Value::double(d)
+    }
+}
+impl From<char> for Value {
+    fn from(c: char) -> Value {
+        Value::char(c)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::string(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}
+impl From<super::error::Exception> for Value {
+    fn from(e: super::error::Exception) -> Value {
+        Value(Repr::Exception(e.0))
+    }
+}
