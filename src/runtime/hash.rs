@@ -138,3 +138,46 @@ mod tests {
         assert_eq!(UnorderedHasher::default().finish(), -15128758);
     }
 }
+
+use crate::runtime::value::{Value, View};
+
+/// Clojure's `hash` (Util.hasheq). PLACEHOLDER coverage (issue #2): scalars
+/// and the collections' ordered/unordered hashes; the numbers tower and the
+/// remaining types are completed with the equality layer.
+pub fn hasheq(v: &Value) -> i32 {
+    match v.view() {
+        View::Nil => 0,
+        View::Bool(b) => {
+            if b {
+                1231
+            } else {
+                1237
+            }
+        }
+        View::Long(n) => hash_long(n),
+        View::Double(d) => {
+            if d == 0.0 {
+                0
+            } else {
+                let bits = d.to_bits();
+                (bits ^ (bits >> 32)) as i32
+            }
+        }
+        View::Char(c) => c as i32,
+        View::Str(s) => hash_int(s.java_hash()),
+        View::Keyword(k) => k.hash(),
+        View::Symbol(s) => s.hash(),
+        _ => {
+            if crate::runtime::equality::is_sequential(v) {
+                let mut h = OrderedHasher::default();
+                for x in crate::runtime::seq::iter(v).flatten() {
+                    h.add(hasheq(&x));
+                }
+                h.finish()
+            } else {
+                // Identity hash for the rest until the equality layer lands.
+                0
+            }
+        }
+    }
+}
