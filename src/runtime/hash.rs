@@ -124,21 +124,6 @@ impl UnorderedHasher {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn murmur_matches_jvm() {
-        // (hash 1) => 1392991556, (hash 42) => 1871679806, (hash -1) => 1651860712
-        assert_eq!(hash_long(1), 1392991556);
-        assert_eq!(hash_long(42), 1871679806);
-        assert_eq!(hash_long(-1), 1651860712);
-        // (hash []) => -2017569654, (hash {}) => -15128758
-        assert_eq!(OrderedHasher::default().finish(), -2017569654);
-        assert_eq!(UnorderedHasher::default().finish(), -15128758);
-    }
-}
-
 use crate::runtime::value::{Value, View};
 
 /// Clojure's `hash` (Util.hasheq). PLACEHOLDER coverage (issue #2): scalars
@@ -179,5 +164,20 @@ pub fn hasheq(v: &Value) -> i32 {
                 0
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn murmur_matches_jvm() {
+        // (hash 1) => 1392991556, (hash 42) => 1871679806, (hash -1) => 1651860712
+        assert_eq!(hash_long(1), 1392991556);
+        assert_eq!(hash_long(42), 1871679806);
+        assert_eq!(hash_long(-1), 1651860712);
+        // (hash []) => -2017569654, (hash {}) => -15128758
+        assert_eq!(OrderedHasher::default().finish(), -2017569654);
+        assert_eq!(UnorderedHasher::default().finish(), -15128758);
     }
 }
