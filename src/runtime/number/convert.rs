@@ -1,0 +1,261 @@
+//! Casts and conversions: `long`, `int`, `char`, `double`, `bigint`,
+//! `bigdec`, `rationalize`, `numerator`, `denominator`, and the string
+//! parsers of BigInteger / BigDecimal.
+
+use super::bigdec::{self, Dec};
+use super::format::java_double_string;
+use super::{BigDecimal, BigInt, Num, Ratio, class_cast_message, not_a_number, ratio_value};
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::value::{Value, View};
+use num_traits::{One, ToPrimitive};
+
+fn out_of_range(kind: &str, shown: impl std::fmt::Display) -> Exception {
+    Exception::new(
+        ExClass::IllegalArgumentException,
+        format!("Value out of range for {kind}: {shown}"),
+    )
+}
+
+fn npe(method: &str) -> Exception {
+    Exception::new(
+        ExClass::NullPointerException,
+        format!("Cannot invoke \"{method}\" because \"x\" is null"),
+    )
+}
+
+fn cce(v: &Value, to: &str) -> Exception {
+    Exception::new(
+        ExClass::ClassCastException,
+        class_cast_message(v.class_name(), to),
+    )
+}
+
+/// RT.longCast(double): range-checked truncation; NaN gives 0.
+pub fn double_to_long(d: f64) -> Result<i64> {
+    if d < i64::MIN as f64 || d > i64::MAX as f64 {
+        return Err(out_of_range("long", java_double_string(d)));
+    }
+    Ok(d as i64)
+}
+
+fn bigint_to_long(b: &BigInt) -> Result<i64> {
+    b.to_i64().ok_or_else(|| out_of_range("long", b))
+}
+
+/// `(long x)` (RT.longCast): doubles and BigDecimals truncate with a range
+/// check through double, BigInts and Ratios must fit, chars give their code.
+pub fn to_long(v: &Value) -> Result<i64> {
+    match v.view() {
+        View::Long(n) => Ok(n),
+        View::Double(d) => double_to_long(d),
+        View::BigInt(b) => bigint_to_long(b),
+        View::Ratio(r) => bigint_to_long(&(r.numer() / r.denom())),
+        View::BigDec(m) => double_to_long(Dec::from_big(m).to_f64()),
+        View::Char(c) => Ok(c as i64),
+        View::Nil => Err(npe("java.lang.Number.doubleValue()")),
+        _ => Err(cce(v, "java.lang.Number")),
+    }
+}
+
+/// `(int x)` as a function call (RT.intCast(Object)): `long` then an int
+/// range check that throws ArithmeticException "integer overflow".
+pub fn to_int(v: &Value) -> Result<i32> {
+    match v.view() {
+        View::Char(c) => Ok(c as i32),
+        View::Nil => Err(npe("java.lang.Character.charValue()")),
+        _ if super::is_number(v) => {
+            let n = to_long(v)?;
+            i32::try_from(n)
+                .map_err(|_| Exception::new(ExClass::ArithmeticException, "integer overflow"))
+        }
+        _ => Err(cce(v, "java.lang.Character")),
+    }
+}
+
+/// Number.longValue() of any number: truncating and wrapping.
+pub fn long_value(v: &Value) -> Result<i64> {
+    Num::of(v).map(long_value_of).ok_or_else(|| not_a_number(v))
+}
+
+pub(crate) fn long_value_of(n: Num) -> i64 {
+    let wrap = |b: &BigInt| {
+        let (sign, digits) = b.to_u64_digits();
+        let low = digits.first().copied().unwrap_or(0) as i64;
+        if sign == num_bigint::Sign::Minus {
+            low.wrapping_neg()
+        } else {
+            low
+        }
+    };
+    match n {
+        Num::L(x) => x,
+        Num::D(d) => d as i64,
+        Num::B(b) => wrap(b),
+        Num::R(r) => wrap(&(r.numer() / r.denom())),
+        Num::M(m) => wrap(&Dec::from_big(m).to_bigint()),
+    }
+}
+
+/// `(char x)` (RT.charCast): a number's longValue must be 0..=0xFFFF.
+/// Surrogate code units cannot be a Rust char and are rejected the same way.
+pub fn to_char(v: &Value) -> Result<char> {
+    if let View::Char(c) = v.view() {
+        return Ok(c);
+    }
+    if v.is_nil() {
+        return Err(npe("java.lang.Number.longValue()"));
+    }
+    let n = Num::of(v).ok_or_else(|| cce(v, "java.lang.Number"))?;
+    let code = long_value_of(n);
+    let shown = || {
+        let mut s = String::new();
+        super::write_str(&mut s, v);
+        s
+    };
+    if !(0..=0xFFFF).contains(&code) {
+        return Err(out_of_range("char", shown()));
+    }
+    char::from_u32(code as u32).ok_or_else(|| out_of_range("char", shown()))
+}
+
+/// `(double x)` (Number.doubleValue()).
+pub fn to_double(v: &Value) -> Result<f64> {
+    match Num::of(v) {
+        Some(n) => Ok(n.to_f64()),
+        None if v.is_nil() => Err(npe("java.lang.Number.doubleValue()")),
+        None => Err(cce(v, "java.lang.Number")),
+    }
+}
+
+/// BigDecimal.valueOf(double): the decimal of Double.toString(d).
+pub fn double_to_dec(d: f64) -> Result<Dec> {
+    if !d.is_finite() {
+        let c = if d.is_nan() { 'N' } else { 'I' };
+        return Err(Exception::new(
+            ExClass::NumberFormatException,
+            format!(
+                "Character {c} is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark."
+            ),
+        ));
+    }
+    bigdec::parse_dec(&java_double_string(d))
+}
+
+/// `new BigInteger(String)`.
+pub fn parse_bigint(s: &str) -> Result<BigInt> {
+    let zero_len = || Exception::new(ExClass::NumberFormatException, "Zero length BigInteger");
+    if s.is_empty() {
+        return Err(zero_len());
+    }
+    let (negative, body) = match s.as_bytes()[0] {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if body.is_empty() {
+        return Err(zero_len());
+    }
+    if body.contains(['-', '+']) {
+        return Err(Exception::new(
+            ExClass::NumberFormatException,
+            "Illegal embedded sign character",
+        ));
+    }
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Exception::new(
+            ExClass::NumberFormatException,
+            format!("For input string: \"{body}\""),
+        ));
+    }
+    let n: BigInt = body.parse().map_err(|_| {
+        Exception::new(
+            ExClass::NumberFormatException,
+            format!("For input string: \"{body}\""),
+        )
+    })?;
+    Ok(if negative { -n } else { n })
+}
+
+/// `new BigDecimal(String)`.
+pub fn parse_bigdec(s: &str) -> Result<BigDecimal> {
+    Ok(bigdec::parse_dec(s)?.into_big())
+}
+
+/// `bigint`.
+pub fn to_bigint(v: &Value) -> Result<Value> {
+    Ok(match v.view() {
+        View::BigInt(_) => v.clone(),
+        View::Long(n) => Value::bigint(BigInt::from(n)),
+        View::Double(d) => Value::bigint(double_to_dec(d)?.to_bigint()),
+        View::Ratio(r) => Value::bigint(r.numer() / r.denom()),
+        View::BigDec(m) => Value::bigint(Dec::from_big(m).to_bigint()),
+        View::Str(s) => Value::bigint(parse_bigint(s.as_str())?),
+        View::Nil => return Err(not_a_number(v)),
+        _ => return Err(cce(v, "java.lang.String")),
+    })
+}
+
+/// `bigdec`.
+pub fn to_bigdec(v: &Value) -> Result<Value> {
+    Ok(match v.view() {
+        View::BigDec(_) => v.clone(),
+        View::Long(n) => Value::bigdec(Dec::new(BigInt::from(n), 0).into_big()),
+        View::BigInt(b) => Value::bigdec(Dec::new(b.clone(), 0).into_big()),
+        View::Double(d) => Value::bigdec(double_to_dec(d)?.into_big()),
+        View::Ratio(r) => Value::bigdec(bigdec::ratio_to_dec(r.numer(), r.denom())?.into_big()),
+        View::Str(s) => Value::bigdec(parse_bigdec(s.as_str())?),
+        View::Nil => return Err(not_a_number(v)),
+        _ => return Err(cce(v, "java.lang.String")),
+    })
+}
+
+fn rationalize_dec(d: &Dec) -> Value {
+    let (n, den) = d.to_ratio_parts();
+    if den.is_one() {
+        Value::bigint(n)
+    } else {
+        ratio_value(Ratio::new(n, den))
+    }
+}
+
+/// `rationalize`: doubles through BigDecimal.valueOf, so `(rationalize 0.1)`
+/// is `1/10`; integers and ratios are returned unchanged.
+pub fn rationalize(v: &Value) -> Result<Value> {
+    match v.view() {
+        View::Double(d) => Ok(rationalize_dec(&double_to_dec(d)?)),
+        View::BigDec(m) => Ok(rationalize_dec(&Dec::from_big(m))),
+        _ if super::is_number(v) => Ok(v.clone()),
+        _ => Err(not_a_number(v)),
+    }
+}
+
+/// A java.math.BigInteger result: we have no separate BigInteger type, so
+/// it is a long when it fits (prints and compares like the JVM's BigInteger)
+/// and a BigInt otherwise.
+fn biginteger_value(b: &BigInt) -> Value {
+    match b.to_i64() {
+        Some(n) => Value::long(n),
+        None => Value::bigint(b.clone()),
+    }
+}
+
+fn as_ratio(v: &Value) -> Result<&Ratio> {
+    match v.view() {
+        View::Ratio(r) => Ok(r),
+        View::Nil => Err(Exception::new(
+            ExClass::NullPointerException,
+            "Cannot read field \"numerator\" because \"x\" is null",
+        )),
+        _ => Err(cce(v, "clojure.lang.Ratio")),
+    }
+}
+
+/// `numerator` (Ratio only).
+pub fn numerator(v: &Value) -> Result<Value> {
+    Ok(biginteger_value(as_ratio(v)?.numer()))
+}
+
+/// `denominator` (Ratio only).
+pub fn denominator(v: &Value) -> Result<Value> {
+    Ok(biginteger_value(as_ratio(v)?.denom()))
+}
