@@ -12,13 +12,7 @@ pub fn compare(a: &Value, b: &Value) -> Result<Ordering> {
         (View::Nil, _) => Ok(Ordering::Less),
         (_, View::Nil) => Ok(Ordering::Greater),
         (View::Long(x), View::Long(y)) => Ok(x.cmp(&y)),
-        (View::Double(x), View::Double(y)) => Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal)),
-        (View::Long(x), View::Double(y)) => {
-            Ok((x as f64).partial_cmp(&y).unwrap_or(Ordering::Equal))
-        }
-        (View::Double(x), View::Long(y)) => {
-            Ok(x.partial_cmp(&(y as f64)).unwrap_or(Ordering::Equal))
-        }
+        _ if let Some(o) = crate::runtime::number::compare(a, b) => Ok(o),
         (View::Str(x), View::Str(y)) => Ok(x.as_str().cmp(y.as_str())),
         (View::Char(x), View::Char(y)) => Ok(x.cmp(&y)),
         (View::Bool(x), View::Bool(y)) => Ok(x.cmp(&y)),

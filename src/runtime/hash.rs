@@ -140,13 +140,8 @@ pub fn hasheq(v: &Value) -> i32 {
             }
         }
         View::Long(n) => hash_long(n),
-        View::Double(d) => {
-            if d == 0.0 {
-                0
-            } else {
-                let bits = d.to_bits();
-                (bits ^ (bits >> 32)) as i32
-            }
+        View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_) => {
+            crate::runtime::number::hasheq(v).unwrap_or(0)
         }
         View::Char(c) => c as i32,
         View::Str(s) => hash_int(s.java_hash()),

@@ -80,7 +80,7 @@ impl Dec {
     }
 
     /// compareTo: numeric order ignoring scale.
-    pub fn cmp(&self, o: &Dec) -> Ordering {
+    pub fn compare(&self, o: &Dec) -> Ordering {
         let s = self.s.max(o.s);
         self.upscaled(s).cmp(&o.upscaled(s))
     }

@@ -184,7 +184,7 @@ impl Dtoa {
                 } else {
                     self.push(b'0' + q as u8);
                 }
-                if dec_exp < -3 || dec_exp >= 8 {
+                if !(-3..8).contains(&dec_exp) {
                     high = false;
                     low = false;
                 }
@@ -220,7 +220,7 @@ impl Dtoa {
                 } else {
                     self.push(b'0' + q as u8);
                 }
-                if dec_exp < -3 || dec_exp >= 8 {
+                if !(-3..8).contains(&dec_exp) {
                     high = false;
                     low = false;
                 }
@@ -245,7 +245,7 @@ impl Dtoa {
                 BigUint::from(5u32).pow(p5.max(0) as u32) << (p2.max(0) as usize)
             };
             let s = pow52(s5, s2);
-            let mut b = BigUint::from(fract_bits) * BigUint::from(5u32).pow(b5.max(0) as u32)
+            let mut b = (BigUint::from(fract_bits) * BigUint::from(5u32).pow(b5.max(0) as u32))
                 << (b2.max(0) as usize);
             let mut m = pow52(m5 + 1, m2 + 1);
             let ten_s = pow52(s5 + 1, s2 + 1);
@@ -263,7 +263,7 @@ impl Dtoa {
             } else {
                 self.push(b'0' + q);
             }
-            if dec_exp < -3 || dec_exp >= 8 {
+            if !(-3..8).contains(&dec_exp) {
                 high = false;
                 low = false;
             }
@@ -358,6 +358,8 @@ impl Dtoa {
     }
 }
 
+// The JDK's truncated log10(2) constant, kept verbatim for identical digits.
+#[allow(clippy::approx_constant)]
 fn estimate_dec_exp(fract_bits: u64, bin_exp: i32) -> i32 {
     let d2 = f64::from_bits(EXP_ONE | (fract_bits & SIGNIF_BIT_MASK));
     let d = (d2 - 1.5) * 0.289529654 + 0.176091259 + (bin_exp as f64) * 0.301029995663981;

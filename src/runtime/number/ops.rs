@@ -629,7 +629,7 @@ pub fn num_equiv(a: &Value, b: &Value) -> Result<bool> {
                 Rank::Double => x.to_f64() == y.to_f64(),
                 Rank::Big => x.to_bigint() == y.to_bigint(),
                 Rank::Ratio => x.to_ratio() == y.to_ratio(),
-                Rank::Dec => x.to_dec()?.cmp(&y.to_dec()?) == Ordering::Equal,
+                Rank::Dec => x.to_dec()?.compare(&y.to_dec()?) == Ordering::Equal,
             })
         }
     }
@@ -643,7 +643,7 @@ fn exact_cmp(x: Num, y: Num) -> Result<Option<Ordering>> {
         Rank::Double => return Ok(None),
         Rank::Big => x.to_bigint().cmp(&y.to_bigint()),
         Rank::Ratio => x.to_ratio().cmp(&y.to_ratio()),
-        Rank::Dec => x.to_dec()?.cmp(&y.to_dec()?),
+        Rank::Dec => x.to_dec()?.compare(&y.to_dec()?),
     }))
 }
 

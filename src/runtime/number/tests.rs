@@ -224,7 +224,7 @@ fn numerator_denominator_and_casts() {
     // JVM: (numerator 3) => ClassCastException "class java.lang.Long cannot be cast to class
     // clojure.lang.Ratio (java.lang.Long is in module java.base of loader 'bootstrap';
     // clojure.lang.Ratio is in unnamed module of loader 'app')"
-    let e = numerator(&lit("3")).err().expect("throws");
+    let e = numerator(&lit("3")).expect_err("throws");
     assert_eq!(
         e.message(),
         Some(
@@ -232,12 +232,12 @@ fn numerator_denominator_and_casts() {
         )
     );
     // JVM: (denominator 3N) => "... (clojure.lang.BigInt and clojure.lang.Ratio are in unnamed module of loader 'app')"
-    let e = denominator(&lit("3N")).err().expect("throws");
+    let e = denominator(&lit("3N")).expect_err("throws");
     assert!(e.message().unwrap_or("").ends_with(
         "(clojure.lang.BigInt and clojure.lang.Ratio are in unnamed module of loader 'app')"
     ));
     // JVM: (+ 1 "a") message
-    let e = add(&lit("1"), &lit("\"a\"")).err().expect("throws");
+    let e = add(&lit("1"), &lit("\"a\"")).expect_err("throws");
     assert_eq!(e.class(), ExClass::ClassCastException);
 }
 
