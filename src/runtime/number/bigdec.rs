@@ -23,6 +23,19 @@ pub(crate) fn non_terminating() -> Exception {
     )
 }
 
+/// BigDecimal's own message for a zero divisor (Clojure checks first and
+/// says "Divide by zero"; this only guards direct callers).
+fn zero_divisor(dividend: &Dec) -> Exception {
+    Exception::new(
+        ExClass::ArithmeticException,
+        if dividend.is_zero() {
+            "Division undefined"
+        } else {
+            "Division by zero"
+        },
+    )
+}
+
 fn pow10(n: i64) -> BigInt {
     num_traits::pow(BigInt::from(10u32), n.max(0) as usize)
 }
@@ -122,6 +135,9 @@ impl Dec {
     /// Exact `divide(BigDecimal)`: throws when the expansion does not
     /// terminate. Callers check for a zero divisor first.
     pub fn div(&self, o: &Dec) -> Result<Dec> {
+        if o.is_zero() {
+            return Err(zero_divisor(self));
+        }
         let preferred = self.s - o.s;
         if self.is_zero() {
             return Ok(Dec::new(BigInt::zero(), preferred));
@@ -160,24 +176,27 @@ impl Dec {
     }
 
     /// `divideToIntegralValue`: the truncated quotient with Java's scale.
-    pub fn div_to_integral(&self, o: &Dec) -> Dec {
+    pub fn div_to_integral(&self, o: &Dec) -> Result<Dec> {
+        if o.is_zero() {
+            return Err(zero_divisor(self));
+        }
         let preferred = self.s - o.s;
         // Truncated integer quotient of the exact values.
         let s = self.s.max(o.s);
         let q = self.upscaled(s) / o.upscaled(s);
         if q.is_zero() {
-            return Dec::new(q, preferred);
+            return Ok(Dec::new(q, preferred));
         }
-        if preferred >= 0 {
+        Ok(if preferred >= 0 {
             Dec::new(&q * pow10(preferred), preferred)
         } else {
             Dec::new(q, 0).strip_to(preferred)
-        }
+        })
     }
 
     /// `remainder`: self - divideToIntegralValue(o) * o.
-    pub fn rem(&self, o: &Dec) -> Dec {
-        self.sub(&self.div_to_integral(o).mul(o))
+    pub fn rem(&self, o: &Dec) -> Result<Dec> {
+        Ok(self.sub(&self.div_to_integral(o)?.mul(o)))
     }
 
     /// The exact value as a rational (num, den).

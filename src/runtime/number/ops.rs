@@ -409,6 +409,28 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
     })
 }
 
+/// Numbers.divide(BigInteger, BigInteger): the value of a ratio literal
+/// `n/d` (reader) or of exact division: BigInt when it divides evenly,
+/// else a normalised Ratio; "Divide by zero" for d = 0.
+pub fn make_ratio(n: BigInt, d: BigInt) -> Result<Value> {
+    if d.is_zero() {
+        return Err(divide_by_zero());
+    }
+    Ok(ratio_value(Ratio::new(n, d)))
+}
+
+/// The value of a ratio literal as LispReader builds it: both parts reduced
+/// to longs when they fit, then `/` (`4/2` reads as the long 2, `1/0`
+/// throws "Divide by zero").
+pub fn read_ratio(n: BigInt, d: BigInt) -> Result<Value> {
+    use num_traits::ToPrimitive;
+    let reduce = |b: BigInt| match b.to_i64() {
+        Some(x) => Value::long(x),
+        None => Value::bigint(b),
+    };
+    div(&reduce(n), &reduce(d))
+}
+
 fn num_is_zero(n: Num) -> bool {
     match n {
         Num::L(x) => x == 0,
@@ -505,7 +527,7 @@ fn quot_slow(a: &Value, b: &Value) -> Result<Value> {
         Rank::Double => Value::double(double_quotient(x.to_f64(), y.to_f64())?),
         Rank::Big => Value::bigint(x.to_bigint() / y.to_bigint()),
         Rank::Ratio => Value::bigint(ratio_quotient(x, y)),
-        Rank::Dec => dec_value(x.to_dec()?.div_to_integral(&y.to_dec()?)),
+        Rank::Dec => dec_value(x.to_dec()?.div_to_integral(&y.to_dec()?)?),
     })
 }
 
@@ -534,7 +556,7 @@ fn rem_slow(a: &Value, b: &Value) -> Result<Value> {
             let q = Value::bigint(ratio_quotient(x, y));
             return sub(a, &mul(&q, b)?);
         }
-        Rank::Dec => dec_value(x.to_dec()?.rem(&y.to_dec()?)),
+        Rank::Dec => dec_value(x.to_dec()?.rem(&y.to_dec()?)?),
     })
 }
 

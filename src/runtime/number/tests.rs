@@ -254,3 +254,39 @@ fn printing_entry_points() {
     assert!(!write(&mut s, &Value::NIL, true));
     assert!(matches!(Value::NIL.view(), View::Nil));
 }
+
+#[test]
+fn reader_ratio_literals() {
+    // JVM: 4/2 => 2 (java.lang.Long), -6/3 => -2, 0/5 => 0 (Long), 2/4 => 1/2,
+    // (read-string "1/0") => ArithmeticException "Divide by zero"
+    let rd = |n: i64, d: i64| read_ratio(BigInt::from(n), BigInt::from(d));
+    let shown = |r: Result<Value>| show(r.map(Out::V));
+    assert_eq!(shown(rd(4, 2)), "2 java.lang.Long");
+    assert_eq!(shown(rd(-6, 3)), "-2 java.lang.Long");
+    assert_eq!(shown(rd(0, 5)), "0 java.lang.Long");
+    assert_eq!(shown(rd(2, 4)), "1/2 clojure.lang.Ratio");
+    assert_eq!(
+        shown(rd(1, 0)),
+        "THROW java.lang.ArithmeticException: Divide by zero"
+    );
+    assert_eq!(
+        shown(make_ratio(BigInt::from(4), BigInt::from(2))),
+        "2N clojure.lang.BigInt"
+    );
+}
+
+#[test]
+fn bigdec_zero_divisor_guard() {
+    // Direct callers of the BigDecimal layer get Java's own messages
+    // JVM: (.divide 1M 0M) => "Division by zero", (.divideToIntegralValue 0M 0M) => "Division undefined"
+    let one = bigdec::Dec::new(BigInt::from(1), 0);
+    let zero = bigdec::Dec::new(BigInt::from(0), 0);
+    assert_eq!(
+        one.div(&zero).expect_err("throws").message(),
+        Some("Division by zero")
+    );
+    assert_eq!(
+        zero.div_to_integral(&zero).expect_err("throws").message(),
+        Some("Division undefined")
+    );
+}
