@@ -259,3 +259,17 @@ pub fn numerator(v: &Value) -> Result<Value> {
 pub fn denominator(v: &Value) -> Result<Value> {
     Ok(biginteger_value(as_ratio(v)?.denom()))
 }
+
+/// `(cast Number x)` as the one-argument `+`, `*`, `-'` etc. do: nil and
+/// numbers pass, anything else throws "Cannot cast java.lang.String to
+/// java.lang.Number" (JVM: `(+ "a")`).
+pub fn cast_number(v: &Value) -> Result<()> {
+    if v.is_nil() || super::is_number(v) {
+        Ok(())
+    } else {
+        Err(Exception::new(
+            ExClass::ClassCastException,
+            format!("Cannot cast {} to java.lang.Number", v.class_name()),
+        ))
+    }
+}

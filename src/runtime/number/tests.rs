@@ -290,3 +290,15 @@ fn bigdec_zero_divisor_guard() {
         Some("Division undefined")
     );
 }
+
+#[test]
+fn unary_cast_number() {
+    // JVM: (+ "a") => ClassCastException "Cannot cast java.lang.String to java.lang.Number"
+    let e = cast_number(&lit("\"a\"")).expect_err("throws");
+    assert_eq!(
+        e.message(),
+        Some("Cannot cast java.lang.String to java.lang.Number")
+    );
+    assert!(cast_number(&Value::NIL).is_ok());
+    assert!(cast_number(&lit("1.5M")).is_ok());
+}
