@@ -147,10 +147,10 @@ pub fn parse_bigint(s: &str) -> Result<BigInt> {
     if s.is_empty() {
         return Err(zero_len());
     }
-    let (negative, body) = match s.as_bytes()[0] {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
-        _ => (false, s),
+    let (negative, body) = if let Some(rest) = s.strip_prefix('-') {
+        (true, rest)
+    } else {
+        (false, s.strip_prefix('+').unwrap_or(s))
     };
     if body.is_empty() {
         return Err(zero_len());

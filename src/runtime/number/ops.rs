@@ -95,9 +95,7 @@ fn add_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
 fn combine_add(x: Num, y: Num, promote: bool) -> Result<Value> {
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => {
-            let (Num::L(p), Num::L(q)) = (x, y) else {
-                unreachable!("rank Long means both are longs")
-            };
+            let (p, q) = (x.long_part(), y.long_part());
             match p.checked_add(q) {
                 Some(r) => Value::long(r),
                 None if promote => Value::bigint(BigInt::from(p) + q),
@@ -151,9 +149,7 @@ fn sub_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
     let (x, y) = nums(a, b)?;
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => {
-            let (Num::L(p), Num::L(q)) = (x, y) else {
-                unreachable!("rank Long means both are longs")
-            };
+            let (p, q) = (x.long_part(), y.long_part());
             match p.checked_sub(q) {
                 Some(r) => Value::long(r),
                 None if promote => Value::bigint(BigInt::from(p) - q),
@@ -207,9 +203,7 @@ fn mul_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
     let (x, y) = nums(a, b)?;
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => {
-            let (Num::L(p), Num::L(q)) = (x, y) else {
-                unreachable!("rank Long means both are longs")
-            };
+            let (p, q) = (x.long_part(), y.long_part());
             match p.checked_mul(q) {
                 Some(r) => Value::long(r),
                 None if promote => Value::bigint(BigInt::from(p) * q),
@@ -398,9 +392,7 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
     }
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => {
-            let (Num::L(p), Num::L(q)) = (x, y) else {
-                unreachable!("rank Long means both are longs")
-            };
+            let (p, q) = (x.long_part(), y.long_part());
             return long_divide(p, q);
         }
         Rank::Double => Value::double(x.to_f64() / y.to_f64()),
@@ -523,7 +515,7 @@ fn quot_slow(a: &Value, b: &Value) -> Result<Value> {
         return Err(divide_by_zero());
     }
     Ok(match x.rank().max(y.rank()) {
-        Rank::Long => Value::long(x.to_bigint_i64().wrapping_div(y.to_bigint_i64())),
+        Rank::Long => Value::long(x.long_part().wrapping_div(y.long_part())),
         Rank::Double => Value::double(double_quotient(x.to_f64(), y.to_f64())?),
         Rank::Big => Value::bigint(x.to_bigint() / y.to_bigint()),
         Rank::Ratio => Value::bigint(ratio_quotient(x, y)),
@@ -548,7 +540,7 @@ fn rem_slow(a: &Value, b: &Value) -> Result<Value> {
         return Err(divide_by_zero());
     }
     Ok(match x.rank().max(y.rank()) {
-        Rank::Long => Value::long(x.to_bigint_i64().wrapping_rem(y.to_bigint_i64())),
+        Rank::Long => Value::long(x.long_part().wrapping_rem(y.long_part())),
         Rank::Double => Value::double(double_remainder(x.to_f64(), y.to_f64())?),
         Rank::Big => Value::bigint(x.to_bigint() % y.to_bigint()),
         Rank::Ratio => {
@@ -589,8 +581,8 @@ fn modulo_slow(a: &Value, b: &Value) -> Result<Value> {
 }
 
 impl Num<'_> {
-    /// The long of a Rank::Long operand.
-    fn to_bigint_i64(self) -> i64 {
+    /// The long of a Rank::Long operand (both operands are longs there).
+    fn long_part(self) -> i64 {
         match self {
             Num::L(n) => n,
             _ => 0,
@@ -647,7 +639,7 @@ pub fn num_equiv(a: &Value, b: &Value) -> Result<bool> {
         _ => {
             let (x, y) = nums(a, b)?;
             Ok(match x.rank().max(y.rank()) {
-                Rank::Long => x.to_bigint_i64() == y.to_bigint_i64(),
+                Rank::Long => x.long_part() == y.long_part(),
                 Rank::Double => x.to_f64() == y.to_f64(),
                 Rank::Big => x.to_bigint() == y.to_bigint(),
                 Rank::Ratio => x.to_ratio() == y.to_ratio(),
@@ -661,7 +653,7 @@ pub fn num_equiv(a: &Value, b: &Value) -> Result<bool> {
 /// compares f64s itself so NaN stays unordered).
 fn exact_cmp(x: Num, y: Num) -> Result<Option<Ordering>> {
     Ok(Some(match x.rank().max(y.rank()) {
-        Rank::Long => x.to_bigint_i64().cmp(&y.to_bigint_i64()),
+        Rank::Long => x.long_part().cmp(&y.long_part()),
         Rank::Double => return Ok(None),
         Rank::Big => x.to_bigint().cmp(&y.to_bigint()),
         Rank::Ratio => x.to_ratio().cmp(&y.to_ratio()),
