@@ -163,14 +163,13 @@ pub fn try_hasheq(v: &Value) -> Result<i32> {
                 Some(x) => Some(shallow_hash(&x?)?),
                 None => None,
             },
-            HashFrame::Map(_, es) => match es.next() {
-                // A map entry hashes as the vector [k v].
-                Some((k, val)) => Some(Shallow::Open(HashFrame::Ordered(
+            // A map entry hashes as the vector [k v].
+            HashFrame::Map(_, es) => es.next().map(|(k, val)| {
+                Shallow::Open(HashFrame::Ordered(
                     OrderedHasher::default(),
                     OwnedItems::Collected(vec![k, val].into_iter()),
-                ))),
-                None => None,
-            },
+                ))
+            }),
         };
         match next {
             Some(Shallow::Done(h)) => top.add(h),
