@@ -188,3 +188,138 @@ pub fn cast_message(from: &str, to: &str) -> String {
         format!("class {from} cannot be cast to class {to} ({from} is in {mf}; {to} is in {mt})")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::ExClass;
+
+    fn c(a: &Value, b: &Value) -> i32 {
+        compare_int(a, b).unwrap()
+    }
+    fn err_msg(a: &Value, b: &Value) -> String {
+        let e = compare_int(a, b).err().unwrap();
+        assert_eq!(e.class(), ExClass::ClassCastException);
+        e.message().unwrap_or("").to_string()
+    }
+
+    #[test]
+    fn scalars_match_jvm() {
+        let l = Value::long;
+        let s = Value::string;
+        let kw = |ns, n| Value::keyword(ns, n);
+        let sym = |ns, n| Value::symbol(ns, n);
+        // JVM: (compare nil 1) -1, (compare 1 nil) 1, (compare nil nil) 0
+        assert_eq!(c(&Value::NIL, &l(1)), -1);
+        assert_eq!(c(&l(1), &Value::NIL), 1);
+        assert_eq!(c(&Value::NIL, &Value::NIL), 0);
+        // Mixed-category numbers are the number tower's (number::compare).
+        // JVM: "a" "c" -2; "ab" "abc" -1; "" "abc" -3; "é" "e" 132;
+        // "😀" "\uFFFF" -10178; "😀" "a" 55260; "abc" "b" -1
+        assert_eq!(c(&s("a"), &s("c")), -2);
+        assert_eq!(c(&s("ab"), &s("abc")), -1);
+        assert_eq!(c(&s(""), &s("abc")), -3);
+        assert_eq!(c(&s("é"), &s("e")), 132);
+        assert_eq!(c(&s("😀"), &s("\u{FFFF}")), -10178);
+        assert_eq!(c(&s("😀"), &s("a")), 55260);
+        assert_eq!(c(&s("abc"), &s("b")), -1);
+        // JVM: (compare \a \c) -2, (compare true false) 1, (compare false true) -1
+        assert_eq!(c(&Value::char('a'), &Value::char('c')), -2);
+        assert_eq!(c(&Value::TRUE, &Value::FALSE), 1);
+        assert_eq!(c(&Value::FALSE, &Value::TRUE), -1);
+        // JVM: :a :b -1; :a/b :b 1; :b :a/b -1; :a/b :a/c -1; :abc :b -1
+        assert_eq!(c(&kw(None, "a"), &kw(None, "b")), -1);
+        assert_eq!(c(&kw(Some("a"), "b"), &kw(None, "b")), 1);
+        assert_eq!(c(&kw(None, "b"), &kw(Some("a"), "b")), -1);
+        assert_eq!(c(&kw(Some("a"), "b"), &kw(Some("a"), "c")), -1);
+        assert_eq!(c(&kw(None, "abc"), &kw(None, "b")), -1);
+        // JVM: 'a/b 'a/c -1; 'b/a 'a/c 1; 'a 'a/b -1; 'x 'x 0
+        assert_eq!(c(&sym(Some("a"), "b"), &sym(Some("a"), "c")), -1);
+        assert_eq!(c(&sym(Some("b"), "a"), &sym(Some("a"), "c")), 1);
+        assert_eq!(c(&sym(None, "a"), &sym(Some("a"), "b")), -1);
+        assert_eq!(c(&sym(None, "x"), &sym(None, "x")), 0);
+        assert_eq!(compare(&s("a"), &s("c")).unwrap(), Ordering::Less);
+    }
+
+    #[test]
+    fn vectors_match_jvm() {
+        let l = Value::long;
+        let v = |xs: &[i64]| Value::vector(xs.iter().map(|x| l(*x)).collect());
+        // JVM: [1 2] [1 3] -1; [1 2 3] [2 3] 1; [] [] 0;
+        // (first {1 2}) [1 3] -1; [1 2] (first {1 2}) 0
+        assert_eq!(c(&v(&[1, 2]), &v(&[1, 3])), -1);
+        assert_eq!(c(&v(&[1, 2, 3]), &v(&[2, 3])), 1);
+        assert_eq!(c(&v(&[]), &v(&[])), 0);
+        assert_eq!(c(&Value::map_entry(l(1), l(2)), &v(&[1, 3])), -1);
+        assert_eq!(c(&v(&[1, 2]), &Value::map_entry(l(1), l(2))), 0);
+        // JVM: (compare {} {}) 0, (compare #{} #{}) 0, (compare () ()) 0
+        let em = Value::map_from_pairs(vec![]);
+        assert_eq!(c(&em, &Value::map_from_pairs(vec![])), 0);
+        assert_eq!(c(&Value::set_from(vec![]), &Value::set_from(vec![])), 0);
+        assert_eq!(c(&Value::empty_list(), &Value::empty_list()), 0);
+    }
+
+    #[test]
+    fn errors_match_jvm() {
+        let l = Value::long;
+        let kw = Value::keyword(None, "a");
+        // JVM messages, verbatim.
+        assert_eq!(
+            err_msg(&l(1), &kw),
+            "class clojure.lang.Keyword cannot be cast to class java.lang.Number (clojure.lang.Keyword is in unnamed module of loader 'app'; java.lang.Number is in module java.base of loader 'bootstrap')"
+        );
+        assert_eq!(
+            err_msg(&kw, &l(1)),
+            "class java.lang.Long cannot be cast to class clojure.lang.Keyword (java.lang.Long is in module java.base of loader 'bootstrap'; clojure.lang.Keyword is in unnamed module of loader 'app')"
+        );
+        assert_eq!(
+            err_msg(&Value::string("a"), &l(1)),
+            "class java.lang.Long cannot be cast to class java.lang.String (java.lang.Long and java.lang.String are in module java.base of loader 'bootstrap')"
+        );
+        assert_eq!(
+            err_msg(&l(1), &Value::string("a")),
+            "class java.lang.String cannot be cast to class java.lang.Number (java.lang.String and java.lang.Number are in module java.base of loader 'bootstrap')"
+        );
+        assert_eq!(
+            err_msg(&Value::symbol(None, "a"), &kw),
+            "class clojure.lang.Keyword cannot be cast to class clojure.lang.Symbol (clojure.lang.Keyword and clojure.lang.Symbol are in unnamed module of loader 'app')"
+        );
+        assert_eq!(
+            err_msg(&Value::TRUE, &l(1)),
+            "class java.lang.Long cannot be cast to class java.lang.Boolean (java.lang.Long and java.lang.Boolean are in module java.base of loader 'bootstrap')"
+        );
+        assert_eq!(
+            err_msg(&Value::char('a'), &Value::string("a")),
+            "class java.lang.String cannot be cast to class java.lang.Character (java.lang.String and java.lang.Character are in module java.base of loader 'bootstrap')"
+        );
+        let v1 = Value::vector(vec![l(1)]);
+        let l1 = Value::list(vec![l(1)]);
+        assert_eq!(
+            err_msg(&v1, &l1),
+            "class clojure.lang.PersistentList cannot be cast to class clojure.lang.IPersistentVector (clojure.lang.PersistentList and clojure.lang.IPersistentVector are in unnamed module of loader 'app')"
+        );
+        assert_eq!(
+            err_msg(&l1, &v1),
+            "class clojure.lang.PersistentList cannot be cast to class java.lang.Comparable (clojure.lang.PersistentList is in unnamed module of loader 'app'; java.lang.Comparable is in module java.base of loader 'bootstrap')"
+        );
+        // JVM: (compare [1 :a] [1 2]) compares :a to 2
+        let a = Value::vector(vec![l(1), kw.clone()]);
+        let b = Value::vector(vec![l(1), l(2)]);
+        assert_eq!(
+            err_msg(&a, &b),
+            "class java.lang.Long cannot be cast to class clojure.lang.Keyword (java.lang.Long is in module java.base of loader 'bootstrap'; clojure.lang.Keyword is in unnamed module of loader 'app')"
+        );
+        // JVM: (compare {:a 1} {:a 1}) on two distinct maps
+        let m1 = Value::map_from_pairs(vec![(kw.clone(), l(1))]);
+        let m2 = Value::map_from_pairs(vec![(kw.clone(), l(1))]);
+        assert_eq!(
+            err_msg(&m1, &m2),
+            "class clojure.lang.PersistentArrayMap cannot be cast to class java.lang.Comparable (clojure.lang.PersistentArrayMap is in unnamed module of loader 'app'; java.lang.Comparable is in module java.base of loader 'bootstrap')"
+        );
+        let r = Value::regex("a").unwrap();
+        assert_eq!(
+            err_msg(&r, &Value::regex("a").unwrap()),
+            "class java.util.regex.Pattern cannot be cast to class java.lang.Comparable (java.util.regex.Pattern and java.lang.Comparable are in module java.base of loader 'bootstrap')"
+        );
+    }
+}

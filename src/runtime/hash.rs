@@ -73,13 +73,13 @@ pub fn mix_coll_hash(hash: i32, count: i32) -> i32 {
     fmix(mix_h1(0, mix_k1(hash)), count)
 }
 
-/// Util.hashCombine (boost's hash_combine), used by symbols.
+/// Util.hashCombine (boost's hash_combine), used by symbols. Java's `>>` on
+/// an int is arithmetic, so the shifts are on i32.
 pub fn hash_combine(seed: i32, hash: i32) -> i32 {
-    let s = seed as u32;
-    (s ^ (hash as u32)
-        .wrapping_add(0x9e3779b9)
-        .wrapping_add(s << 6)
-        .wrapping_add(s >> 2)) as i32
+    seed ^ hash
+        .wrapping_add(0x9e3779b9u32 as i32)
+        .wrapping_add(seed.wrapping_shl(6))
+        .wrapping_add(seed >> 2)
 }
 
 /// Incremental Murmur3.hashOrdered: feed element hashes in order.
@@ -369,5 +369,89 @@ mod tests {
         // (hash []) => -2017569654, (hash {}) => -15128758
         assert_eq!(OrderedHasher::default().finish(), -2017569654);
         assert_eq!(UnorderedHasher::default().finish(), -15128758);
+    }
+
+    fn kw(n: &str) -> Value {
+        Value::keyword(None, n)
+    }
+
+    #[test]
+    fn hasheq_matches_jvm() {
+        let l = Value::long;
+        // JVM: (hash 0.0) 0, (hash \a) 97, (hash "a") 1455541201, (hash true) 1231,
+        // (hash nil) 0, (hash 1.5) 1073217536
+        assert_eq!(hasheq(&Value::double(0.0)), 0);
+        assert_eq!(hasheq(&Value::double(-0.0)), 0);
+        assert_eq!(hasheq(&Value::char('a')), 97);
+        assert_eq!(hasheq(&Value::string("a")), 1455541201);
+        assert_eq!(hasheq(&Value::TRUE), 1231);
+        assert_eq!(hasheq(&Value::FALSE), 1237);
+        assert_eq!(hasheq(&Value::NIL), 0);
+        assert_eq!(hasheq(&Value::double(1.5)), 1073217536);
+        // JVM: (hash [1 2]) = (hash '(1 2)) = 156247261, (hash ()) -2017569654
+        assert_eq!(hasheq(&Value::vector(vec![l(1), l(2)])), 156247261);
+        assert_eq!(hasheq(&Value::list(vec![l(1), l(2)])), 156247261);
+        assert_eq!(hasheq(&Value::empty_list()), -2017569654);
+        // JVM: (hash {:a 1}) 1772842048, (hash #{1 2}) 460223544,
+        // (hash (first {:a 1})) -1809393901
+        let m = Value::map_from_pairs(vec![(kw("a"), l(1))]);
+        assert_eq!(hasheq(&m), 1772842048);
+        assert_eq!(hasheq(&Value::set_from(vec![l(1), l(2)])), 460223544);
+        assert_eq!(hasheq(&Value::map_entry(kw("a"), l(1))), -1809393901);
+        // JVM: (hash [1 :a "x" \c nil true 1.5]) -861799101
+        let v = Value::vector(vec![
+            l(1),
+            kw("a"),
+            Value::string("x"),
+            Value::char('c'),
+            Value::NIL,
+            Value::TRUE,
+            Value::double(1.5),
+        ]);
+        assert_eq!(hasheq(&v), -861799101);
+        // JVM: (hash {:a [1 2] "s" #{3}}) 577535125
+        let m = Value::map_from_pairs(vec![
+            (kw("a"), Value::vector(vec![l(1), l(2)])),
+            (Value::string("s"), Value::set_from(vec![l(3)])),
+        ]);
+        assert_eq!(hasheq(&m), 577535125);
+        // JVM: (hash #{[1] '(2)}) -258621955, (hash (first {:k :v})) -506173384
+        let s = Value::set_from(vec![Value::vector(vec![l(1)]), Value::list(vec![l(2)])]);
+        assert_eq!(hasheq(&s), -258621955);
+        assert_eq!(hasheq(&Value::map_entry(kw("k"), kw("v"))), -506173384);
+        // JVM: (hash :v) 21465059 (negative murmur seed: arithmetic shift)
+        assert_eq!(hasheq(&kw("v")), 21465059);
+    }
+
+    #[test]
+    fn java_hash_code_matches_jvm() {
+        use num_bigint::BigInt;
+        let h = |v: &Value| java_hash_code(v).unwrap();
+        // JVM: (.hashCode :a) 1013910569, (.hashCode 'a) -1640525200,
+        // (.hashCode 'a/b) -1640525104, (.hashCode [1 :a "x"]) 1366487439,
+        // (.hashCode {:a 1}) 1013910568
+        assert_eq!(h(&kw("a")), 1013910569);
+        assert_eq!(h(&Value::symbol(None, "a")), -1640525200);
+        assert_eq!(h(&Value::symbol(Some("a"), "b")), -1640525104);
+        let v = Value::vector(vec![Value::long(1), kw("a"), Value::string("x")]);
+        assert_eq!(h(&v), 1366487439);
+        let m = Value::map_from_pairs(vec![(kw("a"), Value::long(1))]);
+        assert_eq!(h(&m), 1013910568);
+        // JVM: (.hashCode 1N) 1, 10000000000000000000000N -729784284, -7N 6,
+        // -12345678901234567890123N 2057333646
+        let big = |s: &str| Value::bigint(s.parse::<BigInt>().unwrap());
+        assert_eq!(h(&big("1")), 1);
+        assert_eq!(h(&big("10000000000000000000000")), -729784284);
+        assert_eq!(h(&big("-7")), 6);
+        assert_eq!(h(&big("-12345678901234567890123")), 2057333646);
+        // JVM: (.hashCode 1/3) 2, 1.5M 466, 123.456M 3827139, 1e100M -69
+        let r = num_rational::BigRational::new(BigInt::from(1), BigInt::from(3));
+        assert_eq!(h(&Value::ratio(r)), 2);
+        let d = |s: &str| Value::bigdec(s.parse::<bigdecimal::BigDecimal>().unwrap());
+        assert_eq!(h(&d("1.5")), 466);
+        assert_eq!(h(&d("123.456")), 3827139);
+        assert_eq!(h(&d("1E+100")), -69);
+        // LazySeq@402 for (map inc [1 2]): the List hashCode of (2 3).
+        assert_eq!(h(&Value::list(vec![Value::long(2), Value::long(3)])), 0x402);
     }
 }

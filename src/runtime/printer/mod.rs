@@ -436,6 +436,9 @@ fn write_regex(out: &mut String, src: &str) {
     out.push('"');
 }
 
+#[cfg(test)]
+mod tests;
+
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut out = String::new();
