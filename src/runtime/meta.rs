@@ -5,6 +5,7 @@
 //! metadata and throw UnsupportedOperationException from `with_meta`; each
 //! such arm is marked TODO(meta).
 
+use crate::runtime::coll::{ArrayMap, HashMap, HashSet};
 use crate::runtime::compare::cast_message;
 use crate::runtime::equality::is_map;
 use crate::runtime::error::{Result, err};
@@ -70,16 +71,49 @@ pub fn with_meta(v: &Value, m: Value) -> Result<Value> {
         return err::class_cast(cast_message(m.class_name(), "clojure.lang.IPersistentMap"));
     }
     let m = if m.is_nil() { None } else { Some(m) };
-    match v.view() {
-        View::Symbol(s) => Ok(Value::from(s.with_meta(m))),
-        View::List(l) => Ok(Value::from(Ref::new(l.with_meta(m)))),
-        View::Vector(x) => Ok(Value::from(Ref::new(x.with_meta(m)))),
-        // TODO(meta): maps, sets, seqs, queues and fns need `with_meta` from
-        // their owners (a Fn's closure body cannot be cloned from here).
-        _ => err::unsupported(format!(
+    match attach(v, m) {
+        Some(r) => Ok(r),
+        // TODO(meta): seqs, sorted colls, queues and fns need `with_meta`
+        // from their owners (a Fn's closure body cannot be cloned from here).
+        None => err::unsupported(format!(
             "with-meta is not implemented yet for {}",
             v.class_name()
         )),
+    }
+}
+
+/// The same value with metadata `m`, for the types we can rebuild here.
+fn attach(v: &Value, m: Option<Value>) -> Option<Value> {
+    Some(match v.view() {
+        View::Symbol(s) => Value::from(s.with_meta(m)),
+        View::List(l) => Value::from(Ref::new(l.with_meta(m))),
+        View::Vector(x) => Value::from(Ref::new(x.with_meta(m))),
+        // TODO(meta): use the maps/sets owners' `with_meta` once they exist;
+        // until then rebuild the placeholder bodies (as the reader does).
+        View::ArrayMap(x) => Value::from(Ref::new(ArrayMap {
+            entries: x.entries.clone(),
+            meta: m,
+        })),
+        View::HashMap(x) => Value::from(Ref::new(HashMap {
+            entries: x.entries.clone(),
+            meta: m,
+        })),
+        View::HashSet(x) => Value::from(Ref::new(HashSet {
+            items: x.items.clone(),
+            meta: m,
+        })),
+        _ => return None,
+    })
+}
+
+/// `^meta form` in the reader: like `with-meta` for the types the reader
+/// produces; anything else is LispReader's IllegalArgumentException
+/// "Metadata can only be applied to IMetas".
+pub fn reader_attach_meta(v: &Value, meta: Value) -> Result<Value> {
+    let meta = if meta.is_nil() { None } else { Some(meta) };
+    match attach(v, meta) {
+        Some(r) => Ok(r),
+        None => err::illegal_arg("Metadata can only be applied to IMetas"),
     }
 }
 
@@ -107,6 +141,10 @@ mod tests {
         assert!(!meta(&s).is_nil());
         let l = with_meta(&Value::list(vec![Value::long(1)]), m1()).unwrap();
         assert!(!meta(&l).is_nil());
+        let mm = with_meta(&m1(), m1()).unwrap();
+        assert!(!meta(&mm).is_nil());
+        let st = with_meta(&Value::set_from(vec![]), m1()).unwrap();
+        assert!(!meta(&st).is_nil());
         // JVM: (meta 1) => nil, (meta nil) => nil, (meta :a) => nil
         assert!(meta(&Value::long(1)).is_nil());
         assert!(meta(&Value::NIL).is_nil());
