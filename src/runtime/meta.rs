@@ -131,10 +131,7 @@ mod tests {
         let v = Value::vector(vec![Value::long(1)]);
         assert!(meta(&v).is_nil());
         let w = with_meta(&v, m1()).unwrap();
-        assert_eq!(
-            crate::runtime::printer::pr_str(&meta(&w)).unwrap(),
-            "{:a 1}"
-        );
+        assert_eq!(crate::runtime::printer::pr_str(&meta(&w)), "{:a 1}");
         // JVM: (meta (with-meta [1] nil)) => nil
         assert!(meta(&with_meta(&w, Value::NIL).unwrap()).is_nil());
         let s = with_meta(&Value::symbol(None, "x"), m1()).unwrap();

@@ -52,18 +52,38 @@ impl Default for PrintOpts {
     }
 }
 
-/// `(pr-str x)`.
-pub fn pr_str(v: &Value) -> Result<String> {
+/// `(pr-str x)` under clojure.main's defaults. If realising a lazy seq
+/// throws midway, the text so far is followed by `<exception: ...>`; the
+/// engine's `pr-str` uses [`try_pr_str`] or [`write_value`] to propagate it.
+pub fn pr_str(v: &Value) -> String {
+    lossy(v, &PrintOpts::PR)
+}
+
+/// `(print-str x)`; see [`pr_str`] about errors.
+pub fn print_str(v: &Value) -> String {
+    lossy(v, &PrintOpts::PRINT)
+}
+
+/// `(pr-str x)`, propagating exceptions from lazy seqs.
+pub fn try_pr_str(v: &Value) -> Result<String> {
     let mut out = String::new();
     write_value(&mut out, v, &PrintOpts::PR)?;
     Ok(out)
 }
 
-/// `(print-str x)`.
-pub fn print_str(v: &Value) -> Result<String> {
+/// `(print-str x)`, propagating exceptions from lazy seqs.
+pub fn try_print_str(v: &Value) -> Result<String> {
     let mut out = String::new();
     write_value(&mut out, v, &PrintOpts::PRINT)?;
     Ok(out)
+}
+
+fn lossy(v: &Value, opts: &PrintOpts) -> String {
+    let mut out = String::new();
+    if let Err(e) = write_value(&mut out, v, opts) {
+        out.push_str(&format!("<exception: {e}>"));
+    }
+    out
 }
 
 /// Append the printed form of `v` (Clojure's `pr-on`). Fails only when
@@ -441,10 +461,6 @@ mod tests;
 
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut out = String::new();
-        match write_value(&mut out, self, &PrintOpts::PR) {
-            Ok(()) => f.write_str(&out),
-            Err(e) => write!(f, "{out}<error printing: {e}>"),
-        }
+        f.write_str(&pr_str(self))
     }
 }
