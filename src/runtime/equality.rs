@@ -95,7 +95,12 @@ enum Task {
 }
 
 fn eq(a: &Value, b: &Value, mode: Mode) -> Result<bool> {
-    let mut stack = vec![Task::Pair(a.clone(), b.clone())];
+    // Scalars and kind mismatches decide without allocating a stack.
+    let mut stack = match shallow(a, b, mode)? {
+        Shallow::Equal => return Ok(true),
+        Shallow::Different => return Ok(false),
+        Shallow::Walk(t) => vec![t],
+    };
     while let Some(task) = stack.pop() {
         match task {
             Task::Pair(x, y) => match shallow(&x, &y, mode)? {
