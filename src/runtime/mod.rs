@@ -8,6 +8,7 @@ pub mod error;
 pub mod func;
 pub mod gc;
 pub mod hash;
+pub mod meta;
 pub mod number;
 pub mod printer;
 pub mod regex;

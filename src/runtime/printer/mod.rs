@@ -1,0 +1,466 @@
+//! `pr`, `print` and `str`, character for character as JVM Clojure 1.11
+//! (clojure/core_print.clj).
+//!
+//! The writer keeps its own stack of pending work instead of recursing, so
+//! printing a 100,000-deep nested vector works (the JVM throws
+//! StackOverflowError there; the brief allows either).
+
+mod object;
+
+pub use object::{str_value, write_str};
+
+use crate::runtime::equality::{entries, is_map};
+use crate::runtime::error::Result;
+use crate::runtime::meta::meta;
+use crate::runtime::number;
+use crate::runtime::value::{Value, View};
+
+/// The printer's dynamic settings (`*print-readably*`, `*print-length*`,
+/// `*print-level*`, `*print-meta*`, `*print-namespace-maps*`).
+#[derive(Clone, Copy, Debug)]
+pub struct PrintOpts {
+    /// true for `pr`, false for `print` (strings and chars raw).
+    pub readably: bool,
+    pub print_length: Option<usize>,
+    pub print_level: Option<usize>,
+    pub print_meta: bool,
+    /// `#:ns{...}` for maps whose keys share a namespace. The var's root is
+    /// false, but clojure.main binds it to true for scripts, `-e` and the
+    /// REPL, so that is what a program observes and our default.
+    pub namespace_maps: bool,
+}
+
+impl PrintOpts {
+    /// The settings of `pr` under clojure.main.
+    pub const PR: PrintOpts = PrintOpts {
+        readably: true,
+        print_length: None,
+        print_level: None,
+        print_meta: false,
+        namespace_maps: true,
+    };
+    /// The settings of `print` under clojure.main.
+    pub const PRINT: PrintOpts = PrintOpts {
+        readably: false,
+        ..PrintOpts::PR
+    };
+}
+
+impl Default for PrintOpts {
+    fn default() -> PrintOpts {
+        PrintOpts::PR
+    }
+}
+
+/// `(pr-str x)` under clojure.main's defaults. If realising a lazy seq
+/// throws midway, the text so far is followed by `<exception: ...>`; the
+/// engine's `pr-str` uses [`try_pr_str`] or [`write_value`] to propagate it.
+pub fn pr_str(v: &Value) -> String {
+    lossy(v, &PrintOpts::PR)
+}
+
+/// `(print-str x)`; see [`pr_str`] about errors.
+pub fn print_str(v: &Value) -> String {
+    lossy(v, &PrintOpts::PRINT)
+}
+
+/// `(pr-str x)`, propagating exceptions from lazy seqs.
+pub fn try_pr_str(v: &Value) -> Result<String> {
+    let mut out = String::new();
+    write_value(&mut out, v, &PrintOpts::PR)?;
+    Ok(out)
+}
+
+/// `(print-str x)`, propagating exceptions from lazy seqs.
+pub fn try_print_str(v: &Value) -> Result<String> {
+    let mut out = String::new();
+    write_value(&mut out, v, &PrintOpts::PRINT)?;
+    Ok(out)
+}
+
+fn lossy(v: &Value, opts: &PrintOpts) -> String {
+    let mut out = String::new();
+    if let Err(e) = write_value(&mut out, v, opts) {
+        out.push_str(&format!("<exception: {e}>"));
+    }
+    out
+}
+
+/// Append the printed form of `v` (Clojure's `pr-on`). Fails only when
+/// realising a lazy seq throws.
+pub fn write_value(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
+    let level = opts.print_level.map(|l| l as i64);
+    let mut stack = vec![Task::Value {
+        v: v.clone(),
+        level,
+        meta_done: false,
+    }];
+    while let Some(task) = stack.pop() {
+        match task {
+            Task::Lit(s) => out.push_str(s),
+            Task::Value {
+                v,
+                level,
+                meta_done,
+            } => write_one(out, &mut stack, v, level, meta_done, opts)?,
+            Task::Items(mut frame) => {
+                let next = frame.source.next().transpose()?;
+                match next {
+                    None => out.push_str(frame.close),
+                    Some(item) => {
+                        if frame.printed > 0 {
+                            out.push_str(frame.sep);
+                        }
+                        if opts.print_length == Some(frame.printed) {
+                            out.push_str("...");
+                            out.push_str(frame.close);
+                            continue;
+                        }
+                        frame.printed += 1;
+                        let level = frame.level;
+                        stack.push(Task::Items(frame));
+                        match item {
+                            Item::One(x) => stack.push(Task::value(x, level)),
+                            Item::Pair(k, x) => {
+                                stack.push(Task::value(x, level));
+                                stack.push(Task::Lit(" "));
+                                stack.push(Task::value(k, level));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Pending printer work.
+enum Task {
+    Lit(&'static str),
+    /// Print a value at the given remaining `*print-level*`.
+    Value {
+        v: Value,
+        level: Option<i64>,
+        meta_done: bool,
+    },
+    /// The rest of a collection being printed.
+    Items(Frame),
+}
+
+impl Task {
+    fn value(v: Value, level: Option<i64>) -> Self {
+        Task::Value {
+            v,
+            level,
+            meta_done: false,
+        }
+    }
+}
+
+struct Frame {
+    source: Box<dyn Iterator<Item = Result<Item>>>,
+    sep: &'static str,
+    close: &'static str,
+    level: Option<i64>,
+    printed: usize,
+}
+
+enum Item {
+    One(Value),
+    /// A map entry inside a map: `k v`, one item for `*print-length*`.
+    Pair(Value, Value),
+}
+
+fn write_one(
+    out: &mut String,
+    stack: &mut Vec<Task>,
+    v: Value,
+    level: Option<i64>,
+    meta_done: bool,
+    opts: &PrintOpts,
+) -> Result<()> {
+    // print-meta: `^m ` before IObj values when printing readably.
+    if !meta_done && opts.print_meta && opts.readably {
+        let m = meta(&v);
+        if !m.is_nil() && !is_empty_map(&m) {
+            let shown = single_tag(&m).unwrap_or(m);
+            stack.push(Task::Value {
+                v,
+                level,
+                meta_done: true,
+            });
+            stack.push(Task::Lit(" "));
+            stack.push(Task::value(shown, level));
+            stack.push(Task::Lit("^"));
+            return Ok(());
+        }
+    }
+    match v.view() {
+        View::Nil => out.push_str("nil"),
+        View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        View::Long(_) | View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_) => {
+            // print-method on numbers is the same for pr and print: 1N, 1.5M,
+            // ##Inf (only `str` of a number differs).
+            number::write(out, &v, true);
+        }
+        View::Char(c) => write_char(out, c, opts.readably),
+        View::Str(s) => write_string(out, s.as_str(), opts.readably),
+        View::Keyword(k) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{k}");
+        }
+        View::Symbol(s) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{s}");
+        }
+        View::Regex(r) => write_regex(out, r.source()),
+        View::Vector(_) | View::MapEntry(_) => open_seq(out, stack, &v, "[", "]", level),
+        View::HashSet(_) | View::SortedSet(_) => open_seq(out, stack, &v, "#{", "}", level),
+        View::ArrayMap(_) | View::HashMap(_) | View::SortedMap(_) => {
+            open_map(out, stack, &v, level, opts)?
+        }
+        View::List(_)
+        | View::Cons(_)
+        | View::LazySeq(_)
+        | View::ArraySeq(_)
+        | View::ChunkedSeq(_)
+        | View::LongRange(_)
+        | View::Range(_)
+        | View::Repeat(_)
+        | View::Iterate(_)
+        | View::Cycle(_) => open_seq(out, stack, &v, "(", ")", level),
+        View::Exception(_) => object::write_throwable(out, &v, opts)?,
+        View::Fn(_)
+        | View::Queue(_)
+        | View::TransientVector(_)
+        | View::TransientMap(_)
+        | View::TransientSet(_) => object::write_object(out, &v, opts)?,
+    }
+    Ok(())
+}
+
+fn is_empty_map(m: &Value) -> bool {
+    is_map(m) && entries(m).next().is_none()
+}
+
+/// `^Tag`: a meta map whose only key is :tag prints as its tag.
+fn single_tag(m: &Value) -> Option<Value> {
+    let mut es = entries(m);
+    let (k, v) = es.next()?.ok()?;
+    if es.next().is_some() || !v.truthy() {
+        return None;
+    }
+    match k.as_keyword() {
+        Some(kw) if kw.ns().is_none() && kw.name() == "tag" => Some(v),
+        _ => None,
+    }
+}
+
+/// print-sequential's level check, then the opening bracket and a frame.
+fn level_ok(out: &mut String, level: Option<i64>) -> Option<Option<i64>> {
+    let inner = level.map(|l| l - 1);
+    if matches!(inner, Some(l) if l < 0) {
+        out.push('#');
+        return None;
+    }
+    Some(inner)
+}
+
+fn open_seq(
+    out: &mut String,
+    stack: &mut Vec<Task>,
+    v: &Value,
+    open: &'static str,
+    close: &'static str,
+    level: Option<i64>,
+) {
+    let Some(inner) = level_ok(out, level) else {
+        return;
+    };
+    out.push_str(open);
+    let owned = v.clone();
+    stack.push(Task::Items(Frame {
+        source: Box::new(OwnedItems::new(owned)),
+        sep: " ",
+        close,
+        level: inner,
+        printed: 0,
+    }));
+}
+
+fn open_map(
+    out: &mut String,
+    stack: &mut Vec<Task>,
+    m: &Value,
+    level: Option<i64>,
+    opts: &PrintOpts,
+) -> Result<()> {
+    let lifted = if opts.namespace_maps {
+        lift_ns(m)?
+    } else {
+        None
+    };
+    let Some(inner) = level_ok(out, level) else {
+        return Ok(());
+    };
+    let pairs: Pairs = match lifted {
+        Some((ns, pairs)) => {
+            out.push_str("#:");
+            out.push_str(&ns);
+            pairs
+        }
+        None => entries(m).collect::<Result<_>>()?,
+    };
+    out.push('{');
+    stack.push(Task::Items(Frame {
+        source: Box::new(pairs.into_iter().map(|(k, v)| Ok(Item::Pair(k, v)))),
+        sep: ", ",
+        close: "}",
+        level: inner,
+        printed: 0,
+    }));
+    Ok(())
+}
+
+type Pairs = Vec<(Value, Value)>;
+
+/// lift-ns: when every key is a keyword or symbol of one namespace, that
+/// namespace and the entries with their keys stripped of it.
+fn lift_ns(m: &Value) -> Result<Option<(String, Pairs)>> {
+    let mut ns: Option<String> = None;
+    let mut out = Vec::new();
+    for e in entries(m) {
+        let (k, v) = e?;
+        let (kns, stripped) = match k.view() {
+            View::Keyword(kw) => (kw.ns(), Value::keyword(None, kw.name())),
+            View::Symbol(s) => (s.ns(), Value::symbol(None, s.name())),
+            _ => return Ok(None),
+        };
+        let Some(kns) = kns else {
+            return Ok(None);
+        };
+        match &ns {
+            Some(n) if n != kns => return Ok(None),
+            Some(_) => {}
+            None => ns = Some(kns.to_string()),
+        }
+        out.push((stripped, v));
+    }
+    Ok(ns.map(|n| (n, out)))
+}
+
+/// Items of a collection held by value (a frame outlives the task that
+/// opened it): vectors by index, everything else through its seq, which is
+/// O(1) per step for lists and lazy for lazy seqs (`(range)` with
+/// `*print-length*` terminates).
+struct OwnedItems {
+    coll: Value,
+    pos: usize,
+    seq: Option<crate::runtime::seq::SeqIter>,
+}
+
+impl OwnedItems {
+    fn new(coll: Value) -> OwnedItems {
+        let seq = match coll.view() {
+            View::Vector(_) | View::MapEntry(_) => None,
+            _ => Some(crate::runtime::seq::iter(&coll)),
+        };
+        OwnedItems { coll, pos: 0, seq }
+    }
+}
+
+impl Iterator for OwnedItems {
+    type Item = Result<Item>;
+    fn next(&mut self) -> Option<Result<Item>> {
+        if let Some(s) = &mut self.seq {
+            return s.next().map(|r| r.map(Item::One));
+        }
+        let i = self.pos;
+        self.pos += 1;
+        let x = match self.coll.view() {
+            View::Vector(v) => v.nth(i).cloned(),
+            View::MapEntry(e) => match i {
+                0 => Some(e.key().clone()),
+                1 => Some(e.val().clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        x.map(|x| Ok(Item::One(x)))
+    }
+}
+
+pub(crate) fn write_char(out: &mut String, c: char, readably: bool) {
+    if !readably {
+        out.push(c);
+        return;
+    }
+    out.push('\\');
+    match c {
+        '\n' => out.push_str("newline"),
+        '\t' => out.push_str("tab"),
+        ' ' => out.push_str("space"),
+        '\u{8}' => out.push_str("backspace"),
+        '\u{c}' => out.push_str("formfeed"),
+        '\r' => out.push_str("return"),
+        _ => out.push(c),
+    }
+}
+
+pub(crate) fn write_string(out: &mut String, s: &str, readably: bool) {
+    if !readably {
+        out.push_str(s);
+        return;
+    }
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{8}' => out.push_str("\\b"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// `#"..."`: the pattern source with `"` escaped, except inside `\Q...\E`
+/// where the quote is spliced out of the quoted section.
+fn write_regex(out: &mut String, src: &str) {
+    out.push_str("#\"");
+    let mut qmode = false;
+    let mut chars = src.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push('\\');
+                let c2 = chars.next();
+                if let Some(c2) = c2 {
+                    out.push(c2);
+                }
+                qmode = if qmode {
+                    c2 != Some('E')
+                } else {
+                    c2 == Some('Q')
+                };
+            }
+            '"' => out.push_str(if qmode { "\\E\\\"\\Q" } else { "\\\"" }),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests;
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&pr_str(self))
+    }
+}

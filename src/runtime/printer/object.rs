@@ -1,0 +1,212 @@
+//! `str`, `#object[...]` and `#error {...}`: the parts of printing that go
+//! through Java's toString/hashCode on the JVM.
+
+use super::{PrintOpts, write_value};
+use crate::runtime::error::{Exception, ExceptionObj, Result};
+use crate::runtime::hash::{identity_hash, java_hash_code};
+use crate::runtime::number;
+use crate::runtime::value::{Value, View};
+use std::fmt::Write;
+
+/// `(str x)` of one value.
+pub fn str_value(v: &Value) -> Result<String> {
+    let mut out = String::new();
+    write_str(&mut out, v, &PrintOpts::PR)?;
+    Ok(out)
+}
+
+/// Append `(str x)`: Java's toString. nil is "", strings and chars raw,
+/// numbers without suffix (`(str 1N)` is "1"), regexes their source;
+/// collections and ASeqs print with `opts` (RT.printString honours the
+/// print vars); a LazySeq or queue has no toString of its own, so it shows as
+/// `clojure.lang.LazySeq@<hashCode in hex>`.
+pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
+    match v.view() {
+        View::Nil => {}
+        View::Str(s) => out.push_str(s.as_str()),
+        View::Char(c) => out.push(c),
+        View::Long(_) | View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_) => {
+            number::write(out, v, false);
+        }
+        View::Regex(r) => out.push_str(r.source()),
+        View::Exception(e) => write_throwable_string(out, e)?,
+        View::LazySeq(_) | View::Queue(_) => {
+            let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);
+        }
+        View::Fn(_) | View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_) => {
+            let _ = write!(out, "{}@{:x}", object_class(v), identity_hash(v) as u32);
+        }
+        _ => {
+            let opts = PrintOpts {
+                readably: true,
+                ..*opts
+            };
+            write_value(out, v, &opts)?
+        }
+    }
+    Ok(())
+}
+
+/// Throwable.toString; ExceptionInfo adds its data.
+fn write_throwable_string(out: &mut String, e: &ExceptionObj) -> Result<()> {
+    out.push_str(e.class.name());
+    if let Some(m) = &e.message {
+        out.push_str(": ");
+        out.push_str(m);
+    }
+    if e.class == crate::runtime::ExClass::ExceptionInfo {
+        out.push(' ');
+        let data = e.data.clone().unwrap_or(Value::NIL);
+        write_str(out, &data, &PrintOpts::PR)?;
+    }
+    Ok(())
+}
+
+/// The JVM class name an `#object[...]` shows: a fn's class is its munged
+/// name (`clojure.core$inc`).
+fn object_class(v: &Value) -> String {
+    match v.view() {
+        View::Fn(f) => match &f.name {
+            Some(n) => munge_fn_name(n),
+            None => v.class_name().to_string(),
+        },
+        _ => v.class_name().to_string(),
+    }
+}
+
+/// `ns/name` -> `ns$name` with Clojure's munging of special characters.
+fn munge_fn_name(full: &str) -> String {
+    let (ns, name) = crate::runtime::symbol::split_ns(full);
+    let mut out = String::new();
+    if let Some(ns) = ns {
+        out.push_str(&munge(ns));
+        out.push('$');
+    }
+    out.push_str(&munge(name));
+    out
+}
+
+/// Compiler.munge's character map.
+fn munge(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let rep = match c {
+            '-' => "_",
+            ':' => "_COLON_",
+            '+' => "_PLUS_",
+            '>' => "_GT_",
+            '<' => "_LT_",
+            '=' => "_EQ_",
+            '~' => "_TILDE_",
+            '!' => "_BANG_",
+            '@' => "_CIRCA_",
+            '#' => "_SHARP_",
+            '\'' => "_SINGLEQUOTE_",
+            '"' => "_DOUBLEQUOTE_",
+            '%' => "_PERCENT_",
+            '^' => "_CARET_",
+            '&' => "_AMPERSAND_",
+            '*' => "_STAR_",
+            '|' => "_BAR_",
+            '{' => "_LBRACE_",
+            '}' => "_RBRACE_",
+            '[' => "_LBRACK_",
+            ']' => "_RBRACK_",
+            '/' => "_SLASH_",
+            '\\' => "_BSLASH_",
+            '?' => "_QMARK_",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(rep);
+    }
+    out
+}
+
+/// `#object[class 0xidentity "toString"]`, with metadata when printing it.
+pub(super) fn write_object(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
+    out.push_str("#object[");
+    out.push_str(&object_class(v));
+    let _ = write!(out, " 0x{:x} ", identity_hash(v) as u32);
+    let mut rep = String::new();
+    write_str(&mut rep, v, opts)?;
+    super::write_string(out, &rep, opts.readably);
+    out.push(']');
+    Ok(())
+}
+
+/// `#error {...}` as print-throwable lays out Throwable->map. Stack frames
+/// `ns/fn (file:line)` show as `[ns$fn invoke "file" line]`.
+pub(super) fn write_throwable(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
+    let View::Exception(top) = v.view() else {
+        return Ok(());
+    };
+    // The cause chain, outermost first; the root supplies :cause and :data.
+    let mut via: Vec<&ExceptionObj> = vec![top];
+    let mut cur: Option<&Exception> = top.cause.as_ref();
+    while let Some(c) = cur {
+        via.push(c.obj());
+        cur = c.obj().cause.as_ref();
+        if via.len() > 10_000 {
+            break;
+        }
+    }
+    let root = via.last().copied().unwrap_or(top);
+    let pr = |out: &mut String, x: &Value| write_value(out, x, opts);
+    let msg = |e: &ExceptionObj| match &e.message {
+        Some(m) => Value::string(m.as_str()),
+        None => Value::NIL,
+    };
+    out.push_str("#error {\n :cause ");
+    pr(out, &msg(root))?;
+    if let Some(d) = &root.data {
+        out.push_str("\n :data ");
+        pr(out, d)?;
+    }
+    out.push_str("\n :via\n [");
+    for (i, e) in via.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n  ");
+        }
+        out.push_str("{:type ");
+        out.push_str(e.class.name());
+        out.push_str("\n   :message ");
+        pr(out, &msg(e))?;
+        if let Some(d) = &e.data {
+            out.push_str("\n   :data ");
+            pr(out, d)?;
+        }
+        let frames = crate::runtime::gc::lock(&e.trace);
+        if let Some(f) = frames.first() {
+            out.push_str("\n   :at ");
+            write_frame(out, f, opts)?;
+        }
+        out.push('}');
+    }
+    out.push_str("]\n :trace\n [");
+    let frames = crate::runtime::gc::lock(&root.trace).clone();
+    for (i, f) in frames.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n  ");
+        }
+        write_frame(out, f, opts)?;
+    }
+    out.push_str("]}");
+    Ok(())
+}
+
+fn write_frame(out: &mut String, f: &crate::runtime::error::Frame, opts: &PrintOpts) -> Result<()> {
+    let file = match &f.file {
+        Some(s) => Value::string(s.as_str()),
+        None => Value::NIL,
+    };
+    let v = Value::vector(vec![
+        Value::symbol(None, &munge_fn_name(&f.name)),
+        Value::symbol(None, "invoke"),
+        file,
+        Value::long(i64::from(f.line)),
+    ]);
+    write_value(out, &v, opts)
+}
