@@ -33,6 +33,7 @@ ex_classes! {
     Error = "java.lang.Error": Throwable,
     AssertionError = "java.lang.AssertionError": Error,
     StackOverflowError = "java.lang.StackOverflowError": Error,
+    IllegalAccessError = "java.lang.IllegalAccessError": Error,
     OutOfMemoryError = "java.lang.OutOfMemoryError": Error,
     RuntimeException = "java.lang.RuntimeException": Exception,
     ArithmeticException = "java.lang.ArithmeticException": RuntimeException,

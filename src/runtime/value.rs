@@ -7,8 +7,8 @@
 //! change (e.g. to NaN-boxing) without touching builtins.
 
 use super::coll::{
-    ArrayMap, HashMap, HashSet, List, MapEntry, Queue, SortedMap, SortedSet, TransientMap,
-    TransientSet, TransientVector, Vector,
+    ArrayMap, HashMap, HashSet, List, MapEntry, Queue, QueueSeq, SortedMap, SortedSet, SubVector,
+    TransientMap, TransientSet, TransientVector, Vector, VectorRSeq, VectorSeq,
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
@@ -91,6 +91,7 @@ heap_types! {
     Regex(Regex),
     List(List),
     Vector(Vector),
+    SubVector(SubVector),
     MapEntry(MapEntry),
     ArrayMap(ArrayMap),
     HashMap(HashMap),
@@ -105,6 +106,9 @@ heap_types! {
     LazySeq(LazySeq),
     ArraySeq(ArraySeq),
     ChunkedSeq(ChunkedSeq),
+    VectorSeq(VectorSeq),
+    VectorRSeq(VectorRSeq),
+    QueueSeq(QueueSeq),
     LongRange(LongRange),
     Range(Range),
     Repeat(Repeat),
@@ -256,6 +260,7 @@ impl Value {
                 }
             }
             Repr::Vector(_) => "clojure.lang.PersistentVector",
+            Repr::SubVector(_) => "clojure.lang.APersistentVector$SubVector",
             Repr::MapEntry(_) => "clojure.lang.MapEntry",
             Repr::ArrayMap(_) => "clojure.lang.PersistentArrayMap",
             Repr::HashMap(_) => "clojure.lang.PersistentHashMap",
@@ -270,6 +275,9 @@ impl Value {
             Repr::LazySeq(_) => "clojure.lang.LazySeq",
             Repr::ArraySeq(_) => "clojure.lang.ArraySeq",
             Repr::ChunkedSeq(_) => "clojure.lang.PersistentVector$ChunkedSeq",
+            Repr::VectorSeq(_) => "clojure.lang.APersistentVector$Seq",
+            Repr::VectorRSeq(_) => "clojure.lang.APersistentVector$RSeq",
+            Repr::QueueSeq(_) => "clojure.lang.PersistentQueue$Seq",
             Repr::LongRange(_) => "clojure.lang.LongRange",
             Repr::Range(_) => "clojure.lang.Range",
             Repr::Repeat(_) => "clojure.lang.Repeat",

@@ -8,17 +8,17 @@ mod map_entry;
 mod queue;
 mod sorted;
 mod transient;
-mod vector;
+pub mod vector;
 
 pub use array_map::ArrayMap;
 pub use hash_map::HashMap;
 pub use hash_set::HashSet;
 pub use list::List;
 pub use map_entry::MapEntry;
-pub use queue::Queue;
+pub use queue::{Queue, QueueSeq};
 pub use sorted::{SortedMap, SortedSet};
 pub use transient::{TransientMap, TransientSet};
-pub use vector::{TransientVector, Vector};
+pub use vector::{ChunkedSeq, SubVector, TransientVector, Vector, VectorRSeq, VectorSeq};
 
 use crate::runtime::equality::equiv;
 use crate::runtime::gc::Ref;

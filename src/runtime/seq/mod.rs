@@ -3,9 +3,8 @@
 
 mod placeholder;
 
-pub use placeholder::{
-    ArraySeq, ChunkedSeq, Cons, Cycle, Iterate, LazySeq, LongRange, Range, Repeat,
-};
+pub use crate::runtime::coll::ChunkedSeq;
+pub use placeholder::{ArraySeq, Cons, Cycle, Iterate, LazySeq, LongRange, Range, Repeat};
 
 use crate::runtime::error::{Result, err};
 use crate::runtime::value::{Value, View};
@@ -16,7 +15,12 @@ pub fn seq(x: &Value) -> Result<Value> {
         View::Nil => Ok(Value::NIL),
         View::List(l) => Ok(if l.is_empty() { Value::NIL } else { x.clone() }),
         View::Cons(_) | View::ArraySeq(_) => Ok(x.clone()),
-        View::Vector(v) => Ok(ArraySeq::value(v.iter().cloned().collect())),
+        View::Vector(_) | View::SubVector(_) | View::Queue(_) => {
+            Ok(crate::runtime::coll::vector::vector_family_seq(x).unwrap_or(Value::NIL))
+        }
+        View::ChunkedSeq(_) | View::VectorSeq(_) | View::VectorRSeq(_) | View::QueueSeq(_) => {
+            Ok(x.clone())
+        }
         View::ArrayMap(m) => Ok(ArraySeq::value(
             m.iter()
                 .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
@@ -45,6 +49,10 @@ pub fn first(x: &Value) -> Result<Value> {
         View::List(l) => Ok(l.first().clone()),
         View::Cons(c) => Ok(c.first.clone()),
         View::ArraySeq(a) => Ok(a.first()),
+        View::ChunkedSeq(s) => Ok(s.first()),
+        View::VectorSeq(s) => Ok(s.first()),
+        View::VectorRSeq(s) => Ok(s.first()),
+        View::QueueSeq(s) => Ok(s.first()),
         _ => {
             let s = seq(x)?;
             if s.is_nil() {
@@ -65,6 +73,10 @@ pub fn next(x: &Value) -> Result<Value> {
         }),
         View::Cons(c) => seq(&c.rest),
         View::ArraySeq(a) => Ok(a.next()),
+        View::ChunkedSeq(s) => Ok(s.next()),
+        View::VectorSeq(s) => Ok(s.next()),
+        View::VectorRSeq(s) => Ok(s.next()),
+        View::QueueSeq(s) => Ok(s.next()),
         _ => {
             let s = seq(x)?;
             if s.is_nil() { Ok(Value::NIL) } else { next(&s) }

@@ -43,7 +43,6 @@ impl ArraySeq {
 }
 
 pub struct LazySeq {}
-pub struct ChunkedSeq {}
 pub struct LongRange {}
 pub struct Range {}
 pub struct Repeat {}
