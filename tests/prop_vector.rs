@@ -82,7 +82,11 @@ fn check_vec(v: &Vector, model: &[i64]) -> Result<(), TestCaseError> {
 }
 
 /// Apply transient ops to `t` and the model together.
-fn run_transient(t: &TransientVector, model: &mut Vec<i64>, ops: &[TOp]) -> Result<(), TestCaseError> {
+fn run_transient(
+    t: &TransientVector,
+    model: &mut Vec<i64>,
+    ops: &[TOp],
+) -> Result<(), TestCaseError> {
     for o in ops {
         match *o {
             TOp::Conj(x) => {
@@ -121,7 +125,11 @@ fn run_transient(t: &TransientVector, model: &mut Vec<i64>, ops: &[TOp]) -> Resu
         }
         prop_assert_eq!(t.count().ok(), Some(model.len()));
         if let Some(&last) = model.last() {
-            let got = t.nth(model.len() - 1).ok().flatten().and_then(|v| v.as_long());
+            let got = t
+                .nth(model.len() - 1)
+                .ok()
+                .flatten()
+                .and_then(|v| v.as_long());
             prop_assert_eq!(got, Some(last));
         }
     }
@@ -145,7 +153,8 @@ fn run_subvec(sv: Value, model: &mut Vec<i64>, ops: &[TOp]) -> Result<(), TestCa
                     model[i] = *x;
                 }
                 prop_assert!(s.assoc_n(model.len() + 1, Value::NIL).is_none());
-                s.assoc_n(i, Value::long(*x)).map(|s| Value::from(Ref::new(s)))
+                s.assoc_n(i, Value::long(*x))
+                    .map(|s| Value::from(Ref::new(s)))
             }
             (View::SubVector(s), TOp::Pop | TOp::PopMany(_)) => {
                 model.pop();

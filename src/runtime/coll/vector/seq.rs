@@ -1,8 +1,8 @@
 //! Seqs over vectors: PersistentVector$ChunkedSeq (chunked, for `seq` on a
 //! vector), APersistentVector$Seq (for a subvec) and APersistentVector$RSeq.
 
-use super::trie::{Iter, Node};
 use super::Vector;
+use super::trie::{Iter, Node};
 use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
 
@@ -73,7 +73,9 @@ impl ChunkedSeq {
     }
     /// Remaining items in order.
     pub fn iter(&self) -> Iter<'_> {
-        self.vec.t.iter_range(self.i + self.offset, self.vec.count())
+        self.vec
+            .t
+            .iter_range(self.i + self.offset, self.vec.count())
     }
     pub fn meta(&self) -> Option<&Value> {
         self.meta.as_ref()
@@ -180,9 +182,7 @@ impl VectorRSeq {
     }
     /// Remaining items, last first.
     pub fn iter(&self) -> impl Iterator<Item = &Value> + '_ {
-        (self.start..=self.i)
-            .rev()
-            .filter_map(|i| self.vec.nth(i))
+        (self.start..=self.i).rev().filter_map(|i| self.vec.nth(i))
     }
     pub fn meta(&self) -> Option<&Value> {
         self.meta.as_ref()

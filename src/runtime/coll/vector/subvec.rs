@@ -1,9 +1,9 @@
 //! `APersistentVector$SubVector`: an O(1) window `start..end` onto a
 //! PersistentVector. Edits go through to a new parent, like the JVM's.
 
+use super::Vector;
 use super::seq::{VectorRSeq, VectorSeq};
 use super::trie::Iter;
-use super::Vector;
 use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
 

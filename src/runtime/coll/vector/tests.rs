@@ -19,7 +19,11 @@ fn longs<'a>(it: impl Iterator<Item = &'a Value>) -> Vec<i64> {
 fn check(v: &Vector, n: usize) {
     assert_eq!(v.count(), n);
     for i in 0..n {
-        assert_eq!(v.nth(i).and_then(Value::as_long), Some(i as i64), "nth {i} of {n}");
+        assert_eq!(
+            v.nth(i).and_then(Value::as_long),
+            Some(i as i64),
+            "nth {i} of {n}"
+        );
     }
     assert!(v.nth(n).is_none());
     assert_eq!(v.iter().len(), n);
@@ -77,7 +81,9 @@ fn pop_across_boundaries() {
     let mut n = 33857;
     while n > 0 {
         let p = v.pop();
-        let Some(p) = p else { panic!("pop of non-empty failed at {n}") };
+        let Some(p) = p else {
+            panic!("pop of non-empty failed at {n}")
+        };
         n -= 1;
         assert_eq!(p.count(), n);
         if n > 0 {
@@ -134,7 +140,10 @@ fn assoc_n_bounds() {
         for i in [0, n / 2, n.saturating_sub(1)] {
             if i < n {
                 let w = v.assoc_n(i, Value::long(-7));
-                assert_eq!(w.as_ref().and_then(|w| w.nth(i)).and_then(Value::as_long), Some(-7));
+                assert_eq!(
+                    w.as_ref().and_then(|w| w.nth(i)).and_then(Value::as_long),
+                    Some(-7)
+                );
                 assert_eq!(w.map(|w| w.count()), Some(n));
             }
         }
@@ -167,7 +176,10 @@ fn meta_rules() {
     assert!(v.pop().is_some_and(|p| p.meta().is_some()));
     assert!(v.conj(Value::NIL).meta().is_some());
     let one = build(1).with_meta(Some(m));
-    assert!(one.pop().is_some_and(|p| p.meta().is_some() && p.is_empty()));
+    assert!(
+        one.pop()
+            .is_some_and(|p| p.meta().is_some() && p.is_empty())
+    );
     let t = TransientVector::new(&one);
     assert!(t.persistent().is_ok_and(|p| p.meta().is_none()));
 }
@@ -278,7 +290,9 @@ fn subvec_edits() {
         Value::long(2),
         Value::long(3),
     ]));
-    let Some(a) = Vector::subvec(&v, 1, 3) else { panic!() };
+    let Some(a) = Vector::subvec(&v, 1, 3) else {
+        panic!()
+    };
     let a = sub(&a);
     assert_eq!(
         a.assoc_n(2, Value::long(0)).map(|s| longs(s.iter())),
@@ -289,7 +303,9 @@ fn subvec_edits() {
         a.assoc_n(0, Value::long(9)).map(|s| longs(s.iter())),
         Some(vec![9, 3])
     );
-    let Some(b) = Vector::subvec(&v, 1, 2) else { panic!() };
+    let Some(b) = Vector::subvec(&v, 1, 2) else {
+        panic!()
+    };
     let b = sub(&b);
     let c = b.conj(Value::long(9));
     assert_eq!(longs(c.iter()), vec![2, 9]);
@@ -308,16 +324,27 @@ fn subvec_edits() {
     );
     // JVM: (meta (pop (with-meta (subvec [1 2 3] 1 2) {:a 1}))) => nil
     assert!(matches!(p.as_ref().map(|p| p.view()), Some(View::Vector(e)) if e.meta().is_none()));
-    assert!(a.with_meta(Some(Value::TRUE)).conj(Value::NIL).meta().is_some());
+    assert!(
+        a.with_meta(Some(Value::TRUE))
+            .conj(Value::NIL)
+            .meta()
+            .is_some()
+    );
     // subvec of a subvec shares the original parent
     let big = Ref::new(build(100));
-    let Some(s1) = Vector::subvec(&big, 10, 90) else { panic!() };
-    let View::SubVector(_) = s1.view() else { panic!() };
+    let Some(s1) = Vector::subvec(&big, 10, 90) else {
+        panic!()
+    };
+    let View::SubVector(_) = s1.view() else {
+        panic!()
+    };
     let s1r = match &s1.0 {
         crate::runtime::value::Repr::SubVector(r) => r.clone(),
         _ => panic!(),
     };
-    let Some(s2) = SubVector::subvec(&s1r, 5, 10) else { panic!() };
+    let Some(s2) = SubVector::subvec(&s1r, 5, 10) else {
+        panic!()
+    };
     let s2v = sub(&s2);
     assert!(ptr_eq(&s2v.vec, &big));
     assert_eq!(longs(s2v.iter()), (15..20).collect::<Vec<_>>());
@@ -325,12 +352,16 @@ fn subvec_edits() {
     // seq and rseq of a subvec: APersistentVector$Seq / $RSeq
     let sq = SubVector::seq(&s1r);
     assert_eq!(sq.class_name(), "clojure.lang.APersistentVector$Seq");
-    let View::VectorSeq(sq) = sq.view() else { panic!() };
+    let View::VectorSeq(sq) = sq.view() else {
+        panic!()
+    };
     assert_eq!(sq.count(), 80);
     assert_eq!(sq.first().as_long(), Some(10));
     assert_eq!(longs(sq.iter()), (10..90).collect::<Vec<_>>());
     let rs = SubVector::rseq(&s1r);
-    let View::VectorRSeq(rs) = rs.view() else { panic!() };
+    let View::VectorRSeq(rs) = rs.view() else {
+        panic!()
+    };
     assert_eq!(longs(rs.iter()), (10..90).rev().collect::<Vec<_>>());
 }
 
@@ -345,7 +376,10 @@ fn transient_in_place_and_errors() {
     assert!(t.assoc_n(5000, Value::long(5000)).is_ok());
     // JVM: (assoc! (transient [1]) 5 1) throws IndexOutOfBoundsException (message nil)
     let e = t.assoc_n(9999, Value::NIL).err();
-    assert_eq!(e.as_ref().map(|e| e.class()), Some(ExClass::IndexOutOfBoundsException));
+    assert_eq!(
+        e.as_ref().map(|e| e.class()),
+        Some(ExClass::IndexOutOfBoundsException)
+    );
     assert_eq!(e.as_ref().and_then(|e| e.message()), None);
     assert!(t.pop().is_ok());
     assert_eq!(t.count().ok(), Some(5000));
@@ -353,7 +387,9 @@ fn transient_in_place_and_errors() {
     assert!(t.nth(5000).is_ok_and(|v| v.is_none()));
     // the source vector is untouched
     check(&base, 40);
-    let Ok(p) = t.persistent() else { panic!("persistent! failed") };
+    let Ok(p) = t.persistent() else {
+        panic!("persistent! failed")
+    };
     assert_eq!(p.count(), 5000);
     assert_eq!(p.nth(7).and_then(Value::as_long), Some(-7));
     assert_eq!(p.nth(4999).and_then(Value::as_long), Some(4999));
@@ -367,7 +403,9 @@ fn transient_in_place_and_errors() {
         t.nth(0).err(),
         t.persistent().err(),
     ] {
-        let Some(e) = e else { panic!("no error after persistent!") };
+        let Some(e) = e else {
+            panic!("no error after persistent!")
+        };
         assert_eq!(e.class(), ExClass::IllegalAccessError);
         assert_eq!(e.class().name(), "java.lang.IllegalAccessError");
         assert_eq!(e.message(), Some("Transient used after persistent! call"));
@@ -375,8 +413,14 @@ fn transient_in_place_and_errors() {
     }
     // JVM: (pop! (transient [])) throws IllegalStateException "Can't pop empty vector"
     let e = TransientVector::new(&Vector::empty()).pop().err();
-    assert_eq!(e.as_ref().map(|e| e.class()), Some(ExClass::IllegalStateException));
-    assert_eq!(e.as_ref().and_then(|e| e.message()), Some("Can't pop empty vector"));
+    assert_eq!(
+        e.as_ref().map(|e| e.class()),
+        Some(ExClass::IllegalStateException)
+    );
+    assert_eq!(
+        e.as_ref().and_then(|e| e.message()),
+        Some("Can't pop empty vector")
+    );
 }
 
 #[test]
