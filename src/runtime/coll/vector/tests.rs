@@ -459,3 +459,59 @@ fn error_helpers_match_jvm() {
     assert_eq!(e.class(), ExClass::IllegalStateException);
     assert_eq!(e.message(), Some("Can't pop empty vector"));
 }
+
+#[cfg(feature = "threads")]
+#[test]
+fn shareable_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Vector>();
+    send_sync::<TransientVector>();
+    send_sync::<SubVector>();
+    send_sync::<ChunkedSeq>();
+    send_sync::<VectorSeq>();
+    send_sync::<VectorRSeq>();
+    send_sync::<crate::runtime::coll::Queue>();
+    send_sync::<crate::runtime::coll::QueueSeq>();
+    // JVM 1.11: a transient may be used from another thread
+    let t = Ref::new(TransientVector::new(&build(1)));
+    let t2 = t.clone();
+    let h = std::thread::spawn(move || t2.conj(Value::long(1)).is_ok());
+    assert!(h.join().unwrap_or(false));
+    assert_eq!(t.count().ok(), Some(2));
+}
+
+#[test]
+fn generic_seq_dispatch() {
+    use crate::runtime::coll::Queue;
+    use crate::runtime::seq;
+    let items =
+        |x: &Value| -> Vec<i64> { seq::iter(x).flatten().filter_map(|v| v.as_long()).collect() };
+    let v = Value::vector((0..70).map(Value::long).collect());
+    assert_eq!(items(&v), (0..70).collect::<Vec<_>>());
+    assert_eq!(
+        seq::seq(&v).ok().map(|s| s.class_name()),
+        Some("clojure.lang.PersistentVector$ChunkedSeq")
+    );
+    assert!(seq::seq(&Value::vector(vec![])).is_ok_and(|s| s.is_nil()));
+    let Repr::Vector(r) = &v.0 else { panic!() };
+    let Some(sv) = Vector::subvec(r, 3, 40) else {
+        panic!()
+    };
+    assert_eq!(items(&sv), (3..40).collect::<Vec<_>>());
+    assert_eq!(items(&Vector::rseq(r)), (0..70).rev().collect::<Vec<_>>());
+    // JVM: (class (seq (conj EMPTY 1 2))) => PersistentQueue$Seq,
+    // (seq (pop (conj EMPTY 1 2 3))) => (2 3)
+    let q = Queue::empty()
+        .conj(Value::long(1))
+        .conj(Value::long(2))
+        .conj(Value::long(3));
+    let qv = Value::from(Ref::new(q));
+    assert_eq!(
+        seq::seq(&qv).ok().map(|s| s.class_name()),
+        Some("clojure.lang.PersistentQueue$Seq")
+    );
+    let View::Queue(q) = qv.view() else { panic!() };
+    let popped = q.pop().map(|p| Value::from(Ref::new(p)));
+    assert_eq!(popped.as_ref().map(items), Some(vec![2, 3]));
+    assert!(seq::seq(&Value::from(Ref::new(Queue::empty()))).is_ok_and(|s| s.is_nil()));
+}
