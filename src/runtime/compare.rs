@@ -62,7 +62,7 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
             }
             _ => cast_error(b, "clojure.lang.Symbol"),
         },
-        (View::Vector(_) | View::MapEntry(_), _) => compare_vectors(a, b),
+        (View::Vector(_) | View::SubVector(_) | View::MapEntry(_), _) => compare_vectors(a, b),
         // The JVM's empty (), {} and #{} literals are singletons, so
         // `(compare {} {})` is 0 by identity there.
         (View::List(x), View::List(y)) if x.is_empty() && y.is_empty() => Ok(0),
@@ -95,6 +95,7 @@ fn compare_vectors(a: &Value, b: &Value) -> Result<i32> {
 fn vector_count(v: &Value) -> Option<usize> {
     match v.view() {
         View::Vector(x) => Some(x.count()),
+        View::SubVector(x) => Some(x.count()),
         View::MapEntry(_) => Some(2),
         _ => None,
     }
@@ -103,6 +104,7 @@ fn vector_count(v: &Value) -> Option<usize> {
 fn vector_nth(v: &Value, i: usize) -> Value {
     match v.view() {
         View::Vector(x) => x.nth(i).cloned().unwrap_or(Value::NIL),
+        View::SubVector(x) => x.nth(i).cloned().unwrap_or(Value::NIL),
         View::MapEntry(e) if i == 0 => e.key().clone(),
         View::MapEntry(e) => e.val().clone(),
         _ => Value::NIL,

@@ -58,12 +58,16 @@ pub fn is_sequential(v: &Value) -> bool {
         v.view(),
         View::List(_)
             | View::Vector(_)
+            | View::SubVector(_)
             | View::MapEntry(_)
             | View::Queue(_)
             | View::Cons(_)
             | View::LazySeq(_)
             | View::ArraySeq(_)
             | View::ChunkedSeq(_)
+            | View::VectorSeq(_)
+            | View::VectorRSeq(_)
+            | View::QueueSeq(_)
             | View::LongRange(_)
             | View::Range(_)
             | View::Repeat(_)
@@ -234,6 +238,8 @@ fn java_number_equals(a: &Value, b: &Value) -> bool {
 fn known_count(v: &Value) -> Option<usize> {
     match v.view() {
         View::Vector(x) => Some(x.count()),
+        View::SubVector(x) => Some(x.count()),
+        View::Queue(x) => Some(x.count()),
         View::List(x) => Some(x.count()),
         View::MapEntry(_) => Some(2),
         _ => None,

@@ -18,6 +18,12 @@ pub fn meta(v: &Value) -> Value {
         View::Symbol(s) => s.meta(),
         View::List(l) => l.meta(),
         View::Vector(x) => x.meta(),
+        View::SubVector(x) => x.meta(),
+        View::Queue(x) => x.meta(),
+        View::ChunkedSeq(x) => x.meta(),
+        View::VectorSeq(x) => x.meta(),
+        View::VectorRSeq(x) => x.meta(),
+        View::QueueSeq(x) => x.meta(),
         View::ArrayMap(m) => m.meta(),
         View::HashMap(m) => m.meta(),
         View::HashSet(s) => s.meta(),
@@ -37,6 +43,10 @@ pub fn is_iobj(v: &Value) -> bool {
         View::Symbol(_)
             | View::List(_)
             | View::Vector(_)
+            | View::SubVector(_)
+            | View::VectorSeq(_)
+            | View::VectorRSeq(_)
+            | View::QueueSeq(_)
             | View::ArrayMap(_)
             | View::HashMap(_)
             | View::HashSet(_)
@@ -88,6 +98,12 @@ fn attach(v: &Value, m: Option<Value>) -> Option<Value> {
         View::Symbol(s) => Value::from(s.with_meta(m)),
         View::List(l) => Value::from(Ref::new(l.with_meta(m))),
         View::Vector(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::SubVector(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Queue(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::ChunkedSeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::VectorSeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::VectorRSeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::QueueSeq(x) => Value::from(Ref::new(x.with_meta(m))),
         // TODO(meta): use the maps/sets owners' `with_meta` once they exist;
         // until then rebuild the placeholder bodies (as the reader does).
         View::ArrayMap(x) => Value::from(Ref::new(ArrayMap {

@@ -215,7 +215,9 @@ fn write_one(
             let _ = write!(out, "{s}");
         }
         View::Regex(r) => write_regex(out, r.source()),
-        View::Vector(_) | View::MapEntry(_) => open_seq(out, stack, &v, "[", "]", level),
+        View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => {
+            open_seq(out, stack, &v, "[", "]", level)
+        }
         View::HashSet(_) | View::SortedSet(_) => open_seq(out, stack, &v, "#{", "}", level),
         View::ArrayMap(_) | View::HashMap(_) | View::SortedMap(_) => {
             open_map(out, stack, &v, level, opts)?
@@ -225,6 +227,9 @@ fn write_one(
         | View::LazySeq(_)
         | View::ArraySeq(_)
         | View::ChunkedSeq(_)
+        | View::VectorSeq(_)
+        | View::VectorRSeq(_)
+        | View::QueueSeq(_)
         | View::LongRange(_)
         | View::Range(_)
         | View::Repeat(_)
