@@ -515,3 +515,65 @@ fn generic_seq_dispatch() {
     assert_eq!(popped.as_ref().map(items), Some(vec![2, 3]));
     assert!(seq::seq(&Value::from(Ref::new(Queue::empty()))).is_ok_and(|s| s.is_nil()));
 }
+
+#[test]
+fn prints_compares_and_hashes_like_the_jvm() {
+    use crate::runtime::coll::Queue;
+    use crate::runtime::compare::compare_int;
+    use crate::runtime::equality::equiv;
+    use crate::runtime::hash::hasheq;
+    use crate::runtime::meta::{meta, with_meta};
+    use crate::runtime::printer::pr_str;
+    let l = |xs: &[i64]| Value::vector(xs.iter().map(|&x| Value::long(x)).collect());
+    let v123 = Ref::new(Vector::from_vec(vec![
+        Value::long(1),
+        Value::long(2),
+        Value::long(3),
+    ]));
+    let Some(sv) = Vector::subvec(&v123, 1, 3) else {
+        panic!()
+    };
+    let rs = Vector::rseq(&v123);
+    let q = Value::from(Ref::new(
+        Queue::empty()
+            .conj(Value::long(1))
+            .conj(Value::long(2))
+            .conj(Value::long(3)),
+    ));
+    let View::Queue(qr) = q.view() else { panic!() };
+    let Repr::Queue(qref) = &q.0 else { panic!() };
+    let qs = Queue::seq(qref);
+    // JVM: (pr-str (subvec [1 2 3] 1)) "[2 3]", (pr-str (rseq [1 2 3])) "(3 2 1)",
+    // (pr-str (seq q)) "(1 2 3)"
+    assert_eq!(pr_str(&sv), "[2 3]");
+    assert_eq!(pr_str(&rs), "(3 2 1)");
+    assert_eq!(pr_str(&qs), "(1 2 3)");
+    let Some(sv4) = Vector::subvec(&Ref::new(build(5)), 1, 3) else {
+        panic!()
+    };
+    let Repr::SubVector(sv4) = &sv4.0 else {
+        panic!()
+    };
+    assert_eq!(pr_str(&SubVector::seq(sv4)), "(1 2)");
+    // JVM: (= [2 3] (subvec [1 2 3] 1)) true, (= q [1 2 3]) true,
+    // (= (seq q) [1 2 3]) true, (= (rseq [1 2 3]) [3 2 1]) true
+    assert!(equiv(&l(&[2, 3]), &sv));
+    assert!(equiv(&q, &l(&[1, 2, 3])));
+    assert!(equiv(&qs, &l(&[1, 2, 3])));
+    assert!(equiv(&rs, &l(&[3, 2, 1])));
+    assert_eq!(qr.count(), 3);
+    // JVM: (hash (subvec [1 2 3] 1)) -1504369821, (hash (rseq [1 2 3])) 791118583,
+    // (hash q) 736442005
+    assert_eq!(hasheq(&sv), -1504369821);
+    assert_eq!(hasheq(&rs), 791118583);
+    assert_eq!(hasheq(&q), 736442005);
+    // JVM: (compare (subvec [1 2 3] 1) [2 4]) -1, (compare [2 3] (subvec [1 2 3] 1)) 0
+    assert_eq!(compare_int(&sv, &l(&[2, 4])).ok(), Some(-1));
+    assert_eq!(compare_int(&l(&[2, 3]), &sv).ok(), Some(0));
+    // JVM: with-meta works on subvec, rseq, queue and queue seq
+    let m = Value::map_from_pairs(vec![(Value::keyword(None, "a"), Value::long(1))]);
+    for x in [&sv, &rs, &q, &qs, &Vector::seq(&v123)] {
+        let y = with_meta(x, m.clone());
+        assert!(y.is_ok_and(|y| equiv(&meta(&y), &m)), "{}", x.class_name());
+    }
+}
