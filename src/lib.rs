@@ -6,3 +6,4 @@
 
 pub mod reader;
 pub mod runtime;
+pub mod analyzer;

@@ -52,3 +52,62 @@ pub fn invoke_fn(f: &Fn, args: &[Value]) -> Result<Value> {
         },
     }
 }
+
+/// Call any fn-like value: fns, keywords, symbols, maps, sets, vectors, vars.
+/// (Completed by the seq layer's version; engine-side minimal dispatch.)
+pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
+    use super::value::View;
+    match f.view() {
+        View::Fn(func) => invoke_fn(func, args),
+        View::Var(v) => invoke(&v.deref()?, args),
+        View::Keyword(_) | View::Symbol(_) => match args {
+            [m] => Ok(super::lookup::get(m, f)),
+            [m, d] => {
+                let r = super::lookup::get(m, f);
+                Ok(if r.is_nil() { d.clone() } else { r })
+            }
+            _ => Err(Exception::new(
+                ExClass::ArityException,
+                format!(
+                    "Wrong number of args ({}) passed to: {}",
+                    args.len(),
+                    f.class_name()
+                ),
+            )),
+        },
+        View::ArrayMap(_) | View::HashMap(_) | View::HashSet(_) => match args {
+            [k] => Ok(super::lookup::get(f, k)),
+            [k, d] => {
+                let r = super::lookup::get(f, k);
+                Ok(if r.is_nil() { d.clone() } else { r })
+            }
+            _ => Err(Exception::new(
+                ExClass::ArityException,
+                format!("Wrong number of args ({}) passed to: {}", args.len(), f.class_name()),
+            )),
+        },
+        View::Vector(v) => match args {
+            [i] => match i.as_long() {
+                Some(n) if n >= 0 && (n as usize) < v.count() => {
+                    Ok(v.nth(n as usize).cloned().unwrap_or(Value::NIL))
+                }
+                Some(_) => Err(Exception::new(ExClass::IndexOutOfBoundsException, "")),
+                None => Err(Exception::new(
+                    ExClass::IllegalArgumentException,
+                    "Key must be integer",
+                )),
+            },
+            _ => Err(Exception::new(
+                ExClass::ArityException,
+                format!("Wrong number of args ({}) passed to: {}", args.len(), f.class_name()),
+            )),
+        },
+        _ => Err(Exception::new(
+            ExClass::ClassCastException,
+            format!(
+                "class {} cannot be cast to class clojure.lang.IFn",
+                f.class_name()
+            ),
+        )),
+    }
+}

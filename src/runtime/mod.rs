@@ -8,6 +8,9 @@ pub mod error;
 pub mod func;
 pub mod gc;
 pub mod hash;
+pub mod lookup;
+pub mod host;
+pub mod namespace;
 pub mod number;
 pub mod printer;
 pub mod regex;
@@ -15,6 +18,7 @@ pub mod seq;
 pub mod string;
 pub mod symbol;
 pub mod value;
+pub mod var;
 
 pub use error::{ExClass, Exception, Result, err};
 pub use value::{Value, View};

@@ -12,6 +12,8 @@ use super::coll::{
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
+use super::namespace::Namespace;
+use super::var::Var;
 use super::gc::Ref;
 use super::number::{BigDecimal, BigInt, Ratio};
 use super::regex::Regex;
@@ -111,6 +113,8 @@ heap_types! {
     Iterate(Iterate),
     Cycle(Cycle),
     Fn(Fn),
+    Var(Var),
+    Namespace(Namespace),
     Exception(ExceptionObj),
 }
 
@@ -276,6 +280,8 @@ impl Value {
             Repr::Iterate(_) => "clojure.lang.Iterate",
             Repr::Cycle(_) => "clojure.lang.Cycle",
             Repr::Fn(_) => "clojure.lang.AFunction",
+            Repr::Var(_) => "clojure.lang.Var",
+            Repr::Namespace(_) => "clojure.lang.Namespace",
             Repr::Exception(e) => e.class.name(),
         }
     }
