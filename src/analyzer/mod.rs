@@ -10,7 +10,7 @@ mod special;
 pub use special::SPECIAL_FORMS;
 mod tree;
 
-pub use tree::Tree;
+pub use tree::{Built, Tree};
 
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::func;
@@ -38,7 +38,11 @@ pub fn analyze_top(form: &Value, env: &Env) -> Result<Tree> {
     Tree::build(|bump| {
         let mut a = Analyzer::new(bump, env);
         let root = a.top_level(form)?;
-        Ok((root, a.consts))
+        Ok(Built {
+            root,
+            fns: a.fn_nodes,
+            consts: a.consts,
+        })
     })
 }
 
@@ -100,6 +104,10 @@ pub(crate) struct Analyzer<'a> {
     /// Position of the innermost list form being analyzed.
     pos: Pos,
     depth: u32,
+    /// Every fn node allocated so far, by id.
+    fn_nodes: Vec<&'a FnNode<'a>>,
+    /// Name for the next fn* analyzed directly as a def's init.
+    name_hint: Option<String>,
 }
 
 /// Nesting limit of forms: deeper input throws instead of overflowing.
@@ -114,6 +122,8 @@ impl<'a> Analyzer<'a> {
             env: env.clone(),
             pos: Pos::default(),
             depth: 0,
+            fn_nodes: Vec::new(),
+            name_hint: None,
         }
     }
 
@@ -131,17 +141,20 @@ impl<'a> Analyzer<'a> {
             frame_size: scope.next_slot,
             body,
         }]);
-        let debug_name = self
-            .bump
-            .alloc_str(&format!("{}$eval{}", munge(self.env.ns.name_str()), next_id()));
-        Ok(self.bump.alloc(FnNode {
+        let debug_name =
+            self.bump
+                .alloc_str(&format!("{}/eval{}", self.env.ns.name_str(), next_id()));
+        let root: &'a FnNode<'a> = self.bump.alloc(FnNode {
+            id: self.fn_nodes.len() as u32,
             name: None,
             debug_name,
             arities,
             captures: &[],
             once: false,
             pos: self.pos,
-        }))
+        });
+        self.fn_nodes.push(root);
+        Ok(root)
     }
 
     // ----- small helpers -----
@@ -185,7 +198,11 @@ impl<'a> Analyzer<'a> {
         if cause.class() == ExClass::CompilerException {
             return cause;
         }
-        let file = self.env.file.clone().unwrap_or_else(|| "NO_SOURCE_PATH".into());
+        let file = self
+            .env
+            .file
+            .clone()
+            .unwrap_or_else(|| "NO_SOURCE_PATH".into());
         let msg = format!(
             "Syntax error compiling at ({}:{}:{}).",
             file, self.pos.line, self.pos.column
@@ -203,9 +220,17 @@ impl<'a> Analyzer<'a> {
                 Value::keyword(Some("clojure.error"), "column"),
                 Value::long(self.pos.column as i64),
             ),
-            (Value::keyword(Some("clojure.error"), "source"), Value::string(file)),
+            (
+                Value::keyword(Some("clojure.error"), "source"),
+                Value::string(file),
+            ),
         ]);
-        Exception::full(ExClass::CompilerException, Some(msg), Some(data), Some(cause))
+        Exception::full(
+            ExClass::CompilerException,
+            Some(msg),
+            Some(data),
+            Some(cause),
+        )
     }
 
     pub(crate) fn error<T>(&self, class: ExClass, msg: impl Into<String>) -> Result<T> {
@@ -251,13 +276,17 @@ impl<'a> Analyzer<'a> {
                         last_use: std::cell::Cell::new(false),
                     }));
                 }
-                return Some(NodeKind::Captured(self.capture(depth, CaptureKey::Slot(d, slot))));
+                return Some(NodeKind::Captured(
+                    self.capture(depth, CaptureKey::Slot(d, slot)),
+                ));
             }
             if self.fns[d].self_name.as_ref().is_some_and(|n| n.same(sym)) {
                 if d == depth {
                     return Some(NodeKind::SelfFn);
                 }
-                return Some(NodeKind::Captured(self.capture(depth, CaptureKey::SelfOf(d))));
+                return Some(NodeKind::Captured(
+                    self.capture(depth, CaptureKey::SelfOf(d)),
+                ));
             }
         }
         None
@@ -319,10 +348,7 @@ impl<'a> Analyzer<'a> {
     }
 
     fn namespace_for(&self, name: &str) -> Option<Ref<Namespace>> {
-        self.env
-            .ns
-            .alias(name)
-            .or_else(|| namespace::find_ns(name))
+        self.env.ns.alias(name).or_else(|| namespace::find_ns(name))
     }
 
     // ----- analysis -----
@@ -521,7 +547,11 @@ impl<'a> Analyzer<'a> {
         if cause.class() == ExClass::CompilerException {
             return cause;
         }
-        let file = self.env.file.clone().unwrap_or_else(|| "NO_SOURCE_PATH".into());
+        let file = self
+            .env
+            .file
+            .clone()
+            .unwrap_or_else(|| "NO_SOURCE_PATH".into());
         let msg = format!(
             "Syntax error macroexpanding {} at ({}:{}:{}).",
             var.qualified_name(),
@@ -542,9 +572,17 @@ impl<'a> Analyzer<'a> {
                 Value::keyword(Some("clojure.error"), "column"),
                 Value::long(self.pos.column as i64),
             ),
-            (Value::keyword(Some("clojure.error"), "source"), Value::string(file)),
+            (
+                Value::keyword(Some("clojure.error"), "source"),
+                Value::string(file),
+            ),
         ]);
-        Exception::full(ExClass::CompilerException, Some(msg), Some(data), Some(cause))
+        Exception::full(
+            ExClass::CompilerException,
+            Some(msg),
+            Some(data),
+            Some(cause),
+        )
     }
 
     /// `&env`: a map of the visible local symbols (to nil).

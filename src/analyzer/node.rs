@@ -57,9 +57,12 @@ pub struct Arity<'a> {
 }
 
 pub struct FnNode<'a> {
+    /// Index in `Tree::fn_node` (closures refer to their code by id).
+    pub id: u32,
     /// The fn's own name (`(fn name [..] ..)`), a symbol constant.
     pub name: Option<ConstId>,
-    /// Name used in stack frames and `(str f)`: `ns$name` or `ns$fn--N`.
+    /// Name used in stack frames and error messages: `ns/name` or
+    /// `ns/fn--N`, as the JVM demunges its fn class names.
     pub debug_name: &'a str,
     pub arities: &'a [Arity<'a>],
     pub captures: &'a [CaptureSource],

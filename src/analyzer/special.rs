@@ -2,7 +2,7 @@
 //! letfn* case* set! new . monitor-enter monitor-exit.
 
 use super::node::*;
-use super::{Analyzer, RecurTarget, form_items, munge, next_id};
+use super::{Analyzer, RecurTarget, form_items, next_id};
 use crate::runtime::error::{ExClass, Result};
 use crate::runtime::gc::Ref;
 use crate::runtime::seq;
@@ -221,9 +221,16 @@ impl<'a> Analyzer<'a> {
     }
 
     fn analyze_recur(&mut self, items: &[Value], tail: bool) -> Result<Node<'a>> {
-        let target = self.fns_last().recur_targets.last().map(|t| t.slots.clone());
+        let target = self
+            .fns_last()
+            .recur_targets
+            .last()
+            .map(|t| t.slots.clone());
         let Some(slots) = target else {
-            return self.error(ExClass::UnsupportedOperationException, "Can only recur from tail position");
+            return self.error(
+                ExClass::UnsupportedOperationException,
+                "Can only recur from tail position",
+            );
         };
         if !tail {
             return self.error(
@@ -292,12 +299,13 @@ impl<'a> Analyzer<'a> {
         )
         .truthy();
 
+        let hint = self.name_hint.take();
         let debug_name = {
-            let ns = munge(self.env.ns.name_str());
-            let outer = self.fns.iter().rev().find_map(|f| f.self_name.clone());
-            match (&name, outer) {
-                (Some(n), _) => format!("{ns}$fn__{}${}", next_id(), munge(n.name())),
-                (None, _) => format!("{ns}$fn__{}", next_id()),
+            let ns = self.env.ns.name_str();
+            match (hint, &name) {
+                (Some(h), _) => format!("{ns}/{h}"),
+                (None, Some(n)) => format!("{ns}/{}--{}", n.name(), next_id()),
+                (None, None) => format!("{ns}/fn--{}", next_id()),
             }
         };
 
@@ -309,7 +317,8 @@ impl<'a> Analyzer<'a> {
             .map(|s| s.captures.into_iter().map(|(_, src)| src).collect())
             .unwrap_or_default();
         let name_id = name.map(|n| self.constant(Value::from(n)));
-        let fn_node = self.bump.alloc(FnNode {
+        let fn_node: &'a FnNode<'a> = self.bump.alloc(FnNode {
+            id: self.fn_nodes.len() as u32,
             name: name_id,
             debug_name: self.str(&debug_name),
             arities,
@@ -317,6 +326,7 @@ impl<'a> Analyzer<'a> {
             once,
             pos: self.pos,
         });
+        self.fn_nodes.push(fn_node);
         let node = self.node(NodeKind::Fn(fn_node));
         // Metadata on the fn* form other than reader positions and :once
         // becomes the fn's metadata.
@@ -345,12 +355,11 @@ impl<'a> Analyzer<'a> {
             let mut i = 0;
             while i < params.len() {
                 let p = &params[i];
-                if p.as_symbol().is_some_and(|s| s.ns().is_none() && s.name() == "&") {
+                if p.as_symbol()
+                    .is_some_and(|s| s.ns().is_none() && s.name() == "&")
+                {
                     if i + 2 != params.len() {
-                        return self.error(
-                            ExClass::RuntimeException,
-                            "Invalid parameter list",
-                        );
+                        return self.error(ExClass::RuntimeException, "Invalid parameter list");
                     }
                     let sym = self.binding_symbol(&params[i + 1], "use")?;
                     self.bind_local(sym);
@@ -390,7 +399,9 @@ impl<'a> Analyzer<'a> {
             );
         }
         if let Some(v) = variadics.first()
-            && arities.iter().any(|a| !a.variadic && a.required > v.required)
+            && arities
+                .iter()
+                .any(|a| !a.variadic && a.required > v.required)
         {
             return self.error(
                 ExClass::RuntimeException,
@@ -440,9 +451,8 @@ impl<'a> Analyzer<'a> {
         };
         // Metadata: the symbol's, plus :line :column :file :name :ns (:doc).
         let sym_meta = sym.meta().cloned().unwrap_or(Value::NIL);
-        let flag = |k: &str| {
-            crate::runtime::lookup::get(&sym_meta, &Value::keyword(None, k)).truthy()
-        };
+        let flag =
+            |k: &str| crate::runtime::lookup::get(&sym_meta, &Value::keyword(None, k)).truthy();
         if flag("dynamic") {
             var.set_dynamic(true);
         }
@@ -456,17 +466,31 @@ impl<'a> Analyzer<'a> {
                 pairs.push((seq::first(&e)?, seq::first(&seq::next(&e)?)?));
             }
         }
-        pairs.push((Value::keyword(None, "line"), Value::long(self.pos.line as i64)));
-        pairs.push((Value::keyword(None, "column"), Value::long(self.pos.column as i64)));
+        pairs.push((
+            Value::keyword(None, "line"),
+            Value::long(self.pos.line as i64),
+        ));
+        pairs.push((
+            Value::keyword(None, "column"),
+            Value::long(self.pos.column as i64),
+        ));
         pairs.push((
             Value::keyword(None, "file"),
-            Value::string(self.env.file.clone().unwrap_or_else(|| "NO_SOURCE_PATH".into())),
+            Value::string(
+                self.env
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| "NO_SOURCE_PATH".into()),
+            ),
         ));
         pairs.push((
             Value::keyword(None, "name"),
             Value::from(Symbol::intern(None, sym.name())),
         ));
-        pairs.push((Value::keyword(None, "ns"), Value::namespace(self.env.ns.clone())));
+        pairs.push((
+            Value::keyword(None, "ns"),
+            Value::namespace(self.env.ns.clone()),
+        ));
         if let Some(d) = doc {
             pairs.push((Value::keyword(None, "doc"), d));
         }
@@ -474,7 +498,10 @@ impl<'a> Analyzer<'a> {
         let meta = self.analyze(&meta_form, false)?;
         let init = match init {
             Some(f) => {
-                let n = self.analyze(f, false)?;
+                self.name_hint = Some(sym.name().to_string());
+                let n = self.analyze(f, false);
+                self.name_hint = None;
+                let n = n?;
                 Some(self.alloc(n))
             }
             None => None,
@@ -489,7 +516,10 @@ impl<'a> Analyzer<'a> {
 
     fn analyze_var(&mut self, items: &[Value]) -> Result<Node<'a>> {
         let Some(sym) = items.get(1).and_then(|v| v.as_symbol()) else {
-            return self.error(ExClass::RuntimeException, "Wrong number of args passed to var");
+            return self.error(
+                ExClass::RuntimeException,
+                "Wrong number of args passed to var",
+            );
         };
         match self.resolve_var(sym)? {
             Some(v) => {
@@ -685,7 +715,10 @@ impl<'a> Analyzer<'a> {
             );
         }
         let Some(sym) = items[1].as_symbol() else {
-            return self.error(ExClass::IllegalArgumentException, "Invalid assignment target");
+            return self.error(
+                ExClass::IllegalArgumentException,
+                "Invalid assignment target",
+            );
         };
         if self.is_local(sym) {
             return self.error(

@@ -63,3 +63,24 @@ pub fn dissoc_keys(m: &Value, keys: &[&str]) -> Value {
             .collect(),
     )
 }
+
+/// `(with-meta x m)` for fns and the collections.
+pub fn with_meta(v: &Value, m: Value) -> super::error::Result<Value> {
+    use super::gc::Ref;
+    let meta = if m.is_nil() { None } else { Some(m) };
+    Ok(match v.view() {
+        View::Fn(f) => Value::from(Ref::new(f.with_meta(meta))),
+        View::Vector(x) => Value::from(Ref::new(x.with_meta(meta))),
+        View::List(x) => Value::from(Ref::new(x.with_meta(meta))),
+        View::Symbol(x) => Value::from(x.with_meta(meta)),
+        _ => {
+            return Err(super::error::Exception::new(
+                super::error::ExClass::ClassCastException,
+                format!(
+                    "class {} cannot be cast to class clojure.lang.IObj",
+                    v.class_name()
+                ),
+            ));
+        }
+    })
+}
