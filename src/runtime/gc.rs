@@ -40,3 +40,27 @@ pub fn into_inner<T>(r: Ref<T>) -> Option<T> {
 pub fn ptr_eq<T>(a: &Ref<T>, b: &Ref<T>) -> bool {
     Ref::ptr_eq(a, b)
 }
+
+/// Declares process-wide mutable state reachable through a function
+/// `name(|state| ...)`. Under `threads` it is a global mutex; without it
+/// `Ref` is `Rc` (not `Sync`), so the state is thread-local (wasm32 has one
+/// thread).
+macro_rules! global_state {
+    ($name:ident : $ty:ty = $init:expr) => {
+        #[cfg(feature = "threads")]
+        fn $name<R>(f: impl FnOnce(&mut $ty) -> R) -> R {
+            static STATE: std::sync::OnceLock<std::sync::Mutex<$ty>> = std::sync::OnceLock::new();
+            let m = STATE.get_or_init(|| std::sync::Mutex::new($init));
+            let mut g = $crate::runtime::gc::lock(m);
+            f(&mut g)
+        }
+        #[cfg(not(feature = "threads"))]
+        fn $name<R>(f: impl FnOnce(&mut $ty) -> R) -> R {
+            thread_local! {
+                static STATE: std::cell::RefCell<$ty> = std::cell::RefCell::new($init);
+            }
+            STATE.with(|t| f(&mut t.borrow_mut()))
+        }
+    };
+}
+pub(crate) use global_state;

@@ -104,6 +104,7 @@ fn attach(v: &Value, m: Option<Value>) -> Option<Value> {
         View::VectorSeq(x) => Value::from(Ref::new(x.with_meta(m))),
         View::VectorRSeq(x) => Value::from(Ref::new(x.with_meta(m))),
         View::QueueSeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Fn(f) => Value::from(Ref::new(f.with_meta(m))),
         // TODO(meta): use the maps/sets owners' `with_meta` once they exist;
         // until then rebuild the placeholder bodies (as the reader does).
         View::ArrayMap(x) => Value::from(Ref::new(ArrayMap {

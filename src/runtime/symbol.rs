@@ -64,23 +64,7 @@ impl Tables {
     }
 }
 
-#[cfg(feature = "threads")]
-fn with_tables<R>(f: impl FnOnce(&mut Tables) -> R) -> R {
-    use std::sync::{Mutex, OnceLock};
-    static TABLES: OnceLock<Mutex<Tables>> = OnceLock::new();
-    let m = TABLES.get_or_init(|| Mutex::new(Tables::new()));
-    let mut g = super::gc::lock(m);
-    f(&mut g)
-}
-
-#[cfg(not(feature = "threads"))]
-fn with_tables<R>(f: impl FnOnce(&mut Tables) -> R) -> R {
-    use std::cell::RefCell;
-    thread_local! {
-        static TABLES: RefCell<Tables> = RefCell::new(Tables::new());
-    }
-    TABLES.with(|t| f(&mut t.borrow_mut()))
-}
+super::gc::global_state!(with_tables: Tables = Tables::new());
 
 impl Keyword {
     pub fn intern(ns: Option<&str>, name: &str) -> Ref<Keyword> {

@@ -13,11 +13,13 @@ use super::coll::{
 use super::error::ExceptionObj;
 use super::func::Fn;
 use super::gc::Ref;
+use super::namespace::Namespace;
 use super::number::{BigDecimal, BigInt, Ratio};
 use super::regex::Regex;
 use super::seq::{ArraySeq, ChunkedSeq, Cons, Cycle, Iterate, LazySeq, LongRange, Range, Repeat};
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
+use super::var::Var;
 
 /// Declares the heap types once; generates the private `Repr`, the public
 /// borrowed `View`, `Value::view`, and `From<Ref<T>> for Value`.
@@ -115,6 +117,8 @@ heap_types! {
     Iterate(Iterate),
     Cycle(Cycle),
     Fn(Fn),
+    Var(Var),
+    Namespace(Namespace),
     Exception(ExceptionObj),
 }
 
@@ -284,6 +288,8 @@ impl Value {
             Repr::Iterate(_) => "clojure.lang.Iterate",
             Repr::Cycle(_) => "clojure.lang.Cycle",
             Repr::Fn(_) => "clojure.lang.AFunction",
+            Repr::Var(_) => "clojure.lang.Var",
+            Repr::Namespace(_) => "clojure.lang.Namespace",
             Repr::Exception(e) => e.class.name(),
         }
     }
@@ -319,6 +325,16 @@ impl From<String> for Value {
         Value::string(s)
     }
 }
+impl Value {
+    /// The exception this value is, if it is one (for `throw`/`catch`).
+    pub fn as_exception(&self) -> Option<super::error::Exception> {
+        match &self.0 {
+            Repr::Exception(e) => Some(super::error::Exception(e.clone())),
+            _ => None,
+        }
+    }
+}
+
 impl From<super::error::Exception> for Value {
     fn from(e: super::error::Exception) -> Value {
         Value(Repr::Exception(e.0))

@@ -236,7 +236,12 @@ fn write_one(
         | View::Iterate(_)
         | View::Cycle(_) => open_seq(out, stack, &v, "(", ")", level),
         View::Exception(_) => object::write_throwable(out, &v, opts)?,
-        View::Fn(_)
+        View::Var(var) => {
+            out.push_str("#'");
+            out.push_str(&var.qualified_name());
+        }
+        View::Namespace(_)
+        | View::Fn(_)
         | View::Queue(_)
         | View::TransientVector(_)
         | View::TransientMap(_)

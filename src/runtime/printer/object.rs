@@ -29,6 +29,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
             number::write(out, v, false);
         }
         View::Regex(r) => out.push_str(r.source()),
+        View::Namespace(ns) => out.push_str(ns.name_str()),
         View::Exception(e) => write_throwable_string(out, e)?,
         View::LazySeq(_) | View::Queue(_) => {
             let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);

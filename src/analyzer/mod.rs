@@ -1,0 +1,712 @@
+//! LAYER 1: forms -> `Node` AST. Macroexpansion, special forms, local
+//! resolution and closure-capture analysis, and locals clearing (`liveness`).
+//!
+//! A top-level form is analyzed as the body of a zero-argument fn so that its
+//! locals live in a frame like any other fn's.
+
+mod liveness;
+pub mod node;
+mod special;
+pub use special::SPECIAL_FORMS;
+mod tree;
+
+pub use tree::{Built, Tree};
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::func;
+use crate::runtime::gc::Ref;
+use crate::runtime::host;
+use crate::runtime::namespace::{self, Namespace};
+use crate::runtime::seq;
+use crate::runtime::symbol::Symbol;
+use crate::runtime::value::{Value, View};
+use crate::runtime::var::Var;
+use bumpalo::Bump;
+use node::*;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where analysis happens: the namespace symbols resolve in, and the file
+/// name used in error messages and var metadata.
+#[derive(Clone)]
+pub struct Env {
+    pub ns: Ref<Namespace>,
+    pub file: Option<String>,
+}
+
+/// Analyze one top-level form into a `Tree`.
+pub fn analyze_top(form: &Value, env: &Env) -> Result<Tree> {
+    Tree::build(|bump| {
+        let mut a = Analyzer::new(bump, env);
+        let root = a.top_level(form)?;
+        Ok(Built {
+            root,
+            fns: a.fn_nodes,
+            consts: a.consts,
+        })
+    })
+}
+
+/// Source of unique ids for gensyms and fn names (RT.nextID).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1000);
+pub fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Identifies a binding that an inner fn may capture.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CaptureKey {
+    /// Slot `slot` of the fn at depth `depth`.
+    Slot(usize, u32),
+    /// The fn at depth `depth` itself.
+    SelfOf(usize),
+}
+
+impl CaptureKey {
+    fn owner(self) -> usize {
+        match self {
+            CaptureKey::Slot(d, _) | CaptureKey::SelfOf(d) => d,
+        }
+    }
+}
+
+/// A loop or fn arity that `recur` may jump to.
+struct RecurTarget {
+    slots: Vec<u32>,
+}
+
+/// The fn being analyzed (one per nesting level).
+struct FnScope {
+    self_name: Option<Ref<Symbol>>,
+    /// Visible locals, innermost last.
+    locals: Vec<(Ref<Symbol>, u32)>,
+    next_slot: u32,
+    captures: Vec<(CaptureKey, CaptureSource)>,
+    recur_targets: Vec<RecurTarget>,
+}
+
+impl FnScope {
+    fn new(self_name: Option<Ref<Symbol>>) -> FnScope {
+        FnScope {
+            self_name,
+            locals: Vec::new(),
+            next_slot: 0,
+            captures: Vec::new(),
+            recur_targets: Vec::new(),
+        }
+    }
+}
+
+pub(crate) struct Analyzer<'a> {
+    bump: &'a Bump,
+    consts: Vec<Value>,
+    fns: Vec<FnScope>,
+    env: Env,
+    /// Position of the innermost list form being analyzed.
+    pos: Pos,
+    depth: u32,
+    /// Every fn node allocated so far, by id.
+    fn_nodes: Vec<&'a FnNode<'a>>,
+    /// Name for the next fn* analyzed directly as a def's init.
+    name_hint: Option<String>,
+}
+
+/// Nesting limit of forms: deeper input throws instead of overflowing.
+const MAX_DEPTH: u32 = 2000;
+
+impl<'a> Analyzer<'a> {
+    fn new(bump: &'a Bump, env: &Env) -> Analyzer<'a> {
+        Analyzer {
+            bump,
+            consts: Vec::new(),
+            fns: Vec::new(),
+            env: env.clone(),
+            pos: Pos::default(),
+            depth: 0,
+            fn_nodes: Vec::new(),
+            name_hint: None,
+        }
+    }
+
+    fn top_level(&mut self, form: &Value) -> Result<&'a FnNode<'a>> {
+        self.pos = form_pos(form).unwrap_or_default();
+        self.fns.push(FnScope::new(None));
+        self.fns_last().recur_targets.clear();
+        let body = self.analyze(form, false)?;
+        let body = self.alloc(body);
+        let scope = self.fns.pop().unwrap_or_else(|| FnScope::new(None));
+        liveness::mark(body);
+        let arities = self.bump.alloc_slice_fill_iter([Arity {
+            required: 0,
+            variadic: false,
+            frame_size: scope.next_slot,
+            body,
+        }]);
+        let debug_name =
+            self.bump
+                .alloc_str(&format!("{}/eval{}", self.env.ns.name_str(), next_id()));
+        let root: &'a FnNode<'a> = self.bump.alloc(FnNode {
+            id: self.fn_nodes.len() as u32,
+            name: None,
+            debug_name,
+            arities,
+            captures: &[],
+            once: false,
+            pos: self.pos,
+        });
+        self.fn_nodes.push(root);
+        Ok(root)
+    }
+
+    // ----- small helpers -----
+
+    fn fns_last(&mut self) -> &mut FnScope {
+        let n = self.fns.len();
+        &mut self.fns[n - 1]
+    }
+
+    fn node(&self, kind: NodeKind<'a>) -> Node<'a> {
+        Node {
+            kind,
+            pos: self.pos,
+        }
+    }
+
+    fn alloc(&self, n: Node<'a>) -> &'a Node<'a> {
+        self.bump.alloc(n)
+    }
+
+    fn nodes(&self, v: Vec<Node<'a>>) -> &'a [Node<'a>] {
+        self.bump.alloc_slice_fill_iter(v)
+    }
+
+    fn constant(&mut self, v: Value) -> ConstId {
+        self.consts.push(v);
+        ConstId((self.consts.len() - 1) as u32)
+    }
+
+    fn const_node(&mut self, v: Value) -> Node<'a> {
+        let id = self.constant(v);
+        self.node(NodeKind::Const(id))
+    }
+
+    fn str(&self, s: &str) -> &'a str {
+        self.bump.alloc_str(s)
+    }
+
+    /// A CompilerException at the current position wrapping `cause`.
+    pub(crate) fn compile_error(&self, cause: Exception) -> Exception {
+        if cause.class() == ExClass::CompilerException {
+            return cause;
+        }
+        let file = self
+            .env
+            .file
+            .clone()
+            .unwrap_or_else(|| "NO_SOURCE_PATH".into());
+        let msg = format!(
+            "Syntax error compiling at ({}:{}:{}).",
+            file, self.pos.line, self.pos.column
+        );
+        let data = Value::map_from_pairs(vec![
+            (
+                Value::keyword(Some("clojure.error"), "phase"),
+                Value::keyword(None, "compile-syntax-check"),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "line"),
+                Value::long(self.pos.line as i64),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "column"),
+                Value::long(self.pos.column as i64),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "source"),
+                Value::string(file),
+            ),
+        ]);
+        Exception::full(
+            ExClass::CompilerException,
+            Some(msg),
+            Some(data),
+            Some(cause),
+        )
+    }
+
+    pub(crate) fn error<T>(&self, class: ExClass, msg: impl Into<String>) -> Result<T> {
+        Err(self.compile_error(Exception::new(class, msg)))
+    }
+
+    // ----- locals -----
+
+    /// Bind `sym` to a fresh slot in the current fn.
+    fn bind_local(&mut self, sym: Ref<Symbol>) -> u32 {
+        let f = self.fns_last();
+        let slot = f.next_slot;
+        f.next_slot += 1;
+        f.locals.push((sym, slot));
+        slot
+    }
+
+    fn locals_mark(&mut self) -> usize {
+        self.fns_last().locals.len()
+    }
+
+    fn locals_reset(&mut self, mark: usize) {
+        self.fns_last().locals.truncate(mark);
+    }
+
+    /// Resolve `sym` as a local of the current or an enclosing fn.
+    fn resolve_local(&mut self, sym: &Symbol) -> Option<NodeKind<'a>> {
+        if sym.ns().is_some() {
+            return None;
+        }
+        let depth = self.fns.len().checked_sub(1)?;
+        for d in (0..=depth).rev() {
+            let found = self.fns[d]
+                .locals
+                .iter()
+                .rev()
+                .find(|(s, _)| s.same(sym))
+                .map(|(_, slot)| *slot);
+            if let Some(slot) = found {
+                if d == depth {
+                    return Some(NodeKind::Local(LocalRead {
+                        slot,
+                        last_use: std::cell::Cell::new(false),
+                    }));
+                }
+                return Some(NodeKind::Captured(
+                    self.capture(depth, CaptureKey::Slot(d, slot)),
+                ));
+            }
+            if self.fns[d].self_name.as_ref().is_some_and(|n| n.same(sym)) {
+                if d == depth {
+                    return Some(NodeKind::SelfFn);
+                }
+                return Some(NodeKind::Captured(
+                    self.capture(depth, CaptureKey::SelfOf(d)),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Index of `key` among the captures of the fn at depth `at`, threading
+    /// the capture through every fn between its owner and `at`.
+    fn capture(&mut self, at: usize, key: CaptureKey) -> u32 {
+        if let Some(i) = self.fns[at].captures.iter().position(|(k, _)| *k == key) {
+            return i as u32;
+        }
+        let src = if key.owner() + 1 == at {
+            match key {
+                CaptureKey::Slot(_, s) => CaptureSource::Local(s),
+                CaptureKey::SelfOf(_) => CaptureSource::SelfFn,
+            }
+        } else {
+            CaptureSource::Captured(self.capture(at - 1, key))
+        };
+        self.fns[at].captures.push((key, src));
+        (self.fns[at].captures.len() - 1) as u32
+    }
+
+    fn is_local(&self, sym: &Symbol) -> bool {
+        sym.ns().is_none()
+            && self.fns.iter().any(|f| {
+                f.locals.iter().any(|(s, _)| s.same(sym))
+                    || f.self_name.as_ref().is_some_and(|n| n.same(sym))
+            })
+    }
+
+    // ----- vars -----
+
+    /// Resolve a symbol to a var: `ns/name` through aliases and namespaces,
+    /// `name` through the current namespace's mappings.
+    pub(crate) fn resolve_var(&self, sym: &Symbol) -> Result<Option<Ref<Var>>> {
+        match sym.ns() {
+            Some(ns_name) => {
+                let ns = match self.namespace_for(ns_name) {
+                    Some(ns) => ns,
+                    None => return Ok(None),
+                };
+                match ns.find_interned(sym.name()) {
+                    Some(v) => Ok(Some(v)),
+                    None => {
+                        if Ref::ptr_eq(&ns, &self.env.ns) {
+                            Ok(ns.lookup(sym.name()))
+                        } else {
+                            self.error(
+                                ExClass::RuntimeException,
+                                format!("No such var: {}/{}", ns_name, sym.name()),
+                            )
+                        }
+                    }
+                }
+            }
+            None => Ok(self.env.ns.lookup(sym.name())),
+        }
+    }
+
+    fn namespace_for(&self, name: &str) -> Option<Ref<Namespace>> {
+        self.env.ns.alias(name).or_else(|| namespace::find_ns(name))
+    }
+
+    // ----- analysis -----
+
+    pub(crate) fn analyze(&mut self, form: &Value, tail: bool) -> Result<Node<'a>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            return self.error(
+                ExClass::StackOverflowError,
+                "form nested too deeply to compile",
+            );
+        }
+        let r = self.analyze_inner(form, tail);
+        self.depth -= 1;
+        r
+    }
+
+    fn analyze_inner(&mut self, form: &Value, tail: bool) -> Result<Node<'a>> {
+        match form.view() {
+            View::Symbol(s) => self.analyze_symbol(s),
+            View::Vector(_) => self.analyze_coll(form, CollKind::Vector),
+            View::ArrayMap(_) | View::HashMap(_) => self.analyze_coll(form, CollKind::Map),
+            View::HashSet(_) => self.analyze_coll(form, CollKind::Set),
+            _ => match form_items(form)? {
+                Some(items) if items.is_empty() => Ok(self.const_node(form.clone())),
+                Some(items) => {
+                    let saved = self.pos;
+                    if let Some(p) = form_pos(form) {
+                        self.pos = p;
+                    }
+                    let r = self.analyze_seq(form, &items, tail);
+                    self.pos = saved;
+                    r
+                }
+                None => Ok(self.const_node(form.clone())),
+            },
+        }
+    }
+
+    fn analyze_symbol(&mut self, s: &Symbol) -> Result<Node<'a>> {
+        if let Some(kind) = self.resolve_local(s) {
+            return Ok(self.node(kind));
+        }
+        if let Some(var) = self.resolve_var(s)? {
+            if var.is_macro() {
+                return self.error(
+                    ExClass::RuntimeException,
+                    format!("Can't take value of a macro: #'{}", var.qualified_name()),
+                );
+            }
+            let id = self.constant(Value::var(var));
+            return Ok(self.node(NodeKind::Var(id)));
+        }
+        if let Some(ns) = s.ns()
+            && self.namespace_for(ns).is_none()
+            && host::is_class(ns)
+        {
+            let (c, f) = (self.str(ns), self.str(s.name()));
+            return Ok(self.node(NodeKind::StaticField(c, f)));
+        }
+        if s.ns().is_none()
+            && let Some(c) = host::class_value(s.name())
+        {
+            return Ok(self.const_node(c));
+        }
+        self.error(
+            ExClass::RuntimeException,
+            format!("Unable to resolve symbol: {s} in this context"),
+        )
+    }
+
+    fn analyze_coll(&mut self, form: &Value, kind: CollKind) -> Result<Node<'a>> {
+        let user_meta = user_meta(form);
+        if is_literal(form) {
+            return Ok(self.const_node(form.clone()));
+        }
+        let mut items = Vec::new();
+        match kind {
+            CollKind::Map => {
+                for e in seq::iter(form) {
+                    let e = e?;
+                    items.push(self.analyze(&seq::first(&e)?, false)?);
+                    items.push(self.analyze(&seq::first(&seq::next(&e)?)?, false)?);
+                }
+            }
+            _ => {
+                for x in seq::iter(form) {
+                    items.push(self.analyze(&x?, false)?);
+                }
+            }
+        }
+        let items = self.nodes(items);
+        let node = self.node(match kind {
+            CollKind::Vector => NodeKind::Vector(items),
+            CollKind::Map => NodeKind::Map(items),
+            CollKind::Set => NodeKind::Set(items),
+        });
+        match user_meta {
+            Some(m) => {
+                let m = self.analyze(&m, false)?;
+                Ok(self.node(NodeKind::WithMeta(self.alloc(node), self.alloc(m))))
+            }
+            None => Ok(node),
+        }
+    }
+
+    fn analyze_seq(&mut self, form: &Value, items: &[Value], tail: bool) -> Result<Node<'a>> {
+        let op = &items[0];
+        if let Some(sym) = op.as_symbol() {
+            if sym.ns().is_none()
+                && !self.is_local(sym)
+                && let Some(n) = self.analyze_special(sym.name(), form, items, tail)?
+            {
+                return Ok(n);
+            }
+            if !self.is_local(sym) {
+                let expanded = self.macroexpand_1(form, items)?;
+                if !expanded.identical(form) {
+                    return self.analyze(&expanded, tail);
+                }
+                if let Some(n) = self.analyze_host_sugar(sym, items)? {
+                    return Ok(n);
+                }
+            }
+        }
+        let f = self.analyze(op, false)?;
+        let f = self.alloc(f);
+        let mut args = Vec::with_capacity(items.len() - 1);
+        for a in &items[1..] {
+            args.push(self.analyze(a, false)?);
+        }
+        let args = self.nodes(args);
+        Ok(self.node(NodeKind::Invoke(f, args)))
+    }
+
+    /// `(.m x args)`, `(C. args)` and `(C/m args)`.
+    fn analyze_host_sugar(&mut self, sym: &Symbol, items: &[Value]) -> Result<Option<Node<'a>>> {
+        let name = sym.name();
+        if sym.ns().is_none() && name.len() > 1 && name.starts_with('.') && name != ".." {
+            if items.len() < 2 {
+                return self.error(
+                    ExClass::IllegalArgumentException,
+                    "Malformed member expression, expecting (.member target ...)",
+                );
+            }
+            let target = self.analyze(&items[1], false)?;
+            let target = self.alloc(target);
+            let args = self.analyze_args(&items[2..])?;
+            let m = self.str(&name[1..]);
+            return Ok(Some(self.node(NodeKind::InstanceCall(m, target, args))));
+        }
+        if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
+            let args = self.analyze_args(&items[1..])?;
+            let c = self.str(&name[..name.len() - 1]);
+            return Ok(Some(self.node(NodeKind::New(c, args))));
+        }
+        if let Some(ns) = sym.ns()
+            && self.namespace_for(ns).is_none()
+            && host::is_class(ns)
+        {
+            let args = self.analyze_args(&items[1..])?;
+            let (c, m) = (self.str(ns), self.str(name));
+            return Ok(Some(self.node(NodeKind::StaticCall(c, m, args))));
+        }
+        Ok(None)
+    }
+
+    fn analyze_args(&mut self, forms: &[Value]) -> Result<&'a [Node<'a>]> {
+        let mut v = Vec::with_capacity(forms.len());
+        for f in forms {
+            v.push(self.analyze(f, false)?);
+        }
+        Ok(self.nodes(v))
+    }
+
+    /// Expand `form` once if its head names a macro; else return it as is.
+    fn macroexpand_1(&mut self, form: &Value, items: &[Value]) -> Result<Value> {
+        let Some(sym) = items[0].as_symbol() else {
+            return Ok(form.clone());
+        };
+        let var = match self.resolve_var(sym) {
+            Ok(Some(v)) if v.is_macro() => v,
+            _ => return Ok(form.clone()),
+        };
+        let f = var.deref().map_err(|e| self.compile_error(e))?;
+        let env = self.macro_env();
+        let mut args = Vec::with_capacity(items.len() + 1);
+        args.push(form.clone());
+        args.push(env);
+        args.extend_from_slice(&items[1..]);
+        func::invoke(&f, &args).map_err(|e| self.macro_error(&var, e))
+    }
+
+    fn macro_error(&self, var: &Var, cause: Exception) -> Exception {
+        if cause.class() == ExClass::CompilerException {
+            return cause;
+        }
+        let file = self
+            .env
+            .file
+            .clone()
+            .unwrap_or_else(|| "NO_SOURCE_PATH".into());
+        let msg = format!(
+            "Syntax error macroexpanding {} at ({}:{}:{}).",
+            var.qualified_name(),
+            file,
+            self.pos.line,
+            self.pos.column
+        );
+        let data = Value::map_from_pairs(vec![
+            (
+                Value::keyword(Some("clojure.error"), "phase"),
+                Value::keyword(None, "macroexpansion"),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "line"),
+                Value::long(self.pos.line as i64),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "column"),
+                Value::long(self.pos.column as i64),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "source"),
+                Value::string(file),
+            ),
+        ]);
+        Exception::full(
+            ExClass::CompilerException,
+            Some(msg),
+            Some(data),
+            Some(cause),
+        )
+    }
+
+    /// `&env`: a map of the visible local symbols (to nil).
+    fn macro_env(&self) -> Value {
+        let mut pairs = Vec::new();
+        for f in &self.fns {
+            for (s, _) in &f.locals {
+                pairs.push((Value::from(s.clone()), Value::NIL));
+            }
+        }
+        Value::map_from_pairs(pairs)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum CollKind {
+    Vector,
+    Map,
+    Set,
+}
+
+/// The items of a seq form (list, cons, lazy seq...), or None when `v` is not
+/// a seq.
+pub(crate) fn form_items(v: &Value) -> Result<Option<Vec<Value>>> {
+    match v.view() {
+        View::List(_)
+        | View::Cons(_)
+        | View::LazySeq(_)
+        | View::ArraySeq(_)
+        | View::ChunkedSeq(_)
+        | View::LongRange(_)
+        | View::Range(_) => {
+            let mut out = Vec::new();
+            for x in seq::iter(v) {
+                out.push(x?);
+            }
+            Ok(Some(out))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// `:line`/`:column` of a list form read from source.
+fn form_pos(v: &Value) -> Option<Pos> {
+    let meta = match v.view() {
+        View::List(l) => l.meta()?.clone(),
+        _ => return None,
+    };
+    let line = crate::runtime::lookup::get(&meta, &Value::keyword(None, "line")).as_long()?;
+    let column = crate::runtime::lookup::get(&meta, &Value::keyword(None, "column"))
+        .as_long()
+        .unwrap_or(0);
+    Some(Pos {
+        line: line as u32,
+        column: column as u32,
+    })
+}
+
+/// Metadata of a collection literal other than reader positions.
+fn user_meta(v: &Value) -> Option<Value> {
+    let m = crate::runtime::meta::meta(v);
+    if m.is_nil() {
+        return None;
+    }
+    let stripped = crate::runtime::lookup::dissoc_keys(&m, &["line", "column"]);
+    if crate::runtime::lookup::count(&stripped) == 0 {
+        None
+    } else {
+        Some(stripped)
+    }
+}
+
+/// True when a form evaluates to itself: no symbols or seqs inside.
+fn is_literal(v: &Value) -> bool {
+    match v.view() {
+        View::Symbol(_) => false,
+        View::Vector(_) | View::ArrayMap(_) | View::HashMap(_) | View::HashSet(_) => {
+            if user_meta(v).is_some() {
+                return false;
+            }
+            seq::iter(v).all(|x| match x {
+                Ok(x) => match x.view() {
+                    View::MapEntry(e) => is_literal(e.key()) && is_literal(e.val()),
+                    _ => is_literal(&x),
+                },
+                Err(_) => false,
+            })
+        }
+        _ => !matches!(form_items(v), Ok(Some(ref items)) if !items.is_empty()),
+    }
+}
+
+/// Clojure's name munging for fn class names (`my-fn` -> `my_fn`).
+pub fn munge(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '-' => out.push('_'),
+            '.' => out.push('.'),
+            ':' => out.push_str("_COLON_"),
+            '+' => out.push_str("_PLUS_"),
+            '>' => out.push_str("_GT_"),
+            '<' => out.push_str("_LT_"),
+            '=' => out.push_str("_EQ_"),
+            '~' => out.push_str("_TILDE_"),
+            '!' => out.push_str("_BANG_"),
+            '@' => out.push_str("_CIRCA_"),
+            '#' => out.push_str("_SHARP_"),
+            '\'' => out.push_str("_SINGLEQUOTE_"),
+            '"' => out.push_str("_DOUBLEQUOTE_"),
+            '%' => out.push_str("_PERCENT_"),
+            '^' => out.push_str("_CARET_"),
+            '&' => out.push_str("_AMPERSAND_"),
+            '*' => out.push_str("_STAR_"),
+            '|' => out.push_str("_BAR_"),
+            '{' => out.push_str("_LBRACE_"),
+            '}' => out.push_str("_RBRACE_"),
+            '[' => out.push_str("_LBRACK_"),
+            ']' => out.push_str("_RBRACK_"),
+            '/' => out.push_str("_SLASH_"),
+            '\\' => out.push_str("_BSLASH_"),
+            '?' => out.push_str("_QMARK_"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,783 @@
+//! Special forms: def if do let* loop* recur fn* quote var throw try
+//! letfn* case* set! new . monitor-enter monitor-exit.
+
+use super::node::*;
+use super::{Analyzer, RecurTarget, form_items, next_id};
+use crate::runtime::error::{ExClass, Result};
+use crate::runtime::gc::Ref;
+use crate::runtime::seq;
+use crate::runtime::symbol::Symbol;
+use crate::runtime::value::{Value, View};
+
+/// Names of the special forms (`special-symbol?`).
+pub const SPECIAL_FORMS: &[&str] = &[
+    "def",
+    "if",
+    "do",
+    "let*",
+    "loop*",
+    "recur",
+    "fn*",
+    "quote",
+    "var",
+    "throw",
+    "try",
+    "catch",
+    "finally",
+    "letfn*",
+    "case*",
+    "set!",
+    "new",
+    ".",
+    "monitor-enter",
+    "monitor-exit",
+    "deftype*",
+    "reify*",
+    "import*",
+    "&",
+];
+
+fn vector_items(v: &Value) -> Result<Option<Vec<Value>>> {
+    match v.view() {
+        View::Vector(_) => {
+            let mut out = Vec::new();
+            for x in seq::iter(v) {
+                out.push(x?);
+            }
+            Ok(Some(out))
+        }
+        _ => Ok(None),
+    }
+}
+
+impl<'a> Analyzer<'a> {
+    pub(super) fn analyze_special(
+        &mut self,
+        name: &str,
+        form: &Value,
+        items: &[Value],
+        tail: bool,
+    ) -> Result<Option<Node<'a>>> {
+        let n = match name {
+            "quote" => {
+                if items.len() != 2 {
+                    return self.error(
+                        ExClass::RuntimeException,
+                        "Wrong number of args passed to quote",
+                    );
+                }
+                self.const_node(items[1].clone())
+            }
+            "if" => self.analyze_if(items, tail)?,
+            "do" => self.analyze_body(&items[1..], tail)?,
+            "let*" => self.analyze_let(items, tail, false)?,
+            "loop*" => self.analyze_let(items, tail, true)?,
+            "recur" => self.analyze_recur(items, tail)?,
+            "fn*" => self.analyze_fn(form, items)?,
+            "def" => self.analyze_def(items)?,
+            "var" => self.analyze_var(items)?,
+            "throw" => {
+                if items.len() != 2 {
+                    return self.error(
+                        ExClass::RuntimeException,
+                        if items.len() < 2 {
+                            "Too few arguments to throw, throw expects a single Throwable instance"
+                        } else {
+                            "Too many arguments to throw, throw expects a single Throwable instance"
+                        },
+                    );
+                }
+                let x = self.analyze(&items[1], false)?;
+                self.node(NodeKind::Throw(self.alloc(x)))
+            }
+            "try" => self.analyze_try(items)?,
+            "letfn*" => self.analyze_letfn(items, tail)?,
+            "case*" => self.analyze_case(items, tail)?,
+            "set!" => self.analyze_set(items)?,
+            "monitor-enter" | "monitor-exit" => {
+                let x = match items.get(1) {
+                    Some(f) => self.analyze(f, false)?,
+                    None => self.const_node(Value::NIL),
+                };
+                self.node(NodeKind::Monitor(self.alloc(x)))
+            }
+            "new" => {
+                let Some(c) = items.get(1).and_then(|c| c.as_symbol()) else {
+                    return self.error(
+                        ExClass::IllegalArgumentException,
+                        "Unable to resolve classname: new",
+                    );
+                };
+                let cname = self.str(&c.to_string());
+                let args = self.analyze_args(&items[2..])?;
+                self.node(NodeKind::New(cname, args))
+            }
+            "." => self.analyze_dot(items)?,
+            "deftype*" | "reify*" | "import*" => {
+                return self.error(
+                    ExClass::UnsupportedOperationException,
+                    format!("{name} is not supported by cljw yet"),
+                );
+            }
+            "catch" | "finally" | "&" => {
+                return self.error(
+                    ExClass::RuntimeException,
+                    format!("Unable to resolve symbol: {name} in this context"),
+                );
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(n))
+    }
+
+    /// Statements then a value; `()` body is nil.
+    pub(super) fn analyze_body(&mut self, forms: &[Value], tail: bool) -> Result<Node<'a>> {
+        match forms.len() {
+            0 => Ok(self.const_node(Value::NIL)),
+            1 => self.analyze(&forms[0], tail),
+            n => {
+                let mut v = Vec::with_capacity(n);
+                for (i, f) in forms.iter().enumerate() {
+                    v.push(self.analyze(f, tail && i == n - 1)?);
+                }
+                Ok(self.node(NodeKind::Do(self.nodes(v))))
+            }
+        }
+    }
+
+    fn analyze_if(&mut self, items: &[Value], tail: bool) -> Result<Node<'a>> {
+        if items.len() < 3 {
+            return self.error(ExClass::RuntimeException, "Too few arguments to if");
+        }
+        if items.len() > 4 {
+            return self.error(ExClass::RuntimeException, "Too many arguments to if");
+        }
+        let t = self.analyze(&items[1], false)?;
+        let a = self.analyze(&items[2], tail)?;
+        let b = match items.get(3) {
+            Some(f) => self.analyze(f, tail)?,
+            None => self.const_node(Value::NIL),
+        };
+        Ok(self.node(NodeKind::If(self.alloc(t), self.alloc(a), self.alloc(b))))
+    }
+
+    /// A simple (unqualified) symbol to bind, or an error naming the form.
+    fn binding_symbol(&self, v: &Value, what: &str) -> Result<Ref<Symbol>> {
+        match v.as_symbol() {
+            Some(s) if s.ns().is_none() => Ok(Symbol::intern(None, s.name())),
+            Some(s) => self.error(
+                ExClass::RuntimeException,
+                format!("Can't {what} qualified name: {s}"),
+            ),
+            None => self.error(
+                ExClass::IllegalArgumentException,
+                format!(
+                    "Bad binding form, expected symbol, got: {}",
+                    crate::runtime::printer::pr_str(v)
+                ),
+            ),
+        }
+    }
+
+    fn analyze_let(&mut self, items: &[Value], tail: bool, is_loop: bool) -> Result<Node<'a>> {
+        let head = if is_loop { "loop" } else { "let" };
+        let Some(binds) = items.get(1).map(vector_items).transpose()?.flatten() else {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                format!("Bad binding form, expected vector in {head}"),
+            );
+        };
+        if binds.len() % 2 != 0 {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                format!("{head} requires an even number of forms in binding vector"),
+            );
+        }
+        let mark = self.locals_mark();
+        let mut bindings = Vec::with_capacity(binds.len() / 2);
+        for pair in binds.chunks(2) {
+            let sym = self.binding_symbol(&pair[0], "let")?;
+            let init = self.analyze(&pair[1], false)?;
+            let init = self.alloc(init);
+            let slot = self.bind_local(sym);
+            bindings.push(Binding { slot, init });
+        }
+        if is_loop {
+            let slots = bindings.iter().map(|b| b.slot).collect();
+            self.fns_last().recur_targets.push(RecurTarget { slots });
+        }
+        let body = self.analyze_body(&items[2..], if is_loop { true } else { tail });
+        if is_loop {
+            self.fns_last().recur_targets.pop();
+        }
+        self.locals_reset(mark);
+        let body = self.alloc(body?);
+        let bindings = self.bump.alloc_slice_fill_iter(bindings);
+        Ok(self.node(if is_loop {
+            NodeKind::Loop(bindings, body)
+        } else {
+            NodeKind::Let(bindings, body)
+        }))
+    }
+
+    fn analyze_recur(&mut self, items: &[Value], tail: bool) -> Result<Node<'a>> {
+        let target = self
+            .fns_last()
+            .recur_targets
+            .last()
+            .map(|t| t.slots.clone());
+        let Some(slots) = target else {
+            return self.error(
+                ExClass::UnsupportedOperationException,
+                "Can only recur from tail position",
+            );
+        };
+        if !tail {
+            return self.error(
+                ExClass::UnsupportedOperationException,
+                "Can only recur from tail position",
+            );
+        }
+        let n = items.len() - 1;
+        if n != slots.len() {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                format!(
+                    "Mismatched argument count to recur, expected: {} args, got: {}",
+                    slots.len(),
+                    n
+                ),
+            );
+        }
+        let args = self.analyze_args(&items[1..])?;
+        let slots = self.bump.alloc_slice_copy(&slots);
+        Ok(self.node(NodeKind::Recur(args, slots)))
+    }
+
+    fn analyze_fn(&mut self, form: &Value, items: &[Value]) -> Result<Node<'a>> {
+        let mut rest = &items[1..];
+        let name = match rest.first().and_then(|v| v.as_symbol()) {
+            Some(s) => {
+                rest = &rest[1..];
+                Some(Symbol::intern(None, s.name()))
+            }
+            None => None,
+        };
+        // (fn* [params] body...) or (fn* ([params] body...)+)
+        let arity_forms: Vec<(Vec<Value>, Vec<Value>)> = match rest.first() {
+            Some(v) if vector_items(v)?.is_some() => {
+                let params = vector_items(v)?.unwrap_or_default();
+                vec![(params, rest[1..].to_vec())]
+            }
+            _ => {
+                let mut out = Vec::new();
+                for a in rest {
+                    let Some(parts) = form_items(a)? else {
+                        return self.error(
+                            ExClass::IllegalArgumentException,
+                            format!(
+                                "Parameter declaration {} should be a vector",
+                                crate::runtime::printer::pr_str(a)
+                            ),
+                        );
+                    };
+                    let Some(params) = parts.first().map(vector_items).transpose()?.flatten()
+                    else {
+                        return self.error(
+                            ExClass::IllegalArgumentException,
+                            "Parameter declaration missing",
+                        );
+                    };
+                    out.push((params, parts[1..].to_vec()));
+                }
+                out
+            }
+        };
+        let once = crate::runtime::lookup::get(
+            &crate::runtime::meta::meta(form),
+            &Value::keyword(None, "once"),
+        )
+        .truthy();
+
+        let hint = self.name_hint.take();
+        let debug_name = {
+            let ns = self.env.ns.name_str();
+            match (hint, &name) {
+                (Some(h), _) => format!("{ns}/{h}"),
+                (None, Some(n)) => format!("{ns}/{}--{}", n.name(), next_id()),
+                (None, None) => format!("{ns}/fn--{}", next_id()),
+            }
+        };
+
+        self.fns.push(super::FnScope::new(name.clone()));
+        let result = self.analyze_arities(&arity_forms);
+        let scope = self.fns.pop();
+        let arities = result?;
+        let captures: Vec<CaptureSource> = scope
+            .map(|s| s.captures.into_iter().map(|(_, src)| src).collect())
+            .unwrap_or_default();
+        let name_id = name.map(|n| self.constant(Value::from(n)));
+        let fn_node: &'a FnNode<'a> = self.bump.alloc(FnNode {
+            id: self.fn_nodes.len() as u32,
+            name: name_id,
+            debug_name: self.str(&debug_name),
+            arities,
+            captures: self.bump.alloc_slice_copy(&captures),
+            once,
+            pos: self.pos,
+        });
+        self.fn_nodes.push(fn_node);
+        let node = self.node(NodeKind::Fn(fn_node));
+        // Metadata on the fn* form other than reader positions and :once
+        // becomes the fn's metadata.
+        let meta = crate::runtime::lookup::dissoc_keys(
+            &crate::runtime::meta::meta(form),
+            &["line", "column", "once"],
+        );
+        if crate::runtime::lookup::count(&meta) > 0 {
+            let m = self.const_node(meta);
+            return Ok(self.node(NodeKind::WithMeta(self.alloc(node), self.alloc(m))));
+        }
+        Ok(node)
+    }
+
+    fn analyze_arities(&mut self, forms: &[(Vec<Value>, Vec<Value>)]) -> Result<&'a [Arity<'a>]> {
+        let mut arities: Vec<Arity<'a>> = Vec::with_capacity(forms.len());
+        for (params, body) in forms {
+            {
+                let f = self.fns_last();
+                f.locals.clear();
+                f.next_slot = 0;
+                f.recur_targets.clear();
+            }
+            let mut required = 0u32;
+            let mut variadic = false;
+            let mut i = 0;
+            while i < params.len() {
+                let p = &params[i];
+                if p.as_symbol()
+                    .is_some_and(|s| s.ns().is_none() && s.name() == "&")
+                {
+                    if i + 2 != params.len() {
+                        return self.error(ExClass::RuntimeException, "Invalid parameter list");
+                    }
+                    let sym = self.binding_symbol(&params[i + 1], "use")?;
+                    self.bind_local(sym);
+                    variadic = true;
+                    break;
+                }
+                let sym = self.binding_symbol(p, "use")?;
+                self.bind_local(sym);
+                required += 1;
+                i += 1;
+            }
+            if required > 20 {
+                return self.error(
+                    ExClass::RuntimeException,
+                    "Can't specify more than 20 params",
+                );
+            }
+            let slots: Vec<u32> = (0..required + variadic as u32).collect();
+            self.fns_last().recur_targets.push(RecurTarget { slots });
+            let body = self.analyze_body(body, true)?;
+            let body = self.alloc(body);
+            super::liveness::mark(body);
+            let frame_size = self.fns_last().next_slot;
+            arities.push(Arity {
+                required,
+                variadic,
+                frame_size,
+                body,
+            });
+        }
+        // Arity rules as in Clojure's FnExpr.
+        let variadics: Vec<&Arity> = arities.iter().filter(|a| a.variadic).collect();
+        if variadics.len() > 1 {
+            return self.error(
+                ExClass::RuntimeException,
+                "Can't have more than 1 variadic overload",
+            );
+        }
+        if let Some(v) = variadics.first()
+            && arities
+                .iter()
+                .any(|a| !a.variadic && a.required > v.required)
+        {
+            return self.error(
+                ExClass::RuntimeException,
+                "Can't have fixed arity function with more params than variadic function",
+            );
+        }
+        for (i, a) in arities.iter().enumerate() {
+            if arities[..i]
+                .iter()
+                .any(|b| !b.variadic && !a.variadic && b.required == a.required)
+            {
+                return self.error(
+                    ExClass::RuntimeException,
+                    "Can't have 2 overloads with same arity",
+                );
+            }
+        }
+        Ok(self.bump.alloc_slice_fill_iter(arities))
+    }
+
+    fn analyze_def(&mut self, items: &[Value]) -> Result<Node<'a>> {
+        if items.len() < 2 {
+            return self.error(ExClass::RuntimeException, "Too few arguments to def");
+        }
+        if items.len() > 4 {
+            return self.error(ExClass::RuntimeException, "Too many arguments to def");
+        }
+        let Some(sym) = items[1].as_symbol() else {
+            return self.error(
+                ExClass::RuntimeException,
+                "First argument to def must be a Symbol",
+            );
+        };
+        if let Some(ns) = sym.ns()
+            && ns != self.env.ns.name_str()
+        {
+            return self.error(
+                ExClass::RuntimeException,
+                "Can't create defs outside of current ns",
+            );
+        }
+        let var = self.env.ns.intern(sym.name());
+        let (doc, init) = match items.len() {
+            4 => (Some(items[2].clone()), Some(&items[3])),
+            3 => (None, Some(&items[2])),
+            _ => (None, None),
+        };
+        // Metadata: the symbol's, plus :line :column :file :name :ns (:doc).
+        let sym_meta = sym.meta().cloned().unwrap_or(Value::NIL);
+        let flag =
+            |k: &str| crate::runtime::lookup::get(&sym_meta, &Value::keyword(None, k)).truthy();
+        if flag("dynamic") {
+            var.set_dynamic(true);
+        }
+        if flag("macro") {
+            var.set_macro(true);
+        }
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        if let View::ArrayMap(_) | View::HashMap(_) = sym_meta.view() {
+            for e in seq::iter(&sym_meta) {
+                let e = e?;
+                pairs.push((seq::first(&e)?, seq::first(&seq::next(&e)?)?));
+            }
+        }
+        pairs.push((
+            Value::keyword(None, "line"),
+            Value::long(self.pos.line as i64),
+        ));
+        pairs.push((
+            Value::keyword(None, "column"),
+            Value::long(self.pos.column as i64),
+        ));
+        pairs.push((
+            Value::keyword(None, "file"),
+            Value::string(
+                self.env
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| "NO_SOURCE_PATH".into()),
+            ),
+        ));
+        pairs.push((
+            Value::keyword(None, "name"),
+            Value::from(Symbol::intern(None, sym.name())),
+        ));
+        pairs.push((
+            Value::keyword(None, "ns"),
+            Value::namespace(self.env.ns.clone()),
+        ));
+        if let Some(d) = doc {
+            pairs.push((Value::keyword(None, "doc"), d));
+        }
+        let meta_form = Value::map_from_pairs(pairs);
+        let meta = self.analyze(&meta_form, false)?;
+        let init = match init {
+            Some(f) => {
+                self.name_hint = Some(sym.name().to_string());
+                let n = self.analyze(f, false);
+                self.name_hint = None;
+                let n = n?;
+                Some(self.alloc(n))
+            }
+            None => None,
+        };
+        let id = self.constant(Value::var(var));
+        Ok(self.node(NodeKind::Def {
+            var: id,
+            init,
+            meta: Some(self.alloc(meta)),
+        }))
+    }
+
+    fn analyze_var(&mut self, items: &[Value]) -> Result<Node<'a>> {
+        let Some(sym) = items.get(1).and_then(|v| v.as_symbol()) else {
+            return self.error(
+                ExClass::RuntimeException,
+                "Wrong number of args passed to var",
+            );
+        };
+        match self.resolve_var(sym)? {
+            Some(v) => {
+                let id = self.constant(Value::var(v));
+                Ok(self.node(NodeKind::TheVar(id)))
+            }
+            None => self.error(
+                ExClass::RuntimeException,
+                format!("Unable to resolve var: {sym} in this context"),
+            ),
+        }
+    }
+
+    fn analyze_try(&mut self, items: &[Value]) -> Result<Node<'a>> {
+        let mut body_forms = Vec::new();
+        let mut catches = Vec::new();
+        let mut finally = None;
+        for f in &items[1..] {
+            let head = form_items(f)?.and_then(|it| {
+                it.first()
+                    .and_then(|h| h.as_symbol())
+                    .filter(|s| s.ns().is_none())
+                    .map(|s| (s.name().to_string(), it.clone()))
+            });
+            match head {
+                Some((h, parts)) if h == "catch" => {
+                    if finally.is_some() {
+                        return self.error(
+                            ExClass::RuntimeException,
+                            "finally clause must be last in try expression",
+                        );
+                    }
+                    catches.push(parts);
+                }
+                Some((h, parts)) if h == "finally" => {
+                    if finally.is_some() {
+                        return self.error(
+                            ExClass::RuntimeException,
+                            "finally clause must be last in try expression",
+                        );
+                    }
+                    finally = Some(parts);
+                }
+                _ => {
+                    if !catches.is_empty() || finally.is_some() {
+                        return self.error(
+                            ExClass::RuntimeException,
+                            "Only catch or finally clause can follow catch in try expression",
+                        );
+                    }
+                    body_forms.push(f.clone());
+                }
+            }
+        }
+        // The body is never a recur target: "Cannot recur across try".
+        let body = self.analyze_body(&body_forms, false)?;
+        let body = self.alloc(body);
+        let mut cs = Vec::with_capacity(catches.len());
+        for parts in catches {
+            if parts.len() < 3 {
+                return self.error(
+                    ExClass::IllegalArgumentException,
+                    "catch requires a class and a binding symbol",
+                );
+            }
+            let Some(csym) = parts[1].as_symbol() else {
+                return self.error(
+                    ExClass::IllegalArgumentException,
+                    format!(
+                        "Unable to resolve classname: {}",
+                        crate::runtime::printer::pr_str(&parts[1])
+                    ),
+                );
+            };
+            let cname = csym.to_string();
+            let Some(class) = ExClass::by_name(&cname) else {
+                return self.error(
+                    ExClass::IllegalArgumentException,
+                    format!("Unable to resolve classname: {cname}"),
+                );
+            };
+            let mark = self.locals_mark();
+            let sym = self.binding_symbol(&parts[2], "bind")?;
+            let slot = self.bind_local(sym);
+            let b = self.analyze_body(&parts[3..], false);
+            self.locals_reset(mark);
+            let b = self.alloc(b?);
+            cs.push(Catch {
+                class,
+                slot,
+                body: b,
+            });
+        }
+        let finally = match finally {
+            Some(parts) => {
+                let f = self.analyze_body(&parts[1..], false)?;
+                Some(self.alloc(f))
+            }
+            None => None,
+        };
+        let catches = self.bump.alloc_slice_fill_iter(cs);
+        Ok(self.node(NodeKind::Try {
+            body,
+            catches,
+            finally,
+        }))
+    }
+
+    fn analyze_letfn(&mut self, items: &[Value], tail: bool) -> Result<Node<'a>> {
+        let Some(binds) = items.get(1).map(vector_items).transpose()?.flatten() else {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                "Bad binding form, expected vector in letfn",
+            );
+        };
+        if binds.len() % 2 != 0 {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                "letfn requires an even number of forms in binding vector",
+            );
+        }
+        let mark = self.locals_mark();
+        let mut slots = Vec::new();
+        for pair in binds.chunks(2) {
+            let sym = self.binding_symbol(&pair[0], "let")?;
+            slots.push(self.bind_local(sym));
+        }
+        let mut bindings = Vec::new();
+        for (pair, slot) in binds.chunks(2).zip(slots) {
+            let init = self.analyze(&pair[1], false)?;
+            bindings.push(Binding {
+                slot,
+                init: self.alloc(init),
+            });
+        }
+        let body = self.analyze_body(&items[2..], tail);
+        self.locals_reset(mark);
+        let body = self.alloc(body?);
+        let bindings = self.bump.alloc_slice_fill_iter(bindings);
+        Ok(self.node(NodeKind::LetFn(bindings, body)))
+    }
+
+    /// `(case* expr default [[test-consts...] ...] [then ...])`: the form our
+    /// `case` macro produces. Tests are literal constants.
+    fn analyze_case(&mut self, items: &[Value], tail: bool) -> Result<Node<'a>> {
+        if items.len() != 5 {
+            return self.error(ExClass::IllegalArgumentException, "malformed case*");
+        }
+        let expr = self.analyze(&items[1], false)?;
+        let default = self.analyze(&items[2], tail)?;
+        let groups = vector_items(&items[3])?.unwrap_or_default();
+        let then_forms = vector_items(&items[4])?.unwrap_or_default();
+        if groups.len() != then_forms.len() {
+            return self.error(ExClass::IllegalArgumentException, "malformed case*");
+        }
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        for (i, g) in groups.iter().enumerate() {
+            for t in vector_items(g)?.unwrap_or_default() {
+                if pairs
+                    .iter()
+                    .any(|(k, _)| crate::runtime::equality::equiv(k, &t))
+                {
+                    return self.error(
+                        ExClass::IllegalArgumentException,
+                        format!(
+                            "Duplicate case test constant: {}",
+                            crate::runtime::printer::pr_str(&t)
+                        ),
+                    );
+                }
+                pairs.push((t, Value::long(i as i64)));
+            }
+        }
+        let mut thens = Vec::with_capacity(then_forms.len());
+        for t in &then_forms {
+            thens.push(self.analyze(t, tail)?);
+        }
+        let table = self.constant(Value::map_from_pairs(pairs));
+        let case = self.bump.alloc(CaseNode {
+            expr: self.alloc(expr),
+            table,
+            thens: self.nodes(thens),
+            default: self.alloc(default),
+        });
+        Ok(self.node(NodeKind::Case(case)))
+    }
+
+    fn analyze_set(&mut self, items: &[Value]) -> Result<Node<'a>> {
+        if items.len() != 3 {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                "Malformed assignment, expecting (set! target val)",
+            );
+        }
+        let Some(sym) = items[1].as_symbol() else {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                "Invalid assignment target",
+            );
+        };
+        if self.is_local(sym) {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                format!("Cannot assign to non-mutable: {}", sym.name()),
+            );
+        }
+        let Some(var) = self.resolve_var(sym)? else {
+            return self.error(
+                ExClass::RuntimeException,
+                format!("Unable to resolve symbol: {sym} in this context"),
+            );
+        };
+        let val = self.analyze(&items[2], false)?;
+        let id = self.constant(Value::var(var));
+        Ok(self.node(NodeKind::SetVar(id, self.alloc(val))))
+    }
+
+    /// `(. target member args*)`, `(. target (member args*))`, `(. Class m ...)`.
+    fn analyze_dot(&mut self, items: &[Value]) -> Result<Node<'a>> {
+        if items.len() < 3 {
+            return self.error(
+                ExClass::IllegalArgumentException,
+                "Malformed member expression, expecting (. target member ...)",
+            );
+        }
+        let (member, args): (String, Vec<Value>) = match form_items(&items[2])? {
+            Some(parts) if !parts.is_empty() => match parts[0].as_symbol() {
+                Some(m) => (m.name().to_string(), parts[1..].to_vec()),
+                None => {
+                    return self.error(
+                        ExClass::IllegalArgumentException,
+                        "Malformed member expression",
+                    );
+                }
+            },
+            _ => match items[2].as_symbol() {
+                Some(m) => (m.name().to_string(), items[3..].to_vec()),
+                None => {
+                    return self.error(
+                        ExClass::IllegalArgumentException,
+                        "Malformed member expression",
+                    );
+                }
+            },
+        };
+        let m = self.str(&member);
+        if let Some(c) = items[1].as_symbol()
+            && c.ns().is_none()
+            && !self.is_local(c)
+            && crate::runtime::host::is_class(c.name())
+        {
+            let c = self.str(c.name());
+            let args = self.analyze_args(&args)?;
+            return Ok(self.node(NodeKind::StaticCall(c, m, args)));
+        }
+        let target = self.analyze(&items[1], false)?;
+        let target = self.alloc(target);
+        let args = self.analyze_args(&args)?;
+        Ok(self.node(NodeKind::InstanceCall(m, target, args)))
+    }
+}

@@ -1,0 +1,367 @@
+//! LAYER 1: the tree-walking evaluator, the reference backend. Runs `Node`s
+//! directly; `recur` sets a flag that the enclosing loop or fn body checks.
+
+use crate::analyzer::Tree;
+use crate::analyzer::node::*;
+use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
+use crate::runtime::func::{self, Fn, FnKind};
+use crate::runtime::gc::Ref;
+use crate::runtime::host;
+use crate::runtime::seq::ArraySeq;
+use crate::runtime::value::{Value, View};
+use crate::runtime::{lookup, stack};
+use std::sync::OnceLock;
+
+/// A closure made by this backend: its code (a fn node of a tree, by id) and
+/// its captured values. Captures are write-once cells so `letfn` can tie
+/// mutually recursive fns after creating them.
+pub struct TreeClosure {
+    tree: Ref<Tree>,
+    fn_id: u32,
+    captured: Box<[OnceLock<Value>]>,
+}
+
+struct Frame<'f> {
+    slots: Vec<Value>,
+    tree: &'f Ref<Tree>,
+    captured: &'f [OnceLock<Value>],
+    self_fn: &'f Value,
+    recur: bool,
+}
+
+/// Evaluate an analyzed top-level form.
+pub fn eval_tree(tree: &Ref<Tree>) -> Result<Value> {
+    let root = tree.root();
+    let Some(arity) = root.arities.first() else {
+        return Ok(Value::NIL);
+    };
+    let mut frame = Frame {
+        slots: vec![Value::NIL; arity.frame_size as usize],
+        tree,
+        captured: &[],
+        self_fn: &Value::NIL,
+        recur: false,
+    };
+    eval(arity.body, &mut frame)
+}
+
+/// Invoke a closure of this backend (called through the runtime's hook).
+pub fn invoke_closure(fv: &Value, c: &TreeClosure, args: &[Value]) -> Result<Value> {
+    let Some(fnode) = c.tree.fn_node(c.fn_id) else {
+        return Err(Exception::new(
+            ExClass::IllegalStateException,
+            "bad closure",
+        ));
+    };
+    let Some(arity) = select_arity(fnode.arities, args.len()) else {
+        return Err(arity_error(fnode.debug_name, args.len()));
+    };
+    let _guard = stack::enter()?;
+    let mut slots = Vec::with_capacity(arity.frame_size as usize);
+    let req = arity.required as usize;
+    slots.extend_from_slice(&args[..req]);
+    if arity.variadic {
+        slots.push(ArraySeq::value(args[req..].to_vec()));
+    }
+    slots.resize(arity.frame_size as usize, Value::NIL);
+    let mut frame = Frame {
+        slots,
+        tree: &c.tree,
+        captured: &c.captured,
+        self_fn: fv,
+        recur: false,
+    };
+    loop {
+        let v = eval(arity.body, &mut frame).map_err(|e| with_frame(e, fnode))?;
+        if frame.recur {
+            frame.recur = false;
+            continue;
+        }
+        return Ok(v);
+    }
+}
+
+fn with_frame(e: Exception, f: &FnNode<'_>) -> Exception {
+    e.push_frame(TraceFrame {
+        name: f.debug_name.to_string(),
+        file: None,
+        line: f.pos.line,
+        column: f.pos.column,
+    });
+    e
+}
+
+/// The arity taking `n` args: an exact fixed arity first, else the
+/// variadic one when `n` covers its required params.
+pub fn select_arity<'t>(arities: &'t [Arity<'t>], n: usize) -> Option<&'t Arity<'t>> {
+    arities
+        .iter()
+        .find(|a| !a.variadic && a.required as usize == n)
+        .or_else(|| {
+            arities
+                .iter()
+                .find(|a| a.variadic && n >= a.required as usize)
+        })
+}
+
+pub fn arity_error(name: &str, n: usize) -> Exception {
+    Exception::new(
+        ExClass::ArityException,
+        format!("Wrong number of args ({n}) passed to: {name}"),
+    )
+}
+
+fn var_of(tree: &Tree, id: ConstId) -> Result<&crate::runtime::var::Var> {
+    match tree.constant(id).view() {
+        View::Var(v) => Ok(v),
+        _ => Err(Exception::new(
+            ExClass::IllegalStateException,
+            "expected a var",
+        )),
+    }
+}
+
+fn eval_all(nodes: &[Node<'_>], frame: &mut Frame<'_>) -> Result<Vec<Value>> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for n in nodes {
+        out.push(eval(n, frame)?);
+    }
+    Ok(out)
+}
+
+fn make_closure(f: &FnNode<'_>, frame: &Frame<'_>, deferred: &[u32]) -> Value {
+    let captured: Box<[OnceLock<Value>]> = f
+        .captures
+        .iter()
+        .map(|src| {
+            let cell = OnceLock::new();
+            let v = match *src {
+                CaptureSource::Local(s) if deferred.contains(&s) => None,
+                CaptureSource::Local(s) => Some(frame.slots[s as usize].clone()),
+                CaptureSource::Captured(i) => Some(captured_value(frame, i)),
+                CaptureSource::SelfFn => Some(frame.self_fn.clone()),
+            };
+            if let Some(v) = v {
+                let _ = cell.set(v);
+            }
+            cell
+        })
+        .collect();
+    let body = TreeClosure {
+        tree: frame.tree.clone(),
+        fn_id: f.id,
+        captured,
+    };
+    Value::from(Ref::new(Fn {
+        name: Some(f.debug_name.to_string()),
+        kind: FnKind::Closure(Ref::new(body)),
+        meta: None,
+    }))
+}
+
+#[inline]
+fn captured_value(frame: &Frame<'_>, i: u32) -> Value {
+    frame
+        .captured
+        .get(i as usize)
+        .and_then(|c| c.get())
+        .cloned()
+        .unwrap_or(Value::NIL)
+}
+
+fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
+    match &n.kind {
+        NodeKind::Const(id) => Ok(frame.tree.constant(*id).clone()),
+        NodeKind::Local(r) => {
+            let slot = &mut frame.slots[r.slot as usize];
+            Ok(if r.last_use.get() {
+                std::mem::take(slot)
+            } else {
+                slot.clone()
+            })
+        }
+        NodeKind::Captured(i) => Ok(captured_value(frame, *i)),
+        NodeKind::SelfFn => Ok(frame.self_fn.clone()),
+        NodeKind::Var(id) => var_of(frame.tree, *id)?.deref(),
+        NodeKind::TheVar(id) => Ok(frame.tree.constant(*id).clone()),
+        NodeKind::If(t, a, b) => {
+            if eval(t, frame)?.truthy() {
+                eval(a, frame)
+            } else {
+                eval(b, frame)
+            }
+        }
+        NodeKind::Do(nodes) => {
+            let (last, init) = match nodes.split_last() {
+                Some(x) => x,
+                None => return Ok(Value::NIL),
+            };
+            for s in init {
+                eval(s, frame)?;
+            }
+            eval(last, frame)
+        }
+        NodeKind::Let(binds, body) => {
+            for b in binds.iter() {
+                let v = eval(b.init, frame)?;
+                frame.slots[b.slot as usize] = v;
+            }
+            eval(body, frame)
+        }
+        NodeKind::Loop(binds, body) => {
+            for b in binds.iter() {
+                let v = eval(b.init, frame)?;
+                frame.slots[b.slot as usize] = v;
+            }
+            loop {
+                let v = eval(body, frame)?;
+                if frame.recur {
+                    frame.recur = false;
+                    continue;
+                }
+                return Ok(v);
+            }
+        }
+        NodeKind::Recur(args, slots) => {
+            let vals = eval_all(args, frame)?;
+            for (v, s) in vals.into_iter().zip(slots.iter()) {
+                frame.slots[*s as usize] = v;
+            }
+            frame.recur = true;
+            Ok(Value::NIL)
+        }
+        NodeKind::Fn(f) => Ok(make_closure(f, frame, &[])),
+        NodeKind::LetFn(binds, body) => {
+            let slots: Vec<u32> = binds.iter().map(|b| b.slot).collect();
+            for b in binds.iter() {
+                let v = match &b.init.kind {
+                    NodeKind::Fn(f) => make_closure(f, frame, &slots),
+                    _ => eval(b.init, frame)?,
+                };
+                frame.slots[b.slot as usize] = v;
+            }
+            // Tie the knot: fill the captures that refer to letfn slots.
+            for b in binds.iter() {
+                if let (NodeKind::Fn(f), View::Fn(fnobj)) =
+                    (&b.init.kind, frame.slots[b.slot as usize].view())
+                    && let FnKind::Closure(c) = &fnobj.kind
+                    && let Some(tc) = c.downcast_ref::<TreeClosure>()
+                {
+                    for (i, src) in f.captures.iter().enumerate() {
+                        if let CaptureSource::Local(s) = src
+                            && slots.contains(s)
+                        {
+                            let _ = tc.captured[i].set(frame.slots[*s as usize].clone());
+                        }
+                    }
+                }
+            }
+            eval(body, frame)
+        }
+        NodeKind::Invoke(f, args) => {
+            let fv = eval(f, frame)?;
+            let argv = eval_all(args, frame)?;
+            if let View::Fn(fnobj) = fv.view()
+                && let FnKind::Closure(c) = &fnobj.kind
+                && let Some(tc) = c.downcast_ref::<TreeClosure>()
+            {
+                return invoke_closure(&fv, tc, &argv);
+            }
+            func::invoke(&fv, &argv)
+        }
+        NodeKind::Def { var, init, meta } => {
+            let v = var_of(frame.tree, *var)?;
+            if let Some(i) = init {
+                let val = eval(i, frame)?;
+                v.bind_root(val);
+            }
+            if let Some(m) = meta {
+                let mv = eval(m, frame)?;
+                if lookup::get(&mv, &Value::keyword(None, "dynamic")).truthy() {
+                    v.set_dynamic(true);
+                }
+                v.set_meta(mv);
+            }
+            Ok(frame.tree.constant(*var).clone())
+        }
+        NodeKind::SetVar(var, val) => {
+            let x = eval(val, frame)?;
+            var_of(frame.tree, *var)?.set(x)
+        }
+        NodeKind::Throw(x) => {
+            let v = eval(x, frame)?;
+            match v.as_exception() {
+                Some(e) => Err(e),
+                None => Err(Exception::new(
+                    ExClass::ClassCastException,
+                    format!(
+                        "class {} cannot be cast to class java.lang.Throwable",
+                        v.class_name()
+                    ),
+                )),
+            }
+        }
+        NodeKind::Try {
+            body,
+            catches,
+            finally,
+        } => {
+            let r = match eval(body, frame) {
+                Err(e) => match catches.iter().find(|c| e.class().is_a(c.class)) {
+                    Some(c) => {
+                        frame.slots[c.slot as usize] = Value::from(e);
+                        eval(c.body, frame)
+                    }
+                    None => Err(e),
+                },
+                ok => ok,
+            };
+            if let Some(f) = finally {
+                eval(f, frame)?;
+            }
+            r
+        }
+        NodeKind::Vector(items) => Ok(Value::vector(eval_all(items, frame)?)),
+        NodeKind::Set(items) => Ok(Value::set_from(eval_all(items, frame)?)),
+        NodeKind::Map(items) => {
+            let vals = eval_all(items, frame)?;
+            let mut pairs = Vec::with_capacity(vals.len() / 2);
+            let mut it = vals.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                pairs.push((k, v));
+            }
+            Ok(Value::map_from_pairs(pairs))
+        }
+        NodeKind::WithMeta(e, m) => {
+            let v = eval(e, frame)?;
+            let mv = eval(m, frame)?;
+            crate::runtime::meta::with_meta(&v, mv)
+        }
+        NodeKind::Case(c) => {
+            let v = eval(c.expr, frame)?;
+            let idx = lookup::get(frame.tree.constant(c.table), &v);
+            match idx.as_long().and_then(|i| c.thens.get(i as usize)) {
+                Some(t) => eval(t, frame),
+                None => eval(c.default, frame),
+            }
+        }
+        NodeKind::Monitor(x) => {
+            eval(x, frame)?;
+            Ok(Value::NIL)
+        }
+        NodeKind::New(class, args) => {
+            let a = eval_all(args, frame)?;
+            host::new_instance(class, &a)
+        }
+        NodeKind::InstanceCall(m, t, args) => {
+            let target = eval(t, frame)?;
+            let a = eval_all(args, frame)?;
+            host::call_method(&target, m, &a)
+        }
+        NodeKind::StaticCall(c, m, args) => {
+            let a = eval_all(args, frame)?;
+            host::call_static(c, m, &a)
+        }
+        NodeKind::StaticField(c, f) => host::get_static(c, f),
+    }
+}

@@ -1,0 +1,63 @@
+//! The host-interop dispatch table. The engine compiles `(new C ...)`,
+//! `(.m x ...)`, `(C/m ...)` and `C/F` into calls through this table; the
+//! interop layer (layer 2) installs the implementations at startup. Without
+//! them every interop form throws a clear exception.
+
+use super::error::{ExClass, Exception, Result};
+use super::value::Value;
+use std::sync::OnceLock;
+
+pub struct HostTable {
+    /// Is `name` a class the interop layer knows (for `C/m` and `(C. ...)`)?
+    pub is_class: fn(name: &str) -> bool,
+    /// The value of a class symbol used as an expression (`String`).
+    pub class_value: fn(name: &str) -> Option<Value>,
+    pub new_instance: fn(class: &str, args: &[Value]) -> Result<Value>,
+    pub call_static: fn(class: &str, member: &str, args: &[Value]) -> Result<Value>,
+    pub get_static: fn(class: &str, field: &str) -> Result<Value>,
+    pub call_method: fn(target: &Value, method: &str, args: &[Value]) -> Result<Value>,
+}
+
+static HOST: OnceLock<HostTable> = OnceLock::new();
+
+pub fn install(t: HostTable) {
+    let _ = HOST.set(t);
+}
+
+fn missing<T>(what: &str) -> Result<T> {
+    Err(Exception::new(
+        ExClass::UnsupportedOperationException,
+        format!("host interop is not available: {what}"),
+    ))
+}
+
+pub fn is_class(name: &str) -> bool {
+    HOST.get().is_some_and(|h| (h.is_class)(name))
+}
+pub fn class_value(name: &str) -> Option<Value> {
+    HOST.get().and_then(|h| (h.class_value)(name))
+}
+pub fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
+    match HOST.get() {
+        Some(h) => (h.new_instance)(class, args),
+        None => missing(&format!("(new {class})")),
+    }
+}
+pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
+    match HOST.get() {
+        Some(h) => (h.call_static)(class, member, args),
+        None => missing(&format!("{class}/{member}")),
+    }
+}
+pub fn get_static(class: &str, field: &str) -> Result<Value> {
+    match HOST.get() {
+        Some(h) => (h.get_static)(class, field),
+        None => missing(&format!("{class}/{field}")),
+    }
+}
+pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value> {
+    match HOST.get() {
+        Some(h) => (h.call_method)(target, method, args),
+        None => missing(&format!(".{method}")),
+    }
+}

@@ -1,0 +1,160 @@
+//! Namespaces: symbol -> var mappings, aliases, and the global registry.
+
+use super::error::{ExClass, Exception, Result};
+use super::gc::{Lock, Ref, lock};
+use super::symbol::Symbol;
+use super::value::Value;
+use super::var::Var;
+use ahash::AHashMap;
+
+pub struct Namespace {
+    name: Ref<Symbol>,
+    /// Interned and referred vars by unqualified name.
+    mappings: Lock<AHashMap<Box<str>, Ref<Var>>>,
+    aliases: Lock<AHashMap<Box<str>, Ref<Namespace>>>,
+    meta: Lock<Value>,
+}
+
+impl Namespace {
+    fn new(name: Ref<Symbol>) -> Namespace {
+        Namespace {
+            name,
+            mappings: Lock::new(AHashMap::new()),
+            aliases: Lock::new(AHashMap::new()),
+            meta: Lock::new(Value::NIL),
+        }
+    }
+    pub fn name(&self) -> &Ref<Symbol> {
+        &self.name
+    }
+    pub fn name_str(&self) -> &str {
+        self.name.name()
+    }
+    pub fn meta(&self) -> Value {
+        lock(&self.meta).clone()
+    }
+    pub fn set_meta(&self, m: Value) {
+        *lock(&self.meta) = m;
+    }
+
+    /// `intern`: the var named `name` owned by this namespace, created if
+    /// missing. A referred var of the same name is replaced (Clojure warns).
+    pub fn intern(&self, name: &str) -> Ref<Var> {
+        let mut m = lock(&self.mappings);
+        if let Some(v) = m.get(name)
+            && v.ns_sym().same(&self.name)
+        {
+            return v.clone();
+        }
+        let v = Ref::new(Var::new(self.name.clone(), Symbol::intern(None, name)));
+        m.insert(name.into(), v.clone());
+        v
+    }
+    /// Look up an unqualified name (interned or referred).
+    pub fn lookup(&self, name: &str) -> Option<Ref<Var>> {
+        lock(&self.mappings).get(name).cloned()
+    }
+    /// A var interned in this namespace (not a referred one).
+    pub fn find_interned(&self, name: &str) -> Option<Ref<Var>> {
+        lock(&self.mappings)
+            .get(name)
+            .filter(|v| v.ns_sym().same(&self.name))
+            .cloned()
+    }
+    /// `refer` one var under a name. Referring over an interned var of this
+    /// namespace is an error, as in Clojure.
+    pub fn refer(&self, name: &str, var: Ref<Var>) -> Result<()> {
+        let mut m = lock(&self.mappings);
+        if let Some(old) = m.get(name)
+            && old.ns_sym().same(&self.name)
+            && !Ref::ptr_eq(old, &var)
+        {
+            return Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "{} already refers to: #'{} in namespace: {}",
+                    name,
+                    old.qualified_name(),
+                    self.name_str()
+                ),
+            ));
+        }
+        m.insert(name.into(), var);
+        Ok(())
+    }
+    pub fn unmap(&self, name: &str) {
+        lock(&self.mappings).remove(name);
+    }
+    /// All mappings, sorted by name for deterministic output.
+    pub fn mappings(&self) -> Vec<(String, Ref<Var>)> {
+        let mut v: Vec<(String, Ref<Var>)> = lock(&self.mappings)
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+    pub fn add_alias(&self, alias: &str, ns: Ref<Namespace>) -> Result<()> {
+        let mut a = lock(&self.aliases);
+        if let Some(old) = a.get(alias)
+            && !Ref::ptr_eq(old, &ns)
+        {
+            return Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "Alias {} already exists in namespace {}, aliasing {}",
+                    alias,
+                    self.name_str(),
+                    old.name_str()
+                ),
+            ));
+        }
+        a.insert(alias.into(), ns);
+        Ok(())
+    }
+    pub fn alias(&self, alias: &str) -> Option<Ref<Namespace>> {
+        lock(&self.aliases).get(alias).cloned()
+    }
+    pub fn aliases(&self) -> Vec<(String, Ref<Namespace>)> {
+        let mut v: Vec<(String, Ref<Namespace>)> = lock(&self.aliases)
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+}
+
+super::gc::global_state!(registry: AHashMap<Box<str>, Ref<Namespace>> = AHashMap::new());
+
+/// `find-ns`.
+pub fn find_ns(name: &str) -> Option<Ref<Namespace>> {
+    registry(|r| r.get(name).cloned())
+}
+
+/// `create-ns`: the namespace named `name`, created if missing.
+pub fn create_ns(name: &str) -> Ref<Namespace> {
+    registry(|r| {
+        r.entry(name.into())
+            .or_insert_with(|| Ref::new(Namespace::new(Symbol::intern(None, name))))
+            .clone()
+    })
+}
+
+/// `remove-ns`.
+pub fn remove_ns(name: &str) -> Option<Ref<Namespace>> {
+    registry(|r| r.remove(name))
+}
+
+/// `all-ns`, sorted by name.
+pub fn all_ns() -> Vec<Ref<Namespace>> {
+    let mut v: Vec<Ref<Namespace>> = registry(|r| r.values().cloned().collect());
+    v.sort_by(|a, b| a.name_str().cmp(b.name_str()));
+    v
+}
+
+impl Value {
+    pub fn namespace(ns: Ref<Namespace>) -> Value {
+        Value::from(ns)
+    }
+}

@@ -1,0 +1,217 @@
+//! Vars: a root binding, optional per-thread dynamic bindings, metadata.
+//!
+//! A var names its namespace by symbol (not by pointer) so namespace -> var ->
+//! namespace never forms a reference cycle.
+
+use super::error::{ExClass, Exception, Result};
+use super::gc::{Lock, Ref, lock};
+use super::symbol::Symbol;
+use super::value::Value;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+pub struct Var {
+    ns: Ref<Symbol>,
+    sym: Ref<Symbol>,
+    root: Lock<Option<Value>>,
+    meta: Lock<Value>,
+    dynamic: AtomicBool,
+    is_macro: AtomicBool,
+    /// Number of live `binding` frames that bind this var, on any thread:
+    /// when zero, deref skips the thread-local lookup.
+    bound_count: AtomicUsize,
+}
+
+impl Var {
+    pub fn new(ns: Ref<Symbol>, sym: Ref<Symbol>) -> Var {
+        Var {
+            ns,
+            sym,
+            root: Lock::new(None),
+            meta: Lock::new(Value::NIL),
+            dynamic: AtomicBool::new(false),
+            is_macro: AtomicBool::new(false),
+            bound_count: AtomicUsize::new(0),
+        }
+    }
+    pub fn ns_sym(&self) -> &Ref<Symbol> {
+        &self.ns
+    }
+    pub fn sym(&self) -> &Ref<Symbol> {
+        &self.sym
+    }
+    /// `#'ns/name` form of the name.
+    pub fn qualified_name(&self) -> String {
+        format!("{}/{}", self.ns.name(), self.sym.name())
+    }
+    pub fn is_bound(&self) -> bool {
+        lock(&self.root).is_some() || self.thread_binding().is_some()
+    }
+    pub fn has_root(&self) -> bool {
+        lock(&self.root).is_some()
+    }
+    pub fn root(&self) -> Option<Value> {
+        lock(&self.root).clone()
+    }
+    pub fn bind_root(&self, v: Value) {
+        *lock(&self.root) = Some(v);
+    }
+    pub fn unbind_root(&self) {
+        *lock(&self.root) = None;
+    }
+    pub fn is_dynamic(&self) -> bool {
+        self.dynamic.load(Ordering::Relaxed)
+    }
+    pub fn set_dynamic(&self, d: bool) {
+        self.dynamic.store(d, Ordering::Relaxed);
+    }
+    pub fn is_macro(&self) -> bool {
+        self.is_macro.load(Ordering::Relaxed)
+    }
+    pub fn set_macro(&self, m: bool) {
+        self.is_macro.store(m, Ordering::Relaxed);
+    }
+    pub fn meta(&self) -> Value {
+        lock(&self.meta).clone()
+    }
+    pub fn set_meta(&self, m: Value) {
+        *lock(&self.meta) = m;
+    }
+
+    /// The current value: the innermost thread binding, else the root.
+    /// Unbound vars deref to an `Unbound` marker in Clojure; we raise
+    /// IllegalStateException when the value is used through `get`.
+    #[inline]
+    pub fn deref(&self) -> Result<Value> {
+        if self.bound_count.load(Ordering::Relaxed) > 0
+            && let Some(v) = self.thread_binding()
+        {
+            return Ok(v);
+        }
+        match &*lock(&self.root) {
+            Some(v) => Ok(v.clone()),
+            None => Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!("Attempting to call unbound fn: #'{}", self.qualified_name()),
+            )),
+        }
+    }
+
+    /// Like deref, but None when unbound (no exception).
+    pub fn get(&self) -> Option<Value> {
+        if self.bound_count.load(Ordering::Relaxed) > 0
+            && let Some(v) = self.thread_binding()
+        {
+            return Some(v);
+        }
+        lock(&self.root).clone()
+    }
+
+    fn thread_binding(&self) -> Option<Value> {
+        BINDINGS.with(|b| {
+            let b = b.borrow();
+            for frame in b.iter().rev() {
+                for (var, val) in frame.iter().rev() {
+                    if std::ptr::eq(Ref::as_ptr(var), self) {
+                        return Some(val.clone());
+                    }
+                }
+            }
+            None
+        })
+    }
+
+    /// `set!` of a dynamic var: changes the innermost thread binding.
+    pub fn set(&self, v: Value) -> Result<Value> {
+        let done = BINDINGS.with(|b| {
+            let mut b = b.borrow_mut();
+            for frame in b.iter_mut().rev() {
+                for (var, val) in frame.iter_mut().rev() {
+                    if std::ptr::eq(Ref::as_ptr(var), self) {
+                        *val = v.clone();
+                        return true;
+                    }
+                }
+            }
+            false
+        });
+        if done {
+            Ok(v)
+        } else {
+            Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "Can't change/establish root binding of: {} with set",
+                    self.sym.name()
+                ),
+            ))
+        }
+    }
+}
+
+type BindingFrame = Vec<(Ref<Var>, Value)>;
+
+thread_local! {
+    /// The dynamic binding stack of this thread (`binding`).
+    static BINDINGS: RefCell<Vec<BindingFrame>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `push-thread-bindings`: every var must be dynamic.
+pub fn push_bindings(binds: Vec<(Ref<Var>, Value)>) -> Result<()> {
+    for (v, _) in &binds {
+        if !v.is_dynamic() {
+            return Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "Can't dynamically bind non-dynamic var: {}",
+                    v.qualified_name()
+                ),
+            ));
+        }
+    }
+    for (v, _) in &binds {
+        v.bound_count.fetch_add(1, Ordering::Relaxed);
+    }
+    BINDINGS.with(|b| b.borrow_mut().push(binds));
+    Ok(())
+}
+
+/// `pop-thread-bindings`.
+pub fn pop_bindings() -> Result<()> {
+    let frame = BINDINGS.with(|b| b.borrow_mut().pop());
+    match frame {
+        Some(f) => {
+            for (v, _) in &f {
+                v.bound_count.fetch_sub(1, Ordering::Relaxed);
+            }
+            Ok(())
+        }
+        None => Err(Exception::new(
+            ExClass::IllegalStateException,
+            "Pop without matching push",
+        )),
+    }
+}
+
+/// The whole binding stack, flattened (for `get-thread-bindings` and for
+/// conveying bindings to futures/agents).
+pub fn current_bindings() -> Vec<(Ref<Var>, Value)> {
+    BINDINGS.with(|b| {
+        let mut out: Vec<(Ref<Var>, Value)> = Vec::new();
+        for frame in b.borrow().iter() {
+            for (var, val) in frame {
+                match out.iter_mut().find(|(v, _)| Ref::ptr_eq(v, var)) {
+                    Some(e) => e.1 = val.clone(),
+                    None => out.push((var.clone(), val.clone())),
+                }
+            }
+        }
+        out
+    })
+}
+
+impl Value {
+    pub fn var(v: Ref<Var>) -> Value {
+        Value::from(v)
+    }
+}
