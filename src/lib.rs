@@ -5,6 +5,7 @@
 //! app. See ../shared/DESIGN.md.
 
 pub mod analyzer;
+pub mod builtins;
 pub mod evaluator;
 pub mod reader;
 pub mod runtime;
@@ -45,6 +46,7 @@ impl Runtime {
     pub fn new(backend: Backend) -> Runtime {
         runtime::func::install_invoke_hook(invoke_hook);
         let core = namespace::create_ns("clojure.core");
+        builtins::install(&core);
         let user = namespace::create_ns("user");
         for (name, var) in core.mappings() {
             let _ = user.refer(&name, var);

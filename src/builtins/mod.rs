@@ -1,0 +1,77 @@
+//! LAYER 2: clojure.core, implemented in Rust and registered from static
+//! tables at startup (no Clojure source is read or compiled to boot).
+//!
+//! Each domain file exposes `pub(crate) const DEFS: &[Def]`; `install` interns
+//! every entry into clojure.core. A macro is a native fn that receives
+//! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
+
+mod math;
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::func::NativeFnPtr;
+use crate::runtime::namespace::Namespace;
+use crate::runtime::value::Value;
+
+/// One clojure.core entry.
+pub struct Def {
+    pub name: &'static str,
+    pub f: NativeFnPtr,
+    pub is_macro: bool,
+    pub dynamic: bool,
+}
+
+impl Def {
+    pub const fn f(name: &'static str, f: NativeFnPtr) -> Def {
+        Def {
+            name,
+            f,
+            is_macro: false,
+            dynamic: false,
+        }
+    }
+    pub const fn m(name: &'static str, f: NativeFnPtr) -> Def {
+        Def {
+            name,
+            f,
+            is_macro: true,
+            dynamic: false,
+        }
+    }
+}
+
+/// Every table, in registration order.
+const TABLES: &[&[Def]] = &[math::DEFS];
+
+/// Intern all builtins into `core`.
+pub fn install(core: &Namespace) {
+    for table in TABLES {
+        for d in table.iter() {
+            let var = core.intern(d.name);
+            var.bind_root(Value::native_fn(&format!("clojure.core/{}", d.name), d.f));
+            if d.is_macro {
+                var.set_macro(true);
+            }
+            if d.dynamic {
+                var.set_dynamic(true);
+            }
+        }
+    }
+}
+
+/// ArityException as the JVM words it.
+pub fn arity_error(name: &str, n: usize) -> Exception {
+    Exception::new(
+        ExClass::ArityException,
+        format!("Wrong number of args ({n}) passed to: clojure.core/{name}"),
+    )
+}
+
+/// Check `args.len()` is within `min..=max` (max None: variadic).
+#[inline]
+pub fn check_arity(name: &str, args: &[Value], min: usize, max: Option<usize>) -> Result<()> {
+    let n = args.len();
+    if n < min || max.is_some_and(|m| n > m) {
+        return Err(arity_error(name, n));
+    }
+    Ok(())
+}
