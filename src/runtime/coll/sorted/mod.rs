@@ -345,3 +345,6 @@ impl SortedSet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
