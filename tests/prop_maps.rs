@@ -30,7 +30,10 @@ fn pool_spec() -> &'static Vec<PoolKey> {
         // Longs: brute-force full hasheq collisions and shared 15-bit prefixes.
         let mut by_hash: StdMap<i32, Vec<i64>> = StdMap::new();
         let mut by_low: StdMap<i32, Vec<i64>> = StdMap::new();
-        for n in 0..200_000i64 {
+        // hashLong is a bijection on longs with equal high words, so spread
+        // the inputs over 64 bits to meet full collisions (birthday bound).
+        for i in 0..300_000i64 {
+            let n = i.wrapping_mul(0x9E37_79B9_7F4A_7C15u64 as i64);
             let h = hasheq(&Value::long(n));
             by_hash.entry(h).or_default().push(n);
             by_low.entry(h & 0x7fff).or_default().push(n);
