@@ -13,7 +13,7 @@ pub(crate) use seq::SeqKeys;
 use crate::runtime::gc::Ref;
 use crate::runtime::hash::hasheq;
 use crate::runtime::value::Value;
-use node::{NodeIter, Removed};
+use node::{NodeIter, Removal};
 
 #[derive(Clone, Default)]
 pub struct HashMap {
@@ -102,12 +102,12 @@ impl HashMap {
             return false;
         };
         match Ref::make_mut(root).without(0, hasheq(k), k) {
-            Removed::NotFound => false,
-            Removed::Removed => {
+            Removal::Absent => false,
+            Removal::Done => {
                 self.count -= 1;
                 true
             }
-            Removed::Emptied => {
+            Removal::Emptied => {
                 self.root = None;
                 self.count -= 1;
                 true

@@ -49,9 +49,9 @@ pub(crate) struct CollisionNode {
 
 /// What `without` did to a node.
 #[derive(PartialEq, Eq, Debug)]
-pub(crate) enum Removed {
-    NotFound,
-    Removed,
+pub(crate) enum Removal {
+    Absent,
+    Done,
     /// The node lost its last entry; the parent drops it.
     Emptied,
 }
@@ -226,44 +226,44 @@ impl Node {
     }
 
     /// Remove `key` in place.
-    pub(crate) fn without(&mut self, shift: u32, hash: i32, key: &Value) -> Removed {
+    pub(crate) fn without(&mut self, shift: u32, hash: i32, key: &Value) -> Removal {
         match self {
             Node::Bitmap(b) => {
                 let bit = bitpos(hash, shift);
                 if b.bitmap & bit == 0 {
-                    return Removed::NotFound;
+                    return Removal::Absent;
                 }
                 let idx = b.index(bit);
                 let drop_slot = match b.slots.get_mut(idx) {
-                    None => return Removed::NotFound,
+                    None => return Removal::Absent,
                     Some(Slot::Child(c)) => match Ref::make_mut(c).without(shift + 5, hash, key) {
-                        Removed::NotFound => return Removed::NotFound,
-                        Removed::Removed => return Removed::Removed,
-                        Removed::Emptied => true,
+                        Removal::Absent => return Removal::Absent,
+                        Removal::Done => return Removal::Done,
+                        Removal::Emptied => true,
                     },
                     Some(Slot::Entry(k, _)) => {
                         if !equiv(key, k) {
-                            return Removed::NotFound;
+                            return Removal::Absent;
                         }
                         true
                     }
                 };
                 if drop_slot {
                     if b.bitmap == bit {
-                        return Removed::Emptied;
+                        return Removal::Emptied;
                     }
                     b.slots.remove(idx);
                     b.bitmap ^= bit;
                 }
-                Removed::Removed
+                Removal::Done
             }
             Node::Array(a) => {
                 let idx = mask(hash, shift);
                 let r = match a.children.get_mut(idx) {
                     Some(Some(c)) => Ref::make_mut(c).without(shift + 5, hash, key),
-                    _ => return Removed::NotFound,
+                    _ => return Removal::Absent,
                 };
-                if r != Removed::Emptied {
+                if r != Removal::Emptied {
                     return r;
                 }
                 if a.count <= 8 {
@@ -286,17 +286,17 @@ impl Node {
                     }
                     a.count -= 1;
                 }
-                Removed::Removed
+                Removal::Done
             }
             Node::Collision(c) => {
                 let Some(i) = c.entries.iter().position(|(k, _)| equiv(key, k)) else {
-                    return Removed::NotFound;
+                    return Removal::Absent;
                 };
                 if c.entries.len() == 1 {
-                    return Removed::Emptied;
+                    return Removal::Emptied;
                 }
                 c.entries.remove(i);
-                Removed::Removed
+                Removal::Done
             }
         }
     }

@@ -217,7 +217,7 @@ fn transient_used_after_persistent_throws() {
     }
     let ts = TransientSet::new(&HashSet::empty());
     ts.persistent().expect("p");
-    let e = ts.conj(l(1)).err().expect("throws");
+    let e = ts.conj(l(1)).expect_err("throws");
     assert_eq!(e.class(), ExClass::IllegalAccessError);
 }
 
@@ -272,7 +272,7 @@ fn hash_sets() {
     // JVM: (meta (conj (with-meta #{1} {:m 1}) 2)) => {:m 1}
     assert!(s2.conj(l(8)).meta().is_some() && s2.disj(&l(7)).meta().is_some());
     assert_eq!(s2.disj(&l(7)).count(), 1);
-    assert!(s2.contains(&Value::NIL) == false && s2.conj(Value::NIL).contains(&Value::NIL));
+    assert!(!s2.contains(&Value::NIL) && s2.conj(Value::NIL).contains(&Value::NIL));
 }
 
 #[test]

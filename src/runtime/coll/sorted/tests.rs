@@ -70,7 +70,7 @@ fn fn_comparators_like_afunction_compare() {
         "([3 2])"
     );
     // JVM: (sorted-map-by (fn [a b] nil) 3 1 1 1 2 2) => NullPointerException
-    let e = by(native(nil), &[3, 1, 1, 1]).err().expect("throws");
+    let e = by(native(nil), &[3, 1, 1, 1]).expect_err("throws");
     assert_eq!(e.class(), ExClass::NullPointerException);
     assert_eq!(
         e.message(),
@@ -80,7 +80,7 @@ fn fn_comparators_like_afunction_compare() {
     //   clojure.lang.Keyword cannot be cast to class java.lang.Number (clojure.lang.Keyword
     //   is in unnamed module of loader 'app'; java.lang.Number is in module java.base of
     //   loader 'bootstrap')
-    let e = by(native(kw), &[3, 1, 1, 1]).err().expect("throws");
+    let e = by(native(kw), &[3, 1, 1, 1]).expect_err("throws");
     assert_eq!(e.class(), ExClass::ClassCastException);
     assert_eq!(
         e.message(),
@@ -93,7 +93,7 @@ fn fn_comparators_like_afunction_compare() {
     // JVM: (sorted-map-by 5 1 1 2 2) => ClassCastException: class java.lang.Long cannot be
     //   cast to class java.util.Comparator (java.lang.Long and java.util.Comparator are in
     //   module java.base of loader 'bootstrap')
-    let e = by(l(5), &[1, 1]).err().expect("throws");
+    let e = by(l(5), &[1, 1]).expect_err("throws");
     assert_eq!(
         e.message(),
         Some(
@@ -111,8 +111,7 @@ fn default_comparator_throws_on_incomparable_keys() {
         vec![(l(1), Value::NIL), (Value::string("b"), Value::NIL)],
         None,
     )
-    .err()
-    .expect("throws");
+    .expect_err("throws");
     assert_eq!(e.class(), ExClass::ClassCastException);
     // JVM: (get (sorted-map 1 2) "a") => ClassCastException
     let m = SortedMap::from_pairs(pairs(&[1, 2]), Comparator::Default).expect("ok");
