@@ -68,6 +68,7 @@ pub fn is_sequential(v: &Value) -> bool {
             | View::VectorSeq(_)
             | View::VectorRSeq(_)
             | View::QueueSeq(_)
+            | View::MapSeq(_)
             | View::LongRange(_)
             | View::Range(_)
             | View::Repeat(_)

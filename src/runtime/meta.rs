@@ -5,7 +5,6 @@
 //! metadata and throw UnsupportedOperationException from `with_meta`; each
 //! such arm is marked TODO(meta).
 
-use crate::runtime::coll::{ArrayMap, HashMap, HashSet};
 use crate::runtime::compare::cast_message;
 use crate::runtime::equality::is_map;
 use crate::runtime::error::{Result, err};
@@ -27,6 +26,9 @@ pub fn meta(v: &Value) -> Value {
         View::ArrayMap(m) => m.meta(),
         View::HashMap(m) => m.meta(),
         View::HashSet(s) => s.meta(),
+        View::SortedMap(m) => m.meta(),
+        View::SortedSet(s) => s.meta(),
+        View::MapSeq(s) => s.meta(),
         View::Fn(f) => f.meta.as_ref(),
         // TODO(meta): Cons, LazySeq, ArraySeq, ChunkedSeq, ranges, Repeat,
         // Iterate, Cycle, SortedMap, SortedSet and Queue carry metadata on
@@ -50,6 +52,7 @@ pub fn is_iobj(v: &Value) -> bool {
             | View::ArrayMap(_)
             | View::HashMap(_)
             | View::HashSet(_)
+            | View::MapSeq(_)
             | View::SortedMap(_)
             | View::SortedSet(_)
             | View::Queue(_)
@@ -105,20 +108,12 @@ fn attach(v: &Value, m: Option<Value>) -> Option<Value> {
         View::VectorRSeq(x) => Value::from(Ref::new(x.with_meta(m))),
         View::QueueSeq(x) => Value::from(Ref::new(x.with_meta(m))),
         View::Fn(f) => Value::from(Ref::new(f.with_meta(m))),
-        // TODO(meta): use the maps/sets owners' `with_meta` once they exist;
-        // until then rebuild the placeholder bodies (as the reader does).
-        View::ArrayMap(x) => Value::from(Ref::new(ArrayMap {
-            entries: x.entries.clone(),
-            meta: m,
-        })),
-        View::HashMap(x) => Value::from(Ref::new(HashMap {
-            entries: x.entries.clone(),
-            meta: m,
-        })),
-        View::HashSet(x) => Value::from(Ref::new(HashSet {
-            items: x.items.clone(),
-            meta: m,
-        })),
+        View::ArrayMap(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::HashMap(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::HashSet(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::SortedMap(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::SortedSet(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::MapSeq(x) => Value::from(Ref::new(x.with_meta(m))),
         _ => return None,
     })
 }

@@ -7,8 +7,8 @@
 //! change (e.g. to NaN-boxing) without touching builtins.
 
 use super::coll::{
-    ArrayMap, HashMap, HashSet, List, MapEntry, Queue, QueueSeq, SortedMap, SortedSet, SubVector,
-    TransientMap, TransientSet, TransientVector, Vector, VectorRSeq, VectorSeq,
+    ArrayMap, HashMap, HashSet, List, MapEntry, MapSeq, Queue, QueueSeq, SortedMap, SortedSet,
+    SubVector, TransientMap, TransientSet, TransientVector, Vector, VectorRSeq, VectorSeq,
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
@@ -116,6 +116,7 @@ heap_types! {
     Repeat(Repeat),
     Iterate(Iterate),
     Cycle(Cycle),
+    MapSeq(MapSeq),
     Fn(Fn),
     Var(Var),
     Namespace(Namespace),
@@ -273,7 +274,7 @@ impl Value {
             Repr::SortedSet(_) => "clojure.lang.PersistentTreeSet",
             Repr::Queue(_) => "clojure.lang.PersistentQueue",
             Repr::TransientVector(_) => "clojure.lang.PersistentVector$TransientVector",
-            Repr::TransientMap(_) => "clojure.lang.PersistentHashMap$TransientHashMap",
+            Repr::TransientMap(t) => t.class_name(),
             Repr::TransientSet(_) => "clojure.lang.PersistentHashSet$TransientHashSet",
             Repr::Cons(_) => "clojure.lang.Cons",
             Repr::LazySeq(_) => "clojure.lang.LazySeq",
@@ -287,6 +288,7 @@ impl Value {
             Repr::Repeat(_) => "clojure.lang.Repeat",
             Repr::Iterate(_) => "clojure.lang.Iterate",
             Repr::Cycle(_) => "clojure.lang.Cycle",
+            Repr::MapSeq(s) => s.class_name(),
             Repr::Fn(_) => "clojure.lang.AFunction",
             Repr::Var(_) => "clojure.lang.Var",
             Repr::Namespace(_) => "clojure.lang.Namespace",

@@ -1,24 +1,83 @@
-//! PersistentHashSet. PLACEHOLDER BODY with the final API (issue #2).
+//! PersistentHashSet: a PersistentHashMap from each item to itself, as on the
+//! JVM, so sets iterate (and print) in the JVM's order.
 
-use crate::runtime::equality::equiv;
+use super::hash_map::HashMap;
 use crate::runtime::value::Value;
 
+#[derive(Clone, Default)]
 pub struct HashSet {
-    pub(crate) items: Vec<Value>,
-    pub(crate) meta: Option<Value>,
+    pub(crate) map: HashMap,
+    meta: Option<Value>,
 }
 
 impl HashSet {
+    pub fn empty() -> HashSet {
+        HashSet::default()
+    }
+    /// A set of `items` (JVM PersistentHashSet.create: transient conj of each).
+    pub fn from_items(items: impl IntoIterator<Item = Value>) -> HashSet {
+        let mut s = HashSet::empty();
+        for x in items {
+            s.conj_mut(x);
+        }
+        s
+    }
+    #[inline]
     pub fn count(&self) -> usize {
-        self.items.len()
+        self.map.count()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
     }
     pub fn contains(&self, k: &Value) -> bool {
-        self.items.iter().any(|x| equiv(x, k))
+        self.map.contains_key(k)
+    }
+    /// `(get s k)`: the stored item equal to `k` (the JVM returns the map's
+    /// value, which a transient `conj!` of an equal item replaces).
+    pub fn get(&self, k: &Value) -> Option<&Value> {
+        self.map.get(k)
+    }
+    /// `(conj s x)`: an item already present keeps its original object.
+    pub fn conj(&self, x: Value) -> HashSet {
+        if self.contains(&x) {
+            return self.clone();
+        }
+        let mut s = self.clone();
+        s.map.assoc_mut(x.clone(), x);
+        s
+    }
+    /// Transient conj (JVM TransientHashSet.conj: `impl.assoc(x, x)`).
+    pub(crate) fn conj_mut(&mut self, x: Value) {
+        self.map.assoc_mut(x.clone(), x);
+    }
+    /// `(disj s x)`.
+    pub fn disj(&self, x: &Value) -> HashSet {
+        HashSet {
+            map: self.map.without(x),
+            meta: self.meta.clone(),
+        }
     }
     pub fn iter(&self) -> impl Iterator<Item = &Value> + '_ {
-        self.items.iter()
+        self.map.keys()
+    }
+    /// `(seq s)`: an APersistentMap$KeySeq, nil when empty.
+    pub fn seq(&self) -> Value {
+        self.map.keys_seq()
     }
     pub fn meta(&self) -> Option<&Value> {
         self.meta.as_ref()
+    }
+    pub fn with_meta(&self, meta: Option<Value>) -> HashSet {
+        HashSet {
+            map: self.map.clone(),
+            meta,
+        }
+    }
+    /// `(empty s)`: keeps the metadata.
+    pub fn empty_like(&self) -> HashSet {
+        HashSet {
+            map: HashMap::empty(),
+            meta: self.meta.clone(),
+        }
     }
 }

@@ -12,52 +12,70 @@ pub mod vector;
 
 pub use array_map::ArrayMap;
 pub use hash_map::HashMap;
+pub use hash_map::MapSeq;
 pub use hash_set::HashSet;
 pub use list::List;
 pub use map_entry::MapEntry;
 pub use queue::{Queue, QueueSeq};
-pub use sorted::{SortedMap, SortedSet};
+pub use sorted::{Comparator as SortedComparator, SortedMap, SortedSet};
 pub use transient::{TransientMap, TransientSet};
 pub use vector::{ChunkedSeq, SubVector, TransientVector, Vector, VectorRSeq, VectorSeq};
 
 use crate::runtime::equality::equiv;
+use crate::runtime::error::Result;
 use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
+use sorted::Comparator;
 
 impl Value {
     /// A map from pairs; a later duplicate key replaces the earlier value
-    /// (as `hash-map` does). Array-map up to 8 entries, hash-map above.
+    /// (the first key object stays). Array map up to 8 entries, hash map
+    /// above (as a `{...}` literal).
     pub fn map_from_pairs(pairs: Vec<(Value, Value)>) -> Value {
-        let mut entries: Vec<(Value, Value)> = Vec::with_capacity(pairs.len());
-        for (k, v) in pairs {
-            match entries.iter_mut().find(|(ek, _)| equiv(ek, &k)) {
-                Some(e) => e.1 = v,
-                None => entries.push((k, v)),
+        let mut entries: Vec<(Value, Value)> = Vec::with_capacity(pairs.len().min(8));
+        let mut it = pairs.into_iter();
+        for (k, v) in it.by_ref() {
+            if let Some(e) = entries.iter_mut().find(|(ek, _)| equiv(ek, &k)) {
+                e.1 = v;
+                continue;
+            }
+            match entries.len() < 8 {
+                true => entries.push((k, v)),
+                false => {
+                    // A ninth distinct key: hash map built in input order.
+                    let mut m = HashMap::from_pairs(entries);
+                    m.assoc_mut(k, v);
+                    for (k, v) in it {
+                        m.assoc_mut(k, v);
+                    }
+                    return Value::from(Ref::new(m));
+                }
             }
         }
-        if entries.len() <= 8 {
-            Value::from(Ref::new(ArrayMap {
-                entries,
-                meta: None,
-            }))
-        } else {
-            Value::from(Ref::new(HashMap {
-                entries,
-                meta: None,
-            }))
-        }
+        Value::from(Ref::new(ArrayMap::from_distinct(entries)))
     }
-    /// A hash-set; duplicates collapse.
+    /// A hash set (`set`, `hash-set`); duplicates collapse.
     pub fn set_from(items: Vec<Value>) -> Value {
-        let mut out: Vec<Value> = Vec::with_capacity(items.len());
-        for x in items {
-            if !out.iter().any(|y| equiv(y, &x)) {
-                out.push(x);
-            }
-        }
-        Value::from(Ref::new(HashSet {
-            items: out,
-            meta: None,
-        }))
+        Value::from(Ref::new(HashSet::from_items(items)))
+    }
+    /// `(sorted-map k v ...)` / `(sorted-map-by f k v ...)` (comparator None
+    /// is `compare`); later duplicates win. The comparator may throw.
+    pub fn sorted_map_from_pairs(
+        pairs: Vec<(Value, Value)>,
+        comparator: Option<Value>,
+    ) -> Result<Value> {
+        let c = match comparator {
+            None => Comparator::Default,
+            Some(f) => Comparator::from_value(f)?,
+        };
+        Ok(Value::from(Ref::new(SortedMap::from_pairs(pairs, c)?)))
+    }
+    /// `(sorted-set x ...)` / `(sorted-set-by f x ...)`.
+    pub fn sorted_set_from(items: Vec<Value>, comparator: Option<Value>) -> Result<Value> {
+        let c = match comparator {
+            None => Comparator::Default,
+            Some(f) => Comparator::from_value(f)?,
+        };
+        Ok(Value::from(Ref::new(SortedSet::from_items(items, c)?)))
     }
 }

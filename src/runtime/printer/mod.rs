@@ -230,6 +230,7 @@ fn write_one(
         | View::VectorSeq(_)
         | View::VectorRSeq(_)
         | View::QueueSeq(_)
+        | View::MapSeq(_)
         | View::LongRange(_)
         | View::Range(_)
         | View::Repeat(_)

@@ -21,17 +21,12 @@ pub fn seq(x: &Value) -> Result<Value> {
         View::ChunkedSeq(_) | View::VectorSeq(_) | View::VectorRSeq(_) | View::QueueSeq(_) => {
             Ok(x.clone())
         }
-        View::ArrayMap(m) => Ok(ArraySeq::value(
-            m.iter()
-                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
-                .collect(),
-        )),
-        View::HashMap(m) => Ok(ArraySeq::value(
-            m.iter()
-                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
-                .collect(),
-        )),
-        View::HashSet(s) => Ok(ArraySeq::value(s.iter().cloned().collect())),
+        View::ArrayMap(m) => Ok(m.seq()),
+        View::HashMap(m) => Ok(m.seq()),
+        View::HashSet(s) => Ok(s.seq()),
+        View::SortedMap(m) => Ok(m.seq()),
+        View::SortedSet(s) => Ok(s.seq()),
+        View::MapSeq(_) => Ok(x.clone()),
         View::Str(s) => Ok(ArraySeq::value(
             s.as_str().chars().map(Value::char).collect(),
         )),
@@ -53,6 +48,7 @@ pub fn first(x: &Value) -> Result<Value> {
         View::VectorSeq(s) => Ok(s.first()),
         View::VectorRSeq(s) => Ok(s.first()),
         View::QueueSeq(s) => Ok(s.first()),
+        View::MapSeq(m) => Ok(m.first()),
         _ => {
             let s = seq(x)?;
             if s.is_nil() {
@@ -77,6 +73,7 @@ pub fn next(x: &Value) -> Result<Value> {
         View::VectorSeq(s) => Ok(s.next()),
         View::VectorRSeq(s) => Ok(s.next()),
         View::QueueSeq(s) => Ok(s.next()),
+        View::MapSeq(m) => Ok(m.next()),
         _ => {
             let s = seq(x)?;
             if s.is_nil() { Ok(Value::NIL) } else { next(&s) }
