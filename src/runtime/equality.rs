@@ -69,6 +69,8 @@ pub fn is_sequential(v: &Value) -> bool {
             | View::VectorRSeq(_)
             | View::QueueSeq(_)
             | View::MapSeq(_)
+            | View::StringSeq(_)
+            | View::ChunkedCons(_)
             | View::LongRange(_)
             | View::Range(_)
             | View::Repeat(_)

@@ -5,8 +5,11 @@
 //! at startup, and `invoke` routes native fns, keywords, maps, sets and vectors
 //! itself.
 
-use super::error::{ExClass, Exception, Result};
-use super::value::Value;
+use super::compare::cast_message;
+use super::error::{ExClass, Exception, Result, err};
+use super::number::BigInt;
+use super::value::{Value, View};
+use num_traits::ToPrimitive;
 use std::any::Any;
 use std::sync::OnceLock;
 
@@ -56,71 +59,128 @@ pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     }
 }
 
-/// Call any fn-like value: fns, keywords, symbols, maps, sets, vectors, vars.
-/// (Completed by the seq layer's version; engine-side minimal dispatch.)
+/// clojure.lang.ArityException as AFn.throwArity / Keyword.throwArity make it.
+fn arity<T>(n: usize, name: &str) -> Result<T> {
+    err::throw(
+        ExClass::ArityException,
+        format!("Wrong number of args ({n}) passed to: {name}"),
+    )
+}
+
+/// Call any invokable value: fns, keywords and symbols (`(:k m)`,
+/// `(:k m default)`), maps (`({:a 1} :a)`), sets and vectors (`([1 2] 0)`).
 pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
-    use super::value::View;
     match f.view() {
         View::Fn(func) => invoke_fn(f, func, args),
         View::Var(v) => invoke(&v.deref()?, args),
-        View::Keyword(_) | View::Symbol(_) => match args {
-            [m] => Ok(super::lookup::get(m, f)),
-            [m, d] => {
-                let r = super::lookup::get(m, f);
-                Ok(if r.is_nil() { d.clone() } else { r })
-            }
-            _ => Err(Exception::new(
-                ExClass::ArityException,
-                format!(
-                    "Wrong number of args ({}) passed to: {}",
-                    args.len(),
-                    f.class_name()
-                ),
-            )),
+        View::Keyword(k) => match args {
+            [m] => get(m, f, Value::NIL),
+            [m, d] => get(m, f, d.clone()),
+            _ => arity(args.len(), &k.to_string()),
         },
-        View::ArrayMap(_) | View::HashMap(_) | View::HashSet(_) => match args {
-            [k] => Ok(super::lookup::get(f, k)),
-            [k, d] => {
-                let r = super::lookup::get(f, k);
-                Ok(if r.is_nil() { d.clone() } else { r })
-            }
-            _ => Err(Exception::new(
-                ExClass::ArityException,
-                format!(
-                    "Wrong number of args ({}) passed to: {}",
-                    args.len(),
-                    f.class_name()
-                ),
-            )),
+        View::Symbol(_) => match args {
+            [m] => get(m, f, Value::NIL),
+            [m, d] => get(m, f, d.clone()),
+            _ => arity(args.len(), f.class_name()),
         },
-        View::Vector(v) => match args {
-            [i] => match i.as_long() {
-                Some(n) if n >= 0 && (n as usize) < v.count() => {
-                    Ok(v.nth(n as usize).cloned().unwrap_or(Value::NIL))
-                }
-                Some(_) => Err(Exception::new(ExClass::IndexOutOfBoundsException, "")),
-                None => Err(Exception::new(
-                    ExClass::IllegalArgumentException,
-                    "Key must be integer",
-                )),
-            },
-            _ => Err(Exception::new(
-                ExClass::ArityException,
-                format!(
-                    "Wrong number of args ({}) passed to: {}",
-                    args.len(),
-                    f.class_name()
-                ),
-            )),
+        // TODO(records, transients): add their arms once they exist.
+        View::ArrayMap(_) | View::HashMap(_) | View::SortedMap(_) => match args {
+            [k] => get(f, k, Value::NIL),
+            [k, d] => get(f, k, d.clone()),
+            _ => arity(args.len(), f.class_name()),
         },
-        _ => Err(Exception::new(
-            ExClass::ClassCastException,
-            format!(
-                "class {} cannot be cast to class clojure.lang.IFn",
-                f.class_name()
-            ),
+        View::HashSet(_) | View::SortedSet(_) => match args {
+            [k] => get(f, k, Value::NIL),
+            _ => arity(args.len(), f.class_name()),
+        },
+        View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => match args {
+            [i] => vector_invoke(f, i),
+            _ => arity(args.len(), f.class_name()),
+        },
+        View::Nil => err::npe(format!(
+            "Cannot invoke \"clojure.lang.IFn.invoke({})\"",
+            vec!["Object"; args.len()].join(", ")
         )),
+        _ => err::class_cast(cast_message(f.class_name(), "clojure.lang.IFn")),
     }
+}
+
+/// `([1 2] i)`: the key must be an integer (Long or BigInt); out of range is
+/// IndexOutOfBoundsException with no message.
+fn vector_invoke(v: &Value, i: &Value) -> Result<Value> {
+    if !matches!(i.view(), View::Long(_) | View::BigInt(_)) {
+        return err::illegal_arg("Key must be integer");
+    }
+    let idx = int_value(i).unwrap_or(-1);
+    let item = match v.view() {
+        View::Vector(vec) => usize::try_from(idx).ok().and_then(|n| vec.nth(n).cloned()),
+        View::SubVector(vec) => usize::try_from(idx).ok().and_then(|n| vec.nth(n).cloned()),
+        View::MapEntry(e) => match idx {
+            0 => Some(e.key().clone()),
+            1 => Some(e.val().clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    item.ok_or_else(|| Exception::full(ExClass::IndexOutOfBoundsException, None, None, None))
+}
+
+/// Java's `Number.intValue()`: truncation to 32 bits.
+fn int_value(n: &Value) -> Option<i32> {
+    match n.view() {
+        View::Long(x) => Some(x as i32),
+        View::Double(d) => Some(d as i32),
+        View::BigInt(b) => Some(low_32_bits(b)),
+        View::Ratio(r) => Some(low_32_bits(&r.to_integer())),
+        View::BigDec(d) => d.to_f64().map(|f| f as i32),
+        _ => None,
+    }
+}
+
+fn low_32_bits(b: &BigInt) -> i32 {
+    let m = BigInt::from(1u64 << 32);
+    let r = ((b % &m) + &m) % &m;
+    r.to_u32().unwrap_or(0) as i32
+}
+
+/// RT.get: maps by key, sets by member, vectors by integer index, strings by
+/// numeric index; anything else (and a missing key) gives `not_found`. Only
+/// a sorted coll's comparator can throw.
+fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
+    Ok(match coll.view() {
+        View::ArrayMap(m) => m.get(key).cloned().unwrap_or(not_found),
+        View::HashMap(m) => m.get(key).cloned().unwrap_or(not_found),
+        View::HashSet(s) => s.get(key).cloned().unwrap_or(not_found),
+        View::SortedMap(m) => m.get(key)?.cloned().unwrap_or(not_found),
+        View::SortedSet(s) => s.get(key)?.cloned().unwrap_or(not_found),
+        View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => {
+            if !matches!(key.view(), View::Long(_) | View::BigInt(_)) {
+                return Ok(not_found);
+            }
+            vector_invoke(coll, key).unwrap_or(not_found)
+        }
+        View::Str(s) => {
+            let Some(i) = int_value(key).and_then(|i| usize::try_from(i).ok()) else {
+                return Ok(not_found);
+            };
+            char_at_utf16(s.as_str(), i).map_or(not_found, Value::char)
+        }
+        _ => not_found,
+    })
+}
+
+/// The character at UTF-16 index `i` (the whole character when `i` points
+/// into a surrogate pair).
+fn char_at_utf16(s: &str, i: usize) -> Option<char> {
+    let mut at = 0;
+    for c in s.chars() {
+        let w = c.len_utf16();
+        if i < at + w {
+            return Some(c);
+        }
+        at += w;
+    }
+    None
 }
 
 impl Fn {

@@ -30,9 +30,16 @@ pub fn meta(v: &Value) -> Value {
         View::SortedSet(s) => s.meta(),
         View::MapSeq(s) => s.meta(),
         View::Fn(f) => f.meta.as_ref(),
-        // TODO(meta): Cons, LazySeq, ArraySeq, ChunkedSeq, ranges, Repeat,
-        // Iterate, Cycle, SortedMap, SortedSet and Queue carry metadata on
-        // the JVM; read it here once those types expose `meta()`.
+        View::Cons(x) => x.meta(),
+        View::LazySeq(x) => x.meta(),
+        View::ArraySeq(x) => x.meta(),
+        View::StringSeq(x) => x.meta(),
+        View::ChunkedCons(x) => x.meta(),
+        View::LongRange(x) => x.meta(),
+        View::Range(x) => x.meta(),
+        View::Repeat(x) => x.meta(),
+        View::Iterate(x) => x.meta(),
+        View::Cycle(x) => x.meta(),
         _ => None,
     };
     m.cloned().unwrap_or(Value::NIL)
@@ -59,6 +66,8 @@ pub fn is_iobj(v: &Value) -> bool {
             | View::Cons(_)
             | View::LazySeq(_)
             | View::ArraySeq(_)
+            | View::StringSeq(_)
+            | View::ChunkedCons(_)
             | View::ChunkedSeq(_)
             | View::LongRange(_)
             | View::Range(_)
@@ -84,6 +93,10 @@ pub fn with_meta(v: &Value, m: Value) -> Result<Value> {
         return err::class_cast(cast_message(m.class_name(), "clojure.lang.IPersistentMap"));
     }
     let m = if m.is_nil() { None } else { Some(m) };
+    if let View::LazySeq(x) = v.view() {
+        // LazySeq.withMeta realises the seq, which can throw.
+        return Ok(Value::from(Ref::new(x.with_meta(m)?)));
+    }
     match attach(v, m) {
         Some(r) => Ok(r),
         // TODO(meta): seqs, sorted colls, queues and fns need `with_meta`
@@ -114,6 +127,15 @@ fn attach(v: &Value, m: Option<Value>) -> Option<Value> {
         View::SortedMap(x) => Value::from(Ref::new(x.with_meta(m))),
         View::SortedSet(x) => Value::from(Ref::new(x.with_meta(m))),
         View::MapSeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Cons(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::ArraySeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::StringSeq(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::ChunkedCons(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::LongRange(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Range(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Repeat(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Iterate(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Cycle(x) => Value::from(Ref::new(x.with_meta(m))),
         _ => return None,
     })
 }

@@ -16,7 +16,10 @@ use super::gc::Ref;
 use super::namespace::Namespace;
 use super::number::{BigDecimal, BigInt, Ratio};
 use super::regex::Regex;
-use super::seq::{ArraySeq, ChunkedSeq, Cons, Cycle, Iterate, LazySeq, LongRange, Range, Repeat};
+use super::seq::{
+    ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
+    LongRange, Range, Repeat, StringSeq,
+};
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
 use super::var::Var;
@@ -117,6 +120,10 @@ heap_types! {
     Iterate(Iterate),
     Cycle(Cycle),
     MapSeq(MapSeq),
+    StringSeq(StringSeq),
+    ChunkedCons(ChunkedCons),
+    ArrayChunk(ArrayChunk),
+    ChunkBuffer(ChunkBuffer),
     Fn(Fn),
     Var(Var),
     Namespace(Namespace),
@@ -289,6 +296,16 @@ impl Value {
             Repr::Iterate(_) => "clojure.lang.Iterate",
             Repr::Cycle(_) => "clojure.lang.Cycle",
             Repr::MapSeq(s) => s.class_name(),
+            Repr::StringSeq(_) => "clojure.lang.StringSeq",
+            Repr::ChunkedCons(_) => "clojure.lang.ChunkedCons",
+            Repr::ArrayChunk(c) => {
+                if c.is_long_chunk() {
+                    "clojure.lang.LongRange$LongChunk"
+                } else {
+                    "clojure.lang.ArrayChunk"
+                }
+            }
+            Repr::ChunkBuffer(_) => "clojure.lang.ChunkBuffer",
             Repr::Fn(_) => "clojure.lang.AFunction",
             Repr::Var(_) => "clojure.lang.Var",
             Repr::Namespace(_) => "clojure.lang.Namespace",

@@ -226,6 +226,8 @@ fn write_one(
         | View::Cons(_)
         | View::LazySeq(_)
         | View::ArraySeq(_)
+        | View::StringSeq(_)
+        | View::ChunkedCons(_)
         | View::ChunkedSeq(_)
         | View::VectorSeq(_)
         | View::VectorRSeq(_)
@@ -243,6 +245,8 @@ fn write_one(
         }
         View::Namespace(_)
         | View::Fn(_)
+        | View::ArrayChunk(_)
+        | View::ChunkBuffer(_)
         | View::Queue(_)
         | View::TransientVector(_)
         | View::TransientMap(_)
