@@ -146,7 +146,7 @@ fn low_32_bits(b: &BigInt) -> i32 {
 /// RT.get: maps by key, sets by member, vectors by integer index, strings by
 /// numeric index; anything else (and a missing key) gives `not_found`. Only
 /// a sorted coll's comparator can throw.
-fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
+pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
     Ok(match coll.view() {
         View::ArrayMap(m) => m.get(key).cloned().unwrap_or(not_found),
         View::HashMap(m) => m.get(key).cloned().unwrap_or(not_found),

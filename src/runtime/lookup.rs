@@ -1,26 +1,11 @@
-//! Generic lookups the engine needs on any value: `get`, `meta`, `count`.
-//! (Dispatch by type; the full collection API is in coll/.)
+//! Small conveniences over the collection API for the engine: `get` that
+//! cannot fail, map counts, and dropping reader keys from metadata.
 
 use super::value::{Value, View};
 
-/// `(get m k)` for maps, sets and vectors; nil otherwise.
+/// `(get m k)` (RT.get); nil when missing or when a comparator throws.
 pub fn get(m: &Value, k: &Value) -> Value {
-    match m.view() {
-        View::ArrayMap(a) => a.get(k).cloned().unwrap_or(Value::NIL),
-        View::HashMap(h) => h.get(k).cloned().unwrap_or(Value::NIL),
-        View::HashSet(s) => {
-            if s.contains(k) {
-                k.clone()
-            } else {
-                Value::NIL
-            }
-        }
-        View::Vector(v) => match k.as_long() {
-            Some(i) if i >= 0 => v.nth(i as usize).cloned().unwrap_or(Value::NIL),
-            _ => Value::NIL,
-        },
-        _ => Value::NIL,
-    }
+    super::func::get(m, k, Value::NIL).unwrap_or(Value::NIL)
 }
 
 /// Entry count of a map (0 for anything else).
@@ -28,6 +13,7 @@ pub fn count(m: &Value) -> usize {
     match m.view() {
         View::ArrayMap(a) => a.count(),
         View::HashMap(h) => h.count(),
+        View::SortedMap(s) => s.count(),
         _ => 0,
     }
 }
