@@ -7,6 +7,7 @@ pub mod equality;
 pub mod error;
 pub mod func;
 pub mod gc;
+pub mod meta;
 pub mod hash;
 pub mod number;
 pub mod printer;
