@@ -2,8 +2,8 @@
 //! with `:read-cond :allow`). Unselected branches are read with
 //! `*suppress-read*` on: unknown tagged literals in them are not errors.
 
-use super::{Form, Pending, ReadCond, Reader, runtime};
 use super::source::is_whitespace;
+use super::{Form, Pending, ReadCond, Reader, runtime};
 use crate::runtime::error::Result;
 use crate::runtime::value::{Value, View};
 use std::collections::VecDeque;
@@ -44,7 +44,10 @@ impl Reader {
                     Form::Finished => break,
                     Form::Value(v) => v,
                 };
-                let fname = feature.as_keyword().filter(|k| k.ns().is_none()).map(|k| k.name());
+                let fname = feature
+                    .as_keyword()
+                    .filter(|k| k.ns().is_none())
+                    .map(|k| k.name());
                 if matches!(fname, Some("else" | "none")) {
                     return Err(runtime(format!(
                         "Feature name {} is reserved.",
@@ -91,8 +94,9 @@ impl Reader {
             return Ok(Some(result));
         }
         let items: Vec<Value> = match result.view() {
-            View::List(_) | View::Vector(_) => crate::runtime::seq::iter(&result)
-                .collect::<Result<Vec<Value>>>()?,
+            View::List(_) | View::Vector(_) => {
+                crate::runtime::seq::iter(&result).collect::<Result<Vec<Value>>>()?
+            }
             _ => {
                 return Err(runtime(
                     "Spliced form list in read-cond-splicing must implement java.util.List",
@@ -120,4 +124,3 @@ impl Reader {
         self.features.iter().any(|f| f.identical(feature))
     }
 }
-

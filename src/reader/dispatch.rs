@@ -1,7 +1,7 @@
 //! `#` dispatch macros, metadata `^`, and `#(...)` fn literals with `%` args.
 
-use super::{Pending, Reader, meta, runtime, set_with_check};
 use super::source::{is_terminating_macro, is_whitespace};
+use super::{Pending, Reader, meta, runtime, set_with_check};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::value::{Value, View};
 use std::collections::{BTreeMap, VecDeque};
@@ -67,7 +67,11 @@ impl Reader {
     }
 
     /// MetaReader, after `^` (or `#^`). `start` is the position of the `^`.
-    pub(super) fn read_meta(&mut self, start: (u32, u32), mut pending: Pending<'_>) -> Result<Value> {
+    pub(super) fn read_meta(
+        &mut self,
+        start: (u32, u32),
+        mut pending: Pending<'_>,
+    ) -> Result<Value> {
         let m = self.read_required(pending.as_deref_mut())?;
         let mut pairs = match m.view() {
             View::Symbol(_) | View::Str(_) => vec![(Value::keyword(None, "tag"), m.clone())],
@@ -120,7 +124,9 @@ impl Reader {
             View::Double(d) => d as i32,
             View::BigInt(b) => {
                 use num_traits::ToPrimitive;
-                (b % num_bigint::BigInt::from(1u64 << 32)).to_i64().unwrap_or(0) as i32
+                (b % num_bigint::BigInt::from(1u64 << 32))
+                    .to_i64()
+                    .unwrap_or(0) as i32
             }
             View::Ratio(r) => {
                 use num_traits::ToPrimitive;

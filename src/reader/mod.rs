@@ -54,6 +54,24 @@ pub use source::is_whitespace;
 /// stack.
 pub const DEFAULT_MAX_DEPTH: usize = 1000;
 
+/// Default limit on the Rust stack one `next_form` may use. Debug builds
+/// spend ~3 KB per nesting level, release builds far less, so this (not the
+/// depth) is what stops deep input in debug builds and on small stacks.
+/// wasm32's whole stack is 1 MiB by default.
+pub const DEFAULT_STACK_BUDGET: usize = if cfg!(target_family = "wasm") {
+    256 << 10
+} else {
+    1 << 20
+};
+
+/// Address of a local: where the stack is now (it grows downwards on every
+/// target we build for).
+#[inline(never)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 /// Process-wide id counter, like `RT.nextID()`; used for `p1__N#`, `x__N__auto__`.
 /// `gensym` should share it.
 static NEXT_ID: AtomicI64 = AtomicI64::new(100);
@@ -111,17 +129,22 @@ pub fn default_resolve_symbol(
     }
 }
 
+/// A Rust data reader: form -> value.
+pub type NativeDataReader = Box<dyn Fn(&Value) -> Result<Value>>;
+/// A Rust default data reader: (tag, form) -> value.
+pub type NativeDefaultDataReader = Box<dyn Fn(&Value, &Value) -> Result<Value>>;
+
 /// A reader function for a tagged literal.
 pub enum DataReader {
     /// Rust callback.
-    Native(Box<dyn Fn(&Value) -> Result<Value>>),
+    Native(NativeDataReader),
     /// A Clojure fn value, called through the runtime's invoke hook.
     Fn(Value),
 }
 
 /// The default-data-reader-fn: called with tag and form.
 pub enum DefaultDataReader {
-    Native(Box<dyn Fn(&Value, &Value) -> Result<Value>>),
+    Native(NativeDefaultDataReader),
     Fn(Value),
 }
 
@@ -158,6 +181,9 @@ pub struct Reader {
     file: Option<String>,
     max_depth: usize,
     depth: usize,
+    stack_budget: usize,
+    /// Stack address at the start of `next_form`.
+    stack_base: usize,
     /// > 0 while reading an unselected reader-conditional branch.
     suppress: u32,
     /// Inside `#(...)`: arg number -> symbol (-1 is `%&`).
@@ -183,6 +209,8 @@ impl Reader {
             file: None,
             max_depth: DEFAULT_MAX_DEPTH,
             depth: 0,
+            stack_budget: DEFAULT_STACK_BUDGET,
+            stack_base: 0,
             suppress: 0,
             arg_env: None,
             gensym_env: None,
@@ -255,6 +283,11 @@ impl Reader {
         self.max_depth = depth;
         self
     }
+    /// Bytes of Rust stack one form may use (see [`DEFAULT_STACK_BUDGET`]).
+    pub fn stack_budget(mut self, bytes: usize) -> Reader {
+        self.stack_budget = bytes;
+        self
+    }
 
     pub fn file_name(&self) -> Option<&str> {
         self.file.as_deref()
@@ -267,6 +300,7 @@ impl Reader {
     /// The next top-level form, or None at the end of the source.
     pub fn next_form(&mut self) -> Result<Option<Value>> {
         self.depth = 0;
+        self.stack_base = stack_address();
         self.suppress = 0;
         self.arg_env = None;
         self.gensym_env = None;
@@ -323,12 +357,18 @@ impl Reader {
     /// One form; `return_on` is the closing delimiter of the enclosing
     /// collection. Guards the nesting depth.
     fn read(&mut self, pending: Pending<'_>, return_on: Option<char>) -> Result<Form> {
-        if self.depth >= self.max_depth {
+        let used = self.stack_base.saturating_sub(stack_address());
+        if self.depth >= self.max_depth || used > self.stack_budget {
             return Err(Exception::new(
                 ExClass::StackOverflowError,
-                format!("Reader nesting deeper than {} levels", self.max_depth),
+                format!(
+                    "Reader nesting too deep ({} levels; limits: {} levels, {} bytes of stack)",
+                    self.depth, self.max_depth, self.stack_budget
+                ),
             ));
         }
+        #[cfg(test)]
+        tests::probe();
         self.depth += 1;
         let r = self.read_inner(pending, return_on);
         self.depth -= 1;
@@ -396,77 +436,28 @@ impl Reader {
     }
 
     /// The reader macro for `ch`; None for no-op macros (comments, ...).
+    /// Each arm is its own function so this frame stays small: it is on the
+    /// stack once per nesting level.
     fn read_macro(
         &mut self,
         ch: char,
         start: (u32, u32),
         pending: Pending<'_>,
     ) -> Result<Option<Value>> {
-        let mut local = VecDeque::new();
         let v = match ch {
             '"' => self.read_string()?,
             ';' => {
                 self.skip_line();
                 return Ok(None);
             }
-            '\'' => {
-                let p = pending.unwrap_or(&mut local);
-                let o = self.read_required(Some(p))?;
-                Value::list(vec![Value::symbol(None, "quote"), o])
-            }
-            '@' => {
-                let p = pending.unwrap_or(&mut local);
-                let o = self.read_required(Some(p))?;
-                Value::list(vec![Value::symbol(Some("clojure.core"), "deref"), o])
-            }
+            '\'' => self.read_wrapped(None, "quote", pending)?,
+            '@' => self.read_wrapped(Some("clojure.core"), "deref", pending)?,
             '^' => self.read_meta(start, pending)?,
-            '`' => {
-                let p = pending.unwrap_or(&mut local);
-                self.read_syntax_quote(p)?
-            }
-            '~' => {
-                let sym = match self.src.peek() {
-                    None => return Err(runtime("EOF while reading character")),
-                    Some('@') => {
-                        self.src.next();
-                        "unquote-splicing"
-                    }
-                    Some(_) => "unquote",
-                };
-                let p = pending.unwrap_or(&mut local);
-                let o = self.read_required(Some(p))?;
-                Value::list(vec![Value::symbol(Some("clojure.core"), sym), o])
-            }
-            '(' => {
-                let p = pending.unwrap_or(&mut local);
-                let items = self.read_delimited(')', p)?;
-                if items.is_empty() {
-                    Value::empty_list()
-                } else if self.src.line_numbering() {
-                    let l = Value::list(items);
-                    meta::attach(
-                        &l,
-                        vec![
-                            (Value::keyword(None, "line"), Value::long(start.0 as i64)),
-                            (Value::keyword(None, "column"), Value::long(start.1 as i64)),
-                        ],
-                    )?
-                } else {
-                    Value::list(items)
-                }
-            }
-            '[' => {
-                let p = pending.unwrap_or(&mut local);
-                Value::vector(self.read_delimited(']', p)?)
-            }
-            '{' => {
-                let p = pending.unwrap_or(&mut local);
-                let items = self.read_delimited('}', p)?;
-                if items.len() % 2 == 1 {
-                    return Err(runtime("Map literal must contain an even number of forms"));
-                }
-                map_with_check(items)?
-            }
+            '`' => self.read_syntax_quote_macro(pending)?,
+            '~' => self.read_unquote(pending)?,
+            '(' => self.read_list(start, pending)?,
+            '[' => self.read_vector(pending)?,
+            '{' => self.read_map(pending)?,
             ')' | ']' | '}' => return Err(runtime(format!("Unmatched delimiter: {ch}"))),
             '\\' => self.read_char()?,
             '%' => self.read_arg(pending)?,
@@ -474,6 +465,80 @@ impl Reader {
             _ => return Err(runtime(format!("Unexpected macro character: {ch}"))),
         };
         Ok(Some(v))
+    }
+
+    /// `'x` -> `(quote x)`, `@x` -> `(clojure.core/deref x)`, ...
+    #[inline(never)]
+    fn read_wrapped(
+        &mut self,
+        ns: Option<&str>,
+        name: &str,
+        pending: Pending<'_>,
+    ) -> Result<Value> {
+        let mut local = VecDeque::new();
+        let p = pending.unwrap_or(&mut local);
+        let o = self.read_required(Some(p))?;
+        Ok(Value::list(vec![Value::symbol(ns, name), o]))
+    }
+
+    #[inline(never)]
+    fn read_syntax_quote_macro(&mut self, pending: Pending<'_>) -> Result<Value> {
+        let mut local = VecDeque::new();
+        let p = pending.unwrap_or(&mut local);
+        self.read_syntax_quote(p)
+    }
+
+    #[inline(never)]
+    fn read_unquote(&mut self, pending: Pending<'_>) -> Result<Value> {
+        let name = match self.src.peek() {
+            None => return Err(runtime("EOF while reading character")),
+            Some('@') => {
+                self.src.next();
+                "unquote-splicing"
+            }
+            Some(_) => "unquote",
+        };
+        self.read_wrapped(Some("clojure.core"), name, pending)
+    }
+
+    /// After `(`; `start` is the position of the `(`.
+    #[inline(never)]
+    fn read_list(&mut self, start: (u32, u32), pending: Pending<'_>) -> Result<Value> {
+        let mut local = VecDeque::new();
+        let p = pending.unwrap_or(&mut local);
+        let items = self.read_delimited(')', p)?;
+        if items.is_empty() {
+            return Ok(Value::empty_list());
+        }
+        let l = Value::list(items);
+        if !self.src.line_numbering() {
+            return Ok(l);
+        }
+        meta::attach(
+            &l,
+            vec![
+                (Value::keyword(None, "line"), Value::long(start.0 as i64)),
+                (Value::keyword(None, "column"), Value::long(start.1 as i64)),
+            ],
+        )
+    }
+
+    #[inline(never)]
+    fn read_vector(&mut self, pending: Pending<'_>) -> Result<Value> {
+        let mut local = VecDeque::new();
+        let p = pending.unwrap_or(&mut local);
+        Ok(Value::vector(self.read_delimited(']', p)?))
+    }
+
+    #[inline(never)]
+    fn read_map(&mut self, pending: Pending<'_>) -> Result<Value> {
+        let mut local = VecDeque::new();
+        let p = pending.unwrap_or(&mut local);
+        let items = self.read_delimited('}', p)?;
+        if items.len() % 2 == 1 {
+            return Err(runtime("Map literal must contain an even number of forms"));
+        }
+        map_with_check(items)
     }
 
     /// Comment to the end of the line (`;`, `#!`).
@@ -638,7 +703,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Vec<Value>> {
 fn call_data_reader(f: &DataReader, form: &Value) -> Result<Value> {
     match f {
         DataReader::Native(g) => g(form),
-        DataReader::Fn(v) => invoke_value(v, &[form.clone()]),
+        DataReader::Fn(v) => invoke_value(v, std::slice::from_ref(form)),
     }
 }
 

@@ -52,9 +52,19 @@ fn big_integer(digits: &str, radix: u32) -> Result<BigInt> {
     }
 }
 
+/// Outcome of intPat: no match, a match that yields no number (`08`), or
+/// a number.
+enum IntMatch {
+    NoMatch,
+    Null,
+    Number(Value),
+}
+
 fn match_number(s: &str) -> Result<Option<Value>> {
-    if let Some(v) = match_int(s)? {
-        return Ok(Some(v));
+    match match_int(s)? {
+        IntMatch::Number(v) => return Ok(Some(v)),
+        IntMatch::Null => return Ok(None),
+        IntMatch::NoMatch => {}
     }
     if let Some(v) = match_float(s) {
         return Ok(Some(v));
@@ -64,7 +74,7 @@ fn match_number(s: &str) -> Result<Option<Value>> {
 
 /// intPat: `([-+]?)(?:(0)|([1-9][0-9]*)|0[xX]([0-9A-Fa-f]+)|0([0-7]+)|
 /// ([1-9][0-9]?)[rR]([0-9A-Za-z]+)|0[0-9]+)(N)?`
-fn match_int(s: &str) -> Result<Option<Value>> {
+fn match_int(s: &str) -> Result<IntMatch> {
     let (negate, body) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),
@@ -75,14 +85,14 @@ fn match_int(s: &str) -> Result<Option<Value>> {
         None => (body, false),
     };
     if body.is_empty() {
-        return Ok(None);
+        return Ok(IntMatch::NoMatch);
     }
     let finish = |n: BigInt| {
         let n = if negate { -n } else { n };
-        Some(integer_value(n, big))
+        IntMatch::Number(integer_value(n, big))
     };
     if body == "0" {
-        return Ok(Some(if big {
+        return Ok(IntMatch::Number(if big {
             Value::bigint(BigInt::zero())
         } else {
             Value::long(0)
@@ -98,13 +108,16 @@ fn match_int(s: &str) -> Result<Option<Value>> {
             if all(hex, |c| c.is_ascii_hexdigit()) {
                 return Ok(finish(big_integer(hex, 16)?));
             }
-            return Ok(None);
+            return Ok(IntMatch::NoMatch);
         }
         if all(rest, |c| (b'0'..=b'7').contains(&c)) {
             return Ok(finish(big_integer(rest, 8)?));
         }
         // `0[0-9]+` matches but yields no number ("Invalid number: 08").
-        return Ok(None);
+        if all(rest, |c| c.is_ascii_digit()) {
+            return Ok(IntMatch::Null);
+        }
+        return Ok(IntMatch::NoMatch);
     }
     // ([1-9][0-9]?)[rR]([0-9A-Za-z]+)
     if let Some(r) = body.find(['r', 'R']) {
@@ -118,7 +131,7 @@ fn match_int(s: &str) -> Result<Option<Value>> {
             return Ok(finish(big_integer(digits, radix)?));
         }
     }
-    Ok(None)
+    Ok(IntMatch::NoMatch)
 }
 
 /// floatPat: `([-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?)(M)?`
@@ -183,7 +196,10 @@ fn match_ratio(s: &str) -> Result<Option<Value>> {
     let num = if n.starts_with('-') { -num } else { num };
     let den = big_integer(d, 10)?;
     if den.is_zero() {
-        return Err(Exception::new(ExClass::ArithmeticException, "Divide by zero"));
+        return Err(Exception::new(
+            ExClass::ArithmeticException,
+            "Divide by zero",
+        ));
     }
     let r = Ratio::new(num, den);
     if r.denom() == &BigInt::from(1) {

@@ -100,9 +100,7 @@ impl Reader {
                 c if c.is_ascii_digit() => {
                     let u = self.read_unicode_char(c, 8, 3, false)?;
                     if u > 0o377 {
-                        return Err(runtime(
-                            "Octal escape sequence must be in range [0, 377].",
-                        ));
+                        return Err(runtime("Octal escape sequence must be in range [0, 377]."));
                     }
                     sb.push_unit(u);
                 }
@@ -114,7 +112,13 @@ impl Reader {
 
     /// readUnicodeChar over the stream: up to `length` digits, stopping at
     /// whitespace or a macro character.
-    fn read_unicode_char(&mut self, init: char, base: u32, length: u32, exact: bool) -> Result<u32> {
+    fn read_unicode_char(
+        &mut self,
+        init: char,
+        base: u32,
+        length: u32,
+        exact: bool,
+    ) -> Result<u32> {
         let mut uc = init
             .to_digit(base)
             .ok_or_else(|| illegal_arg(format!("Invalid digit: {init}")))?;

@@ -67,7 +67,9 @@ fn unquoted<'a>(v: &'a Value, which: &str) -> Option<&'a Value> {
 }
 
 fn items_of(v: &Value) -> Vec<Value> {
-    crate::runtime::seq::iter(v).filter_map(|x| x.ok()).collect()
+    crate::runtime::seq::iter(v)
+        .filter_map(|x| x.ok())
+        .collect()
 }
 
 impl Reader {

@@ -32,7 +32,11 @@ impl Reader {
             return self.read_record(tag.name().to_string(), pending);
         }
         let o = self.read_required(Some(pending))?;
-        if let Some((_, f)) = self.data_readers.iter().find(|(t, _)| t.identical(&name) || same_symbol(t, &name)) {
+        if let Some((_, f)) = self
+            .data_readers
+            .iter()
+            .find(|(t, _)| t.identical(&name) || same_symbol(t, &name))
+        {
             return call_data_reader(f, &o);
         }
         if tag.ns().is_none() {
@@ -87,7 +91,12 @@ fn read_uuid(o: &Value) -> Result<Value> {
             "Assert failed: (string? form)",
         ));
     };
-    let bad = || Exception::new(ExClass::IllegalArgumentException, format!("Invalid UUID string: {s}"));
+    let bad = || {
+        Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("Invalid UUID string: {s}"),
+        )
+    };
     let parts: Vec<&str> = s.split('-').collect();
     if parts.len() != 5 || s.len() > 36 {
         return Err(bad());
@@ -210,10 +219,25 @@ fn parse_timestamp(s: &str) -> Result<String> {
         return Err(runtime("failed: (<= 1 months 12)"));
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let dim = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let dim = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     let max_day = dim.get((month - 1) as usize).copied().unwrap_or(31);
     if !(1..=max_day).contains(&day) {
-        return Err(runtime("failed: (<= 1 days (days-in-month months (leap-year? years)))"));
+        return Err(runtime(
+            "failed: (<= 1 days (days-in-month months (leap-year? years)))",
+        ));
     }
     if !(0..=23).contains(&hour) {
         return Err(runtime("failed: (<= 0 hours 23)"));
@@ -226,7 +250,8 @@ fn parse_timestamp(s: &str) -> Result<String> {
     }
     // To UTC: epoch millis, then back to civil time.
     let days = days_from_civil(year, month, day);
-    let millis = (((days * 24 + hour) * 60 + min - offset_min) * 60 + sec) * 1000 + nanos / 1_000_000;
+    let millis =
+        (((days * 24 + hour) * 60 + min - offset_min) * 60 + sec) * 1000 + nanos / 1_000_000;
     let (d, ms) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
     let (y, m, dd) = civil_from_days(d);
     Ok(format!(

@@ -104,9 +104,17 @@ impl Reader {
     }
 
     fn match_symbol(&self, s: &str) -> Option<Value> {
-        let body = s.strip_prefix(':').unwrap_or(s);
-        let (ns, name) = match_symbol_pat(body)?;
-        if ns.is_some_and(|n| n.ends_with(":/")) || name.ends_with(':') || s.match_indices("::").any(|(i, _)| i >= 1)
+        // `[:]?` is optional: if the rest fails to match, the colon may
+        // belong to the name (":1" is the keyword :1).
+        let (ns, name) = s
+            .strip_prefix(':')
+            .and_then(match_symbol_pat)
+            .or_else(|| match_symbol_pat(s))?;
+        if ns.is_some_and(|n| n.ends_with(":/"))
+            || name.ends_with(':')
+            || s.char_indices()
+                .nth(1)
+                .is_some_and(|(i, _)| s[i..].contains("::"))
         {
             return None;
         }
