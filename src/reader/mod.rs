@@ -190,6 +190,9 @@ pub struct Reader {
     arg_env: Option<BTreeMap<i32, Value>>,
     /// Inside syntax-quote: `x#` -> generated symbol.
     gensym_env: Option<Vec<(String, Value)>>,
+    /// Forms expanded by syntax-quote in this top-level form (nested
+    /// syntax-quotes grow exponentially).
+    sq_nodes: usize,
 }
 
 impl Reader {
@@ -214,6 +217,7 @@ impl Reader {
             suppress: 0,
             arg_env: None,
             gensym_env: None,
+            sq_nodes: 0,
         }
     }
 
@@ -304,6 +308,7 @@ impl Reader {
         self.suppress = 0;
         self.arg_env = None;
         self.gensym_env = None;
+        self.sq_nodes = 0;
         match self.read(None, None) {
             Ok(Form::Value(v)) => Ok(Some(v)),
             Ok(Form::Eof) => Ok(None),
@@ -357,16 +362,7 @@ impl Reader {
     /// One form; `return_on` is the closing delimiter of the enclosing
     /// collection. Guards the nesting depth.
     fn read(&mut self, pending: Pending<'_>, return_on: Option<char>) -> Result<Form> {
-        let used = self.stack_base.saturating_sub(stack_address());
-        if self.depth >= self.max_depth || used > self.stack_budget {
-            return Err(Exception::new(
-                ExClass::StackOverflowError,
-                format!(
-                    "Reader nesting too deep ({} levels; limits: {} levels, {} bytes of stack)",
-                    self.depth, self.max_depth, self.stack_budget
-                ),
-            ));
-        }
+        self.check_depth()?;
         #[cfg(test)]
         tests::probe();
         self.depth += 1;
@@ -405,6 +401,21 @@ impl Reader {
             let token = self.read_token(ch);
             return self.interpret_token(&token).map(Form::Value);
         }
+    }
+
+    /// StackOverflowError when nesting passes the depth or stack limit.
+    fn check_depth(&self) -> Result<()> {
+        let used = self.stack_base.saturating_sub(stack_address());
+        if self.depth >= self.max_depth || used > self.stack_budget {
+            return Err(Exception::new(
+                ExClass::StackOverflowError,
+                format!(
+                    "Reader nesting too deep ({} levels; limits: {} levels, {} bytes of stack)",
+                    self.depth, self.max_depth, self.stack_budget
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// A form that must be there (`'x`, `@x`, ...): EOF is an error.

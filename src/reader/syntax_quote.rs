@@ -83,7 +83,27 @@ impl Reader {
         r
     }
 
+    /// Limit on forms one top-level read may expand through syntax-quote:
+    /// nested syntax-quotes grow exponentially (JVM Clojure would run out of
+    /// memory or stack on such input).
+    const MAX_SQ_NODES: usize = 2_000_000;
+
     fn syntax_quote(&mut self, form: &Value) -> Result<Value> {
+        self.sq_nodes += 1;
+        if self.sq_nodes > Self::MAX_SQ_NODES {
+            return Err(Exception::new(
+                ExClass::RuntimeException,
+                "Syntax-quote expansion too large (nested syntax-quotes grow exponentially)",
+            ));
+        }
+        self.check_depth()?;
+        self.depth += 1;
+        let r = self.syntax_quote_inner(form);
+        self.depth -= 1;
+        r
+    }
+
+    fn syntax_quote_inner(&mut self, form: &Value) -> Result<Value> {
         let ret = if is_special(form) {
             quote(form.clone())
         } else if let Some(sym) = form.as_symbol() {
