@@ -105,7 +105,6 @@ fn table_is_large_enough() {
 
 // The reader lives on another branch until merged; these switch on then.
 #[test]
-#[ignore = "needs the reader, number tower (bignum hash/print, Java double format) and HAMT order; all other rows pass"]
 fn through_reader_table() {
     let rows = table();
     report(
@@ -115,7 +114,6 @@ fn through_reader_table() {
 }
 
 #[test]
-#[ignore = "needs the reader and HAMT iteration order (hashes already match)"]
 fn through_reader_hash_map_and_set_order() {
     let rows = order_table();
     report(

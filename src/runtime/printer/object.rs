@@ -26,7 +26,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::Str(s) => out.push_str(s.as_str()),
         View::Char(c) => out.push(c),
         View::Long(_) | View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_) => {
-            number::write(out, v, false);
+            number::write_str(out, v);
         }
         View::Regex(r) => out.push_str(r.source()),
         View::Namespace(ns) => out.push_str(ns.name_str()),
