@@ -5,9 +5,11 @@
 //! app. See ../shared/DESIGN.md.
 
 pub mod analyzer;
+pub mod compiler;
 pub mod evaluator;
 pub mod reader;
 pub mod runtime;
+pub mod vm;
 
 use runtime::error::Result;
 use runtime::func::{Fn, FnKind};
@@ -16,17 +18,24 @@ use runtime::namespace::{self, Namespace};
 use runtime::value::Value;
 
 /// Which engine runs analyzed code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Backend {
+    /// Bytecode compiler + VM (the default).
+    #[default]
+    Vm,
+    /// The tree-walking reference evaluator.
     TreeWalk,
 }
 
 /// Dispatch a closure call to the backend that created it.
 fn invoke_hook(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
-    if let FnKind::Closure(c) = &f.kind
-        && let Some(tc) = c.downcast_ref::<evaluator::TreeClosure>()
-    {
-        return evaluator::invoke_closure(fv, tc, args);
+    if let FnKind::Closure(c) = &f.kind {
+        if vm::is_vm_closure(c) {
+            return vm::invoke_closure(fv, c, args);
+        }
+        if let Some(tc) = c.downcast_ref::<evaluator::TreeClosure>() {
+            return evaluator::invoke_closure(fv, tc, args);
+        }
     }
     Err(runtime::error::Exception::new(
         runtime::error::ExClass::IllegalStateException,
@@ -62,9 +71,14 @@ impl Runtime {
             ns: self.ns.clone(),
             file: self.file.clone(),
         };
-        let tree = Ref::new(analyzer::analyze_top(form, &env)?);
+        let tree = analyzer::analyze_top(form, &env)?;
         match self.backend {
-            Backend::TreeWalk => evaluator::eval_tree(&tree),
+            Backend::Vm => {
+                let proto = compiler::compile(&tree)?;
+                drop(tree);
+                vm::run(proto)
+            }
+            Backend::TreeWalk => evaluator::eval_tree(&Ref::new(tree)),
         }
     }
 }
