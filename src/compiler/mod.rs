@@ -60,10 +60,23 @@ pub struct Handler {
 
 /// A host-interop form, with its names copied out of the tree.
 pub enum HostCall {
-    New { class: Box<str>, argc: u32 },
-    Instance { method: Box<str>, argc: u32 },
-    Static { class: Box<str>, member: Box<str>, argc: u32 },
-    Field { class: Box<str>, field: Box<str> },
+    New {
+        class: Box<str>,
+        argc: u32,
+    },
+    Instance {
+        method: Box<str>,
+        argc: u32,
+    },
+    Static {
+        class: Box<str>,
+        member: Box<str>,
+        argc: u32,
+    },
+    Field {
+        class: Box<str>,
+        field: Box<str>,
+    },
 }
 
 impl FnProto {
@@ -94,7 +107,9 @@ impl ArityProto {
     /// Source position of the op at `pc`.
     pub fn pos_at(&self, pc: u32) -> Option<Pos> {
         let i = self.lines.partition_point(|(p, _)| *p <= pc);
-        i.checked_sub(1).and_then(|i| self.lines.get(i)).map(|l| l.1)
+        i.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map(|l| l.1)
     }
 }
 
@@ -327,8 +342,7 @@ impl FnCompiler<'_> {
                     match &b.init.kind {
                         NodeKind::Fn(f) => {
                             let p = compile_fn(self.tree, f)?;
-                            let proto =
-                                u16::try_from(self.protos.len()).map_err(|_| too_big())?;
+                            let proto = u16::try_from(self.protos.len()).map_err(|_| too_big())?;
                             self.protos.push(p);
                             self.emit(Op::LetFnClosure { proto, group }, 1);
                         }

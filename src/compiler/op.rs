@@ -36,7 +36,10 @@ pub enum Op {
     MakeClosure(u32),
     /// As MakeClosure, but captures of the letfn group's slots are left
     /// empty until `TieLetFn`.
-    LetFnClosure { proto: u16, group: u16 },
+    LetFnClosure {
+        proto: u16,
+        group: u16,
+    },
     /// Fill the deferred captures of the closures bound in a letfn group.
     TieLetFn(u32),
     /// `[v] -> []`, bind the root of var `consts[i]`.
@@ -57,7 +60,10 @@ pub enum Op {
     /// `[v] -> []`: look v up in the map `consts[table]` (value -> then
     /// index); jump to the pc `idx` ops ahead (a `Jump` of the jump table
     /// that follows), else the default jump at `n`.
-    Case { table: u32, n: u16 },
+    Case {
+        table: u32,
+        n: u16,
+    },
     /// Host interop `hosts[i]`: pops its target/args, pushes the result.
     Host(u32),
 

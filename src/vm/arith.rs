@@ -125,9 +125,18 @@ mod tests {
         let d = Value::double;
         assert_eq!(add(&l(1), &l(2)).and_then(|r| r.ok()?.as_long()), Some(3));
         // JVM: (+ 1 1.5) => 2.5, (- 3 0.5) => 2.5, (* 2 2.5) => 5.0
-        assert_eq!(add(&l(1), &d(1.5)).and_then(|r| r.ok()?.as_double()), Some(2.5));
-        assert_eq!(sub(&l(3), &d(0.5)).and_then(|r| r.ok()?.as_double()), Some(2.5));
-        assert_eq!(mul(&l(2), &d(2.5)).and_then(|r| r.ok()?.as_double()), Some(5.0));
+        assert_eq!(
+            add(&l(1), &d(1.5)).and_then(|r| r.ok()?.as_double()),
+            Some(2.5)
+        );
+        assert_eq!(
+            sub(&l(3), &d(0.5)).and_then(|r| r.ok()?.as_double()),
+            Some(2.5)
+        );
+        assert_eq!(
+            mul(&l(2), &d(2.5)).and_then(|r| r.ok()?.as_double()),
+            Some(5.0)
+        );
         // JVM: (+ Long/MAX_VALUE 1) => ArithmeticException "long overflow"
         let e = add(&l(i64::MAX), &l(1)).and_then(|r| r.err());
         assert_eq!(e.as_ref().and_then(|e| e.message()), Some("long overflow"));

@@ -14,7 +14,7 @@
 
 mod arith;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::compiler::{FnProto, HostCall, Op};
 use crate::evaluator::arity_error;
@@ -308,9 +308,11 @@ impl Vm {
                 break;
             };
             let at = fr.pc.saturating_sub(1);
-            if let Some(h) = arity.handlers.iter().find(|h| {
-                h.start <= at && at < h.end && h.class.is_none_or(|c| class.is_a(c))
-            }) {
+            if let Some(h) = arity
+                .handlers
+                .iter()
+                .find(|h| h.start <= at && at < h.end && h.class.is_none_or(|c| class.is_a(c)))
+            {
                 fr.pc = h.target;
                 let keep = fr.base + arity.frame_size as usize + h.depth as usize;
                 self.stack.truncate(keep);
@@ -442,8 +444,7 @@ impl Vm {
                             let m = stack.pop().unwrap_or_default();
                             match consts[i as usize].view() {
                                 View::Var(var) => {
-                                    if lookup::get(&m, &Value::keyword(None, "dynamic")).truthy()
-                                    {
+                                    if lookup::get(&m, &Value::keyword(None, "dynamic")).truthy() {
                                         var.set_dynamic(true);
                                     }
                                     var.set_meta(m);
@@ -505,22 +506,38 @@ impl Vm {
                         Op::Add(c) => binary_checked!(stack, arith::add, c, consts),
                         Op::Sub(c) => binary_checked!(stack, arith::sub, c, consts),
                         Op::Mul(c) => binary_checked!(stack, arith::mul, c, consts),
-                        Op::Lt(c) => binary!(stack, |a, b| arith::lt(a, b).map(Value::bool), c, consts),
-                        Op::Gt(c) => binary!(stack, |a, b| arith::gt(a, b).map(Value::bool), c, consts),
-                        Op::Le(c) => binary!(stack, |a, b| arith::le(a, b).map(Value::bool), c, consts),
-                        Op::Ge(c) => binary!(stack, |a, b| arith::ge(a, b).map(Value::bool), c, consts),
+                        Op::Lt(c) => {
+                            binary!(stack, |a, b| arith::lt(a, b).map(Value::bool), c, consts)
+                        }
+                        Op::Gt(c) => {
+                            binary!(stack, |a, b| arith::gt(a, b).map(Value::bool), c, consts)
+                        }
+                        Op::Le(c) => {
+                            binary!(stack, |a, b| arith::le(a, b).map(Value::bool), c, consts)
+                        }
+                        Op::Ge(c) => {
+                            binary!(stack, |a, b| arith::ge(a, b).map(Value::bool), c, consts)
+                        }
                         Op::NumEq(c) => binary!(
                             stack,
                             |a, b| arith::num_eq(a, b).map(Value::bool),
                             c,
                             consts
                         ),
-                        Op::Eq(c) => binary!(stack, |a, b| arith::eq(a, b).map(Value::bool), c, consts),
+                        Op::Eq(c) => {
+                            binary!(stack, |a, b| arith::eq(a, b).map(Value::bool), c, consts)
+                        }
                         Op::Inc(c) => unary_checked!(stack, arith::inc, c, consts),
                         Op::Dec(c) => unary_checked!(stack, arith::dec, c, consts),
-                        Op::IsZero(c) => unary!(stack, |a| arith::is_zero(a).map(Value::bool), c, consts),
-                        Op::IsPos(c) => unary!(stack, |a| arith::is_pos(a).map(Value::bool), c, consts),
-                        Op::IsNeg(c) => unary!(stack, |a| arith::is_neg(a).map(Value::bool), c, consts),
+                        Op::IsZero(c) => {
+                            unary!(stack, |a| arith::is_zero(a).map(Value::bool), c, consts)
+                        }
+                        Op::IsPos(c) => {
+                            unary!(stack, |a| arith::is_pos(a).map(Value::bool), c, consts)
+                        }
+                        Op::IsNeg(c) => {
+                            unary!(stack, |a| arith::is_neg(a).map(Value::bool), c, consts)
+                        }
                         Op::Not => {
                             let n = stack.len();
                             stack[n - 1] = Value::bool(!stack[n - 1].truthy());

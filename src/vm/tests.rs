@@ -1,1 +1,398 @@
-//! VM unit tests.
+//! VM unit tests, and test support shared with lib.rs's backend tests: a
+//! tiny form reader (the real reader lives elsewhere) and temporary
+//! clojure.core natives, registered for tests only.
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::namespace;
+use crate::runtime::value::{Value, View};
+use std::cell::RefCell;
+
+/// Read forms: lists, vectors, maps, sets (`#{}`), integers, doubles,
+/// strings, keywords, symbols, nil/true/false. Test input only.
+pub(crate) fn read_all(src: &str) -> Vec<Value> {
+    let toks = tokenize(src);
+    let mut pos = 0;
+    let mut out = Vec::new();
+    while pos < toks.len() {
+        out.push(read_form(&toks, &mut pos));
+    }
+    out
+}
+
+fn tokenize(src: &str) -> Vec<String> {
+    let mut toks = Vec::new();
+    let mut cur = String::new();
+    let mut chars = src.chars().peekable();
+    let flush = |cur: &mut String, toks: &mut Vec<String>| {
+        if !cur.is_empty() {
+            toks.push(std::mem::take(cur));
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | ')' | '[' | ']' | '{' | '}' => {
+                flush(&mut cur, &mut toks);
+                toks.push(c.to_string());
+            }
+            '#' if chars.peek() == Some(&'{') => {
+                flush(&mut cur, &mut toks);
+                chars.next();
+                toks.push("#{".into());
+            }
+            '"' => {
+                flush(&mut cur, &mut toks);
+                let mut s = String::from("\"");
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                    s.push(c);
+                }
+                toks.push(s);
+            }
+            c if c.is_whitespace() || c == ',' => flush(&mut cur, &mut toks),
+            c => cur.push(c),
+        }
+    }
+    flush(&mut cur, &mut toks);
+    toks
+}
+
+fn read_seq(toks: &[String], pos: &mut usize, close: &str) -> Vec<Value> {
+    let mut items = Vec::new();
+    while *pos < toks.len() && toks[*pos] != close {
+        items.push(read_form(toks, pos));
+    }
+    *pos += 1;
+    items
+}
+
+fn read_form(toks: &[String], pos: &mut usize) -> Value {
+    let t = toks[*pos].clone();
+    *pos += 1;
+    match t.as_str() {
+        "(" => Value::list(read_seq(toks, pos, ")")),
+        "[" => Value::vector(read_seq(toks, pos, "]")),
+        "#{" => Value::set_from(read_seq(toks, pos, "}")),
+        "{" => {
+            let items = read_seq(toks, pos, "}");
+            let pairs = items
+                .chunks(2)
+                .map(|p| (p[0].clone(), p[1].clone()))
+                .collect();
+            Value::map_from_pairs(pairs)
+        }
+        "nil" => Value::NIL,
+        "true" => Value::TRUE,
+        "false" => Value::FALSE,
+        _ if t.starts_with('"') => Value::string(&t[1..]),
+        _ if t.starts_with(':') => Value::keyword(None, &t[1..]),
+        _ => {
+            if let Ok(n) = t.parse::<i64>() {
+                Value::long(n)
+            } else if let Ok(d) = t.parse::<f64>()
+                && t.contains('.')
+            {
+                Value::double(d)
+            } else {
+                match t.split_once('/') {
+                    Some((ns, name)) if !ns.is_empty() && !name.is_empty() => {
+                        Value::symbol(Some(ns), name)
+                    }
+                    _ => Value::symbol(None, &t),
+                }
+            }
+        }
+    }
+}
+
+thread_local! {
+    static LOG: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+fn nums(args: &[Value]) -> Result<(f64, f64, Option<(i64, i64)>)> {
+    let f = |v: &Value| match v.view() {
+        View::Long(n) => Ok(n as f64),
+        View::Double(d) => Ok(d),
+        _ => Err(Exception::new(
+            ExClass::ClassCastException,
+            format!(
+                "class {} cannot be cast to class java.lang.Number",
+                v.class_name()
+            ),
+        )),
+    };
+    let [a, b] = args else {
+        return Err(Exception::new(ExClass::ArityException, "test native arity"));
+    };
+    let longs = a.as_long().zip(b.as_long());
+    Ok((f(a)?, f(b)?, longs))
+}
+
+fn overflow() -> Exception {
+    Exception::new(ExClass::ArithmeticException, "long overflow")
+}
+
+macro_rules! arith_native {
+    ($name:ident, $checked:ident, $op:tt) => {
+        fn $name(args: &[Value]) -> Result<Value> {
+            let (x, y, l) = nums(args)?;
+            match l {
+                Some((a, b)) => a.$checked(b).map(Value::long).ok_or_else(overflow),
+                None => Ok(Value::double(x $op y)),
+            }
+        }
+    };
+}
+arith_native!(n_add, checked_add, +);
+arith_native!(n_sub, checked_sub, -);
+arith_native!(n_mul, checked_mul, *);
+
+macro_rules! cmp_native {
+    ($name:ident, $op:tt) => {
+        fn $name(args: &[Value]) -> Result<Value> {
+            let (x, y, l) = nums(args)?;
+            Ok(Value::bool(match l {
+                Some((a, b)) => a $op b,
+                None => x $op y,
+            }))
+        }
+    };
+}
+cmp_native!(n_lt, <);
+cmp_native!(n_gt, >);
+cmp_native!(n_le, <=);
+cmp_native!(n_ge, >=);
+cmp_native!(n_num_eq, ==);
+
+fn one(args: &[Value]) -> Result<&Value> {
+    match args {
+        [a] => Ok(a),
+        _ => Err(Exception::new(ExClass::ArityException, "test native arity")),
+    }
+}
+
+fn n_inc(args: &[Value]) -> Result<Value> {
+    n_add(&[one(args)?.clone(), Value::long(1)])
+}
+fn n_dec(args: &[Value]) -> Result<Value> {
+    n_sub(&[one(args)?.clone(), Value::long(1)])
+}
+fn n_zero(args: &[Value]) -> Result<Value> {
+    n_num_eq(&[one(args)?.clone(), Value::long(0)])
+}
+fn n_pos(args: &[Value]) -> Result<Value> {
+    n_gt(&[one(args)?.clone(), Value::long(0)])
+}
+fn n_neg(args: &[Value]) -> Result<Value> {
+    n_lt(&[one(args)?.clone(), Value::long(0)])
+}
+fn n_eq(args: &[Value]) -> Result<Value> {
+    match args {
+        [a, b] => Ok(Value::bool(crate::runtime::equality::equiv(a, b))),
+        _ => Err(Exception::new(ExClass::ArityException, "test native arity")),
+    }
+}
+fn n_not(args: &[Value]) -> Result<Value> {
+    Ok(Value::bool(!one(args)?.truthy()))
+}
+fn n_nil(args: &[Value]) -> Result<Value> {
+    Ok(Value::bool(one(args)?.is_nil()))
+}
+fn n_identical(args: &[Value]) -> Result<Value> {
+    match args {
+        [a, b] => Ok(Value::bool(a.identical(b))),
+        _ => Err(Exception::new(ExClass::ArityException, "test native arity")),
+    }
+}
+/// `(log x)`: append x to this thread's log, return it.
+fn n_log(args: &[Value]) -> Result<Value> {
+    let x = one(args)?.clone();
+    LOG.with(|l| l.borrow_mut().push(x.clone()));
+    Ok(x)
+}
+/// `(logged)`: the log as a vector, clearing it.
+fn n_logged(_: &[Value]) -> Result<Value> {
+    Ok(Value::vector(
+        LOG.with(|l| std::mem::take(&mut *l.borrow_mut())),
+    ))
+}
+/// `(mkex msg)`: a RuntimeException value.
+fn n_mkex(args: &[Value]) -> Result<Value> {
+    let msg = one(args)?.as_str().unwrap_or("").to_string();
+    Ok(Value::from(Exception::new(ExClass::RuntimeException, msg)))
+}
+/// `(probe ex)`: strong count of the exception's heap object, as seen by a
+/// native: 2 when the caller passed its only reference (ours + the arg).
+fn n_probe(args: &[Value]) -> Result<Value> {
+    let e = one(args)?.as_exception();
+    Ok(match e {
+        Some(e) => Value::long(crate::runtime::gc::Ref::strong_count(&e.0) as i64),
+        None => Value::NIL,
+    })
+}
+/// `(call f & args)`: call f from Rust (through the invoke hook).
+fn n_call(args: &[Value]) -> Result<Value> {
+    match args.split_first() {
+        Some((f, rest)) => crate::runtime::func::invoke(f, rest),
+        None => Err(Exception::new(ExClass::ArityException, "test native arity")),
+    }
+}
+
+/// Register the temporary clojure.core natives the tests use, and refer
+/// them into `user`.
+pub(crate) fn install_test_natives() {
+    let core = namespace::create_ns("clojure.core");
+    let fns: &[(&str, crate::runtime::func::NativeFnPtr)] = &[
+        ("+", n_add),
+        ("-", n_sub),
+        ("*", n_mul),
+        ("<", n_lt),
+        (">", n_gt),
+        ("<=", n_le),
+        (">=", n_ge),
+        ("==", n_num_eq),
+        ("=", n_eq),
+        ("inc", n_inc),
+        ("dec", n_dec),
+        ("zero?", n_zero),
+        ("pos?", n_pos),
+        ("neg?", n_neg),
+        ("not", n_not),
+        ("nil?", n_nil),
+        ("identical?", n_identical),
+        ("log", n_log),
+        ("logged", n_logged),
+        ("mkex", n_mkex),
+        ("probe", n_probe),
+        ("call", n_call),
+    ];
+    let user = namespace::create_ns("user");
+    for (name, f) in fns {
+        let v = core.intern(name);
+        if !v.has_root() {
+            v.bind_root(Value::native_fn(name, *f));
+        }
+        let _ = user.refer(name, v);
+    }
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+    use crate::compiler::{self, Op};
+    use crate::{Backend, Runtime};
+
+    fn compile_src(src: &str) -> crate::runtime::gc::Ref<compiler::FnProto> {
+        install_test_natives();
+        let env = crate::analyzer::Env {
+            ns: namespace::create_ns("user"),
+            file: None,
+        };
+        let form = read_all(src).remove(0);
+        let tree =
+            crate::analyzer::analyze_top(&form, &env).unwrap_or_else(|e| panic!("analyze: {e}"));
+        compiler::compile(&tree).unwrap_or_else(|e| panic!("compile: {e}"))
+    }
+
+    #[test]
+    fn op_is_small() {
+        assert!(std::mem::size_of::<Op>() <= 8);
+    }
+
+    #[test]
+    fn counting_loop_compiles_to_intrinsics_and_moves() {
+        let p = compile_src("(loop* [i 0] (if (< i 100) (recur (inc i)) i))");
+        let code = &p.arities[0].code;
+        assert!(code.iter().any(|op| matches!(op, Op::Lt(_))), "{code:?}");
+        assert!(code.iter().any(|op| matches!(op, Op::Inc(_))), "{code:?}");
+        assert!(!code.iter().any(|op| matches!(op, Op::Call(_))), "{code:?}");
+        // the test reads i (copy); recur's (inc i) and the result move it
+        assert_eq!(
+            code.iter().filter(|op| matches!(op, Op::Load(0))).count(),
+            1
+        );
+        assert_eq!(
+            code.iter().filter(|op| matches!(op, Op::Move(0))).count(),
+            2
+        );
+    }
+
+    #[test]
+    fn proto_outlives_tree_and_has_lines() {
+        let p = compile_src("(fn* [x] (fn* [y] [x y]))");
+        assert_eq!(p.protos.len(), 1);
+        let inner = &p.protos[0].protos[0];
+        assert_eq!(inner.captures.len(), 1);
+        assert!(!p.arities[0].lines.is_empty());
+    }
+
+    #[test]
+    fn try_emits_handlers() {
+        let p = compile_src(
+            "(try (mkex \"a\") (catch ArithmeticException e 1) (catch RuntimeException e 2) (finally 3))",
+        );
+        let hs = &p.arities[0].handlers;
+        // two catches over the body, finally over the body and each catch
+        assert_eq!(hs.len(), 5);
+        assert_eq!(hs[0].class, Some(ExClass::ArithmeticException));
+        assert_eq!(hs[1].class, Some(ExClass::RuntimeException));
+        assert!(hs[2..].iter().all(|h| h.class.is_none()));
+    }
+
+    #[test]
+    fn intrinsic_fallback_calls_the_var() {
+        let mut rt = Runtime::new(Backend::Vm);
+        install_test_natives();
+        let f = read_all("(= \"a\" \"a\")").remove(0);
+        assert_eq!(rt.eval(&f).ok().and_then(|v| v.as_bool()), Some(true));
+        // non-numbers reach the var's fn, which throws
+        let f = read_all("(+ 1 nil)").remove(0);
+        assert_eq!(
+            rt.eval(&f).err().map(|e| e.class()),
+            Some(ExClass::ClassCastException)
+        );
+        let f = read_all("(inc 9223372036854775807)").remove(0);
+        let e = rt.eval(&f).err();
+        assert_eq!(e.as_ref().and_then(|e| e.message()), Some("long overflow"));
+    }
+
+    #[test]
+    fn exceptions_get_stack_frames() {
+        let mut rt = Runtime::new(Backend::Vm);
+        install_test_natives();
+        for src in read_all(
+            "(def vm-thrower (fn* [n] (if (zero? n) (throw (mkex \"deep\")) (inc (vm-thrower (dec n))))))",
+        ) {
+            let _ = rt.eval(&src);
+        }
+        let f = read_all("(vm-thrower 3)").remove(0);
+        let e = rt.eval(&f).err().unwrap_or_else(|| panic!("no error"));
+        let frames = e.frames();
+        assert_eq!(
+            frames
+                .iter()
+                .filter(|f| f.name == "user/vm-thrower")
+                .count(),
+            4
+        );
+    }
+}
+
+#[test]
+fn scratch_debug() {
+    let Ok(src) = std::env::var("CLJW_SRC") else { return };
+    let backend = if std::env::var("CLJW_TW").is_ok_and(|s| !s.is_empty()) { crate::Backend::TreeWalk } else { crate::Backend::Vm };
+    let mut rt = crate::Runtime::new(backend);
+    install_test_natives();
+    for f in read_all(&src) {
+        eprintln!("form: {}", crate::runtime::printer::pr_str(&f));
+        if std::env::var("CLJW_DUMP").is_ok() {
+            let env = crate::analyzer::Env { ns: namespace::create_ns("user"), file: None };
+            if let Ok(t) = crate::analyzer::analyze_top(&f, &env) && let Ok(p) = crate::compiler::compile(&t) {
+                eprintln!("{:?}", p.arities[0].code);
+            }
+        }
+        eprintln!("=> {:?}", rt.eval(&f).map(|v| if let View::Var(_) = v.view() { "var".into() } else { crate::runtime::printer::pr_str(&v) }));
+    }
+}
