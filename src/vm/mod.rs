@@ -165,6 +165,49 @@ fn throw_value(v: Value) -> Exception {
     }
 }
 
+/// Is `v` an immediate (nil, boolean, long, double, char)? Those own no
+/// heap memory.
+#[inline(always)]
+fn immediate(v: &Value) -> bool {
+    v.is_nil()
+        || v.as_long().is_some()
+        || v.as_double().is_some()
+        || v.as_bool().is_some()
+        || v.as_char().is_some()
+}
+
+/// Drop a value, skipping the out-of-line drop glue for immediates
+/// (forgetting one leaks nothing). The hot ops drop mostly longs.
+#[inline(always)]
+fn release(v: Value) {
+    if immediate(&v) {
+        std::mem::forget(v);
+    } else {
+        drop(v);
+    }
+}
+
+/// Clone with an inline path for longs (the derived clone is out of line).
+#[inline(always)]
+fn dup(v: &Value) -> Value {
+    match v.as_long() {
+        Some(n) => Value::long(n),
+        None => v.clone(),
+    }
+}
+
+/// `*slot = v`, releasing the old value cheaply.
+#[inline(always)]
+fn put(slot: &mut Value, v: Value) {
+    release(std::mem::replace(slot, v));
+}
+
+/// Pop the top operand.
+#[inline(always)]
+fn pop(stack: &mut Vec<Value>) -> Value {
+    stack.pop().unwrap_or_default()
+}
+
 fn add_trace(e: &Exception, name: &str, pos: crate::analyzer::node::Pos) {
     if gc::lock(&e.obj().trace).len() < MAX_TRACE {
         e.push_frame(TraceFrame {
@@ -182,8 +225,8 @@ macro_rules! binary {
         let n = $stack.len();
         match $fast(&$stack[n - 2], &$stack[n - 1]) {
             Some(r) => {
-                $stack.pop();
-                $stack[n - 2] = r;
+                release(pop($stack));
+                put(&mut $stack[n - 2], r);
             }
             None => match var_value(&$consts[$var as usize]) {
                 Ok(f) => break Exit::Fallback(f, 2),
@@ -198,7 +241,7 @@ macro_rules! unary {
     ($stack:ident, $fast:expr, $var:expr, $consts:ident) => {{
         let n = $stack.len();
         match $fast(&$stack[n - 1]) {
-            Some(r) => $stack[n - 1] = r,
+            Some(r) => put(&mut $stack[n - 1], r),
             None => match var_value(&$consts[$var as usize]) {
                 Ok(f) => break Exit::Fallback(f, 1),
                 Err(e) => break Exit::Throw(e),
@@ -213,8 +256,8 @@ macro_rules! binary_checked {
         let n = $stack.len();
         match $fast(&$stack[n - 2], &$stack[n - 1]) {
             Some(Ok(r)) => {
-                $stack.pop();
-                $stack[n - 2] = r;
+                release(pop($stack));
+                put(&mut $stack[n - 2], r);
             }
             Some(Err(e)) => break Exit::Throw(e),
             None => match var_value(&$consts[$var as usize]) {
@@ -229,7 +272,7 @@ macro_rules! unary_checked {
     ($stack:ident, $fast:expr, $var:expr, $consts:ident) => {{
         let n = $stack.len();
         match $fast(&$stack[n - 1]) {
-            Some(Ok(r)) => $stack[n - 1] = r,
+            Some(Ok(r)) => put(&mut $stack[n - 1], r),
             Some(Err(e)) => break Exit::Throw(e),
             None => match var_value(&$consts[$var as usize]) {
                 Ok(f) => break Exit::Fallback(f, 1),
@@ -354,9 +397,9 @@ impl Vm {
                     pc += 1;
                     match op {
                         Op::Nil => stack.push(Value::NIL),
-                        Op::Const(i) => stack.push(consts[i as usize].clone()),
+                        Op::Const(i) => stack.push(dup(&consts[i as usize])),
                         Op::Load(i) => {
-                            let v = stack[base + i as usize].clone();
+                            let v = dup(&stack[base + i as usize]);
                             stack.push(v);
                         }
                         Op::Move(i) => {
@@ -364,8 +407,8 @@ impl Vm {
                             stack.push(v);
                         }
                         Op::Store(i) => {
-                            let v = stack.pop().unwrap_or_default();
-                            stack[base + i as usize] = v;
+                            let v = pop(stack);
+                            put(&mut stack[base + i as usize], v);
                         }
                         Op::Captured(i) => {
                             let v = closure
@@ -380,18 +423,18 @@ impl Vm {
                             let v = stack[base - 1].clone();
                             stack.push(v);
                         }
-                        Op::Pop => {
-                            stack.pop();
-                        }
+                        Op::Pop => release(pop(stack)),
                         Op::Var(i) => match var_value(&consts[i as usize]) {
                             Ok(v) => stack.push(v),
                             Err(e) => break Exit::Throw(e),
                         },
                         Op::Jump(t) => pc = t as usize,
                         Op::JumpIfFalse(t) => {
-                            if !stack.pop().is_some_and(|v| v.truthy()) {
+                            let v = pop(stack);
+                            if !v.truthy() {
                                 pc = t as usize;
                             }
+                            release(v);
                         }
                         Op::Call(argc) => {
                             let argc = argc as usize;
@@ -540,16 +583,20 @@ impl Vm {
                         }
                         Op::Not => {
                             let n = stack.len();
-                            stack[n - 1] = Value::bool(!stack[n - 1].truthy());
+                            let r = Value::bool(!stack[n - 1].truthy());
+                            put(&mut stack[n - 1], r);
                         }
                         Op::IsNil => {
                             let n = stack.len();
-                            stack[n - 1] = Value::bool(stack[n - 1].is_nil());
+                            let r = Value::bool(stack[n - 1].is_nil());
+                            put(&mut stack[n - 1], r);
                         }
                         Op::Identical => {
-                            let b = stack.pop().unwrap_or_default();
+                            let b = pop(stack);
                             let n = stack.len();
-                            stack[n - 1] = Value::bool(stack[n - 1].identical(&b));
+                            let r = Value::bool(stack[n - 1].identical(&b));
+                            put(&mut stack[n - 1], r);
+                            release(b);
                         }
                     }
                 }
