@@ -77,8 +77,14 @@ fn main() {
                 sym("n"),
                 list(vec![
                     sym("+"),
-                    list(vec![sym("fib"), list(vec![sym("-"), sym("n"), Value::long(1)])]),
-                    list(vec![sym("fib"), list(vec![sym("-"), sym("n"), Value::long(2)])]),
+                    list(vec![
+                        sym("fib"),
+                        list(vec![sym("-"), sym("n"), Value::long(1)]),
+                    ]),
+                    list(vec![
+                        sym("fib"),
+                        list(vec![sym("-"), sym("n"), Value::long(2)]),
+                    ]),
                 ]),
             ]),
         ]),

@@ -393,6 +393,28 @@ mod tests {
     }
 
     #[test]
+    fn both_intrinsics() {
+        // fallback paths: a fused store and a fused branch on non-numbers
+        check("(let* [x (= \"a\" \"a\")] x)", "true");
+        check("(if (= \"a\" \"b\") :y :n)", ":n");
+        check("(loop* [i 0] (if (< i 3) (recur (+ i 0.5)) i))", "3.0");
+        // JVM: [true false true true false true false true 2.5 0.5]
+        check(
+            "[(not nil) (nil? false) (identical? :a :a) (== 1 1.0) (= 1 1.0)
+              (zero? 0.0) (pos? -0.0) (neg? -1.0) (inc 1.5) (dec 1.5)]",
+            "[true false true true false true false true 2.5 0.5]",
+        );
+        check(
+            "(try (let* [x (inc 9223372036854775807)] x) (catch ArithmeticException e :ovf))",
+            ":ovf",
+        );
+        check(
+            "(* 3037000500 3037000500)",
+            "!ArithmeticException: long overflow",
+        );
+    }
+
+    #[test]
     fn both_case_def_var() {
         check(
             "(let* [f (fn* [x] (case* x :default [[1 2] [:a] [\"s\"]] [:num :kw :str]))]

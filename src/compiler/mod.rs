@@ -9,7 +9,7 @@ mod op;
 #[cfg(test)]
 mod tests;
 
-pub use op::Op;
+pub use op::{Op, Prim, PrimCall, Src};
 
 use crate::analyzer::Tree;
 use crate::analyzer::node::*;
@@ -29,6 +29,8 @@ pub struct FnProto {
     /// Inner fns, by `MakeClosure` index.
     pub protos: Box<[Ref<FnProto>]>,
     pub hosts: Box<[HostCall]>,
+    /// Intrinsic call sites (`Op::Prim` / `Op::Branch` operands).
+    pub prims: Box<[PrimCall]>,
     /// Slots bound by each `letfn*` of this fn (operand of `TieLetFn`).
     pub letfn_groups: Box<[Box<[u32]>]>,
     pub pos: Pos,
@@ -125,6 +127,7 @@ fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
         const_map: AHashMap::new(),
         protos: Vec::new(),
         hosts: Vec::new(),
+        prims: Vec::new(),
         letfn_groups: Vec::new(),
         a: ArityState::default(),
     };
@@ -154,6 +157,7 @@ fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
         consts: c.consts.into(),
         protos: c.protos.into(),
         hosts: c.hosts.into(),
+        prims: c.prims.into(),
         letfn_groups: c.letfn_groups.into(),
         pos: f.pos,
     }))
@@ -165,6 +169,7 @@ struct FnCompiler<'t> {
     const_map: AHashMap<u32, u32>,
     protos: Vec<Ref<FnProto>>,
     hosts: Vec<HostCall>,
+    prims: Vec<PrimCall>,
     letfn_groups: Vec<Box<[u32]>>,
     a: ArityState,
 }
@@ -198,6 +203,12 @@ impl FnCompiler<'_> {
     /// Append an op whose net stack effect is `effect`.
     fn emit(&mut self, op: Op, effect: i32) -> u32 {
         let pc = self.pc();
+        if let Op::Store(slot) = op
+            && let Some(Op::Prim(i)) = self.a.code.last()
+            && let Some(p) = self.prims.get_mut(*i as usize)
+        {
+            p.dst = Some(slot);
+        }
         if self.a.lines.last().is_none_or(|l| l.1 != self.a.cur_pos) {
             self.a.lines.push((pc, self.a.cur_pos));
         }
@@ -207,11 +218,8 @@ impl FnCompiler<'_> {
     }
 
     fn patch(&mut self, at: u32, target: u32) {
-        if let Some(op) = self.a.code.get_mut(at as usize) {
-            match op {
-                Op::Jump(t) | Op::JumpIfFalse(t) => *t = target,
-                _ => {}
-            }
+        if let Some(Op::Jump(t) | Op::JumpIfFalse(t)) = self.a.code.get_mut(at as usize) {
+            *t = target;
         }
     }
 
@@ -282,7 +290,9 @@ impl FnCompiler<'_> {
                 self.emit(Op::Const(c), 1);
             }
             NodeKind::If(t, a, b) => {
-                self.node(t)?;
+                if !self.branch(t)? {
+                    self.node(t)?;
+                }
                 let jf = self.emit(Op::JumpIfFalse(0), -1);
                 let d = self.a.depth;
                 self.node(a)?;
@@ -464,16 +474,88 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
-    fn invoke(&mut self, f: &Node<'_>, args: &[Node<'_>]) -> Result<()> {
+    /// The intrinsic a call compiles to, with its var's constant id:
+    /// a clojure.core var (not dynamic) named like a `Prim` with its arity.
+    fn prim_of(&self, f: &Node<'_>, argc: usize) -> Option<(Prim, ConstId)> {
         if let NodeKind::Var(id) = f.kind
             && let View::Var(var) = self.tree.constant(id).view()
             && !var.is_dynamic()
             && var.ns_sym().name() == "clojure.core"
-            && let Some(make) = op::intrinsic(var.sym().name(), args.len())
         {
-            let c = self.constant(id)?;
-            let argc = self.nodes(args)?;
-            self.emit(make(c), 1 - argc as i32);
+            return Prim::of(var.sym().name(), argc).map(|p| (p, id));
+        }
+        None
+    }
+
+    /// Compile an intrinsic's operands: locals and constants are read in
+    /// place, anything else is evaluated onto the stack (in order).
+    /// Returns the index of the call site and how many stack operands.
+    fn prim_call(&mut self, prim: Prim, var: ConstId, args: &[Node<'_>]) -> Result<(u32, i32)> {
+        let var = self.constant(var)?;
+        let mut srcs = [Src::Stack, Src::Stack];
+        let mut on_stack = 0;
+        let simple = |n: &Node<'_>| matches!(n.kind, NodeKind::Local(_) | NodeKind::Const(_));
+        for (i, a) in args.iter().enumerate() {
+            // A local read in place is read after the later operands are
+            // evaluated: only allowed when none of them is (one might move
+            // the slot out).
+            let deferrable = args[i + 1..].iter().all(simple);
+            srcs[i] = match &a.kind {
+                NodeKind::Local(r) if deferrable && r.last_use.get() => Src::Move(r.slot),
+                NodeKind::Local(r) if deferrable => Src::Local(r.slot),
+                NodeKind::Const(id) => Src::Const(self.constant(*id)?),
+                _ => {
+                    self.node(a)?;
+                    on_stack += 1;
+                    Src::Stack
+                }
+            };
+        }
+        let i = index(self.prims.len())?;
+        self.prims.push(PrimCall {
+            prim,
+            a: srcs[0],
+            b: srcs[1],
+            var,
+            dst: None,
+            binary: prim.binary(),
+            on_stack: on_stack as u8,
+        });
+        Ok((i, on_stack))
+    }
+
+    /// Compile an `if` test that is an intrinsic call as `Branch` (the
+    /// caller emits the `JumpIfFalse`). False when `t` is something else.
+    fn branch(&mut self, t: &Node<'_>) -> Result<bool> {
+        let NodeKind::Invoke(f, args) = &t.kind else {
+            return Ok(false);
+        };
+        let Some((prim, var)) = self.prim_of(f, args.len()) else {
+            return Ok(false);
+        };
+        if matches!(
+            prim,
+            Prim::Add | Prim::Sub | Prim::Mul | Prim::Inc | Prim::Dec
+        ) {
+            return Ok(false);
+        }
+        let saved = self.a.cur_pos;
+        if t.pos.line != 0 {
+            self.a.cur_pos = t.pos;
+        }
+        let r = self.prim_call(prim, var, args);
+        let r = r.map(|(i, k)| {
+            // Counted as pushing the test value the JumpIfFalse pops.
+            self.emit(Op::Branch(i), 1 - k);
+        });
+        self.a.cur_pos = saved;
+        r.map(|()| true)
+    }
+
+    fn invoke(&mut self, f: &Node<'_>, args: &[Node<'_>]) -> Result<()> {
+        if let Some((prim, var)) = self.prim_of(f, args.len()) {
+            let (i, k) = self.prim_call(prim, var, args)?;
+            self.emit(Op::Prim(i), 1 - k);
             return Ok(());
         }
         self.node(f)?;

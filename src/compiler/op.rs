@@ -67,55 +67,113 @@ pub enum Op {
     /// Host interop `hosts[i]`: pops its target/args, pushes the result.
     Host(u32),
 
-    // Intrinsics: clojure.core fns with an inline long/double fast path.
-    // The operand is the var (`consts[i]`), called when the fast path does
-    // not apply. Binary: `[a b] -> [r]`; unary: `[a] -> [r]`.
-    Add(u32),
-    Sub(u32),
-    Mul(u32),
-    Lt(u32),
-    Gt(u32),
-    Le(u32),
-    Ge(u32),
+    /// Intrinsic `FnProto::prims[i]` in value position: reads its
+    /// operands (popping those on the stack) and pushes the result (or
+    /// stores it, see `PrimCall::dst`).
+    Prim(u32),
+    /// Intrinsic test `prims[i]` as an `if` condition; always followed by
+    /// the `JumpIfFalse` of that `if`. Fast path: jump or skip it without
+    /// materialising a boolean. Fallback: push the var call's result and
+    /// let the `JumpIfFalse` run.
+    Branch(u32),
+}
+
+const _: () = assert!(std::mem::size_of::<Op>() <= 8);
+
+/// clojure.core fns with an inline long/double fast path (`Prim`). The
+/// fallback calls the var, so other types get the real fn's behaviour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Prim {
+    Add,
+    Sub,
+    Mul,
+    Lt,
+    Gt,
+    Le,
+    Ge,
     /// `==`
-    NumEq(u32),
+    NumEq,
     /// `=`
-    Eq(u32),
-    Inc(u32),
-    Dec(u32),
-    IsZero(u32),
-    IsPos(u32),
-    IsNeg(u32),
+    Eq,
+    Inc,
+    Dec,
+    IsZero,
+    IsPos,
+    IsNeg,
     /// `not`, `nil?`, `identical?`: total on every value, no fallback.
     Not,
     IsNil,
     Identical,
 }
 
-const _: () = assert!(std::mem::size_of::<Op>() <= 8);
+impl Prim {
+    /// The intrinsic for `clojure.core/name` called with `argc` args.
+    pub fn of(name: &str, argc: usize) -> Option<Prim> {
+        Some(match (name, argc) {
+            ("+", 2) => Prim::Add,
+            ("-", 2) => Prim::Sub,
+            ("*", 2) => Prim::Mul,
+            ("<", 2) => Prim::Lt,
+            (">", 2) => Prim::Gt,
+            ("<=", 2) => Prim::Le,
+            (">=", 2) => Prim::Ge,
+            ("==", 2) => Prim::NumEq,
+            ("=", 2) => Prim::Eq,
+            ("inc", 1) => Prim::Inc,
+            ("dec", 1) => Prim::Dec,
+            ("zero?", 1) => Prim::IsZero,
+            ("pos?", 1) => Prim::IsPos,
+            ("neg?", 1) => Prim::IsNeg,
+            ("not", 1) => Prim::Not,
+            ("nil?", 1) => Prim::IsNil,
+            ("identical?", 2) => Prim::Identical,
+            _ => return None,
+        })
+    }
+    pub fn binary(self) -> bool {
+        matches!(
+            self,
+            Prim::Add
+                | Prim::Sub
+                | Prim::Mul
+                | Prim::Lt
+                | Prim::Gt
+                | Prim::Le
+                | Prim::Ge
+                | Prim::NumEq
+                | Prim::Eq
+                | Prim::Identical
+        )
+    }
+}
 
-/// Intrinsic for `clojure.core/name` called with `argc` args, if any.
-/// The u32 is filled with the var's constant index by the caller.
-pub fn intrinsic(name: &str, argc: usize) -> Option<fn(u32) -> Op> {
-    let f: fn(u32) -> Op = match (name, argc) {
-        ("+", 2) => Op::Add,
-        ("-", 2) => Op::Sub,
-        ("*", 2) => Op::Mul,
-        ("<", 2) => Op::Lt,
-        (">", 2) => Op::Gt,
-        ("<=", 2) => Op::Le,
-        (">=", 2) => Op::Ge,
-        ("==", 2) => Op::NumEq,
-        ("=", 2) => Op::Eq,
-        ("inc", 1) => Op::Inc,
-        ("dec", 1) => Op::Dec,
-        ("zero?", 1) => Op::IsZero,
-        ("pos?", 1) => Op::IsPos,
-        ("neg?", 1) => Op::IsNeg,
-        ("not", 1) => |_| Op::Not,
-        ("nil?", 1) => |_| Op::IsNil,
-        ("identical?", 2) => |_| Op::Identical,
-        _ => return None,
-    };
-    Some(f)
+/// Where an intrinsic operand comes from: read in place, so the fast path
+/// copies nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Src {
+    /// Evaluated onto the operand stack before the op.
+    Stack,
+    /// A slot, still live afterwards.
+    Local(u32),
+    /// A slot at its last use: cleared by the op.
+    Move(u32),
+    Const(u32),
+}
+
+/// An intrinsic call site: the primitive, its operands (`b` unused for
+/// unary ones) and the var (`consts[var]`) to call when the fast path does
+/// not apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PrimCall {
+    pub prim: Prim,
+    pub a: Src,
+    pub b: Src,
+    pub var: u32,
+    /// In value position followed by `Store(slot)`: the fast path writes
+    /// the slot directly and skips the Store (which still serves the
+    /// fallback path).
+    pub dst: Option<u32>,
+    /// Precomputed: `prim.binary()`, and how many operands are `Stack`.
+    pub binary: bool,
+    pub on_stack: u8,
 }

@@ -16,7 +16,7 @@ mod arith;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::compiler::{FnProto, HostCall, Op};
+use crate::compiler::{FnProto, HostCall, Op, Prim, PrimCall, Src};
 use crate::evaluator::arity_error;
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
 use crate::runtime::func::{self, ClosureBody, Fn, FnKind};
@@ -58,9 +58,6 @@ struct Vm {
 enum Exit {
     /// Call a non-native fn with this many args (`[f args..]` on top).
     Call(usize),
-    /// An intrinsic's fast path did not apply: call this fn with the
-    /// `argc` operands on top.
-    Fallback(Value, usize),
     Return,
     Throw(Exception),
 }
@@ -196,10 +193,35 @@ fn dup(v: &Value) -> Value {
     }
 }
 
-/// `*slot = v`, releasing the old value cheaply.
+/// `*slot = v`, releasing the old value cheaply: an immediate is only
+/// overwritten (its tag is checked in place, the old value never copied).
 #[inline(always)]
 fn put(slot: &mut Value, v: Value) {
-    release(std::mem::replace(slot, v));
+    if immediate(slot) {
+        std::mem::forget(std::mem::replace(slot, v));
+    } else {
+        *slot = v;
+    }
+}
+
+/// Push a fast-path result (built in place, not through a temporary).
+#[inline(always)]
+fn push_fast(stack: &mut Vec<Value>, r: arith::Fast) {
+    match r {
+        arith::Fast::L(n) => stack.push(Value::long(n)),
+        arith::Fast::D(d) => stack.push(Value::double(d)),
+        arith::Fast::B(b) => stack.push(Value::bool(b)),
+    }
+}
+
+/// Store a fast-path result into a slot.
+#[inline(always)]
+fn put_fast(slot: &mut Value, r: arith::Fast) {
+    match r {
+        arith::Fast::L(n) => put(slot, Value::long(n)),
+        arith::Fast::D(d) => put(slot, Value::double(d)),
+        arith::Fast::B(b) => put(slot, Value::bool(b)),
+    }
 }
 
 /// Pop the top operand.
@@ -217,69 +239,6 @@ fn add_trace(e: &Exception, name: &str, pos: crate::analyzer::node::Pos) {
             column: pos.column,
         });
     }
-}
-
-/// Pop the top two operands and push `f(a, b)`.
-macro_rules! binary {
-    ($stack:ident, $fast:expr, $var:expr, $consts:ident) => {{
-        let n = $stack.len();
-        match $fast(&$stack[n - 2], &$stack[n - 1]) {
-            Some(r) => {
-                release(pop($stack));
-                put(&mut $stack[n - 2], r);
-            }
-            None => match var_value(&$consts[$var as usize]) {
-                Ok(f) => break Exit::Fallback(f, 2),
-                Err(e) => break Exit::Throw(e),
-            },
-        }
-    }};
-}
-
-/// Replace the top operand with `f(a)`.
-macro_rules! unary {
-    ($stack:ident, $fast:expr, $var:expr, $consts:ident) => {{
-        let n = $stack.len();
-        match $fast(&$stack[n - 1]) {
-            Some(r) => put(&mut $stack[n - 1], r),
-            None => match var_value(&$consts[$var as usize]) {
-                Ok(f) => break Exit::Fallback(f, 1),
-                Err(e) => break Exit::Throw(e),
-            },
-        }
-    }};
-}
-
-/// Like `binary!` for fast paths that can throw.
-macro_rules! binary_checked {
-    ($stack:ident, $fast:expr, $var:expr, $consts:ident) => {{
-        let n = $stack.len();
-        match $fast(&$stack[n - 2], &$stack[n - 1]) {
-            Some(Ok(r)) => {
-                release(pop($stack));
-                put(&mut $stack[n - 2], r);
-            }
-            Some(Err(e)) => break Exit::Throw(e),
-            None => match var_value(&$consts[$var as usize]) {
-                Ok(f) => break Exit::Fallback(f, 2),
-                Err(e) => break Exit::Throw(e),
-            },
-        }
-    }};
-}
-
-macro_rules! unary_checked {
-    ($stack:ident, $fast:expr, $var:expr, $consts:ident) => {{
-        let n = $stack.len();
-        match $fast(&$stack[n - 1]) {
-            Some(Ok(r)) => put(&mut $stack[n - 1], r),
-            Some(Err(e)) => break Exit::Throw(e),
-            None => match var_value(&$consts[$var as usize]) {
-                Ok(f) => break Exit::Fallback(f, 1),
-                Err(e) => break Exit::Throw(e),
-            },
-        }
-    }};
 }
 
 impl Vm {
@@ -399,8 +358,14 @@ impl Vm {
                         Op::Nil => stack.push(Value::NIL),
                         Op::Const(i) => stack.push(dup(&consts[i as usize])),
                         Op::Load(i) => {
-                            let v = dup(&stack[base + i as usize]);
-                            stack.push(v);
+                            let src = &stack[base + i as usize];
+                            match src.as_long() {
+                                Some(n) => stack.push(Value::long(n)),
+                                None => {
+                                    let v = src.clone();
+                                    stack.push(v);
+                                }
+                            }
                         }
                         Op::Move(i) => {
                             let v = std::mem::take(&mut stack[base + i as usize]);
@@ -546,57 +511,61 @@ impl Vm {
                             Ok(()) => {}
                             Err(e) => break Exit::Throw(e),
                         },
-                        Op::Add(c) => binary_checked!(stack, arith::add, c, consts),
-                        Op::Sub(c) => binary_checked!(stack, arith::sub, c, consts),
-                        Op::Mul(c) => binary_checked!(stack, arith::mul, c, consts),
-                        Op::Lt(c) => {
-                            binary!(stack, |a, b| arith::lt(a, b).map(Value::bool), c, consts)
-                        }
-                        Op::Gt(c) => {
-                            binary!(stack, |a, b| arith::gt(a, b).map(Value::bool), c, consts)
-                        }
-                        Op::Le(c) => {
-                            binary!(stack, |a, b| arith::le(a, b).map(Value::bool), c, consts)
-                        }
-                        Op::Ge(c) => {
-                            binary!(stack, |a, b| arith::ge(a, b).map(Value::bool), c, consts)
-                        }
-                        Op::NumEq(c) => binary!(
-                            stack,
-                            |a, b| arith::num_eq(a, b).map(Value::bool),
-                            c,
-                            consts
-                        ),
-                        Op::Eq(c) => {
-                            binary!(stack, |a, b| arith::eq(a, b).map(Value::bool), c, consts)
-                        }
-                        Op::Inc(c) => unary_checked!(stack, arith::inc, c, consts),
-                        Op::Dec(c) => unary_checked!(stack, arith::dec, c, consts),
-                        Op::IsZero(c) => {
-                            unary!(stack, |a| arith::is_zero(a).map(Value::bool), c, consts)
-                        }
-                        Op::IsPos(c) => {
-                            unary!(stack, |a| arith::is_pos(a).map(Value::bool), c, consts)
-                        }
-                        Op::IsNeg(c) => {
-                            unary!(stack, |a| arith::is_neg(a).map(Value::bool), c, consts)
-                        }
-                        Op::Not => {
+                        Op::Prim(i) => {
+                            let d = &proto.prims[i as usize];
+                            let binary = d.binary;
+                            let k = d.on_stack as usize;
                             let n = stack.len();
-                            let r = Value::bool(!stack[n - 1].truthy());
-                            put(&mut stack[n - 1], r);
+                            let a = operand(d.a, n - k, stack, base, consts);
+                            let b = if binary {
+                                operand(d.b, n - 1, stack, base, consts)
+                            } else {
+                                a
+                            };
+                            match prim_value(d.prim, a, b) {
+                                Some(Ok(r)) => {
+                                    finish_prim(d, binary, k, stack, base);
+                                    match d.dst {
+                                        Some(s) => {
+                                            // skip the Store that follows
+                                            put_fast(&mut stack[base + s as usize], r);
+                                            pc += 1;
+                                        }
+                                        None => push_fast(stack, r),
+                                    }
+                                }
+                                Some(Err(e)) => break Exit::Throw(e),
+                                None => match prim_fallback(d, binary, k, stack, base, consts) {
+                                    Ok(argc) => break Exit::Call(argc),
+                                    Err(e) => break Exit::Throw(e),
+                                },
+                            }
                         }
-                        Op::IsNil => {
+                        Op::Branch(i) => {
+                            let d = &proto.prims[i as usize];
+                            let binary = d.binary;
+                            let k = d.on_stack as usize;
                             let n = stack.len();
-                            let r = Value::bool(stack[n - 1].is_nil());
-                            put(&mut stack[n - 1], r);
-                        }
-                        Op::Identical => {
-                            let b = pop(stack);
-                            let n = stack.len();
-                            let r = Value::bool(stack[n - 1].identical(&b));
-                            put(&mut stack[n - 1], r);
-                            release(b);
+                            let a = operand(d.a, n - k, stack, base, consts);
+                            let b = if binary {
+                                operand(d.b, n - 1, stack, base, consts)
+                            } else {
+                                a
+                            };
+                            match prim_test(d.prim, a, b) {
+                                Some(t) => {
+                                    finish_prim(d, binary, k, stack, base);
+                                    if t {
+                                        pc += 1;
+                                    } else if let Op::JumpIfFalse(t) = code[pc] {
+                                        pc = t as usize;
+                                    }
+                                }
+                                None => match prim_fallback(d, binary, k, stack, base, consts) {
+                                    Ok(argc) => break Exit::Call(argc),
+                                    Err(e) => break Exit::Throw(e),
+                                },
+                            }
                         }
                     }
                 }
@@ -608,11 +577,6 @@ impl Vm {
             fr.pc = pc as u32;
             let r = match exit {
                 Exit::Call(argc) => self.call(argc),
-                Exit::Fallback(f, argc) => {
-                    let at = self.stack.len() - argc;
-                    self.stack.insert(at, f);
-                    self.call(argc)
-                }
                 Exit::Return => {
                     let v = self.stack.pop().unwrap_or_default();
                     if let Some(fr) = self.frames.pop() {
@@ -723,4 +687,96 @@ fn host_call(stack: &mut Vec<Value>, h: &HostCall) -> Result<()> {
     }?;
     stack.push(r);
     Ok(())
+}
+
+/// An intrinsic operand, read in place (`pos`: its stack index if on the
+/// stack).
+#[inline(always)]
+fn operand<'s>(
+    src: Src,
+    pos: usize,
+    stack: &'s [Value],
+    base: usize,
+    consts: &'s [Value],
+) -> &'s Value {
+    match src {
+        Src::Stack => &stack[pos],
+        Src::Local(i) | Src::Move(i) => &stack[base + i as usize],
+        Src::Const(i) => &consts[i as usize],
+    }
+}
+
+/// After a fast path: pop the stack operands, clear moved slots.
+#[inline(always)]
+fn finish_prim(d: &PrimCall, binary: bool, k: usize, stack: &mut Vec<Value>, base: usize) {
+    for _ in 0..k {
+        release(pop(stack));
+    }
+    if let Src::Move(i) = d.a {
+        put(&mut stack[base + i as usize], Value::NIL);
+    }
+    if binary && let Src::Move(i) = d.b {
+        put(&mut stack[base + i as usize], Value::NIL);
+    }
+}
+
+/// The fast path of an intrinsic in value position; None: call the var.
+#[inline(always)]
+fn prim_value(p: Prim, a: &Value, b: &Value) -> Option<Result<arith::Fast>> {
+    match p {
+        Prim::Add => arith::add(a, b),
+        Prim::Sub => arith::sub(a, b),
+        Prim::Mul => arith::mul(a, b),
+        Prim::Inc => arith::inc(a),
+        Prim::Dec => arith::dec(a),
+        _ => prim_test(p, a, b).map(|t| Ok(arith::Fast::B(t))),
+    }
+}
+
+/// The fast path of a test intrinsic; None: call the var.
+#[inline(always)]
+fn prim_test(p: Prim, a: &Value, b: &Value) -> Option<bool> {
+    match p {
+        Prim::Lt => arith::lt(a, b),
+        Prim::Gt => arith::gt(a, b),
+        Prim::Le => arith::le(a, b),
+        Prim::Ge => arith::ge(a, b),
+        Prim::NumEq => arith::num_eq(a, b),
+        Prim::Eq => arith::eq(a, b),
+        Prim::IsZero => arith::is_zero(a),
+        Prim::IsPos => arith::is_pos(a),
+        Prim::IsNeg => arith::is_neg(a),
+        Prim::Not => Some(!a.truthy()),
+        Prim::IsNil => Some(a.is_nil()),
+        Prim::Identical => Some(a.identical(b)),
+        Prim::Add | Prim::Sub | Prim::Mul | Prim::Inc | Prim::Dec => None,
+    }
+}
+
+/// The fast path does not apply: lay out `[f a (b)]` on the stack for a
+/// normal call of the var's current value. Returns the arg count.
+#[cold]
+fn prim_fallback(
+    d: &PrimCall,
+    binary: bool,
+    k: usize,
+    stack: &mut Vec<Value>,
+    base: usize,
+    consts: &[Value],
+) -> Result<usize> {
+    let f = var_value(&consts[d.var as usize])?;
+    let mut stacked = stack.split_off(stack.len() - k).into_iter();
+    let mut get = |s: Src, stack: &mut Vec<Value>| match s {
+        Src::Stack => stacked.next().unwrap_or_default(),
+        Src::Local(i) => stack[base + i as usize].clone(),
+        Src::Move(i) => std::mem::take(&mut stack[base + i as usize]),
+        Src::Const(i) => consts[i as usize].clone(),
+    };
+    let a = get(d.a, stack);
+    let b = if binary { Some(get(d.b, stack)) } else { None };
+    stack.push(f);
+    stack.push(a);
+    stack.extend(b);
+    // (with a fused destination, the `Store` after the op stores the result)
+    Ok(1 + binary as usize)
 }

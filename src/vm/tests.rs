@@ -110,7 +110,10 @@ thread_local! {
     static LOG: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
 
-fn nums(args: &[Value]) -> Result<(f64, f64, Option<(i64, i64)>)> {
+/// Both args as doubles, and as longs when both are longs.
+type Nums = (f64, f64, Option<(i64, i64)>);
+
+fn nums(args: &[Value]) -> Result<Nums> {
     let f = |v: &Value| match v.view() {
         View::Long(n) => Ok(n as f64),
         View::Double(d) => Ok(d),
@@ -280,65 +283,7 @@ pub(crate) fn install_test_natives() {
 #[cfg(test)]
 mod unit {
     use super::*;
-    use crate::compiler::{self, Op};
     use crate::{Backend, Runtime};
-
-    fn compile_src(src: &str) -> crate::runtime::gc::Ref<compiler::FnProto> {
-        install_test_natives();
-        let env = crate::analyzer::Env {
-            ns: namespace::create_ns("user"),
-            file: None,
-        };
-        let form = read_all(src).remove(0);
-        let tree =
-            crate::analyzer::analyze_top(&form, &env).unwrap_or_else(|e| panic!("analyze: {e}"));
-        compiler::compile(&tree).unwrap_or_else(|e| panic!("compile: {e}"))
-    }
-
-    #[test]
-    fn op_is_small() {
-        assert!(std::mem::size_of::<Op>() <= 8);
-    }
-
-    #[test]
-    fn counting_loop_compiles_to_intrinsics_and_moves() {
-        let p = compile_src("(loop* [i 0] (if (< i 100) (recur (inc i)) i))");
-        let code = &p.arities[0].code;
-        assert!(code.iter().any(|op| matches!(op, Op::Lt(_))), "{code:?}");
-        assert!(code.iter().any(|op| matches!(op, Op::Inc(_))), "{code:?}");
-        assert!(!code.iter().any(|op| matches!(op, Op::Call(_))), "{code:?}");
-        // the test reads i (copy); recur's (inc i) and the result move it
-        assert_eq!(
-            code.iter().filter(|op| matches!(op, Op::Load(0))).count(),
-            1
-        );
-        assert_eq!(
-            code.iter().filter(|op| matches!(op, Op::Move(0))).count(),
-            2
-        );
-    }
-
-    #[test]
-    fn proto_outlives_tree_and_has_lines() {
-        let p = compile_src("(fn* [x] (fn* [y] [x y]))");
-        assert_eq!(p.protos.len(), 1);
-        let inner = &p.protos[0].protos[0];
-        assert_eq!(inner.captures.len(), 1);
-        assert!(!p.arities[0].lines.is_empty());
-    }
-
-    #[test]
-    fn try_emits_handlers() {
-        let p = compile_src(
-            "(try (mkex \"a\") (catch ArithmeticException e 1) (catch RuntimeException e 2) (finally 3))",
-        );
-        let hs = &p.arities[0].handlers;
-        // two catches over the body, finally over the body and each catch
-        assert_eq!(hs.len(), 5);
-        assert_eq!(hs[0].class, Some(ExClass::ArithmeticException));
-        assert_eq!(hs[1].class, Some(ExClass::RuntimeException));
-        assert!(hs[2..].iter().all(|h| h.class.is_none()));
-    }
 
     #[test]
     fn intrinsic_fallback_calls_the_var() {
@@ -376,23 +321,5 @@ mod unit {
                 .count(),
             4
         );
-    }
-}
-
-#[test]
-fn scratch_debug() {
-    let Ok(src) = std::env::var("CLJW_SRC") else { return };
-    let backend = if std::env::var("CLJW_TW").is_ok_and(|s| !s.is_empty()) { crate::Backend::TreeWalk } else { crate::Backend::Vm };
-    let mut rt = crate::Runtime::new(backend);
-    install_test_natives();
-    for f in read_all(&src) {
-        eprintln!("form: {}", crate::runtime::printer::pr_str(&f));
-        if std::env::var("CLJW_DUMP").is_ok() {
-            let env = crate::analyzer::Env { ns: namespace::create_ns("user"), file: None };
-            if let Ok(t) = crate::analyzer::analyze_top(&f, &env) && let Ok(p) = crate::compiler::compile(&t) {
-                eprintln!("{:?}", p.arities[0].code);
-            }
-        }
-        eprintln!("=> {:?}", rt.eval(&f).map(|v| if let View::Var(_) = v.view() { "var".into() } else { crate::runtime::printer::pr_str(&v) }));
     }
 }
