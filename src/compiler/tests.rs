@@ -1,0 +1,89 @@
+//! Compiler unit tests: the shape of the code for a few forms.
+
+use super::*;
+use crate::runtime::namespace;
+use crate::vm::tests::{install_test_natives, read_all};
+use crate::{Backend, Runtime};
+
+mod compiler {
+    pub use super::super::*;
+}
+
+fn compile_src(src: &str) -> Ref<FnProto> {
+    install_test_natives();
+    let env = crate::analyzer::Env {
+        ns: namespace::create_ns("user"),
+        file: None,
+    };
+    let form = read_all(src).remove(0);
+    let tree = crate::analyzer::analyze_top(&form, &env).unwrap_or_else(|e| panic!("analyze: {e}"));
+    compiler::compile(&tree).unwrap_or_else(|e| panic!("compile: {e}"))
+}
+
+#[test]
+fn op_is_small() {
+    assert!(std::mem::size_of::<Op>() <= 8);
+}
+
+#[test]
+fn counting_loop_compiles_to_intrinsics_and_moves() {
+    use compiler::{Prim, Src};
+    let p = compile_src("(loop* [i 0] (if (< i 100) (recur (inc i)) i))");
+    let code = &p.arities[0].code;
+    assert!(
+        code.iter().any(|op| matches!(op, Op::Branch(_))),
+        "{code:?}"
+    );
+    assert!(code.iter().any(|op| matches!(op, Op::Prim(_))), "{code:?}");
+    assert!(!code.iter().any(|op| matches!(op, Op::Call(_))), "{code:?}");
+    // the test reads i in place; recur's (inc i) and the result move it
+    let lt = p.prims.iter().find(|c| c.prim == Prim::Lt);
+    assert!(lt.is_some_and(|c| c.a == Src::Local(0) && matches!(c.b, Src::Const(_))));
+    let inc = p.prims.iter().find(|c| c.prim == Prim::Inc);
+    assert!(inc.is_some_and(|c| c.a == Src::Move(0)));
+    assert_eq!(
+        code.iter().filter(|op| matches!(op, Op::Move(0))).count(),
+        1
+    );
+}
+
+#[test]
+fn deferred_operand_is_not_read_after_a_later_move() {
+    use compiler::Src;
+    install_test_natives();
+    // (< x (inc x)): the second x moves the slot, so the first must be
+    // evaluated onto the stack before it.
+    let p = compile_src("(let* [x 1] (< x (inc x)))");
+    let lt = p.prims.iter().find(|c| c.prim == compiler::Prim::Lt);
+    assert!(
+        lt.is_some_and(|c| c.a == Src::Stack && c.b == Src::Stack),
+        "{:?}",
+        p.prims
+    );
+    let mut rt = Runtime::new(Backend::Vm);
+    let f = read_all("(let* [x 1] [(< x (inc x)) (+ x x)])").remove(0);
+    let r = rt.eval(&f).map(|v| crate::runtime::printer::pr_str(&v));
+    assert_eq!(r.ok().as_deref(), Some("[true 2]"));
+}
+
+#[test]
+fn proto_outlives_tree_and_has_lines() {
+    let p = compile_src("(fn* [x] (fn* [y] [x y]))");
+    assert_eq!(p.protos.len(), 1);
+    let inner = &p.protos[0].protos[0];
+    assert_eq!(inner.captures.len(), 1);
+    assert!(!p.arities[0].lines.is_empty());
+}
+
+#[test]
+fn try_emits_handlers() {
+    let p = compile_src(
+        "(try (mkex \"a\") (catch ArithmeticException e 1) (catch RuntimeException e 2) (finally 3))",
+    );
+    let hs = &p.arities[0].handlers;
+    // two catches over the body, finally over the body and each catch
+    assert_eq!(hs.len(), 5);
+    assert_eq!(hs[0].class, Some(ExClass::ArithmeticException));
+    assert_eq!(hs[1].class, Some(ExClass::RuntimeException));
+    assert!(hs[2..].iter().all(|h| h.class.is_none()));
+}
