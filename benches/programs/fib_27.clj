@@ -1,0 +1,4 @@
+;; Naive recursion: call overhead and var deref.
+;; expect: 196418
+(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(println (fib 27))
