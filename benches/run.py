@@ -13,26 +13,13 @@ Defaults compare the release binary's two backends; add JVM Clojure with
   --cmd jvm=clojure
 """
 import argparse
+import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def run_once(cmd, path):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd + [path], capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # ru_maxrss of RUSAGE_CHILDREN is the max over all waited-for children
-    # so far (KiB on Linux); run each measurement in a fresh runner process
-    # for exact per-run peaks (see measure()).
-    return wall, after.ru_maxrss, p.stdout, p.returncode
 
 
 def measure(cmd, path):
@@ -47,7 +34,6 @@ def measure(cmd, path):
     )
     out = subprocess.run([sys.executable, "-c", code] + cmd + [path],
                          capture_output=True, text=True).stdout
-    import json
     return json.loads(out)
 
 
