@@ -264,6 +264,13 @@ pub fn identity_hash(v: &Value) -> i32 {
         View::TransientSet(t) => std::ptr::from_ref(t) as usize,
         View::Queue(q) => std::ptr::from_ref(q) as usize,
         View::LazySeq(s) => std::ptr::from_ref(s) as usize,
+        View::Atom(x) => std::ptr::from_ref(x) as usize,
+        View::Volatile(x) => std::ptr::from_ref(x) as usize,
+        View::Delay(x) => std::ptr::from_ref(x) as usize,
+        View::Promise(x) => std::ptr::from_ref(x) as usize,
+        View::Writer(x) => std::ptr::from_ref(x) as usize,
+        View::Var(x) => std::ptr::from_ref(x) as usize,
+        View::Namespace(x) => std::ptr::from_ref(x) as usize,
         _ => return java_hash_code(v).unwrap_or(0),
     };
     // Heap addresses are 8/16-aligned: drop the always-zero low bits and fold

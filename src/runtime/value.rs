@@ -12,6 +12,7 @@ use super::coll::{
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
+use super::io::Writer;
 use super::gc::Ref;
 use super::namespace::Namespace;
 use super::number::{BigDecimal, BigInt, Ratio};
@@ -20,6 +21,7 @@ use super::seq::{
     ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
     LongRange, Range, Repeat, StringSeq,
 };
+use super::state::{Atom, Delay, Promise, Volatile};
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
 use super::var::Var;
@@ -128,7 +130,15 @@ heap_types! {
     Var(Var),
     Namespace(Namespace),
     Exception(ExceptionObj),
+    Atom(Atom),
+    Volatile(Volatile),
+    Delay(Delay),
+    Promise(Promise),
+    Writer(Writer),
 }
+
+/// The class of the object `promise` returns on JVM Clojure 1.11.1.
+pub const PROMISE_CLASS: &str = "clojure.core$promise$reify__8591";
 
 /// A Clojure value. 16 bytes: a tag and an 8-byte payload.
 #[derive(Clone)]
@@ -310,6 +320,11 @@ impl Value {
             Repr::Var(_) => "clojure.lang.Var",
             Repr::Namespace(_) => "clojure.lang.Namespace",
             Repr::Exception(e) => e.class.name(),
+            Repr::Atom(_) => "clojure.lang.Atom",
+            Repr::Volatile(_) => "clojure.lang.Volatile",
+            Repr::Delay(_) => "clojure.lang.Delay",
+            Repr::Promise(_) => PROMISE_CLASS,
+            Repr::Writer(w) => w.class_name(),
         }
     }
 }

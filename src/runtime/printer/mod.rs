@@ -239,6 +239,12 @@ fn write_one(
         | View::Iterate(_)
         | View::Cycle(_) => open_seq(out, stack, &v, "(", ")", level),
         View::Exception(_) => object::write_throwable(out, &v, opts)?,
+        View::Atom(_) | View::Volatile(_) | View::Delay(_) | View::Promise(_) => {
+            let state = object::write_ref_head(out, &v);
+            stack.push(Task::Lit("]"));
+            stack.push(Task::value(state, level));
+        }
+        View::Writer(_) => object::write_object(out, &v, opts)?,
         View::Var(var) => {
             out.push_str("#'");
             out.push_str(&var.qualified_name());

@@ -34,7 +34,16 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::LazySeq(_) | View::Queue(_) => {
             let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);
         }
-        View::Fn(_) | View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_) => {
+        View::Writer(w) if w.kind() == crate::runtime::io::WriterKind::Buffer => {
+            out.push_str(&w.contents())
+        }
+        View::Fn(_)
+        | View::Atom(_)
+        | View::Volatile(_)
+        | View::Delay(_)
+        | View::Promise(_)
+        | View::Writer(_)
+        | View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_) => {
             let _ = write!(out, "{}@{:x}", object_class(v), identity_hash(v) as u32);
         }
         _ => {
@@ -124,6 +133,28 @@ fn munge(s: &str) -> String {
         out.push_str(rep);
     }
     out
+}
+
+/// `#object[clojure.lang.Atom 0x1f2b3c ` for a reference type; returns the
+/// `{:status .. :val ..}` map that follows it (print-method for IDeref).
+pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
+    let _ = write!(out, "#object[{} 0x{:x} ", v.class_name(), identity_hash(v) as u32);
+    let kw = |s: &str| Value::keyword(None, s);
+    let (status, val) = match v.view() {
+        View::Atom(a) => ("ready", a.deref()),
+        View::Volatile(x) => ("ready", x.deref()),
+        View::Delay(d) if !d.is_realized() => ("pending", Value::NIL),
+        View::Delay(d) => match d.deref() {
+            Ok(x) => ("ready", x),
+            Err(e) => ("failed", Value::from(e)),
+        },
+        View::Promise(p) => match p.try_get() {
+            Some(x) => ("ready", x),
+            None => ("pending", Value::NIL),
+        },
+        _ => ("ready", Value::NIL),
+    };
+    Value::map_from_pairs(vec![(kw("status"), kw(status)), (kw("val"), val)])
 }
 
 /// `#object[class 0xidentity "toString"]`, with metadata when printing it.
