@@ -44,6 +44,17 @@ fn invoke_hook(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     ))
 }
 
+/// `eval` for builtins: analyze in the namespace `*ns*` names now and run
+/// on the tree-walk engine.
+fn eval_hook(form: &Value) -> Result<Value> {
+    let env = analyzer::Env {
+        ns: builtins::lang::current_ns(),
+        file: None,
+    };
+    let tree = Ref::new(analyzer::analyze_top(form, &env)?);
+    evaluator::eval_tree(&tree)
+}
+
 /// An embedded Clojure runtime.
 pub struct Runtime {
     backend: Backend,
@@ -54,11 +65,16 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(backend: Backend) -> Runtime {
         runtime::func::install_invoke_hook(invoke_hook);
+        runtime::eval::install_eval_hook(eval_hook);
         let core = namespace::create_ns("clojure.core");
         builtins::install(&core);
         let user = namespace::create_ns("user");
         for (name, var) in core.mappings() {
             let _ = user.refer(&name, var);
+        }
+        // A script starts in `user` (clojure.main binds *ns* there).
+        if let Some(v) = builtins::lang::core_var("*ns*") {
+            v.bind_root(Value::namespace(user.clone()));
         }
         Runtime {
             backend,

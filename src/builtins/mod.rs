@@ -5,10 +5,18 @@
 //! every entry into clojure.core. A macro is a native fn that receives
 //! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
 
+mod classes;
+pub mod format;
+pub mod io;
+pub mod lang;
 mod math;
+pub mod ns;
+pub mod state;
+pub mod string;
 
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::func::NativeFnPtr;
+use crate::runtime::gc::Ref;
 use crate::runtime::namespace::Namespace;
 use crate::runtime::value::Value;
 
@@ -40,10 +48,19 @@ impl Def {
 }
 
 /// Every table, in registration order.
-const TABLES: &[&[Def]] = &[math::DEFS];
+const TABLES: &[&[Def]] = &[
+    math::DEFS,
+    io::DEFS,
+    format::DEFS,
+    string::DEFS,
+    lang::DEFS,
+    ns::DEFS,
+    state::DEFS,
+];
 
 /// Intern all builtins into `core`.
-pub fn install(core: &Namespace) {
+pub fn install(core: &Ref<Namespace>) {
+    lang::install_vars(core);
     for table in TABLES {
         for d in table.iter() {
             let var = core.intern(d.name);

@@ -60,6 +60,13 @@ ex_classes! {
     ClassNotFoundException = "java.lang.ClassNotFoundException": Exception,
     TimeoutException = "java.util.concurrent.TimeoutException": Exception,
     ExecutionException = "java.util.concurrent.ExecutionException": Exception,
+    IllegalFormatException = "java.util.IllegalFormatException": IllegalArgumentException,
+    IllegalFormatConversionException = "java.util.IllegalFormatConversionException": IllegalFormatException,
+    MissingFormatArgumentException = "java.util.MissingFormatArgumentException": IllegalFormatException,
+    UnknownFormatConversionException = "java.util.UnknownFormatConversionException": IllegalFormatException,
+    MissingFormatWidthException = "java.util.MissingFormatWidthException": IllegalFormatException,
+    IllegalFormatPrecisionException = "java.util.IllegalFormatPrecisionException": IllegalFormatException,
+    FormatFlagsConversionMismatchException = "java.util.FormatFlagsConversionMismatchException": IllegalFormatException,
 }
 
 impl ExClass {

@@ -49,6 +49,10 @@ pub fn install_invoke_hook(h: InvokeHook) {
 pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     match &f.kind {
         FnKind::Native(p) => p(args),
+        FnKind::Closure(c) if c.is::<NativeClosure>() => match c.downcast_ref::<NativeClosure>() {
+            Some(nc) => (nc.0)(args),
+            None => Err(Exception::new(ExClass::IllegalStateException, "bad closure")),
+        },
         FnKind::Closure(_) => match INVOKE_HOOK.get() {
             Some(h) => h(fv, f, args),
             None => Err(Exception::new(
@@ -201,6 +205,41 @@ impl Fn {
             },
             meta,
         }
+    }
+}
+
+/// A fn made at run time by a builtin (`comparator`, `partial`...): a Rust
+/// closure over captured values.
+#[cfg(feature = "threads")]
+pub struct NativeClosure(pub Box<dyn std::ops::Fn(&[Value]) -> Result<Value> + Send + Sync>);
+/// A fn made at run time by a builtin (`comparator`, `partial`...): a Rust
+/// closure over captured values.
+#[cfg(not(feature = "threads"))]
+pub struct NativeClosure(pub Box<dyn std::ops::Fn(&[Value]) -> Result<Value>>);
+
+impl Value {
+    /// A fn value over a Rust closure; `name` is its class-like name.
+    #[cfg(feature = "threads")]
+    pub fn native_closure(
+        name: &str,
+        f: impl std::ops::Fn(&[Value]) -> Result<Value> + Send + Sync + 'static,
+    ) -> Value {
+        let body: ClosureBody = super::gc::Ref::new(NativeClosure(Box::new(f)));
+        Value::from(super::gc::Ref::new(Fn {
+            name: Some(name.to_string()),
+            kind: FnKind::Closure(body),
+            meta: None,
+        }))
+    }
+    /// A fn value over a Rust closure; `name` is its class-like name.
+    #[cfg(not(feature = "threads"))]
+    pub fn native_closure(name: &str, f: impl std::ops::Fn(&[Value]) -> Result<Value> + 'static) -> Value {
+        let body: ClosureBody = super::gc::Ref::new(NativeClosure(Box::new(f)));
+        Value::from(super::gc::Ref::new(Fn {
+            name: Some(name.to_string()),
+            kind: FnKind::Closure(body),
+            meta: None,
+        }))
     }
 }
 

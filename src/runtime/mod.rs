@@ -5,6 +5,7 @@ pub mod coll;
 pub mod compare;
 pub mod equality;
 pub mod error;
+pub mod eval;
 pub mod func;
 pub mod gc;
 pub mod hash;

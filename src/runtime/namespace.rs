@@ -157,4 +157,11 @@ impl Value {
     pub fn namespace(ns: Ref<Namespace>) -> Value {
         Value::from(ns)
     }
+    /// The namespace this value is, if it is one.
+    pub fn as_namespace(&self) -> Option<Ref<Namespace>> {
+        match &self.0 {
+            super::value::Repr::Namespace(n) => Some(n.clone()),
+            _ => None,
+        }
+    }
 }

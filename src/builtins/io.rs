@@ -1,0 +1,130 @@
+//! Printing: pr prn print println newline flush, the `-str` variants and
+//! printf. Output goes to the current `*out*` and follows the print vars
+//! (`*print-length*`, `*print-level*`, `*print-meta*`, `*print-readably*`,
+//! `*print-namespace-maps*`, `*flush-on-newline*`), as core_print.clj does.
+
+use super::lang::core_value;
+use super::{Def, check_arity};
+use crate::runtime::error::Result;
+use crate::runtime::io::{flush_value, write_to};
+use crate::runtime::printer::{PrintOpts, write_value};
+use crate::runtime::value::{Value, View};
+
+pub(crate) const DEFS: &[Def] = &[
+    Def::f("pr", pr),
+    Def::f("prn", prn),
+    Def::f("print", print),
+    Def::f("println", println),
+    Def::f("newline", newline),
+    Def::f("flush", flush),
+    Def::f("pr-str", pr_str),
+    Def::f("prn-str", prn_str),
+    Def::f("print-str", print_str),
+    Def::f("println-str", println_str),
+    Def::f("printf", printf),
+];
+
+fn as_count(v: Option<Value>) -> Option<usize> {
+    match v.as_ref().map(Value::view) {
+        Some(View::Long(n)) => Some(usize::try_from(n).unwrap_or(0)),
+        Some(View::Double(d)) => Some(if d > 0.0 { d as usize } else { 0 }),
+        _ => None,
+    }
+}
+
+/// The printer settings the print vars say now; `readably` is what `pr`
+/// uses (`print` binds `*print-readably*` to nil).
+pub fn current_opts(readably: bool) -> PrintOpts {
+    let truthy = |name: &str, dflt: bool| core_value(name).map_or(dflt, |v| v.truthy());
+    PrintOpts {
+        readably: readably && truthy("*print-readably*", true),
+        print_length: as_count(core_value("*print-length*")),
+        print_level: as_count(core_value("*print-level*")),
+        print_meta: truthy("*print-meta*", false),
+        namespace_maps: truthy("*print-namespace-maps*", true),
+    }
+}
+
+/// Values separated by spaces, as `pr`/`print` lay them out.
+pub fn render(args: &[Value], readably: bool) -> Result<String> {
+    let opts = current_opts(readably);
+    let mut s = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        write_value(&mut s, a, &opts)?;
+    }
+    Ok(s)
+}
+
+/// The current `*out*`.
+pub fn out() -> Value {
+    core_value("*out*").unwrap_or(Value::NIL)
+}
+
+/// Write text to `*out*`.
+pub fn emit(s: &str) -> Result<()> {
+    write_to(&out(), s)
+}
+
+/// `(newline)` then flush when `*flush-on-newline*`.
+fn end_line() -> Result<()> {
+    let w = out();
+    write_to(&w, "\n")?;
+    if core_value("*flush-on-newline*").is_some_and(|v| v.truthy()) {
+        flush_value(&w)?;
+    }
+    Ok(())
+}
+
+fn pr(args: &[Value]) -> Result<Value> {
+    emit(&render(args, true)?)?;
+    Ok(Value::NIL)
+}
+fn print(args: &[Value]) -> Result<Value> {
+    emit(&render(args, false)?)?;
+    Ok(Value::NIL)
+}
+fn prn(args: &[Value]) -> Result<Value> {
+    emit(&render(args, true)?)?;
+    end_line()?;
+    Ok(Value::NIL)
+}
+fn println(args: &[Value]) -> Result<Value> {
+    emit(&render(args, false)?)?;
+    end_line()?;
+    Ok(Value::NIL)
+}
+fn newline(args: &[Value]) -> Result<Value> {
+    check_arity("newline", args, 0, Some(0))?;
+    emit("\n")?;
+    Ok(Value::NIL)
+}
+fn flush(args: &[Value]) -> Result<Value> {
+    check_arity("flush", args, 0, Some(0))?;
+    flush_value(&out())?;
+    Ok(Value::NIL)
+}
+fn pr_str(args: &[Value]) -> Result<Value> {
+    Ok(Value::string(render(args, true)?))
+}
+fn print_str(args: &[Value]) -> Result<Value> {
+    Ok(Value::string(render(args, false)?))
+}
+fn prn_str(args: &[Value]) -> Result<Value> {
+    let mut s = render(args, true)?;
+    s.push('\n');
+    Ok(Value::string(s))
+}
+fn println_str(args: &[Value]) -> Result<Value> {
+    let mut s = render(args, false)?;
+    s.push('\n');
+    Ok(Value::string(s))
+}
+fn printf(args: &[Value]) -> Result<Value> {
+    check_arity("printf", args, 1, None)?;
+    let s = super::format::format_values(&args[0], &args[1..])?;
+    emit(&s)?;
+    Ok(Value::NIL)
+}

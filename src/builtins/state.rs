@@ -1,0 +1,304 @@
+//! Reference types: atom swap! swap-vals! reset! reset-vals!
+//! compare-and-set! deref add-watch remove-watch set-validator!
+//! get-validator volatile! vswap! vreset! volatile? delay? realized? force
+//! promise deliver.
+
+use super::{Def, check_arity};
+use crate::runtime::compare::cast_message;
+use crate::runtime::equality::is_map;
+use crate::runtime::error::{Result, err};
+use crate::runtime::func::invoke;
+use crate::runtime::number;
+use crate::runtime::state::{self, Atom, Volatile};
+use crate::runtime::value::{Value, View};
+
+pub(crate) const DEFS: &[Def] = &[
+    Def::f("atom", atom),
+    Def::f("swap!", swap),
+    Def::f("swap-vals!", swap_vals),
+    Def::f("reset!", reset),
+    Def::f("reset-vals!", reset_vals),
+    Def::f("compare-and-set!", compare_and_set),
+    Def::f("deref", deref),
+    Def::f("add-watch", add_watch),
+    Def::f("remove-watch", remove_watch),
+    Def::f("set-validator!", set_validator),
+    Def::f("get-validator", get_validator),
+    Def::f("volatile!", volatile),
+    Def::f("vswap!", vswap),
+    Def::f("vreset!", vreset),
+    Def::f("volatile?", is_volatile),
+    Def::f("delay?", is_delay),
+    Def::f("realized?", is_realized),
+    Def::f("force", force),
+    Def::f("promise", promise),
+    Def::f("deliver", deliver),
+];
+
+fn atom_arg<'a>(v: &'a Value) -> Result<&'a Atom> {
+    match v.view() {
+        View::Atom(a) => Ok(a),
+        _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IAtom")),
+    }
+}
+
+fn atom_iref<'a>(v: &'a Value) -> Result<&'a Atom> {
+    match v.view() {
+        View::Atom(a) => Ok(a),
+        _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IRef")),
+    }
+}
+
+fn volatile_arg<'a>(v: &'a Value) -> Result<&'a Volatile> {
+    match v.view() {
+        View::Volatile(x) => Ok(x),
+        _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.Volatile")),
+    }
+}
+
+/// `(atom x & {:keys [meta validator]})`.
+fn atom(args: &[Value]) -> Result<Value> {
+    check_arity("atom", args, 1, None)?;
+    let a = Value::atom(args[0].clone());
+    let View::Atom(at) = a.view() else {
+        return Ok(a);
+    };
+    for kv in args[1..].chunks(2) {
+        let (k, v) = match kv {
+            [k, v] => (k, v.clone()),
+            [k] => (k, Value::NIL),
+            _ => continue,
+        };
+        match k.as_keyword().map(|k| k.name()) {
+            Some("meta") => {
+                if !v.is_nil() && !is_map(&v) {
+                    return err::class_cast(cast_message(
+                        v.class_name(),
+                        "clojure.lang.IPersistentMap",
+                    ));
+                }
+                at.set_meta(v)
+            }
+            Some("validator") => at.set_validator(if v.is_nil() { None } else { Some(v) })?,
+            _ => {}
+        }
+    }
+    Ok(a)
+}
+
+fn swap(args: &[Value]) -> Result<Value> {
+    check_arity("swap!", args, 2, None)?;
+    Ok(atom_arg(&args[0])?.swap_vals(&args[0], &args[1], &args[2..])?.1)
+}
+
+fn swap_vals(args: &[Value]) -> Result<Value> {
+    check_arity("swap-vals!", args, 2, None)?;
+    let (old, new) = atom_arg(&args[0])?.swap_vals(&args[0], &args[1], &args[2..])?;
+    Ok(Value::vector(vec![old, new]))
+}
+
+fn reset(args: &[Value]) -> Result<Value> {
+    check_arity("reset!", args, 2, Some(2))?;
+    atom_arg(&args[0])?.reset(&args[0], args[1].clone())
+}
+
+fn reset_vals(args: &[Value]) -> Result<Value> {
+    check_arity("reset-vals!", args, 2, Some(2))?;
+    let (old, new) = atom_arg(&args[0])?.reset_vals(&args[0], args[1].clone())?;
+    Ok(Value::vector(vec![old, new]))
+}
+
+fn compare_and_set(args: &[Value]) -> Result<Value> {
+    check_arity("compare-and-set!", args, 3, Some(3))?;
+    let ok = atom_arg(&args[0])?.compare_and_set(&args[0], &args[1], args[2].clone())?;
+    Ok(Value::bool(ok))
+}
+
+/// `(deref ref)` / `(deref ref timeout-ms timeout-val)`.
+fn deref(args: &[Value]) -> Result<Value> {
+    check_arity("deref", args, 1, Some(3))?;
+    let r = &args[0];
+    if let [_, ms, dflt] = args {
+        let View::Promise(p) = r.view() else {
+            return err::class_cast(cast_message(
+                r.class_name(),
+                "clojure.lang.IBlockingDeref",
+            ));
+        };
+        let ms = u64::try_from(number::to_long(ms)?).unwrap_or(0);
+        return Ok(p.wait(Some(ms))?.unwrap_or_else(|| dflt.clone()));
+    }
+    if args.len() == 2 {
+        return Err(super::arity_error("deref", 2));
+    }
+    match state::deref(r) {
+        Some(v) => v,
+        None => err::class_cast(cast_message(
+            r.class_name(),
+            "java.util.concurrent.Future",
+        )),
+    }
+}
+
+fn add_watch(args: &[Value]) -> Result<Value> {
+    check_arity("add-watch", args, 3, Some(3))?;
+    atom_iref(&args[0])?.add_watch(args[1].clone(), args[2].clone());
+    Ok(args[0].clone())
+}
+
+fn remove_watch(args: &[Value]) -> Result<Value> {
+    check_arity("remove-watch", args, 2, Some(2))?;
+    atom_iref(&args[0])?.remove_watch(&args[1]);
+    Ok(args[0].clone())
+}
+
+fn set_validator(args: &[Value]) -> Result<Value> {
+    check_arity("set-validator!", args, 2, Some(2))?;
+    let f = if args[1].is_nil() {
+        None
+    } else {
+        Some(args[1].clone())
+    };
+    atom_iref(&args[0])?.set_validator(f)?;
+    Ok(Value::NIL)
+}
+
+fn get_validator(args: &[Value]) -> Result<Value> {
+    check_arity("get-validator", args, 1, Some(1))?;
+    Ok(atom_iref(&args[0])?.validator().unwrap_or(Value::NIL))
+}
+
+fn volatile(args: &[Value]) -> Result<Value> {
+    check_arity("volatile!", args, 1, Some(1))?;
+    Ok(Value::volatile(args[0].clone()))
+}
+
+/// `(vswap! vol f & args)` (a macro on the JVM; same effect).
+fn vswap(args: &[Value]) -> Result<Value> {
+    check_arity("vswap!", args, 2, None)?;
+    let v = volatile_arg(&args[0])?;
+    let mut call = vec![v.deref()];
+    call.extend_from_slice(&args[2..]);
+    let new = invoke(&args[1], &call)?;
+    Ok(v.reset(new))
+}
+
+fn vreset(args: &[Value]) -> Result<Value> {
+    check_arity("vreset!", args, 2, Some(2))?;
+    Ok(volatile_arg(&args[0])?.reset(args[1].clone()))
+}
+
+fn is_volatile(args: &[Value]) -> Result<Value> {
+    check_arity("volatile?", args, 1, Some(1))?;
+    Ok(Value::bool(matches!(args[0].view(), View::Volatile(_))))
+}
+
+fn is_delay(args: &[Value]) -> Result<Value> {
+    check_arity("delay?", args, 1, Some(1))?;
+    Ok(Value::bool(matches!(args[0].view(), View::Delay(_))))
+}
+
+fn is_realized(args: &[Value]) -> Result<Value> {
+    check_arity("realized?", args, 1, Some(1))?;
+    let x = &args[0];
+    Ok(Value::bool(match x.view() {
+        View::Delay(d) => d.is_realized(),
+        View::Promise(p) => p.is_realized(),
+        View::LazySeq(s) => s.is_realized(),
+        View::Iterate(_) | View::Cycle(_) => true,
+        _ => {
+            return err::class_cast(cast_message(x.class_name(), "clojure.lang.IPending"));
+        }
+    }))
+}
+
+fn force(args: &[Value]) -> Result<Value> {
+    check_arity("force", args, 1, Some(1))?;
+    match args[0].view() {
+        View::Delay(d) => d.deref(),
+        _ => Ok(args[0].clone()),
+    }
+}
+
+fn promise(args: &[Value]) -> Result<Value> {
+    check_arity("promise", args, 0, Some(0))?;
+    Ok(Value::promise())
+}
+
+/// `(deliver p v)`: returns p the first time, nil afterwards.
+fn deliver(args: &[Value]) -> Result<Value> {
+    check_arity("deliver", args, 2, Some(2))?;
+    match args[0].view() {
+        View::Promise(p) => Ok(if p.deliver(args[1].clone()) {
+            args[0].clone()
+        } else {
+            Value::NIL
+        }),
+        // JVM: deliver calls the promise as a fn.
+        _ => invoke(&args[0], &args[1..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::error::ExClass;
+
+    fn inc() -> Value {
+        Value::native_fn("inc", |a: &[Value]| number::inc(&a[0]))
+    }
+
+    #[test]
+    fn atom_swap_reset_validate() {
+        let a = atom(&[Value::long(1)]).unwrap_or(Value::NIL);
+        let r = swap(&[a.clone(), inc()]).ok().and_then(|v| v.as_long());
+        assert_eq!(r, Some(2));
+        let r = swap_vals(&[a.clone(), inc()]).ok().map(|v| format!("{v:?}"));
+        assert_eq!(r.as_deref(), Some("[2 3]"));
+        let r = reset_vals(&[a.clone(), Value::long(10)]).ok().map(|v| format!("{v:?}"));
+        assert_eq!(r.as_deref(), Some("[3 10]"));
+        let ok = compare_and_set(&[a.clone(), Value::long(10), Value::long(11)]);
+        assert_eq!(ok.ok().and_then(|v| v.as_bool()), Some(true));
+        let ok = compare_and_set(&[a.clone(), Value::long(10), Value::long(12)]);
+        assert_eq!(ok.ok().and_then(|v| v.as_bool()), Some(false));
+        // JVM: (atom -1 :validator pos?) IllegalStateException "Invalid reference state"
+        let pos = Value::native_fn("pos?", |a: &[Value]| Ok(Value::bool(number::is_pos(&a[0])?)));
+        let e = atom(&[Value::long(-1), Value::keyword(None, "validator"), pos]).err();
+        assert_eq!(
+            e.map(|e| e.to_string()).as_deref(),
+            Some("java.lang.IllegalStateException: Invalid reference state")
+        );
+        // JVM: (deref 1) ClassCastException ... java.util.concurrent.Future
+        let e = deref(&[Value::long(1)]).err().map(|e| e.class());
+        assert_eq!(e, Some(ExClass::ClassCastException));
+    }
+
+    #[test]
+    fn delay_runs_once_and_caches_failure() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static CALLS: AtomicUsize = AtomicUsize::new(0);
+        let f = Value::native_fn("f", |_: &[Value]| {
+            CALLS.fetch_add(1, Ordering::SeqCst);
+            Ok(Value::long(7))
+        });
+        let d = Value::delay(f);
+        assert_eq!(is_realized(std::slice::from_ref(&d)).ok().and_then(|v| v.as_bool()), Some(false));
+        assert_eq!(force(std::slice::from_ref(&d)).ok().and_then(|v| v.as_long()), Some(7));
+        assert_eq!(deref(std::slice::from_ref(&d)).ok().and_then(|v| v.as_long()), Some(7));
+        assert_eq!(CALLS.load(Ordering::SeqCst), 1);
+        let bad = Value::delay(Value::native_fn("g", |_: &[Value]| err::illegal_arg("x")));
+        assert!(deref(std::slice::from_ref(&bad)).is_err());
+        assert!(deref(std::slice::from_ref(&bad)).is_err());
+        assert_eq!(is_realized(&[bad]).ok().and_then(|v| v.as_bool()), Some(true));
+    }
+
+    #[test]
+    fn promise_delivers_once() {
+        let p = promise(&[]).unwrap_or(Value::NIL);
+        let r = deref(&[p.clone(), Value::long(1), Value::keyword(None, "t")]);
+        assert_eq!(r.ok().map(|v| format!("{v:?}")).as_deref(), Some(":t"));
+        assert!(deliver(&[p.clone(), Value::long(3)]).is_ok_and(|v| !v.is_nil()));
+        assert!(deliver(&[p.clone(), Value::long(4)]).is_ok_and(|v| v.is_nil()));
+        assert_eq!(deref(&[p]).ok().and_then(|v| v.as_long()), Some(3));
+    }
+}
