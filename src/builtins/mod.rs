@@ -61,6 +61,7 @@ const TABLES: &[&[Def]] = &[
 /// Intern all builtins into `core`.
 pub fn install(core: &Ref<Namespace>) {
     lang::install_vars(core);
+    ns::install_vars(core);
     for table in TABLES {
         for d in table.iter() {
             let var = core.intern(d.name);

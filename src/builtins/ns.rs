@@ -56,6 +56,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("eval", eval),
     Def::f("read-string", read_string),
     Def::f("load-string", load_string),
+    Def::f("loaded-libs", loaded_libs),
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -343,15 +344,59 @@ pub fn install_lib_loader(f: LibLoader) {
     let _ = LIB_LOADER.set(f);
 }
 
+/// The set in `*loaded-libs*` (an atom here; a ref on the JVM).
+fn loaded_set() -> Value {
+    match super::lang::core_value("*loaded-libs*").as_ref().map(Value::view) {
+        Some(View::Atom(a)) => a.deref(),
+        _ => Value::NIL,
+    }
+}
+
+/// Has `lib` been loaded (by `ns`, `require` or the lib loader)?
+pub fn is_loaded(lib: &str) -> bool {
+    lib == "clojure.core"
+        || crate::runtime::func::get(&loaded_set(), &Value::symbol(None, lib), Value::NIL)
+            .is_ok_and(|v| !v.is_nil())
+}
+
+/// Record `lib` in `*loaded-libs*` (the `ns` macro does this on the JVM).
+pub fn mark_loaded(lib: &str) -> Result<()> {
+    if let Some(var) = core_var("*loaded-libs*")
+        && let Some(atom) = var.get()
+        && let View::Atom(a) = atom.view()
+    {
+        let old = a.deref();
+        let mut items: Vec<Value> = seq::iter(&old).collect::<Result<_>>()?;
+        items.push(Value::symbol(None, lib));
+        let new = Value::sorted_set_from(items, None)?;
+        a.reset(&atom, new)?;
+    }
+    Ok(())
+}
+
+/// `(loaded-libs)`.
+fn loaded_libs(args: &[Value]) -> Result<Value> {
+    check_arity("loaded-libs", args, 0, Some(0))?;
+    Ok(loaded_set())
+}
+
+/// The initial `*loaded-libs*`: an atom holding a sorted set of symbols.
+pub(crate) fn install_vars(core: &Ref<Namespace>) {
+    let set = Value::sorted_set_from(vec![], None).unwrap_or(Value::NIL);
+    let var = core.intern("*loaded-libs*");
+    var.bind_root(Value::atom(set));
+    var.set_dynamic(true);
+}
+
 /// Make sure namespace `lib` is loaded.
 pub fn load_lib(lib: &str) -> Result<()> {
-    if namespace::find_ns(lib).is_some() {
+    if is_loaded(lib) {
         return Ok(());
     }
     if let Some(f) = LIB_LOADER.get()
         && f(lib)?
     {
-        return Ok(());
+        return mark_loaded(lib);
     }
     let path = lib.replace('-', "_").replace('.', "/");
     let mut msg =
@@ -646,7 +691,17 @@ fn read_string(args: &[Value]) -> Result<Value> {
         }
         _ => None,
     };
-    let mut r = reader_for(src, false);
+    let allow = opts.is_some_and(|o| {
+        lookup::get(o, &Value::keyword(None, "read-cond"))
+            .as_keyword()
+            .is_some_and(|k| k.name() == "allow")
+    });
+    let mode = if allow {
+        crate::reader::ReadCond::Allow
+    } else {
+        crate::reader::ReadCond::Disallow
+    };
+    let mut r = reader_for(src, false).read_cond(mode);
     match r.next_form()? {
         Some(v) => Ok(v),
         None => match eof {
@@ -664,7 +719,7 @@ fn load_string(args: &[Value]) -> Result<Value> {
             return err::class_cast(cast_message(args[0].class_name(), "java.lang.String"));
         }
     };
-    let mut r = reader_for(&src, true);
+    let mut r = reader_for(&src, true).read_cond(crate::reader::ReadCond::Disallow);
     let mut last = Value::NIL;
     while let Some(form) = r.next_form()? {
         last = crate::runtime::eval::eval(&form)?;

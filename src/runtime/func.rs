@@ -101,6 +101,15 @@ pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
             [i] => vector_invoke(f, i),
             _ => arity(args.len(), f.class_name()),
         },
+        // `(p v)` delivers a promise (it is an IFn on the JVM).
+        View::Promise(p) => match args {
+            [v] => Ok(if p.deliver(v.clone()) {
+                f.clone()
+            } else {
+                Value::NIL
+            }),
+            _ => arity(args.len(), f.class_name()),
+        },
         View::Nil => err::npe(format!(
             "Cannot invoke \"clojure.lang.IFn.invoke({})\"",
             vec!["Object"; args.len()].join(", ")

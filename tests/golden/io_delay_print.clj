@@ -1,0 +1,11 @@
+(def d (delay 1))
+(prn (.startsWith (pr-str d) "#object[clojure.lang.Delay 0x") (.endsWith (pr-str d) " {:status :pending, :val nil}]"))
+@d
+(prn (.endsWith (pr-str d) " {:status :ready, :val 1}]"))
+(prn (.endsWith (pr-str (atom [1 "a"])) " {:status :ready, :val [1 \"a\"]}]"))
+(prn (.startsWith (pr-str (atom 1)) "#object[clojure.lang.Atom 0x"))
+(prn (.startsWith (pr-str (volatile! 1)) "#object[clojure.lang.Volatile 0x"))
+(prn (.endsWith (pr-str (promise)) " {:status :pending, :val nil}]"))
+(prn (.startsWith (str (atom 1)) "clojure.lang.Atom@"))
+(prn (.startsWith (pr-str (java.io.StringWriter.)) "#object[java.io.StringWriter 0x"))
+(prn (class *out*) (class *err*) (class (java.io.StringWriter.)))

@@ -1,0 +1,7 @@
+(printf "%s-%d%n" "a" 3)
+(printf "%5.2f|%-6s|%x\n" 3.14159 "ab" 255)
+(printf "no args\n")
+(print (format "%s %s" 1 2))
+(newline)
+(flush)
+(prn (with-out-str (printf "%03d" 7)))

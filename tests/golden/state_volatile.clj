@@ -1,0 +1,7 @@
+(def v (volatile! 1))
+(prn @v (volatile? v) (volatile? (atom 1)) (volatile? 1))
+(prn (vswap! v inc) (vswap! v + 10 20) (vreset! v :x) @v)
+(prn (deref v))
+(def acc (volatile! []))
+(doseq [i (range 5)] (vswap! acc conj i))
+(prn @acc)

@@ -1,0 +1,8 @@
+(def g (gensym))
+(prn (symbol? g) (.startsWith (name g) "G__") (nil? (namespace g)))
+(def h (gensym "foo"))
+(prn (.startsWith (name h) "foo") (not= (gensym) (gensym)))
+(def k (gensym :a))
+(prn (.startsWith (name k) ":a"))
+(def n (gensym "ns/x"))
+(prn (namespace n) (.startsWith (name n) "x"))
