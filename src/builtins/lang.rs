@@ -180,13 +180,19 @@ pred!(is_integer, "integer?", |x| matches!(
 ));
 pred!(is_int, "int?", |x| matches!(x.view(), View::Long(_)));
 pred!(is_float, "float?", |x| matches!(x.view(), View::Double(_)));
-pred!(is_double, "double?", |x| matches!(x.view(), View::Double(_)));
+pred!(is_double, "double?", |x| matches!(
+    x.view(),
+    View::Double(_)
+));
 pred!(is_ratio, "ratio?", |x| matches!(x.view(), View::Ratio(_)));
 pred!(is_rational, "rational?", |x| matches!(
     x.view(),
     View::Long(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_)
 ));
-pred!(is_decimal, "decimal?", |x| matches!(x.view(), View::BigDec(_)));
+pred!(is_decimal, "decimal?", |x| matches!(
+    x.view(),
+    View::BigDec(_)
+));
 pred!(is_fn, "fn?", |x| matches!(x.view(), View::Fn(_)));
 pred!(is_ifn, "ifn?", |x| classes::is_instance(
     "clojure.lang.IFn",
@@ -305,7 +311,10 @@ fn ex_info(args: &[Value]) -> Result<Value> {
         return err::illegal_arg("Additional data must be non-nil.");
     }
     if !is_map(data) {
-        return err::class_cast(cast_message(data.class_name(), "clojure.lang.IPersistentMap"));
+        return err::class_cast(cast_message(
+            data.class_name(),
+            "clojure.lang.IPersistentMap",
+        ));
     }
     let cause = match args.get(2) {
         None => None,
@@ -325,24 +334,21 @@ fn ex_info(args: &[Value]) -> Result<Value> {
 
 fn ex_data(args: &[Value]) -> Result<Value> {
     let x = one("ex-data", args)?;
-    Ok(x
-        .as_exception()
+    Ok(x.as_exception()
         .and_then(|e| e.data().cloned())
         .unwrap_or(Value::NIL))
 }
 
 fn ex_message(args: &[Value]) -> Result<Value> {
     let x = one("ex-message", args)?;
-    Ok(x
-        .as_exception()
+    Ok(x.as_exception()
         .and_then(|e| e.message().map(Value::string))
         .unwrap_or(Value::NIL))
 }
 
 fn ex_cause(args: &[Value]) -> Result<Value> {
     let x = one("ex-cause", args)?;
-    Ok(x
-        .as_exception()
+    Ok(x.as_exception()
         .and_then(|e| e.cause().cloned())
         .map_or(Value::NIL, Value::from))
 }
@@ -361,7 +367,9 @@ pub fn class_name_of(c: &Value) -> Result<String> {
         return Ok(s.name().to_string());
     }
     if c.is_nil() {
-        return err::npe("Cannot invoke \"java.lang.Class.isInstance(Object)\" because \"c\" is null");
+        return err::npe(
+            "Cannot invoke \"java.lang.Class.isInstance(Object)\" because \"c\" is null",
+        );
     }
     let cast = || err::class_cast(cast_message(c.class_name(), "java.lang.Class"));
     if matches!(
@@ -553,7 +561,9 @@ mod tests {
         // JVM: (hash-ordered-coll [1 2]) 156247261, (hash-unordered-coll #{1 2}) 460223544,
         // (mix-collection-hash 5 2) -624268693
         let v = Value::vector(vec![Value::long(1), Value::long(2)]);
-        let h = hash_ordered_coll(std::slice::from_ref(&v)).ok().and_then(|v| v.as_long());
+        let h = hash_ordered_coll(std::slice::from_ref(&v))
+            .ok()
+            .and_then(|v| v.as_long());
         assert_eq!(h, Some(156247261));
         let s = Value::set_from(vec![Value::long(1), Value::long(2)]);
         let h = hash_unordered_coll(&[s]).ok().and_then(|v| v.as_long());
@@ -570,9 +580,13 @@ mod tests {
             Ok(Value::bool(number::lt(&a[0], &a[1])?))
         });
         let c = comparator(&[lt]).unwrap_or(Value::NIL);
-        let r = invoke(&c, &[Value::long(1), Value::long(2)]).ok().and_then(|v| v.as_long());
+        let r = invoke(&c, &[Value::long(1), Value::long(2)])
+            .ok()
+            .and_then(|v| v.as_long());
         assert_eq!(r, Some(-1));
-        let r = invoke(&c, &[Value::long(2), Value::long(1)]).ok().and_then(|v| v.as_long());
+        let r = invoke(&c, &[Value::long(2), Value::long(1)])
+            .ok()
+            .and_then(|v| v.as_long());
         assert_eq!(r, Some(1));
     }
 }

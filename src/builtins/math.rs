@@ -4,7 +4,7 @@
 
 use super::{Def, check_arity};
 use crate::runtime::compare::cast_message;
-use crate::runtime::error::{Exception, ExClass, Result, err};
+use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::number as n;
 use crate::runtime::value::{Value, View};
 
@@ -227,7 +227,10 @@ fn int_arg(v: &Value) -> Result<i32> {
 }
 fn int2(name: &str, args: &[Value], f: fn(i32, i32) -> Result<i32>) -> Result<Value> {
     check_arity(name, args, 2, Some(2))?;
-    Ok(Value::long(i64::from(f(int_arg(&args[0])?, int_arg(&args[1])?)?)))
+    Ok(Value::long(i64::from(f(
+        int_arg(&args[0])?,
+        int_arg(&args[1])?,
+    )?)))
 }
 fn int1(name: &str, args: &[Value], f: fn(i32) -> i32) -> Result<Value> {
     check_arity(name, args, 1, Some(1))?;
@@ -280,20 +283,28 @@ fn unchecked_bits(name: &str, args: &[Value]) -> Result<i64> {
     }
 }
 fn unchecked_int(args: &[Value]) -> Result<Value> {
-    Ok(Value::long(i64::from(unchecked_bits("unchecked-int", args)? as i32)))
+    Ok(Value::long(i64::from(
+        unchecked_bits("unchecked-int", args)? as i32,
+    )))
 }
 fn unchecked_long(args: &[Value]) -> Result<Value> {
     Ok(Value::long(unchecked_bits("unchecked-long", args)?))
 }
 fn unchecked_short(args: &[Value]) -> Result<Value> {
-    Ok(Value::long(i64::from(unchecked_bits("unchecked-short", args)? as i16)))
+    Ok(Value::long(i64::from(
+        unchecked_bits("unchecked-short", args)? as i16,
+    )))
 }
 fn unchecked_byte(args: &[Value]) -> Result<Value> {
-    Ok(Value::long(i64::from(unchecked_bits("unchecked-byte", args)? as i8)))
+    Ok(Value::long(i64::from(
+        unchecked_bits("unchecked-byte", args)? as i8,
+    )))
 }
 fn unchecked_char(args: &[Value]) -> Result<Value> {
     let code = unchecked_bits("unchecked-char", args)? as u16;
-    Ok(Value::char(char::from_u32(u32::from(code)).unwrap_or('\u{FFFD}')))
+    Ok(Value::char(
+        char::from_u32(u32::from(code)).unwrap_or('\u{FFFD}'),
+    ))
 }
 fn unchecked_double(args: &[Value]) -> Result<Value> {
     check_arity("unchecked-double", args, 1, Some(1))?;
@@ -531,9 +542,9 @@ fn rand_int(args: &[Value]) -> Result<Value> {
 
 fn compare(args: &[Value]) -> Result<Value> {
     check_arity("compare", args, 2, Some(2))?;
-    Ok(Value::long(i64::from(crate::runtime::compare::compare_int(
-        &args[0], &args[1],
-    )?)))
+    Ok(Value::long(i64::from(
+        crate::runtime::compare::compare_int(&args[0], &args[1])?,
+    )))
 }
 fn equiv(args: &[Value]) -> Result<Value> {
     check_arity("=", args, 1, None)?;

@@ -61,7 +61,7 @@ pub(crate) const DEFS: &[Def] = &[
 
 // ---------------------------------------------------------------- helpers
 
-fn sym_arg<'a>(v: &'a Value) -> Result<&'a Symbol> {
+fn sym_arg(v: &Value) -> Result<&Symbol> {
     match v.as_symbol() {
         Some(s) => Ok(s),
         None => err::class_cast(cast_message(v.class_name(), "clojure.lang.Symbol")),
@@ -82,9 +82,8 @@ pub fn the_ns(x: &Value) -> Result<Ref<Namespace>> {
     }
     let s = sym_arg(x)?;
     let name = sym_name(s);
-    namespace::find_ns(&name).ok_or_else(|| {
-        Exception::new(ExClass::Exception, format!("No namespace: {name} found"))
-    })
+    namespace::find_ns(&name)
+        .ok_or_else(|| Exception::new(ExClass::Exception, format!("No namespace: {name} found")))
 }
 
 fn var_arg(v: &Value) -> Result<&Var> {
@@ -102,10 +101,7 @@ fn ns_value(ns: Ref<Namespace>) -> Value {
 /// (the namespace's own table is a hash map).
 fn mapping_map(pairs: Vec<(Value, Value)>) -> Value {
     let hashed = HashMap::from_pairs(pairs);
-    let ordered: Vec<(Value, Value)> = hashed
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let ordered: Vec<(Value, Value)> = hashed.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     Value::map_from_pairs(ordered)
 }
 
@@ -346,7 +342,10 @@ pub fn install_lib_loader(f: LibLoader) {
 
 /// The set in `*loaded-libs*` (an atom here; a ref on the JVM).
 fn loaded_set() -> Value {
-    match super::lang::core_value("*loaded-libs*").as_ref().map(Value::view) {
+    match super::lang::core_value("*loaded-libs*")
+        .as_ref()
+        .map(Value::view)
+    {
         Some(View::Atom(a)) => a.deref(),
         _ => Value::NIL,
     }

@@ -35,21 +35,21 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("deliver", deliver),
 ];
 
-fn atom_arg<'a>(v: &'a Value) -> Result<&'a Atom> {
+fn atom_arg(v: &Value) -> Result<&Atom> {
     match v.view() {
         View::Atom(a) => Ok(a),
         _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IAtom")),
     }
 }
 
-fn atom_iref<'a>(v: &'a Value) -> Result<&'a Atom> {
+fn atom_iref(v: &Value) -> Result<&Atom> {
     match v.view() {
         View::Atom(a) => Ok(a),
         _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IRef")),
     }
 }
 
-fn volatile_arg<'a>(v: &'a Value) -> Result<&'a Volatile> {
+fn volatile_arg(v: &Value) -> Result<&Volatile> {
     match v.view() {
         View::Volatile(x) => Ok(x),
         _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.Volatile")),
@@ -88,7 +88,9 @@ fn atom(args: &[Value]) -> Result<Value> {
 
 fn swap(args: &[Value]) -> Result<Value> {
     check_arity("swap!", args, 2, None)?;
-    Ok(atom_arg(&args[0])?.swap_vals(&args[0], &args[1], &args[2..])?.1)
+    Ok(atom_arg(&args[0])?
+        .swap_vals(&args[0], &args[1], &args[2..])?
+        .1)
 }
 
 fn swap_vals(args: &[Value]) -> Result<Value> {
@@ -120,10 +122,7 @@ fn deref(args: &[Value]) -> Result<Value> {
     let r = &args[0];
     if let [_, ms, dflt] = args {
         let View::Promise(p) = r.view() else {
-            return err::class_cast(cast_message(
-                r.class_name(),
-                "clojure.lang.IBlockingDeref",
-            ));
+            return err::class_cast(cast_message(r.class_name(), "clojure.lang.IBlockingDeref"));
         };
         let ms = u64::try_from(number::to_long(ms)?).unwrap_or(0);
         return Ok(p.wait(Some(ms))?.unwrap_or_else(|| dflt.clone()));
@@ -133,10 +132,7 @@ fn deref(args: &[Value]) -> Result<Value> {
     }
     match state::deref(r) {
         Some(v) => v,
-        None => err::class_cast(cast_message(
-            r.class_name(),
-            "java.util.concurrent.Future",
-        )),
+        None => err::class_cast(cast_message(r.class_name(), "java.util.concurrent.Future")),
     }
 }
 
@@ -253,16 +249,22 @@ mod tests {
         let a = atom(&[Value::long(1)]).unwrap_or(Value::NIL);
         let r = swap(&[a.clone(), inc()]).ok().and_then(|v| v.as_long());
         assert_eq!(r, Some(2));
-        let r = swap_vals(&[a.clone(), inc()]).ok().map(|v| format!("{v:?}"));
+        let r = swap_vals(&[a.clone(), inc()])
+            .ok()
+            .map(|v| format!("{v:?}"));
         assert_eq!(r.as_deref(), Some("[2 3]"));
-        let r = reset_vals(&[a.clone(), Value::long(10)]).ok().map(|v| format!("{v:?}"));
+        let r = reset_vals(&[a.clone(), Value::long(10)])
+            .ok()
+            .map(|v| format!("{v:?}"));
         assert_eq!(r.as_deref(), Some("[3 10]"));
         let ok = compare_and_set(&[a.clone(), Value::long(10), Value::long(11)]);
         assert_eq!(ok.ok().and_then(|v| v.as_bool()), Some(true));
         let ok = compare_and_set(&[a.clone(), Value::long(10), Value::long(12)]);
         assert_eq!(ok.ok().and_then(|v| v.as_bool()), Some(false));
         // JVM: (atom -1 :validator pos?) IllegalStateException "Invalid reference state"
-        let pos = Value::native_fn("pos?", |a: &[Value]| Ok(Value::bool(number::is_pos(&a[0])?)));
+        let pos = Value::native_fn("pos?", |a: &[Value]| {
+            Ok(Value::bool(number::is_pos(&a[0])?))
+        });
         let e = atom(&[Value::long(-1), Value::keyword(None, "validator"), pos]).err();
         assert_eq!(
             e.map(|e| e.to_string()).as_deref(),
@@ -282,14 +284,32 @@ mod tests {
             Ok(Value::long(7))
         });
         let d = Value::delay(f);
-        assert_eq!(is_realized(std::slice::from_ref(&d)).ok().and_then(|v| v.as_bool()), Some(false));
-        assert_eq!(force(std::slice::from_ref(&d)).ok().and_then(|v| v.as_long()), Some(7));
-        assert_eq!(deref(std::slice::from_ref(&d)).ok().and_then(|v| v.as_long()), Some(7));
+        assert_eq!(
+            is_realized(std::slice::from_ref(&d))
+                .ok()
+                .and_then(|v| v.as_bool()),
+            Some(false)
+        );
+        assert_eq!(
+            force(std::slice::from_ref(&d))
+                .ok()
+                .and_then(|v| v.as_long()),
+            Some(7)
+        );
+        assert_eq!(
+            deref(std::slice::from_ref(&d))
+                .ok()
+                .and_then(|v| v.as_long()),
+            Some(7)
+        );
         assert_eq!(CALLS.load(Ordering::SeqCst), 1);
         let bad = Value::delay(Value::native_fn("g", |_: &[Value]| err::illegal_arg("x")));
         assert!(deref(std::slice::from_ref(&bad)).is_err());
         assert!(deref(std::slice::from_ref(&bad)).is_err());
-        assert_eq!(is_realized(&[bad]).ok().and_then(|v| v.as_bool()), Some(true));
+        assert_eq!(
+            is_realized(&[bad]).ok().and_then(|v| v.as_bool()),
+            Some(true)
+        );
     }
 
     #[test]

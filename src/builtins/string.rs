@@ -101,7 +101,9 @@ fn name(args: &[Value]) -> Result<Value> {
         View::Str(_) => Ok(x.clone()),
         View::Keyword(k) => Ok(Value::string(k.name())),
         View::Symbol(s) => Ok(Value::string(s.name())),
-        View::Nil => err::npe("Cannot invoke \"clojure.lang.Named.getName()\" because \"x\" is null"),
+        View::Nil => {
+            err::npe("Cannot invoke \"clojure.lang.Named.getName()\" because \"x\" is null")
+        }
         _ => err::class_cast(cast_message(x.class_name(), "clojure.lang.Named")),
     }
 }
@@ -187,7 +189,7 @@ fn gensym(args: &[Value]) -> Result<Value> {
     Ok(Value::symbol(ns, n))
 }
 
-fn char_arg<'a>(name: &str, args: &'a [Value]) -> Result<Option<char>> {
+fn char_arg(name: &str, args: &[Value]) -> Result<Option<char>> {
     check_arity(name, args, 1, Some(1))?;
     match args[0].view() {
         View::Char(c) => Ok(Some(c)),
@@ -306,7 +308,10 @@ mod tests {
     #[test]
     fn subs_and_names() {
         // JVM: (subs "héllo😀x" 1 3) "él", (subs "a😀b" 1 3) "😀"
-        assert_eq!(substring("héllo😀x", 1, Some(3)).ok().as_deref(), Some("él"));
+        assert_eq!(
+            substring("héllo😀x", 1, Some(3)).ok().as_deref(),
+            Some("él")
+        );
         assert_eq!(substring("a😀b", 1, Some(3)).ok().as_deref(), Some("😀"));
         let e = substring("abc", 2, Some(1)).err().map(|e| e.to_string());
         assert_eq!(

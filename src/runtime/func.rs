@@ -51,7 +51,10 @@ pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
         FnKind::Native(p) => p(args),
         FnKind::Closure(c) if c.is::<NativeClosure>() => match c.downcast_ref::<NativeClosure>() {
             Some(nc) => (nc.0)(args),
-            None => Err(Exception::new(ExClass::IllegalStateException, "bad closure")),
+            None => Err(Exception::new(
+                ExClass::IllegalStateException,
+                "bad closure",
+            )),
         },
         FnKind::Closure(_) => match INVOKE_HOOK.get() {
             Some(h) => h(fv, f, args),
@@ -217,14 +220,16 @@ impl Fn {
     }
 }
 
-/// A fn made at run time by a builtin (`comparator`, `partial`...): a Rust
-/// closure over captured values.
+/// The Rust closure type behind a NativeClosure.
 #[cfg(feature = "threads")]
-pub struct NativeClosure(pub Box<dyn std::ops::Fn(&[Value]) -> Result<Value> + Send + Sync>);
+pub type NativeClosureFn = dyn std::ops::Fn(&[Value]) -> Result<Value> + Send + Sync;
+/// The Rust closure type behind a NativeClosure.
+#[cfg(not(feature = "threads"))]
+pub type NativeClosureFn = dyn std::ops::Fn(&[Value]) -> Result<Value>;
+
 /// A fn made at run time by a builtin (`comparator`, `partial`...): a Rust
 /// closure over captured values.
-#[cfg(not(feature = "threads"))]
-pub struct NativeClosure(pub Box<dyn std::ops::Fn(&[Value]) -> Result<Value>>);
+pub struct NativeClosure(pub Box<NativeClosureFn>);
 
 impl Value {
     /// A fn value over a Rust closure; `name` is its class-like name.
@@ -242,7 +247,10 @@ impl Value {
     }
     /// A fn value over a Rust closure; `name` is its class-like name.
     #[cfg(not(feature = "threads"))]
-    pub fn native_closure(name: &str, f: impl std::ops::Fn(&[Value]) -> Result<Value> + 'static) -> Value {
+    pub fn native_closure(
+        name: &str,
+        f: impl std::ops::Fn(&[Value]) -> Result<Value> + 'static,
+    ) -> Value {
         let body: ClosureBody = super::gc::Ref::new(NativeClosure(Box::new(f)));
         Value::from(super::gc::Ref::new(Fn {
             name: Some(name.to_string()),

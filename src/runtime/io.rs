@@ -109,7 +109,9 @@ impl Writer {
 pub fn write_to(w: &Value, s: &str) -> Result<()> {
     match w.view() {
         View::Writer(wr) => wr.write_str(s),
-        View::Nil => err::npe("Cannot invoke \"java.io.Writer.write(String)\" because \"w\" is null"),
+        View::Nil => {
+            err::npe("Cannot invoke \"java.io.Writer.write(String)\" because \"w\" is null")
+        }
         _ => err::class_cast(super::compare::cast_message(
             w.class_name(),
             "java.io.Writer",

@@ -12,8 +12,8 @@ use super::coll::{
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
-use super::io::Writer;
 use super::gc::Ref;
+use super::io::Writer;
 use super::namespace::Namespace;
 use super::number::{BigDecimal, BigInt, Ratio};
 use super::regex::Regex;

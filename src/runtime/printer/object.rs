@@ -43,7 +43,9 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         | View::Delay(_)
         | View::Promise(_)
         | View::Writer(_)
-        | View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_) => {
+        | View::TransientVector(_)
+        | View::TransientMap(_)
+        | View::TransientSet(_) => {
             let _ = write!(out, "{}@{:x}", object_class(v), identity_hash(v) as u32);
         }
         _ => {
@@ -138,7 +140,12 @@ fn munge(s: &str) -> String {
 /// `#object[clojure.lang.Atom 0x1f2b3c ` for a reference type; returns the
 /// `{:status .. :val ..}` map that follows it (print-method for IDeref).
 pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
-    let _ = write!(out, "#object[{} 0x{:x} ", v.class_name(), identity_hash(v) as u32);
+    let _ = write!(
+        out,
+        "#object[{} 0x{:x} ",
+        v.class_name(),
+        identity_hash(v) as u32
+    );
     let kw = |s: &str| Value::keyword(None, s);
     let (status, val) = match v.view() {
         View::Atom(a) => ("ready", a.deref()),
