@@ -15,7 +15,7 @@ pub mod vm;
 use runtime::error::Result;
 use runtime::func::{Fn, FnKind};
 use runtime::gc::Ref;
-use runtime::namespace::{self, Namespace};
+use runtime::namespace;
 use runtime::value::Value;
 
 /// Which engine runs analyzed code.
@@ -44,21 +44,42 @@ fn invoke_hook(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     ))
 }
 
-/// `eval` for builtins: analyze in the namespace `*ns*` names now and run
-/// on the tree-walk engine.
-fn eval_hook(form: &Value) -> Result<Value> {
+/// The backend of the most recently created Runtime: `eval` from Clojure
+/// code (the builtins' hook) runs there. 0 = VM, 1 = tree-walk.
+static ACTIVE_BACKEND: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+fn active_backend() -> Backend {
+    match ACTIVE_BACKEND.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Backend::TreeWalk,
+        _ => Backend::Vm,
+    }
+}
+
+/// Analyze `form` in the namespace `*ns*` names now and run it.
+fn eval_in_current_ns(backend: Backend, form: &Value, file: Option<String>) -> Result<Value> {
     let env = analyzer::Env {
         ns: builtins::lang::current_ns(),
-        file: None,
+        file,
     };
-    let tree = Ref::new(analyzer::analyze_top(form, &env)?);
-    evaluator::eval_tree(&tree)
+    let tree = analyzer::analyze_top(form, &env)?;
+    match backend {
+        Backend::Vm => {
+            let proto = compiler::compile(&tree)?;
+            drop(tree);
+            vm::run(proto)
+        }
+        Backend::TreeWalk => evaluator::eval_tree(&Ref::new(tree)),
+    }
+}
+
+/// `eval` for builtins (`eval`, `load-string`, `#=`).
+fn eval_hook(form: &Value) -> Result<Value> {
+    eval_in_current_ns(active_backend(), form, None)
 }
 
 /// An embedded Clojure runtime.
 pub struct Runtime {
     backend: Backend,
-    ns: Ref<Namespace>,
     file: Option<String>,
 }
 
@@ -66,6 +87,10 @@ impl Runtime {
     pub fn new(backend: Backend) -> Runtime {
         runtime::func::install_invoke_hook(invoke_hook);
         runtime::eval::install_eval_hook(eval_hook);
+        ACTIVE_BACKEND.store(
+            u8::from(backend == Backend::TreeWalk),
+            std::sync::atomic::Ordering::Relaxed,
+        );
         let core = namespace::create_ns("clojure.core");
         builtins::install(&core);
         let user = namespace::create_ns("user");
@@ -78,26 +103,15 @@ impl Runtime {
         }
         Runtime {
             backend,
-            ns: user,
             file: None,
         }
     }
 
     /// Evaluate one form in the current namespace.
+    /// The namespace is the one `*ns*` names at that moment (`in-ns`
+    /// changes it).
     pub fn eval(&mut self, form: &Value) -> Result<Value> {
-        let env = analyzer::Env {
-            ns: self.ns.clone(),
-            file: self.file.clone(),
-        };
-        let tree = analyzer::analyze_top(form, &env)?;
-        match self.backend {
-            Backend::Vm => {
-                let proto = compiler::compile(&tree)?;
-                drop(tree);
-                vm::run(proto)
-            }
-            Backend::TreeWalk => evaluator::eval_tree(&Ref::new(tree)),
-        }
+        eval_in_current_ns(self.backend, form, self.file.clone())
     }
 }
 

@@ -48,7 +48,7 @@ fn run(src: &str) -> (String, Option<String>) {
 
 #[test]
 fn coremisc_golden_programs() {
-    let _rt = Runtime::new(Backend::TreeWalk);
+    let _rt = Runtime::new(Backend::default());
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let strict = std::env::var("CLJW_GOLDEN_STRICT").is_ok();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
