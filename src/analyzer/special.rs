@@ -293,11 +293,13 @@ impl<'a> Analyzer<'a> {
                 out
             }
         };
-        let once = crate::runtime::lookup::get(
-            &crate::runtime::meta::meta(form),
-            &Value::keyword(None, "once"),
-        )
-        .truthy();
+        // `^{:once true}` on the form or (as lazy-seq and delay write it)
+        // on the `fn*` symbol.
+        let once_key = Value::keyword(None, "once");
+        let once = crate::runtime::lookup::get(&crate::runtime::meta::meta(form), &once_key)
+            .truthy()
+            || crate::runtime::lookup::get(&crate::runtime::meta::meta(&items[0]), &once_key)
+                .truthy();
 
         let hint = self.name_hint.take();
         let debug_name = {

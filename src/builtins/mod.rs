@@ -5,6 +5,7 @@
 //! every entry into clojure.core. A macro is a native fn that receives
 //! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
 
+mod macros;
 mod math;
 
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -40,7 +41,7 @@ impl Def {
 }
 
 /// Every table, in registration order.
-const TABLES: &[&[Def]] = &[math::DEFS];
+const TABLES: &[&[Def]] = &[math::DEFS, macros::DEFS];
 
 /// Intern all builtins into `core`.
 pub fn install(core: &Namespace) {
