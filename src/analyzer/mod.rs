@@ -603,7 +603,7 @@ impl<'a> Analyzer<'a> {
         args.push(form.clone());
         args.push(env);
         args.extend_from_slice(&items[1..]);
-        func::invoke(&f, &args).map_err(|e| self.macro_error(&var, e))
+        func::invoke(&f, &args).map_err(|e| self.macro_error(&var, hide_implicit_args(e)))
     }
 
     fn macro_error(&self, var: &Var, cause: Exception) -> Exception {
@@ -657,6 +657,26 @@ impl<'a> Analyzer<'a> {
             }
         }
         Value::map_from_pairs(pairs)
+    }
+}
+
+/// A macro's ArityException counts the caller's args, not `&form &env`
+/// (Compiler.macroexpand1 subtracts 2).
+fn hide_implicit_args(e: Exception) -> Exception {
+    if e.class() != ExClass::ArityException {
+        return e;
+    }
+    let msg = e.message().unwrap_or("");
+    let parsed = msg
+        .strip_prefix("Wrong number of args (")
+        .and_then(|r| r.split_once(") passed to: "))
+        .and_then(|(n, name)| Some((n.parse::<usize>().ok()?, name)));
+    match parsed {
+        Some((n, name)) if n >= 2 => Exception::new(
+            ExClass::ArityException,
+            format!("Wrong number of args ({}) passed to: {name}", n - 2),
+        ),
+        _ => e,
     }
 }
 

@@ -485,9 +485,13 @@ impl<'a> Analyzer<'a> {
                     .unwrap_or_else(|| "NO_SOURCE_PATH".into()),
             ),
         ));
+        // Quoted: the metadata map is evaluated, and :name is data.
         pairs.push((
             Value::keyword(None, "name"),
-            Value::from(Symbol::intern(None, sym.name())),
+            Value::list(vec![
+                Value::symbol(None, "quote"),
+                Value::from(Symbol::intern(None, sym.name())),
+            ]),
         ));
         pairs.push((
             Value::keyword(None, "ns"),
