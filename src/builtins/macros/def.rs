@@ -46,7 +46,10 @@ fn arglists(fdecl: &[Value]) -> Result<Value> {
             return Err(illegal_arg(if is_seq(&fdecl[0]) {
                 format!("Invalid signature \"{}\" should be a list", form_str(d))
             } else {
-                format!("Parameter declaration \"{}\" should be a vector", form_str(d))
+                format!(
+                    "Parameter declaration \"{}\" should be a vector",
+                    form_str(d)
+                )
             }));
         }
         let parts = items(d)?;
@@ -113,11 +116,7 @@ fn defn_expand(name: &Value, fdecl: &[Value], extra_meta: &[(Value, Value)]) -> 
     conj_entries(&mut with_name, full);
     conj_entries(&mut with_name, extra_meta.to_vec());
     let name = meta::with_meta(name, Value::map_from_pairs(with_name))?;
-    Ok(list![
-        sym("def"),
-        name,
-        splice(vec![core("fn")], &fdecl)
-    ])
+    Ok(list![sym("def"), name, splice(vec![core("fn")], &fdecl)])
 }
 
 pub(crate) fn defn_private(args: &[Value]) -> Result<Value> {
@@ -165,7 +164,10 @@ pub(crate) fn defmacro(args: &[Value]) -> Result<Value> {
         let params = parts.first().cloned().unwrap_or(Value::NIL);
         let mut p = vec![sym("&form"), sym("&env")];
         p.extend(items(&params)?);
-        decl.push(splice(vec![Value::vector(p)], parts.get(1..).unwrap_or(&[])));
+        decl.push(splice(
+            vec![Value::vector(p)],
+            parts.get(1..).unwrap_or(&[]),
+        ));
     }
     let def = defn_expand(name, &decl, &[(kw("macro"), Value::TRUE)])?;
     Ok(list![sym("do"), def, list![sym("var"), name.clone()]])

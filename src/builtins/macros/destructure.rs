@@ -77,7 +77,10 @@ fn bind_vector(out: &mut Vec<Value>, b: &Value, val: Value) -> Result<()> {
             bind(out, &next, gseq.clone())?;
             seen_rest = true;
             i += 2;
-        } else if firstb.as_keyword().is_some_and(|k| k.ns().is_none() && k.name() == "as") {
+        } else if firstb
+            .as_keyword()
+            .is_some_and(|k| k.ns().is_none() && k.name() == "as")
+        {
             let next = bs.get(i + 1).cloned().unwrap_or(Value::NIL);
             bind(out, &next, gvec.clone())?;
             return Ok(());
@@ -223,9 +226,9 @@ fn bind_map(out: &mut Vec<Value>, b: &Value, v: Value) -> Result<()> {
     }
     for (bb, bk) in bes.0 {
         let local = match bb.view() {
-            View::Symbol(s) => Value::from(
-                Symbol::intern(None, s.name()).with_meta(s.meta().cloned()),
-            ),
+            View::Symbol(s) => {
+                Value::from(Symbol::intern(None, s.name()).with_meta(s.meta().cloned()))
+            }
             View::Keyword(k) => Value::symbol(None, k.name()),
             _ => bb.clone(),
         };

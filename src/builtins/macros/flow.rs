@@ -63,11 +63,7 @@ fn no_matching_clause(expr: Value) -> Value {
         sym("throw"),
         list![
             sym("java.lang.IllegalArgumentException."),
-            list![
-                core("str"),
-                Value::string("No matching clause: "),
-                expr
-            ]
+            list![core("str"), Value::string("No matching clause: "), expr]
         ]
     ]
 }
@@ -85,9 +81,10 @@ pub(crate) fn condp(args: &[Value]) -> Result<Value> {
 }
 
 fn condp_emit(pred: &Value, expr: &Value, clauses: &[Value]) -> Value {
-    let is_arrow = clauses
-        .get(1)
-        .is_some_and(|x| x.as_keyword().is_some_and(|k| k.ns().is_none() && k.name() == ">>"));
+    let is_arrow = clauses.get(1).is_some_and(|x| {
+        x.as_keyword()
+            .is_some_and(|k| k.ns().is_none() && k.name() == ">>")
+    });
     let n = if is_arrow { 3 } else { 2 }.min(clauses.len());
     let (clause, more) = clauses.split_at(n);
     match clause {
@@ -103,7 +100,10 @@ fn condp_emit(pred: &Value, expr: &Value, clauses: &[Value]) -> Value {
             let p = auto("p");
             list![
                 core("if-let"),
-                vector![p.clone(), list![pred.clone(), clause[0].clone(), expr.clone()]],
+                vector![
+                    p.clone(),
+                    list![pred.clone(), clause[0].clone(), expr.clone()]
+                ],
                 list![clause[2].clone(), p],
                 condp_emit(pred, expr, more)
             ]
@@ -132,10 +132,7 @@ pub(crate) fn case(args: &[Value]) -> Result<Value> {
             vec![pair[0].clone()]
         };
         for t in &tests {
-            if seen
-                .iter()
-                .any(|s| crate::runtime::equality::equiv(s, t))
-            {
+            if seen.iter().any(|s| crate::runtime::equality::equiv(s, t)) {
                 return Err(illegal_arg(format!(
                     "Duplicate case test constant: {}",
                     form_str(t)
@@ -169,12 +166,7 @@ pub(crate) fn and(args: &[Value]) -> Result<Value> {
             list![
                 core("let"),
                 vector![g.clone(), x.clone()],
-                list![
-                    sym("if"),
-                    g.clone(),
-                    splice(vec![core("and")], rest),
-                    g
-                ]
+                list![sym("if"), g.clone(), splice(vec![core("and")], rest), g]
             ]
         }
     })
@@ -190,12 +182,7 @@ pub(crate) fn or(args: &[Value]) -> Result<Value> {
             list![
                 core("let"),
                 vector![g.clone(), x.clone()],
-                list![
-                    sym("if"),
-                    g.clone(),
-                    g,
-                    splice(vec![core("or")], rest)
-                ]
+                list![sym("if"), g.clone(), g, splice(vec![core("or")], rest)]
             ]
         }
     })
@@ -291,4 +278,3 @@ pub(crate) fn when_first(args: &[Value]) -> Result<Value> {
         )
     ])
 }
-

@@ -254,7 +254,12 @@ fn for_emit_bind(groups: &[Group], body: &Value) -> Result<Value> {
             } else if is_kw(k, "while") {
                 list![core("when"), v.clone(), go(etc, tail, recur_rest)?]
             } else if is_kw(k, "when") {
-                list![sym("if"), v.clone(), go(etc, tail, recur_rest)?, recur_rest()]
+                list![
+                    sym("if"),
+                    v.clone(),
+                    go(etc, tail, recur_rest)?,
+                    recur_rest()
+                ]
             } else {
                 return Err(invalid_for_keyword(k));
             })
@@ -382,11 +387,7 @@ fn for_emit_bind(groups: &[Group], body: &Value) -> Result<Value> {
                                     list![core("chunk"), gb.clone()],
                                     list![giter.clone(), list![core("chunk-rest"), gxs.clone()]]
                                 ],
-                                list![
-                                    core("chunk-cons"),
-                                    list![core("chunk"), gb],
-                                    Value::NIL
-                                ]
+                                list![core("chunk-cons"), list![core("chunk"), gb], Value::NIL]
                             ]
                         ],
                         list![
@@ -524,11 +525,7 @@ pub(crate) fn dotimes(args: &[Value]) -> Result<Value> {
     Ok(list![
         core("let"),
         vector![gn, list![core("long"), n]],
-        list![
-            core("loop"),
-            vector![i, Value::long(0)],
-            Value::list(when)
-        ]
+        list![core("loop"), vector![i, Value::long(0)], Value::list(when)]
     ])
 }
 

@@ -124,7 +124,11 @@ pub(crate) fn assert(args: &[Value]) -> Result<Value> {
         a[0].clone(),
         list![
             sym("throw"),
-            list![sym("new"), sym("java.lang.AssertionError"), Value::list(msg)]
+            list![
+                sym("new"),
+                sym("java.lang.AssertionError"),
+                Value::list(msg)
+            ]
         ]
     ])
 }
@@ -147,10 +151,7 @@ pub(crate) fn time(args: &[Value]) -> Result<Value> {
                 Value::string("Elapsed time: "),
                 list![
                     core("/"),
-                    list![
-                        core("double"),
-                        list![core("-"), nano_time(), start]
-                    ],
+                    list![core("double"), list![core("-"), nano_time(), start]],
                     Value::double(1000000.0)
                 ],
                 Value::string(" msecs")

@@ -259,7 +259,10 @@ pub(crate) fn specced(
         }
         let given = Value::list(args.get(2..).unwrap_or(&[]).to_vec());
         let data = Value::map_from_pairs(vec![
-            (Value::keyword(Some("clojure.spec.alpha"), "value"), given.clone()),
+            (
+                Value::keyword(Some("clojure.spec.alpha"), "value"),
+                given.clone(),
+            ),
             (Value::keyword(Some("clojure.spec.alpha"), "args"), given),
         ]);
         Exception::full(

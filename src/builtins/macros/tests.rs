@@ -113,9 +113,13 @@ const TEST_NATIVES: &[(&str, Native)] = &[
             &arg(a, 1),
         )))
     }),
-    ("pos?", |a| n::gt(&arg(a, 0), &Value::long(0)).map(Value::bool)),
+    ("pos?", |a| {
+        n::gt(&arg(a, 0), &Value::long(0)).map(Value::bool)
+    }),
     ("seq?", |a| Ok(Value::bool(seq::is_seq(&arg(a, 0))))),
-    ("chunked-seq?", |a| Ok(Value::bool(seq::is_chunked_seq(&arg(a, 0))))),
+    ("chunked-seq?", |a| {
+        Ok(Value::bool(seq::is_chunked_seq(&arg(a, 0))))
+    }),
     ("chunk-first", |a| {
         seq::chunk_first(&arg(a, 0)).map(Value::array_chunk)
     }),
@@ -223,154 +227,49 @@ fn macros_needing_interop_match_jvm() {
 // (each case's forms read with read-string and eval'd in order; errors as
 // "ERR <class of the innermost cause> <pr-str of its message>").
 const CASES: &[(&str, &str)] = &[
-    (
-        r#"(when 1 2 3)"#,
-        r#"3"#,
-    ),
-    (
-        r#"(when nil 2)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(when-not nil 1 2)"#,
-        r#"2"#,
-    ),
-    (
-        r#"(when-not 1 2)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(if-not nil :a :b)"#,
-        r#":a"#,
-    ),
-    (
-        r#"(if-not 1 :a)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(cond (< 2 1) :a (> 2 1) :b :else :c)"#,
-        r#":b"#,
-    ),
-    (
-        r#"(cond (< 2 1) :a)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(cond)"#,
-        r#"nil"#,
-    ),
+    (r#"(when 1 2 3)"#, r#"3"#),
+    (r#"(when nil 2)"#, r#"nil"#),
+    (r#"(when-not nil 1 2)"#, r#"2"#),
+    (r#"(when-not 1 2)"#, r#"nil"#),
+    (r#"(if-not nil :a :b)"#, r#":a"#),
+    (r#"(if-not 1 :a)"#, r#"nil"#),
+    (r#"(cond (< 2 1) :a (> 2 1) :b :else :c)"#, r#":b"#),
+    (r#"(cond (< 2 1) :a)"#, r#"nil"#),
+    (r#"(cond)"#, r#"nil"#),
     (
         r#"(cond 1)"#,
         r#"ERR java.lang.IllegalArgumentException "cond requires an even number of forms""#,
     ),
-    (
-        r#"(condp = 2 1 :one 2 :two :none)"#,
-        r#":two"#,
-    ),
-    (
-        r#"(condp = 5 1 :one 2 :two :none)"#,
-        r#":none"#,
-    ),
+    (r#"(condp = 2 1 :one 2 :two :none)"#, r#":two"#),
+    (r#"(condp = 5 1 :one 2 :two :none)"#, r#":none"#),
     (
         r#"(condp get 2 {1 :x} :a {2 :y} :>> (fn [v] [v v]) :none)"#,
         r#"[:y :y]"#,
     ),
-    (
-        r#"(and)"#,
-        r#"true"#,
-    ),
-    (
-        r#"(and 1 2 3)"#,
-        r#"3"#,
-    ),
-    (
-        r#"(and 1 nil 3)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(and false 2)"#,
-        r#"false"#,
-    ),
-    (
-        r#"(or)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(or nil false)"#,
-        r#"false"#,
-    ),
-    (
-        r#"(or nil 2 3)"#,
-        r#"2"#,
-    ),
-    (
-        r#"(or false)"#,
-        r#"false"#,
-    ),
-    (
-        r#"(-> 1 inc (- 10) (* 2))"#,
-        r#"-16"#,
-    ),
-    (
-        r#"(->> 1 inc (- 10) (* 2))"#,
-        r#"16"#,
-    ),
-    (
-        r#"(as-> 1 x (inc x) (* x 10) (- x 1))"#,
-        r#"19"#,
-    ),
-    (
-        r#"(as-> 5 x)"#,
-        r#"5"#,
-    ),
-    (
-        r#"(cond-> 1 true inc false (* 100) (= 1 1) (* 2))"#,
-        r#"4"#,
-    ),
-    (
-        r#"(cond->> 1 true (- 10) false (* 100))"#,
-        r#"9"#,
-    ),
-    (
-        r#"(some-> 1 inc (- 10))"#,
-        r#"-8"#,
-    ),
-    (
-        r#"(some-> nil inc)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(some->> 1 (- 10) inc)"#,
-        r#"10"#,
-    ),
-    (
-        r#"(some-> {:a {:b 2}} :a :b inc)"#,
-        r#"3"#,
-    ),
-    (
-        r#"(some-> {:a nil} :a :b inc)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(doto (vector) (conj 1))"#,
-        r#"[]"#,
-    ),
-    (
-        r#"(if-let [a 1] [a :yes] :no)"#,
-        r#"[1 :yes]"#,
-    ),
-    (
-        r#"(if-let [a nil] [a :yes] :no)"#,
-        r#":no"#,
-    ),
-    (
-        r#"(if-let [a false] :yes)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(if-let [[a b] [1 2]] (+ a b) :no)"#,
-        r#"3"#,
-    ),
+    (r#"(and)"#, r#"true"#),
+    (r#"(and 1 2 3)"#, r#"3"#),
+    (r#"(and 1 nil 3)"#, r#"nil"#),
+    (r#"(and false 2)"#, r#"false"#),
+    (r#"(or)"#, r#"nil"#),
+    (r#"(or nil false)"#, r#"false"#),
+    (r#"(or nil 2 3)"#, r#"2"#),
+    (r#"(or false)"#, r#"false"#),
+    (r#"(-> 1 inc (- 10) (* 2))"#, r#"-16"#),
+    (r#"(->> 1 inc (- 10) (* 2))"#, r#"16"#),
+    (r#"(as-> 1 x (inc x) (* x 10) (- x 1))"#, r#"19"#),
+    (r#"(as-> 5 x)"#, r#"5"#),
+    (r#"(cond-> 1 true inc false (* 100) (= 1 1) (* 2))"#, r#"4"#),
+    (r#"(cond->> 1 true (- 10) false (* 100))"#, r#"9"#),
+    (r#"(some-> 1 inc (- 10))"#, r#"-8"#),
+    (r#"(some-> nil inc)"#, r#"nil"#),
+    (r#"(some->> 1 (- 10) inc)"#, r#"10"#),
+    (r#"(some-> {:a {:b 2}} :a :b inc)"#, r#"3"#),
+    (r#"(some-> {:a nil} :a :b inc)"#, r#"nil"#),
+    (r#"(doto (vector) (conj 1))"#, r#"[]"#),
+    (r#"(if-let [a 1] [a :yes] :no)"#, r#"[1 :yes]"#),
+    (r#"(if-let [a nil] [a :yes] :no)"#, r#":no"#),
+    (r#"(if-let [a false] :yes)"#, r#"nil"#),
+    (r#"(if-let [[a b] [1 2]] (+ a b) :no)"#, r#"3"#),
     (
         r#"(if-let [a 1] :x :y :z)"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/if-let did not conform to spec.""#,
@@ -383,62 +282,23 @@ const CASES: &[(&str, &str)] = &[
         r#"(if-let [a 1 b 2] :x)"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/if-let did not conform to spec.""#,
     ),
-    (
-        r#"(when-let [a 2] (inc a))"#,
-        r#"3"#,
-    ),
-    (
-        r#"(when-let [a nil] (inc a))"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(if-some [a false] [a] :no)"#,
-        r#"[false]"#,
-    ),
-    (
-        r#"(if-some [a nil] [a] :no)"#,
-        r#":no"#,
-    ),
-    (
-        r#"(when-some [a false] [a])"#,
-        r#"[false]"#,
-    ),
-    (
-        r#"(when-some [a nil] [a])"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(when-first [x [4 5]] [x])"#,
-        r#"[4]"#,
-    ),
-    (
-        r#"(when-first [x []] [x])"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(let [a 1 b (inc a)] [a b])"#,
-        r#"[1 2]"#,
-    ),
+    (r#"(when-let [a 2] (inc a))"#, r#"3"#),
+    (r#"(when-let [a nil] (inc a))"#, r#"nil"#),
+    (r#"(if-some [a false] [a] :no)"#, r#"[false]"#),
+    (r#"(if-some [a nil] [a] :no)"#, r#":no"#),
+    (r#"(when-some [a false] [a])"#, r#"[false]"#),
+    (r#"(when-some [a nil] [a])"#, r#"nil"#),
+    (r#"(when-first [x [4 5]] [x])"#, r#"[4]"#),
+    (r#"(when-first [x []] [x])"#, r#"nil"#),
+    (r#"(let [a 1 b (inc a)] [a b])"#, r#"[1 2]"#),
     (
         r#"(let [[a b & c :as all] [1 2 3 4]] [a b c all])"#,
         r#"[1 2 (3 4) [1 2 3 4]]"#,
     ),
-    (
-        r#"(let [[a [b c]] [1 [2 3]]] [a b c])"#,
-        r#"[1 2 3]"#,
-    ),
-    (
-        r#"(let [[a b] nil] [a b])"#,
-        r#"[nil nil]"#,
-    ),
-    (
-        r#"(let [[a b c] "xy"] [a b c])"#,
-        r#"[\x \y nil]"#,
-    ),
-    (
-        r#"(let [[a & r] (list 1 2 3)] [a r])"#,
-        r#"[1 (2 3)]"#,
-    ),
+    (r#"(let [[a [b c]] [1 [2 3]]] [a b c])"#, r#"[1 2 3]"#),
+    (r#"(let [[a b] nil] [a b])"#, r#"[nil nil]"#),
+    (r#"(let [[a b c] "xy"] [a b c])"#, r#"[\x \y nil]"#),
+    (r#"(let [[a & r] (list 1 2 3)] [a r])"#, r#"[1 (2 3)]"#),
     (
         r#"(let [{:keys [a b] :as m :or {b 9}} {:a 1}] [a b m])"#,
         r#"[1 9 {:a 1}]"#,
@@ -463,10 +323,7 @@ const CASES: &[(&str, &str)] = &[
         r#"(let [{:keys [:k1 d/k2]} {:k1 1 :d/k2 2}] [k1 k2])"#,
         r#"[1 2]"#,
     ),
-    (
-        r#"(let [{:keys [a] :or {a 5}} nil] a)"#,
-        r#"5"#,
-    ),
+    (r#"(let [{:keys [a] :or {a 5}} nil] a)"#, r#"5"#),
     (
         r#"(let [{:keys [a b]} (list :a 1 :b 2)] [a b])"#,
         r#"[1 2]"#,
@@ -483,10 +340,7 @@ const CASES: &[(&str, &str)] = &[
         r#"(let [[a & {:keys [b c]}] [1 :b 2 :c 3]] [a b c])"#,
         r#"[1 2 3]"#,
     ),
-    (
-        r#"(let [[_ _ [_ {[z] :z}]] [0 0 [0 {:z [7]}]]] z)"#,
-        r#"7"#,
-    ),
+    (r#"(let [[_ _ [_ {[z] :z}]] [0 0 [0 {:z [7]}]]] z)"#, r#"7"#),
     (
         r#"(let [a] 1)"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/let did not conform to spec.""#,
@@ -503,10 +357,7 @@ const CASES: &[(&str, &str)] = &[
         r#"(let [1 2] 3)"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/let did not conform to spec.""#,
     ),
-    (
-        r#"((fn [x] (* x 2)) 4)"#,
-        r#"8"#,
-    ),
+    (r#"((fn [x] (* x 2)) 4)"#, r#"8"#),
     (
         r#"((fn f [n] (if (> n 0) (f (dec n)) :done)) 3)"#,
         r#":done"#,
@@ -519,30 +370,15 @@ const CASES: &[(&str, &str)] = &[
         r#"((fn [[a b] {:keys [c]}] [a b c]) [1 2] {:c 3})"#,
         r#"[1 2 3]"#,
     ),
-    (
-        r#"((fn [& {:keys [a b]}] [a b]) :a 1 :b 2)"#,
-        r#"[1 2]"#,
-    ),
-    (
-        r#"((fn [& {:keys [a b]}] [a b]) {:a 1 :b 2})"#,
-        r#"[1 2]"#,
-    ),
-    (
-        r#"((fn [x] {:pre [(> x 0)]} x) 1)"#,
-        r#"1"#,
-    ),
-    (
-        r#"((fn [x] {:post [(> % 10)]} x) 11)"#,
-        r#"11"#,
-    ),
+    (r#"((fn [& {:keys [a b]}] [a b]) :a 1 :b 2)"#, r#"[1 2]"#),
+    (r#"((fn [& {:keys [a b]}] [a b]) {:a 1 :b 2})"#, r#"[1 2]"#),
+    (r#"((fn [x] {:pre [(> x 0)]} x) 1)"#, r#"1"#),
+    (r#"((fn [x] {:post [(> % 10)]} x) 11)"#, r#"11"#),
     (
         r#"((fn [x] {:pre [(> x 0)] :post [(= % 2)]} (inc x) (* x 2)) 1)"#,
         r#"2"#,
     ),
-    (
-        r#"((fn [x] {:pre [(> x 0)]}) 1)"#,
-        r#"{:pre [true]}"#,
-    ),
+    (r#"((fn [x] {:pre [(> x 0)]}) 1)"#, r#"{:pre [true]}"#),
     (
         r#"(fn 1)"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/fn did not conform to spec.""#,
@@ -555,10 +391,7 @@ const CASES: &[(&str, &str)] = &[
         r#"(fn ([x] 1) 2)"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/fn did not conform to spec.""#,
     ),
-    (
-        r#"(defn f1 [x] (inc x)) (f1 1)"#,
-        r#"2"#,
-    ),
+    (r#"(defn f1 [x] (inc x)) (f1 1)"#, r#"2"#),
     (
         r#"(defn f2 "doc" {:a 1} ([x] x) ([x y] [x y])) [(f2 1) (f2 1 2) (:doc (meta (var f2))) (:a (meta (var f2))) (:arglists (meta (var f2)))]"#,
         r#"[1 [1 2] "doc" 1 ([x] [x y])]"#,
@@ -603,10 +436,7 @@ const CASES: &[(&str, &str)] = &[
         r#"(defn f11 ([x] x) [y])"#,
         r#"ERR clojure.lang.ExceptionInfo "Call to clojure.core/defn did not conform to spec.""#,
     ),
-    (
-        r#"(defmacro m1 [x] (list (quote inc) x)) (m1 5)"#,
-        r#"6"#,
-    ),
+    (r#"(defmacro m1 [x] (list (quote inc) x)) (m1 5)"#, r#"6"#),
     (
         r#"(defmacro m2 "doc" ([a] a) ([a b] (list (quote +) a b))) [(m2 1) (m2 1 2) (:macro (meta (var m2))) (:arglists (meta (var m2))) (:doc (meta (var m2)))]"#,
         r#"[1 3 true ([a] [a b]) "doc"]"#,
@@ -647,38 +477,14 @@ const CASES: &[(&str, &str)] = &[
         r#"(letfn [(ev? [n] (if (= n 0) true (od? (dec n)))) (od? [n] (if (= n 0) false (ev? (dec n))))] [(ev? 10) (od? 7)])"#,
         r#"[true true]"#,
     ),
-    (
-        r#"(letfn [(f ([] (f 1)) ([x] (inc x)))] (f))"#,
-        r#"2"#,
-    ),
-    (
-        r#"(case 1 1 :a 2 :b :c)"#,
-        r#":a"#,
-    ),
-    (
-        r#"(case 3 1 :a 2 :b :c)"#,
-        r#":c"#,
-    ),
-    (
-        r#"(case 2 (1 2) :small (3 4) :big)"#,
-        r#":small"#,
-    ),
-    (
-        r#"(case (quote x) x :sym "x" :str :none)"#,
-        r#":sym"#,
-    ),
-    (
-        r#"(case "x" x :sym "x" :str :none)"#,
-        r#":str"#,
-    ),
-    (
-        r#"(case [1 2] [1 2] :vec :none)"#,
-        r#":vec"#,
-    ),
-    (
-        r#"(case nil nil :nil :none)"#,
-        r#":nil"#,
-    ),
+    (r#"(letfn [(f ([] (f 1)) ([x] (inc x)))] (f))"#, r#"2"#),
+    (r#"(case 1 1 :a 2 :b :c)"#, r#":a"#),
+    (r#"(case 3 1 :a 2 :b :c)"#, r#":c"#),
+    (r#"(case 2 (1 2) :small (3 4) :big)"#, r#":small"#),
+    (r#"(case (quote x) x :sym "x" :str :none)"#, r#":sym"#),
+    (r#"(case "x" x :sym "x" :str :none)"#, r#":str"#),
+    (r#"(case [1 2] [1 2] :vec :none)"#, r#":vec"#),
+    (r#"(case nil nil :nil :none)"#, r#":nil"#),
     (
         r#"(case 1 1 :a 1 :b)"#,
         r#"ERR java.lang.IllegalArgumentException "Duplicate case test constant: 1""#,
@@ -687,14 +493,8 @@ const CASES: &[(&str, &str)] = &[
         r#"(case 1 (1 2) :a (2 3) :b)"#,
         r#"ERR java.lang.IllegalArgumentException "Duplicate case test constant: 2""#,
     ),
-    (
-        r#"(case :k :k 1 :j 2)"#,
-        r#"1"#,
-    ),
-    (
-        r#"(dotimes [i 3] i)"#,
-        r#"nil"#,
-    ),
+    (r#"(case :k :k 1 :j 2)"#, r#"1"#),
+    (r#"(dotimes [i 3] i)"#, r#"nil"#),
     (
         r#"(binding [*acc* []] (dotimes [i 3] (set! *acc* (conj *acc* i))) *acc*)"#,
         r#"[0 1 2]"#,
@@ -719,14 +519,8 @@ const CASES: &[(&str, &str)] = &[
         r#"(binding [*acc* []] (doseq [[a b] {:a 1 :b 2}] (set! *acc* (conj *acc* [b a]))) *acc*)"#,
         r#"[[1 :a] [2 :b]]"#,
     ),
-    (
-        r#"(doseq [x [1 2]] x)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(doseq [x nil] x)"#,
-        r#"nil"#,
-    ),
+    (r#"(doseq [x [1 2]] x)"#, r#"nil"#),
+    (r#"(doseq [x nil] x)"#, r#"nil"#),
     (
         r#"(binding [*acc* 0] (while (< *acc* 5) (set! *acc* (inc *acc*))) *acc*)"#,
         r#"5"#,
@@ -735,14 +529,8 @@ const CASES: &[(&str, &str)] = &[
         r#"(declare d1) (def d2 (fn [] (d1))) (defn d1 [] :ok) [(d2) (:declared (meta (var d1)))]"#,
         r#"[:ok nil]"#,
     ),
-    (
-        r#"(comment a b c)"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(assert (= 1 1))"#,
-        r#"nil"#,
-    ),
+    (r#"(comment a b c)"#, r#"nil"#),
+    (r#"(assert (= 1 1))"#, r#"nil"#),
     (
         r#"(binding [*acc* 5] [*acc* (binding [*acc* 6] *acc*)])"#,
         r#"[5 6]"#,
@@ -771,14 +559,8 @@ const CASES: &[(&str, &str)] = &[
         r#"(macroexpand-1 (quote (cond a b c d)))"#,
         r#"(if a b (clojure.core/cond c d))"#,
     ),
-    (
-        r#"(macroexpand-1 (quote (and a)))"#,
-        r#"a"#,
-    ),
-    (
-        r#"(macroexpand-1 (quote (or)))"#,
-        r#"nil"#,
-    ),
+    (r#"(macroexpand-1 (quote (and a)))"#, r#"a"#),
+    (r#"(macroexpand-1 (quote (or)))"#, r#"nil"#),
     (
         r#"(macroexpand-1 (quote (-> a b (c d))))"#,
         r#"(c (b a) d)"#,
@@ -799,14 +581,8 @@ const CASES: &[(&str, &str)] = &[
         r#"(macroexpand-1 (quote (declare a b)))"#,
         r#"(do (def a) (def b))"#,
     ),
-    (
-        r#"(macroexpand-1 (quote (comment a)))"#,
-        r#"nil"#,
-    ),
-    (
-        r#"(macroexpand-1 (quote (fn [x] x)))"#,
-        r#"(fn* ([x] x))"#,
-    ),
+    (r#"(macroexpand-1 (quote (comment a)))"#, r#"nil"#),
+    (r#"(macroexpand-1 (quote (fn [x] x)))"#, r#"(fn* ([x] x))"#),
     (
         r#"(macroexpand-1 (quote (letfn [(f [x] x)] (f 1))))"#,
         r#"(letfn* [f (clojure.core/fn f [x] x)] (f 1))"#,
@@ -823,34 +599,16 @@ const CASES: &[(&str, &str)] = &[
         r#"(macroexpand-1 (quote (loop [a 1] a)))"#,
         r#"(loop* [a 1] a)"#,
     ),
-    (
-        r#"(macroexpand-1 (quote (if a b)))"#,
-        r#"(if a b)"#,
-    ),
-    (
-        r#"(macroexpand-1 (quote (f a b)))"#,
-        r#"(f a b)"#,
-    ),
-    (
-        r#"(macroexpand-1 (quote (.foo a b)))"#,
-        r#"(. a foo b)"#,
-    ),
-    (
-        r#"(macroexpand-1 (quote (Foo. a b)))"#,
-        r#"(new Foo a b)"#,
-    ),
-    (
-        r#"(macroexpand-1 1)"#,
-        r#"1"#,
-    ),
+    (r#"(macroexpand-1 (quote (if a b)))"#, r#"(if a b)"#),
+    (r#"(macroexpand-1 (quote (f a b)))"#, r#"(f a b)"#),
+    (r#"(macroexpand-1 (quote (.foo a b)))"#, r#"(. a foo b)"#),
+    (r#"(macroexpand-1 (quote (Foo. a b)))"#, r#"(new Foo a b)"#),
+    (r#"(macroexpand-1 1)"#, r#"1"#),
     (
         r#"(macroexpand (quote (-> a (when b))))"#,
         r#"(if a (do b))"#,
     ),
-    (
-        r#"(let [x 1 y 2] (-> x (+ y) (as-> z (* z z))))"#,
-        r#"9"#,
-    ),
+    (r#"(let [x 1 y 2] (-> x (+ y) (as-> z (* z z))))"#, r#"9"#),
 ];
 
 // Cases that need host interop (AssertionError / IllegalArgumentException
@@ -880,10 +638,7 @@ const INTEROP_CASES: &[(&str, &str)] = &[
         r#"(case 5)"#,
         r#"ERR java.lang.IllegalArgumentException "No matching clause: 5""#,
     ),
-    (
-        r#"(defonce o1 1) (defonce o1 2) o1"#,
-        r#"1"#,
-    ),
+    (r#"(defonce o1 1) (defonce o1 2) o1"#, r#"1"#),
     (
         r#"(assert (= 1 2))"#,
         r#"ERR java.lang.AssertionError "Assert failed: (= 1 2)""#,
