@@ -242,3 +242,66 @@ pub(crate) fn macroexpand(args: &[Value]) -> Result<Value> {
         form = ex;
     }
 }
+
+/// `(.. x form & more)` -> `(.. (. x form) more...)`.
+pub(crate) fn dot_dot(args: &[Value]) -> Result<Value> {
+    let a = margs("..", args, 2, None)?;
+    let first = list![sym("."), a[0].clone(), a[1].clone()];
+    if a.len() == 2 {
+        return Ok(first);
+    }
+    Ok(splice(vec![sym(".."), first], &a[2..]))
+}
+
+/// `(locking x body...)`: monitor-enter/exit around the body (no-ops here,
+/// kept for the JVM's shape and evaluation order).
+pub(crate) fn locking(args: &[Value]) -> Result<Value> {
+    let a = margs("locking", args, 1, None)?;
+    let lockee = auto("lockee");
+    let local = auto("locklocal");
+    let mut inner = vec![sym("try")];
+    inner.extend_from_slice(&a[1..]);
+    inner.push(list![
+        sym("finally"),
+        list![sym("monitor-exit"), local.clone()]
+    ]);
+    Ok(list![
+        core("let"),
+        vector![lockee.clone(), a[0].clone()],
+        list![
+            sym("try"),
+            list![
+                core("let"),
+                vector![local.clone(), lockee],
+                list![sym("monitor-enter"), local],
+                Value::list(inner)
+            ]
+        ]
+    ])
+}
+
+/// `(with-open [r init ...] body...)`: closes each binding in reverse order
+/// with `(. r close)`.
+pub(crate) fn with_open(args: &[Value]) -> Result<Value> {
+    let a = margs("with-open", args, 1, None)?;
+    let b = binding_vector(&args[0], &a[0])?;
+    let body = &a[1..];
+    match b.as_slice() {
+        [] => Ok(splice(vec![sym("do")], body)),
+        [name, init, rest @ ..] if name.is_symbol() => {
+            let inner = splice(vec![core("with-open"), Value::vector(rest.to_vec())], body);
+            Ok(list![
+                core("let"),
+                vector![name.clone(), init.clone()],
+                list![
+                    sym("try"),
+                    inner,
+                    list![sym("finally"), list![sym("."), name.clone(), core("close")]]
+                ]
+            ])
+        }
+        _ => Err(super::illegal_arg(
+            "with-open only allows Symbols in bindings",
+        )),
+    }
+}

@@ -227,6 +227,25 @@ fn macros_needing_interop_match_jvm() {
 // (each case's forms read with read-string and eval'd in order; errors as
 // "ERR <class of the innermost cause> <pr-str of its message>").
 const CASES: &[(&str, &str)] = &[
+    (r#"(locking :x 1 2)"#, r#"2"#),
+    (r#"(with-open [] 5)"#, r#"5"#),
+    (r#"(macroexpand-1 (quote (.. a b)))"#, r#"(. a b)"#),
+    (
+        r#"(macroexpand-1 (quote (.. a b (c d) e)))"#,
+        r#"(.. (. a b) (c d) e)"#,
+    ),
+    (
+        r#"(with-open [[a] 1] a)"#,
+        r#"ERR java.lang.IllegalArgumentException "with-open only allows Symbols in bindings""#,
+    ),
+    (
+        r#"(when)"#,
+        r#"ERR clojure.lang.ArityException "Wrong number of args (0) passed to: clojure.core/when""#,
+    ),
+    (
+        r#"(dotimes [i] i)"#,
+        r#"ERR java.lang.IllegalArgumentException "dotimes requires exactly 2 forms in binding vector in user:""#,
+    ),
     (r#"(when 1 2 3)"#, r#"3"#),
     (r#"(when nil 2)"#, r#"nil"#),
     (r#"(when-not nil 1 2)"#, r#"2"#),
