@@ -1,5 +1,5 @@
 //! Macro tests: programs read with the reader (read-string mode, as the JVM
-//! cases were run) and evaluated on the tree-walk backend.
+//! cases were run) and evaluated on both backends (tree-walk and VM).
 //!
 //! Core fns other helpers are writing (seq, nth, conj, str...) may not be on
 //! main yet: `install_test_natives` adds tiny stand-ins to clojure.core only
@@ -175,7 +175,11 @@ fn describe_error(e: &Exception) -> String {
 
 /// Eval every form of `src`; pr-str of the last value or the error.
 fn run(src: &str) -> String {
-    let mut rt = Runtime::new(Backend::TreeWalk);
+    run_on(Backend::TreeWalk, src)
+}
+
+fn run_on(backend: Backend, src: &str) -> String {
+    let mut rt = Runtime::new(backend);
     install_test_natives();
     let prelude = "(def ^:dynamic *acc* nil)";
     let mut last = Value::NIL;
@@ -197,10 +201,14 @@ fn run(src: &str) -> String {
 
 fn check(cases: &[(&str, &str)]) {
     let mut failures = Vec::new();
-    for (src, want) in cases {
-        let got = run(src);
-        if got != *want {
-            failures.push(format!("{src}\n   want: {want}\n    got: {got}"));
+    for backend in [Backend::TreeWalk, Backend::Vm] {
+        for (src, want) in cases {
+            let got = run_on(backend, src);
+            if got != *want {
+                failures.push(format!(
+                    "[{backend:?}] {src}\n   want: {want}\n    got: {got}"
+                ));
+            }
         }
     }
     assert!(
