@@ -46,6 +46,69 @@ pub fn analyze_top(form: &Value, env: &Env) -> Result<Tree> {
     })
 }
 
+/// `macroexpand-1` outside analysis: expand `form` once in `env`'s
+/// namespace with no locals. Special forms and plain calls come back
+/// unchanged (identical); `(.m x)`, `(C/m x)` and `(C. x)` expand like
+/// Compiler.macroexpand1.
+pub fn macroexpand_1(form: &Value, env: &Env) -> Result<Value> {
+    let Some(items) = form_items(form)? else {
+        return Ok(form.clone());
+    };
+    let Some(sym) = items.first().and_then(|h| h.as_symbol()) else {
+        return Ok(form.clone());
+    };
+    if sym.ns().is_none() && SPECIAL_FORMS.contains(&sym.name()) {
+        return Ok(form.clone());
+    }
+    let bump = Bump::new();
+    let mut a = Analyzer::new(&bump, env);
+    a.pos = form_pos(form).unwrap_or_default();
+    let expanded = a.macroexpand_1(form, &items)?;
+    if !expanded.identical(form) {
+        return Ok(expanded);
+    }
+    let name = sym.name();
+    let rest = &items[1..];
+    let build = |head: Vec<Value>, tail: &[Value]| -> Result<Value> {
+        let mut v = head;
+        v.extend_from_slice(tail);
+        crate::runtime::meta::with_meta(&Value::list(v), crate::runtime::meta::meta(form))
+    };
+    if sym.ns().is_none() && name.len() > 1 && name.starts_with('.') && name != ".." {
+        let Some(target) = rest.first() else {
+            return Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                "Malformed member expression, expecting (.member target ...)",
+            ));
+        };
+        let head = vec![
+            Value::symbol(None, "."),
+            target.clone(),
+            Value::symbol(None, &name[1..]),
+        ];
+        return build(head, &rest[1..]);
+    }
+    if let Some(ns) = sym.ns()
+        && a.namespace_for(ns).is_none()
+        && host::is_class(ns)
+    {
+        let head = vec![
+            Value::symbol(None, "."),
+            Value::symbol(None, ns),
+            Value::symbol(None, name),
+        ];
+        return build(head, rest);
+    }
+    if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
+        let head = vec![
+            Value::symbol(None, "new"),
+            Value::symbol(None, &name[..name.len() - 1]),
+        ];
+        return build(head, rest);
+    }
+    Ok(form.clone())
+}
+
 /// Source of unique ids for gensyms and fn names (RT.nextID).
 static NEXT_ID: AtomicU64 = AtomicU64::new(1000);
 pub fn next_id() -> u64 {
@@ -540,7 +603,7 @@ impl<'a> Analyzer<'a> {
         args.push(form.clone());
         args.push(env);
         args.extend_from_slice(&items[1..]);
-        func::invoke(&f, &args).map_err(|e| self.macro_error(&var, e))
+        func::invoke(&f, &args).map_err(|e| self.macro_error(&var, hide_implicit_args(e)))
     }
 
     fn macro_error(&self, var: &Var, cause: Exception) -> Exception {
@@ -594,6 +657,26 @@ impl<'a> Analyzer<'a> {
             }
         }
         Value::map_from_pairs(pairs)
+    }
+}
+
+/// A macro's ArityException counts the caller's args, not `&form &env`
+/// (Compiler.macroexpand1 subtracts 2).
+fn hide_implicit_args(e: Exception) -> Exception {
+    if e.class() != ExClass::ArityException {
+        return e;
+    }
+    let msg = e.message().unwrap_or("");
+    let parsed = msg
+        .strip_prefix("Wrong number of args (")
+        .and_then(|r| r.split_once(") passed to: "))
+        .and_then(|(n, name)| Some((n.parse::<usize>().ok()?, name)));
+    match parsed {
+        Some((n, name)) if n >= 2 => Exception::new(
+            ExClass::ArityException,
+            format!("Wrong number of args ({}) passed to: {name}", n - 2),
+        ),
+        _ => e,
     }
 }
 

@@ -293,11 +293,13 @@ impl<'a> Analyzer<'a> {
                 out
             }
         };
-        let once = crate::runtime::lookup::get(
-            &crate::runtime::meta::meta(form),
-            &Value::keyword(None, "once"),
-        )
-        .truthy();
+        // `^{:once true}` on the form or (as lazy-seq and delay write it)
+        // on the `fn*` symbol.
+        let once_key = Value::keyword(None, "once");
+        let once = crate::runtime::lookup::get(&crate::runtime::meta::meta(form), &once_key)
+            .truthy()
+            || crate::runtime::lookup::get(&crate::runtime::meta::meta(&items[0]), &once_key)
+                .truthy();
 
         let hint = self.name_hint.take();
         let debug_name = {
@@ -483,9 +485,13 @@ impl<'a> Analyzer<'a> {
                     .unwrap_or_else(|| "NO_SOURCE_PATH".into()),
             ),
         ));
+        // Quoted: the metadata map is evaluated, and :name is data.
         pairs.push((
             Value::keyword(None, "name"),
-            Value::from(Symbol::intern(None, sym.name())),
+            Value::list(vec![
+                Value::symbol(None, "quote"),
+                Value::from(Symbol::intern(None, sym.name())),
+            ]),
         ));
         pairs.push((
             Value::keyword(None, "ns"),

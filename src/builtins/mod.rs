@@ -9,6 +9,7 @@ mod classes;
 pub mod format;
 pub mod io;
 pub mod lang;
+mod macros;
 mod math;
 pub mod ns;
 pub mod state;
@@ -56,6 +57,7 @@ const TABLES: &[&[Def]] = &[
     lang::DEFS,
     ns::DEFS,
     state::DEFS,
+    macros::DEFS,
 ];
 
 /// Intern all builtins into `core`.

@@ -1,0 +1,307 @@
+//! ns, comment, assert, time, with-out-str, binding, delay, lazy-seq,
+//! lazy-cat, and the macroexpand fns.
+
+use super::{
+    auto, binding_vector, core, is_map, is_string, items, kw, list, margs, quote, splice, sym,
+    vector,
+};
+use crate::builtins::check_arity;
+use crate::runtime::error::Result;
+use crate::runtime::meta;
+use crate::runtime::namespace;
+use crate::runtime::symbol::Symbol;
+use crate::runtime::value::Value;
+
+/// `(ns name doc? attr-map? references*)` -> `(do (clojure.core/in-ns 'name)
+/// (clojure.core/with-loading-context (clojure.core/refer 'clojure.core)
+/// (clojure.core/require '...) ...) nil)`, like the JVM's minus its
+/// *loaded-libs* bookkeeping and class-loader binding.
+pub(crate) fn ns(args: &[Value]) -> Result<Value> {
+    super::specced("ns", args, ns_impl)
+}
+
+fn ns_impl(args: &[Value]) -> Result<Value> {
+    let a = margs("ns", args, 1, None)?;
+    let name = &a[0];
+    let mut refs: &[Value] = &a[1..];
+    let mut name_meta = Vec::new();
+    if refs.first().is_some_and(is_string) {
+        name_meta.push((kw("doc"), refs[0].clone()));
+        refs = &refs[1..];
+    }
+    if refs.first().is_some_and(is_map) {
+        for e in items(&refs[0])? {
+            let kv = items(&e)?;
+            if let [k, v] = kv.as_slice() {
+                name_meta.push((k.clone(), v.clone()));
+            }
+        }
+        refs = &refs[1..];
+    }
+    let head_is = |r: &Value, k: &str| {
+        crate::runtime::seq::first(r)
+            .ok()
+            .and_then(|h| h.as_keyword().map(|x| x.ns().is_none() && x.name() == k))
+            .unwrap_or(false)
+    };
+    let refs: Vec<&Value> = refs.iter().filter(|r| !head_is(r, "gen-class")).collect();
+    let qname = quote(name.clone());
+    let mut out = vec![sym("do"), list![core("in-ns"), qname.clone()]];
+    let mut m = Vec::new();
+    let existing = meta::meta(name);
+    if !existing.is_nil() {
+        for e in items(&existing)? {
+            let kv = items(&e)?;
+            if let [k, v] = kv.as_slice() {
+                m.push((k.clone(), v.clone()));
+            }
+        }
+    }
+    m.extend(name_meta);
+    if !m.is_empty() {
+        out.push(list![
+            core("reset-meta!"),
+            list![core("the-ns"), qname.clone()],
+            Value::map_from_pairs(m)
+        ]);
+    }
+    let mut body = vec![core("with-loading-context")];
+    let is_core = name.as_symbol().is_some_and(|s| s.is(None, "clojure.core"));
+    if !is_core && !refs.iter().any(|r| head_is(r, "refer-clojure")) {
+        body.push(list![core("refer"), quote(sym("clojure.core"))]);
+    }
+    for r in refs {
+        let parts = items(r)?;
+        let Some(k) = parts.first() else { continue };
+        let kname = match k.view() {
+            crate::runtime::value::View::Keyword(k) => k.name().to_string(),
+            crate::runtime::value::View::Symbol(s) => s.name().to_string(),
+            _ => super::form_str(k),
+        };
+        let mut call = vec![core(&kname)];
+        call.extend(parts[1..].iter().map(|x| quote(x.clone())));
+        body.push(Value::list(call));
+    }
+    out.push(Value::list(body));
+    out.push(Value::NIL);
+    Ok(Value::list(out))
+}
+
+/// `(with-loading-context body...)` -> `((fn loading [] body...))`.
+pub(crate) fn with_loading_context(args: &[Value]) -> Result<Value> {
+    let a = margs("with-loading-context", args, 0, None)?;
+    Ok(list![splice(
+        vec![core("fn"), auto("loading"), vector![]],
+        a
+    )])
+}
+
+pub(crate) fn comment(_args: &[Value]) -> Result<Value> {
+    Ok(Value::NIL)
+}
+
+/// `*assert*` at expansion time (true until the var exists).
+fn assert_enabled() -> bool {
+    namespace::find_ns("clojure.core")
+        .and_then(|c| c.find_interned("*assert*"))
+        .and_then(|v| v.get())
+        .is_none_or(|v| v.truthy())
+}
+
+pub(crate) fn assert(args: &[Value]) -> Result<Value> {
+    let a = margs("assert", args, 1, Some(2))?;
+    if !assert_enabled() {
+        return Ok(Value::NIL);
+    }
+    let mut msg = vec![core("str"), Value::string("Assert failed: ")];
+    if let Some(m) = a.get(1) {
+        msg.push(m.clone());
+        msg.push(Value::string("\n"));
+    }
+    msg.push(list![core("pr-str"), quote(a[0].clone())]);
+    Ok(list![
+        core("when-not"),
+        a[0].clone(),
+        list![
+            sym("throw"),
+            list![
+                sym("new"),
+                sym("java.lang.AssertionError"),
+                Value::list(msg)
+            ]
+        ]
+    ])
+}
+
+fn nano_time() -> Value {
+    list![sym("."), sym("java.lang.System"), list![core("nanoTime")]]
+}
+
+pub(crate) fn time(args: &[Value]) -> Result<Value> {
+    let a = margs("time", args, 1, Some(1))?;
+    let start = auto("start");
+    let ret = auto("ret");
+    Ok(list![
+        core("let"),
+        vector![start.clone(), nano_time(), ret.clone(), a[0].clone()],
+        list![
+            core("prn"),
+            list![
+                core("str"),
+                Value::string("Elapsed time: "),
+                list![
+                    core("/"),
+                    list![core("double"), list![core("-"), nano_time(), start]],
+                    Value::double(1000000.0)
+                ],
+                Value::string(" msecs")
+            ]
+        ],
+        ret
+    ])
+}
+
+pub(crate) fn with_out_str(args: &[Value]) -> Result<Value> {
+    let a = margs("with-out-str", args, 0, None)?;
+    let s = auto("s");
+    let mut binding = vec![core("binding"), vector![core("*out*"), s.clone()]];
+    binding.extend_from_slice(a);
+    binding.push(list![core("str"), s.clone()]);
+    Ok(list![
+        core("let"),
+        vector![s, list![sym("new"), sym("java.io.StringWriter")]],
+        Value::list(binding)
+    ])
+}
+
+pub(crate) fn binding(args: &[Value]) -> Result<Value> {
+    let a = margs("binding", args, 1, None)?;
+    let b = binding_vector(&args[0], &a[0])?;
+    let mut map = vec![core("hash-map")];
+    for p in b.chunks(2) {
+        map.push(list![sym("var"), p[0].clone()]);
+        map.push(p[1].clone());
+    }
+    let mut tr = vec![sym("try")];
+    tr.extend_from_slice(&a[1..]);
+    tr.push(list![sym("finally"), list![core("pop-thread-bindings")]]);
+    Ok(list![
+        core("let"),
+        vector![],
+        list![core("push-thread-bindings"), Value::list(map)],
+        Value::list(tr)
+    ])
+}
+
+/// `^{:once true} fn*`: the body of a delay or lazy seq runs once.
+fn once_fn(body: &[Value]) -> Value {
+    let once = Value::map_from_pairs(vec![(kw("once"), Value::TRUE)]);
+    let fn_sym = Value::from(Symbol::intern(None, "fn*").with_meta(Some(once)));
+    splice(vec![fn_sym, vector![]], body)
+}
+
+pub(crate) fn delay(args: &[Value]) -> Result<Value> {
+    let a = margs("delay", args, 0, None)?;
+    Ok(list![sym("new"), sym("clojure.lang.Delay"), once_fn(a)])
+}
+
+pub(crate) fn lazy_seq(args: &[Value]) -> Result<Value> {
+    let a = margs("lazy-seq", args, 0, None)?;
+    Ok(list![sym("new"), sym("clojure.lang.LazySeq"), once_fn(a)])
+}
+
+pub(crate) fn lazy_cat(args: &[Value]) -> Result<Value> {
+    let a = margs("lazy-cat", args, 0, None)?;
+    let mut out = vec![core("concat")];
+    out.extend(a.iter().map(|c| list![core("lazy-seq"), c.clone()]));
+    Ok(Value::list(out))
+}
+
+/// The analysis environment of the current namespace (`*ns*`).
+fn current_env() -> crate::analyzer::Env {
+    let ns = namespace::find_ns(&super::current_ns_name())
+        .unwrap_or_else(|| namespace::create_ns("user"));
+    crate::analyzer::Env { ns, file: None }
+}
+
+pub(crate) fn macroexpand_1(args: &[Value]) -> Result<Value> {
+    check_arity("macroexpand-1", args, 1, Some(1))?;
+    crate::analyzer::macroexpand_1(&args[0], &current_env())
+}
+
+/// Expand until the form's head is no longer a macro.
+pub(crate) fn macroexpand(args: &[Value]) -> Result<Value> {
+    check_arity("macroexpand", args, 1, Some(1))?;
+    let env = current_env();
+    let mut form = args[0].clone();
+    loop {
+        let ex = crate::analyzer::macroexpand_1(&form, &env)?;
+        if ex.identical(&form) {
+            return Ok(form);
+        }
+        form = ex;
+    }
+}
+
+/// `(.. x form & more)` -> `(.. (. x form) more...)`.
+pub(crate) fn dot_dot(args: &[Value]) -> Result<Value> {
+    let a = margs("..", args, 2, None)?;
+    let first = list![sym("."), a[0].clone(), a[1].clone()];
+    if a.len() == 2 {
+        return Ok(first);
+    }
+    Ok(splice(vec![sym(".."), first], &a[2..]))
+}
+
+/// `(locking x body...)`: monitor-enter/exit around the body (no-ops here,
+/// kept for the JVM's shape and evaluation order).
+pub(crate) fn locking(args: &[Value]) -> Result<Value> {
+    let a = margs("locking", args, 1, None)?;
+    let lockee = auto("lockee");
+    let local = auto("locklocal");
+    let mut inner = vec![sym("try")];
+    inner.extend_from_slice(&a[1..]);
+    inner.push(list![
+        sym("finally"),
+        list![sym("monitor-exit"), local.clone()]
+    ]);
+    Ok(list![
+        core("let"),
+        vector![lockee.clone(), a[0].clone()],
+        list![
+            sym("try"),
+            list![
+                core("let"),
+                vector![local.clone(), lockee],
+                list![sym("monitor-enter"), local],
+                Value::list(inner)
+            ]
+        ]
+    ])
+}
+
+/// `(with-open [r init ...] body...)`: closes each binding in reverse order
+/// with `(. r close)`.
+pub(crate) fn with_open(args: &[Value]) -> Result<Value> {
+    let a = margs("with-open", args, 1, None)?;
+    let b = binding_vector(&args[0], &a[0])?;
+    let body = &a[1..];
+    match b.as_slice() {
+        [] => Ok(splice(vec![sym("do")], body)),
+        [name, init, rest @ ..] if name.is_symbol() => {
+            let inner = splice(vec![core("with-open"), Value::vector(rest.to_vec())], body);
+            Ok(list![
+                core("let"),
+                vector![name.clone(), init.clone()],
+                list![
+                    sym("try"),
+                    inner,
+                    list![sym("finally"), list![sym("."), name.clone(), core("close")]]
+                ]
+            ])
+        }
+        _ => Err(super::illegal_arg(
+            "with-open only allows Symbols in bindings",
+        )),
+    }
+}

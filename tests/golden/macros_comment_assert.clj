@@ -1,0 +1,11 @@
+;; comment and assert
+(prn (comment anything (goes here) 1 2 3))
+(comment (println "never printed"))
+(prn (assert true))
+(prn (assert (= 1 1) "fine"))
+(prn (try (assert (= 1 2)) (catch AssertionError e (.getMessage e))))
+(prn (try (assert (= 1 2) "one is not two") (catch AssertionError e (.getMessage e))))
+(prn (try (assert nil (str "built " "message")) (catch AssertionError e (.getMessage e))))
+(prn (try (assert false) (catch Throwable e (class e))))
+(let [x 5] (prn (try (assert (neg? x) x) (catch AssertionError e (.getMessage e)))))
+(prn (macroexpand-1 '(comment a)))

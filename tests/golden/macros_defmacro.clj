@@ -1,0 +1,23 @@
+;; defmacro: &form, &env, multi-arity, docstrings, expansion
+(defmacro unless [test & body] `(if ~test nil (do ~@body)))
+(prn (unless false :ran) (unless true :never))
+(prn (macroexpand-1 '(unless x y)))
+(defmacro my-or
+  "A small or."
+  ([] nil)
+  ([x] x)
+  ([x & more] `(let [v# ~x] (if v# v# (my-or ~@more)))))
+(prn (my-or) (my-or nil) (my-or nil false 3))
+(prn (:macro (meta #'my-or)) (:doc (meta #'my-or)) (:arglists (meta #'my-or)))
+(defmacro locals [] (vec (sort (map name (keys &env)))))
+(prn (let [a 1 b 2] (locals)))
+(prn (locals))
+(defmacro form-head [& _] (list 'quote (first &form)))
+(prn (form-head 1 2 3))
+(defmacro square [x] `(let [x# ~x] (* x# x#)))
+(prn (square 9) (square (+ 1 2)))
+(defmacro infix [[a op b]] (list op a b))
+(prn (infix (3 + 4)))
+(defmacro with-attr {:my-attr true} [x] x)
+(prn (:my-attr (meta #'with-attr)) (with-attr 5))
+(prn (macroexpand '(unless a b)))

@@ -1,0 +1,17 @@
+;; keyword arguments with & {:keys ...}, trailing maps
+(defn opts [x & {:keys [scale offset] :or {scale 1 offset 0}}]
+  (+ (* x scale) offset))
+(prn (opts 5))
+(prn (opts 5 :scale 2))
+(prn (opts 5 :scale 2 :offset 1))
+(prn (opts 5 {:scale 3}))
+(prn (opts 5 :offset 7 {:scale 10}))
+(defn all-opts [& {:as m}] m)
+(prn (all-opts :a 1 :b 2))
+(prn (all-opts))
+(prn (all-opts {:a 1}))
+(let [[a & {:keys [b]}] [1 :b 2]] (prn a b))
+(prn (seq-to-map-for-destructuring '(:a 1 :b 2)))
+(prn (seq-to-map-for-destructuring '({:c 3})))
+(prn (seq-to-map-for-destructuring '(:a 1 :a 2)))
+(prn (try (opts 1 :scale) (catch IllegalArgumentException e :odd-args)))

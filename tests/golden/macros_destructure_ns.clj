@@ -1,0 +1,10 @@
+;; namespaced keys in map destructuring
+(let [{:person/keys [name age]} {:person/name "ada" :person/age 36}] (prn name age))
+(let [{:keys [person/name user/id]} {:person/name "bo" :user/id 9}] (prn name id))
+(let [{:keys [:a :b/c]} {:a 1 :b/c 2}] (prn a c))
+(let [{:keys [::local]} {::local :mine}] (prn local))
+(let [{::keys [k1 k2]} {::k1 1 ::k2 2}] (prn k1 k2))
+(let [{:syms [x/y z]} {'x/y 1 'z 2}] (prn y z))
+(let [{:x/syms [q]} {'x/q :q}] (prn q))
+(let [{:person/keys [name] :or {name "anon"}} {}] (prn name))
+(let [{:strs [a b] :keys [c]} {"a" 1 "b" 2 :c 3}] (prn a b c))

@@ -1,0 +1,20 @@
+;; doseq: modifiers and chunked side-effect order
+(doseq [x [1 2 3]] (println "x" x))
+(doseq [x (range 3) y [:a :b]] (println x y))
+(doseq [x (range 10) :when (even? x) :let [y (* x x)] :while (< y 40)] (println "sq" y))
+(prn (doseq [x [1 2]] x))
+(doseq [x nil] (println "never"))
+(doseq [[k v] (sorted-map :b 2 :a 1)] (println k v))
+;; chunked: map over a range realizes 32 at a time before the body runs
+(doseq [x (map #(do (print "r" % "") %) (range 3))] (print "b" x ""))
+(println)
+;; unchunked seq interleaves
+(doseq [x (map #(do (print "r" % "") %) (list 0 1 2))] (print "b" x ""))
+(println)
+(doseq [x (range 40) :when (zero? (mod x 13))] (print x ""))
+(println)
+(doseq [x [1 2] :let [y (inc x)] z [y (* 10 y)]] (print z ""))
+(println)
+(def total (atom 0))
+(doseq [x (range 1000)] (swap! total + x))
+(prn @total)

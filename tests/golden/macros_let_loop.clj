@@ -1,0 +1,12 @@
+;; let and loop, including destructuring loop bindings
+(prn (let [] 1))
+(prn (let [a 1 b (+ a 1) a (* b 10)] [a b]))
+(prn (let [x 1] (let [x (inc x)] x)))
+(prn (loop [i 0 acc []] (if (< i 5) (recur (inc i) (conj acc i)) acc)))
+(prn (loop [[x & xs] [1 2 3 4] sum 0] (if x (recur xs (+ sum x)) sum)))
+(prn (loop [{:keys [n acc]} {:n 5 :acc 1}] (if (pos? n) (recur {:n (dec n) :acc (* acc n)}) acc)))
+(prn (loop [a 1 [b c] [2 3] d 4] (if (< a 3) (recur (inc a) [c b] d) [a b c d])))
+(prn (macroexpand-1 '(let [a 1] a)))
+(prn (macroexpand-1 '(loop [a 1 b 2] a)))
+(defn count-down [n] (loop [n n out []] (if (zero? n) out (recur (dec n) (conj out n)))))
+(prn (count-down 5))

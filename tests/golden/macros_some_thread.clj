@@ -1,0 +1,10 @@
+;; some-> and some->>
+(def data {:user {:name "ada" :langs ["clj" "rust"]}})
+(prn (some-> data :user :name .toUpperCase))
+(prn (some-> data :user :email .toUpperCase))
+(prn (some->> data :user :langs (map count) (reduce +)))
+(prn (some->> data :missing (map count)))
+(prn (some-> nil inc))
+(prn (some-> 1 inc inc))
+(prn (some-> false not))
+(prn (some-> {:a 1} :a (#(when (> % 5) %)) inc))
