@@ -1,0 +1,10 @@
+;; arity errors are caught, then an uncaught one ends the program
+(defn one [x] x)
+(println (try (one) (catch clojure.lang.ArityException e (ex-message e))))
+(println (try (one 1 2) (catch IllegalArgumentException e (ex-message e))))
+(println (try ((fn [a b] a) 1) (catch clojure.lang.ArityException e "anonymous fn arity error")))
+(println (try ((fn named [a b] a) 1) (catch clojure.lang.ArityException e "named fn arity error")))
+(println (try (#(inc %) 1 2) (catch Exception e "arity error on anonymous fn")))
+(println (try (:k) (catch Exception e "keyword arity")))
+(println "now uncaught:")
+(one 1 2 3)

@@ -1,0 +1,5 @@
+;; recur outside tail position is a compile error (exit 1)
+(println "ok so far")
+(println (loop [i 0] (if (< i 3) (recur (inc i)) i)))
+(defn bad [n] (+ 1 (recur (dec n))))
+(println "never")

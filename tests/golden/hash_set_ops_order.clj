@@ -1,0 +1,13 @@
+;; order of set results after union-like ops and conj/disj sequences
+(def a (set (range 0 30 2)))
+(def b (set (range 0 30 3)))
+(prn (into a b))
+(prn (filter b a))
+(prn (remove b a))
+(prn (reduce conj #{} (range 50 0 -5)))
+(prn (reduce disj (set (range 20)) (range 0 20 3)))
+(prn (set (map str (range 15))))
+(prn (set (map keyword ["a" "b" "c" "d" "e" "f" "g" "h" "i" "j"])))
+(prn (set (map double (range 12))))
+(prn (set [nil false true 0 "" :k 'k [] {}]))
+(prn (into #{} (map (fn [i] #{i}) (range 10))))

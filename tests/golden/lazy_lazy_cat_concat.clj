@@ -1,0 +1,12 @@
+;; lazy-cat, concat chains, and deep lazy structures realize without stack overflow
+(println (count (reduce concat (map vector (range 1000)))))
+(println (last (reduce (fn [s x] (lazy-cat s [x])) [] (range 500))))
+(println (count (apply concat (repeat 10000 [1]))))
+(def evens (lazy-cat [0] (map #(+ 2 %) evens)))
+(println (take 10 evens))
+(println (nth (iterate rest (range 100000)) 99999))
+(println (first (drop 100000 (iterate inc 0))))
+(println (count (take 200000 (cycle [1 2 3]))))
+(println (reduce + (take 100000 (map * (range) (range)))))
+(println (count (filter odd? (range 1000000))))
+(println (last (take 100000 (iterate #(mod (* 31 %) 1000003) 7))))

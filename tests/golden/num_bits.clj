@@ -1,0 +1,12 @@
+;; bit operations
+(prn (bit-and 12 10) (bit-or 12 10) (bit-xor 12 10) (bit-not 0) (bit-not 12))
+(prn (bit-and-not 15 5) (bit-and 1 2 3) (bit-or 1 2 4 8))
+(prn (bit-shift-left 1 10) (bit-shift-left 1 63) (bit-shift-left 1 64) (bit-shift-left 1 65))
+(prn (bit-shift-right 1024 3) (bit-shift-right -1024 3) (bit-shift-right -1 63))
+(prn (unsigned-bit-shift-right -1 60) (unsigned-bit-shift-right -1 0) (unsigned-bit-shift-right 16 2))
+(prn (bit-test 5 0) (bit-test 5 1) (bit-set 0 4) (bit-clear 31 0) (bit-flip 5 1))
+(prn (bit-and -1 Long/MAX_VALUE) (bit-xor -1 Long/MIN_VALUE))
+(prn (try (bit-and 1.5 1) (catch IllegalArgumentException e (ex-message e))))
+(prn (try (bit-or 1N 2) (catch IllegalArgumentException e (ex-message e))))
+(prn (map #(bit-shift-left 1 %) (range 0 70 7)))
+(prn (reduce bit-xor (range 100)))

@@ -1,0 +1,11 @@
+;; converting numbers to strings and back via core fns
+(println (str 1) (str 1.0) (str 1/2) (str 1N) (str 1M) (str -0.0) (str 1e21) (str 1.0E-5))
+(println (pr-str 1) (pr-str 1.0) (pr-str 1/2) (pr-str 1N) (pr-str 1M))
+(println (parse-long "42") (parse-long "+42") (parse-long "-0") (parse-long "") (parse-long "99999999999999999999"))
+(println (parse-double "42") (parse-double "4.2e1") (parse-double "NaN") (parse-double "Infinity") (parse-double "-0.0") (parse-double "x"))
+(println (read-string "1.0") (read-string "1e1") (read-string "100000000000000000000") (read-string "-1/2"))
+(println (format "%d %s %.2f %e" 42 1/3 2.0 12345.678))
+(println (format "%08.3f|%+d|%,d" 3.14159 5 1234567))
+(println (apply str (map #(char (+ 48 %)) [1 2 3])))
+(println (keyword (str 1)) (symbol (str 1.5)))
+(println (count (str Long/MAX_VALUE)) (count (str 2.0E-300)))

@@ -1,0 +1,10 @@
+;; printing every collection type, prn vs println vs print vs str
+(def colls [[] [1 2 3] '() '(1 2) {} {:a 1} #{} #{:x} (list) (vector) (seq [1 2]) (range 3)
+            (map inc [1 2]) (cons 0 [1]) (sorted-map :b 2 :a 1) (sorted-set 3 1 2)
+            (subvec [1 2 3 4] 1 3)
+            (array-map :z 1 :y 2) (lazy-seq nil) (lazy-seq [1]) (seq {:a 1}) (first {:a 1})
+            (rseq [1 2 3]) (keys {:a 1}) (vals {:a 1}) [nil] [[]] ['()] [{} #{}]])
+(doseq [c colls] (prn c))
+(doseq [c colls] (println c))
+(doseq [c colls] (print c) (print " | ") (print (str c)) (newline))
+(prn (seq []) (seq "") (empty [1]) (empty '(1)) (empty {:a 1}))

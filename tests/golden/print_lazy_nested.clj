@@ -1,0 +1,11 @@
+;; printing lazy and nested seqs, print-length on infinite/nested structures
+(prn (map #(range %) (range 4)))
+(prn (for [i (range 3)] (for [j (range i)] [i j])))
+(prn (partition 3 (range 10)) (partition 3 3 [:pad] (range 10)))
+(binding [*print-length* 4] (prn (map #(range %) (range 10))))
+(binding [*print-length* 2] (prn (iterate (fn [v] (conj v (count v))) [])))
+(binding [*print-level* 1] (prn (map #(range %) (range 4))))
+(binding [*print-length* 1 *print-level* 1] (prn [[1 2] [3 4]] {:a {:b 1}} #{#{1}}))
+(prn (seq (zipmap [:a] [(range 3)])))
+(prn (lazy-seq (list (lazy-seq (list 1)))))
+(println (map str (range 3)) (map pr-str ["a" \b]))

@@ -1,0 +1,15 @@
+;; strings and chars: prn escapes vs println raw
+(def strs ["" "plain" "with space" "q\"uote" "back\\slash" "nl\nx" "tab\tx" "cr\rx"
+           "\b\f" "unicode é ü ß" "emoji 😀" "\u0007bell" "nul\u0000" "tilde~" "#{}" ":kw" "a,b"])
+(doseq [s strs] (prn s) (println s) (print s) (println "|" (count s)))
+(def chs [\a \Z \0 \space \newline \tab \return \backspace \formfeed \\ \" \' \u0000 \u0007 \u00e9 \u4e2d \( \# \,])
+(doseq [c chs] (prn c) (print c) (println "|" (int c)))
+(prn (seq "héllo"))
+(prn (vec "abc") (apply str (reverse "abc")))
+(prn (char 97) (char 10) (int \a) (char? \a) (string? "a"))
+(prn (str \a \b) (str "a" \newline "b"))
+(println (str \a \b) (str "a" \newline "b"))
+(prn (subs "hello" 1 3) (subs "hello" 2) (count "héllo") (get "abc" 1) (nth "abc" 2))
+(prn (compare "a" "B") (compare "abc" "abd") (compare "" "a") (sort ["b" "A" "a" "B" "10" "9"]))
+(prn (= "a" "a") (identical? "a" (str "a")) (= \a "a"))
+(prn (format "%s|%d|%5.2f|%-4s|%x" "s" 42 3.14159 "ab" 255))

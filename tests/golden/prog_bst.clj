@@ -1,0 +1,21 @@
+;; a persistent binary search tree built from maps
+(defn insert [t v]
+  (cond (nil? t) {:v v}
+        (< v (:v t)) (assoc t :l (insert (:l t) v))
+        (> v (:v t)) (assoc t :r (insert (:r t) v))
+        :else t))
+(defn in-order [t] (when t (concat (in-order (:l t)) [(:v t)] (in-order (:r t)))))
+(defn height [t] (if t (inc (max (height (:l t)) (height (:r t)))) 0))
+(defn contains-v? [t v] (cond (nil? t) false (= v (:v t)) true (< v (:v t)) (recur (:l t) v) :else (recur (:r t) v)))
+(defn tree-min [t] (if (:l t) (recur (:l t)) (:v t)))
+(def t (reduce insert nil [50 30 70 20 40 60 80 35 45 65]))
+(println (in-order t))
+(println (height t) (contains-v? t 45) (contains-v? t 99) (tree-min t))
+(prn (:l t))
+(def balanced (reduce insert nil [4 2 6 1 3 5 7]))
+(def degenerate (reduce insert nil (range 1 8)))
+(println (height balanced) (height degenerate))
+(println (= (in-order balanced) (in-order degenerate)))
+(defn tree->vec [t] (when t [(tree->vec (:l t)) (:v t) (tree->vec (:r t))]))
+(prn (tree->vec balanced))
+(println (count (in-order (reduce insert nil (map #(mod (* % 37) 101) (range 200))))))

@@ -1,0 +1,23 @@
+;; building strings with str, apply str, interpose, StringBuilder-free techniques
+(println (apply str (interpose ", " ["a" "b" "c"])))
+(println (apply str (repeat 5 "ab")))
+(println (reduce str "" (map #(str % %) "abc")))
+(println (str "x=" 1 ", y=" 2.5 ", z=" nil ", k=" :k))
+(defn pad-left [s n c] (str (apply str (repeat (- n (count s)) c)) s))
+(println (map #(pad-left (str %) 5 \0) [1 22 333 4444 55555]))
+(defn table [rows]
+  (let [w (apply max (map #(count (str (first %))) rows))]
+    (doseq [[k v] rows] (println (str (pad-left (str k) w \space) " | " v)))))
+(table [[:a 1] [:long-key 2] [:mid 3]])
+(println (with-out-str (print "captured" 1 2) (println " and more")))
+(prn (with-out-str (prn "q" \c)))
+(println (apply str (map char (range 65 91))))
+(println (apply str (reverse "stressed")))
+(defn caesar [s k] (apply str (map #(if (<= 97 (int %) 122) (char (+ 97 (mod (+ (- (int %) 97) k) 26))) %) s)))
+(println (caesar "hello world" 3) (caesar (caesar "hello world" 3) -3))
+(println (count (apply str (repeat 1000 "x"))))
+(println (str (range 5)) (str [1 2]) (str {:a "b"}) (str '(1 "x")))
+(println (format "%05d|%.3f|%10s|%-10s|%c|%b" 42 3.14159 "right" "left" \z true))
+(println (subs "abcdefgh" 2 5) (apply str (take-last 3 "abcdefgh")))
+(println (apply str (interleave "abc" "123")))
+(println (apply str (for [i (range 3) j (range 2)] (str i j " "))))

@@ -1,0 +1,20 @@
+;; recur in variadic fns and multi-arity fns
+(defn join-all [sep acc & parts]
+  (if (seq parts)
+    (recur sep (str acc (when (seq acc) sep) (first parts)) (rest parts))
+    acc))
+(println (join-all ", " "" "a" "b" "c"))
+(defn max-of
+  ([x] x)
+  ([x y] (if (> x y) x y))
+  ([x y & more] (if (seq more) (recur (max-of x y) (first more) (next more)) (max-of x y))))
+(println (max-of 3 9 2 7 11 4))
+(defn count-args [n & xs] (if xs (recur (inc n) (next xs)) n))
+(println (count-args 0 :a :b :c :d))
+(println ((fn [& xs] (if (next xs) (recur (rest xs)) (first xs))) 1 2 3 4))
+(defn fizz ([n] (fizz n [])) ([n acc] (if (zero? n) acc (recur (dec n) (conj acc n)))))
+(println (fizz 5))
+(println (letfn [(f [n acc] (if (pos? n) (recur (dec n) (cons n acc)) acc))] (f 5 nil)))
+(defn step [[a b]] [b (+ a b)])
+(println (loop [p [0 1] i 0] (if (= i 10) (first p) (recur (step p) (inc i)))))
+(println (loop [{:keys [n acc]} {:n 5 :acc 1}] (if (zero? n) acc (recur {:n (dec n) :acc (* acc n)}))))

@@ -1,0 +1,13 @@
+;; top-level do: defs inside do are visible to later forms in the same do
+(do (def a 1) (def b (inc a)) (println a b))
+(do)
+(println (do (def c 3) c))
+(do (defn helper [x] (* x 3)) (println (helper 4)))
+(let [] (println "empty let"))
+(println (let [] :v) (loop [] :w))
+(when true (def d :inside-when))
+(println d)
+(if false (def never-defined 1) (println "else branch"))
+(println (bound? #'never-defined))
+(def e (do (println "evaluating e") 5))
+(println e)

@@ -1,0 +1,17 @@
+;; if and do: truthiness of nil/false and everything else
+(doseq [v [nil false true 0 "" [] {} () 0.0 :k 'sym]]
+  (prn v (if v :truthy :falsy)))
+(println (if nil 1))
+(println (if false 1 2))
+(println (do))
+(println (do 1 2 3))
+(println (do (print "side ") (println "effect") :done))
+(println (if (do false) :a :b))
+(println (when true 1 2 3))
+(println (when-not false :x))
+(println (if-not nil :yes :no))
+(println (cond false 1 nil 2 :else 3))
+(println (cond false 1))
+(println (and) (or) (and 1 2) (or nil false) (and 1 nil 2) (or false 3))
+(prn (and false nil) (or false nil))
+(println (if (Boolean. false) :t :f))

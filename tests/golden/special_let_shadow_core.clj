@@ -1,0 +1,16 @@
+;; locals can shadow core fns and special-looking names
+(let [map {:a 1} count 5 str "s" list [1 2]]
+  (println map count str list))
+(let [inc dec] (println (inc 5)))
+(defn f [first rest] [first rest])
+(println (f 1 2))
+(let [if 1 do 2] (println if do))
+(let [x 1 x (+ x 1) x (* x 10)] (println x))
+(let [fn 3] (println fn))
+(let [def :def-local] (println def))
+(println (let [and 5] and))
+(defn g [& nil?] nil?)
+(println (g 1 2))
+(let [-> :arrow] (println ->))
+(let [loop 1 recur 2] (println (+ loop recur)))
+(let [quote 7] (println quote))

@@ -1,0 +1,11 @@
+;; monitor-enter / monitor-exit via locking; results pass through
+(def lock (Object.))
+(println (locking lock (+ 1 2)))
+(println (locking lock (locking lock :nested)))
+(def a (atom 0))
+(dotimes [_ 10] (locking lock (swap! a inc)))
+(println @a)
+(println (try (locking lock (throw (Exception. "inside lock"))) (catch Exception e (ex-message e))))
+(println (locking lock (locking lock (locking lock (str "deep" "ly")))))
+(let [o "string as lock"] (println (locking o :ok)))
+(println (locking :kw nil))

@@ -1,0 +1,12 @@
+;; instance? and exception constructors commonly used
+(println (instance? Long 1) (instance? String "s") (instance? clojure.lang.Keyword :k))
+(println (instance? Number 1.5) (instance? java.util.Map {}) (instance? clojure.lang.IPersistentVector []))
+(println (instance? Exception (ex-info "x" {})) (instance? RuntimeException (ex-info "x" {})))
+(println (ex-message (Exception. "msg")) (ex-message (RuntimeException. "rt")))
+(println (ex-message (ex-info "info" {:a 1})) (ex-data (ex-info "info" {:a 1})))
+(println (ex-data (Exception. "no data")))
+(println (ex-message (ex-cause (RuntimeException. "outer" (Exception. "inner")))))
+(println (nil? (ex-cause (Exception. "none"))))
+(println (ex-message (ex-info "n" {} (ex-info "inner-info" {:b 2}))))
+(println (ex-data (ex-cause (ex-info "n" {} (ex-info "inner-info" {:b 2})))))
+(println (ex-message "not an exception") (ex-data 42))
