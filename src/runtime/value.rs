@@ -19,7 +19,7 @@ use super::number::{BigDecimal, BigInt, Ratio};
 use super::regex::Regex;
 use super::seq::{
     ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
-    LongRange, Range, Repeat, StringSeq,
+    LongRange, Range, Reduced, Repeat, StringSeq,
 };
 use super::state::{Atom, Delay, Promise, Volatile};
 use super::string::Str;
@@ -126,6 +126,7 @@ heap_types! {
     ChunkedCons(ChunkedCons),
     ArrayChunk(ArrayChunk),
     ChunkBuffer(ChunkBuffer),
+    Reduced(Reduced),
     Fn(Fn),
     Var(Var),
     Namespace(Namespace),
@@ -316,6 +317,7 @@ impl Value {
                 }
             }
             Repr::ChunkBuffer(_) => "clojure.lang.ChunkBuffer",
+            Repr::Reduced(_) => "clojure.lang.Reduced",
             Repr::Fn(_) => "clojure.lang.AFunction",
             Repr::Var(_) => "clojure.lang.Var",
             Repr::Namespace(_) => "clojure.lang.Namespace",

@@ -5,6 +5,7 @@ mod hash_map;
 mod hash_set;
 mod list;
 mod map_entry;
+pub mod ops;
 mod queue;
 mod sorted;
 mod transient;

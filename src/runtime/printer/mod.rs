@@ -249,6 +249,14 @@ fn write_one(
             out.push_str("#'");
             out.push_str(&var.qualified_name());
         }
+        View::Reduced(r) => {
+            // Reduced is an IDeref: #object[clojure.lang.Reduced 0x.. {:status :ready, :val x}]
+            use std::fmt::Write;
+            let h = crate::runtime::hash::identity_hash(&v) as u32;
+            let _ = write!(out, "#object[clojure.lang.Reduced 0x{h:x} {{:status :ready, :val ");
+            write_value(out, r.val(), opts)?;
+            out.push_str("}]");
+        }
         View::Namespace(_)
         | View::Fn(_)
         | View::ArrayChunk(_)

@@ -37,6 +37,7 @@ mod drop;
 mod iterate;
 mod lazy;
 mod range;
+mod reduced;
 mod repeat;
 
 pub use crate::runtime::coll::ChunkedSeq;
@@ -47,6 +48,7 @@ pub use cycle::Cycle;
 pub use iterate::Iterate;
 pub use lazy::{LazySeq, NativeThunk};
 pub use range::{LongRange, Range, range_from, range_infinite, range_step, range_to};
+pub use reduced::Reduced;
 pub use repeat::Repeat;
 
 use crate::runtime::error::{ExClass, Exception, Result, err};
