@@ -6,12 +6,14 @@
 //! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
 
 mod classes;
+mod coll;
 pub mod format;
 pub mod io;
 pub mod lang;
 mod macros;
 mod math;
 pub mod ns;
+pub(crate) mod seq;
 pub mod state;
 pub mod string;
 
@@ -58,6 +60,12 @@ const TABLES: &[&[Def]] = &[
     ns::DEFS,
     state::DEFS,
     macros::DEFS,
+    coll::DEFS,
+    seq::basic::DEFS,
+    seq::fns::DEFS,
+    seq::lazy::DEFS,
+    seq::reduce::DEFS,
+    seq::sort::DEFS,
 ];
 
 /// Intern all builtins into `core`.

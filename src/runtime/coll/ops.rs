@@ -587,6 +587,22 @@ pub fn hash_set_of(items: impl IntoIterator<Item = Value>) -> Value {
     wrap(HashSet::from_items(items))
 }
 
+/// `(array-map k v ...)`: stays an array map at any size; a later equal
+/// key replaces the value and keeps the first key.
+pub fn array_map_of(pairs: Vec<(Value, Value)>) -> Value {
+    let mut entries: Vec<(Value, Value)> = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        match entries
+            .iter_mut()
+            .find(|(ek, _)| crate::runtime::equality::equiv(ek, &k))
+        {
+            Some(e) => e.1 = v,
+            None => entries.push((k, v)),
+        }
+    }
+    wrap(super::ArrayMap::from_distinct(entries))
+}
+
 /// `(hash-map k v ...)`: a hash map even when small.
 pub fn hash_map_of(pairs: Vec<(Value, Value)>) -> Value {
     wrap(HashMap::from_pairs(pairs))

@@ -339,6 +339,10 @@ impl Value {
     pub fn array_chunk(c: ArrayChunk) -> Value {
         c.into_value()
     }
+    /// A ChunkBuffer value (`chunk-buffer`'s result).
+    pub fn chunk_buffer(b: ChunkBuffer) -> Value {
+        Value::from(Ref::new(b))
+    }
 }
 
 #[cfg(test)]

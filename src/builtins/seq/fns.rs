@@ -1,0 +1,144 @@
+//! Higher-order fn helpers: apply comp partial juxt complement constantly
+//! identity some-fn every-pred fnil.
+
+use super::{call, closure, items};
+use crate::builtins::{Def, check_arity};
+use crate::runtime::error::Result;
+use crate::runtime::value::Value;
+
+pub(crate) const DEFS: &[Def] = &[
+    Def::f("apply", apply),
+    Def::f("comp", comp),
+    Def::f("partial", partial),
+    Def::f("juxt", juxt),
+    Def::f("complement", complement),
+    Def::f("constantly", constantly),
+    Def::f("identity", identity),
+    Def::f("some-fn", some_fn),
+    Def::f("every-pred", every_pred),
+    Def::f("fnil", fnil),
+];
+
+/// `(apply f a b [c d])`: the last arg is spread.
+fn apply(args: &[Value]) -> Result<Value> {
+    check_arity("apply", args, 2, None)?;
+    let (f, rest) = (&args[0], &args[1..]);
+    let mut argv: Vec<Value> = rest[..rest.len() - 1].to_vec();
+    argv.extend(items(&rest[rest.len() - 1])?);
+    call(f, &argv)
+}
+
+fn comp(args: &[Value]) -> Result<Value> {
+    match args {
+        [] => Ok(Value::native_fn("clojure.core/identity", identity)),
+        [f] => Ok(f.clone()),
+        _ => {
+            let fs: Vec<Value> = args.to_vec();
+            Ok(closure("clojure.core/comp", move |a| {
+                let mut it = fs.iter().rev();
+                let mut r = match it.next() {
+                    Some(f) => call(f, a)?,
+                    None => Value::NIL,
+                };
+                for f in it {
+                    r = call(f, &[r])?;
+                }
+                Ok(r)
+            }))
+        }
+    }
+}
+
+fn partial(args: &[Value]) -> Result<Value> {
+    check_arity("partial", args, 1, None)?;
+    if args.len() == 1 {
+        return Ok(args[0].clone());
+    }
+    let f = args[0].clone();
+    let pre: Vec<Value> = args[1..].to_vec();
+    Ok(closure("clojure.core/partial", move |a| {
+        let mut argv = pre.clone();
+        argv.extend_from_slice(a);
+        call(&f, &argv)
+    }))
+}
+
+fn juxt(args: &[Value]) -> Result<Value> {
+    check_arity("juxt", args, 1, None)?;
+    let fs: Vec<Value> = args.to_vec();
+    Ok(closure("clojure.core/juxt", move |a| {
+        let mut out = Vec::with_capacity(fs.len());
+        for f in &fs {
+            out.push(call(f, a)?);
+        }
+        Ok(Value::vector(out))
+    }))
+}
+
+fn complement(args: &[Value]) -> Result<Value> {
+    check_arity("complement", args, 1, Some(1))?;
+    let f = args[0].clone();
+    Ok(closure("clojure.core/complement", move |a| {
+        Ok(Value::bool(!call(&f, a)?.truthy()))
+    }))
+}
+
+fn constantly(args: &[Value]) -> Result<Value> {
+    check_arity("constantly", args, 1, Some(1))?;
+    let x = args[0].clone();
+    Ok(closure("clojure.core/constantly", move |_| Ok(x.clone())))
+}
+
+fn identity(args: &[Value]) -> Result<Value> {
+    check_arity("identity", args, 1, Some(1))?;
+    Ok(args[0].clone())
+}
+
+/// `(some-fn p ...)`: the first truthy `(p x)` over all preds and args.
+fn some_fn(args: &[Value]) -> Result<Value> {
+    check_arity("some-fn", args, 1, None)?;
+    let ps: Vec<Value> = args.to_vec();
+    Ok(closure("clojure.core/some-fn", move |a| {
+        for x in a {
+            for p in &ps {
+                let r = call(p, std::slice::from_ref(x))?;
+                if r.truthy() {
+                    return Ok(r);
+                }
+            }
+        }
+        Ok(Value::NIL)
+    }))
+}
+
+/// `(every-pred p ...)`: true when every pred holds for every arg.
+fn every_pred(args: &[Value]) -> Result<Value> {
+    check_arity("every-pred", args, 1, None)?;
+    let ps: Vec<Value> = args.to_vec();
+    Ok(closure("clojure.core/every-pred", move |a| {
+        for p in &ps {
+            for x in a {
+                if !call(p, std::slice::from_ref(x))?.truthy() {
+                    return Ok(Value::FALSE);
+                }
+            }
+        }
+        Ok(Value::TRUE)
+    }))
+}
+
+/// `(fnil f x [y [z]])`: nil args in the first positions get defaults.
+fn fnil(args: &[Value]) -> Result<Value> {
+    check_arity("fnil", args, 2, Some(4))?;
+    let f = args[0].clone();
+    let defaults: Vec<Value> = args[1..].to_vec();
+    Ok(closure("clojure.core/fnil", move |a| {
+        let mut argv = a.to_vec();
+        for (slot, d) in argv.iter_mut().zip(&defaults) {
+            if slot.is_nil() {
+                *slot = d.clone();
+            }
+        }
+        call(&f, &argv)
+    }))
+}

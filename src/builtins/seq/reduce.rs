@@ -1,0 +1,445 @@
+//! Reduction: reduce reduce-kv reductions reduced reduced? unreduced
+//! ensure-reduced transduce into sequence completing cat mapv filterv
+//! frequencies group-by run!. `reduce` honours `reduced` and walks vectors
+//! and maps directly, without building a seq.
+
+use super::{call, closure, lazy, xform};
+use crate::builtins::{Def, arity_error, check_arity};
+use crate::runtime::coll::ops;
+use crate::runtime::error::{Result, err};
+use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::meta;
+use crate::runtime::seq;
+use crate::runtime::value::{Value, View};
+
+pub(crate) const DEFS: &[Def] = &[
+    Def::f("reduce", reduce),
+    Def::f("reduce-kv", reduce_kv),
+    Def::f("reductions", reductions),
+    Def::f("reduced", reduced),
+    Def::f("reduced?", reduced_p),
+    Def::f("unreduced", unreduced),
+    Def::f("ensure-reduced", ensure_reduced),
+    Def::f("transduce", transduce),
+    Def::f("into", into),
+    Def::f("sequence", sequence),
+    Def::f("completing", completing),
+    Def::f("cat", cat),
+    Def::f("mapv", mapv),
+    Def::f("filterv", filterv),
+    Def::f("frequencies", frequencies),
+    Def::f("group-by", group_by),
+    Def::f("run!", run),
+];
+
+/// `(reduce f init coll)`: the result with any `reduced` unwrapped.
+pub(crate) fn reduce_with(f: &Value, init: Value, coll: &Value) -> Result<Value> {
+    let mut acc = init;
+    macro_rules! step {
+        ($x:expr) => {{
+            acc = call(f, &[acc, $x])?;
+            if let Some(v) = acc.as_reduced() {
+                return Ok(v.clone());
+            }
+        }};
+    }
+    match coll.view() {
+        View::Vector(v) => {
+            for x in v.iter() {
+                step!(x.clone());
+            }
+        }
+        View::ArrayMap(m) => {
+            for (k, v) in m.iter() {
+                step!(Value::map_entry(k.clone(), v.clone()));
+            }
+        }
+        View::HashMap(m) => {
+            for (k, v) in m.iter() {
+                step!(Value::map_entry(k.clone(), v.clone()));
+            }
+        }
+        _ => {
+            for x in seq::iter(coll) {
+                step!(x?);
+            }
+        }
+    }
+    Ok(acc)
+}
+
+fn reduce(args: &[Value]) -> Result<Value> {
+    match args {
+        [f, coll] => {
+            if let View::Vector(v) = coll.view() {
+                let mut it = v.iter();
+                return match it.next() {
+                    None => call(f, &[]),
+                    Some(first) => {
+                        let rest = Value::vector(it.cloned().collect());
+                        reduce_with(f, first.clone(), &rest)
+                    }
+                };
+            }
+            let s = seq::seq(coll)?;
+            if s.is_nil() {
+                return call(f, &[]);
+            }
+            let first = seq::first(&s)?;
+            let rest = seq::next(&s)?;
+            reduce_with(f, first, &rest)
+        }
+        [f, init, coll] => reduce_with(f, init.clone(), coll),
+        _ => Err(arity_error("reduce", args.len())),
+    }
+}
+
+fn reduce_kv(args: &[Value]) -> Result<Value> {
+    check_arity("reduce-kv", args, 3, Some(3))?;
+    let (f, coll) = (&args[0], &args[2]);
+    let mut acc = args[1].clone();
+    let pairs: Vec<(Value, Value)> = match coll.view() {
+        View::Nil => return Ok(acc),
+        View::ArrayMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        View::HashMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        View::SortedMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => super::items(coll)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| (Value::long(i as i64), x))
+            .collect(),
+        _ => {
+            return err::illegal_arg(format!(
+                "No implementation of method: :kv-reduce of protocol: \
+                 #'clojure.core.protocols/IKVReduce found for class: {}",
+                coll.class_name()
+            ));
+        }
+    };
+    for (k, v) in pairs {
+        acc = call(f, &[acc, k, v])?;
+        if let Some(v) = acc.as_reduced() {
+            return Ok(v.clone());
+        }
+    }
+    Ok(acc)
+}
+
+fn reductions_from(f: Value, acc: Value, coll: Value) -> Result<Value> {
+    if let Some(v) = acc.as_reduced() {
+        return Ok(Value::list(vec![v.clone()]));
+    }
+    let a = acc.clone();
+    let tail = lazy(move || {
+        let s = seq::seq(&coll)?;
+        drop(coll);
+        if s.is_nil() {
+            return Ok(Value::NIL);
+        }
+        let next = call(&f, &[a, seq::first(&s)?])?;
+        reductions_from(f, next, seq::rest(&s)?)
+    });
+    seq::cons(acc, &tail)
+}
+
+fn reductions(args: &[Value]) -> Result<Value> {
+    match args {
+        [f, coll] => {
+            let (f, coll) = (f.clone(), coll.clone());
+            Ok(lazy(move || {
+                let s = seq::seq(&coll)?;
+                drop(coll);
+                if s.is_nil() {
+                    return Ok(Value::list(vec![call(&f, &[])?]));
+                }
+                reductions_from(f, seq::first(&s)?, seq::rest(&s)?)
+            }))
+        }
+        [f, init, coll] => reductions_from(f.clone(), init.clone(), coll.clone()),
+        _ => Err(arity_error("reductions", args.len())),
+    }
+}
+
+fn one<'a>(name: &str, args: &'a [Value]) -> Result<&'a Value> {
+    match args {
+        [x] => Ok(x),
+        _ => Err(arity_error(name, args.len())),
+    }
+}
+
+fn reduced(args: &[Value]) -> Result<Value> {
+    Ok(Value::reduced(one("reduced", args)?.clone()))
+}
+fn reduced_p(args: &[Value]) -> Result<Value> {
+    Ok(Value::bool(one("reduced?", args)?.as_reduced().is_some()))
+}
+fn unreduced(args: &[Value]) -> Result<Value> {
+    Ok(xform::unreduced(one("unreduced", args)?.clone()))
+}
+fn ensure_reduced(args: &[Value]) -> Result<Value> {
+    Ok(xform::ensure_reduced(one("ensure-reduced", args)?.clone()))
+}
+
+fn transduce(args: &[Value]) -> Result<Value> {
+    let (xf, f, init, coll) = match args {
+        [xf, f, coll] => (xf, f, call(f, &[])?, coll),
+        [xf, f, init, coll] => (xf, f, init.clone(), coll),
+        _ => return Err(arity_error("transduce", args.len())),
+    };
+    let rf = call(xf, std::slice::from_ref(f))?;
+    let ret = reduce_with(&rf, init, coll)?;
+    call(&rf, &[ret])
+}
+
+/// A native reducing fn for `into`: conj! onto a transient, or conj.
+fn conj_rf(transient: bool) -> Value {
+    closure("clojure.core/conj!", move |a| match a {
+        [] => Ok(if transient {
+            ops::transient(&Value::vector(Vec::new()))?
+        } else {
+            Value::vector(Vec::new())
+        }),
+        [acc] => Ok(acc.clone()),
+        [acc, x] => {
+            if transient {
+                ops::conj_mut(acc, x.clone())
+            } else {
+                ops::conj(acc, x.clone())
+            }
+        }
+        _ => Err(arity_error("conj", a.len())),
+    })
+}
+
+fn editable(x: &Value) -> bool {
+    matches!(
+        x.view(),
+        View::Vector(_) | View::ArrayMap(_) | View::HashMap(_) | View::HashSet(_)
+    )
+}
+
+/// `(into to from)` / `(into to xform from)`: through a transient when `to`
+/// is editable; the result keeps `to`'s metadata.
+pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: &Value) -> Result<Value> {
+    let transient = editable(to);
+    let start = if transient {
+        ops::transient(to)?
+    } else {
+        to.clone()
+    };
+    let rf = conj_rf(transient);
+    let out = match xf {
+        None => {
+            let mut acc = start;
+            for x in seq::iter(from) {
+                acc = if transient {
+                    ops::conj_mut(&acc, x?)?
+                } else {
+                    ops::conj(&acc, x?)?
+                };
+            }
+            acc
+        }
+        Some(xf) => {
+            let rf = call(xf, &[rf])?;
+            let ret = reduce_with(&rf, start, from)?;
+            call(&rf, &[ret])?
+        }
+    };
+    if !transient {
+        return Ok(out);
+    }
+    let p = ops::persistent(&out)?;
+    let m = meta::meta(to);
+    if m.is_nil() {
+        Ok(p)
+    } else {
+        meta::with_meta(&p, m)
+    }
+}
+
+fn into(args: &[Value]) -> Result<Value> {
+    match args {
+        [] => Ok(Value::vector(Vec::new())),
+        [to] => Ok(to.clone()),
+        [to, from] => into_with(to, None, from),
+        [to, xf, from] => into_with(to, Some(xf), from),
+        _ => Err(arity_error("into", args.len())),
+    }
+}
+
+/// State of `(sequence xform coll)`: input left, output buffered by the
+/// reducing fn, and whether the completion step ran.
+struct Pump {
+    rf: Value,
+    input: Value,
+    buf: Ref<Lock<Vec<Value>>>,
+    done: bool,
+}
+
+
+/// The next realised part of a `sequence` over a transducer.
+fn pump(mut p: Pump) -> Result<Value> {
+    loop {
+        let out = std::mem::take(&mut *lock(&p.buf));
+        if !out.is_empty() {
+            let rest = if p.done && p.input.is_nil() {
+                Value::NIL
+            } else {
+                lazy(move || pump(p))
+            };
+            let mut s = rest;
+            for x in out.into_iter().rev() {
+                s = seq::cons(x, &s)?;
+            }
+            return Ok(s);
+        }
+        if p.done {
+            return Ok(Value::NIL);
+        }
+        let s = seq::seq(&p.input)?;
+        if s.is_nil() {
+            p.input = Value::NIL;
+            p.done = true;
+            call(&p.rf, &[Value::NIL])?;
+            continue;
+        }
+        let x = seq::first(&s)?;
+        p.input = seq::rest(&s)?;
+        let r = call(&p.rf, &[Value::NIL, x])?;
+        if r.as_reduced().is_some() {
+            p.input = Value::NIL;
+            p.done = true;
+            call(&p.rf, &[Value::NIL])?;
+        }
+    }
+}
+
+fn sequence(args: &[Value]) -> Result<Value> {
+    match args {
+        [coll] => {
+            if seq::is_seq(coll) {
+                return Ok(coll.clone());
+            }
+            let s = seq::seq(coll)?;
+            Ok(if s.is_nil() { Value::empty_list() } else { s })
+        }
+        [xf, coll] => {
+            let buf: Ref<Lock<Vec<Value>>> = Ref::new(Lock::new(Vec::new()));
+            let b = buf.clone();
+            let collect = closure("clojure.core/sequence/rf", move |a| {
+                if let [_, x] = a {
+                    lock(&b).push(x.clone());
+                }
+                Ok(Value::NIL)
+            });
+            let rf = call(xf, &[collect])?;
+            let p = Pump {
+                rf,
+                input: coll.clone(),
+                buf,
+                done: false,
+            };
+            // Realising nothing yet: `sequence` is lazy past its first step.
+            let s = lazy(move || pump(p));
+            Ok(match seq::seq(&s)? {
+                v if v.is_nil() => Value::empty_list(),
+                _ => s,
+            })
+        }
+        _ => Err(arity_error("sequence", args.len())),
+    }
+}
+
+fn completing(args: &[Value]) -> Result<Value> {
+    let (f, cf) = match args {
+        [f] => (f.clone(), None),
+        [f, cf] => (f.clone(), Some(cf.clone())),
+        _ => return Err(arity_error("completing", args.len())),
+    };
+    Ok(closure("clojure.core/completing", move |a| match a {
+        [] => call(&f, &[]),
+        [x] => match &cf {
+            Some(cf) => call(cf, &[x.clone()]),
+            None => Ok(x.clone()),
+        },
+        _ => call(&f, a),
+    }))
+}
+
+fn cat(args: &[Value]) -> Result<Value> {
+    Ok(xform::cat_rf(one("cat", args)?.clone()))
+}
+
+fn mapv(args: &[Value]) -> Result<Value> {
+    match args {
+        [f, coll] => {
+            let mut out = Vec::new();
+            for x in seq::iter(coll) {
+                out.push(call(f, &[x?])?);
+            }
+            Ok(Value::vector(out))
+        }
+        [_, _, ..] => {
+            let s = super::lazy::DEFS
+                .iter()
+                .find(|d| d.name == "map")
+                .map(|d| (d.f)(args))
+                .unwrap_or(Ok(Value::NIL))?;
+            Ok(Value::vector(super::items(&s)?))
+        }
+        _ => Err(arity_error("mapv", args.len())),
+    }
+}
+
+fn filterv(args: &[Value]) -> Result<Value> {
+    check_arity("filterv", args, 2, Some(2))?;
+    let mut out = Vec::new();
+    for x in seq::iter(&args[1]) {
+        let x = x?;
+        if call(&args[0], std::slice::from_ref(&x))?.truthy() {
+            out.push(x);
+        }
+    }
+    Ok(Value::vector(out))
+}
+
+/// Build a map through a transient by `update(map, item)`.
+fn build_map(coll: &Value, mut update: impl FnMut(&Value, Value) -> Result<Value>) -> Result<Value> {
+    let mut t = ops::transient(&Value::map_from_pairs(Vec::new()))?;
+    for x in seq::iter(coll) {
+        t = update(&t, x?)?;
+    }
+    ops::persistent(&t)
+}
+
+fn frequencies(args: &[Value]) -> Result<Value> {
+    let coll = one("frequencies", args)?;
+    build_map(coll, |t, x| {
+        let n = ops::transient_get(t, &x, Value::long(0))?.unwrap_or(Value::long(0));
+        let n = crate::runtime::number::inc(&n)?;
+        ops::assoc_mut(t, x, n)
+    })
+}
+
+fn group_by(args: &[Value]) -> Result<Value> {
+    check_arity("group-by", args, 2, Some(2))?;
+    let f = &args[0];
+    build_map(&args[1], |t, x| {
+        let k = call(f, std::slice::from_ref(&x))?;
+        let empty = Value::vector(Vec::new());
+        let cur = ops::transient_get(t, &k, empty.clone())?.unwrap_or(empty);
+        ops::assoc_mut(t, k, ops::conj(&cur, x)?)
+    })
+}
+
+fn run(args: &[Value]) -> Result<Value> {
+    check_arity("run!", args, 2, Some(2))?;
+    let proc_ = args[0].clone();
+    let f = closure("clojure.core/run!/fn", move |a| match a {
+        [_, x] => call(&proc_, std::slice::from_ref(x)),
+        _ => Ok(Value::NIL),
+    });
+    reduce_with(&f, Value::NIL, &args[1])?;
+    Ok(Value::NIL)
+}
