@@ -108,12 +108,22 @@ fn reduce_kv(args: &[Value]) -> Result<Value> {
             .enumerate()
             .map(|(i, x)| (Value::long(i as i64), x))
             .collect(),
+        // The Object impl of IKVReduce reduces over map entries.
         _ => {
-            return err::illegal_arg(format!(
-                "No implementation of method: :kv-reduce of protocol: \
-                 #'clojure.core.protocols/IKVReduce found for class: {}",
-                coll.class_name()
-            ));
+            let mut out = Vec::new();
+            for e in seq::iter(coll) {
+                let e = e?;
+                match e.view() {
+                    View::MapEntry(me) => out.push((me.key().clone(), me.val().clone())),
+                    _ => {
+                        return err::class_cast(crate::runtime::compare::cast_message(
+                            e.class_name(),
+                            "java.util.Map$Entry",
+                        ));
+                    }
+                }
+            }
+            out
         }
     };
     for (k, v) in pairs {

@@ -44,6 +44,8 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         | View::Delay(_)
         | View::Promise(_)
         | View::Writer(_)
+        | View::ArrayChunk(_)
+        | View::ChunkBuffer(_)
         | View::TransientVector(_)
         | View::TransientMap(_)
         | View::TransientSet(_) => {
