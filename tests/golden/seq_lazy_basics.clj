@@ -1,0 +1,11 @@
+;; map/filter/remove/keep over vectors, ranges, lists and nil
+(prn (map inc [1 2 3]))
+(prn (map + [1 2 3] [10 20 30] [100 200]))
+(prn (filter even? (range 20)))
+(prn (remove even? '(1 2 3 4 5)))
+(prn (keep #(when (odd? %) (* % %)) (range 10)))
+(prn (map inc nil))
+(prn (take 5 (map #(* % %) (range))))
+(prn (map-indexed (fn [i x] [i x]) "abc"))
+(prn (keep-indexed (fn [i x] (when (even? i) x)) [:a :b :c :d :e]))
+(println (apply str (interpose ", " ["a" "b" "c"])))

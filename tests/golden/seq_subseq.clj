@@ -1,0 +1,7 @@
+(def s (sorted-set 1 3 5 7 9))
+(prn (subseq s > 3) (subseq s >= 3) (subseq s < 5) (subseq s <= 5))
+(prn (subseq s > 2 < 8) (subseq s >= 3 <= 7))
+(prn (rsubseq s < 7) (rsubseq s > 3) (rsubseq s > 1 < 9))
+(def m (sorted-map :a 1 :c 3 :e 5))
+(prn (subseq m >= :b) (rsubseq m <= :d))
+(prn (subseq s > 100) (rsubseq s < 0))

@@ -1,0 +1,8 @@
+(prn (take 3 [1 2 3 4 5]) (take 10 [1 2]) (take 0 [1]) (take -2 [1]))
+(prn (drop 3 [1 2 3 4 5]) (drop 10 [1 2]) (drop 0 [1]) (drop -2 [1]))
+(prn (take-while pos? [3 2 1 0 -1 2]) (drop-while pos? [3 2 1 0 -1 2]))
+(prn (take-nth 2 (range 10)) (take-last 3 (range 10)) (drop-last 3 (range 10)))
+(prn (butlast [1 2 3]) (butlast []) (last [1 2 3]) (last nil))
+(prn (split-at 2 [1 2 3 4 5]) (split-with even? [2 4 5 6]))
+(prn (nthrest (range 10) 7) (nthnext (range 10) 7) (nthnext [1] 3))
+(prn (second [1 2]) (ffirst [[1]]) (nfirst [[1 2]]) (fnext [1 2]) (nnext [1 2 3]))
