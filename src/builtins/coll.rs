@@ -184,7 +184,7 @@ fn assoc(args: &[Value]) -> Result<Value> {
         return Err(arity_error("assoc", args.len()));
     }
     let kvs = &args[1..];
-    if kvs.len() % 2 != 0 {
+    if !kvs.len().is_multiple_of(2) {
         return err::illegal_arg(
             "assoc expects even number of arguments after map/vector, found odd number",
         );
@@ -382,7 +382,7 @@ fn list(args: &[Value]) -> Result<Value> {
 }
 
 fn pairs(args: &[Value]) -> Result<Vec<(Value, Value)>> {
-    if args.len() % 2 != 0 {
+    if !args.len().is_multiple_of(2) {
         return err::illegal_arg(format!(
             "No value supplied for key: {}",
             crate::runtime::printer::print_str(&args[args.len() - 1])
@@ -570,7 +570,9 @@ fn sorted_p(args: &[Value]) -> Result<Value> {
     pred("sorted?", args, ops::is_sorted)
 }
 fn map_entry_p(args: &[Value]) -> Result<Value> {
-    pred("map-entry?", args, |x| matches!(x.view(), View::MapEntry(_)))
+    pred("map-entry?", args, |x| {
+        matches!(x.view(), View::MapEntry(_))
+    })
 }
 
 fn transient(args: &[Value]) -> Result<Value> {
@@ -592,7 +594,7 @@ fn assoc_mut(args: &[Value]) -> Result<Value> {
         return Err(arity_error("assoc!", args.len()));
     }
     let kvs = &args[1..];
-    if kvs.len() % 2 != 0 {
+    if !kvs.len().is_multiple_of(2) {
         return err::illegal_arg(
             "assoc! expects even number of arguments after map/vector, found odd number",
         );
@@ -666,7 +668,11 @@ fn all_seq(sc: &Value, ascending: bool) -> Result<Value> {
 
 fn sub(args: &[Value], ascending: bool) -> Result<Value> {
     let name = if ascending { "subseq" } else { "rsubseq" };
-    let from_tests: &[&str] = if ascending { &[">", ">="] } else { &["<", "<="] };
+    let from_tests: &[&str] = if ascending {
+        &[">", ">="]
+    } else {
+        &["<", "<="]
+    };
     match args {
         [sc, test, key] => {
             let include = bound_fn(sc, test, key);

@@ -309,7 +309,10 @@ fn min_key(args: &[Value]) -> Result<Value> {
 }
 
 fn chunk_first(args: &[Value]) -> Result<Value> {
-    Ok(Value::array_chunk(seq::chunk_first(one("chunk-first", args)?)?))
+    Ok(Value::array_chunk(seq::chunk_first(one(
+        "chunk-first",
+        args,
+    )?)?))
 }
 fn chunk_rest(args: &[Value]) -> Result<Value> {
     seq::chunk_rest(one("chunk-rest", args)?)

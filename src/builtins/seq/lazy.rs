@@ -723,9 +723,10 @@ fn tree_seq(args: &[Value]) -> Result<Value> {
 fn flatten(args: &[Value]) -> Result<Value> {
     check_arity("flatten", args, 1, Some(1))?;
     let sequential = Value::native_fn("clojure.core/sequential?", |a| {
-        Ok(Value::bool(a.first().is_some_and(
-            crate::runtime::equality::is_sequential,
-        )))
+        Ok(Value::bool(
+            a.first()
+                .is_some_and(crate::runtime::equality::is_sequential),
+        ))
     });
     let seq_fn = Value::native_fn("clojure.core/seq", |a| match a {
         [x] => seq::seq(x),
@@ -754,8 +755,9 @@ fn replace(args: &[Value]) -> Result<Value> {
     });
     match args {
         [_] => Ok(xform::map(f)),
-        [_, coll] if crate::runtime::equality::is_sequential(coll)
-            && matches!(coll.view(), crate::runtime::value::View::Vector(_)) =>
+        [_, coll]
+            if crate::runtime::equality::is_sequential(coll)
+                && matches!(coll.view(), crate::runtime::value::View::Vector(_)) =>
         {
             let mut v = coll.clone();
             let n = seq::count(coll)?;

@@ -287,7 +287,6 @@ struct Pump {
     done: bool,
 }
 
-
 /// The next realised part of a `sequence` over a transducer.
 fn pump(mut p: Pump) -> Result<Value> {
     loop {
@@ -370,7 +369,7 @@ fn completing(args: &[Value]) -> Result<Value> {
     Ok(closure("clojure.core/completing", move |a| match a {
         [] => call(&f, &[]),
         [x] => match &cf {
-            Some(cf) => call(cf, &[x.clone()]),
+            Some(cf) => call(cf, std::slice::from_ref(x)),
             None => Ok(x.clone()),
         },
         _ => call(&f, a),
@@ -415,7 +414,10 @@ fn filterv(args: &[Value]) -> Result<Value> {
 }
 
 /// Build a map through a transient by `update(map, item)`.
-fn build_map(coll: &Value, mut update: impl FnMut(&Value, Value) -> Result<Value>) -> Result<Value> {
+fn build_map(
+    coll: &Value,
+    mut update: impl FnMut(&Value, Value) -> Result<Value>,
+) -> Result<Value> {
     let mut t = ops::transient(&Value::map_from_pairs(Vec::new()))?;
     for x in seq::iter(coll) {
         t = update(&t, x?)?;

@@ -34,7 +34,12 @@ where
         Ok(closure(name, move |b| match b {
             [] => call(&rf, &[]),
             [acc] => complete(&state, &rf, acc.clone()),
-            [acc, x, more @ ..] => step(&state, &rf, acc.clone(), &[&[x.clone()], more].concat()),
+            [acc, x, more @ ..] => step(
+                &state,
+                &rf,
+                acc.clone(),
+                &[std::slice::from_ref(x), more].concat(),
+            ),
         }))
     })
 }
@@ -264,7 +269,7 @@ pub(crate) fn partition_all(n: i64) -> Value {
                 None => Ok(acc),
             }
         },
-        |buf, rf, acc| flush(buf, rf, acc),
+        flush,
     )
 }
 
@@ -352,7 +357,7 @@ pub(crate) fn cat_rf(rf: Value) -> Value {
     let rf2 = rf.clone();
     closure("clojure.core/cat", move |b| match b {
         [] => call(&rf2, &[]),
-        [acc] => call(&rf2, &[acc.clone()]),
+        [acc] => call(&rf2, std::slice::from_ref(acc)),
         [acc, coll, ..] => {
             let rf3 = rf2.clone();
             let preserving = closure("clojure.core/preserving-reduced", move |c| {

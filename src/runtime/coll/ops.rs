@@ -351,10 +351,7 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
             None => Value::NIL,
         },
         _ => {
-            return err::illegal_arg(format!(
-                "find not supported on type: {}",
-                coll.class_name()
-            ));
+            return err::illegal_arg(format!("find not supported on type: {}", coll.class_name()));
         }
     })
 }

@@ -253,7 +253,10 @@ fn write_one(
             // Reduced is an IDeref: #object[clojure.lang.Reduced 0x.. {:status :ready, :val x}]
             use std::fmt::Write;
             let h = crate::runtime::hash::identity_hash(&v) as u32;
-            let _ = write!(out, "#object[clojure.lang.Reduced 0x{h:x} {{:status :ready, :val ");
+            let _ = write!(
+                out,
+                "#object[clojure.lang.Reduced 0x{h:x} {{:status :ready, :val "
+            );
             write_value(out, r.val(), opts)?;
             out.push_str("}]");
         }
