@@ -122,6 +122,12 @@ fn count(args: &[Value]) -> Result<Value> {
     if let Some(n) = ops::transient_count(c)? {
         return Ok(Value::long(n as i64));
     }
+    // Chunks are Counted (doseq's expansion counts them).
+    match c.view() {
+        View::ArrayChunk(ch) => return Ok(Value::long(ch.count() as i64)),
+        View::ChunkBuffer(b) => return Ok(Value::long(b.count() as i64)),
+        _ => {}
+    }
     Ok(Value::long(seq::count(c)? as i64))
 }
 

@@ -23,6 +23,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("transduce", transduce),
     Def::f("into", into),
     Def::f("sequence", sequence),
+    Def::f("eduction", eduction),
     Def::f("completing", completing),
     Def::f("cat", cat),
     Def::f("mapv", mapv),
@@ -358,6 +359,23 @@ fn sequence(args: &[Value]) -> Result<Value> {
         }
         _ => Err(arity_error("sequence", args.len())),
     }
+}
+
+/// `(eduction xform* coll)`: approximated by a lazy `sequence` over the
+/// composed xforms (same items and printing; the JVM's is an Eduction
+/// object that re-runs the xform on every reduce).
+fn eduction(args: &[Value]) -> Result<Value> {
+    check_arity("eduction", args, 1, None)?;
+    let (xfs, coll) = args.split_at(args.len() - 1);
+    if xfs.is_empty() {
+        return sequence(coll);
+    }
+    let xf = super::fns::DEFS
+        .iter()
+        .find(|d| d.name == "comp")
+        .map(|d| (d.f)(xfs))
+        .unwrap_or(Ok(Value::NIL))?;
+    sequence(&[xf, coll[0].clone()])
 }
 
 fn completing(args: &[Value]) -> Result<Value> {

@@ -246,6 +246,10 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
             utf16_at(s.as_str(), i)
         }
         View::ArrayChunk(c) => idx.and_then(|i| c.nth(i).cloned()),
+        View::TransientVector(t) => match idx {
+            Some(i) => t.nth(i)?,
+            None => None,
+        },
         _ if seq::is_seq(coll) || matches!(coll.view(), View::Queue(_)) => {
             let Some(n) = idx else { return Ok(None) };
             let mut s = seq::seq(coll)?;
