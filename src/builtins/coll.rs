@@ -18,7 +18,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("empty", empty),
     Def::f("empty?", empty_p),
     Def::f("not-empty", not_empty),
-    Def::f("count", count),
+    Def::owned("count", count),
     Def::f("nth", nth),
     Def::f("get", get),
     Def::f("get-in", get_in),
@@ -117,9 +117,13 @@ fn not_empty(args: &[Value]) -> Result<Value> {
     })
 }
 
-fn count(args: &[Value]) -> Result<Value> {
-    let c = one("count", args)?;
-    if let Some(n) = ops::transient_count(c)? {
+/// Owns its argument: counting a lazy seq releases it as it goes.
+fn count(args: &mut [Value]) -> Result<Value> {
+    let c = match args {
+        [c] => std::mem::take(c),
+        _ => return Err(arity_error("count", args.len())),
+    };
+    if let Some(n) = ops::transient_count(&c)? {
         return Ok(Value::long(n as i64));
     }
     // Chunks are Counted (doseq's expansion counts them).
@@ -128,7 +132,7 @@ fn count(args: &[Value]) -> Result<Value> {
         View::ChunkBuffer(b) => return Ok(Value::long(b.count() as i64)),
         _ => {}
     }
-    Ok(Value::long(seq::count(c)? as i64))
+    Ok(Value::long(seq::count_owned(c)? as i64))
 }
 
 fn nth(args: &[Value]) -> Result<Value> {

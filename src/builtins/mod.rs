@@ -18,7 +18,7 @@ pub mod state;
 pub mod string;
 
 use crate::runtime::error::{ExClass, Exception, Result};
-use crate::runtime::func::NativeFnPtr;
+use crate::runtime::func::{Fn, FnKind, NativeFnPtr, NativeOwnedFnPtr};
 use crate::runtime::gc::Ref;
 use crate::runtime::namespace::Namespace;
 use crate::runtime::value::Value;
@@ -26,16 +26,32 @@ use crate::runtime::value::Value;
 /// One clojure.core entry.
 pub struct Def {
     pub name: &'static str,
-    pub f: NativeFnPtr,
+    pub f: DefFn,
     pub is_macro: bool,
     pub dynamic: bool,
+}
+
+/// How a builtin receives its arguments.
+pub enum DefFn {
+    Borrowed(NativeFnPtr),
+    /// May move its arguments out (see `NativeOwnedFnPtr`): for fns that walk
+    /// a whole seq and must not keep its head alive.
+    Owned(NativeOwnedFnPtr),
 }
 
 impl Def {
     pub const fn f(name: &'static str, f: NativeFnPtr) -> Def {
         Def {
             name,
-            f,
+            f: DefFn::Borrowed(f),
+            is_macro: false,
+            dynamic: false,
+        }
+    }
+    pub const fn owned(name: &'static str, f: NativeOwnedFnPtr) -> Def {
+        Def {
+            name,
+            f: DefFn::Owned(f),
             is_macro: false,
             dynamic: false,
         }
@@ -43,7 +59,7 @@ impl Def {
     pub const fn m(name: &'static str, f: NativeFnPtr) -> Def {
         Def {
             name,
-            f,
+            f: DefFn::Borrowed(f),
             is_macro: true,
             dynamic: false,
         }
@@ -75,7 +91,15 @@ pub fn install(core: &Ref<Namespace>) {
     for table in TABLES {
         for d in table.iter() {
             let var = core.intern(d.name);
-            var.bind_root(Value::native_fn(&format!("clojure.core/{}", d.name), d.f));
+            let name = format!("clojure.core/{}", d.name);
+            var.bind_root(match d.f {
+                DefFn::Borrowed(f) => Value::native_fn(&name, f),
+                DefFn::Owned(f) => Value::from(Ref::new(Fn {
+                    name: Some(name),
+                    kind: FnKind::NativeOwned(f),
+                    meta: None,
+                })),
+            });
             if d.is_macro {
                 var.set_macro(true);
             }

@@ -260,12 +260,17 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
         }
         NodeKind::Invoke(f, args) => {
             let fv = eval(f, frame)?;
-            let argv = eval_all(args, frame)?;
-            if let View::Fn(fnobj) = fv.view()
-                && let FnKind::Closure(c) = &fnobj.kind
-                && let Some(tc) = c.downcast_ref::<TreeClosure>()
-            {
-                return invoke_closure(&fv, tc, &argv);
+            let mut argv = eval_all(args, frame)?;
+            if let View::Fn(fnobj) = fv.view() {
+                match &fnobj.kind {
+                    FnKind::NativeOwned(p) => return p(&mut argv),
+                    FnKind::Closure(c) => {
+                        if let Some(tc) = c.downcast_ref::<TreeClosure>() {
+                            return invoke_closure(&fv, tc, &argv);
+                        }
+                    }
+                    FnKind::Native(_) => {}
+                }
             }
             func::invoke(&fv, &argv)
         }

@@ -16,6 +16,12 @@ use std::sync::OnceLock;
 /// A builtin implemented in Rust.
 pub type NativeFnPtr = fn(&[Value]) -> Result<Value>;
 
+/// A builtin that may take ownership of its arguments (`std::mem::take`).
+/// Both backends pass the argument slots themselves, so a native that walks a
+/// whole seq (`last`, `reduce`, `count`...) can drop the head as it goes and
+/// the caller retains nothing: `(last (range 1e8))` runs in constant memory.
+pub type NativeOwnedFnPtr = fn(&mut [Value]) -> Result<Value>;
+
 /// An engine's closure data, shared so `with-meta` can copy a fn cheaply.
 #[cfg(feature = "threads")]
 pub type ClosureBody = super::gc::Ref<dyn Any + Send + Sync>;
@@ -24,6 +30,7 @@ pub type ClosureBody = super::gc::Ref<dyn Any>;
 
 pub enum FnKind {
     Native(NativeFnPtr),
+    NativeOwned(NativeOwnedFnPtr),
     /// Engine-defined closure; only the engine that made it knows its shape.
     Closure(ClosureBody),
 }
@@ -49,6 +56,8 @@ pub fn install_invoke_hook(h: InvokeHook) {
 pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     match &f.kind {
         FnKind::Native(p) => p(args),
+        // Called from Rust with borrowed args: give the native its own copies.
+        FnKind::NativeOwned(p) => p(&mut args.to_vec()),
         FnKind::Closure(c) if c.is::<NativeClosure>() => match c.downcast_ref::<NativeClosure>() {
             Some(nc) => (nc.0)(args),
             None => Err(Exception::new(
@@ -213,6 +222,7 @@ impl Fn {
             name: self.name.clone(),
             kind: match &self.kind {
                 FnKind::Native(p) => FnKind::Native(*p),
+                FnKind::NativeOwned(p) => FnKind::NativeOwned(*p),
                 FnKind::Closure(c) => FnKind::Closure(c.clone()),
             },
             meta,

@@ -286,6 +286,13 @@ impl Vm {
                     self.stack.push(r);
                     return Ok(());
                 }
+                FnKind::NativeOwned(p) => {
+                    let p = *p;
+                    let r = p(&mut self.stack[fpos + 1..])?;
+                    self.stack.truncate(fpos);
+                    self.stack.push(r);
+                    return Ok(());
+                }
                 FnKind::Closure(c) => {
                     if let Ok(vc) = c.clone().downcast::<VmClosure>() {
                         return self.enter_closure(fpos, argc, vc);
@@ -404,22 +411,20 @@ impl Vm {
                         Op::Call(argc) => {
                             let argc = argc as usize;
                             let fpos = stack.len() - argc - 1;
-                            let native = match stack[fpos].view() {
+                            let r = match stack[fpos].view() {
                                 View::Fn(f) => match f.kind {
-                                    FnKind::Native(p) => Some(p),
-                                    _ => None,
+                                    FnKind::Native(p) => p(&stack[fpos + 1..]),
+                                    FnKind::NativeOwned(p) => p(&mut stack[fpos + 1..]),
+                                    _ => break Exit::Call(argc),
                                 },
-                                _ => None,
+                                _ => break Exit::Call(argc),
                             };
-                            match native {
-                                Some(p) => match p(&stack[fpos + 1..]) {
-                                    Ok(v) => {
-                                        stack.truncate(fpos);
-                                        stack.push(v);
-                                    }
-                                    Err(e) => break Exit::Throw(e),
-                                },
-                                None => break Exit::Call(argc),
+                            match r {
+                                Ok(v) => {
+                                    stack.truncate(fpos);
+                                    stack.push(v);
+                                }
+                                Err(e) => break Exit::Throw(e),
                             }
                         }
                         Op::Return => break Exit::Return,

@@ -24,16 +24,16 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("nnext", nnext),
     Def::f("nthrest", nthrest),
     Def::f("nthnext", nthnext),
-    Def::f("last", last),
+    Def::owned("last", last),
     Def::f("butlast", butlast),
     Def::f("list*", list_star),
     Def::f("reverse", reverse),
-    Def::f("every?", every),
-    Def::f("some", some),
-    Def::f("not-every?", not_every),
-    Def::f("not-any?", not_any),
+    Def::owned("every?", every),
+    Def::owned("some", some),
+    Def::owned("not-every?", not_every),
+    Def::owned("not-any?", not_any),
     Def::f("doall", doall),
-    Def::f("dorun", dorun),
+    Def::owned("dorun", dorun),
     Def::f("distinct?", distinct_p),
     Def::f("rand-nth", rand_nth),
     Def::f("max-key", max_key),
@@ -128,8 +128,14 @@ fn nthnext(args: &[Value]) -> Result<Value> {
     Ok(xs)
 }
 
-fn last(args: &[Value]) -> Result<Value> {
-    let mut s = seq::seq(one("last", args)?)?;
+/// Owns its argument so walking a lazy seq releases it cell by cell.
+fn last(args: &mut [Value]) -> Result<Value> {
+    let coll = match args {
+        [c] => std::mem::take(c),
+        _ => return Err(super::super::arity_error("last", args.len())),
+    };
+    let mut s = seq::seq(&coll)?;
+    drop(coll);
     loop {
         let n = seq::next(&s)?;
         if n.is_nil() {
@@ -173,18 +179,20 @@ fn reverse(args: &[Value]) -> Result<Value> {
     Ok(Value::list(v))
 }
 
-fn every(args: &[Value]) -> Result<Value> {
+// every?/some and friends own their collection (NativeOwnedFnPtr): a long
+// lazy seq is released as it is walked.
+fn every(args: &mut [Value]) -> Result<Value> {
     check_arity("every?", args, 2, Some(2))?;
-    for x in seq::iter(&args[1]) {
+    for x in seq::into_iter(std::mem::take(&mut args[1])) {
         if !call(&args[0], &[x?])?.truthy() {
             return Ok(Value::FALSE);
         }
     }
     Ok(Value::TRUE)
 }
-fn some(args: &[Value]) -> Result<Value> {
+fn some(args: &mut [Value]) -> Result<Value> {
     check_arity("some", args, 2, Some(2))?;
-    for x in seq::iter(&args[1]) {
+    for x in seq::into_iter(std::mem::take(&mut args[1])) {
         let r = call(&args[0], &[x?])?;
         if r.truthy() {
             return Ok(r);
@@ -192,18 +200,24 @@ fn some(args: &[Value]) -> Result<Value> {
     }
     Ok(Value::NIL)
 }
-fn not_every(args: &[Value]) -> Result<Value> {
+fn not_every(args: &mut [Value]) -> Result<Value> {
     check_arity("not-every?", args, 2, Some(2))?;
     Ok(Value::bool(!every(args)?.truthy()))
 }
-fn not_any(args: &[Value]) -> Result<Value> {
+fn not_any(args: &mut [Value]) -> Result<Value> {
     check_arity("not-any?", args, 2, Some(2))?;
     Ok(Value::bool(!some(args)?.truthy()))
 }
 
 /// Walk `n` (or all) items of a seq; returns nothing.
 fn walk(coll: &Value, n: Option<i64>) -> Result<()> {
-    let mut s = seq::seq(coll)?;
+    walk_owned(coll.clone(), n)
+}
+
+/// Realise `coll` (up to n items) releasing each cell behind us.
+fn walk_owned(coll: Value, n: Option<i64>) -> Result<()> {
+    let mut s = seq::seq(&coll)?;
+    drop(coll);
     let mut i = 0;
     while !s.is_nil() && n.is_none_or(|n| i < n) {
         s = seq::next(&s)?;
@@ -212,10 +226,10 @@ fn walk(coll: &Value, n: Option<i64>) -> Result<()> {
     Ok(())
 }
 
-fn dorun(args: &[Value]) -> Result<Value> {
+fn dorun(args: &mut [Value]) -> Result<Value> {
     match args {
-        [coll] => walk(coll, None)?,
-        [n, coll] => walk(coll, Some(count_arg(n)?))?,
+        [coll] => walk_owned(std::mem::take(coll), None)?,
+        [n, coll] => walk_owned(std::mem::take(coll), Some(count_arg(n)?))?,
         _ => return Err(arity_error("dorun", args.len())),
     }
     Ok(Value::NIL)

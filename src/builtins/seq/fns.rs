@@ -28,7 +28,7 @@ fn apply(args: &[Value]) -> Result<Value> {
     call(f, &argv)
 }
 
-fn comp(args: &[Value]) -> Result<Value> {
+pub(crate) fn comp(args: &[Value]) -> Result<Value> {
     match args {
         [] => Ok(Value::native_fn("clojure.core/identity", identity)),
         [f] => Ok(f.clone()),

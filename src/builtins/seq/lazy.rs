@@ -154,7 +154,7 @@ pub(crate) fn map_lazy(f: Value, coll: Value) -> Value {
     walk(Step::Map(f), coll, 0)
 }
 
-fn map(args: &[Value]) -> Result<Value> {
+pub(crate) fn map(args: &[Value]) -> Result<Value> {
     match args {
         [] => Err(arity_error("map", 0)),
         [f] => Ok(xform::map(f.clone())),

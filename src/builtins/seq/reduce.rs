@@ -13,7 +13,7 @@ use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
 
 pub(crate) const DEFS: &[Def] = &[
-    Def::f("reduce", reduce),
+    Def::owned("reduce", reduce),
     Def::f("reduce-kv", reduce_kv),
     Def::f("reductions", reductions),
     Def::f("reduced", reduced),
@@ -30,11 +30,16 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("filterv", filterv),
     Def::f("frequencies", frequencies),
     Def::f("group-by", group_by),
-    Def::f("run!", run),
+    Def::owned("run!", run),
 ];
 
 /// `(reduce f init coll)`: the result with any `reduced` unwrapped.
 pub(crate) fn reduce_with(f: &Value, init: Value, coll: &Value) -> Result<Value> {
+    reduce_owned(f, init, coll.clone())
+}
+
+/// Reduce consuming `coll`: a lazy seq is released cell by cell.
+pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value> {
     let mut acc = init;
     macro_rules! step {
         ($x:expr) => {{
@@ -61,7 +66,7 @@ pub(crate) fn reduce_with(f: &Value, init: Value, coll: &Value) -> Result<Value>
             }
         }
         _ => {
-            for x in seq::iter(coll) {
+            for x in seq::into_iter(coll) {
                 step!(x?);
             }
         }
@@ -69,28 +74,35 @@ pub(crate) fn reduce_with(f: &Value, init: Value, coll: &Value) -> Result<Value>
     Ok(acc)
 }
 
-fn reduce(args: &[Value]) -> Result<Value> {
+/// `reduce` owns its collection argument (see NativeOwnedFnPtr).
+fn reduce(args: &mut [Value]) -> Result<Value> {
     match args {
         [f, coll] => {
+            let coll = std::mem::take(coll);
             if let View::Vector(v) = coll.view() {
-                let mut it = v.iter();
-                return match it.next() {
-                    None => call(f, &[]),
-                    Some(first) => {
-                        let rest = Value::vector(it.cloned().collect());
-                        reduce_with(f, first.clone(), &rest)
-                    }
+                let mut acc = match v.nth(0) {
+                    None => return call(f, &[]),
+                    Some(first) => first.clone(),
                 };
+                for x in v.iter().skip(1) {
+                    acc = call(f, &[acc, x.clone()])?;
+                    if let Some(r) = acc.as_reduced() {
+                        return Ok(r.clone());
+                    }
+                }
+                return Ok(acc);
             }
-            let s = seq::seq(coll)?;
+            let s = seq::seq(&coll)?;
+            drop(coll);
             if s.is_nil() {
                 return call(f, &[]);
             }
             let first = seq::first(&s)?;
             let rest = seq::next(&s)?;
-            reduce_with(f, first, &rest)
+            drop(s);
+            reduce_owned(f, first, rest)
         }
-        [f, init, coll] => reduce_with(f, init.clone(), coll),
+        [f, init, coll] => reduce_owned(f, std::mem::take(init), std::mem::take(coll)),
         _ => Err(arity_error("reduce", args.len())),
     }
 }
@@ -370,11 +382,7 @@ fn eduction(args: &[Value]) -> Result<Value> {
     if xfs.is_empty() {
         return sequence(coll);
     }
-    let xf = super::fns::DEFS
-        .iter()
-        .find(|d| d.name == "comp")
-        .map(|d| (d.f)(xfs))
-        .unwrap_or(Ok(Value::NIL))?;
+    let xf = super::fns::comp(xfs)?;
     sequence(&[xf, coll[0].clone()])
 }
 
@@ -408,11 +416,7 @@ fn mapv(args: &[Value]) -> Result<Value> {
             Ok(Value::vector(out))
         }
         [_, _, ..] => {
-            let s = super::lazy::DEFS
-                .iter()
-                .find(|d| d.name == "map")
-                .map(|d| (d.f)(args))
-                .unwrap_or(Ok(Value::NIL))?;
+            let s = super::lazy::map(args)?;
             Ok(Value::vector(super::items(&s)?))
         }
         _ => Err(arity_error("mapv", args.len())),
@@ -463,13 +467,13 @@ fn group_by(args: &[Value]) -> Result<Value> {
     })
 }
 
-fn run(args: &[Value]) -> Result<Value> {
+fn run(args: &mut [Value]) -> Result<Value> {
     check_arity("run!", args, 2, Some(2))?;
     let proc_ = args[0].clone();
     let f = closure("clojure.core/run!/fn", move |a| match a {
         [_, x] => call(&proc_, std::slice::from_ref(x)),
         _ => Ok(Value::NIL),
     });
-    reduce_with(&f, Value::NIL, &args[1])?;
+    reduce_owned(&f, Value::NIL, std::mem::take(&mut args[1]))?;
     Ok(Value::NIL)
 }

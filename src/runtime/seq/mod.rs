@@ -208,15 +208,21 @@ fn counted(x: &Value) -> Result<Option<usize>> {
 /// `(count x)`: O(1) for counted collections, walks other seqs (an infinite
 /// one never returns, as on the JVM), strings count UTF-16 units.
 pub fn count(x: &Value) -> Result<usize> {
-    if let Some(c) = counted(x)? {
+    count_owned(x.clone())
+}
+
+/// `count` consuming `x`: an uncounted lazy seq is released as it is walked.
+pub fn count_owned(x: Value) -> Result<usize> {
+    if let Some(c) = counted(&x)? {
         return Ok(c);
     }
-    if !is_seq(x) {
+    if !is_seq(&x) {
         let simple = x.class_name().rsplit(['.', '$']).next().unwrap_or("");
         return err::unsupported(format!("count not supported on this type: {simple}"));
     }
     // RT.countFrom: walk, finishing early at a counted tail.
-    let mut s = seq(x)?;
+    let mut s = seq(&x)?;
+    drop(x);
     let mut i = 0usize;
     while !s.is_nil() {
         if let Some(c) = counted(&s)? {
@@ -319,6 +325,15 @@ impl Iterator for SeqIter {
                 Some(f)
             }
         }
+    }
+}
+
+/// Iterate an owned seqable, releasing each cell as it advances: nothing
+/// holds the head (use with an argument a native took ownership of).
+pub fn into_iter(x: Value) -> SeqIter {
+    SeqIter {
+        cur: x,
+        started: false,
     }
 }
 
