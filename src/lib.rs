@@ -8,6 +8,7 @@ pub mod analyzer;
 pub mod builtins;
 pub mod compiler;
 pub mod evaluator;
+pub mod interop;
 pub mod reader;
 pub mod runtime;
 pub mod vm;

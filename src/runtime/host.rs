@@ -16,6 +16,11 @@ pub struct HostTable {
     pub call_static: fn(class: &str, member: &str, args: &[Value]) -> Result<Value>,
     pub get_static: fn(class: &str, field: &str) -> Result<Value>,
     pub call_method: fn(target: &Value, method: &str, args: &[Value]) -> Result<Value>,
+    /// `(class x)`: the class value of `x` (nil for nil).
+    pub class_of: fn(v: &Value) -> Value,
+    /// `(instance? C x)` for the class named `class` (fully qualified),
+    /// walking the JVM supertypes and interfaces of `x`'s class.
+    pub is_instance: fn(class: &str, v: &Value) -> bool,
 }
 
 static HOST: OnceLock<HostTable> = OnceLock::new();
@@ -59,5 +64,22 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
     match HOST.get() {
         Some(h) => (h.call_method)(target, method, args),
         None => missing(&format!(".{method}")),
+    }
+}
+
+/// `(class x)`; without the interop layer, a class named by `Value::class_name`.
+pub fn class_of(v: &Value) -> Value {
+    match HOST.get() {
+        Some(h) => (h.class_of)(v),
+        None if v.is_nil() => Value::NIL,
+        None => Value::class(v.class_name(), false),
+    }
+}
+/// `(instance? C x)` by class name; without the interop layer, only the
+/// exact class matches.
+pub fn is_instance(class: &str, v: &Value) -> bool {
+    match HOST.get() {
+        Some(h) => (h.is_instance)(class, v),
+        None => !v.is_nil() && v.class_name() == class,
     }
 }

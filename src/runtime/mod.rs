@@ -2,6 +2,7 @@
 //! errors, printer, and the call-dispatch table. Imports nothing above it.
 
 pub mod coll;
+pub mod class;
 pub mod compare;
 pub mod equality;
 pub mod error;

@@ -12,6 +12,7 @@ use super::coll::{
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
+use super::class::Class;
 use super::gc::Ref;
 use super::io::Writer;
 use super::namespace::Namespace;
@@ -136,6 +137,7 @@ heap_types! {
     Delay(Delay),
     Promise(Promise),
     Writer(Writer),
+    Class(Class),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
@@ -322,6 +324,7 @@ impl Value {
             Repr::Var(_) => "clojure.lang.Var",
             Repr::Namespace(_) => "clojure.lang.Namespace",
             Repr::Exception(e) => e.class.name(),
+            Repr::Class(_) => "java.lang.Class",
             Repr::Atom(_) => "clojure.lang.Atom",
             Repr::Volatile(_) => "clojure.lang.Volatile",
             Repr::Delay(_) => "clojure.lang.Delay",

@@ -245,6 +245,7 @@ fn write_one(
             stack.push(Task::value(state, level));
         }
         View::Writer(_) => object::write_object(out, &v, opts)?,
+        View::Class(c) => out.push_str(c.name()),
         View::Var(var) => {
             out.push_str("#'");
             out.push_str(&var.qualified_name());

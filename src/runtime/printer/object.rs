@@ -31,6 +31,10 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::Regex(r) => out.push_str(r.source()),
         View::Namespace(ns) => out.push_str(ns.name_str()),
         View::Exception(e) => write_throwable_string(out, e)?,
+        View::Class(c) => {
+            out.push_str(if c.is_interface() { "interface " } else { "class " });
+            out.push_str(c.name());
+        }
         View::LazySeq(_) | View::Queue(_) => {
             let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);
         }

@@ -1,0 +1,349 @@
+//! Static members of java.lang classes: Math, System, Long, Integer,
+//! Double, Character, Boolean, String, Thread.
+
+use super::classes;
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::number::convert::{to_double, to_long};
+use crate::runtime::value::{Value, View};
+
+fn nfe(s: &str) -> Exception {
+    Exception::new(
+        ExClass::NumberFormatException,
+        format!("For input string: \"{s}\""),
+    )
+}
+
+fn string_arg<'a>(v: &'a Value, what: &str) -> Result<&'a str> {
+    match v.view() {
+        View::Str(_) => Ok(v.as_str().unwrap_or_default()),
+        View::Nil => Err(Exception::new(
+            ExClass::NullPointerException,
+            format!("Cannot parse null string: {what}"),
+        )),
+        _ => Err(Exception::new(
+            ExClass::ClassCastException,
+            format!(
+                "class {} cannot be cast to class java.lang.String",
+                v.class_name()
+            ),
+        )),
+    }
+}
+
+/// Long.parseLong: optional sign, decimal digits only.
+fn parse_long(s: &str) -> Result<i64> {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(nfe(s));
+    }
+    s.parse::<i64>().map_err(|_| nfe(s))
+}
+
+/// Double.parseDouble: Java's syntax is close to Rust's after trimming.
+fn parse_double(s: &str) -> Result<f64> {
+    let t = s.trim();
+    let t = t.strip_suffix(['d', 'D', 'f', 'F']).unwrap_or(t);
+    match t {
+        "NaN" => return Ok(f64::NAN),
+        "Infinity" | "+Infinity" => return Ok(f64::INFINITY),
+        "-Infinity" => return Ok(f64::NEG_INFINITY),
+        _ => {}
+    }
+    if t.chars().any(|c| c.is_alphabetic() && c != 'e' && c != 'E') {
+        return Err(nfe(s));
+    }
+    t.parse::<f64>().map_err(|_| nfe(s))
+}
+
+fn char_arg(v: &Value) -> Result<char> {
+    crate::runtime::number::convert::to_char(v)
+}
+
+fn dbl(f: impl Fn(f64) -> f64, a: &Value) -> Result<Value> {
+    Ok(Value::double(f(to_double(a)?)))
+}
+
+/// Math.round(double): floor(x + 0.5), saturating.
+fn java_round(d: f64) -> i64 {
+    if d.is_nan() {
+        0
+    } else {
+        (d + 0.5).floor() as i64
+    }
+}
+
+/// Math.max/min: both longs, or both doubles (reflection finds no
+/// (long, double) overload).
+fn min_max(name: &str, a: &Value, b: &Value, max: bool) -> Result<Value> {
+    match (a.view(), b.view()) {
+        (View::Long(x), View::Long(y)) => Ok(Value::long(if max { x.max(y) } else { x.min(y) })),
+        (View::Double(x), View::Double(y)) => Ok(Value::double(if x.is_nan() || y.is_nan() {
+            f64::NAN
+        } else if max {
+            x.max(y)
+        } else {
+            x.min(y)
+        })),
+        _ => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("No matching method {name} found taking 2 args"),
+        )),
+    }
+}
+
+fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (name, args) {
+        ("abs", [a]) => match a.view() {
+            View::Long(n) => Ok(Value::long(n.wrapping_abs())),
+            _ => dbl(f64::abs, a),
+        },
+        ("sqrt", [a]) => dbl(f64::sqrt, a),
+        ("cbrt", [a]) => dbl(f64::cbrt, a),
+        ("floor", [a]) => dbl(f64::floor, a),
+        ("ceil", [a]) => dbl(f64::ceil, a),
+        ("rint", [a]) => dbl(f64::round_ties_even, a),
+        ("sin", [a]) => dbl(f64::sin, a),
+        ("cos", [a]) => dbl(f64::cos, a),
+        ("tan", [a]) => dbl(f64::tan, a),
+        ("asin", [a]) => dbl(f64::asin, a),
+        ("acos", [a]) => dbl(f64::acos, a),
+        ("atan", [a]) => dbl(f64::atan, a),
+        ("exp", [a]) => dbl(f64::exp, a),
+        ("log", [a]) => dbl(f64::ln, a),
+        ("log10", [a]) => dbl(f64::log10, a),
+        ("toRadians", [a]) => dbl(f64::to_radians, a),
+        ("toDegrees", [a]) => dbl(f64::to_degrees, a),
+        ("signum", [a]) => dbl(
+            |d| {
+                if d == 0.0 || d.is_nan() {
+                    d
+                } else {
+                    d.signum()
+                }
+            },
+            a,
+        ),
+        ("round", [a]) => match a.view() {
+            View::Long(n) => Ok(Value::long(n)),
+            _ => to_double(a).map(|d| Value::long(java_round(d))),
+        },
+        ("pow", [a, b]) => (|| Ok(Value::double(to_double(a)?.powf(to_double(b)?))))(),
+        ("atan2", [a, b]) => (|| Ok(Value::double(to_double(a)?.atan2(to_double(b)?))))(),
+        ("hypot", [a, b]) => (|| Ok(Value::double(to_double(a)?.hypot(to_double(b)?))))(),
+        ("max", [a, b]) => min_max(name, a, b, true),
+        ("min", [a, b]) => min_max(name, a, b, false),
+        ("floorDiv", [a, b]) => (|| {
+            let (x, y) = (to_long(a)?, to_long(b)?);
+            if y == 0 {
+                return Err(Exception::new(ExClass::ArithmeticException, "/ by zero"));
+            }
+            Ok(Value::long(x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0)))
+        })(),
+        ("floorMod", [a, b]) => (|| {
+            let (x, y) = (to_long(a)?, to_long(b)?);
+            if y == 0 {
+                return Err(Exception::new(ExClass::ArithmeticException, "/ by zero"));
+            }
+            let m = x.wrapping_rem(y);
+            Ok(Value::long(if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }))
+        })(),
+        ("random", []) => Ok(Value::double(random())),
+        _ => return None,
+    })
+}
+
+/// A xorshift generator seeded from the clock (Math/random).
+fn random() -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static STATE: AtomicU64 = AtomicU64::new(0);
+    let mut x = STATE.load(Ordering::Relaxed);
+    if x == 0 {
+        x = (crate::runtime::io::nano_time() as u64) | 1;
+    }
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    STATE.store(x, Ordering::Relaxed);
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn property(key: &str) -> Option<String> {
+    Some(match key {
+        "line.separator" => "\n".into(),
+        "file.separator" => "/".into(),
+        "path.separator" => ":".into(),
+        "os.name" => match std::env::consts::OS {
+            "linux" => "Linux".into(),
+            "macos" => "Mac OS X".into(),
+            "windows" => "Windows".into(),
+            other => other.into(),
+        },
+        "user.dir" => std::env::current_dir().ok()?.to_string_lossy().into_owned(),
+        "user.home" => std::env::var("HOME").ok()?,
+        "user.name" => std::env::var("USER").ok()?,
+        "java.io.tmpdir" => std::env::temp_dir().to_string_lossy().into_owned(),
+        "clojure.version" => return None,
+        _ => return None,
+    })
+}
+
+fn opt_string(s: Option<String>) -> Value {
+    s.map(Value::string).unwrap_or(Value::NIL)
+}
+
+fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (name, args) {
+        ("exit", [code]) => (|| {
+            let n = to_long(code)? as i32;
+            crate::runtime::io::flush_stdout();
+            std::process::exit(n)
+        })(),
+        ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
+        ("nanoTime", []) => Ok(Value::long(crate::runtime::io::nano_time())),
+        ("lineSeparator", []) => Ok(Value::string("\n")),
+        ("getProperty", [k]) => string_arg(k, "key").map(|k| opt_string(property(k))),
+        ("getProperty", [k, d]) => {
+            string_arg(k, "key").map(|k| property(k).map(Value::string).unwrap_or(d.clone()))
+        }
+        ("getenv", [k]) => string_arg(k, "name").map(|k| opt_string(std::env::var(k).ok())),
+        ("getenv", []) => Ok(Value::map_from_pairs(
+            std::env::vars()
+                .map(|(k, v)| (Value::string(k), Value::string(v)))
+                .collect(),
+        )),
+        ("identityHashCode", [x]) => Ok(Value::long(crate::runtime::hash::identity_hash(x) as i64)),
+        _ => return None,
+    })
+}
+
+fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (class, name, args) {
+        ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
+            string_arg(s, "s").and_then(parse_long).map(Value::long)
+        }
+        ("java.lang.Long", "valueOf", [n]) => to_long(n).map(Value::long),
+        ("java.lang.Integer", "parseInt" | "valueOf", [s]) => string_arg(s, "s")
+            .and_then(|t| {
+                parse_long(t).and_then(|n| i32::try_from(n).map_err(|_| nfe(t)))
+            })
+            .map(|n| Value::long(n as i64)),
+        ("java.lang.Long" | "java.lang.Integer", "toString", [n]) => {
+            to_long(n).map(|n| Value::string(n.to_string()))
+        }
+        ("java.lang.Long", "toHexString", [n]) => to_long(n).map(|n| Value::string(format!("{n:x}"))),
+        ("java.lang.Long", "toBinaryString", [n]) => {
+            to_long(n).map(|n| Value::string(format!("{n:b}")))
+        }
+        ("java.lang.Double", "parseDouble" | "valueOf", [s]) => {
+            string_arg(s, "s").and_then(parse_double).map(Value::double)
+        }
+        ("java.lang.Double", "isNaN", [d]) => to_double(d).map(|d| Value::bool(d.is_nan())),
+        ("java.lang.Double", "isInfinite", [d]) => {
+            to_double(d).map(|d| Value::bool(d.is_infinite()))
+        }
+        ("java.lang.Boolean", "parseBoolean", [s]) => Ok(Value::bool(
+            s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")),
+        )),
+        ("java.lang.Boolean", "valueOf", [s]) => Ok(match s.view() {
+            View::Bool(b) => Value::bool(b),
+            _ => Value::bool(s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))),
+        }),
+        ("java.lang.Character", m, [c]) => (|| {
+            let ch = char_arg(c)?;
+            Ok(match m {
+                "isDigit" => Value::bool(ch.is_numeric() && ch.to_digit(10).is_some() || ch.is_ascii_digit()),
+                "isLetter" | "isAlphabetic" => Value::bool(ch.is_alphabetic()),
+                "isLetterOrDigit" => Value::bool(ch.is_alphanumeric()),
+                "isWhitespace" => Value::bool(
+                    ch.is_whitespace() && ch != '\u{a0}' && ch != '\u{2007}' && ch != '\u{202f}'
+                        || ('\u{1c}'..='\u{1f}').contains(&ch),
+                ),
+                "isUpperCase" => Value::bool(ch.is_uppercase()),
+                "isLowerCase" => Value::bool(ch.is_lowercase()),
+                "toUpperCase" => Value::char(single(ch.to_uppercase()).unwrap_or(ch)),
+                "toLowerCase" => Value::char(single(ch.to_lowercase()).unwrap_or(ch)),
+                "valueOf" => Value::char(ch),
+                "toString" => Value::string(ch.to_string()),
+                "getNumericValue" => Value::long(ch.to_digit(36).map(i64::from).unwrap_or(-1)),
+                _ => return Err(super::no_method(m, 1, "java.lang.Character")),
+            })
+        })(),
+        ("java.lang.String", "valueOf", [x]) => {
+            crate::runtime::printer::str_value(x).map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s }))
+        }
+        ("java.lang.Thread", "sleep", [ms]) => (|| {
+            let ms = to_long(ms)?;
+            crate::runtime::io::flush_stdout();
+            #[cfg(not(target_family = "wasm"))]
+            std::thread::sleep(std::time::Duration::from_millis(ms.max(0) as u64));
+            #[cfg(target_family = "wasm")]
+            {
+                let end = std::time::Instant::now() + std::time::Duration::from_millis(ms.max(0) as u64);
+                while std::time::Instant::now() < end {}
+            }
+            Ok(Value::NIL)
+        })(),
+        _ => return None,
+    })
+}
+
+/// A case mapping that yields exactly one char (Character.toUpperCase(char)).
+fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
+    let c = it.next()?;
+    if it.next().is_some() { None } else { Some(c) }
+}
+
+pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
+    let Some(c) = classes::resolve(class) else {
+        return Err(Exception::new(
+            ExClass::RuntimeException,
+            format!("No such namespace: {class}"),
+        ));
+    };
+    let found = match c.name {
+        "java.lang.Math" => math(member, args),
+        "java.lang.System" => system(member, args),
+        other => boxed(other, member, args),
+    };
+    match found {
+        Some(r) => r,
+        None => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!(
+                "No matching method {member} found taking {} args for class {}",
+                args.len(),
+                c.name
+            ),
+        )),
+    }
+}
+
+pub fn get_static(class: &str, field: &str) -> Result<Value> {
+    let Some(c) = classes::resolve(class) else {
+        return Err(Exception::new(
+            ExClass::RuntimeException,
+            format!("No such namespace: {class}"),
+        ));
+    };
+    Ok(match (c.name, field) {
+        ("java.lang.Math", "PI") => Value::double(std::f64::consts::PI),
+        ("java.lang.Math", "E") => Value::double(std::f64::consts::E),
+        ("java.lang.Long", "MAX_VALUE") => Value::long(i64::MAX),
+        ("java.lang.Long", "MIN_VALUE") => Value::long(i64::MIN),
+        ("java.lang.Integer", "MAX_VALUE") => Value::long(i32::MAX as i64),
+        ("java.lang.Integer", "MIN_VALUE") => Value::long(i32::MIN as i64),
+        ("java.lang.Double", "MAX_VALUE") => Value::double(f64::MAX),
+        ("java.lang.Double", "MIN_VALUE") => Value::double(f64::from_bits(1)),
+        ("java.lang.Double", "POSITIVE_INFINITY") => Value::double(f64::INFINITY),
+        ("java.lang.Double", "NEGATIVE_INFINITY") => Value::double(f64::NEG_INFINITY),
+        ("java.lang.Double", "NaN") => Value::double(f64::NAN),
+        ("java.lang.Boolean", "TRUE") => Value::TRUE,
+        ("java.lang.Boolean", "FALSE") => Value::FALSE,
+        _ => {
+            return Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                format!("Unable to find static field: {field} in class {}", c.name),
+            ));
+        }
+    })
+}

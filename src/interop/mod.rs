@@ -1,0 +1,76 @@
+//! LAYER 2: host-class shims. One registry of the JVM classes a program can
+//! name (`classes`), and the implementations behind `(new C ...)`,
+//! `(C/m ...)`, `C/F` and `(.m x ...)`, installed into `runtime::host`.
+
+mod classes;
+mod exceptions;
+mod lang;
+mod object;
+mod string;
+
+pub use classes::{class_of, is_instance};
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::host::{self, HostTable};
+use crate::runtime::value::Value;
+
+/// Install the interop table (idempotent).
+pub fn install() {
+    host::install(HostTable {
+        is_class: |name| classes::resolve(name).is_some(),
+        class_value,
+        new_instance,
+        call_static: lang::call_static,
+        get_static: lang::get_static,
+        call_method: object::call_method,
+        class_of,
+        is_instance,
+    });
+}
+
+fn class_value(name: &str) -> Option<Value> {
+    classes::resolve(name).map(|c| Value::class(c.name, c.interface))
+}
+
+fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
+    let Some(c) = classes::resolve(class) else {
+        return Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("Unable to resolve classname: {class}"),
+        ));
+    };
+    if let Some(ex) = ExClass::ALL.iter().find(|e| e.name() == c.name) {
+        return exceptions::construct(*ex, args);
+    }
+    match (c.name, args) {
+        ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
+        ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
+        ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
+        _ => Err(no_ctor(c.name)),
+    }
+}
+
+fn no_ctor(class: &str) -> Exception {
+    Exception::new(
+        ExClass::IllegalArgumentException,
+        format!("No matching ctor found for class {class}"),
+    )
+}
+
+/// Reflector's message when no method of that name and arity exists.
+pub(crate) fn no_method(name: &str, nargs: usize, class: &str) -> Exception {
+    if nargs == 0 {
+        Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("No matching field found: {name} for class {class}"),
+        )
+    } else {
+        Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("No matching method {name} found taking {nargs} args for class {class}"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,83 @@
+//! `(.m target args)`: methods of strings, exceptions, writers, classes,
+//! and java.lang.Object's methods on every value.
+
+use super::{classes, exceptions, string};
+use crate::runtime::equality;
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::hash::java_hash_code;
+use crate::runtime::io;
+use crate::runtime::printer;
+use crate::runtime::value::{Value, View};
+
+pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value> {
+    let found = match target.view() {
+        View::Nil => {
+            return Err(Exception::new(
+                ExClass::NullPointerException,
+                format!("Cannot invoke \"Object.{method}()\" because \"target\" is null"),
+            ));
+        }
+        View::Str(s) if !matches!(method, "getClass") => {
+            return string::call(s.as_str(), method, args).unwrap_or_else(|| {
+                Err(super::no_method(method, args.len(), "java.lang.String"))
+            });
+        }
+        View::Exception(_) => target
+            .as_exception()
+            .and_then(|e| exceptions::call(&e, method, args)),
+        View::Writer(w) => writer(target, w, method, args),
+        View::Class(c) => match (method, args) {
+            ("getName" | "getCanonicalName" | "getTypeName", []) => Some(Ok(Value::string(c.name()))),
+            ("getSimpleName", []) => {
+                let n = c.name().rsplit('.').next().unwrap_or(c.name());
+                Some(Ok(Value::string(n.rsplit('$').next().unwrap_or(n))))
+            }
+            ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
+            ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(r) = found {
+        return r;
+    }
+    match (method, args) {
+        ("hashCode", []) => Ok(Value::long(java_hash_code(target)? as i64)),
+        ("equals", [x]) => Ok(Value::bool(equality::try_equals(target, x)?)),
+        ("toString", []) => Ok(Value::string(printer::str_value(target)?)),
+        ("getClass", []) => Ok(classes::class_of(target)),
+        _ => Err(super::no_method(method, args.len(), target.class_name())),
+    }
+}
+
+/// java.io.Writer methods (StringWriter, *out*, *err*).
+fn writer(
+    target: &Value,
+    w: &io::Writer,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let text = |v: &Value| -> Result<String> {
+        Ok(match v.view() {
+            // write(int c) writes one char.
+            View::Long(n) => char::from_u32(n as u32).unwrap_or('\u{fffd}').to_string(),
+            View::Nil => "null".to_string(),
+            _ => printer::str_value(v)?,
+        })
+    };
+    Some(match (method, args) {
+        ("write", [x]) => text(x).and_then(|s| w.write_str(&s)).map(|_| Value::NIL),
+        ("write", [x, off, len]) => (|| {
+            let s: Vec<char> = text(x)?.chars().collect();
+            let off = crate::runtime::number::convert::to_long(off)?.max(0) as usize;
+            let len = crate::runtime::number::convert::to_long(len)?.max(0) as usize;
+            let part: String = s.iter().skip(off).take(len).collect();
+            w.write_str(&part).map(|_| Value::NIL)
+        })(),
+        ("append", [x]) => text(x).and_then(|s| w.write_str(&s)).map(|_| target.clone()),
+        ("flush", []) => w.flush().map(|_| Value::NIL),
+        ("close", []) => w.flush().map(|_| Value::NIL),
+        ("toString", []) => printer::str_value(target).map(Value::string),
+        _ => return None,
+    })
+}

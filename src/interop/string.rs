@@ -1,0 +1,186 @@
+//! java.lang.String instance methods. Indexes count UTF-16 code units, as
+//! Java's do.
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::number::convert::to_long;
+use crate::runtime::value::{Value, View};
+
+fn units(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+fn from_units(u: &[u16]) -> String {
+    String::from_utf16_lossy(u)
+}
+
+fn sioobe(msg: String) -> Exception {
+    Exception::new(ExClass::StringIndexOutOfBoundsException, msg)
+}
+
+fn str_arg(v: &Value) -> Result<String> {
+    match v.view() {
+        View::Str(s) => Ok(s.as_str().to_string()),
+        View::Nil => Err(Exception::new(ExClass::NullPointerException, "")),
+        // CharSequence arguments: anything that prints as text.
+        _ => crate::runtime::printer::str_value(v),
+    }
+}
+
+fn index(v: &Value) -> Result<i64> {
+    to_long(v)
+}
+
+/// Position of `needle` in `hay` at or after `from` (in UTF-16 units).
+fn find(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(from.min(hay.len()));
+    }
+    (from..hay.len()).find(|&i| hay[i..].starts_with(needle))
+}
+
+fn rfind(hay: &[u16], needle: &[u16]) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
+}
+
+/// A String argument, or an int/char code for indexOf(int ch).
+fn needle(v: &Value) -> Result<Vec<u16>> {
+    match v.view() {
+        View::Char(c) => Ok(units(&c.to_string())),
+        View::Long(n) => Ok(char::from_u32(n as u32)
+            .map(|c| units(&c.to_string()))
+            .unwrap_or_default()),
+        _ => Ok(units(&str_arg(v)?)),
+    }
+}
+
+fn full_match(pattern: &str, s: &str) -> Result<bool> {
+    let re = crate::runtime::regex::Regex::new(&format!("^(?:{pattern})$"))?;
+    Ok(re.regex().is_match(s))
+}
+
+/// String.split(regex): trailing empty strings are dropped, and a leading
+/// empty string when the match at 0 is zero-width.
+fn split(s: &str, pattern: &str, limit: i64) -> Result<Value> {
+    let re = crate::runtime::regex::Regex::new(pattern)?;
+    let mut parts: Vec<String> = Vec::new();
+    let mut last = 0;
+    for m in re.regex().find_iter(s) {
+        if limit > 0 && parts.len() as i64 == limit - 1 {
+            break;
+        }
+        if m.end() == 0 {
+            continue;
+        }
+        if m.start() == m.end() && m.start() >= s.len() {
+            break;
+        }
+        parts.push(s[last..m.start()].to_string());
+        last = m.end();
+    }
+    parts.push(s[last..].to_string());
+    if limit == 0 {
+        while parts.len() > 1 && parts.last().is_some_and(|p| p.is_empty()) {
+            parts.pop();
+        }
+        if s.is_empty() {
+            parts = vec![String::new()];
+        }
+    }
+    Ok(Value::vector(parts.into_iter().map(Value::string).collect()))
+}
+
+pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some((|| {
+        Ok(match (name, args) {
+            ("length", []) => Value::long(s.encode_utf16().count() as i64),
+            ("isEmpty", []) => Value::bool(s.is_empty()),
+            ("isBlank", []) => Value::bool(s.trim().is_empty()),
+            ("charAt", [i]) => {
+                let u = units(s);
+                let i = index(i)?;
+                match usize::try_from(i).ok().and_then(|i| u.get(i)) {
+                    Some(&c) => Value::char(char::from_u32(c as u32).unwrap_or('\u{fffd}')),
+                    None => {
+                        return Err(sioobe(format!("String index out of range: {i}")));
+                    }
+                }
+            }
+            ("substring", [b]) | ("substring", [b, _]) | ("subSequence", [b, _]) => {
+                let u = units(s);
+                let b = index(b)?;
+                let e = match args.get(1) {
+                    Some(e) => index(e)?,
+                    None => u.len() as i64,
+                };
+                if b < 0 || e > u.len() as i64 || b > e {
+                    return Err(sioobe(format!(
+                        "begin {b}, end {e}, length {}",
+                        u.len()
+                    )));
+                }
+                Value::string(from_units(&u[b as usize..e as usize]))
+            }
+            ("indexOf", [x]) | ("indexOf", [x, _]) => {
+                let from = match args.get(1) {
+                    Some(f) => index(f)?.max(0) as usize,
+                    None => 0,
+                };
+                let r = find(&units(s), &needle(x)?, from);
+                Value::long(r.map(|i| i as i64).unwrap_or(-1))
+            }
+            ("lastIndexOf", [x]) => {
+                Value::long(rfind(&units(s), &needle(x)?).map(|i| i as i64).unwrap_or(-1))
+            }
+            ("contains", [x]) => Value::bool(s.contains(str_arg(x)?.as_str())),
+            ("startsWith", [x]) => Value::bool(s.starts_with(str_arg(x)?.as_str())),
+            ("endsWith", [x]) => Value::bool(s.ends_with(str_arg(x)?.as_str())),
+            ("toUpperCase", []) => Value::string(s.to_uppercase()),
+            ("toLowerCase", []) => Value::string(s.to_lowercase()),
+            // String.trim strips chars <= U+0020.
+            ("trim", []) => Value::string(s.trim_matches(|c: char| c <= ' ')),
+            ("strip", []) => Value::string(s.trim()),
+            ("replace", [a, b]) => match (a.view(), b.view()) {
+                (View::Char(x), View::Char(y)) => Value::string(s.replace(x, &y.to_string())),
+                _ => {
+                    let (a, b) = (str_arg(a)?, str_arg(b)?);
+                    if a.is_empty() {
+                        // Java inserts the replacement between every char.
+                        let mut out = b.clone();
+                        for c in s.chars() {
+                            out.push(c);
+                            out.push_str(&b);
+                        }
+                        Value::string(out)
+                    } else {
+                        Value::string(s.replace(&a, &b))
+                    }
+                }
+            },
+            ("equals", [x]) => Value::bool(x.as_str() == Some(s)),
+            ("equalsIgnoreCase", [x]) => Value::bool(
+                x.as_str()
+                    .is_some_and(|x| x.to_lowercase() == s.to_lowercase()),
+            ),
+            ("concat", [x]) => Value::string(format!("{s}{}", str_arg(x)?)),
+            ("compareTo", [x]) => {
+                let (a, b) = (units(s), units(&str_arg(x)?));
+                let n = a.len().min(b.len());
+                let d = (0..n)
+                    .find(|&i| a[i] != b[i])
+                    .map(|i| a[i] as i64 - b[i] as i64)
+                    .unwrap_or(a.len() as i64 - b.len() as i64);
+                Value::long(d)
+            }
+            ("hashCode", []) => Value::long(crate::runtime::string::java_string_hash(s) as i64),
+            ("matches", [p]) => Value::bool(full_match(&str_arg(p)?, s)?),
+            ("split", [p]) => split(s, &str_arg(p)?, 0)?,
+            ("split", [p, l]) => split(s, &str_arg(p)?, to_long(l)?)?,
+            ("toString" | "intern", []) => Value::string(s),
+            ("repeat", [n]) => Value::string(s.repeat(to_long(n)?.max(0) as usize)),
+            _ => return Err(super::no_method(name, args.len(), "java.lang.String")),
+        })
+    })())
+}
