@@ -5,6 +5,7 @@
 //! app. See ../shared/DESIGN.md.
 
 pub mod analyzer;
+pub mod app;
 pub mod builtins;
 pub mod compiler;
 pub mod evaluator;
@@ -27,6 +28,28 @@ pub enum Backend {
     Vm,
     /// The tree-walking reference evaluator.
     TreeWalk,
+}
+
+impl Backend {
+    /// Every backend of this build, by its command-line name.
+    pub const ALL: &'static [(&'static str, Backend)] =
+        &[("vm", Backend::Vm), ("tree-walk", Backend::TreeWalk)];
+
+    /// The backend named `name` (`--backend=NAME`).
+    pub fn from_name(name: &str) -> Option<Backend> {
+        Backend::ALL
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| *b)
+    }
+
+    pub fn name(self) -> &'static str {
+        Backend::ALL
+            .iter()
+            .find(|(_, b)| *b == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("?")
+    }
 }
 
 /// Dispatch a closure call to the backend that created it.
@@ -88,6 +111,7 @@ impl Runtime {
     pub fn new(backend: Backend) -> Runtime {
         runtime::func::install_invoke_hook(invoke_hook);
         runtime::eval::install_eval_hook(eval_hook);
+        interop::install();
         ACTIVE_BACKEND.store(
             u8::from(backend == Backend::TreeWalk),
             std::sync::atomic::Ordering::Relaxed,
@@ -108,13 +132,184 @@ impl Runtime {
         }
     }
 
-    /// Evaluate one form in the current namespace.
-    /// The namespace is the one `*ns*` names at that moment (`in-ns`
-    /// changes it).
+    /// Evaluate one form in the namespace `*ns*` names now (`in-ns`
+    /// changes it), with the file name `*file*` holds.
     pub fn eval(&mut self, form: &Value) -> Result<Value> {
-        eval_in_current_ns(self.backend, form, self.file.clone())
+        let file = builtins::lang::core_value("*file*")
+            .and_then(|f| f.as_str().map(str::to_string))
+            .or_else(|| self.file.clone());
+        eval_in_current_ns(self.backend, form, file)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The namespace `*ns*` names now.
+    pub fn current_ns(&self) -> Ref<runtime::namespace::Namespace> {
+        builtins::lang::current_ns()
+    }
+
+    /// Read and evaluate every form of `src` in turn (Compiler.load): returns
+    /// the last value. `file` is the source path (`*file*`; None for stdin
+    /// or a string). As on the JVM, `*ns*` and `*file*` are bound for the
+    /// duration, read errors become CompilerExceptions of phase
+    /// :read-source, and errors while evaluating are wrapped in a
+    /// CompilerException of phase :execution.
+    pub fn load_str(&mut self, src: &str, file: Option<&str>) -> Result<Value> {
+        let mut reader = self.reader(src, file);
+        let mut binds = Vec::new();
+        if let Some(v) = builtins::lang::core_var("*file*") {
+            binds.push((v, file.map(Value::string).unwrap_or(Value::NIL)));
+        }
+        if let Some(v) = builtins::lang::core_var("*ns*") {
+            binds.push((v, Value::namespace(self.current_ns())));
+        }
+        runtime::var::push_bindings(binds)?;
+        let saved = self.file.take();
+        self.file = file.map(str::to_string);
+        let r = self.load_forms(&mut reader, file);
+        self.file = saved;
+        runtime::var::pop_bindings()?;
+        r
+    }
+
+    fn load_forms(&mut self, reader: &mut reader::Reader, file: Option<&str>) -> Result<Value> {
+        let mut last = Value::NIL;
+        loop {
+            let form = match reader.next_form() {
+                Ok(Some(f)) => f,
+                Ok(None) => return Ok(last),
+                Err(e) => return Err(load_error(e, file, "read-source", None)),
+            };
+            last = match self.eval(&form) {
+                Ok(v) => v,
+                Err(e) if e.class() == runtime::error::ExClass::CompilerException => {
+                    return Err(e);
+                }
+                Err(e) => return Err(load_error(e, file, "execution", Some(&form))),
+            };
+        }
+    }
+
+    /// A line-numbering reader over `src` that resolves `::kw`, aliases and
+    /// syntax-quoted symbols in the current namespace (`*ns*`).
+    pub fn reader(&self, src: &str, file: Option<&str>) -> reader::Reader {
+        let r = builtins::ns::reader_for(src, true);
+        match file {
+            Some(f) => r.file(f),
+            None => r,
+        }
+    }
+
+    /// `load-file`: read the file at `path` and load it with `*file*` bound
+    /// to its absolute path, as Compiler.loadFile does.
+    pub fn load_file(&mut self, path: &str) -> Result<Value> {
+        let src = read_source(path)?;
+        let abs = absolute_path(path);
+        self.load_str(&src, Some(&abs))
     }
 }
+
+/// The text of a source file; a missing file is a FileNotFoundException
+/// worded like java.io.FileInputStream's.
+pub fn read_source(path: &str) -> Result<String> {
+    use runtime::error::{ExClass, Exception};
+    match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            Exception::new(
+                ExClass::IOException,
+                format!("{path} is not valid UTF-8"),
+            )
+        }),
+        Err(e) => {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                _ if std::path::Path::new(path).is_dir() => "Is a directory".to_string(),
+                _ => e.to_string(),
+            };
+            Err(Exception::new(
+                ExClass::FileNotFoundException,
+                format!("{path} ({why})"),
+            ))
+        }
+    }
+}
+
+/// `new File(path).getAbsolutePath()`.
+pub fn absolute_path(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => d.join(p).to_string_lossy().into_owned(),
+        Err(_) => path.to_string(),
+    }
+}
+
+/// CompilerException(source, line, column, null, phase, cause) as
+/// Compiler.load throws it. The message is CompilerException.makeMsg's
+/// (which says "macroexpanding" for the execution phase, as JVM 1.11 does).
+fn load_error(
+    e: runtime::error::Exception,
+    file: Option<&str>,
+    phase: &str,
+    form: Option<&Value>,
+) -> runtime::error::Exception {
+    use runtime::error::{ExClass, Exception};
+    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
+    let num = |d: Option<&Value>, k: &str| {
+        d.and_then(|d| runtime::func::get(d, &kw(k), Value::NIL).ok())
+            .and_then(|v| v.as_long())
+    };
+    let (line, column, cause) = if phase == "read-source" {
+        let data = e.data().cloned();
+        let cause = if e.class() == ExClass::ReaderException {
+            e.cause().cloned().unwrap_or_else(|| e.clone())
+        } else {
+            e.clone()
+        };
+        (
+            num(data.as_ref(), "line").unwrap_or(1),
+            num(data.as_ref(), "column").unwrap_or(1),
+            cause,
+        )
+    } else {
+        let m = form.map(runtime::meta::meta).unwrap_or(Value::NIL);
+        let get = |k: &str| {
+            runtime::func::get(&m, &Value::keyword(None, k), Value::NIL)
+                .ok()
+                .and_then(|v| v.as_long())
+        };
+        (get("line").unwrap_or(0), get("column").unwrap_or(0), e)
+    };
+    let verb = if phase == "read-source" {
+        "reading source"
+    } else {
+        "macroexpanding"
+    };
+    let loc = match file {
+        Some(f) => format!("{f}:{line}:{column}"),
+        None => format!("{line}:{column}"),
+    };
+    let mut pairs = vec![
+        (kw("phase"), Value::keyword(None, phase)),
+        (kw("line"), Value::long(line)),
+        (kw("column"), Value::long(column)),
+    ];
+    if let Some(f) = file {
+        pairs.push((kw("source"), Value::string(f)));
+    }
+    Exception::full(
+        ExClass::CompilerException,
+        Some(format!("Syntax error {verb} at ({loc}).")),
+        Some(Value::map_from_pairs(pairs)),
+        Some(cause),
+    )
+}
+
 
 #[cfg(test)]
 mod tests {

@@ -603,10 +603,12 @@ impl<'a> Analyzer<'a> {
         args.push(form.clone());
         args.push(env);
         args.extend_from_slice(&items[1..]);
-        func::invoke(&f, &args).map_err(|e| self.macro_error(&var, hide_implicit_args(e)))
+        func::invoke(&f, &args).map_err(|e| self.macro_error(sym, hide_implicit_args(e)))
     }
 
-    fn macro_error(&self, var: &Var, cause: Exception) -> Exception {
+    /// Compiler.macroexpand1: a macro that throws is a CompilerException of
+    /// phase :macro-syntax-check naming the macro symbol as written.
+    fn macro_error(&self, sym: &Symbol, cause: Exception) -> Exception {
         if cause.class() == ExClass::CompilerException {
             return cause;
         }
@@ -615,17 +617,16 @@ impl<'a> Analyzer<'a> {
             .file
             .clone()
             .unwrap_or_else(|| "NO_SOURCE_PATH".into());
-        let msg = format!(
-            "Syntax error macroexpanding {} at ({}:{}:{}).",
-            var.qualified_name(),
-            file,
-            self.pos.line,
-            self.pos.column
-        );
+        let loc = if file == "NO_SOURCE_PATH" {
+            format!("{}:{}", self.pos.line, self.pos.column)
+        } else {
+            format!("{}:{}:{}", file, self.pos.line, self.pos.column)
+        };
+        let msg = format!("Syntax error macroexpanding {sym} at ({loc}).");
         let data = Value::map_from_pairs(vec![
             (
                 Value::keyword(Some("clojure.error"), "phase"),
-                Value::keyword(None, "macroexpansion"),
+                Value::keyword(None, "macro-syntax-check"),
             ),
             (
                 Value::keyword(Some("clojure.error"), "line"),
@@ -638,6 +639,10 @@ impl<'a> Analyzer<'a> {
             (
                 Value::keyword(Some("clojure.error"), "source"),
                 Value::string(file),
+            ),
+            (
+                Value::keyword(Some("clojure.error"), "symbol"),
+                Value::symbol(sym.ns(), sym.name()),
             ),
         ]);
         Exception::full(

@@ -1,0 +1,237 @@
+//! LAYER 3: the `cljw` command: scripts, `-e`, stdin, the REPL, uncaught
+//! error reports like clojure.main's, and `--compare` across backends.
+
+pub mod args;
+mod compare;
+pub mod report;
+mod repl;
+
+use crate::runtime::error::{ExClass, Exception, Frame, Result};
+use crate::runtime::io;
+use crate::runtime::value::Value;
+use crate::runtime::{func, printer, stack, var};
+use crate::Runtime;
+use crate::builtins::lang::core_var;
+use args::{Init, Main, Options};
+
+/// Rust stack reserved for the evaluation thread: the tree-walk backend
+/// recurses on it (about 20 KiB per Clojure call in debug builds).
+#[cfg(not(target_family = "wasm"))]
+const EVAL_STACK: usize = 1 << 30;
+
+/// Nested Clojure calls allowed before StackOverflowError. Natively the
+/// 1 GiB thread has room for this many tree-walk frames; wasm32 has one
+/// fixed stack (see .cargo/config.toml) and a lower limit.
+#[cfg(not(target_family = "wasm"))]
+pub const DEPTH_LIMIT: u32 = 30_000;
+#[cfg(target_family = "wasm")]
+pub const DEPTH_LIMIT: u32 = 12_000;
+
+/// Run the command line `argv` (without the program name); returns the exit
+/// status.
+pub fn main(argv: Vec<String>) -> i32 {
+    let opts = match args::parse(&argv) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("cljw: {msg}\n\n{}", args::USAGE);
+            return 2;
+        }
+    };
+    match opts.main {
+        Main::Help => {
+            print!("{}", args::USAGE);
+            return 0;
+        }
+        Main::Version => {
+            println!("cljw {}", env!("CARGO_PKG_VERSION"));
+            return 0;
+        }
+        _ => {}
+    }
+    if opts.compare {
+        return compare::run(&argv, &opts);
+    }
+    on_eval_stack(move || run(opts))
+}
+
+/// Run `f` where deep recursion fits: a thread with a large stack natively,
+/// the main thread on wasm32 (no threads there).
+fn on_eval_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let spawned = std::thread::Builder::new()
+            .name("cljw-eval".into())
+            .stack_size(EVAL_STACK)
+            .spawn(move || {
+                stack::set_limit(DEPTH_LIMIT);
+                f()
+            });
+        match spawned {
+            Ok(h) => h.join().unwrap_or_else(|_| {
+                io::flush_stdout();
+                eprintln!("cljw: internal error (the evaluator panicked)");
+                70
+            }),
+            Err(e) => {
+                eprintln!("cljw: cannot start the evaluation thread: {e}");
+                70
+            }
+        }
+    }
+    #[cfg(target_family = "wasm")]
+    {
+        stack::set_limit(DEPTH_LIMIT);
+        f()
+    }
+}
+
+/// clojure.main's with-bindings: the vars a program may `set!`, bound on
+/// this thread.
+fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
+    let cla = if args.is_empty() {
+        Value::NIL
+    } else {
+        Value::list(args.iter().map(|a| Value::string(a.as_str())).collect())
+    };
+    let mut binds = Vec::new();
+    for name in [
+        "*ns*",
+        "*command-line-args*",
+        "*warn-on-reflection*",
+        "*print-meta*",
+        "*print-length*",
+        "*print-level*",
+        "*print-namespace-maps*",
+        "*data-readers*",
+        "*default-data-reader-fn*",
+        "*unchecked-math*",
+        "*assert*",
+        "*math-context*",
+        "*1",
+        "*2",
+        "*3",
+        "*e",
+    ] {
+        let Some(v) = core_var(name) else { continue };
+        if !v.is_dynamic() {
+            continue;
+        }
+        let value = match name {
+            "*ns*" => Value::namespace(rt.current_ns()),
+            "*command-line-args*" => cla.clone(),
+            "*print-namespace-maps*" => Value::TRUE,
+            _ => v.get().unwrap_or(Value::NIL),
+        };
+        binds.push((v, value));
+    }
+    var::push_bindings(binds)
+}
+
+/// Everything a run does, on the evaluation thread.
+fn run(opts: Options) -> i32 {
+    let mut rt = Runtime::new(opts.backend);
+    if let Err(e) = push_main_bindings(&rt, &opts.args) {
+        return fail(&e, None, &rt);
+    }
+    for init in &opts.inits {
+        let r = match init {
+            Init::Eval(src) => eval_opt(&mut rt, src),
+            Init::Load(path) => rt.load_file(path).map(|_| ()),
+        };
+        if let Err(e) = r {
+            let file = match init {
+                Init::Load(p) => Some(report_file_name(p)),
+                Init::Eval(_) => None,
+            };
+            return fail(&e, file, &rt);
+        }
+    }
+    let r = match &opts.main {
+        Main::None if opts.inits.is_empty() => return repl::run(&mut rt),
+        Main::Repl => return repl::run(&mut rt),
+        Main::Script(path) => rt
+            .load_file(path)
+            .map_err(|e| (e, Some(report_file_name(path)))),
+        Main::Stdin => read_stdin()
+            .and_then(|src| rt.load_str(&src, None))
+            .map_err(|e| (e, None)),
+        _ => Ok(Value::NIL),
+    };
+    match r {
+        Ok(_) => {
+            io::flush_stdout();
+            0
+        }
+        Err((e, file)) => fail(&e, file, &rt),
+    }
+}
+
+fn report_file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
+/// Report an uncaught exception like clojure.main and return exit status 1.
+fn fail(e: &Exception, file_name: Option<String>, rt: &Runtime) -> i32 {
+    io::flush_stdout();
+    let ctx = report::Context {
+        file_name,
+        ns: rt.current_ns().name_str().to_string(),
+    };
+    let text = report::report_text(e, &ctx);
+    let _ = io::write_to(&io::Writer::stderr(), &text);
+    1
+}
+
+fn read_stdin() -> Result<String> {
+    use std::io::Read;
+    io::flush_stdout();
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| Exception::new(ExClass::IOException, e.to_string()))?;
+    Ok(s)
+}
+
+/// `-e`: read and evaluate each form of `src`, printing non-nil values.
+fn eval_opt(rt: &mut Runtime, src: &str) -> Result<()> {
+    let mut reader = rt.reader(src, None);
+    loop {
+        let form = match reader.next_form() {
+            Ok(Some(f)) => f,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                // clojure.main reads -e with a plain `read`: the error
+                // surfaces as thrown from clojure.main/main.
+                let e = match e.class() {
+                    ExClass::ReaderException => e.cause().cloned().unwrap_or(e),
+                    _ => e,
+                };
+                e.push_frame(Frame {
+                    name: "clojure.main/main".into(),
+                    file: Some("main.java".into()),
+                    line: 40,
+                    column: 0,
+                });
+                return Err(e);
+            }
+        };
+        let v = rt.eval(&form)?;
+        if !v.is_nil() {
+            print_value(&v)?;
+        }
+    }
+}
+
+/// `(prn v)` through clojure.core's prn when it exists (so `*out*` and the
+/// print vars apply), else pr to stdout.
+pub(crate) fn print_value(v: &Value) -> Result<()> {
+    if let Some(prn) = core_var("prn").and_then(|p| p.get()) {
+        return func::invoke(&prn, std::slice::from_ref(v)).map(|_| ());
+    }
+    let mut s = printer::try_pr_str(v)?;
+    s.push('\n');
+    let out = core_var("*out*")
+        .and_then(|o| o.get())
+        .unwrap_or_else(io::Writer::stdout);
+    io::write_to(&out, &s)
+}

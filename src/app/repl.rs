@@ -1,0 +1,188 @@
+//! The interactive REPL: `ns=> ` prompt, input until the forms balance,
+//! `*1 *2 *3 *e`, errors reported like clojure.main's repl-caught. Native
+//! builds edit lines with rustyline (history in ~/.cljw_history); wasm32
+//! reads plain lines from stdin.
+
+use super::report;
+use crate::runtime::error::Exception;
+use crate::runtime::io;
+use crate::runtime::value::Value;
+use crate::Runtime;
+use crate::builtins::lang::core_var;
+
+/// Where input lines come from.
+trait Lines {
+    /// The next line (without its newline), or None at end of input.
+    fn read(&mut self, prompt: &str) -> Option<String>;
+    fn remember(&mut self, _entry: &str) {}
+}
+
+#[cfg(not(target_family = "wasm"))]
+struct Editor {
+    ed: rustyline::DefaultEditor,
+    history: Option<std::path::PathBuf>,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Editor {
+    fn open() -> Option<Editor> {
+        let mut ed = rustyline::DefaultEditor::new().ok()?;
+        let history = std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cljw_history"));
+        if let Some(h) = &history {
+            let _ = ed.load_history(h);
+        }
+        Some(Editor { ed, history })
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Lines for Editor {
+    fn read(&mut self, prompt: &str) -> Option<String> {
+        use rustyline::error::ReadlineError;
+        loop {
+            match self.ed.readline(prompt) {
+                Ok(l) => return Some(l),
+                // Ctrl-C drops the line, as in most REPLs.
+                Err(ReadlineError::Interrupted) => continue,
+                Err(_) => return None,
+            }
+        }
+    }
+    fn remember(&mut self, entry: &str) {
+        let _ = self.ed.add_history_entry(entry);
+        if let Some(h) = &self.history {
+            let _ = self.ed.save_history(h);
+        }
+    }
+}
+
+/// Plain stdin lines (wasm32, or when no terminal editor can be opened).
+struct Plain;
+
+impl Lines for Plain {
+    fn read(&mut self, prompt: &str) -> Option<String> {
+        let _ = io::write_to(&io::Writer::stdout(), prompt);
+        io::flush_stdout();
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                while line.ends_with('\n') || line.ends_with('\r') {
+                    line.pop();
+                }
+                Some(line)
+            }
+        }
+    }
+}
+
+fn open_lines() -> Box<dyn Lines> {
+    #[cfg(not(target_family = "wasm"))]
+    if let Some(e) = Editor::open() {
+        return Box::new(e);
+    }
+    Box::new(Plain)
+}
+
+/// Is `src` an incomplete form (the reader hit end of input inside one)?
+fn incomplete(e: &Exception) -> bool {
+    let mut cur = Some(e.clone());
+    while let Some(x) = cur {
+        if x.message().is_some_and(|m| m.starts_with("EOF while reading")) {
+            return true;
+        }
+        cur = x.cause().cloned();
+    }
+    false
+}
+
+fn set_var(name: &str, v: Value) {
+    if let Some(var) = core_var(name) {
+        let _ = var.set(v);
+    }
+}
+
+/// Run the REPL until end of input; returns the exit status.
+pub fn run(rt: &mut Runtime) -> i32 {
+    println_out(&format!("cljw {}", env!("CARGO_PKG_VERSION")));
+    let mut lines = open_lines();
+    let mut buf = String::new();
+    loop {
+        let prompt = if buf.is_empty() {
+            format!("{}=> ", rt.current_ns().name_str())
+        } else {
+            " ".repeat(rt.current_ns().name_str().len() + 3)
+        };
+        io::flush_stdout();
+        let Some(line) = lines.read(&prompt) else {
+            io::flush_stdout();
+            return 0;
+        };
+        if !buf.is_empty() {
+            buf.push('\n');
+        }
+        buf.push_str(&line);
+        // Read every complete form; keep going while one is unfinished.
+        let mut forms = Vec::new();
+        let mut reader = rt.reader(&buf, None);
+        let mut read_error = None;
+        loop {
+            match reader.next_form() {
+                Ok(Some(f)) => forms.push(f),
+                Ok(None) => break,
+                Err(e) if incomplete(&e) => {
+                    forms.clear();
+                    read_error = Some(None);
+                    break;
+                }
+                Err(e) => {
+                    read_error = Some(Some(e));
+                    break;
+                }
+            }
+        }
+        if matches!(read_error, Some(None)) {
+            continue;
+        }
+        lines.remember(&buf);
+        buf.clear();
+        for form in forms {
+            match rt.eval(&form) {
+                Ok(v) => {
+                    if let Err(e) = super::print_value(&v) {
+                        caught(rt, &e);
+                        continue;
+                    }
+                    let (one, two) = (
+                        core_var("*1").and_then(|v| v.get()).unwrap_or(Value::NIL),
+                        core_var("*2").and_then(|v| v.get()).unwrap_or(Value::NIL),
+                    );
+                    set_var("*3", two);
+                    set_var("*2", one);
+                    set_var("*1", v);
+                }
+                Err(e) => caught(rt, &e),
+            }
+        }
+        if let Some(Some(e)) = read_error {
+            let e = e.cause().cloned().unwrap_or(e);
+            caught(rt, &e);
+        }
+    }
+}
+
+fn println_out(s: &str) {
+    let _ = io::write_to(&io::Writer::stdout(), &format!("{s}\n"));
+}
+
+/// clojure.main/repl-caught: `*e`, then the ex-str of the triage on stderr.
+fn caught(rt: &Runtime, e: &Exception) {
+    set_var("*e", Value::from(e.clone()));
+    io::flush_stdout();
+    let ctx = report::Context {
+        file_name: None,
+        ns: rt.current_ns().name_str().to_string(),
+    };
+    let text = report::ex_str(&report::triage(e, &ctx));
+    let _ = io::write_to(&io::Writer::stderr(), &text);
+}
