@@ -4,6 +4,7 @@ engine). Usage: wasm-run.py MODULE.wasm [args...]. stdin/stdout/stderr are
 inherited; the current directory is preopened as '.'; exit status is passed
 through."""
 import sys
+import threading
 
 try:
     import wasmtime
@@ -17,7 +18,15 @@ def main():
         sys.stderr.write("usage: wasm-run.py MODULE.wasm [args...]\n")
         return 2
     module_path = sys.argv[1]
-    engine = wasmtime.Engine()
+    config = wasmtime.Config()
+    # Deep Clojure recursion runs deep wasm call chains: allow a large native
+    # stack for wasm frames (main() runs on a thread with room for it).
+    config.max_wasm_stack = WASM_STACK
+    try:
+        config.cache = True
+    except Exception:
+        pass
+    engine = wasmtime.Engine(config)
     store = wasmtime.Store(engine)
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
@@ -39,5 +48,21 @@ def main():
     return 0
 
 
+WASM_STACK = 2 << 20
+
+
+def run_on_big_stack():
+    result = [1]
+
+    def target():
+        result[0] = main()
+
+    threading.stack_size(WASM_STACK + (16 << 20))
+    t = threading.Thread(target=target)
+    t.start()
+    t.join()
+    return result[0]
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_on_big_stack())

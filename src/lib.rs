@@ -217,10 +217,7 @@ pub fn read_source(path: &str) -> Result<String> {
     use runtime::error::{ExClass, Exception};
     match std::fs::read(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Exception::new(
-                ExClass::IOException,
-                format!("{path} is not valid UTF-8"),
-            )
+            Exception::new(ExClass::IOException, format!("{path} is not valid UTF-8"))
         }),
         Err(e) => {
             let why = match e.kind() {

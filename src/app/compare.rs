@@ -85,6 +85,7 @@ pub fn run(_argv: &[String], _opts: &Options) -> i32 {
     2
 }
 
+#[cfg_attr(target_family = "wasm", allow(dead_code))]
 /// "at line N:\n  a: ...\n  b: ..." for the first differing line, or None.
 pub fn first_difference(a: &[u8], b: &[u8]) -> Option<String> {
     if a == b {

@@ -3,8 +3,8 @@
 
 pub mod args;
 mod compare;
-pub mod report;
 mod repl;
+pub mod report;
 
 use crate::runtime::error::{ExClass, Exception, Frame, Result};
 use crate::runtime::io;
@@ -20,12 +20,14 @@ use args::{Init, Main, Options};
 const EVAL_STACK: usize = 1 << 30;
 
 /// Nested Clojure calls allowed before StackOverflowError. Natively the
-/// 1 GiB thread has room for this many tree-walk frames; wasm32 has one
-/// fixed stack (see .cargo/config.toml) and a lower limit.
+/// 1 GiB thread has room for this many tree-walk frames. On wasm32 the
+/// shadow stack is set in .cargo/config.toml, but the engine's native stack
+/// for wasm frames bounds depth too (the wasmtime Python embedding caps it
+/// at 2 MiB: about 1,500 tree-walk calls), hence the low limit.
 #[cfg(not(target_family = "wasm"))]
 pub const DEPTH_LIMIT: u32 = 30_000;
 #[cfg(target_family = "wasm")]
-pub const DEPTH_LIMIT: u32 = 12_000;
+pub const DEPTH_LIMIT: u32 = 1_000;
 
 /// Run the command line `argv` (without the program name); returns the exit
 /// status.
@@ -233,5 +235,7 @@ pub(crate) fn print_value(v: &Value) -> Result<()> {
     let out = core_var("*out*")
         .and_then(|o| o.get())
         .unwrap_or_else(io::Writer::stdout);
-    io::write_to(&out, &s)
+    io::write_to(&out, &s)?;
+    // prn flushes at the newline (*flush-on-newline* defaults to true).
+    io::flush_value(&out)
 }

@@ -27,7 +27,8 @@ struct Editor {
 impl Editor {
     fn open() -> Option<Editor> {
         let mut ed = rustyline::DefaultEditor::new().ok()?;
-        let history = std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cljw_history"));
+        let history =
+            std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cljw_history"));
         if let Some(h) = &history {
             let _ = ed.load_history(h);
         }
@@ -76,19 +77,27 @@ impl Lines for Plain {
     }
 }
 
-fn open_lines() -> Box<dyn Lines> {
+/// The line source, and whether it echoes a continuation prompt.
+fn open_lines() -> (Box<dyn Lines>, bool) {
     #[cfg(not(target_family = "wasm"))]
-    if let Some(e) = Editor::open() {
-        return Box::new(e);
+    {
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal()
+            && let Some(e) = Editor::open()
+        {
+            return (Box::new(e), true);
+        }
     }
-    Box::new(Plain)
+    (Box::new(Plain), false)
 }
 
 /// Is `src` an incomplete form (the reader hit end of input inside one)?
 fn incomplete(e: &Exception) -> bool {
     let mut cur = Some(e.clone());
     while let Some(x) = cur {
-        if x.message().is_some_and(|m| m.starts_with("EOF while reading")) {
+        if x.message()
+            .is_some_and(|m| m.starts_with("EOF while reading"))
+        {
             return true;
         }
         cur = x.cause().cloned();
@@ -105,16 +114,21 @@ fn set_var(name: &str, v: Value) {
 /// Run the REPL until end of input; returns the exit status.
 pub fn run(rt: &mut Runtime) -> i32 {
     println_out(&format!("cljw {}", env!("CARGO_PKG_VERSION")));
-    let mut lines = open_lines();
+    let (mut lines, interactive) = open_lines();
     let mut buf = String::new();
     loop {
         let prompt = if buf.is_empty() {
             format!("{}=> ", rt.current_ns().name_str())
-        } else {
+        } else if interactive {
             " ".repeat(rt.current_ns().name_str().len() + 3)
+        } else {
+            // clojure.main prints no prompt inside an unfinished form.
+            String::new()
         };
         io::flush_stdout();
         let Some(line) = lines.read(&prompt) else {
+            // clojure.main ends the last prompt's line at end of input.
+            println_out("");
             io::flush_stdout();
             return 0;
         };

@@ -123,7 +123,11 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
                 Some(f) => {
                     t.symbol = Some(f.name.clone());
                     t.line = Some(f.line as i64);
-                    t.source = f.file.clone().map(|p| file_name(&p)).or(ctx.file_name.clone());
+                    t.source = f
+                        .file
+                        .clone()
+                        .map(|p| file_name(&p))
+                        .or(ctx.file_name.clone());
                 }
                 None => {
                     // Top-level code runs in a fn of its own on the JVM
@@ -158,7 +162,11 @@ pub fn ex_str(t: &Triage) -> String {
         None | Some("Exception") | Some("RuntimeException") => String::new(),
         Some(s) => format!(" ({s})"),
     };
-    let sym = t.symbol.as_deref().map(|s| format!("{s} ")).unwrap_or_default();
+    let sym = t
+        .symbol
+        .as_deref()
+        .map(|s| format!("{s} "))
+        .unwrap_or_default();
     // String.valueOf(null) for a missing message.
     let cause = t.cause.as_deref().unwrap_or("null");
     match t.phase.as_str() {
@@ -166,9 +174,9 @@ pub fn ex_str(t: &Triage) -> String {
         "macro-syntax-check" => {
             format!("Syntax error macroexpanding {sym}at ({loc}).\n{cause}\n")
         }
-        "macroexpansion" => format!(
-            "Unexpected error{cause_type} macroexpanding {sym}at ({loc}).\n{cause}\n"
-        ),
+        "macroexpansion" => {
+            format!("Unexpected error{cause_type} macroexpanding {sym}at ({loc}).\n{cause}\n")
+        }
         "compile-syntax-check" => {
             format!("Syntax error{cause_type} compiling {sym}at ({loc}).\n{cause}\n")
         }
@@ -189,7 +197,10 @@ fn report_edn(e: &Exception, t: &Triage, message: &str) -> String {
         ("path", opt(&t.path)),
         ("class", t.class.as_deref().map(|c| Value::symbol(None, c))),
         ("cause", opt(&t.cause)),
-        ("symbol", t.symbol.as_deref().map(|s| Value::symbol(None, s))),
+        (
+            "symbol",
+            t.symbol.as_deref().map(|s| Value::symbol(None, s)),
+        ),
         ("line", t.line.map(Value::long)),
         ("column", t.column.map(Value::long)),
     ] {
@@ -223,15 +234,27 @@ fn report_edn(e: &Exception, t: &Triage, message: &str) -> String {
             ])
         })
         .collect();
-    let mut tr = vec![(k("via"), Value::vector(via)), (k("trace"), Value::vector(trace))];
+    let mut tr = vec![
+        (k("via"), Value::vector(via)),
+        (k("trace"), Value::vector(trace)),
+    ];
     if let Some(m) = root.message() {
         tr.push((k("cause"), Value::string(m)));
     }
     tr.push((k("phase"), Value::keyword(None, &t.phase)));
     let report = Value::map_from_pairs(vec![
-        (Value::keyword(Some("clojure.main"), "message"), Value::string(message)),
-        (Value::keyword(Some("clojure.main"), "triage"), Value::map_from_pairs(tri)),
-        (Value::keyword(Some("clojure.main"), "trace"), Value::map_from_pairs(tr)),
+        (
+            Value::keyword(Some("clojure.main"), "message"),
+            Value::string(message),
+        ),
+        (
+            Value::keyword(Some("clojure.main"), "triage"),
+            Value::map_from_pairs(tri),
+        ),
+        (
+            Value::keyword(Some("clojure.main"), "trace"),
+            Value::map_from_pairs(tr),
+        ),
     ]);
     let opts = printer::PrintOpts {
         namespace_maps: false,
@@ -313,7 +336,10 @@ mod tests {
         let e = Exception::new(ExClass::Exception, "plain");
         let mut t = triage(&e, &ctx(None));
         t.symbol = Some("user/eval1".into());
-        assert_eq!(ex_str(&t), "Execution error at user/eval1 (REPL:1).\nplain\n");
+        assert_eq!(
+            ex_str(&t),
+            "Execution error at user/eval1 (REPL:1).\nplain\n"
+        );
         // JVM: StackOverflowError's message prints as null.
         let e = Exception::full(ExClass::StackOverflowError, None, None, None);
         let t = triage(&e, &ctx(Some("so.clj")));

@@ -163,10 +163,7 @@ pub fn is_instance(class: &str, v: &Value) -> bool {
             .find(|c| c.name() == class)
             .is_some_and(|c| e.class.is_a(*c))
             || (class == "clojure.lang.IExceptionInfo"
-                && matches!(
-                    e.class,
-                    ExClass::ExceptionInfo | ExClass::CompilerException
-                ));
+                && matches!(e.class, ExClass::ExceptionInfo | ExClass::CompilerException));
     }
     supers(v).contains(&class)
 }
@@ -230,7 +227,11 @@ fn supers(v: &Value) -> Vec<&'static str> {
         }
         View::Var(_) => {
             out.extend(AFN);
-            out.extend(["clojure.lang.IDeref", "clojure.lang.IRef", "clojure.lang.IMeta"]);
+            out.extend([
+                "clojure.lang.IDeref",
+                "clojure.lang.IRef",
+                "clojure.lang.IMeta",
+            ]);
         }
         View::Atom(_) => out.extend([
             "clojure.lang.IAtom",

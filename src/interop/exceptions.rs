@@ -72,7 +72,10 @@ pub fn call(e: &Exception, name: &str, args: &[Value]) -> Option<Result<Value>> 
     let opt_str = |s: Option<&str>| s.map(Value::string).unwrap_or(Value::NIL);
     Some(Ok(match (name, args) {
         ("getMessage" | "getLocalizedMessage", []) => opt_str(e.message()),
-        ("getCause", []) => e.cause().map(|c| Value::from(c.clone())).unwrap_or(Value::NIL),
+        ("getCause", []) => e
+            .cause()
+            .map(|c| Value::from(c.clone()))
+            .unwrap_or(Value::NIL),
         ("getData", [])
             if matches!(
                 e.class(),

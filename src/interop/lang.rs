@@ -137,7 +137,9 @@ fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
             if y == 0 {
                 return Err(Exception::new(ExClass::ArithmeticException, "/ by zero"));
             }
-            Ok(Value::long(x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0)))
+            Ok(Value::long(
+                x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0),
+            ))
         })(),
         ("floorMod", [a, b]) => (|| {
             let (x, y) = (to_long(a)?, to_long(b)?);
@@ -145,7 +147,11 @@ fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
                 return Err(Exception::new(ExClass::ArithmeticException, "/ by zero"));
             }
             let m = x.wrapping_rem(y);
-            Ok(Value::long(if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }))
+            Ok(Value::long(if m != 0 && ((m < 0) != (y < 0)) {
+                m + y
+            } else {
+                m
+            }))
         })(),
         ("random", []) => Ok(Value::double(random())),
         _ => return None,
@@ -195,7 +201,8 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (name, args) {
         ("exit", [code]) => (|| {
             let n = to_long(code)? as i32;
-            crate::runtime::io::flush_stdout();
+            // Like the JVM, exit does not flush *out*: text printed since
+            // the last flush (println flushes on newline) is lost.
             std::process::exit(n)
         })(),
         ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
@@ -223,14 +230,14 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         }
         ("java.lang.Long", "valueOf", [n]) => to_long(n).map(Value::long),
         ("java.lang.Integer", "parseInt" | "valueOf", [s]) => string_arg(s, "s")
-            .and_then(|t| {
-                parse_long(t).and_then(|n| i32::try_from(n).map_err(|_| nfe(t)))
-            })
+            .and_then(|t| parse_long(t).and_then(|n| i32::try_from(n).map_err(|_| nfe(t))))
             .map(|n| Value::long(n as i64)),
         ("java.lang.Long" | "java.lang.Integer", "toString", [n]) => {
             to_long(n).map(|n| Value::string(n.to_string()))
         }
-        ("java.lang.Long", "toHexString", [n]) => to_long(n).map(|n| Value::string(format!("{n:x}"))),
+        ("java.lang.Long", "toHexString", [n]) => {
+            to_long(n).map(|n| Value::string(format!("{n:x}")))
+        }
         ("java.lang.Long", "toBinaryString", [n]) => {
             to_long(n).map(|n| Value::string(format!("{n:b}")))
         }
@@ -251,7 +258,10 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("java.lang.Character", m, [c]) => (|| {
             let ch = char_arg(c)?;
             Ok(match m {
-                "isDigit" => Value::bool(ch.is_numeric() && ch.to_digit(10).is_some() || ch.is_ascii_digit()),
+                "isDigit" => {
+                    // Approximates Unicode Nd with is_numeric outside ASCII.
+                    Value::bool(ch.is_ascii_digit() || (!ch.is_ascii() && ch.is_numeric()))
+                }
                 "isLetter" | "isAlphabetic" => Value::bool(ch.is_alphabetic()),
                 "isLetterOrDigit" => Value::bool(ch.is_alphanumeric()),
                 "isWhitespace" => Value::bool(
@@ -268,9 +278,8 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 _ => return Err(super::no_method(m, 1, "java.lang.Character")),
             })
         })(),
-        ("java.lang.String", "valueOf", [x]) => {
-            crate::runtime::printer::str_value(x).map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s }))
-        }
+        ("java.lang.String", "valueOf", [x]) => crate::runtime::printer::str_value(x)
+            .map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s })),
         ("java.lang.Thread", "sleep", [ms]) => (|| {
             let ms = to_long(ms)?;
             crate::runtime::io::flush_stdout();
@@ -278,7 +287,8 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             std::thread::sleep(std::time::Duration::from_millis(ms.max(0) as u64));
             #[cfg(target_family = "wasm")]
             {
-                let end = std::time::Instant::now() + std::time::Duration::from_millis(ms.max(0) as u64);
+                let end =
+                    std::time::Instant::now() + std::time::Duration::from_millis(ms.max(0) as u64);
                 while std::time::Instant::now() < end {}
             }
             Ok(Value::NIL)

@@ -18,16 +18,17 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ));
         }
         View::Str(s) if !matches!(method, "getClass") => {
-            return string::call(s.as_str(), method, args).unwrap_or_else(|| {
-                Err(super::no_method(method, args.len(), "java.lang.String"))
-            });
+            return string::call(s.as_str(), method, args)
+                .unwrap_or_else(|| Err(super::no_method(method, args.len(), "java.lang.String")));
         }
         View::Exception(_) => target
             .as_exception()
             .and_then(|e| exceptions::call(&e, method, args)),
         View::Writer(w) => writer(target, w, method, args),
         View::Class(c) => match (method, args) {
-            ("getName" | "getCanonicalName" | "getTypeName", []) => Some(Ok(Value::string(c.name()))),
+            ("getName" | "getCanonicalName" | "getTypeName", []) => {
+                Some(Ok(Value::string(c.name())))
+            }
             ("getSimpleName", []) => {
                 let n = c.name().rsplit('.').next().unwrap_or(c.name());
                 Some(Ok(Value::string(n.rsplit('$').next().unwrap_or(n))))
@@ -51,12 +52,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
 }
 
 /// java.io.Writer methods (StringWriter, *out*, *err*).
-fn writer(
-    target: &Value,
-    w: &io::Writer,
-    method: &str,
-    args: &[Value],
-) -> Option<Result<Value>> {
+fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let text = |v: &Value| -> Result<String> {
         Ok(match v.view() {
             // write(int c) writes one char.
@@ -74,7 +70,9 @@ fn writer(
             let part: String = s.iter().skip(off).take(len).collect();
             w.write_str(&part).map(|_| Value::NIL)
         })(),
-        ("append", [x]) => text(x).and_then(|s| w.write_str(&s)).map(|_| target.clone()),
+        ("append", [x]) => text(x)
+            .and_then(|s| w.write_str(&s))
+            .map(|_| target.clone()),
         ("flush", []) => w.flush().map(|_| Value::NIL),
         ("close", []) => w.flush().map(|_| Value::NIL),
         ("toString", []) => printer::str_value(target).map(Value::string),

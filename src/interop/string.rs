@@ -42,7 +42,9 @@ fn rfind(hay: &[u16], needle: &[u16]) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
-    (0..=hay.len() - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..].starts_with(needle))
 }
 
 /// A String argument, or an int/char code for indexOf(int ch).
@@ -89,7 +91,9 @@ fn split(s: &str, pattern: &str, limit: i64) -> Result<Value> {
             parts = vec![String::new()];
         }
     }
-    Ok(Value::vector(parts.into_iter().map(Value::string).collect()))
+    Ok(Value::vector(
+        parts.into_iter().map(Value::string).collect(),
+    ))
 }
 
 pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
@@ -116,10 +120,7 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                     None => u.len() as i64,
                 };
                 if b < 0 || e > u.len() as i64 || b > e {
-                    return Err(sioobe(format!(
-                        "begin {b}, end {e}, length {}",
-                        u.len()
-                    )));
+                    return Err(sioobe(format!("begin {b}, end {e}, length {}", u.len())));
                 }
                 Value::string(from_units(&u[b as usize..e as usize]))
             }
@@ -131,9 +132,11 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 let r = find(&units(s), &needle(x)?, from);
                 Value::long(r.map(|i| i as i64).unwrap_or(-1))
             }
-            ("lastIndexOf", [x]) => {
-                Value::long(rfind(&units(s), &needle(x)?).map(|i| i as i64).unwrap_or(-1))
-            }
+            ("lastIndexOf", [x]) => Value::long(
+                rfind(&units(s), &needle(x)?)
+                    .map(|i| i as i64)
+                    .unwrap_or(-1),
+            ),
             ("contains", [x]) => Value::bool(s.contains(str_arg(x)?.as_str())),
             ("startsWith", [x]) => Value::bool(s.starts_with(str_arg(x)?.as_str())),
             ("endsWith", [x]) => Value::bool(s.ends_with(str_arg(x)?.as_str())),

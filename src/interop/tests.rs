@@ -20,18 +20,25 @@ fn exceptions_construct_and_answer_methods() {
     let e = new_instance("Exception", &[s("x")]);
     let e = e.ok().unwrap_or(Value::NIL);
     // JVM: (str (Exception. "x")) "java.lang.Exception: x"
-    assert_eq!(pr(host::call_method(&e, "toString", &[])), "\"java.lang.Exception: x\"");
+    assert_eq!(
+        pr(host::call_method(&e, "toString", &[])),
+        "\"java.lang.Exception: x\""
+    );
     assert_eq!(pr(host::call_method(&e, "getMessage", &[])), "\"x\"");
     assert_eq!(pr(host::call_method(&e, "getCause", &[])), "nil");
     // JVM: (.getMessage (Exception. (Exception. "inner"))) "java.lang.Exception: inner"
-    let outer = new_instance("java.lang.RuntimeException", &[e.clone()]).ok().unwrap_or(Value::NIL);
+    let outer = new_instance("java.lang.RuntimeException", std::slice::from_ref(&e))
+        .ok()
+        .unwrap_or(Value::NIL);
     assert_eq!(
         pr(host::call_method(&outer, "getMessage", &[])),
         "\"java.lang.Exception: x\""
     );
     // JVM: (.getData (clojure.lang.ExceptionInfo. "m" {:a 1})) {:a 1}
     let m = Value::map_from_pairs(vec![(Value::keyword(None, "a"), Value::long(1))]);
-    let ei = new_instance("clojure.lang.ExceptionInfo", &[s("m"), m]).ok().unwrap_or(Value::NIL);
+    let ei = new_instance("clojure.lang.ExceptionInfo", &[s("m"), m])
+        .ok()
+        .unwrap_or(Value::NIL);
     assert_eq!(pr(host::call_method(&ei, "getData", &[])), "{:a 1}");
     // ExceptionInfo is not imported by its simple name.
     assert!(new_instance("ExceptionInfo", &[s("m"), Value::NIL]).is_err());
@@ -47,14 +54,23 @@ fn statics_match_the_jvm() {
     // JVM: (Math/abs -3) 3, (Math/abs -3.5) 3.5, (Math/sqrt 2) 1.4142135623730951
     assert_eq!(call("Math", "abs", &[Value::long(-3)]), "3");
     assert_eq!(call("Math", "abs", &[Value::double(-3.5)]), "3.5");
-    assert_eq!(call("Math", "sqrt", &[Value::long(2)]), "1.4142135623730951");
+    assert_eq!(
+        call("Math", "sqrt", &[Value::long(2)]),
+        "1.4142135623730951"
+    );
     // JVM: (Math/pow 2 10) 1024.0, (Math/round 2.5) 3, (Math/round -2.5) -2
-    assert_eq!(call("Math", "pow", &[Value::long(2), Value::long(10)]), "1024.0");
+    assert_eq!(
+        call("Math", "pow", &[Value::long(2), Value::long(10)]),
+        "1024.0"
+    );
     assert_eq!(call("Math", "round", &[Value::double(2.5)]), "3");
     assert_eq!(call("Math", "round", &[Value::double(-2.5)]), "-2");
     // JVM: (Math/log 10) 2.302585092994046, (Math/abs Long/MIN_VALUE) -9223372036854775808
     assert_eq!(call("Math", "log", &[Value::long(10)]), "2.302585092994046");
-    assert_eq!(call("Math", "abs", &[Value::long(i64::MIN)]), "-9223372036854775808");
+    assert_eq!(
+        call("Math", "abs", &[Value::long(i64::MIN)]),
+        "-9223372036854775808"
+    );
     // JVM: (Long/parseLong "x") NumberFormatException For input string: "x"
     assert_eq!(
         call("Long", "parseLong", &[s("x")]),
@@ -69,7 +85,10 @@ fn statics_match_the_jvm() {
     assert_eq!(call("Boolean", "parseBoolean", &[s("TRUE")]), "true");
     assert_eq!(call("String", "valueOf", &[Value::long(12)]), "\"12\"");
     assert_eq!(pr(host::get_static("Double", "POSITIVE_INFINITY")), "##Inf");
-    assert_eq!(pr(host::get_static("Long", "MAX_VALUE")), "9223372036854775807");
+    assert_eq!(
+        pr(host::get_static("Long", "MAX_VALUE")),
+        "9223372036854775807"
+    );
 }
 
 #[test]
@@ -78,7 +97,10 @@ fn string_methods_match_the_jvm() {
     let m = |t: &str, name: &str, a: &[Value]| pr(host::call_method(&s(t), name, a));
     // JVM: (.length "héllo") 5, (.substring "hello" 1 3) "el", (.indexOf "hello" "l") 2
     assert_eq!(m("héllo", "length", &[]), "5");
-    assert_eq!(m("hello", "substring", &[Value::long(1), Value::long(3)]), "\"el\"");
+    assert_eq!(
+        m("hello", "substring", &[Value::long(1), Value::long(3)]),
+        "\"el\""
+    );
     assert_eq!(m("hello", "indexOf", &[s("l")]), "2");
     assert_eq!(m("hello", "lastIndexOf", &[s("l")]), "3");
     // JVM: (.substring "abc" 5) StringIndexOutOfBoundsException "begin 5, end 3, length 3"
@@ -91,7 +113,10 @@ fn string_methods_match_the_jvm() {
         "ERR java.lang.StringIndexOutOfBoundsException: String index out of range: 5"
     );
     // JVM: (vec (.split "a,b,,c,," ",")) ["a" "b" "" "c"]
-    assert_eq!(m("a,b,,c,,", "split", &[s(",")]), "[\"a\" \"b\" \"\" \"c\"]");
+    assert_eq!(
+        m("a,b,,c,,", "split", &[s(",")]),
+        "[\"a\" \"b\" \"\" \"c\"]"
+    );
     // JVM: (.replace "aXbX" "X" "y") "ayby", (.compareTo "a" "c") -2, (.hashCode "hello") 99162322
     assert_eq!(m("aXbX", "replace", &[s("X"), s("y")]), "\"ayby\"");
     assert_eq!(m("a", "compareTo", &[s("c")]), "-2");
@@ -110,8 +135,14 @@ fn classes_and_writers() {
     install();
     let string = host::class_value("String").unwrap_or(Value::NIL);
     // JVM: (.getName String) "java.lang.String", (.getSimpleName String) "String"
-    assert_eq!(pr(host::call_method(&string, "getName", &[])), "\"java.lang.String\"");
-    assert_eq!(pr(host::call_method(&string, "getSimpleName", &[])), "\"String\"");
+    assert_eq!(
+        pr(host::call_method(&string, "getName", &[])),
+        "\"java.lang.String\""
+    );
+    assert_eq!(
+        pr(host::call_method(&string, "getSimpleName", &[])),
+        "\"String\""
+    );
     assert!(host::class_value("java.lang.String").is_some_and(|c| c.identical(&string)));
     assert!(host::class_value("ExceptionInfo").is_none());
     // JVM: (class 1) java.lang.Long; (instance? Number 1) true; (instance? clojure.lang.ISeq []) false
@@ -120,10 +151,15 @@ fn classes_and_writers() {
     assert!(is_instance("java.lang.Comparable", &s("a")));
     assert!(is_instance("clojure.lang.IFn", &Value::keyword(None, "a")));
     assert!(!is_instance("clojure.lang.ISeq", &Value::vector(vec![])));
-    assert!(is_instance("clojure.lang.ISeq", &Value::list(vec![Value::long(1)])));
+    assert!(is_instance(
+        "clojure.lang.ISeq",
+        &Value::list(vec![Value::long(1)])
+    ));
     assert!(is_instance("java.util.Map", &Value::map_from_pairs(vec![])));
     // JVM: (let [w (java.io.StringWriter.)] (.write w "ab") (.append w \c) (.write w 100) (str w)) "abcd"
-    let w = new_instance("java.io.StringWriter", &[]).ok().unwrap_or(Value::NIL);
+    let w = new_instance("java.io.StringWriter", &[])
+        .ok()
+        .unwrap_or(Value::NIL);
     let _ = host::call_method(&w, "write", &[s("ab")]);
     let _ = host::call_method(&w, "append", &[Value::char('c')]);
     let _ = host::call_method(&w, "write", &[Value::long(100)]);

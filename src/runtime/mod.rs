@@ -1,8 +1,8 @@
 //! LAYER 0: values, collections, seqs, numbers, hash/equality, names,
 //! errors, printer, and the call-dispatch table. Imports nothing above it.
 
-pub mod coll;
 pub mod class;
+pub mod coll;
 pub mod compare;
 pub mod equality;
 pub mod error;

@@ -6,13 +6,13 @@
 //! [`Value::view`] and builds values through constructors, so the encoding can
 //! change (e.g. to NaN-boxing) without touching builtins.
 
+use super::class::Class;
 use super::coll::{
     ArrayMap, HashMap, HashSet, List, MapEntry, MapSeq, Queue, QueueSeq, SortedMap, SortedSet,
     SubVector, TransientMap, TransientSet, TransientVector, Vector, VectorRSeq, VectorSeq,
 };
 use super::error::ExceptionObj;
 use super::func::Fn;
-use super::class::Class;
 use super::gc::Ref;
 use super::io::Writer;
 use super::namespace::Namespace;

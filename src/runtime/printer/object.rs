@@ -32,7 +32,11 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::Namespace(ns) => out.push_str(ns.name_str()),
         View::Exception(e) => write_throwable_string(out, e)?,
         View::Class(c) => {
-            out.push_str(if c.is_interface() { "interface " } else { "class " });
+            out.push_str(if c.is_interface() {
+                "interface "
+            } else {
+                "class "
+            });
             out.push_str(c.name());
         }
         View::LazySeq(_) | View::Queue(_) => {

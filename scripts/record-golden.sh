@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Re-record the expected output of golden programs with JVM Clojure 1.11.1:
+# FILE.out gets stdout, FILE.exit the exit status when it is not 0.
+# Usage: scripts/record-golden.sh [FILE.clj...]   (default: all of tests/golden)
+# Programs run from the repository root with relative paths, as tests/golden.rs
+# runs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v clojure >/dev/null || { echo "record-golden: clojure (JVM) is not installed" >&2; exit 2; }
+if [ $# -gt 0 ]; then
+  files=("$@")
+else
+  mapfile -t files < <(find tests/golden -name '*.clj' | sort)
+fi
+for f in "${files[@]}"; do
+  if head -n1 "$f" | grep -q '^;; golden: pending'; then
+    echo "pending, recording anyway: $f"
+  fi
+  set +e
+  clojure "$f" > "$f.out" 2>/dev/null
+  code=$?
+  set -e
+  if [ "$code" -ne 0 ]; then
+    echo "$code" > "$f.exit"
+  else
+    rm -f "$f.exit"
+  fi
+  echo "recorded $f (exit $code)"
+done

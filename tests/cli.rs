@@ -1,0 +1,212 @@
+//! The `cljw` command line: -e printing, exit statuses, clojure.main-style
+//! error reports, deep recursion. Expected texts were recorded from JVM
+//! Clojure 1.11.1's clojure.main (noted per case); the `user/evalN` numbers
+//! and report file names differ by design and are masked.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cljw(args: &[&str], stdin: Option<&str>) -> (String, String, i32) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+    if let Some(mut sin) = child.stdin.take() {
+        let _ = sin.write_all(stdin.unwrap_or("").as_bytes());
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cljw did not finish: {e}"));
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The first lines of a report, with `evalN` numbers masked.
+fn head(stderr: &str) -> String {
+    let mut out = String::new();
+    for line in stderr.lines().take_while(|l| !l.is_empty()) {
+        let mut masked = String::new();
+        let mut rest = line;
+        while let Some(i) = rest.find("/eval") {
+            masked.push_str(&rest[..i + 5]);
+            rest = rest[i + 5..].trim_start_matches(|c: char| c.is_ascii_digit());
+            masked.push('N');
+        }
+        masked.push_str(rest);
+        out.push_str(&masked);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn eval_prints_non_nil_values() {
+    // JVM: clojure -e '(+ 1 2) nil "s" :k' prints 3, "s", :k
+    let (out, _, code) = cljw(&["-e", "(+ 1 2) nil \"s\" :k"], None);
+    assert_eq!((out.as_str(), code), ("3\n\"s\"\n:k\n", 0));
+    // JVM: *command-line-args* and *file* under -e: nil, "NO_SOURCE_PATH"
+    let (out, _, _) = cljw(&["-e", "*command-line-args* *file*"], None);
+    assert_eq!(out, "\"NO_SOURCE_PATH\"\n");
+    let (out, _, _) = cljw(&["-e", "(def x 1)"], None);
+    assert_eq!(out, "#'user/x\n");
+}
+
+#[test]
+fn errors_are_reported_like_clojure_main() {
+    // JVM: clojure -e '(throw (ex-info "boom" {}))'
+    let (_, err, code) = cljw(
+        &["-e", "(throw (clojure.lang.ExceptionInfo. \"boom\" {}))"],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        head(&err),
+        "Execution error (ExceptionInfo) at user/evalN (REPL:1).\nboom\n"
+    );
+    assert!(err.contains("\nFull report at:\n"), "{err}");
+    // JVM: clojure -e '(foo)'
+    let (_, err, code) = cljw(&["-e", "(foo)"], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        head(&err),
+        "Syntax error compiling at (REPL:1:1).\nUnable to resolve symbol: foo in this context\n"
+    );
+    // JVM: clojure -e '(+ 1'
+    let (_, err, _) = cljw(&["-e", "(+ 1"], None);
+    assert_eq!(
+        head(&err),
+        "Execution error at clojure.main/main (main.java:40).\nEOF while reading, starting at line 1\n"
+    );
+    // JVM: clojure -e '1 (/ 1 0)': 1 is printed first.
+    let (out, err, _) = cljw(&["-e", "1 (/ 1 0)"], None);
+    assert_eq!(out, "1\n");
+    assert_eq!(
+        head(&err),
+        "Execution error (ArithmeticException) at user/evalN (REPL:1).\nDivide by zero\n"
+    );
+    // JVM: (throw (Exception. "plain")) omits the class; a nil message prints as null.
+    let (_, err, _) = cljw(&["-e", "(throw (Exception. \"plain\"))"], None);
+    assert_eq!(
+        head(&err),
+        "Execution error at user/evalN (REPL:1).\nplain\n"
+    );
+    let (_, err, _) = cljw(&["-e", "(throw (RuntimeException.))"], None);
+    assert_eq!(
+        head(&err),
+        "Execution error at user/evalN (REPL:1).\nnull\n"
+    );
+    // JVM: a missing script: FileNotFoundException from FileInputStream.
+    let (_, err, code) = cljw(&["no-such-file.clj"], None);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no-such-file.clj (No such file or directory)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn script_errors_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("cljw-cli-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        let _ = std::fs::write(&p, text);
+        p.to_string_lossy().into_owned()
+    };
+    // JVM: (+ 1 2)\n(/ 1 0) -> "Execution error (ArithmeticException) at user/eval3 (e1.clj:2)."
+    let e1 = write("e1.clj", "(+ 1 2)\n(/ 1 0)\n");
+    let (out, err, code) = cljw(&[&e1], None);
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert_eq!(
+        head(&err),
+        "Execution error (ArithmeticException) at user/evalN (e1.clj:2).\nDivide by zero\n"
+    );
+    // JVM (run from the file's directory): "Syntax error compiling at (e2.clj:1:1)."
+    let e2 = write("e2.clj", "(foo)\n");
+    let (_, err, _) = cljw(&[&e2], None);
+    assert!(
+        head(&err).ends_with("e2.clj:1:1).\nUnable to resolve symbol: foo in this context\n"),
+        "{err}"
+    );
+    // JVM: "(+ 1" -> "Syntax error reading source at (e5.clj:2:1)."
+    let e5 = write("e5.clj", "(+ 1");
+    let (_, err, _) = cljw(&[&e5], None);
+    assert!(
+        head(&err).ends_with("e5.clj:2:1).\nEOF while reading, starting at line 1\n"),
+        "{err}"
+    );
+    // *command-line-args* after the script; -e then a script (clojure.main).
+    let args = write(
+        "args.clj",
+        "(System/exit (.length (.toString *command-line-args*)))",
+    );
+    let (_, _, code) = cljw(&[&args, "a", "b"], None);
+    assert_eq!(code, "(\"a\" \"b\")".len() as i32);
+    let (out, _, code) = cljw(&["-e", "(+ 1 2)", &args, "x"], None);
+    assert_eq!((out.as_str(), code), ("3\n", "(\"x\")".len() as i32));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stdin_scripts_and_system_exit() {
+    // JVM: echo '(/ 2 0)' | clojure - -> "... at user/eval3 (REPL:1)." and values are not printed.
+    let (out, err, code) = cljw(&["-"], Some("(+ 1 2)\n(/ 2 0)"));
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert!(head(&err).ends_with("(REPL:2).\nDivide by zero\n"), "{err}");
+    let (_, _, code) = cljw(&["-e", "(System/exit 7)"], None);
+    assert_eq!(code, 7);
+}
+
+#[test]
+fn repl_reads_balanced_forms_and_keeps_results() {
+    // JVM (piped): "user=> 3\nuser=> 6\nuser=> " + error on stderr + "user=> \n"
+    let (out, err, code) = cljw(&[], Some("(+ 1 2)\n(+ 1\n 5)\n(/ 1 0)\n[*1 *2]\n"));
+    assert_eq!(code, 0);
+    let prompts: String = out.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(prompts, "user=> 3\nuser=> 6\nuser=> user=> [6 3]\nuser=> ");
+    assert!(err.contains("Divide by zero"), "{err}");
+}
+
+#[test]
+fn deep_recursion_works_and_overflow_is_catchable() {
+    let def = "(def f (fn* f [n] (if (== n 0) 0 (inc (f (dec n))))))";
+    for backend in cljw::Backend::ALL.iter().map(|(n, _)| *n) {
+        let b = format!("--backend={backend}");
+        let (out, err, _) = cljw(&[&b, "-e", &format!("{def} (f 10000)")], None);
+        assert_eq!(out, "#'user/f\n10000\n", "{backend}: {err}");
+        let (out, err, _) = cljw(
+            &[
+                &b,
+                "-e",
+                &format!("{def} (try (f 1000000) (catch StackOverflowError e :caught))"),
+            ],
+            None,
+        );
+        assert_eq!(out, "#'user/f\n:caught\n", "{backend}: {err}");
+        // JVM: an uncaught StackOverflowError's message prints as null.
+        let (_, err, code) = cljw(&[&b, "-e", &format!("{def} (f 1000000)")], None);
+        assert_eq!(code, 1);
+        assert_eq!(
+            head(&err),
+            "Execution error (StackOverflowError) at user/f (REPL:1).\nnull\n"
+        );
+    }
+}
+
+#[test]
+fn version_help_and_bad_options() {
+    let (out, _, code) = cljw(&["--version"], None);
+    assert_eq!((out.starts_with("cljw "), code), (true, 0));
+    let (out, _, code) = cljw(&["--help"], None);
+    assert!(out.starts_with("Usage: cljw") && code == 0);
+    let (_, err, code) = cljw(&["--backend=nope"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown backend"), "{err}");
+}

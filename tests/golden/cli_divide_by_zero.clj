@@ -1,0 +1,5 @@
+;; golden: pending
+;; An uncaught ArithmeticException at the top level.
+(println (+ 1 2))
+(/ 1 0)
+(println "never printed")
