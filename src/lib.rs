@@ -307,12 +307,76 @@ fn load_error(
     )
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const BACKENDS: [Backend; 2] = [Backend::Vm, Backend::TreeWalk];
+
+    fn show(r: Result<Value>) -> String {
+        match r {
+            Ok(v) => runtime::printer::pr_str(&v),
+            Err(e) => format!(
+                "{} {} {}",
+                e.class().simple_name(),
+                e.message().unwrap_or(""),
+                e.data().map(runtime::printer::pr_str).unwrap_or_default()
+            ),
+        }
+    }
+
+    #[test]
+    fn load_str_reads_in_the_current_namespace() {
+        for b in BACKENDS {
+            load_str_in(Runtime::new(b));
+        }
+    }
+
+    fn load_str_in(mut rt: Runtime) {
+        // JVM: (load-string "(def x 1) `x") user/x; `inc clojure.core/inc;
+        // `String java.lang.String; `undefined user/undefined; ::k :user/k
+        assert_eq!(show(rt.load_str("(def x 1) `x", None)), "user/x");
+        assert_eq!(show(rt.load_str("`inc", None)), "clojure.core/inc");
+        assert_eq!(show(rt.load_str("`String", None)), "java.lang.String");
+        assert_eq!(show(rt.load_str("`undefined", None)), "user/undefined");
+        assert_eq!(show(rt.load_str("::k", None)), ":user/k");
+        // *file* is bound while loading, nil for a string.
+        assert_eq!(
+            show(rt.load_str("*file*", Some("/a/b.clj"))),
+            "\"/a/b.clj\""
+        );
+        assert_eq!(show(rt.load_str("*file*", None)), "nil");
+    }
+
+    #[test]
+    fn load_errors_are_compiler_exceptions_like_the_jvm() {
+        for b in BACKENDS {
+            load_errors_in(Runtime::new(b));
+        }
+    }
+
+    fn load_errors_in(mut rt: Runtime) {
+        // JVM: (load-string "(/ 1 0)") -> CompilerException "Syntax error
+        // macroexpanding at (1:1)." #:clojure.error{:phase :execution, :line 1, :column 1}
+        assert_eq!(
+            show(rt.load_str("(/ 1 0)", None)),
+            "CompilerException Syntax error macroexpanding at (1:1). \
+             #:clojure.error{:phase :execution, :line 1, :column 1}"
+        );
+        // JVM: (load-string "\n  (foo)") -> "Syntax error compiling at (2:3)."
+        let e = show(rt.load_str("\n  (foo)", None));
+        assert!(
+            e.starts_with("CompilerException Syntax error compiling at (2:3). "),
+            "{e}"
+        );
+        // JVM: (load-string "(+ 1") -> "Syntax error reading source at (2:1)."
+        // #:clojure.error{:phase :read-source, :line 2, :column 1}
+        assert_eq!(
+            show(rt.load_str("(+ 1", None)),
+            "CompilerException Syntax error reading source at (2:1). \
+             #:clojure.error{:phase :read-source, :line 2, :column 1}"
+        );
+    }
 
     fn sym(s: &str) -> Value {
         Value::symbol(None, s)

@@ -266,10 +266,18 @@ impl<'a> Analyzer<'a> {
             .file
             .clone()
             .unwrap_or_else(|| "NO_SOURCE_PATH".into());
-        let msg = format!(
-            "Syntax error compiling at ({}:{}:{}).",
-            file, self.pos.line, self.pos.column
-        );
+        // CompilerException.makeMsg leaves out an unknown source.
+        let msg = if file == "NO_SOURCE_PATH" {
+            format!(
+                "Syntax error compiling at ({}:{}).",
+                self.pos.line, self.pos.column
+            )
+        } else {
+            format!(
+                "Syntax error compiling at ({}:{}:{}).",
+                file, self.pos.line, self.pos.column
+            )
+        };
         let data = Value::map_from_pairs(vec![
             (
                 Value::keyword(Some("clojure.error"), "phase"),

@@ -6,12 +6,12 @@ mod compare;
 mod repl;
 pub mod report;
 
+use crate::Runtime;
+use crate::builtins::lang::core_var;
 use crate::runtime::error::{ExClass, Exception, Frame, Result};
 use crate::runtime::io;
 use crate::runtime::value::Value;
 use crate::runtime::{func, printer, stack, var};
-use crate::Runtime;
-use crate::builtins::lang::core_var;
 use args::{Init, Main, Options};
 
 /// Rust stack reserved for the evaluation thread: the tree-walk backend

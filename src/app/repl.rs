@@ -4,11 +4,11 @@
 //! reads plain lines from stdin.
 
 use super::report;
+use crate::Runtime;
+use crate::builtins::lang::core_var;
 use crate::runtime::error::Exception;
 use crate::runtime::io;
 use crate::runtime::value::Value;
-use crate::Runtime;
-use crate::builtins::lang::core_var;
 
 /// Where input lines come from.
 trait Lines {
