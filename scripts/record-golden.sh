@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Re-record the expected output of golden programs with JVM Clojure 1.11.1:
-# FILE.out gets stdout, FILE.exit the exit status when it is not 0.
+# NAME.out (beside NAME.clj) gets stdout, NAME.exit the exit status when it
+# is not 0.
 # Usage: scripts/record-golden.sh [FILE.clj...]   (default: all of tests/golden)
 # Programs run from the repository root with relative paths, as tests/golden.rs
 # runs them.
@@ -17,13 +18,14 @@ for f in "${files[@]}"; do
     echo "pending, recording anyway: $f"
   fi
   set +e
-  clojure "$f" > "$f.out" 2>/dev/null
+  base="${f%.clj}"
+  clojure "$f" > "$base.out" 2>/dev/null
   code=$?
   set -e
   if [ "$code" -ne 0 ]; then
-    echo "$code" > "$f.exit"
+    echo "$code" > "$base.exit"
   else
-    rm -f "$f.exit"
+    rm -f "$base.exit"
   fi
   echo "recorded $f (exit $code)"
 done

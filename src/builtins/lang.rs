@@ -389,10 +389,8 @@ pub fn class_name_of(c: &Value) -> Result<String> {
 
 fn class(args: &[Value]) -> Result<Value> {
     let x = one("class", args)?;
-    if x.is_nil() {
-        return Ok(Value::NIL);
-    }
-    Ok(class_value(x.class_name()))
+    // The interop layer's class value (a Class, `=` to the class symbol's value).
+    Ok(host::class_of(x))
 }
 
 fn type_fn(args: &[Value]) -> Result<Value> {

@@ -5,7 +5,7 @@
 //! every entry into clojure.core. A macro is a native fn that receives
 //! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
 
-mod classes;
+pub mod classes;
 mod coll;
 pub mod format;
 pub mod io;

@@ -1,4 +1,3 @@
-;; golden: pending
 ;; *command-line-args* is nil without arguments after the script.
 (prn *command-line-args*)
 (prn (nil? *command-line-args*))

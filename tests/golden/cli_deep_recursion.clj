@@ -1,4 +1,3 @@
-;; golden: pending
 ;; Deep recursion: 900 nested calls work everywhere (the JVM's default stack
 ;; overflows near 10000 here, wasm32 under wasmtime near 1500; deeper native
 ;; recursion is tested in tests/cli.rs); a runaway one throws a

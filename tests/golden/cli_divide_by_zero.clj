@@ -1,4 +1,3 @@
-;; golden: pending
 ;; An uncaught ArithmeticException at the top level.
 (println (+ 1 2))
 (/ 1 0)

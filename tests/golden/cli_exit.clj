@@ -1,4 +1,3 @@
-;; golden: pending
 ;; System/exit exits with its status at once; like the JVM it does not flush
 ;; *out*, so text printed after the last newline is lost.
 (println "before exit")

@@ -1,4 +1,3 @@
-;; golden: pending
 ;; Host interop shims: exceptions, Math, boxed-number statics, strings,
 ;; classes, StringWriter.
 (prn (.getMessage (Exception. "m")) (.getMessage (Exception.)))

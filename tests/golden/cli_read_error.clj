@@ -1,4 +1,3 @@
-;; golden: pending
 ;; A read error after a complete form: the complete form has already run.
 (println "complete form")
 (println "unfinished"

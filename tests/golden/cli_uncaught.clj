@@ -1,4 +1,3 @@
-;; golden: pending
 ;; An uncaught exception: output so far is kept, the report goes to
 ;; stderr, and the exit status is 1.
 (println "start")
