@@ -347,6 +347,9 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         ("java.lang.Double", "POSITIVE_INFINITY") => Value::double(f64::INFINITY),
         ("java.lang.Double", "NEGATIVE_INFINITY") => Value::double(f64::NEG_INFINITY),
         ("java.lang.Double", "NaN") => Value::double(f64::NAN),
+        ("clojure.lang.PersistentQueue", "EMPTY") => Value::from(crate::runtime::gc::Ref::new(
+            crate::runtime::coll::Queue::empty(),
+        )),
         ("java.lang.Boolean", "TRUE") => Value::TRUE,
         ("java.lang.Boolean", "FALSE") => Value::FALSE,
         _ => {

@@ -25,6 +25,23 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .as_exception()
             .and_then(|e| exceptions::call(&e, method, args)),
         View::Writer(w) => writer(target, w, method, args),
+        View::Var(v) => match (method, args) {
+            ("hasRoot", []) => Some(Ok(Value::bool(v.has_root()))),
+            ("isBound", []) => Some(Ok(Value::bool(v.is_bound()))),
+            ("isDynamic", []) => Some(Ok(Value::bool(v.is_dynamic()))),
+            ("isMacro", []) => Some(Ok(Value::bool(v.is_macro()))),
+            ("getRawRoot", []) => Some(Ok(v.root().unwrap_or(Value::NIL))),
+            ("deref" | "get", []) => Some(v.deref()),
+            ("setDynamic", []) => {
+                v.set_dynamic(true);
+                Some(Ok(target.clone()))
+            }
+            ("setDynamic", [b]) => {
+                v.set_dynamic(b.truthy());
+                Some(Ok(target.clone()))
+            }
+            _ => None,
+        },
         View::Class(c) => match (method, args) {
             ("getName" | "getCanonicalName" | "getTypeName", []) => {
                 Some(Ok(Value::string(c.name())))
