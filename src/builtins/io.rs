@@ -3,7 +3,7 @@
 //! (`*print-length*`, `*print-level*`, `*print-meta*`, `*print-readably*`,
 //! `*print-namespace-maps*`, `*flush-on-newline*`), as core_print.clj does.
 
-use super::lang::core_value;
+use super::lang::{core_value, core_var};
 use super::{Def, check_arity};
 use crate::runtime::error::Result;
 use crate::runtime::io::{flush_value, write_to};
@@ -45,8 +45,23 @@ pub fn current_opts(readably: bool) -> PrintOpts {
     }
 }
 
-/// Values separated by spaces, as `pr`/`print` lay them out.
+/// Values separated by spaces, as `pr`/`print` lay them out. `print` binds
+/// `*print-readably*` to nil while it prints, as the JVM does, so lazy seqs
+/// realised during printing (`(println (map pr-str ["a"]))`) see it.
 pub fn render(args: &[Value], readably: bool) -> Result<String> {
+    if readably {
+        return render_with(args, true);
+    }
+    let Some(var) = core_var("*print-readably*") else {
+        return render_with(args, false);
+    };
+    crate::runtime::var::push_bindings(vec![(var, Value::NIL)])?;
+    let r = render_with(args, false);
+    crate::runtime::var::pop_bindings()?;
+    r
+}
+
+fn render_with(args: &[Value], readably: bool) -> Result<String> {
     let opts = current_opts(readably);
     let mut s = String::new();
     for (i, a) in args.iter().enumerate() {

@@ -26,6 +26,11 @@ use std::sync::OnceLock;
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("in-ns", in_ns),
+    Def::f("push-thread-bindings", push_thread_bindings),
+    Def::f("pop-thread-bindings", pop_thread_bindings),
+    Def::f("get-thread-bindings", get_thread_bindings),
+    Def::f("bound-fn*", bound_fn_star),
+    Def::f("with-bindings*", with_bindings_star),
     Def::f("the-ns", the_ns_fn),
     Def::f("find-ns", find_ns),
     Def::f("create-ns", create_ns),
@@ -724,4 +729,61 @@ fn load_string(args: &[Value]) -> Result<Value> {
         last = crate::runtime::eval::eval(&form)?;
     }
     Ok(last)
+}
+
+/// `(push-thread-bindings {#'v val ...})`: what `binding` expands to. Every
+/// key must be a dynamic var (IllegalStateException otherwise, as on the JVM).
+fn push_thread_bindings(args: &[Value]) -> Result<Value> {
+    check_arity("push-thread-bindings", args, 1, Some(1))?;
+    let mut binds = Vec::new();
+    for e in seq::iter(&args[0]) {
+        let e = e?;
+        let k = seq::first(&e)?;
+        let v = seq::first(&seq::next(&e)?)?;
+        let Some(var) = k.as_var() else {
+            return err::class_cast(cast_message(k.class_name(), "clojure.lang.Var"));
+        };
+        binds.push((var, v));
+    }
+    crate::runtime::var::push_bindings(binds)?;
+    Ok(Value::NIL)
+}
+
+fn pop_thread_bindings(args: &[Value]) -> Result<Value> {
+    check_arity("pop-thread-bindings", args, 0, Some(0))?;
+    crate::runtime::var::pop_bindings()?;
+    Ok(Value::NIL)
+}
+
+/// `(get-thread-bindings)`: a map of every thread-bound var to its value.
+fn get_thread_bindings(args: &[Value]) -> Result<Value> {
+    check_arity("get-thread-bindings", args, 0, Some(0))?;
+    Ok(Value::map_from_pairs(
+        current_bindings()
+            .into_iter()
+            .map(|(var, v)| (Value::var(var), v))
+            .collect(),
+    ))
+}
+
+/// `(bound-fn* f)`: a fn that calls f with the thread bindings in effect now.
+fn bound_fn_star(args: &[Value]) -> Result<Value> {
+    check_arity("bound-fn*", args, 1, Some(1))?;
+    let f = args[0].clone();
+    let binds = current_bindings();
+    Ok(Value::native_closure("clojure.core/bound-fn*", move |a| {
+        crate::runtime::var::push_bindings(binds.clone())?;
+        let r = invoke(&f, a);
+        crate::runtime::var::pop_bindings()?;
+        r
+    }))
+}
+
+/// `(with-bindings* {#'v val} f & args)`: call f inside those bindings.
+fn with_bindings_star(args: &[Value]) -> Result<Value> {
+    check_arity("with-bindings*", args, 2, None)?;
+    push_thread_bindings(&args[..1])?;
+    let r = invoke(&args[1], &args[2..]);
+    crate::runtime::var::pop_bindings()?;
+    r
 }

@@ -365,6 +365,14 @@ impl From<String> for Value {
     }
 }
 impl Value {
+    /// The var this value is, as a shared reference (binding frames keep it).
+    pub fn as_var(&self) -> Option<Ref<super::var::Var>> {
+        match &self.0 {
+            Repr::Var(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
     /// The exception this value is, if it is one (for `throw`/`catch`).
     pub fn as_exception(&self) -> Option<super::error::Exception> {
         match &self.0 {

@@ -205,6 +205,22 @@ pub(crate) fn delay(args: &[Value]) -> Result<Value> {
     Ok(list![sym("new"), sym("clojure.lang.Delay"), once_fn(a)])
 }
 
+/// `(bound-fn [args] body)` => `(clojure.core/bound-fn* (clojure.core/fn [args] body))`.
+pub(crate) fn bound_fn(args: &[Value]) -> Result<Value> {
+    let a = margs("bound-fn", args, 0, None)?;
+    let mut f = vec![core("fn")];
+    f.extend(a.iter().cloned());
+    Ok(list![core("bound-fn*"), Value::list(f)])
+}
+
+/// `(with-bindings m body)` => `(clojure.core/with-bindings* m (clojure.core/fn [] body))`.
+pub(crate) fn with_bindings(args: &[Value]) -> Result<Value> {
+    let a = margs("with-bindings", args, 1, None)?;
+    let mut f = vec![core("fn"), Value::vector(Vec::new())];
+    f.extend(a[1..].iter().cloned());
+    Ok(list![core("with-bindings*"), a[0].clone(), Value::list(f)])
+}
+
 pub(crate) fn lazy_seq(args: &[Value]) -> Result<Value> {
     let a = margs("lazy-seq", args, 0, None)?;
     Ok(list![sym("new"), sym("clojure.lang.LazySeq"), once_fn(a)])

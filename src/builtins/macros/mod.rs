@@ -70,6 +70,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::m("binding", misc::binding),
     Def::m("delay", misc::delay),
     Def::m("lazy-seq", misc::lazy_seq),
+    Def::m("bound-fn", misc::bound_fn),
+    Def::m("with-bindings", misc::with_bindings),
     Def::m("lazy-cat", misc::lazy_cat),
     Def::m("..", misc::dot_dot),
     Def::m("locking", misc::locking),
