@@ -14,12 +14,9 @@ else
   mapfile -t files < <(find tests/golden -name '*.clj' | sort)
 fi
 for f in "${files[@]}"; do
-  if head -n1 "$f" | grep -q '^;; golden: pending'; then
-    echo "pending, recording anyway: $f"
-  fi
   set +e
   base="${f%.clj}"
-  clojure "$f" > "$base.out" 2>/dev/null
+  timeout 300 clojure "$f" > "$base.out" 2>/dev/null < /dev/null
   code=$?
   set -e
   if [ "$code" -ne 0 ]; then
