@@ -96,5 +96,21 @@ fn seq_iter(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, conj, nth, assoc_n, transient_build, seq_iter);
+/// `(hash v)` of a 1,000-element vector (hasheq walks every item; no cache).
+fn hash_1000(c: &mut Criterion) {
+    let v = Value::vector((0..1000).map(Value::long).collect());
+    c.bench_function("hash of a 1000-element vector", |b| {
+        b.iter(|| black_box(cljw::runtime::hash::hasheq(black_box(&v))))
+    });
+}
+
+criterion_group!(
+    benches,
+    conj,
+    nth,
+    assoc_n,
+    transient_build,
+    seq_iter,
+    hash_1000
+);
 criterion_main!(benches);
