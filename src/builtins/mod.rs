@@ -12,6 +12,7 @@ pub mod io;
 pub mod lang;
 mod macros;
 mod math;
+mod regex;
 pub mod ns;
 pub(crate) mod seq;
 pub mod state;
@@ -72,6 +73,7 @@ const TABLES: &[&[Def]] = &[
     io::DEFS,
     format::DEFS,
     string::DEFS,
+    regex::DEFS,
     lang::DEFS,
     ns::DEFS,
     state::DEFS,
