@@ -245,6 +245,10 @@ fn write_one(
             stack.push(Task::value(state, level));
         }
         View::Writer(_) => object::write_object(out, &v, opts)?,
+        View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
+            out.push_str(if *b { "true" } else { "false" })
+        }
+        View::HostObject(_) => object::write_object(out, &v, opts)?,
         View::Class(c) => out.push_str(c.name()),
         View::Var(var) => {
             out.push_str("#'");
