@@ -1,4 +1,5 @@
-//! java.lang.StringBuilder, `(Object.)` and `(Boolean. b)` (runtime::object).
+//! java.lang.StringBuilder, java.util.ArrayList, `(Object.)` and
+//! `(Boolean. b)` (runtime::object).
 
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
@@ -31,8 +32,88 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             View::Str(s) => Ok(builder(s.as_str().to_string())),
             _ => return None,
         },
+        ("java.util.ArrayList", []) => Ok(array_list(Vec::new())),
+        ("java.util.ArrayList", [x]) => match x.view() {
+            // ArrayList(int initialCapacity)
+            View::Long(_) => Ok(array_list(Vec::new())),
+            // ArrayList(Collection)
+            _ => crate::runtime::seq::iter(x)
+                .collect::<Result<Vec<Value>>>()
+                .map(array_list),
+        },
         _ => return None,
     })
+}
+
+fn array_list(items: Vec<Value>) -> Value {
+    wrap(HostObject::ArrayList(Lock::new(items)))
+}
+
+/// ArrayList's "Index 5 out of bounds for length 2".
+fn index_error(i: i64, len: usize) -> Exception {
+    Exception::new(
+        ExClass::IndexOutOfBoundsException,
+        format!("Index {i} out of bounds for length {len}"),
+    )
+}
+
+/// java.util.ArrayList methods.
+fn list_call(target: &Value, l: &Lock<Vec<Value>>, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let index = |i: &Value, len: usize, inclusive: bool| -> Result<usize> {
+        let i = number::to_long(i)?;
+        match usize::try_from(i) {
+            Ok(u) if u < len || (inclusive && u == len) => Ok(u),
+            _ => Err(index_error(i, len)),
+        }
+    };
+    Some((|| -> Result<Value> {
+        Ok(match (method, args) {
+            ("add", [x]) => {
+                lock(l).push(x.clone());
+                Value::TRUE
+            }
+            ("add", [i, x]) => {
+                let mut v = lock(l);
+                let u = index(i, v.len(), true)?;
+                v.insert(u, x.clone());
+                Value::NIL
+            }
+            ("get", [i]) => {
+                let v = lock(l);
+                let u = index(i, v.len(), false)?;
+                v.get(u).cloned().unwrap_or(Value::NIL)
+            }
+            ("set", [i, x]) => {
+                let mut v = lock(l);
+                let u = index(i, v.len(), false)?;
+                match v.get_mut(u) {
+                    Some(slot) => std::mem::replace(slot, x.clone()),
+                    None => Value::NIL,
+                }
+            }
+            ("size", []) => Value::long(lock(l).len() as i64),
+            ("isEmpty", []) => Value::bool(lock(l).is_empty()),
+            ("clear", []) => {
+                lock(l).clear();
+                Value::NIL
+            }
+            ("contains", [x]) => {
+                let items = lock(l).clone();
+                let mut found = false;
+                for y in &items {
+                    if crate::runtime::equality::try_equals(y, x)? {
+                        found = true;
+                        break;
+                    }
+                }
+                Value::bool(found)
+            }
+            _ => {
+                let _ = target;
+                return Err(super::no_method(method, args.len(), "java.util.ArrayList"));
+            }
+        })
+    })())
 }
 
 fn builder(s: String) -> Value {
@@ -66,8 +147,16 @@ fn byte_index(s: &str, i: i64) -> Option<usize> {
 /// StringBuilder methods; None when `target` is not a builder or the
 /// method is unknown.
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
-    let View::HostObject(HostObject::StringBuilder(sb)) = target.view() else {
-        return None;
+    let sb = match target.view() {
+        View::HostObject(HostObject::StringBuilder(sb)) => sb,
+        View::HostObject(HostObject::ArrayList(l)) => {
+            // Object's methods (toString, hashCode, ...) fall through.
+            if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {
+                return None;
+            }
+            return list_call(target, l, method, args);
+        }
+        _ => return None,
     };
     let r = (|| -> Result<Option<Value>> {
         Ok(Some(match (method, args) {

@@ -248,7 +248,11 @@ fn write_one(
         View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
             out.push_str(if *b { "true" } else { "false" })
         }
-        View::HostObject(_) => object::write_object(out, &v, opts)?,
+        View::HostObject(o) => match o.list_items() {
+            // A java.util.List prints like a vector.
+            Some(items) => write_value(out, &Value::vector(items), opts)?,
+            None => object::write_object(out, &v, opts)?,
+        },
         View::Class(c) => out.push_str(c.name()),
         View::Var(var) => {
             out.push_str("#'");

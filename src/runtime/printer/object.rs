@@ -42,7 +42,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::LazySeq(_) | View::Queue(_) => {
             let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);
         }
-        View::HostObject(o) => out.push_str(&o.to_java_string(identity_hash(v))),
+        View::HostObject(o) => out.push_str(&o.to_java_string(identity_hash(v))?),
         View::Writer(w) if w.kind() == crate::runtime::io::WriterKind::Buffer => {
             out.push_str(&w.contents())
         }
