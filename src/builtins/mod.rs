@@ -5,6 +5,7 @@
 //! every entry into clojure.core. A macro is a native fn that receives
 //! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
 
+mod array;
 pub mod classes;
 mod coll;
 pub mod format;
@@ -79,6 +80,7 @@ const TABLES: &[&[Def]] = &[
     state::DEFS,
     macros::DEFS,
     coll::DEFS,
+    array::DEFS,
     seq::basic::DEFS,
     seq::fns::DEFS,
     seq::lazy::DEFS,

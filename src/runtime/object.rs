@@ -17,6 +17,9 @@ pub enum HostObject {
     StringBuilder(Lock<String>),
     /// java.util.ArrayList: seqable, counted and indexed; prints like a vector.
     ArrayList(Lock<Vec<Value>>),
+    /// A Java array: its JVM class name (`[J`, `[Ljava.lang.Long;`) and
+    /// items. Arrays compare and hash by identity.
+    Array(&'static str, Lock<Vec<Value>>),
 }
 
 impl HostObject {
@@ -26,13 +29,14 @@ impl HostObject {
             HostObject::Boolean(_) => "java.lang.Boolean",
             HostObject::StringBuilder(_) => "java.lang.StringBuilder",
             HostObject::ArrayList(_) => "java.util.ArrayList",
+            HostObject::Array(c, _) => c,
         }
     }
 
-    /// A snapshot of an ArrayList's items.
+    /// A snapshot of an ArrayList's or array's items.
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
-            HostObject::ArrayList(l) => Some(lock(l).clone()),
+            HostObject::ArrayList(l) | HostObject::Array(_, l) => Some(lock(l).clone()),
             _ => None,
         }
     }
@@ -41,6 +45,7 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
+            HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::StringBuilder(s) => lock(s).clone(),
             // AbstractCollection.toString: "[a, b]" of the items' toString.

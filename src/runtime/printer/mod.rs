@@ -248,6 +248,9 @@ fn write_one(
         View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
             out.push_str(if *b { "true" } else { "false" })
         }
+        View::HostObject(crate::runtime::object::HostObject::Array(..)) => {
+            object::write_object(out, &v, opts)?
+        }
         View::HostObject(o) => match o.list_items() {
             // A java.util.List prints like a vector.
             Some(items) => write_value(out, &Value::vector(items), opts)?,

@@ -179,7 +179,12 @@ pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
 /// `#object[class 0xidentity "toString"]`, with metadata when printing it.
 pub(super) fn write_object(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
     out.push_str("#object[");
-    out.push_str(&object_class(v));
+    if let View::HostObject(crate::runtime::object::HostObject::Array(c, _)) = v.view() {
+        // print-object pr's an array class's name (it is no symbol).
+        super::write_string(out, c, opts.readably);
+    } else {
+        out.push_str(&object_class(v));
+    }
     let _ = write!(out, " 0x{:x} ", identity_hash(v) as u32);
     let mut rep = String::new();
     write_str(&mut rep, v, opts)?;
