@@ -89,7 +89,8 @@ fn object_array(args: &[Value]) -> Result<Value> {
 
 fn size(n: &Value) -> Result<usize> {
     let n = number::to_long(n)?;
-    usize::try_from(n).map_err(|_| Exception::new(ExClass::NegativeArraySizeException, n.to_string()))
+    usize::try_from(n)
+        .map_err(|_| Exception::new(ExClass::NegativeArraySizeException, n.to_string()))
 }
 
 fn items_of(a: &Value) -> Result<&Lock<Vec<Value>>> {

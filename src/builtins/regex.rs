@@ -42,7 +42,9 @@ fn pattern_and_str(args: &[Value]) -> Result<(&Regex, String)> {
     let s = match args[1].view() {
         View::Str(s) => s.as_str().to_string(),
         View::Nil => {
-            return err::npe("Cannot invoke \"java.lang.CharSequence.length()\" because \"this.text\" is null");
+            return err::npe(
+                "Cannot invoke \"java.lang.CharSequence.length()\" because \"this.text\" is null",
+            );
         }
         _ => return err::class_cast(cast_message(args[1].class_name(), "java.lang.CharSequence")),
     };
@@ -100,7 +102,10 @@ fn find_seq(re: Value, s: Ref<String>, start: usize) -> Value {
         };
         let (a, b) = spans.first().copied().flatten().unwrap_or((start, start));
         let next = if b == a {
-            b + s.get(b..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
+            b + s
+                .get(b..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8)
         } else {
             b
         };

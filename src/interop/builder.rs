@@ -58,7 +58,12 @@ fn index_error(i: i64, len: usize) -> Exception {
 }
 
 /// java.util.ArrayList methods.
-fn list_call(target: &Value, l: &Lock<Vec<Value>>, method: &str, args: &[Value]) -> Option<Result<Value>> {
+fn list_call(
+    target: &Value,
+    l: &Lock<Vec<Value>>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
     let index = |i: &Value, len: usize, inclusive: bool| -> Result<usize> {
         let i = number::to_long(i)?;
         match usize::try_from(i) {
@@ -220,4 +225,3 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         Err(e) => Some(Err(e)),
     }
 }
-

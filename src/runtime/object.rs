@@ -51,7 +51,8 @@ impl HostObject {
             // AbstractCollection.toString: "[a, b]" of the items' toString.
             HostObject::ArrayList(l) => {
                 let items = lock(l).clone();
-                let parts: Result<Vec<String>> = items.iter().map(super::printer::str_value).collect();
+                let parts: Result<Vec<String>> =
+                    items.iter().map(super::printer::str_value).collect();
                 format!("[{}]", parts?.join(", "))
             }
         })

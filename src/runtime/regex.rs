@@ -50,8 +50,8 @@ impl Regex {
         let whole = match self.whole.get() {
             Some(w) => w,
             None => {
-                let w = regex_automata::meta::Regex::new(&format!("(?:{})\\z", self.source))
-                    .ok()?;
+                let w =
+                    regex_automata::meta::Regex::new(&format!("(?:{})\\z", self.source)).ok()?;
                 self.whole.get_or_init(|| w)
             }
         };

@@ -16,8 +16,8 @@ use super::func::Fn;
 use super::gc::Ref;
 use super::io::Writer;
 use super::namespace::Namespace;
-use super::object::HostObject;
 use super::number::{BigDecimal, BigInt, Ratio};
+use super::object::HostObject;
 use super::regex::Regex;
 use super::seq::{
     ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
