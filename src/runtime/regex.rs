@@ -78,3 +78,22 @@ impl Value {
         Ok(Value::from(Ref::new(Regex::new(source)?)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_and_matches_follow_java() {
+        // JVM: (re-matches #"a|ab" "ab") => "ab"; (re-find #"(a)|(b)" "b") => ["b" nil "b"]
+        let r = Regex::new("a|ab").unwrap();
+        assert_eq!(r.matches_whole("ab"), Some(vec![Some((0, 2))]));
+        assert_eq!(r.find_at("ab", 0), Some(vec![Some((0, 1))]));
+        let g = Regex::new("(a)|(b)").unwrap();
+        assert_eq!(
+            g.find_at("b", 0),
+            Some(vec![Some((0, 1)), None, Some((0, 1))])
+        );
+        assert_eq!(Regex::new("x").unwrap().find_at("abc", 0), None);
+    }
+}
