@@ -414,7 +414,15 @@ impl<'a> Analyzer<'a> {
                     }
                 }
             }
-            None => Ok(self.env.ns.lookup(sym.name())),
+            None => Ok(self.env.ns.lookup(sym.name()).or_else(|| {
+                // Compiler.resolveIn: `ns` and `in-ns` resolve in every
+                // namespace, even one that does not refer clojure.core.
+                if matches!(sym.name(), "ns" | "in-ns") {
+                    namespace::find_ns("clojure.core").and_then(|c| c.find_interned(sym.name()))
+                } else {
+                    None
+                }
+            })),
         }
     }
 

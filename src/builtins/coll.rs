@@ -34,6 +34,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("val", val),
     Def::f("find", find),
     Def::f("select-keys", select_keys),
+    Def::f("update-vals", update_vals),
+    Def::f("update-keys", update_keys),
     Def::f("merge", merge),
     Def::f("merge-with", merge_with),
     Def::f("zipmap", zipmap),
@@ -300,6 +302,38 @@ fn find(args: &[Value]) -> Result<Value> {
     ops::find(&args[0], &args[1])
 }
 
+/// `(update-vals m f)`: reduce-kv assoc!-ing `(f v)` into `(transient m)`
+/// (or a transient {} when m is not editable, e.g. a sorted map), keeping
+/// m's metadata.
+fn update_vals(args: &[Value]) -> Result<Value> {
+    check_arity("update-vals", args, 2, Some(2))?;
+    let (m, f) = (&args[0], args[1].clone());
+    let init = match m.view() {
+        View::ArrayMap(_) | View::HashMap(_) => ops::transient(m)?,
+        _ => ops::transient(&ops::array_map_of(vec![]))?,
+    };
+    let step = super::seq::closure("clojure.core/update-vals", move |a| match a {
+        [acc, k, v] => ops::assoc_mut(acc, k.clone(), call(&f, std::slice::from_ref(v))?),
+        _ => Err(arity_error("update-vals/fn", a.len())),
+    });
+    let t = super::seq::reduce::reduce_kv(&[step, init, m.clone()])?;
+    meta::with_meta(&ops::persistent(&t)?, meta::meta(m))
+}
+
+/// `(update-keys m f)`: reduce-kv assoc!-ing `(f k)` into a transient {},
+/// keeping m's metadata.
+fn update_keys(args: &[Value]) -> Result<Value> {
+    check_arity("update-keys", args, 2, Some(2))?;
+    let (m, f) = (&args[0], args[1].clone());
+    let init = ops::transient(&ops::array_map_of(vec![]))?;
+    let step = super::seq::closure("clojure.core/update-keys", move |a| match a {
+        [acc, k, v] => ops::assoc_mut(acc, call(&f, std::slice::from_ref(k))?, v.clone()),
+        _ => Err(arity_error("update-keys/fn", a.len())),
+    });
+    let t = super::seq::reduce::reduce_kv(&[step, init, m.clone()])?;
+    meta::with_meta(&ops::persistent(&t)?, meta::meta(m))
+}
+
 fn select_keys(args: &[Value]) -> Result<Value> {
     check_arity("select-keys", args, 2, Some(2))?;
     let mut ret = Value::map_from_pairs(Vec::new());
@@ -378,6 +412,10 @@ fn vec(args: &[Value]) -> Result<Value> {
         View::Vector(_) => meta::with_meta(c, Value::NIL),
         View::Nil => Ok(Value::vector(Vec::new())),
         _ if seq::is_seq(c) || seqable(c) => Ok(Value::vector(items(c)?)),
+        // A java.util.List (ArrayList) is converted from its array.
+        View::HostObject(o) if o.list_items().is_some() => {
+            Ok(Value::vector(o.list_items().unwrap_or_default()))
+        }
         _ => err::runtime(format!(
             "Unable to convert: class {} to Object[]",
             c.class_name()

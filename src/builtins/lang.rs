@@ -32,6 +32,9 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("number?", is_number),
     Def::f("integer?", is_integer),
     Def::f("int?", is_int),
+    Def::f("pos-int?", is_pos_int),
+    Def::f("neg-int?", is_neg_int),
+    Def::f("nat-int?", is_nat_int),
     Def::f("float?", is_float),
     Def::f("double?", is_double),
     Def::f("ratio?", is_ratio),
@@ -61,6 +64,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("class", class),
     Def::f("type", type_fn),
     Def::f("instance?", instance),
+    Def::f("class?", is_class),
+    Def::f("hash-combine", hash_combine),
     Def::f("hash-ordered-coll", hash_ordered_coll),
     Def::f("hash-unordered-coll", hash_unordered_coll),
     Def::f("mix-collection-hash", mix_collection_hash),
@@ -179,6 +184,22 @@ pred!(is_integer, "integer?", |x| matches!(
     View::Long(_) | View::BigInt(_)
 ));
 pred!(is_int, "int?", |x| matches!(x.view(), View::Long(_)));
+pred!(
+    is_pos_int,
+    "pos-int?",
+    |x| matches!(x.view(), View::Long(n) if n > 0)
+);
+pred!(
+    is_neg_int,
+    "neg-int?",
+    |x| matches!(x.view(), View::Long(n) if n < 0)
+);
+pred!(
+    is_nat_int,
+    "nat-int?",
+    |x| matches!(x.view(), View::Long(n) if n >= 0)
+);
+pred!(is_class, "class?", |x| x.class_name() == "java.lang.Class");
 pred!(is_float, "float?", |x| matches!(x.view(), View::Double(_)));
 pred!(is_double, "double?", |x| matches!(
     x.view(),
@@ -433,6 +454,16 @@ fn mix_collection_hash(args: &[Value]) -> Result<Value> {
     let h = number::to_long(&args[0])? as i32;
     let n = number::to_long(&args[1])? as i32;
     Ok(Value::long(i64::from(mix_coll_hash(h, n))))
+}
+
+/// `(hash-combine x y)`: Util.hashCombine((int) x, y.hashCode()).
+fn hash_combine(args: &[Value]) -> Result<Value> {
+    check_arity("hash-combine", args, 2, Some(2))?;
+    let seed = number::to_long(&args[0])? as i32;
+    let h = crate::runtime::hash::java_hash_code(&args[1])?;
+    Ok(Value::long(i64::from(crate::runtime::hash::hash_combine(
+        seed, h,
+    ))))
 }
 
 /// `(hash x)` as a long.

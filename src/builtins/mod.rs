@@ -5,6 +5,7 @@
 //! every entry into clojure.core. A macro is a native fn that receives
 //! `(&form &env arg...)`, like a Clojure macro fn, and its var is marked macro.
 
+mod array;
 pub mod classes;
 mod coll;
 pub mod format;
@@ -13,6 +14,7 @@ pub mod lang;
 mod macros;
 mod math;
 pub mod ns;
+mod regex;
 pub(crate) mod seq;
 pub mod state;
 pub mod string;
@@ -72,11 +74,13 @@ const TABLES: &[&[Def]] = &[
     io::DEFS,
     format::DEFS,
     string::DEFS,
+    regex::DEFS,
     lang::DEFS,
     ns::DEFS,
     state::DEFS,
     macros::DEFS,
     coll::DEFS,
+    array::DEFS,
     seq::basic::DEFS,
     seq::fns::DEFS,
     seq::lazy::DEFS,

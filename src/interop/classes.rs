@@ -27,6 +27,8 @@ const fn i(name: &'static str) -> ClassDef {
 static CLASSES: &[ClassDef] = &[
     c("java.lang.Object"),
     c("java.lang.String"),
+    c("java.util.ArrayList"),
+    c("java.lang.StringBuilder"),
     c("java.lang.Long"),
     c("java.lang.Integer"),
     c("java.lang.Short"),

@@ -2,6 +2,7 @@
 //! name (`classes`), and the implementations behind `(new C ...)`,
 //! `(C/m ...)`, `C/F` and `(.m x ...)`, installed into `runtime::host`.
 
+mod builder;
 mod classes;
 mod exceptions;
 mod lang;
@@ -41,6 +42,9 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     };
     if let Some(ex) = ExClass::ALL.iter().find(|e| e.name() == c.name) {
         return exceptions::construct(*ex, args);
+    }
+    if let Some(r) = builder::construct(c.name, args) {
+        return r;
     }
     match (c.name, args) {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),

@@ -45,6 +45,7 @@ ex_classes! {
     IndexOutOfBoundsException = "java.lang.IndexOutOfBoundsException": RuntimeException,
     ArrayIndexOutOfBoundsException = "java.lang.ArrayIndexOutOfBoundsException": IndexOutOfBoundsException,
     StringIndexOutOfBoundsException = "java.lang.StringIndexOutOfBoundsException": IndexOutOfBoundsException,
+    NegativeArraySizeException = "java.lang.NegativeArraySizeException": RuntimeException,
     NullPointerException = "java.lang.NullPointerException": RuntimeException,
     UnsupportedOperationException = "java.lang.UnsupportedOperationException": RuntimeException,
     ConcurrentModificationException = "java.util.ConcurrentModificationException": RuntimeException,

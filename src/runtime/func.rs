@@ -99,7 +99,35 @@ pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
             [m, d] => get(m, f, d.clone()),
             _ => arity(args.len(), f.class_name()),
         },
-        // TODO(records, transients): add their arms once they exist.
+        // Transients are IFns on the JVM: ATransientMap/ATransientSet.invoke is
+        // valAt (with a default too); TransientVector's takes an integer index.
+        View::TransientMap(_) | View::TransientSet(_) => match args {
+            [k] => transient_lookup(f, k, Value::NIL),
+            [k, d] => transient_lookup(f, k, d.clone()),
+            _ => arity(args.len(), f.class_name()),
+        },
+        View::TransientVector(t) => match args {
+            [i] => {
+                if !matches!(i.view(), View::Long(_) | View::BigInt(_)) {
+                    return err::illegal_arg("Key must be integer");
+                }
+                let idx = int_value(i).and_then(|n| usize::try_from(n).ok());
+                match idx {
+                    Some(n) => match t.nth(n)? {
+                        Some(v) => Ok(v),
+                        None => Err(super::error::Exception::new(
+                            super::error::ExClass::IndexOutOfBoundsException,
+                            "",
+                        )),
+                    },
+                    None => Err(super::error::Exception::new(
+                        super::error::ExClass::IndexOutOfBoundsException,
+                        "",
+                    )),
+                }
+            }
+            _ => arity(args.len(), f.class_name()),
+        },
         View::ArrayMap(_) | View::HashMap(_) | View::SortedMap(_) => match args {
             [k] => get(f, k, Value::NIL),
             [k, d] => get(f, k, d.clone()),
@@ -128,6 +156,10 @@ pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
         )),
         _ => err::class_cast(cast_message(f.class_name(), "clojure.lang.IFn")),
     }
+}
+
+fn transient_lookup(t: &Value, k: &Value, not_found: Value) -> Result<Value> {
+    Ok(super::coll::ops::transient_get(t, k, not_found.clone())?.unwrap_or(not_found))
 }
 
 /// `([1 2] i)`: the key must be an integer (Long or BigInt); out of range is

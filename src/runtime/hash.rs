@@ -272,6 +272,8 @@ pub fn identity_hash(v: &Value) -> i32 {
         View::Var(x) => std::ptr::from_ref(x) as usize,
         View::Namespace(x) => std::ptr::from_ref(x) as usize,
         View::Class(x) => std::ptr::from_ref(x) as usize,
+        View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => return bool_hash(*b),
+        View::HostObject(x) => std::ptr::from_ref(x) as usize,
         _ => return java_hash_code(v).unwrap_or(0),
     };
     // Heap addresses are 8/16-aligned: drop the always-zero low bits and fold

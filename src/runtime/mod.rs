@@ -16,6 +16,7 @@ pub mod lookup;
 pub mod meta;
 pub mod namespace;
 pub mod number;
+pub mod object;
 pub mod printer;
 pub mod regex;
 pub mod seq;

@@ -17,6 +17,7 @@ use super::gc::Ref;
 use super::io::Writer;
 use super::namespace::Namespace;
 use super::number::{BigDecimal, BigInt, Ratio};
+use super::object::HostObject;
 use super::regex::Regex;
 use super::seq::{
     ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
@@ -138,6 +139,7 @@ heap_types! {
     Promise(Promise),
     Writer(Writer),
     Class(Class),
+    HostObject(HostObject),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
@@ -330,6 +332,7 @@ impl Value {
             Repr::Delay(_) => "clojure.lang.Delay",
             Repr::Promise(_) => PROMISE_CLASS,
             Repr::Writer(w) => w.class_name(),
+            Repr::HostObject(o) => o.class_name(),
         }
     }
 }

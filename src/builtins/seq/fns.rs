@@ -1,9 +1,11 @@
 //! Higher-order fn helpers: apply comp partial juxt complement constantly
-//! identity some-fn every-pred fnil.
+//! identity some-fn every-pred fnil memoize trampoline.
 
 use super::{call, closure, items};
 use crate::builtins::{Def, check_arity};
+use crate::runtime::coll::ops;
 use crate::runtime::error::Result;
+use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::value::Value;
 
 pub(crate) const DEFS: &[Def] = &[
@@ -17,6 +19,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("some-fn", some_fn),
     Def::f("every-pred", every_pred),
     Def::f("fnil", fnil),
+    Def::f("memoize", memoize),
+    Def::f("trampoline", trampoline),
 ];
 
 /// `(apply f a b [c d])`: the last arg is spread.
@@ -141,4 +145,42 @@ fn fnil(args: &[Value]) -> Result<Value> {
         }
         call(&f, &argv)
     }))
+}
+
+/// `(memoize f)`: caches results by the argument list (a map keyed by the
+/// args, like the JVM's atom of a map). The lock is not held while `f` runs,
+/// so recursive memoized fns work.
+fn memoize(args: &[Value]) -> Result<Value> {
+    check_arity("memoize", args, 1, Some(1))?;
+    let f = args[0].clone();
+    let cache: Ref<Lock<Value>> = Ref::new(Lock::new(ops::hash_map_of(vec![])));
+    Ok(closure("clojure.core/memoize", move |a| {
+        let key = if a.is_empty() {
+            Value::NIL
+        } else {
+            Value::vector(a.to_vec())
+        };
+        let hit = {
+            let m = lock(&cache);
+            ops::find(&m, &key)?
+        };
+        if !hit.is_nil() {
+            return ops::nth(&hit, 1);
+        }
+        let ret = call(&f, a)?;
+        let mut m = lock(&cache);
+        *m = ops::assoc(&m, key, ret.clone())?;
+        Ok(ret)
+    }))
+}
+
+/// `(trampoline f & args)`: calls `f`, then keeps calling the result while
+/// it is a fn (`fn?`: a fn object, not any IFn).
+fn trampoline(args: &[Value]) -> Result<Value> {
+    check_arity("trampoline", args, 1, None)?;
+    let mut ret = call(&args[0], &args[1..])?;
+    while matches!(ret.view(), crate::runtime::value::View::Fn(_)) {
+        ret = call(&ret, &[])?;
+    }
+    Ok(ret)
 }

@@ -107,7 +107,7 @@ fn reduce(args: &mut [Value]) -> Result<Value> {
     }
 }
 
-fn reduce_kv(args: &[Value]) -> Result<Value> {
+pub(crate) fn reduce_kv(args: &[Value]) -> Result<Value> {
     check_arity("reduce-kv", args, 3, Some(3))?;
     let (f, coll) = (&args[0], &args[2]);
     let mut acc = args[1].clone();

@@ -246,6 +246,9 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
             utf16_at(s.as_str(), i)
         }
         View::ArrayChunk(c) => idx.and_then(|i| c.nth(i).cloned()),
+        View::HostObject(o) if o.list_items().is_some() => {
+            idx.and_then(|i| o.list_items().and_then(|v| v.get(i).cloned()))
+        }
         View::TransientVector(t) => match idx {
             Some(i) => t.nth(i)?,
             None => None,

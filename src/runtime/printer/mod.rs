@@ -245,6 +245,17 @@ fn write_one(
             stack.push(Task::value(state, level));
         }
         View::Writer(_) => object::write_object(out, &v, opts)?,
+        View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
+            out.push_str(if *b { "true" } else { "false" })
+        }
+        View::HostObject(crate::runtime::object::HostObject::Array(..)) => {
+            object::write_object(out, &v, opts)?
+        }
+        View::HostObject(o) => match o.list_items() {
+            // A java.util.List prints like a vector.
+            Some(items) => write_value(out, &Value::vector(items), opts)?,
+            None => object::write_object(out, &v, opts)?,
+        },
         View::Class(c) => out.push_str(c.name()),
         View::Var(var) => {
             out.push_str("#'");

@@ -42,6 +42,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::LazySeq(_) | View::Queue(_) => {
             let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);
         }
+        View::HostObject(o) => out.push_str(&o.to_java_string(identity_hash(v))?),
         View::Writer(w) if w.kind() == crate::runtime::io::WriterKind::Buffer => {
             out.push_str(&w.contents())
         }
@@ -178,7 +179,12 @@ pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
 /// `#object[class 0xidentity "toString"]`, with metadata when printing it.
 pub(super) fn write_object(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
     out.push_str("#object[");
-    out.push_str(&object_class(v));
+    if let View::HostObject(crate::runtime::object::HostObject::Array(c, _)) = v.view() {
+        // print-object pr's an array class's name (it is no symbol).
+        super::write_string(out, c, opts.readably);
+    } else {
+        out.push_str(&object_class(v));
+    }
     let _ = write!(out, " 0x{:x} ", identity_hash(v) as u32);
     let mut rep = String::new();
     write_str(&mut rep, v, opts)?;

@@ -136,6 +136,14 @@ pub fn seq(x: &Value) -> Result<Value> {
         View::SortedMap(m) => Ok(m.seq()),
         View::SortedSet(s) => Ok(s.seq()),
         View::MapEntry(e) => Ok(ArraySeq::value(vec![e.key().clone(), e.val().clone()])),
+        View::HostObject(o) if o.list_items().is_some() => {
+            let items = o.list_items().unwrap_or_default();
+            Ok(if items.is_empty() {
+                Value::NIL
+            } else {
+                ArraySeq::value(items)
+            })
+        }
         _ => err::illegal_arg(format!(
             "Don't know how to create ISeq from: {}",
             x.class_name()
@@ -198,6 +206,7 @@ fn counted(x: &Value) -> Result<Option<usize>> {
         View::SortedMap(m) => m.count(),
         View::SortedSet(s) => s.count(),
         View::MapEntry(_) => 2,
+        View::HostObject(o) if o.list_items().is_some() => o.list_items().map_or(0, |v| v.len()),
         _ => match node(x) {
             Some(n) => return n.counted(),
             None => return Ok(None),

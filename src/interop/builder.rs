@@ -1,0 +1,227 @@
+//! java.lang.StringBuilder, java.util.ArrayList, `(Object.)` and
+//! `(Boolean. b)` (runtime::object).
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::number;
+use crate::runtime::object::HostObject;
+use crate::runtime::printer;
+use crate::runtime::value::{Value, View};
+
+fn wrap(o: HostObject) -> Value {
+    Value::from(Ref::new(o))
+}
+
+/// `(Object.)`, `(Boolean. x)`, `(StringBuilder. ...)`; None for other classes.
+pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (class, args) {
+        ("java.lang.Object", []) => Ok(wrap(HostObject::Object)),
+        // Boolean(String) is true only for "true", ignoring case.
+        ("java.lang.Boolean", [x]) => match x.view() {
+            View::Bool(b) => Ok(wrap(HostObject::Boolean(b))),
+            View::Str(s) => Ok(wrap(HostObject::Boolean(
+                s.as_str().eq_ignore_ascii_case("true"),
+            ))),
+            View::Nil => Ok(wrap(HostObject::Boolean(false))),
+            _ => return None,
+        },
+        ("java.lang.StringBuilder", []) => Ok(builder(String::new())),
+        ("java.lang.StringBuilder", [x]) => match x.view() {
+            // StringBuilder(int capacity)
+            View::Long(_) => Ok(builder(String::new())),
+            View::Str(s) => Ok(builder(s.as_str().to_string())),
+            _ => return None,
+        },
+        ("java.util.ArrayList", []) => Ok(array_list(Vec::new())),
+        ("java.util.ArrayList", [x]) => match x.view() {
+            // ArrayList(int initialCapacity)
+            View::Long(_) => Ok(array_list(Vec::new())),
+            // ArrayList(Collection)
+            _ => crate::runtime::seq::iter(x)
+                .collect::<Result<Vec<Value>>>()
+                .map(array_list),
+        },
+        _ => return None,
+    })
+}
+
+fn array_list(items: Vec<Value>) -> Value {
+    wrap(HostObject::ArrayList(Lock::new(items)))
+}
+
+/// ArrayList's "Index 5 out of bounds for length 2".
+fn index_error(i: i64, len: usize) -> Exception {
+    Exception::new(
+        ExClass::IndexOutOfBoundsException,
+        format!("Index {i} out of bounds for length {len}"),
+    )
+}
+
+/// java.util.ArrayList methods.
+fn list_call(
+    target: &Value,
+    l: &Lock<Vec<Value>>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let index = |i: &Value, len: usize, inclusive: bool| -> Result<usize> {
+        let i = number::to_long(i)?;
+        match usize::try_from(i) {
+            Ok(u) if u < len || (inclusive && u == len) => Ok(u),
+            _ => Err(index_error(i, len)),
+        }
+    };
+    Some((|| -> Result<Value> {
+        Ok(match (method, args) {
+            ("add", [x]) => {
+                lock(l).push(x.clone());
+                Value::TRUE
+            }
+            ("add", [i, x]) => {
+                let mut v = lock(l);
+                let u = index(i, v.len(), true)?;
+                v.insert(u, x.clone());
+                Value::NIL
+            }
+            ("get", [i]) => {
+                let v = lock(l);
+                let u = index(i, v.len(), false)?;
+                v.get(u).cloned().unwrap_or(Value::NIL)
+            }
+            ("set", [i, x]) => {
+                let mut v = lock(l);
+                let u = index(i, v.len(), false)?;
+                match v.get_mut(u) {
+                    Some(slot) => std::mem::replace(slot, x.clone()),
+                    None => Value::NIL,
+                }
+            }
+            ("size", []) => Value::long(lock(l).len() as i64),
+            ("isEmpty", []) => Value::bool(lock(l).is_empty()),
+            ("clear", []) => {
+                lock(l).clear();
+                Value::NIL
+            }
+            ("contains", [x]) => {
+                let items = lock(l).clone();
+                let mut found = false;
+                for y in &items {
+                    if crate::runtime::equality::try_equals(y, x)? {
+                        found = true;
+                        break;
+                    }
+                }
+                Value::bool(found)
+            }
+            _ => {
+                let _ = target;
+                return Err(super::no_method(method, args.len(), "java.util.ArrayList"));
+            }
+        })
+    })())
+}
+
+fn builder(s: String) -> Value {
+    wrap(HostObject::StringBuilder(Lock::new(s)))
+}
+
+/// Java's String.valueOf for append/insert.
+fn text(v: &Value) -> Result<String> {
+    Ok(match v.view() {
+        View::Nil => "null".to_string(),
+        _ => printer::str_value(v)?,
+    })
+}
+
+fn ioobe(msg: String) -> Exception {
+    Exception::new(ExClass::StringIndexOutOfBoundsException, msg)
+}
+
+/// Byte offset of UTF-16 index `i` in `s` (chars outside the BMP count 2).
+fn byte_index(s: &str, i: i64) -> Option<usize> {
+    let mut units = 0i64;
+    for (b, c) in s.char_indices() {
+        if units == i {
+            return Some(b);
+        }
+        units += c.len_utf16() as i64;
+    }
+    (units == i).then_some(s.len())
+}
+
+/// StringBuilder methods; None when `target` is not a builder or the
+/// method is unknown.
+pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let sb = match target.view() {
+        View::HostObject(HostObject::StringBuilder(sb)) => sb,
+        View::HostObject(HostObject::ArrayList(l)) => {
+            // Object's methods (toString, hashCode, ...) fall through.
+            if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {
+                return None;
+            }
+            return list_call(target, l, method, args);
+        }
+        _ => return None,
+    };
+    let r = (|| -> Result<Option<Value>> {
+        Ok(Some(match (method, args) {
+            ("append", [x]) => {
+                let t = text(x)?;
+                lock(sb).push_str(&t);
+                target.clone()
+            }
+            ("toString", []) => Value::string(lock(sb).as_str()),
+            ("length", []) => Value::long(lock(sb).encode_utf16().count() as i64),
+            ("reverse", []) => {
+                let mut s = lock(sb);
+                *s = s.chars().rev().collect();
+                target.clone()
+            }
+            ("insert", [i, x]) => {
+                let t = text(x)?;
+                let i = number::to_long(i)?;
+                let mut s = lock(sb);
+                let len = s.encode_utf16().count();
+                match byte_index(&s, i) {
+                    Some(b) => s.insert_str(b, &t),
+                    None => return Err(ioobe(format!("offset {i}, length {len}"))),
+                }
+                target.clone()
+            }
+            ("setLength", [n]) => {
+                let n = number::to_long(n)?;
+                let mut s = lock(sb);
+                if n < 0 {
+                    return Err(ioobe(format!("String index out of range: {n}")));
+                }
+                match byte_index(&s, n) {
+                    Some(b) => s.truncate(b),
+                    None => {
+                        let len = s.encode_utf16().count() as i64;
+                        for _ in len..n {
+                            s.push('\0');
+                        }
+                    }
+                }
+                Value::NIL
+            }
+            ("charAt", [i]) => {
+                let i = number::to_long(i)?;
+                let s = lock(sb);
+                match byte_index(&s, i).and_then(|b| s[b..].chars().next()) {
+                    Some(c) => Value::char(c),
+                    None => {
+                        let len = s.encode_utf16().count();
+                        return Err(ioobe(format!("index {i},length {len}")));
+                    }
+                }
+            }
+            _ => return Ok(None),
+        }))
+    })();
+    match r {
+        Ok(Some(v)) => Some(Ok(v)),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
+}

@@ -1,0 +1,60 @@
+//! Plain Java objects made by interop constructors that have no Clojure
+//! counterpart: `(Object.)`, `(Boolean. false)` (a distinct, truthy Boolean
+//! object) and `(StringBuilder.)`. Identity equality and hash, like the JVM's
+//! Object.equals/hashCode for these classes' uses in programs.
+
+use super::error::Result;
+use super::gc::{Lock, lock};
+use super::value::Value;
+
+pub enum HostObject {
+    /// `(Object.)`: only its identity matters (e.g. as a lock).
+    Object,
+    /// `(Boolean. b)`: prints as `b` but is a new object, so `(if (Boolean.
+    /// false) :t :f)` is `:t`.
+    Boolean(bool),
+    /// java.lang.StringBuilder's contents.
+    StringBuilder(Lock<String>),
+    /// java.util.ArrayList: seqable, counted and indexed; prints like a vector.
+    ArrayList(Lock<Vec<Value>>),
+    /// A Java array: its JVM class name (`[J`, `[Ljava.lang.Long;`) and
+    /// items. Arrays compare and hash by identity.
+    Array(&'static str, Lock<Vec<Value>>),
+}
+
+impl HostObject {
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            HostObject::Object => "java.lang.Object",
+            HostObject::Boolean(_) => "java.lang.Boolean",
+            HostObject::StringBuilder(_) => "java.lang.StringBuilder",
+            HostObject::ArrayList(_) => "java.util.ArrayList",
+            HostObject::Array(c, _) => c,
+        }
+    }
+
+    /// A snapshot of an ArrayList's or array's items.
+    pub fn list_items(&self) -> Option<Vec<Value>> {
+        match self {
+            HostObject::ArrayList(l) | HostObject::Array(_, l) => Some(lock(l).clone()),
+            _ => None,
+        }
+    }
+
+    /// Java's toString.
+    pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
+        Ok(match self {
+            HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
+            HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
+            HostObject::Boolean(b) => b.to_string(),
+            HostObject::StringBuilder(s) => lock(s).clone(),
+            // AbstractCollection.toString: "[a, b]" of the items' toString.
+            HostObject::ArrayList(l) => {
+                let items = lock(l).clone();
+                let parts: Result<Vec<String>> =
+                    items.iter().map(super::printer::str_value).collect();
+                format!("[{}]", parts?.join(", "))
+            }
+        })
+    }
+}
