@@ -620,85 +620,10 @@ fn java_to_string(k: &Value) -> String {
         View::Symbol(s) => s.to_string(),
         _ => {
             let mut out = String::new();
-            if !crate::runtime::number::write(&mut out, k, false) {
-                write_readably(&mut out, k);
-            }
-            out
-        }
-    }
-}
-
-/// `pr` of the forms the reader builds, for error messages. The shared
-/// printer is still a placeholder that loops on some types; replace this
-/// with `printer::pr_str` once it covers every type.
-fn write_readably(out: &mut String, v: &Value) {
-    use crate::runtime::value::View;
-    let seq =
-        |out: &mut String, items: &mut dyn Iterator<Item = &Value>, open: &str, close: &str| {
-            out.push_str(open);
-            for (i, x) in items.enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_readably(out, x);
-            }
-            out.push_str(close);
-        };
-    match v.view() {
-        View::List(l) => seq(out, &mut l.iter(), "(", ")"),
-        View::Vector(x) => seq(out, &mut x.iter(), "[", "]"),
-        View::HashSet(x) => seq(out, &mut x.iter(), "#{", "}"),
-        View::ArrayMap(_) | View::HashMap(_) => {
-            out.push('{');
-            for (i, (k, x)) in meta::map_pairs(v).iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_readably(out, k);
-                out.push(' ');
-                write_readably(out, x);
-            }
-            out.push('}');
-        }
-        View::Regex(r) => {
-            out.push_str("#\"");
-            out.push_str(r.source());
-            out.push('"');
-        }
-        View::Nil | View::Bool(_) | View::Keyword(_) | View::Symbol(_) => {
-            out.push_str(&crate::runtime::printer::pr_str(v))
-        }
-        View::Str(s) => {
-            out.push('"');
-            for c in s.as_str().chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\t' => out.push_str("\\t"),
-                    '\r' => out.push_str("\\r"),
-                    '\u{8}' => out.push_str("\\b"),
-                    '\u{c}' => out.push_str("\\f"),
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-        }
-        View::Char(c) => {
-            out.push('\\');
-            match c {
-                '\n' => out.push_str("newline"),
-                ' ' => out.push_str("space"),
-                '\t' => out.push_str("tab"),
-                '\u{8}' => out.push_str("backspace"),
-                '\u{c}' => out.push_str("formfeed"),
-                '\r' => out.push_str("return"),
-                c => out.push(c),
-            }
-        }
-        _ => {
-            if !crate::runtime::number::write(out, v, true) {
-                out.push_str(v.class_name());
+            if crate::runtime::number::write_str(&mut out, k) {
+                out
+            } else {
+                crate::runtime::printer::pr_str(k)
             }
         }
     }
