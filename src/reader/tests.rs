@@ -1260,3 +1260,15 @@ fn duplicate_number_keys() {
     assert_fail("{1/2 1 1/2 2}", IAE, "Duplicate key: 1/2");
     assert_fail("{1 1 1N 2}", IAE, "Duplicate key: 1");
 }
+
+#[test]
+fn nested_syntax_quote_is_bounded() {
+    // Found by libFuzzer (timeout): nested syntax-quotes grow exponentially;
+    // the expansion is capped instead of running for seconds.
+    assert!(read_str("[%[[[[[[[N```````F[K[[[[]").is_err());
+    // Either limit (expansion size or depth) may stop it first, depending on
+    // the build's frame sizes.
+    assert!(read_str("``````````x").is_err());
+    // Two levels, as in macro-writing macros, are fine.
+    assert!(read_str("``(a ~~b ~@c)").is_ok());
+}
