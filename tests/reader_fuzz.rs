@@ -7,6 +7,7 @@
 //! `cargo test --release --test reader_fuzz -- --ignored` runs for
 //! CLJW_FUZZ_SECS seconds (default 600).
 
+#[path = "support/reader_corpus.rs"]
 mod reader_corpus;
 
 use cljw::reader::{Reader, read_all, read_bytes};

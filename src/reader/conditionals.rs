@@ -51,13 +51,13 @@ impl Reader {
                 if matches!(fname, Some("else" | "none")) {
                     return Err(runtime(format!(
                         "Feature name {} is reserved.",
-                        crate::runtime::printer::print_str(&feature)
+                        super::java_to_string(&feature)
                     )));
                 }
                 if feature.as_keyword().is_none() {
                     return Err(runtime(format!(
                         "Feature should be a keyword: {}",
-                        crate::runtime::printer::print_str(&feature)
+                        super::java_to_string(&feature)
                     )));
                 }
                 if self.has_feature(&feature) {

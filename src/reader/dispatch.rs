@@ -183,7 +183,7 @@ impl Reader {
         let Some(s) = o.as_symbol() else {
             return Err(runtime(format!(
                 "Invalid token: ##{}",
-                crate::runtime::printer::print_str(&o)
+                super::java_to_string(&o)
             )));
         };
         match (s.ns(), s.name()) {
@@ -245,7 +245,7 @@ impl Reader {
         }
         let describe = |s: &Option<Value>| match s {
             None => "null".to_string(),
-            Some(v) => crate::runtime::printer::print_str(v),
+            Some(v) => super::java_to_string(v),
         };
         let ns = if auto {
             match &sym {

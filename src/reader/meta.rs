@@ -6,15 +6,8 @@ use crate::runtime::value::{Value, View};
 
 /// The metadata map of a form, if it has one.
 pub(super) fn get(v: &Value) -> Option<Value> {
-    match v.view() {
-        View::Symbol(s) => s.meta().cloned(),
-        View::List(l) => l.meta().cloned(),
-        View::Vector(x) => x.meta().cloned(),
-        View::ArrayMap(m) => m.meta().cloned(),
-        View::HashMap(m) => m.meta().cloned(),
-        View::HashSet(s) => s.meta().cloned(),
-        _ => None,
-    }
+    let m = crate::runtime::meta::meta(v);
+    if m.is_nil() { None } else { Some(m) }
 }
 
 /// Can the reader attach metadata to `v` (IMeta)?

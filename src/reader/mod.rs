@@ -607,23 +607,32 @@ fn position_data(line: u32, col: u32) -> Value {
     ])
 }
 
-/// How `"Duplicate key: " + key` prints a key (Java's toString).
-fn key_string(k: &Value) -> String {
+/// Java's `String.valueOf(x)` as LispReader's messages concatenate it:
+/// strings and chars raw, nil as "null", numbers without `N`/`M`,
+/// collections printed readably.
+fn java_to_string(k: &Value) -> String {
     use crate::runtime::value::View;
     match k.view() {
         View::Nil => "null".to_string(),
         View::Str(s) => s.as_str().to_string(),
         View::Char(c) => c.to_string(),
-        View::BigInt(n) => n.to_string(),
-        View::BigDec(d) => d.to_string(),
-        _ => crate::runtime::printer::pr_str(k),
+        View::Keyword(k) => k.to_string(),
+        View::Symbol(s) => s.to_string(),
+        _ => {
+            let mut out = String::new();
+            if crate::runtime::number::write_str(&mut out, k) {
+                out
+            } else {
+                crate::runtime::printer::pr_str(k)
+            }
+        }
     }
 }
 
 fn duplicate_key(k: &Value) -> Exception {
     Exception::new(
         ExClass::IllegalArgumentException,
-        format!("Duplicate key: {}", key_string(k)),
+        format!("Duplicate key: {}", java_to_string(k)),
     )
 }
 

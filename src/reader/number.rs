@@ -1,11 +1,9 @@
 //! Number literals: LispReader.matchNumber (intPat, floatPat, ratioPat).
 
 use crate::runtime::error::{ExClass, Exception, Result};
-use crate::runtime::number::{BigDecimal, BigInt, Ratio};
+use crate::runtime::number::{BigInt, parse_bigdec, read_ratio};
 use crate::runtime::value::Value;
-use num_bigint::Sign;
 use num_traits::{ToPrimitive, Zero};
-use std::str::FromStr;
 
 fn nfe(msg: String) -> Exception {
     Exception::new(ExClass::NumberFormatException, msg)
@@ -175,9 +173,8 @@ fn match_float(s: &str) -> Option<Value> {
         return None;
     }
     if decimal {
-        // Java's BigDecimal accepts a leading '+'; the bigdecimal crate may not.
-        let t = num.strip_prefix('+').unwrap_or(num);
-        return BigDecimal::from_str(t).ok().map(Value::bigdec);
+        // `new BigDecimal(String)`, with Java's scale rules.
+        return parse_bigdec(num).ok().map(Value::bigdec);
     }
     // Rust's parser accepts every string floatPat admits ("1." included).
     num.parse::<f64>().ok().map(Value::double)
@@ -195,20 +192,7 @@ fn match_ratio(s: &str) -> Result<Option<Value>> {
     let num = big_integer(n_digits, 10)?;
     let num = if n.starts_with('-') { -num } else { num };
     let den = big_integer(d, 10)?;
-    if den.is_zero() {
-        return Err(Exception::new(
-            ExClass::ArithmeticException,
-            "Divide by zero",
-        ));
-    }
-    let r = Ratio::new(num, den);
-    if r.denom() == &BigInt::from(1) {
-        // Numbers.divide returns a BigInt reduced to a Long when it fits.
-        let n = r.numer().clone();
-        return Ok(Some(integer_value(n, false)));
-    }
-    if r.numer().sign() == Sign::NoSign {
-        return Ok(Some(Value::long(0)));
-    }
-    Ok(Some(Value::ratio(r)))
+    // Numbers.divide on the parts reduced to longs: `4/2` is the long 2,
+    // `1/0` throws "Divide by zero".
+    read_ratio(num, den).map(Some)
 }

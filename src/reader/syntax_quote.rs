@@ -86,7 +86,7 @@ impl Reader {
     /// Limit on forms one top-level read may expand through syntax-quote:
     /// nested syntax-quotes grow exponentially (JVM Clojure would run out of
     /// memory or stack on such input).
-    const MAX_SQ_NODES: usize = 2_000_000;
+    const MAX_SQ_NODES: usize = 250_000;
 
     fn syntax_quote(&mut self, form: &Value) -> Result<Value> {
         self.sq_nodes += 1;

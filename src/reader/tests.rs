@@ -36,7 +36,7 @@ fn pr(s: &str) -> String {
 /// (class, message) of the error reading `s` with read_str.
 fn fail(s: &str) -> (ExClass, String) {
     match read_str(s) {
-        Ok(v) => panic!("reading {s:?} should fail, got {v:?}"),
+        Ok(v) => panic!("reading {s:?} should fail, got a {}", v.class_name()),
         Err(e) => (e.class(), e.message().unwrap_or("").to_string()),
     }
 }
@@ -1197,4 +1197,78 @@ fn measure_stack_per_level() {
             .unwrap();
         eprintln!("depth {n}: {} bytes", h.join().unwrap());
     }
+}
+
+#[test]
+fn numbers_print_like_the_jvm() {
+    // JVM: (prn (read-string s)) for each
+    for (s, want) in [
+        ("1e3M", "1E+3M"),
+        ("1.50M", "1.50M"),
+        ("3/4", "3/4"),
+        ("-1/2", "-1/2"),
+        ("99999999999999999999", "99999999999999999999N"),
+        ("0x7fffffffffffffffff", "2361183241434822606847N"),
+        ("100000000000000000000/2", "50000000000000000000N"),
+        ("-0N", "0N"),
+        ("1e3", "1000.0"),
+        ("1E-3", "0.001"),
+        ("1e400", "##Inf"),
+        ("-0.0", "-0.0"),
+        ("0.0M", "0.0M"),
+    ] {
+        // number::write(readably) is what pr prints for numbers
+        let mut out = String::new();
+        assert!(crate::runtime::number::write(&mut out, &rd(s), true));
+        assert_eq!(out, want, "{s}");
+    }
+}
+
+#[test]
+fn regression_symbolic_value_error_does_not_loop() {
+    // Found by the fuzz test: used to hang.
+    // JVM: ##1M, ##1N => "Invalid token: ##1"; ##1/2 => "Invalid token: ##1/2";
+    // ##"s" => "Invalid token: ##s"; ##[1M] => "Invalid token: ##[1M]"
+    let e = read_str("#?@(:clj [##1M)").unwrap_err();
+    assert_eq!(e.message(), Some("Invalid token: ##1"));
+    assert_fail("##1N", RE, "Invalid token: ##1");
+    assert_fail("##1/2", RE, "Invalid token: ##1/2");
+    assert_fail("##\"s\"", RE, "Invalid token: ##s");
+    assert_fail("##[1M]", RE, "Invalid token: ##[1M]");
+}
+
+#[test]
+fn duplicate_key_messages_print_nested_keys() {
+    // JVM: (read-string "{[:a \"a\" \\b nil] 1 [:a \"a\" \\b nil] 2}") =>
+    // Duplicate key: [:a "a" \b nil]
+    assert_fail(
+        "{[:a \"a\" \\b nil] 1 [:a \"a\" \\b nil] 2}",
+        IAE,
+        "Duplicate key: [:a \"a\" \\b nil]",
+    );
+}
+
+#[test]
+fn duplicate_number_keys() {
+    // JVM: Duplicate key: [1M "a" \b] / Duplicate key: 1 / Duplicate key: 1/2
+    assert_fail(
+        "{[1M \"a\" \\b] 1 [1M \"a\" \\b] 2}",
+        IAE,
+        "Duplicate key: [1M \"a\" \\b]",
+    );
+    assert_fail("{1M 1 1M 2}", IAE, "Duplicate key: 1");
+    assert_fail("{1/2 1 1/2 2}", IAE, "Duplicate key: 1/2");
+    assert_fail("{1 1 1N 2}", IAE, "Duplicate key: 1");
+}
+
+#[test]
+fn nested_syntax_quote_is_bounded() {
+    // Found by libFuzzer (timeout): nested syntax-quotes grow exponentially;
+    // the expansion is capped instead of running for seconds.
+    assert!(read_str("[%[[[[[[[N```````F[K[[[[]").is_err());
+    // Either limit (expansion size or depth) may stop it first, depending on
+    // the build's frame sizes.
+    assert!(read_str("``````````x").is_err());
+    // Two levels, as in macro-writing macros, are fine.
+    assert!(read_str("``(a ~~b ~@c)").is_ok());
 }

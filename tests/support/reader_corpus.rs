@@ -1,5 +1,5 @@
 // Shared seed corpus for the reader fuzz tests (tests/reader_fuzz.rs) and
-// the cargo-fuzz target (fuzz/fuzz_targets/read.rs includes this file).
+// the seed files of the cargo-fuzz target (fuzz/corpus/read/seed-*).
 
 pub const CORPUS: &[&str] = &[
     "(defn f [x] (+ x 1))",
