@@ -27,7 +27,7 @@ const EVAL_STACK: usize = 1 << 30;
 #[cfg(not(target_family = "wasm"))]
 pub const DEPTH_LIMIT: u32 = 30_000;
 #[cfg(target_family = "wasm")]
-pub const DEPTH_LIMIT: u32 = 1_000;
+pub const DEPTH_LIMIT: u32 = 1_500;
 
 /// Run the command line `argv` (without the program name); returns the exit
 /// status.
