@@ -7,7 +7,7 @@ use super::lang::{core_value, core_var};
 use super::{Def, check_arity};
 use crate::runtime::error::Result;
 use crate::runtime::io::{flush_value, write_to};
-use crate::runtime::printer::{PrintOpts, write_value};
+use crate::runtime::printer::{PrintOpts, write_value, write_value_draining};
 use crate::runtime::value::{Value, View};
 
 pub(crate) const DEFS: &[Def] = &[
@@ -93,21 +93,43 @@ fn end_line() -> Result<()> {
     Ok(())
 }
 
+/// Print values separated by spaces straight to `*out*`: text is handed over
+/// before each lazy seq step, so anything printed while realising it
+/// interleaves as on the JVM.
+fn print_out(args: &[Value], readably: bool) -> Result<()> {
+    let opts = current_opts(readably);
+    let w = out();
+    let mut drain = |s: &mut String| -> Result<()> {
+        if !s.is_empty() {
+            write_to(&w, s)?;
+            s.clear();
+        }
+        Ok(())
+    };
+    let mut s = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        write_value_draining(&mut s, a, &opts, &mut drain)?;
+    }
+    drain(&mut s)
+}
 fn pr(args: &[Value]) -> Result<Value> {
-    emit(&render(args, true)?)?;
+    print_out(args, true)?;
     Ok(Value::NIL)
 }
 fn print(args: &[Value]) -> Result<Value> {
-    emit(&render(args, false)?)?;
+    print_out(args, false)?;
     Ok(Value::NIL)
 }
 fn prn(args: &[Value]) -> Result<Value> {
-    emit(&render(args, true)?)?;
+    print_out(args, true)?;
     end_line()?;
     Ok(Value::NIL)
 }
 fn println(args: &[Value]) -> Result<Value> {
-    emit(&render(args, false)?)?;
+    print_out(args, false)?;
     end_line()?;
     Ok(Value::NIL)
 }
