@@ -131,13 +131,18 @@ fn reset(args: &[Value]) -> Result<Value> {
 
 fn reset_vals(args: &[Value]) -> Result<Value> {
     check_arity("reset-vals!", args, 2, Some(2))?;
-    let (old, new) = atom_arg(&args[0], "IAtom2.resetVals(Object)")?.reset_vals(&args[0], args[1].clone())?;
+    let (old, new) =
+        atom_arg(&args[0], "IAtom2.resetVals(Object)")?.reset_vals(&args[0], args[1].clone())?;
     Ok(Value::vector(vec![old, new]))
 }
 
 fn compare_and_set(args: &[Value]) -> Result<Value> {
     check_arity("compare-and-set!", args, 3, Some(3))?;
-    let ok = atom_arg(&args[0], "IAtom.compareAndSet(Object, Object)")?.compare_and_set(&args[0], &args[1], args[2].clone())?;
+    let ok = atom_arg(&args[0], "IAtom.compareAndSet(Object, Object)")?.compare_and_set(
+        &args[0],
+        &args[1],
+        args[2].clone(),
+    )?;
     Ok(Value::bool(ok))
 }
 
@@ -158,16 +163,17 @@ fn deref(args: &[Value]) -> Result<Value> {
     match state::deref(r) {
         Some(v) => v,
         // JVM: deref-future's `(.get fut)` on nil.
-        None if r.is_nil() => err::npe(
-            "Cannot invoke \"java.util.concurrent.Future.get()\" because \"fut\" is null",
-        ),
+        None if r.is_nil() => {
+            err::npe("Cannot invoke \"java.util.concurrent.Future.get()\" because \"fut\" is null")
+        }
         None => err::class_cast(cast_message(r.class_name(), "java.util.concurrent.Future")),
     }
 }
 
 fn add_watch(args: &[Value]) -> Result<Value> {
     check_arity("add-watch", args, 3, Some(3))?;
-    atom_iref(&args[0], "addWatch(Object, clojure.lang.IFn)", "reference")?.add_watch(args[1].clone(), args[2].clone());
+    atom_iref(&args[0], "addWatch(Object, clojure.lang.IFn)", "reference")?
+        .add_watch(args[1].clone(), args[2].clone());
     Ok(args[0].clone())
 }
 
@@ -190,7 +196,9 @@ fn set_validator(args: &[Value]) -> Result<Value> {
 
 fn get_validator(args: &[Value]) -> Result<Value> {
     check_arity("get-validator", args, 1, Some(1))?;
-    Ok(atom_iref(&args[0], "getValidator()", "iref")?.validator().unwrap_or(Value::NIL))
+    Ok(atom_iref(&args[0], "getValidator()", "iref")?
+        .validator()
+        .unwrap_or(Value::NIL))
 }
 
 fn volatile(args: &[Value]) -> Result<Value> {
