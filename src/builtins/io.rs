@@ -6,9 +6,10 @@
 use super::lang::{core_value, core_var};
 use super::{Def, check_arity};
 use crate::runtime::error::Result;
-use crate::runtime::io::{flush_value, write_to};
+use crate::runtime::io::{Writer, flush_value, write_to};
 use crate::runtime::printer::{PrintOpts, write_value, write_value_draining};
 use crate::runtime::value::{Value, View};
+use crate::runtime::var::{pop_bindings, push_bindings};
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("pr", pr),
@@ -144,20 +145,41 @@ fn flush(args: &[Value]) -> Result<Value> {
     Ok(Value::NIL)
 }
 fn pr_str(args: &[Value]) -> Result<Value> {
-    Ok(Value::string(render(args, true)?))
+    print_to_string(args, true, false)
 }
 fn print_str(args: &[Value]) -> Result<Value> {
-    Ok(Value::string(render(args, false)?))
+    print_to_string(args, false, false)
 }
 fn prn_str(args: &[Value]) -> Result<Value> {
-    let mut s = render(args, true)?;
-    s.push('\n');
-    Ok(Value::string(s))
+    print_to_string(args, true, true)
 }
 fn println_str(args: &[Value]) -> Result<Value> {
-    let mut s = render(args, false)?;
-    s.push('\n');
-    Ok(Value::string(s))
+    print_to_string(args, false, true)
+}
+/// The `-str` fns are `(with-out-str (apply pr xs))` on the JVM: whatever
+/// realising a lazy seq prints lands in the string too, in order.
+fn print_to_string(args: &[Value], readably: bool, newline: bool) -> Result<Value> {
+    let Some(var) = super::lang::core_var("*out*") else {
+        let mut s = render(args, readably)?;
+        if newline {
+            s.push('\n');
+        }
+        return Ok(Value::string(s));
+    };
+    let w = Writer::string();
+    push_bindings(vec![(var, w.clone())])?;
+    let r = print_out(args, readably).and_then(|()| {
+        if newline {
+            write_to(&w, "\n")?;
+        }
+        Ok(())
+    });
+    pop_bindings()?;
+    r?;
+    Ok(match w.view() {
+        View::Writer(wr) => Value::string(wr.contents()),
+        _ => Value::string(""),
+    })
 }
 fn printf(args: &[Value]) -> Result<Value> {
     check_arity("printf", args, 1, None)?;
