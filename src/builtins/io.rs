@@ -97,7 +97,21 @@ fn end_line() -> Result<()> {
 /// Print values separated by spaces straight to `*out*`: text is handed over
 /// before each lazy seq step, so anything printed while realising it
 /// interleaves as on the JVM.
+/// `print` binds `*print-readably*` to nil meanwhile (see [`render`]).
 fn print_out(args: &[Value], readably: bool) -> Result<()> {
+    if readably {
+        return print_out_with(args, true);
+    }
+    let Some(var) = core_var("*print-readably*") else {
+        return print_out_with(args, false);
+    };
+    push_bindings(vec![(var, Value::NIL)])?;
+    let r = print_out_with(args, false);
+    pop_bindings()?;
+    r
+}
+
+fn print_out_with(args: &[Value], readably: bool) -> Result<()> {
     let opts = current_opts(readably);
     let w = out();
     let mut drain = |s: &mut String| -> Result<()> {
