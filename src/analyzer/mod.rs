@@ -248,7 +248,8 @@ impl<'a> Analyzer<'a> {
     }
 
     fn const_node(&mut self, v: Value) -> Node<'a> {
-        let id = self.constant(v);
+        // String literals are interned, as the JVM's constant pool does.
+        let id = self.constant(crate::runtime::string::intern(v));
         self.node(NodeKind::Const(id))
     }
 

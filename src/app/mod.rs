@@ -174,7 +174,8 @@ fn report_file_name(path: &str) -> String {
 
 /// Report an uncaught exception like clojure.main and return exit status 1.
 fn fail(e: &Exception, file_name: Option<String>, rt: &Runtime) -> i32 {
-    io::flush_stdout();
+    // JVM: (print "abc") then an uncaught throw prints nothing to stdout.
+    io::discard_stdout();
     let ctx = report::Context {
         file_name,
         ns: rt.current_ns().name_str().to_string(),

@@ -6,9 +6,10 @@
 use super::lang::{core_value, core_var};
 use super::{Def, check_arity};
 use crate::runtime::error::Result;
-use crate::runtime::io::{flush_value, write_to};
-use crate::runtime::printer::{PrintOpts, write_value};
+use crate::runtime::io::{Writer, flush_value, write_to};
+use crate::runtime::printer::{PrintOpts, write_value, write_value_draining};
 use crate::runtime::value::{Value, View};
+use crate::runtime::var::{pop_bindings, push_bindings};
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("pr", pr),
@@ -93,21 +94,57 @@ fn end_line() -> Result<()> {
     Ok(())
 }
 
+/// Print values separated by spaces straight to `*out*`: text is handed over
+/// before each lazy seq step, so anything printed while realising it
+/// interleaves as on the JVM.
+/// `print` binds `*print-readably*` to nil meanwhile (see [`render`]).
+fn print_out(args: &[Value], readably: bool) -> Result<()> {
+    if readably {
+        return print_out_with(args, true);
+    }
+    let Some(var) = core_var("*print-readably*") else {
+        return print_out_with(args, false);
+    };
+    push_bindings(vec![(var, Value::NIL)])?;
+    let r = print_out_with(args, false);
+    pop_bindings()?;
+    r
+}
+
+fn print_out_with(args: &[Value], readably: bool) -> Result<()> {
+    let opts = current_opts(readably);
+    let w = out();
+    let mut drain = |s: &mut String| -> Result<()> {
+        if !s.is_empty() {
+            write_to(&w, s)?;
+            s.clear();
+        }
+        Ok(())
+    };
+    let mut s = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        write_value_draining(&mut s, a, &opts, &mut drain)?;
+    }
+    drain(&mut s)
+}
 fn pr(args: &[Value]) -> Result<Value> {
-    emit(&render(args, true)?)?;
+    print_out(args, true)?;
     Ok(Value::NIL)
 }
 fn print(args: &[Value]) -> Result<Value> {
-    emit(&render(args, false)?)?;
+    print_out(args, false)?;
     Ok(Value::NIL)
 }
 fn prn(args: &[Value]) -> Result<Value> {
-    emit(&render(args, true)?)?;
+    print_out(args, true)?;
     end_line()?;
     Ok(Value::NIL)
 }
 fn println(args: &[Value]) -> Result<Value> {
-    emit(&render(args, false)?)?;
+    print_out(args, false)?;
     end_line()?;
     Ok(Value::NIL)
 }
@@ -122,20 +159,41 @@ fn flush(args: &[Value]) -> Result<Value> {
     Ok(Value::NIL)
 }
 fn pr_str(args: &[Value]) -> Result<Value> {
-    Ok(Value::string(render(args, true)?))
+    print_to_string(args, true, false)
 }
 fn print_str(args: &[Value]) -> Result<Value> {
-    Ok(Value::string(render(args, false)?))
+    print_to_string(args, false, false)
 }
 fn prn_str(args: &[Value]) -> Result<Value> {
-    let mut s = render(args, true)?;
-    s.push('\n');
-    Ok(Value::string(s))
+    print_to_string(args, true, true)
 }
 fn println_str(args: &[Value]) -> Result<Value> {
-    let mut s = render(args, false)?;
-    s.push('\n');
-    Ok(Value::string(s))
+    print_to_string(args, false, true)
+}
+/// The `-str` fns are `(with-out-str (apply pr xs))` on the JVM: whatever
+/// realising a lazy seq prints lands in the string too, in order.
+fn print_to_string(args: &[Value], readably: bool, newline: bool) -> Result<Value> {
+    let Some(var) = super::lang::core_var("*out*") else {
+        let mut s = render(args, readably)?;
+        if newline {
+            s.push('\n');
+        }
+        return Ok(Value::string(s));
+    };
+    let w = Writer::string();
+    push_bindings(vec![(var, w.clone())])?;
+    let r = print_out(args, readably).and_then(|()| {
+        if newline {
+            write_to(&w, "\n")?;
+        }
+        Ok(())
+    });
+    pop_bindings()?;
+    r?;
+    Ok(match w.view() {
+        View::Writer(wr) => Value::string(wr.contents()),
+        _ => Value::string(""),
+    })
 }
 fn printf(args: &[Value]) -> Result<Value> {
     check_arity("printf", args, 1, None)?;

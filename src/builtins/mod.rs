@@ -116,10 +116,42 @@ pub fn install(core: &Ref<Namespace>) {
 
 /// ArityException as the JVM words it.
 pub fn arity_error(name: &str, n: usize) -> Exception {
+    let suffix = jvm_fn_class_suffix(name).unwrap_or_default();
     Exception::new(
         ExClass::ArityException,
-        format!("Wrong number of args ({n}) passed to: clojure.core/{name}"),
+        format!("Wrong number of args ({n}) passed to: clojure.core/{name}{suffix}"),
     )
+}
+
+/// core.clj defines a few fns before `defn` exists, as `(def f (fn f ...))`,
+/// so their JVM class is `clojure.core$f__NNNN` and arity errors name it
+/// `clojure.core/f--NNNN` (numbers of the Clojure 1.11.1 jar; JVM:
+/// `(first)` => "Wrong number of args (0) passed to: clojure.core/first--5449").
+fn jvm_fn_class_suffix(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "cons" => "--5441",
+        "first" => "--5449",
+        "next" => "--5451",
+        "rest" => "--5453",
+        "second" => "--5457",
+        "ffirst" => "--5459",
+        "nfirst" => "--5461",
+        "fnext" => "--5463",
+        "nnext" => "--5465",
+        "seq" => "--5467",
+        "instance?" => "--5469",
+        "seq?" => "--5471",
+        "char?" => "--5473",
+        "string?" => "--5475",
+        "map?" => "--5477",
+        "vector?" => "--5479",
+        "assoc" => "--5481",
+        "meta" => "--5483",
+        "with-meta" => "--5485",
+        "last" => "--5493",
+        "butlast" => "--5495",
+        _ => return None,
+    })
 }
 
 /// Check `args.len()` is within `min..=max` (max None: variadic).

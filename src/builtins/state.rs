@@ -35,18 +35,30 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("deliver", deliver),
 ];
 
-fn atom_arg(v: &Value) -> Result<&Atom> {
+/// The atom argument of an IAtom call; `call` is the interface method the
+/// JVM invokes (`IAtom.swap(clojure.lang.IFn)`), named in its nil message.
+fn atom_arg<'v>(v: &'v Value, call: &str) -> Result<&'v Atom> {
     match v.view() {
         View::Atom(a) => Ok(a),
+        View::Nil => null_target(call, "atom"),
         _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IAtom")),
     }
 }
 
-fn atom_iref(v: &Value) -> Result<&Atom> {
+/// The IRef argument; `local` is the JVM parameter name in its nil message.
+fn atom_iref<'v>(v: &'v Value, call: &str, local: &str) -> Result<&'v Atom> {
     match v.view() {
         View::Atom(a) => Ok(a),
+        View::Nil => null_target(&format!("IRef.{call}"), local),
         _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IRef")),
     }
+}
+
+/// The JVM's helpful NullPointerException for a method call on nil.
+fn null_target<T>(call: &str, local: &str) -> Result<T> {
+    err::npe(format!(
+        "Cannot invoke \"clojure.lang.{call}\" because \"{local}\" is null"
+    ))
 }
 
 fn volatile_arg(v: &Value) -> Result<&Volatile> {
@@ -86,33 +98,51 @@ fn atom(args: &[Value]) -> Result<Value> {
     Ok(a)
 }
 
+/// `IAtom.swap` / `IAtom2.swapVals` overload for `extra` args after f.
+fn swap_sig(method: &str, extra: usize) -> String {
+    let params = match extra {
+        0 => "clojure.lang.IFn",
+        1 => "clojure.lang.IFn, Object",
+        2 => "clojure.lang.IFn, Object, Object",
+        _ => "clojure.lang.IFn, Object, Object, clojure.lang.ISeq",
+    };
+    format!("{method}({params})")
+}
+
 fn swap(args: &[Value]) -> Result<Value> {
     check_arity("swap!", args, 2, None)?;
-    Ok(atom_arg(&args[0])?
+    let sig = swap_sig("IAtom.swap", args.len() - 2);
+    Ok(atom_arg(&args[0], &sig)?
         .swap_vals(&args[0], &args[1], &args[2..])?
         .1)
 }
 
 fn swap_vals(args: &[Value]) -> Result<Value> {
     check_arity("swap-vals!", args, 2, None)?;
-    let (old, new) = atom_arg(&args[0])?.swap_vals(&args[0], &args[1], &args[2..])?;
+    let sig = swap_sig("IAtom2.swapVals", args.len().saturating_sub(2));
+    let (old, new) = atom_arg(&args[0], &sig)?.swap_vals(&args[0], &args[1], &args[2..])?;
     Ok(Value::vector(vec![old, new]))
 }
 
 fn reset(args: &[Value]) -> Result<Value> {
     check_arity("reset!", args, 2, Some(2))?;
-    atom_arg(&args[0])?.reset(&args[0], args[1].clone())
+    atom_arg(&args[0], "IAtom.reset(Object)")?.reset(&args[0], args[1].clone())
 }
 
 fn reset_vals(args: &[Value]) -> Result<Value> {
     check_arity("reset-vals!", args, 2, Some(2))?;
-    let (old, new) = atom_arg(&args[0])?.reset_vals(&args[0], args[1].clone())?;
+    let (old, new) =
+        atom_arg(&args[0], "IAtom2.resetVals(Object)")?.reset_vals(&args[0], args[1].clone())?;
     Ok(Value::vector(vec![old, new]))
 }
 
 fn compare_and_set(args: &[Value]) -> Result<Value> {
     check_arity("compare-and-set!", args, 3, Some(3))?;
-    let ok = atom_arg(&args[0])?.compare_and_set(&args[0], &args[1], args[2].clone())?;
+    let ok = atom_arg(&args[0], "IAtom.compareAndSet(Object, Object)")?.compare_and_set(
+        &args[0],
+        &args[1],
+        args[2].clone(),
+    )?;
     Ok(Value::bool(ok))
 }
 
@@ -132,19 +162,24 @@ fn deref(args: &[Value]) -> Result<Value> {
     }
     match state::deref(r) {
         Some(v) => v,
+        // JVM: deref-future's `(.get fut)` on nil.
+        None if r.is_nil() => {
+            err::npe("Cannot invoke \"java.util.concurrent.Future.get()\" because \"fut\" is null")
+        }
         None => err::class_cast(cast_message(r.class_name(), "java.util.concurrent.Future")),
     }
 }
 
 fn add_watch(args: &[Value]) -> Result<Value> {
     check_arity("add-watch", args, 3, Some(3))?;
-    atom_iref(&args[0])?.add_watch(args[1].clone(), args[2].clone());
+    atom_iref(&args[0], "addWatch(Object, clojure.lang.IFn)", "reference")?
+        .add_watch(args[1].clone(), args[2].clone());
     Ok(args[0].clone())
 }
 
 fn remove_watch(args: &[Value]) -> Result<Value> {
     check_arity("remove-watch", args, 2, Some(2))?;
-    atom_iref(&args[0])?.remove_watch(&args[1]);
+    atom_iref(&args[0], "removeWatch(Object)", "reference")?.remove_watch(&args[1]);
     Ok(args[0].clone())
 }
 
@@ -155,13 +190,15 @@ fn set_validator(args: &[Value]) -> Result<Value> {
     } else {
         Some(args[1].clone())
     };
-    atom_iref(&args[0])?.set_validator(f)?;
+    atom_iref(&args[0], "setValidator(clojure.lang.IFn)", "iref")?.set_validator(f)?;
     Ok(Value::NIL)
 }
 
 fn get_validator(args: &[Value]) -> Result<Value> {
     check_arity("get-validator", args, 1, Some(1))?;
-    Ok(atom_iref(&args[0])?.validator().unwrap_or(Value::NIL))
+    Ok(atom_iref(&args[0], "getValidator()", "iref")?
+        .validator()
+        .unwrap_or(Value::NIL))
 }
 
 fn volatile(args: &[Value]) -> Result<Value> {

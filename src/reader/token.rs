@@ -132,7 +132,7 @@ impl Reader {
         Some(if is_keyword {
             Value::keyword(sns, sname)
         } else {
-            Value::symbol(sns, sname)
+            Value::new_symbol(sns, sname)
         })
     }
 }

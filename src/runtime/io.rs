@@ -42,6 +42,13 @@ pub fn flush_stdout() {
     }
 }
 
+/// Drop what is buffered for stdout: clojure.main exits on an uncaught
+/// exception without flushing `*out*`, so text printed since the last flush
+/// (e.g. by `print` with no newline) never appears.
+pub fn discard_stdout() {
+    lock(&STDOUT_BUF).clear();
+}
+
 impl Writer {
     fn make(kind: WriterKind) -> Value {
         Value::from(Ref::new(Writer {

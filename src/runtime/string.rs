@@ -55,3 +55,15 @@ mod tests {
         assert_eq!(Str::new("😀".into()).utf16_len(), 2);
     }
 }
+
+super::gc::global_state!(with_interned: ahash::AHashMap<Box<str>, super::value::Value> = ahash::AHashMap::new());
+
+/// `String.intern`: one object per distinct string. The compiler interns
+/// string literals (the JVM's `ldc`), so `(identical? "a" "a")` is true.
+/// Non-strings are returned as they are.
+pub fn intern(v: super::value::Value) -> super::value::Value {
+    let Some(s) = v.as_str().map(Box::<str>::from) else {
+        return v;
+    };
+    with_interned(|t| t.entry(s).or_insert(v).clone())
+}

@@ -191,6 +191,11 @@ impl Value {
     pub fn symbol(ns: Option<&str>, name: &str) -> Value {
         Value(Repr::Symbol(Symbol::intern(ns, name)))
     }
+    /// A new symbol object (the reader, `symbol`): JVM symbols are not
+    /// interned, so `(identical? 'a 'a)` is false; equality is unaffected.
+    pub fn new_symbol(ns: Option<&str>, name: &str) -> Value {
+        Value(Repr::Symbol(Symbol::intern(ns, name).with_meta(None)))
+    }
 
     #[inline]
     pub fn is_nil(&self) -> bool {

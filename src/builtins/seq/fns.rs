@@ -34,7 +34,10 @@ fn apply(args: &[Value]) -> Result<Value> {
 
 pub(crate) fn comp(args: &[Value]) -> Result<Value> {
     match args {
-        [] => Ok(Value::native_fn("clojure.core/identity", identity)),
+        // JVM: (= identity (comp)) is true, so return the interned fn itself.
+        [] => Ok(crate::builtins::lang::core_var("identity")
+            .and_then(|v| v.root())
+            .unwrap_or_else(|| Value::native_fn("clojure.core/identity", identity))),
         [f] => Ok(f.clone()),
         _ => {
             let fs: Vec<Value> = args.to_vec();

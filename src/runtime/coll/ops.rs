@@ -91,6 +91,11 @@ fn vec_index(k: &Value) -> Result<i64> {
 pub fn assoc(coll: &Value, k: Value, v: Value) -> Result<Value> {
     Ok(match &coll.0 {
         Repr::Nil => Value::map_from_pairs(vec![(k, v)]),
+        // JVM maps return themselves when the key already maps to this very
+        // value (`(identical? m (assoc m :a 1))` can be true).
+        Repr::ArrayMap(m) if m.get(&k).is_some_and(|old| old.identical(&v)) => coll.clone(),
+        Repr::HashMap(m) if m.get(&k).is_some_and(|old| old.identical(&v)) => coll.clone(),
+        Repr::SortedMap(m) if m.get(&k)?.is_some_and(|old| old.identical(&v)) => coll.clone(),
         Repr::ArrayMap(m) => m.assoc(k, v),
         Repr::HashMap(m) => wrap(m.assoc(k, v)),
         Repr::SortedMap(m) => wrap(m.assoc(k, v)?),

@@ -89,6 +89,18 @@ fn lossy(v: &Value, opts: &PrintOpts) -> String {
 /// Append the printed form of `v` (Clojure's `pr-on`). Fails only when
 /// realising a lazy seq throws.
 pub fn write_value(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
+    write_value_draining(out, v, opts, &mut |_| Ok(()))
+}
+
+/// [`write_value`], handing the text so far to `drain` before each step of a
+/// seq is realised, so output printed while realising it lands in order
+/// (the JVM prints straight to `*out*`). `drain` should empty the buffer.
+pub fn write_value_draining(
+    out: &mut String,
+    v: &Value,
+    opts: &PrintOpts,
+    drain: &mut dyn FnMut(&mut String) -> Result<()>,
+) -> Result<()> {
     let level = opts.print_level.map(|l| l as i64);
     let mut stack = vec![Task::Value {
         v: v.clone(),
@@ -104,13 +116,28 @@ pub fn write_value(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> 
                 meta_done,
             } => write_one(out, &mut stack, v, level, meta_done, opts)?,
             Task::Items(mut frame) => {
-                let next = frame.source.next().transpose()?;
-                match next {
+                // print-sequential destructures `[x & xs]`: the element after
+                // the one being printed is realised first (after the sep).
+                if !frame.started {
+                    frame.started = true;
+                    if frame.lazy {
+                        drain(out)?;
+                    }
+                    frame.peeked = frame.source.next();
+                }
+                match frame.peeked.take().transpose()? {
                     None => out.push_str(frame.close),
                     Some(item) => {
                         if frame.printed > 0 {
                             out.push_str(frame.sep);
                         }
+                        if frame.lazy {
+                            drain(out)?;
+                        }
+                        frame.peeked = match frame.source.next() {
+                            Some(Err(e)) => return Err(e),
+                            next => next,
+                        };
                         if opts.print_length == Some(frame.printed) {
                             out.push_str("...");
                             out.push_str(frame.close);
@@ -160,6 +187,11 @@ impl Task {
 
 struct Frame {
     source: Box<dyn Iterator<Item = Result<Item>>>,
+    /// The next item, realised ahead of printing the current one.
+    peeked: Option<Result<Item>>,
+    started: bool,
+    /// Realising items may run code (lazy seqs): drain output first.
+    lazy: bool,
     sep: &'static str,
     close: &'static str,
     level: Option<i64>,
@@ -323,9 +355,13 @@ fn open_seq(
         return;
     };
     out.push_str(open);
-    let owned = v.clone();
+    let items = OwnedItems::new(v.clone());
+    let lazy = items.seq.is_some();
     stack.push(Task::Items(Frame {
-        source: Box::new(OwnedItems::new(owned)),
+        source: Box::new(items),
+        peeked: None,
+        started: false,
+        lazy,
         sep: " ",
         close,
         level: inner,
@@ -359,6 +395,9 @@ fn open_map(
     out.push('{');
     stack.push(Task::Items(Frame {
         source: Box::new(pairs.into_iter().map(|(k, v)| Ok(Item::Pair(k, v)))),
+        peeked: None,
+        started: false,
+        lazy: false,
         sep: ", ",
         close: "}",
         level: inner,
