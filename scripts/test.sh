@@ -11,6 +11,7 @@ step "toolchain"
 if ! rustup target list --installed 2>/dev/null | grep -q wasm32-wasip1; then
   rustup target add wasm32-wasip1
 fi
+python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install --quiet wasmtime
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy
 
