@@ -7,7 +7,6 @@
 mod liveness;
 pub mod node;
 mod special;
-pub use special::SPECIAL_FORMS;
 mod tree;
 
 pub use tree::{Built, Tree};
@@ -57,7 +56,7 @@ pub fn macroexpand_1(form: &Value, env: &Env) -> Result<Value> {
     let Some(sym) = items.first().and_then(|h| h.as_symbol()) else {
         return Ok(form.clone());
     };
-    if sym.ns().is_none() && SPECIAL_FORMS.contains(&sym.name()) {
+    if sym.is_special() {
         return Ok(form.clone());
     }
     let bump = Bump::new();

@@ -9,34 +9,6 @@ use crate::runtime::seq;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::{Value, View};
 
-/// Names of the special forms (`special-symbol?`).
-pub const SPECIAL_FORMS: &[&str] = &[
-    "def",
-    "if",
-    "do",
-    "let*",
-    "loop*",
-    "recur",
-    "fn*",
-    "quote",
-    "var",
-    "throw",
-    "try",
-    "catch",
-    "finally",
-    "letfn*",
-    "case*",
-    "set!",
-    "new",
-    ".",
-    "monitor-enter",
-    "monitor-exit",
-    "deftype*",
-    "reify*",
-    "import*",
-    "&",
-];
-
 fn vector_items(v: &Value) -> Result<Option<Vec<Value>>> {
     match v.view() {
         View::Vector(_) => {

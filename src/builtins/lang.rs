@@ -500,43 +500,9 @@ fn clojure_version(args: &[Value]) -> Result<Value> {
     Ok(Value::string("1.11.1"))
 }
 
-/// Compiler.specials: the special forms `special-symbol?` knows.
-const SPECIALS: &[&str] = &[
-    "def",
-    "loop*",
-    "recur",
-    "if",
-    "case*",
-    "let*",
-    "letfn*",
-    "do",
-    "fn*",
-    "quote",
-    "var",
-    "clojure.core/import*",
-    ".",
-    "set!",
-    "deftype*",
-    "reify*",
-    "try",
-    "throw",
-    "monitor-enter",
-    "monitor-exit",
-    "catch",
-    "finally",
-    "new",
-    "&",
-];
-
 fn special_symbol(args: &[Value]) -> Result<Value> {
     let x = one("special-symbol?", args)?;
-    Ok(Value::bool(x.as_symbol().is_some_and(|s| {
-        let full = match s.ns() {
-            Some(ns) => format!("{ns}/{}", s.name()),
-            None => s.name().to_string(),
-        };
-        SPECIALS.contains(&full.as_str())
-    })))
+    Ok(Value::bool(x.as_symbol().is_some_and(|s| s.is_special())))
 }
 
 #[cfg(test)]

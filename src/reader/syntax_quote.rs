@@ -6,34 +6,6 @@ use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::value::{Value, View};
 use std::collections::VecDeque;
 
-/// Compiler.specials: these stay unqualified.
-const SPECIALS: &[&str] = &[
-    "def",
-    "loop*",
-    "recur",
-    "if",
-    "case*",
-    "let*",
-    "letfn*",
-    "do",
-    "fn*",
-    "quote",
-    "var",
-    "import*",
-    ".",
-    "set!",
-    "deftype*",
-    "reify*",
-    "try",
-    "throw",
-    "monitor-enter",
-    "monitor-exit",
-    "catch",
-    "finally",
-    "new",
-    "&",
-];
-
 fn core(name: &str) -> Value {
     Value::symbol(Some("clojure.core"), name)
 }
@@ -43,8 +15,7 @@ fn quote(v: Value) -> Value {
 }
 
 fn is_special(v: &Value) -> bool {
-    v.as_symbol()
-        .is_some_and(|s| s.ns().is_none() && SPECIALS.contains(&s.name()))
+    v.as_symbol().is_some_and(|s| s.is_special())
 }
 
 /// `(clojure.core/unquote x)` / `(clojure.core/unquote-splicing x)` -> x

@@ -152,6 +152,46 @@ impl Keyword {
     }
 }
 
+/// Compiler.specials: the special forms (`special-symbol?`; syntax-quote
+/// leaves them unqualified). As on the JVM, `import*` is special only as
+/// `clojure.core/import*`.
+pub const SPECIAL_FORMS: &[&str] = &[
+    "def",
+    "loop*",
+    "recur",
+    "if",
+    "case*",
+    "let*",
+    "letfn*",
+    "do",
+    "fn*",
+    "quote",
+    "var",
+    "clojure.core/import*",
+    ".",
+    "set!",
+    "deftype*",
+    "reify*",
+    "try",
+    "throw",
+    "monitor-enter",
+    "monitor-exit",
+    "catch",
+    "finally",
+    "new",
+    "&",
+];
+
+impl Symbol {
+    /// Is this symbol one of `SPECIAL_FORMS`?
+    pub fn is_special(&self) -> bool {
+        SPECIAL_FORMS.iter().any(|f| match f.split_once('/') {
+            Some((ns, n)) if !n.is_empty() => self.ns() == Some(ns) && self.name() == n,
+            _ => self.ns().is_none() && self.name() == *f,
+        })
+    }
+}
+
 /// Split `ns/name` at the first slash that leaves both parts non-empty;
 /// `/` and `foo` have no namespace.
 pub fn split_ns(full: &str) -> (Option<&str>, &str) {
