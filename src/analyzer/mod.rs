@@ -258,6 +258,20 @@ impl<'a> Analyzer<'a> {
 
     /// A CompilerException at the current position wrapping `cause`.
     pub(crate) fn compile_error(&self, cause: Exception) -> Exception {
+        self.compiler_exception("compiling", "compile-syntax-check", None, cause)
+    }
+
+    /// CompilerException as Compiler.java builds it: "Syntax error WHAT at
+    /// (file:line:col)." (makeMsg leaves out an unknown source) with the
+    /// clojure.error/* data clojure.main reports from. An existing
+    /// CompilerException passes through.
+    fn compiler_exception(
+        &self,
+        what: &str,
+        phase: &str,
+        symbol: Option<&Symbol>,
+        cause: Exception,
+    ) -> Exception {
         if cause.class() == ExClass::CompilerException {
             return cause;
         }
@@ -266,40 +280,26 @@ impl<'a> Analyzer<'a> {
             .file
             .clone()
             .unwrap_or_else(|| "NO_SOURCE_PATH".into());
-        // CompilerException.makeMsg leaves out an unknown source.
-        let msg = if file == "NO_SOURCE_PATH" {
-            format!(
-                "Syntax error compiling at ({}:{}).",
-                self.pos.line, self.pos.column
-            )
+        let loc = if file == "NO_SOURCE_PATH" {
+            format!("{}:{}", self.pos.line, self.pos.column)
         } else {
-            format!(
-                "Syntax error compiling at ({}:{}:{}).",
-                file, self.pos.line, self.pos.column
-            )
+            format!("{}:{}:{}", file, self.pos.line, self.pos.column)
         };
-        let data = Value::map_from_pairs(vec![
-            (
-                Value::keyword(Some("clojure.error"), "phase"),
-                Value::keyword(None, "compile-syntax-check"),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "line"),
-                Value::long(self.pos.line as i64),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "column"),
-                Value::long(self.pos.column as i64),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "source"),
-                Value::string(file),
-            ),
-        ]);
+        let msg = format!("Syntax error {what} at ({loc}).");
+        let key = |k: &str| Value::keyword(Some("clojure.error"), k);
+        let mut data = vec![
+            (key("phase"), Value::keyword(None, phase)),
+            (key("line"), Value::long(self.pos.line as i64)),
+            (key("column"), Value::long(self.pos.column as i64)),
+            (key("source"), Value::string(file)),
+        ];
+        if let Some(sym) = symbol {
+            data.push((key("symbol"), Value::symbol(sym.ns(), sym.name())));
+        }
         Exception::full(
             ExClass::CompilerException,
             Some(msg),
-            Some(data),
+            Some(Value::map_from_pairs(data)),
             Some(cause),
         )
     }
@@ -625,48 +625,8 @@ impl<'a> Analyzer<'a> {
     /// Compiler.macroexpand1: a macro that throws is a CompilerException of
     /// phase :macro-syntax-check naming the macro symbol as written.
     fn macro_error(&self, sym: &Symbol, cause: Exception) -> Exception {
-        if cause.class() == ExClass::CompilerException {
-            return cause;
-        }
-        let file = self
-            .env
-            .file
-            .clone()
-            .unwrap_or_else(|| "NO_SOURCE_PATH".into());
-        let loc = if file == "NO_SOURCE_PATH" {
-            format!("{}:{}", self.pos.line, self.pos.column)
-        } else {
-            format!("{}:{}:{}", file, self.pos.line, self.pos.column)
-        };
-        let msg = format!("Syntax error macroexpanding {sym} at ({loc}).");
-        let data = Value::map_from_pairs(vec![
-            (
-                Value::keyword(Some("clojure.error"), "phase"),
-                Value::keyword(None, "macro-syntax-check"),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "line"),
-                Value::long(self.pos.line as i64),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "column"),
-                Value::long(self.pos.column as i64),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "source"),
-                Value::string(file),
-            ),
-            (
-                Value::keyword(Some("clojure.error"), "symbol"),
-                Value::symbol(sym.ns(), sym.name()),
-            ),
-        ]);
-        Exception::full(
-            ExClass::CompilerException,
-            Some(msg),
-            Some(data),
-            Some(cause),
-        )
+        let what = format!("macroexpanding {sym}");
+        self.compiler_exception(&what, "macro-syntax-check", Some(sym), cause)
     }
 
     /// `&env`: a map of the visible local symbols (to nil).
