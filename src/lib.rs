@@ -68,6 +68,32 @@ fn invoke_hook(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     ))
 }
 
+/// `apply` support: the variadic arity of a closure, whichever backend.
+fn variadic_required_hook(f: &Fn) -> Option<usize> {
+    let FnKind::Closure(c) = &f.kind else {
+        return None;
+    };
+    if vm::is_vm_closure(c) {
+        return vm::variadic_required(c);
+    }
+    evaluator::variadic_required(c.downcast_ref::<evaluator::TreeClosure>()?)
+}
+
+fn invoke_rest_hook(fv: &Value, f: &Fn, fixed: &[Value], rest: Value) -> Result<Value> {
+    if let FnKind::Closure(c) = &f.kind {
+        if vm::is_vm_closure(c) {
+            return vm::invoke_closure_rest(fv, c, fixed, rest);
+        }
+        if let Some(tc) = c.downcast_ref::<evaluator::TreeClosure>() {
+            return evaluator::invoke_closure_rest(fv, tc, fixed, rest);
+        }
+    }
+    Err(runtime::error::Exception::new(
+        runtime::error::ExClass::IllegalStateException,
+        "closure from an unknown backend",
+    ))
+}
+
 /// The backend of the most recently created Runtime: `eval` from Clojure
 /// code (the builtins' hook) runs there. 0 = VM, 1 = tree-walk.
 static ACTIVE_BACKEND: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
@@ -110,6 +136,10 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(backend: Backend) -> Runtime {
         runtime::func::install_invoke_hook(invoke_hook);
+        runtime::func::install_apply_hooks(runtime::func::ApplyHooks {
+            variadic_required: variadic_required_hook,
+            invoke_rest: invoke_rest_hook,
+        });
         runtime::eval::install_eval_hook(eval_hook);
         interop::install();
         ACTIVE_BACKEND.store(

@@ -20,7 +20,7 @@ pub mod state;
 pub mod string;
 
 use crate::runtime::error::{ExClass, Exception, Result};
-use crate::runtime::func::{Fn, FnKind, NativeFnPtr, NativeOwnedFnPtr};
+use crate::runtime::func::{Fn, FnKind, NativeFnPtr, NativeOwnedFnPtr, NativeRestFnPtr};
 use crate::runtime::gc::Ref;
 use crate::runtime::namespace::Namespace;
 use crate::runtime::value::Value;
@@ -39,6 +39,9 @@ pub enum DefFn {
     /// May move its arguments out (see `NativeOwnedFnPtr`): for fns that walk
     /// a whole seq and must not keep its head alive.
     Owned(NativeOwnedFnPtr),
+    /// Variadic, taking its rest args as a seq (see `NativeRestFnPtr`), with
+    /// the number of fixed params: `apply` passes that seq unrealised.
+    Rest(NativeRestFnPtr, usize),
 }
 
 impl Def {
@@ -54,6 +57,14 @@ impl Def {
         Def {
             name,
             f: DefFn::Owned(f),
+            is_macro: false,
+            dynamic: false,
+        }
+    }
+    pub const fn rest(name: &'static str, required: usize, f: NativeRestFnPtr) -> Def {
+        Def {
+            name,
+            f: DefFn::Rest(f, required),
             is_macro: false,
             dynamic: false,
         }
@@ -101,6 +112,11 @@ pub fn install(core: &Ref<Namespace>) {
                 DefFn::Owned(f) => Value::from(Ref::new(Fn {
                     name: Some(name),
                     kind: FnKind::NativeOwned(f),
+                    meta: None,
+                })),
+                DefFn::Rest(f, required) => Value::from(Ref::new(Fn {
+                    name: Some(name),
+                    kind: FnKind::NativeRest(f, required),
                     meta: None,
                 })),
             });

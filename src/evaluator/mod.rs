@@ -56,12 +56,54 @@ pub fn invoke_closure(fv: &Value, c: &TreeClosure, args: &[Value]) -> Result<Val
     let Some(arity) = select_arity(fnode.arities, args.len()) else {
         return Err(arity_error(fnode.debug_name, args.len()));
     };
+    let req = arity.required as usize;
+    let rest = arity
+        .variadic
+        .then(|| ArraySeq::value(args[req..].to_vec()));
+    run_arity(fv, c, fnode, arity, &args[..req], rest)
+}
+
+/// The fixed-param count of a closure's variadic arity, if it has one.
+pub fn variadic_required(c: &TreeClosure) -> Option<usize> {
+    let fnode = c.tree.fn_node(c.fn_id)?;
+    let a = fnode.arities.iter().find(|a| a.variadic)?;
+    Some(a.required as usize)
+}
+
+/// Call a closure's variadic arity with its rest param bound to `rest` as
+/// it is (`apply`: the seq stays unrealised).
+pub fn invoke_closure_rest(
+    fv: &Value,
+    c: &TreeClosure,
+    fixed: &[Value],
+    rest: Value,
+) -> Result<Value> {
+    let Some(fnode) = c.tree.fn_node(c.fn_id) else {
+        return Err(Exception::new(
+            ExClass::IllegalStateException,
+            "bad closure",
+        ));
+    };
+    let Some(arity) = fnode.arities.iter().find(|a| a.variadic) else {
+        return Err(arity_error(fnode.debug_name, fixed.len() + 1));
+    };
+    run_arity(fv, c, fnode, arity, fixed, Some(rest))
+}
+
+/// Run one arity with its fixed params and (variadic) packed rest param.
+fn run_arity(
+    fv: &Value,
+    c: &TreeClosure,
+    fnode: &FnNode<'_>,
+    arity: &Arity<'_>,
+    fixed: &[Value],
+    rest: Option<Value>,
+) -> Result<Value> {
     let _guard = stack::enter()?;
     let mut slots = Vec::with_capacity(arity.frame_size as usize);
-    let req = arity.required as usize;
-    slots.extend_from_slice(&args[..req]);
-    if arity.variadic {
-        slots.push(ArraySeq::value(args[req..].to_vec()));
+    slots.extend_from_slice(fixed);
+    if let Some(r) = rest {
+        slots.push(r);
     }
     slots.resize(arity.frame_size as usize, Value::NIL);
     let mut frame = Frame {
@@ -269,7 +311,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
                             return invoke_closure(&fv, tc, &argv);
                         }
                     }
-                    FnKind::Native(_) => {}
+                    FnKind::Native(_) | FnKind::NativeRest(..) => {}
                 }
             }
             func::invoke(&fv, &argv)

@@ -22,6 +22,12 @@ pub type NativeFnPtr = fn(&[Value]) -> Result<Value>;
 /// the caller retains nothing: `(last (range 1e8))` runs in constant memory.
 pub type NativeOwnedFnPtr = fn(&mut [Value]) -> Result<Value>;
 
+/// A variadic builtin that must see its rest args as a seq, so `apply` can
+/// pass an unrealised (even infinite) one, as a JVM RestFn's doInvoke gets
+/// it: `(apply concat (repeat [1]))`. Gets at most `required` fixed args and
+/// the rest as a seq (nil when there is none).
+pub type NativeRestFnPtr = fn(&[Value], Value) -> Result<Value>;
+
 /// An engine's closure data, shared so `with-meta` can copy a fn cheaply.
 #[cfg(feature = "threads")]
 pub type ClosureBody = super::gc::Ref<dyn Any + Send + Sync>;
@@ -31,6 +37,8 @@ pub type ClosureBody = super::gc::Ref<dyn Any>;
 pub enum FnKind {
     Native(NativeFnPtr),
     NativeOwned(NativeOwnedFnPtr),
+    /// A variadic builtin and the number of fixed params it requires.
+    NativeRest(NativeRestFnPtr, usize),
     /// Engine-defined closure; only the engine that made it knows its shape.
     Closure(ClosureBody),
 }
@@ -51,6 +59,76 @@ pub fn install_invoke_hook(h: InvokeHook) {
     let _ = INVOKE_HOOK.set(h);
 }
 
+/// Installed by the engine for `apply`: the number of fixed params of a
+/// closure's variadic arity (None when it has none), and a call of that
+/// arity with its rest param bound to the given seq as it is.
+pub struct ApplyHooks {
+    pub variadic_required: fn(&Fn) -> Option<usize>,
+    pub invoke_rest: fn(&Value, &Fn, &[Value], Value) -> Result<Value>,
+}
+static APPLY_HOOKS: OnceLock<ApplyHooks> = OnceLock::new();
+
+/// Called once by the engine at startup.
+pub fn install_apply_hooks(h: ApplyHooks) {
+    let _ = APPLY_HOOKS.set(h);
+}
+
+/// `(.applyTo f args)`: call `f` with the elements of the seq `args`. A
+/// variadic fn gets its rest param unrealised, as RestFn.applyTo does: only
+/// `required + 2` cells are realised (RT.boundedLength), so a fn may be
+/// applied to an infinite seq. Other fns get every element.
+pub fn apply_to(fv: &Value, args: Value) -> Result<Value> {
+    let required = match fv.view() {
+        View::Fn(f) => match &f.kind {
+            FnKind::NativeRest(_, r) => Some(*r),
+            FnKind::Closure(c) if !c.is::<NativeClosure>() => {
+                APPLY_HOOKS.get().and_then(|h| (h.variadic_required)(f))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(required) = required else {
+        let argv: Vec<Value> = super::seq::into_iter(args).collect::<Result<_>>()?;
+        return invoke(fv, &argv);
+    };
+    // RT.boundedLength(args, required): walk cells while i <= required
+    // (realising one past the rest's head, as the JVM does); the cell at
+    // `required` is the rest seq itself, passed on unrealised.
+    let mut fixed = Vec::with_capacity(required);
+    let mut rest = Value::NIL;
+    let mut cell = super::seq::seq(&args)?;
+    drop(args);
+    let mut n = 0;
+    while !cell.is_nil() && n <= required {
+        let next = super::seq::next(&cell)?;
+        if n < required {
+            fixed.push(super::seq::first(&cell)?);
+        } else {
+            rest = cell;
+        }
+        cell = next;
+        n += 1;
+    }
+    drop(cell);
+    if n <= required {
+        return invoke(fv, &fixed);
+    }
+    let View::Fn(f) = fv.view() else {
+        return invoke(fv, &fixed);
+    };
+    match &f.kind {
+        FnKind::NativeRest(p, _) => p(&fixed, rest),
+        _ => match APPLY_HOOKS.get() {
+            Some(h) => (h.invoke_rest)(fv, f, &fixed, rest),
+            None => Err(Exception::new(
+                ExClass::IllegalStateException,
+                "no engine installed to call closures",
+            )),
+        },
+    }
+}
+
 /// Call a fn value (`fv` is the Value whose view is `f`).
 #[inline]
 pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
@@ -58,6 +136,12 @@ pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
         FnKind::Native(p) => p(args),
         // Called from Rust with borrowed args: give the native its own copies.
         FnKind::NativeOwned(p) => p(&mut args.to_vec()),
+        FnKind::NativeRest(p, req) => match args.split_at_checked(*req) {
+            Some((fixed, rest)) if !rest.is_empty() => {
+                p(fixed, super::seq::ArraySeq::value(rest.to_vec()))
+            }
+            _ => p(args, Value::NIL),
+        },
         FnKind::Closure(c) if c.is::<NativeClosure>() => match c.downcast_ref::<NativeClosure>() {
             Some(nc) => (nc.0)(args),
             None => Err(Exception::new(
@@ -255,6 +339,7 @@ impl Fn {
             kind: match &self.kind {
                 FnKind::Native(p) => FnKind::Native(*p),
                 FnKind::NativeOwned(p) => FnKind::NativeOwned(*p),
+                FnKind::NativeRest(p, r) => FnKind::NativeRest(*p, *r),
                 FnKind::Closure(c) => FnKind::Closure(c.clone()),
             },
             meta,

@@ -124,6 +124,38 @@ pub fn invoke_closure(fv: &Value, body: &ClosureBody, args: &[Value]) -> Result<
     })
 }
 
+/// The fixed-param count of a VM closure's variadic arity, if it has one.
+pub fn variadic_required(body: &ClosureBody) -> Option<usize> {
+    let c = body.downcast_ref::<VmClosure>()?;
+    let a = c.proto.arities.iter().find(|a| a.variadic)?;
+    Some(a.required as usize)
+}
+
+/// Call a VM closure's variadic arity with its rest param bound to `rest`
+/// as it is (`apply`: the seq stays unrealised).
+pub fn invoke_closure_rest(
+    fv: &Value,
+    body: &ClosureBody,
+    fixed: &[Value],
+    rest: Value,
+) -> Result<Value> {
+    let Ok(closure) = body.clone().downcast::<VmClosure>() else {
+        return Err(internal("not a VM closure"));
+    };
+    let Some(ai) = closure.proto.arities.iter().position(|a| a.variadic) else {
+        return Err(arity_error(&closure.proto.name, fixed.len() + 1));
+    };
+    let _guard = stack::enter()?;
+    with_vm(|vm| {
+        let fpos = vm.stack.len();
+        vm.stack.push(fv.clone());
+        vm.stack.extend_from_slice(fixed);
+        vm.stack.push(rest);
+        vm.push_frame(fpos, ai, closure)?;
+        vm.run()
+    })
+}
+
 fn closure_value(c: Ref<VmClosure>) -> Value {
     Value::from(Ref::new(Fn {
         name: Some(c.proto.name.clone()),
@@ -252,14 +284,24 @@ impl Vm {
         let Some(arity) = proto.arities.get(ai) else {
             return Err(internal("bad arity"));
         };
+        if arity.variadic {
+            let base = fpos + 1;
+            let rest: Vec<Value> = self.stack.drain(base + arity.required as usize..).collect();
+            self.stack.push(ArraySeq::value(rest));
+        }
+        self.push_frame(fpos, ai, closure)
+    }
+
+    /// Push the frame of arity `ai` of `closure`, whose params (the rest
+    /// param packed) follow the fn value at `fpos`.
+    fn push_frame(&mut self, fpos: usize, ai: usize, closure: Ref<VmClosure>) -> Result<()> {
+        let Some(arity) = closure.proto.arities.get(ai) else {
+            return Err(internal("bad arity"));
+        };
         if self.frames.len() >= MAX_FRAMES {
             return Err(stack_overflow());
         }
         let base = fpos + 1;
-        if arity.variadic {
-            let rest: Vec<Value> = self.stack.drain(base + arity.required as usize..).collect();
-            self.stack.push(ArraySeq::value(rest));
-        }
         self.stack
             .resize(base + arity.frame_size as usize, Value::NIL);
         self.frames.push(Frame {
@@ -298,6 +340,7 @@ impl Vm {
                         return self.enter_closure(fpos, argc, vc);
                     }
                 }
+                FnKind::NativeRest(..) => {}
             }
         }
         let r = func::invoke(&self.stack[fpos], &self.stack[fpos + 1..])?;

@@ -1,15 +1,17 @@
 //! Higher-order fn helpers: apply comp partial juxt complement constantly
 //! identity some-fn every-pred fnil memoize trampoline.
 
-use super::{call, closure, items};
+use super::{call, closure};
 use crate::builtins::{Def, check_arity};
 use crate::runtime::coll::ops;
 use crate::runtime::error::Result;
+use crate::runtime::func;
 use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::seq;
 use crate::runtime::value::Value;
 
 pub(crate) const DEFS: &[Def] = &[
-    Def::f("apply", apply),
+    Def::owned("apply", apply),
     Def::f("comp", comp),
     Def::f("partial", partial),
     Def::f("juxt", juxt),
@@ -23,13 +25,20 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("trampoline", trampoline),
 ];
 
-/// `(apply f a b [c d])`: the last arg is spread.
-fn apply(args: &[Value]) -> Result<Value> {
+/// `(apply f a b [c d])`: the last arg is spread; a variadic `f` gets its
+/// rest unrealised (`func::apply_to`). Owns its args so the seq's head is
+/// not held while `f` walks it.
+fn apply(args: &mut [Value]) -> Result<Value> {
     check_arity("apply", args, 2, None)?;
-    let (f, rest) = (&args[0], &args[1..]);
-    let mut argv: Vec<Value> = rest[..rest.len() - 1].to_vec();
-    argv.extend(items(&rest[rest.len() - 1])?);
-    call(f, &argv)
+    let Some((last, init)) = args.split_last_mut() else {
+        return Ok(Value::NIL);
+    };
+    let f = init[0].clone();
+    let mut argseq = std::mem::take(last);
+    for x in init[1..].iter().rev() {
+        argseq = seq::cons(x.clone(), &argseq)?;
+    }
+    func::apply_to(&f, argseq)
 }
 
 pub(crate) fn comp(args: &[Value]) -> Result<Value> {

@@ -33,7 +33,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("take-nth", take_nth),
     Def::f("take-last", take_last),
     Def::f("drop-last", drop_last),
-    Def::f("concat", concat),
+    Def::rest("concat", 2, concat),
     Def::f("mapcat", mapcat),
     Def::f("interleave", interleave),
     Def::f("interpose", interpose),
@@ -367,17 +367,23 @@ pub(crate) fn concat_lazy(cur: Value, more: Value) -> Value {
     })
 }
 
-fn concat(args: &[Value]) -> Result<Value> {
-    match args {
+/// `(concat x y & zs)`: the rest arrives as a seq so `(apply concat s)`
+/// stays lazy over an infinite `s`.
+fn concat(fixed: &[Value], rest: Value) -> Result<Value> {
+    match fixed {
         [] => Ok(lazy(|| Ok(Value::NIL))),
         [x] => {
             let x = x.clone();
             Ok(lazy(move || Ok(x)))
         }
-        [x, rest @ ..] => Ok(concat_lazy(x.clone(), Value::list(rest.to_vec()))),
+        [x, y] if rest.is_nil() => Ok(concat_lazy(x.clone(), Value::list(vec![y.clone()]))),
+        [x, y] => Ok(concat_lazy(x.clone(), seq::cons(y.clone(), &rest)?)),
+        _ => Err(arity_error("concat", fixed.len())),
     }
 }
 
+/// `(mapcat f & colls)` is `(apply concat (apply map f colls))` on the JVM,
+/// and realises what that `apply` does (a few cells ahead).
 fn mapcat(args: &[Value]) -> Result<Value> {
     match args {
         [] => Err(arity_error("mapcat", 0)),
@@ -386,7 +392,10 @@ fn mapcat(args: &[Value]) -> Result<Value> {
             let mut margs = vec![f.clone()];
             margs.extend_from_slice(cs);
             let colls = map(&margs)?;
-            Ok(concat_lazy(Value::NIL, colls))
+            let concat = crate::builtins::lang::core_var("concat")
+                .and_then(|v| v.root())
+                .unwrap_or(Value::NIL);
+            crate::runtime::func::apply_to(&concat, colls)
         }
     }
 }
