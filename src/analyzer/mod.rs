@@ -247,7 +247,9 @@ impl<'a> Analyzer<'a> {
     }
 
     fn const_node(&mut self, v: Value) -> Node<'a> {
-        // String literals are interned, as the JVM's constant pool does.
+        // String literals are interned, as the JVM's constant pool does, and
+        // empty collections are the shared EMPTY instances.
+        let v = crate::runtime::coll::canonical_empty(v);
         let id = self.constant(crate::runtime::string::intern(v));
         self.node(NodeKind::Const(id))
     }

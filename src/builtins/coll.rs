@@ -5,7 +5,7 @@
 
 use super::seq::{call, items, lazy::take_while_lazy};
 use super::{Def, arity_error, check_arity};
-use crate::runtime::coll::ops;
+use crate::runtime::coll::{canonical_empty, ops};
 use crate::runtime::compare::cast_message;
 use crate::runtime::equality::{is_map, is_sequential, is_set};
 use crate::runtime::error::{Result, err};
@@ -100,8 +100,15 @@ fn conj(args: &[Value]) -> Result<Value> {
     }
 }
 
+/// `(empty c)`: a vector, map or set without metadata gives the shared
+/// EMPTY instance, as the JVM's `EMPTY.withMeta(meta())` does; a list a new
+/// EmptyList (JVM: `(identical? (empty '(1)) ())` is false).
 fn empty(args: &[Value]) -> Result<Value> {
-    Ok(ops::empty(one("empty", args)?))
+    let e = ops::empty(one("empty", args)?);
+    Ok(match e.view() {
+        View::List(_) => e,
+        _ => canonical_empty(e),
+    })
 }
 fn empty_p(args: &[Value]) -> Result<Value> {
     let c = one("empty?", args)?;
@@ -236,7 +243,11 @@ fn dissoc(args: &[Value]) -> Result<Value> {
             return Ok(acc);
         }
     }
-    Ok(acc)
+    // PersistentArrayMap.without gives EMPTY (with the map's meta).
+    Ok(match acc.view() {
+        View::ArrayMap(_) => canonical_empty(acc),
+        _ => acc,
+    })
 }
 
 fn apply_f(f: &Value, x: Value, extra: &[Value]) -> Result<Value> {
@@ -422,11 +433,19 @@ fn vec(args: &[Value]) -> Result<Value> {
         )),
     }
 }
+// With no args these give the shared EMPTY instances (core.clj returns the
+// literal `[]`, `()`, `{}`, `#{}`).
 fn vector(args: &[Value]) -> Result<Value> {
-    Ok(Value::vector(args.to_vec()))
+    Ok(match args {
+        [] => Value::empty_vector(),
+        _ => Value::vector(args.to_vec()),
+    })
 }
 fn list(args: &[Value]) -> Result<Value> {
-    Ok(Value::list(args.to_vec()))
+    Ok(match args {
+        [] => Value::empty_list(),
+        _ => Value::list(args.to_vec()),
+    })
 }
 
 fn pairs(args: &[Value]) -> Result<Vec<(Value, Value)>> {
@@ -444,14 +463,20 @@ fn pairs(args: &[Value]) -> Result<Vec<(Value, Value)>> {
 
 fn hash_map(args: &[Value]) -> Result<Value> {
     if args.is_empty() {
-        return Ok(Value::map_from_pairs(Vec::new()));
+        return Ok(Value::empty_map());
     }
     Ok(ops::hash_map_of(pairs(args)?))
 }
 fn array_map(args: &[Value]) -> Result<Value> {
+    if args.is_empty() {
+        return Ok(Value::empty_map());
+    }
     Ok(ops::array_map_of(pairs(args)?))
 }
 fn hash_set(args: &[Value]) -> Result<Value> {
+    if args.is_empty() {
+        return Ok(Value::empty_set());
+    }
     Ok(ops::hash_set_of(args.iter().cloned()))
 }
 fn set(args: &[Value]) -> Result<Value> {
@@ -491,7 +516,12 @@ fn peek(args: &[Value]) -> Result<Value> {
     ops::peek(one("peek", args)?)
 }
 fn pop(args: &[Value]) -> Result<Value> {
-    ops::pop(one("pop", args)?)
+    // Popping a vector's last item gives EMPTY (with the vector's meta).
+    let r = ops::pop(one("pop", args)?)?;
+    Ok(match r.view() {
+        View::Vector(_) => canonical_empty(r),
+        _ => r,
+    })
 }
 fn disj(args: &[Value]) -> Result<Value> {
     check_arity("disj", args, 1, None)?;

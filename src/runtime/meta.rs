@@ -92,6 +92,10 @@ pub fn with_meta(v: &Value, m: Value) -> Result<Value> {
     if !m.is_nil() && !is_map(&m) {
         return err::class_cast(cast_message(m.class_name(), "clojure.lang.IPersistentMap"));
     }
+    // Every IObj's withMeta returns `this` when the map is the one it has.
+    if meta(v).identical(&m) {
+        return Ok(v.clone());
+    }
     let m = if m.is_nil() { None } else { Some(m) };
     if let View::LazySeq(x) = v.view() {
         // LazySeq.withMeta realises the seq, which can throw.

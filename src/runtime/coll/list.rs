@@ -143,9 +143,6 @@ impl Value {
     pub fn list(items: Vec<Value>) -> Value {
         Value::from(Ref::new(List::from_vec(items)))
     }
-    pub fn empty_list() -> Value {
-        Value::from(Ref::new(List::empty()))
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Persistent collections with Clojure's layouts.
 
 mod array_map;
+mod empty;
 mod hash_map;
 mod hash_set;
 mod list;
@@ -12,6 +13,7 @@ mod transient;
 pub mod vector;
 
 pub use array_map::ArrayMap;
+pub use empty::canonical_empty;
 pub use hash_map::HashMap;
 pub use hash_map::MapSeq;
 pub use hash_set::HashSet;
