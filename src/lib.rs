@@ -10,6 +10,8 @@ pub mod builtins;
 pub mod compiler;
 pub mod evaluator;
 pub mod interop;
+#[path = "lib/mod.rs"]
+pub mod libs;
 pub mod reader;
 pub mod runtime;
 pub mod vm;
@@ -94,6 +96,55 @@ fn invoke_rest_hook(fv: &Value, f: &Fn, fixed: &[Value], rest: Value) -> Result<
     ))
 }
 
+/// `require` of a namespace not loaded yet: a bundled lib (src/lib/), else
+/// `NAME.clj` / `NAME.cljc` under a load-path root. Ok(false) when none has it.
+fn lib_loader(ns: &str) -> Result<bool> {
+    match libs::find(ns) {
+        Some(libs::LibSource::Native(defs)) => {
+            let n = namespace::create_ns(ns);
+            builtins::intern_defs(&n, defs);
+            Ok(true)
+        }
+        Some(libs::LibSource::Clojure { path, source }) => {
+            let mut rt = Runtime {
+                backend: active_backend(),
+                file: None,
+            };
+            rt.load_str(source, Some(path))?;
+            Ok(true)
+        }
+        None => {
+            let base = ns.replace('-', "_").replace('.', "/");
+            for root in load_roots() {
+                for ext in ["clj", "cljc"] {
+                    let p = std::path::Path::new(&root).join(format!("{base}.{ext}"));
+                    if p.is_file() {
+                        let src = read_source(&p.to_string_lossy())?;
+                        let mut rt = Runtime {
+                            backend: active_backend(),
+                            file: None,
+                        };
+                        // *file* is the path under the root, as on the JVM.
+                        rt.load_str(&src, Some(&format!("{base}.{ext}")))?;
+                        return Ok(true);
+                    }
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// Where `require` looks for source files: `src` (the JVM CLI's default
+/// classpath) and the entries of `CLJW_PATH` (separated by `:`).
+pub fn load_roots() -> Vec<String> {
+    let mut roots = vec!["src".to_string()];
+    if let Ok(p) = std::env::var("CLJW_PATH") {
+        roots.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+    }
+    roots
+}
+
 /// The backend of the most recently created Runtime: `eval` from Clojure
 /// code (the builtins' hook) runs there. 0 = VM, 1 = tree-walk.
 static ACTIVE_BACKEND: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
@@ -141,6 +192,7 @@ impl Runtime {
             invoke_rest: invoke_rest_hook,
         });
         runtime::eval::install_eval_hook(eval_hook);
+        builtins::ns::install_lib_loader(lib_loader);
         interop::install();
         ACTIVE_BACKEND.store(
             u8::from(backend == Backend::TreeWalk),

@@ -210,3 +210,43 @@ fn version_help_and_bad_options() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown backend"), "{err}");
 }
+
+/// `require` loads `NAME.clj`/`.cljc` from `src/` under the working
+/// directory (the Clojure CLI's default path); `*file*` is the path under
+/// the root and `:reload` loads again. JVM (CLASSPATH=src clojure main.clj):
+/// "loading my.util\n\"HI\" \"my/util.clj\" user\n:clj true\nloading my.util\n".
+#[test]
+fn require_loads_from_the_src_root() {
+    let dir = std::env::temp_dir().join(format!("cljw-lp-{}", std::process::id()));
+    let lib = dir.join("src/my");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let write = |p: &std::path::Path, s: &str| {
+        std::fs::write(p, s).unwrap_or_else(|e| panic!("write {}: {e}", p.display()))
+    };
+    write(
+        &lib.join("util.clj"),
+        "(ns my.util (:require [clojure.string :as str]))\n(defn shout [s] (str/upper-case s))\n(def loaded-file *file*)\n(println \"loading my.util\")\n",
+    );
+    write(
+        &lib.join("dash_name.cljc"),
+        "(ns my.dash-name)\n(def v #?(:clj :clj :cljs :cljs))\n",
+    );
+    write(
+        &dir.join("main.clj"),
+        "(require '[my.util :as u])\n(require 'my.util)\n(prn (u/shout \"hi\") u/loaded-file (ns-name *ns*))\n(require '[my.dash-name :refer [v]])\n(prn v (contains? (loaded-libs) 'my.util))\n(require 'my.util :reload)\n",
+    );
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "main.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "loading my.util\n\"HI\" \"my/util.clj\" user\n:clj true\nloading my.util\n",
+            "{backend}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -104,28 +104,34 @@ pub fn install(core: &Ref<Namespace>) {
     lang::install_vars(core);
     ns::install_vars(core);
     for table in TABLES {
-        for d in table.iter() {
-            let var = core.intern(d.name);
-            let name = format!("clojure.core/{}", d.name);
-            var.bind_root(match d.f {
-                DefFn::Borrowed(f) => Value::native_fn(&name, f),
-                DefFn::Owned(f) => Value::from(Ref::new(Fn {
-                    name: Some(name),
-                    kind: FnKind::NativeOwned(f),
-                    meta: None,
-                })),
-                DefFn::Rest(f, required) => Value::from(Ref::new(Fn {
-                    name: Some(name),
-                    kind: FnKind::NativeRest(f, required),
-                    meta: None,
-                })),
-            });
-            if d.is_macro {
-                var.set_macro(true);
-            }
-            if d.dynamic {
-                var.set_dynamic(true);
-            }
+        intern_defs(core, table);
+    }
+}
+
+/// Intern a table of builtins into `ns` (clojure.core or a bundled lib).
+pub fn intern_defs(ns: &Ref<Namespace>, defs: &[Def]) {
+    let prefix = ns.name_str().to_string();
+    for d in defs {
+        let var = ns.intern(d.name);
+        let name = format!("{prefix}/{}", d.name);
+        var.bind_root(match d.f {
+            DefFn::Borrowed(f) => Value::native_fn(&name, f),
+            DefFn::Owned(f) => Value::from(Ref::new(Fn {
+                name: Some(name),
+                kind: FnKind::NativeOwned(f),
+                meta: None,
+            })),
+            DefFn::Rest(f, required) => Value::from(Ref::new(Fn {
+                name: Some(name),
+                kind: FnKind::NativeRest(f, required),
+                meta: None,
+            })),
+        });
+        if d.is_macro {
+            var.set_macro(true);
+        }
+        if d.dynamic {
+            var.set_dynamic(true);
         }
     }
 }

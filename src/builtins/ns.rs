@@ -392,9 +392,27 @@ pub(crate) fn install_vars(core: &Ref<Namespace>) {
     var.set_dynamic(true);
 }
 
-/// Make sure namespace `lib` is loaded.
+// How `require`/`use` reload libs: 0 = not, 1 = the named ones
+// (`:reload`), 2 = those and every lib they require (`:reload-all`).
+// Per thread: a require on another thread is not a reload.
+thread_local! {
+    static RELOAD: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// Make sure namespace `lib` is loaded (loaded again under `:reload`).
 pub fn load_lib(lib: &str) -> Result<()> {
-    if is_loaded(lib) {
+    let reload = RELOAD.get();
+    if reload == 1 {
+        // :reload applies to the named libs only, not to what they require.
+        RELOAD.set(0);
+    }
+    let r = load_lib_now(lib, reload > 0);
+    RELOAD.set(reload);
+    r
+}
+
+fn load_lib_now(lib: &str, reload: bool) -> Result<()> {
+    if !reload && is_loaded(lib) {
         return Ok(());
     }
     if let Some(f) = LIB_LOADER.get()
@@ -482,17 +500,40 @@ fn load_one(lib: &str, opts: &[Value], use_all: bool) -> Result<()> {
 }
 
 fn require(args: &[Value]) -> Result<Value> {
-    for a in args {
-        load_spec(a, false)?;
-    }
-    Ok(Value::NIL)
+    load_specs(args, false)
 }
 
 fn use_fn(args: &[Value]) -> Result<Value> {
+    load_specs(args, true)
+}
+
+/// The libspecs of `require`/`use`, with the flags among them (`:reload`,
+/// `:reload-all`; `:verbose` is accepted and prints nothing).
+fn load_specs(args: &[Value], use_all: bool) -> Result<Value> {
+    let flag = |name: &str| {
+        args.iter().any(|a| {
+            a.as_keyword()
+                .is_some_and(|k| k.ns().is_none() && k.name() == name)
+        })
+    };
+    let mode = if flag("reload-all") {
+        2
+    } else {
+        u8::from(flag("reload"))
+    };
+    let saved = RELOAD.get();
+    let mut r = Ok(());
     for a in args {
-        load_spec(a, true)?;
+        if mode > 0 {
+            RELOAD.set(mode);
+        }
+        r = load_spec(a, use_all);
+        if r.is_err() {
+            break;
+        }
     }
-    Ok(Value::NIL)
+    RELOAD.set(saved);
+    r.map(|()| Value::NIL)
 }
 
 // ---------------------------------------------------------------- vars

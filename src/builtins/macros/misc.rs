@@ -14,8 +14,8 @@ use crate::runtime::value::Value;
 
 /// `(ns name doc? attr-map? references*)` -> `(do (clojure.core/in-ns 'name)
 /// (clojure.core/with-loading-context (clojure.core/refer 'clojure.core)
-/// (clojure.core/require '...) ...) nil)`, like the JVM's minus its
-/// *loaded-libs* bookkeeping and class-loader binding.
+/// (clojure.core/require '...) ...) (swap! @#'*loaded-libs* conj 'name) nil)`,
+/// like the JVM's minus its class-loader binding.
 pub(crate) fn ns(args: &[Value]) -> Result<Value> {
     super::specced("ns", args, ns_impl)
 }
@@ -83,6 +83,16 @@ fn ns_impl(args: &[Value]) -> Result<Value> {
         body.push(Value::list(call));
     }
     out.push(Value::list(body));
+    // The JVM records the lib in *loaded-libs* (a ref there, an atom here), so
+    // a later `require` of it does not look for a file.
+    if !is_core {
+        out.push(list![
+            core("swap!"),
+            list![core("deref"), list![sym("var"), core("*loaded-libs*")]],
+            core("conj"),
+            qname.clone()
+        ]);
+    }
     out.push(Value::NIL);
     Ok(Value::list(out))
 }

@@ -1,0 +1,36 @@
+//! LAYER 2: the namespaces other than clojure.core, one file each, loaded
+//! on first `require`. A lib is either Rust (a `Def` table interned into its
+//! namespace) or Clojure source embedded in the binary and evaluated when
+//! required.
+
+mod clojure_string;
+
+use crate::builtins::Def;
+
+/// How a bundled namespace is provided.
+pub enum LibSource {
+    /// Builtins interned into the namespace.
+    Native(&'static [Def]),
+    /// Clojure source (with its `ns` form) and the file name it reports.
+    Clojure {
+        path: &'static str,
+        source: &'static str,
+    },
+}
+
+/// Every bundled namespace.
+const LIBS: &[(&str, LibSource)] = &[
+    ("clojure.string", LibSource::Native(clojure_string::DEFS)),
+    (
+        "clojure.set",
+        LibSource::Clojure {
+            path: "clojure/set.clj",
+            source: include_str!("clojure/set.clj"),
+        },
+    ),
+];
+
+/// The bundled namespace called `name`, if there is one.
+pub fn find(name: &str) -> Option<&'static LibSource> {
+    LIBS.iter().find(|(n, _)| *n == name).map(|(_, l)| l)
+}
