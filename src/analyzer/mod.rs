@@ -6,6 +6,7 @@
 
 mod liveness;
 pub mod node;
+mod prim;
 mod special;
 mod tree;
 
@@ -144,9 +145,21 @@ struct FnScope {
     next_slot: u32,
     captures: Vec<(CaptureKey, CaptureSource)>,
     recur_targets: Vec<RecurTarget>,
+    /// Slots that hold primitive longs (see prim.rs), by slot number.
+    prim_longs: Vec<bool>,
 }
 
 impl FnScope {
+    fn prim_long(&self, slot: u32) -> bool {
+        self.prim_longs.get(slot as usize).copied().unwrap_or(false)
+    }
+    fn mark_prim_long(&mut self, slot: u32) {
+        let i = slot as usize;
+        if self.prim_longs.len() <= i {
+            self.prim_longs.resize(i + 1, false);
+        }
+        self.prim_longs[i] = true;
+    }
     fn new(self_name: Option<Ref<Symbol>>) -> FnScope {
         FnScope {
             self_name,
@@ -154,6 +167,7 @@ impl FnScope {
             next_slot: 0,
             captures: Vec::new(),
             recur_targets: Vec::new(),
+            prim_longs: Vec::new(),
         }
     }
 }
@@ -562,6 +576,13 @@ impl<'a> Analyzer<'a> {
         for a in &items[1..] {
             args.push(self.analyze(a, false)?);
         }
+        let f = match self.prim_long_division(f, &args) {
+            Some(op) => {
+                let n = self.const_node(op);
+                self.alloc(n)
+            }
+            None => f,
+        };
         let args = self.nodes(args);
         Ok(self.node(NodeKind::Invoke(f, args)))
     }

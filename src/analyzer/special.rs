@@ -170,8 +170,12 @@ impl<'a> Analyzer<'a> {
         for pair in binds.chunks(2) {
             let sym = self.binding_symbol(&pair[0], "let")?;
             let init = self.analyze(&pair[1], false)?;
+            let prim = self.is_prim_long(&init);
             let init = self.alloc(init);
             let slot = self.bind_local(sym);
+            if prim {
+                self.fns_last().mark_prim_long(slot);
+            }
             bindings.push(Binding { slot, init });
         }
         if is_loop {
@@ -341,7 +345,10 @@ impl<'a> Analyzer<'a> {
                     break;
                 }
                 let sym = self.binding_symbol(p, "use")?;
-                self.bind_local(sym);
+                let slot = self.bind_local(sym);
+                if has_long_tag(p) {
+                    self.fns_last().mark_prim_long(slot);
+                }
                 required += 1;
                 i += 1;
             }
@@ -758,4 +765,11 @@ impl<'a> Analyzer<'a> {
         let args = self.analyze_args(&args)?;
         Ok(self.node(NodeKind::InstanceCall(m, target, args)))
     }
+}
+
+/// A `^long` param (the JVM's primitive long params).
+fn has_long_tag(p: &Value) -> bool {
+    crate::runtime::lookup::get(&crate::runtime::meta::meta(p), &Value::keyword(None, "tag"))
+        .as_symbol()
+        .is_some_and(|s| s.ns().is_none() && s.name() == "long")
 }
