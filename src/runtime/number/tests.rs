@@ -211,6 +211,27 @@ fn doubles_print_like_java17() {
 }
 
 #[test]
+fn floats_print_like_java17() {
+    let data = include_str!("testdata/floats.txt");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (bits, expected) = line.split_once(' ').expect("bits string");
+        let f = f32::from_bits(bits.parse::<i32>().expect("bits") as u32);
+        let got = java_float_string(f);
+        n += 1;
+        if got != expected {
+            failures.push(format!("{bits}: JVM {expected} got {got}"));
+        }
+    }
+    assert!(n > 2900, "only {n} cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn numerator_denominator_and_casts() {
     // JVM: (numerator 1/3) => 1 (java.math.BigInteger), (denominator 1/3) => 3
     let third = lit("1/3");
