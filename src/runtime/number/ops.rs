@@ -622,9 +622,13 @@ pub fn is_neg(a: &Value) -> Result<bool> {
     }
 }
 
-/// Is `v` a double NaN (`NaN?`)?
+/// Is `v` a double or float NaN (Numbers.isNaN)?
 pub fn is_nan(v: &Value) -> bool {
-    matches!(v.0, Repr::Double(d) if d.is_nan())
+    match v.0 {
+        Repr::Double(d) => d.is_nan(),
+        Repr::Float(f) => f.is_nan(),
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------- comparison
