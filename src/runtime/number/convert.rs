@@ -161,6 +161,7 @@ pub fn unchecked_float(v: &Value) -> Result<f32> {
     match v.view() {
         View::Float(f) => Ok(f),
         View::Long(n) => Ok(n as f32),
+        View::Nil => Err(npe("java.lang.Number.floatValue()")),
         _ => to_double(v).map(|d| d as f32),
     }
 }
