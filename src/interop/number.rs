@@ -261,10 +261,11 @@ fn floating(nan: bool, infinite: bool, name: &str, args: &[Value]) -> Option<Res
     }
 }
 
+/// Reflector.boxArg's message for an argument of the wrong class.
 fn cast_to(v: &Value, class: &str) -> Exception {
     Exception::new(
         ExClass::ClassCastException,
-        n::class_cast_message(v.class_name(), class),
+        format!("Cannot cast {} to {class}", v.class_name()),
     )
 }
 
