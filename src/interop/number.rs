@@ -300,13 +300,15 @@ fn biginteger(b: &BigInteger, name: &str, args: &[Value]) -> Option<Result<Value
         })(),
         ("pow", [e]) => (|| {
             let e = n::to_long(e)?;
-            let e = u32::try_from(e).map_err(|_| {
-                Exception::new(ExClass::ArithmeticException, "Negative exponent")
-            })?;
+            let e = u32::try_from(e)
+                .map_err(|_| Exception::new(ExClass::ArithmeticException, "Negative exponent"))?;
             big(num_traits::pow(x.clone(), e as usize))
         })(),
-        ("add" | "subtract" | "multiply" | "divide" | "remainder" | "mod" | "gcd" | "max"
-        | "min" | "compareTo", [y]) => (|| {
+        (
+            "add" | "subtract" | "multiply" | "divide" | "remainder" | "mod" | "gcd" | "max"
+            | "min" | "compareTo",
+            [y],
+        ) => (|| {
             let y = big_arg(y)?;
             match name {
                 "add" => big(x + y),
