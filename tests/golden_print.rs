@@ -347,3 +347,71 @@ fn mini_reader_sanity() {
     assert!(matches!(v.view(), View::Vector(_)));
     assert_eq!(pr_str(&v), "[1 :a/b \"x\\ny\" \\newline (c) {:k nil}]");
 }
+
+/// java.lang.Float and java.math.BigInteger cannot be read, so they are
+/// built directly. JVM (tab-separated hash, pr-str, str), recorded with
+/// `(doseq [[src v] ...] (println src (hash v) (pr-str v) (str v)))`:
+#[test]
+fn constructed_float_and_biginteger() {
+    use num_bigint::BigInt;
+    let f = Value::float;
+    let bi = |s: &str| Value::biginteger(s.parse::<BigInt>().expect("integer"));
+    let rows: Vec<(Value, i32, &str, &str)> = vec![
+        (f(1.5), 1069547520, "1.5", "1.5"),
+        (f(0.1), 1036831949, "0.1", "0.1"),
+        (f(-0.0), 0, "-0.0", "-0.0"),
+        (f(f32::NAN), 2143289344, "##NaN", "NaN"),
+        (f(f32::INFINITY), 2139095040, "##Inf", "Infinity"),
+        (f(f32::NEG_INFINITY), -8388608, "##-Inf", "-Infinity"),
+        (f(f32::MAX), 2139095039, "3.4028235E38", "3.4028235E38"),
+        (f(f32::from_bits(1)), 1, "1.4E-45", "1.4E-45"),
+        (f(1e7), 1259902592, "1.0E7", "1.0E7"),
+        (f(1e-4), 953267991, "1.0E-4", "1.0E-4"),
+        (f(0.001), 981668463, "0.001", "0.001"),
+        (f(100.0), 1120403456, "100.0", "100.0"),
+        (bi("10"), -289985220, "10", "10"),
+        (bi("-1"), 1651860712, "-1", "-1"),
+        (bi("0"), 0, "0", "0"),
+        (
+            bi("18446744073709551616"),
+            961,
+            "18446744073709551616",
+            "18446744073709551616",
+        ),
+        (
+            bi("-9223372036854775808"),
+            1366273829,
+            "-9223372036854775808",
+            "-9223372036854775808",
+        ),
+        (
+            Value::vector(vec![f(1.5), bi("10")]),
+            -502168853,
+            "[1.5 10]",
+            "[1.5 10]",
+        ),
+        (
+            Value::list(vec![bi("3"), f(2.5)]),
+            -1374673340,
+            "(3 2.5)",
+            "(3 2.5)",
+        ),
+        (
+            Value::map_from_pairs(vec![
+                (Value::keyword(None, "f"), f(0.1)),
+                (Value::keyword(None, "b"), bi("7")),
+            ]),
+            1872629173,
+            "{:f 0.1, :b 7}",
+            "{:f 0.1, :b 7}",
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (v, hash, pr, s) in &rows {
+        let (h, p, st) = (hasheq(v), pr_str(v), str_value(v).unwrap_or_default());
+        if (h, p.as_str(), st.as_str()) != (*hash, *pr, *s) {
+            bad.push(format!("{pr}: got {h} {p} {st}, JVM {hash} {pr} {s}"));
+        }
+    }
+    report(bad, rows.len());
+}

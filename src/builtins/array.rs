@@ -1,6 +1,6 @@
 //! Java arrays (runtime::object::HostObject::Array): into-array, long-array,
-//! object-array, alength, aget, aset. Seqable, counted and indexed like the
-//! JVM's; `=` and `hash` by identity.
+//! float-array, double-array, object-array, alength, aget, aset. Seqable,
+//! counted and indexed like the JVM's; `=` and `hash` by identity.
 
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -13,6 +13,8 @@ use crate::runtime::value::{Value, View};
 pub(crate) const DEFS: &[Def] = &[
     Def::f("into-array", into_array),
     Def::f("long-array", long_array),
+    Def::f("float-array", float_array),
+    Def::f("double-array", double_array),
     Def::f("object-array", object_array),
     Def::f("alength", alength),
     Def::f("aget", aget),
@@ -28,6 +30,8 @@ fn array_class(elem: &str) -> &'static str {
     match elem {
         "java.lang.Long" => "[Ljava.lang.Long;",
         "java.lang.Double" => "[Ljava.lang.Double;",
+        "java.lang.Float" => "[Ljava.lang.Float;",
+        "java.math.BigInteger" => "[Ljava.math.BigInteger;",
         "java.lang.String" => "[Ljava.lang.String;",
         "java.lang.Character" => "[Ljava.lang.Character;",
         "java.lang.Boolean" => "[Ljava.lang.Boolean;",
@@ -56,24 +60,53 @@ fn into_array(args: &[Value]) -> Result<Value> {
 /// `(long-array size-or-seq)` / `(long-array size init-or-seq)`.
 fn long_array(args: &[Value]) -> Result<Value> {
     check_arity("long-array", args, 1, Some(2))?;
-    let to_long = |x: &Value| number::to_long(x).map(Value::long);
+    prim_array(args, "[J", Value::long(0), |x| {
+        number::to_long(x).map(Value::long)
+    })
+}
+
+/// `(float-array size-or-seq)` / `(float-array size init-or-seq)`: elements
+/// are Floats through Number.floatValue() (no range check, as RT.float_array).
+fn float_array(args: &[Value]) -> Result<Value> {
+    check_arity("float-array", args, 1, Some(2))?;
+    prim_array(args, "[F", Value::float(0.0), |x| {
+        number::unchecked_float(x).map(Value::float)
+    })
+}
+
+/// `(double-array size-or-seq)` / `(double-array size init-or-seq)`.
+fn double_array(args: &[Value]) -> Result<Value> {
+    check_arity("double-array", args, 1, Some(2))?;
+    prim_array(args, "[D", Value::double(0.0), |x| {
+        number::to_double(x).map(Value::double)
+    })
+}
+
+/// A primitive array from a size, a seq, or a size with an init value or
+/// seq (padded with `zero`); `conv` casts each element.
+fn prim_array(
+    args: &[Value],
+    class: &'static str,
+    zero: Value,
+    conv: fn(&Value) -> Result<Value>,
+) -> Result<Value> {
     let items = match args {
-        [n] if number::is_number(n) => vec![Value::long(0); size(n)?],
+        [n] if number::is_number(n) => vec![zero; size(n)?],
         [s] => seq::iter(s)
-            .map(|x| x.and_then(|x| to_long(&x)))
+            .map(|x| x.and_then(|x| conv(&x)))
             .collect::<Result<_>>()?,
-        [n, init] if number::is_number(init) => vec![to_long(init)?; size(n)?],
+        [n, init] if number::is_number(init) => vec![conv(init)?; size(n)?],
         [n, s] => {
             let mut v: Vec<Value> = seq::iter(s)
                 .take(size(n)?)
-                .map(|x| x.and_then(|x| to_long(&x)))
+                .map(|x| x.and_then(|x| conv(&x)))
                 .collect::<Result<_>>()?;
-            v.resize(size(n)?, Value::long(0));
+            v.resize(size(n)?, zero);
             v
         }
         _ => Vec::new(),
     };
-    Ok(array("[J", items))
+    Ok(array(class, items))
 }
 
 /// `(object-array size-or-seq)`.

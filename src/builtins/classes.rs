@@ -10,6 +10,8 @@ use crate::runtime::value::{Value, View};
 const SUPERS: &[(&str, &[&str])] = &[
     ("j.Long", &["j.Number", "j.Comparable"]),
     ("j.Double", &["j.Number", "j.Comparable"]),
+    ("j.Float", &["j.Number", "j.Comparable"]),
+    ("java.math.BigInteger", &["j.Number", "j.Comparable"]),
     ("c.BigInt", &["j.Number", "c.IHashEq"]),
     ("c.Ratio", &["j.Number", "j.Comparable"]),
     ("java.math.BigDecimal", &["j.Number", "j.Comparable"]),

@@ -332,6 +332,7 @@ fn integral(spec: &Spec, arg: &Value) -> Result<String> {
     let n = match arg.view() {
         View::Nil => return Ok(justify("null".into(), spec)),
         View::Long(n) => n,
+        View::BigInteger(b) => return Ok(big_integral(spec, b)),
         _ => return Err(mismatch(spec.conv, arg)),
     };
     match spec.conv {
@@ -365,6 +366,30 @@ fn integral(spec: &Spec, arg: &Value) -> Result<String> {
             Ok(justify(upper_if(format!("{prefix}{body}"), c), spec))
         }
     }
+}
+
+/// A java.math.BigInteger under %d/%o/%x: signed in every radix
+/// (`(format "%x" (biginteger -10))` is "-a").
+fn big_integral(spec: &Spec, b: &num_bigint::BigInt) -> String {
+    let neg = b.is_negative();
+    let mag = b.magnitude();
+    let body = match spec.conv {
+        'd' => {
+            let digits = mag.to_string();
+            if spec.flags.group {
+                group(&digits)
+            } else {
+                digits
+            }
+        }
+        c => {
+            let (radix, prefix) = if c == 'o' { (8, "0") } else { (16, "0x") };
+            let digits = mag.to_str_radix(radix);
+            let prefix = if spec.flags.alt { prefix } else { "" };
+            upper_if(format!("{prefix}{digits}"), c)
+        }
+    };
+    finish_number(spec, neg, body)
 }
 
 /// A decimal number `0.d1d2d3... * 10^point`; `digits` has no leading zero
@@ -498,9 +523,15 @@ impl Decimal {
 
 fn floating(spec: &Spec, arg: &Value) -> Result<String> {
     let conv = spec.conv;
+    let value = match arg.view() {
+        // Formatter prints a Float through its double value.
+        View::Float(f) => Some(f64::from(f)),
+        View::Double(d) => Some(d),
+        _ => None,
+    };
     let mut dec = match arg.view() {
         View::Nil => return Ok(justify("null".into(), spec)),
-        View::Double(d) => {
+        _ if let Some(d) = value => {
             if !d.is_finite() {
                 let s = if d.is_nan() {
                     "NaN".to_string()

@@ -181,7 +181,7 @@ pred!(is_char, "char?", |x| x.as_char().is_some());
 pred!(is_number, "number?", |x| number::is_number(x));
 pred!(is_integer, "integer?", |x| matches!(
     x.view(),
-    View::Long(_) | View::BigInt(_)
+    View::Long(_) | View::BigInt(_) | View::BigInteger(_)
 ));
 pred!(is_int, "int?", |x| matches!(x.view(), View::Long(_)));
 pred!(
@@ -200,7 +200,10 @@ pred!(
     |x| matches!(x.view(), View::Long(n) if n >= 0)
 );
 pred!(is_class, "class?", |x| x.class_name() == "java.lang.Class");
-pred!(is_float, "float?", |x| matches!(x.view(), View::Double(_)));
+pred!(is_float, "float?", |x| matches!(
+    x.view(),
+    View::Double(_) | View::Float(_)
+));
 pred!(is_double, "double?", |x| matches!(
     x.view(),
     View::Double(_)
@@ -208,7 +211,7 @@ pred!(is_double, "double?", |x| matches!(
 pred!(is_ratio, "ratio?", |x| matches!(x.view(), View::Ratio(_)));
 pred!(is_rational, "rational?", |x| matches!(
     x.view(),
-    View::Long(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_)
+    View::Long(_) | View::BigInt(_) | View::BigInteger(_) | View::Ratio(_) | View::BigDec(_)
 ));
 pred!(is_decimal, "decimal?", |x| matches!(
     x.view(),

@@ -45,7 +45,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("unchecked-byte", unchecked_byte),
     Def::f("unchecked-char", unchecked_char),
     Def::f("unchecked-double", unchecked_double),
-    Def::f("unchecked-float", unchecked_double),
+    Def::f("unchecked-float", unchecked_float),
     Def::f("quot", quot),
     Def::f("rem", rem),
     Def::f("mod", modulo),
@@ -80,7 +80,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("short", short),
     Def::f("num", num),
     Def::f("bigint", bigint),
-    Def::f("biginteger", bigint),
+    Def::f("biginteger", biginteger),
     Def::f("bigdec", bigdec),
     Def::f("rationalize", rationalize),
     Def::f("numerator", numerator),
@@ -311,6 +311,11 @@ fn unchecked_double(args: &[Value]) -> Result<Value> {
     Ok(Value::double(n::to_double(&args[0])?))
 }
 
+fn unchecked_float(args: &[Value]) -> Result<Value> {
+    check_arity("unchecked-float", args, 1, Some(1))?;
+    Ok(Value::float(n::unchecked_float(&args[0])?))
+}
+
 fn quot(args: &[Value]) -> Result<Value> {
     binary("quot", args, n::quot)
 }
@@ -358,7 +363,7 @@ fn is_neg(args: &[Value]) -> Result<Value> {
 fn low_bit(x: &Value) -> Result<i64> {
     match x.view() {
         View::Long(v) => Ok(v & 1),
-        View::BigInt(_) => Ok(n::long_value(x)? & 1),
+        View::BigInt(_) | View::BigInteger(_) => Ok(n::long_value(x)? & 1),
         _ => {
             let mut s = String::new();
             crate::runtime::printer::write_str(&mut s, x, &Default::default())?;
@@ -440,7 +445,12 @@ fn out_of_range<T>(kind: &str, x: &Value) -> Result<T> {
 /// "integer overflow".
 fn int(args: &[Value]) -> Result<Value> {
     check_arity("int", args, 1, Some(1))?;
-    if let Some(d) = args[0].as_double()
+    let d = match args[0].view() {
+        View::Double(d) => Some(d),
+        View::Float(f) => Some(f64::from(f)),
+        _ => None,
+    };
+    if let Some(d) = d
         && !(f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&d)
         && !d.is_nan()
     {
@@ -456,14 +466,10 @@ fn double(args: &[Value]) -> Result<Value> {
     check_arity("double", args, 1, Some(1))?;
     Ok(Value::double(n::to_double(&args[0])?))
 }
-/// `(float x)`: range-checked; the value stays a double (no Float type).
+/// `(float x)`: a java.lang.Float, range-checked (RT.floatCast).
 fn float(args: &[Value]) -> Result<Value> {
     check_arity("float", args, 1, Some(1))?;
-    let d = n::to_double(&args[0])?;
-    if d.is_finite() && d.abs() > f64::from(f32::MAX) {
-        return out_of_range("float", &args[0]);
-    }
-    Ok(Value::double(d))
+    Ok(Value::float(n::to_float(&args[0])?))
 }
 fn char(args: &[Value]) -> Result<Value> {
     check_arity("char", args, 1, Some(1))?;
@@ -492,6 +498,9 @@ fn num(args: &[Value]) -> Result<Value> {
 }
 fn bigint(args: &[Value]) -> Result<Value> {
     unary("bigint", args, n::to_bigint)
+}
+fn biginteger(args: &[Value]) -> Result<Value> {
+    unary("biginteger", args, n::to_biginteger)
 }
 fn bigdec(args: &[Value]) -> Result<Value> {
     unary("bigdec", args, n::to_bigdec)

@@ -1,6 +1,6 @@
 //! The classes a program can name, and the JVM type hierarchy `instance?`
-//! walks. Names in java.lang also resolve by their simple name (Clojure
-//! imports java.lang.* into every namespace); others need the full name.
+//! walks. Names in java.lang, and BigInteger / BigDecimal, also resolve by
+//! their simple name (RT.DEFAULT_IMPORTS); others need the full name.
 
 use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
@@ -130,6 +130,7 @@ pub fn resolve(name: &str) -> Option<ClassDef> {
         full == name
             || full
                 .strip_prefix("java.lang.")
+                .or_else(|| full.strip_prefix("java.math."))
                 .is_some_and(|simple| simple == name)
     };
     if let Some(d) = CLASSES.iter().find(|d| matches(d.name)) {

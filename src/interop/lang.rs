@@ -13,7 +13,7 @@ fn nfe(s: &str) -> Exception {
     )
 }
 
-fn string_arg<'a>(v: &'a Value, what: &str) -> Result<&'a str> {
+pub(super) fn string_arg<'a>(v: &'a Value, what: &str) -> Result<&'a str> {
     match v.view() {
         View::Str(_) => Ok(v.as_str().unwrap_or_default()),
         View::Nil => Err(Exception::new(
@@ -40,19 +40,28 @@ fn parse_long(s: &str) -> Result<i64> {
 }
 
 /// Double.parseDouble: Java's syntax is close to Rust's after trimming.
-fn parse_double(s: &str) -> Result<f64> {
+pub(super) fn parse_double(s: &str) -> Result<f64> {
+    parse_decimal(s)
+}
+
+/// Float.parseFloat: the same syntax, rounded once to float.
+pub(super) fn parse_float(s: &str) -> Result<f32> {
+    parse_decimal(s)
+}
+
+fn parse_decimal<F: std::str::FromStr + num_traits::Float>(s: &str) -> Result<F> {
     let t = s.trim();
     let t = t.strip_suffix(['d', 'D', 'f', 'F']).unwrap_or(t);
     match t {
-        "NaN" => return Ok(f64::NAN),
-        "Infinity" | "+Infinity" => return Ok(f64::INFINITY),
-        "-Infinity" => return Ok(f64::NEG_INFINITY),
+        "NaN" => return Ok(F::nan()),
+        "Infinity" | "+Infinity" => return Ok(F::infinity()),
+        "-Infinity" => return Ok(F::neg_infinity()),
         _ => {}
     }
     if t.chars().any(|c| c.is_alphabetic() && c != 'e' && c != 'E') {
         return Err(nfe(s));
     }
-    t.parse::<f64>().map_err(|_| nfe(s))
+    t.parse::<F>().map_err(|_| nfe(s))
 }
 
 fn char_arg(v: &Value) -> Result<char> {
@@ -77,6 +86,13 @@ fn java_round(d: f64) -> i64 {
 fn min_max(name: &str, a: &Value, b: &Value, max: bool) -> Result<Value> {
     match (a.view(), b.view()) {
         (View::Long(x), View::Long(y)) => Ok(Value::long(if max { x.max(y) } else { x.min(y) })),
+        (View::Float(x), View::Float(y)) => Ok(Value::float(if x.is_nan() || y.is_nan() {
+            f32::NAN
+        } else if max {
+            x.max(y)
+        } else {
+            x.min(y)
+        })),
         (View::Double(x), View::Double(y)) => Ok(Value::double(if x.is_nan() || y.is_nan() {
             f64::NAN
         } else if max {
@@ -95,6 +111,7 @@ fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (name, args) {
         ("abs", [a]) => match a.view() {
             View::Long(n) => Ok(Value::long(n.wrapping_abs())),
+            View::Float(f) => Ok(Value::float(f.abs())),
             _ => dbl(f64::abs, a),
         },
         ("sqrt", [a]) => dbl(f64::sqrt, a),
@@ -313,7 +330,9 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     let found = match c.name {
         "java.lang.Math" => math(member, args),
         "java.lang.System" => system(member, args),
-        other => boxed(other, member, args),
+        other => {
+            super::number::call_static(other, member, args).or_else(|| boxed(other, member, args))
+        }
     };
     match found {
         Some(r) => r,
@@ -335,6 +354,9 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
             format!("No such namespace: {class}"),
         ));
     };
+    if let Some(v) = super::number::get_static(c.name, field) {
+        return Ok(v);
+    }
     Ok(match (c.name, field) {
         ("java.lang.Math", "PI") => Value::double(std::f64::consts::PI),
         ("java.lang.Math", "E") => Value::double(std::f64::consts::E),

@@ -6,6 +6,7 @@ mod builder;
 mod classes;
 mod exceptions;
 mod lang;
+mod number;
 mod object;
 mod string;
 
@@ -44,6 +45,9 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         return exceptions::construct(*ex, args);
     }
     if let Some(r) = builder::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = number::construct(c.name, args) {
         return r;
     }
     match (c.name, args) {

@@ -166,6 +166,13 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 Mode::Equals => (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits(),
             });
         }
+        // Float.equals compares floatToIntBits, like Double.equals.
+        (View::Float(x), View::Float(y)) => {
+            return bool_result(match mode {
+                Mode::Equiv => x == y,
+                Mode::Equals => (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits(),
+            });
+        }
         (View::Nil, View::Nil) => return bool_result(true),
         (View::Nil, _) | (_, View::Nil) => return bool_result(false),
         _ => {}
@@ -229,6 +236,7 @@ fn java_number_equals(a: &Value, b: &Value) -> bool {
     match (a.view(), b.view()) {
         (View::Long(x), View::Long(y)) => x == y,
         (View::BigInt(x), View::BigInt(y)) => x == y,
+        (View::BigInteger(x), View::BigInteger(y)) => x == y,
         (View::Ratio(x), View::Ratio(y)) => x == y,
         (View::BigDec(x), View::BigDec(y)) => {
             x.as_bigint_and_exponent() == y.as_bigint_and_exponent()

@@ -301,6 +301,8 @@ pub fn java_hash_code(v: &Value) -> Result<i32> {
             };
             (bits ^ (bits >> 32)) as i32
         }
+        View::Float(f) => crate::runtime::number::float_hash(f),
+        View::BigInteger(n) => big_integer_hash(n),
         View::BigInt(n) => match i64::try_from(n) {
             // clojure.lang.BigInt keeps values that fit a long as a long.
             Ok(l) => (l ^ ((l as u64) >> 32) as i64) as i32,

@@ -16,7 +16,7 @@ use super::func::Fn;
 use super::gc::Ref;
 use super::io::Writer;
 use super::namespace::Namespace;
-use super::number::{BigDecimal, BigInt, Ratio};
+use super::number::{BigDecimal, BigInt, BigInteger, Ratio};
 use super::object::HostObject;
 use super::regex::Regex;
 use super::seq::{
@@ -38,6 +38,8 @@ macro_rules! heap_types {
             Bool(bool),
             Long(i64),
             Double(f64),
+            /// java.lang.Float, kept immediate.
+            Float(f32),
             Char(char),
             $( $(#[$doc])* $variant(Ref<$ty>) ),*
         }
@@ -49,6 +51,8 @@ macro_rules! heap_types {
             Bool(bool),
             Long(i64),
             Double(f64),
+            /// java.lang.Float (`(float x)`, float-array elements).
+            Float(f32),
             Char(char),
             $( $(#[$doc])* $variant(&'a $ty) ),*
         }
@@ -61,6 +65,7 @@ macro_rules! heap_types {
                     Repr::Bool(b) => View::Bool(*b),
                     Repr::Long(n) => View::Long(*n),
                     Repr::Double(d) => View::Double(*d),
+                    Repr::Float(f) => View::Float(*f),
                     Repr::Char(c) => View::Char(*c),
                     $( Repr::$variant(r) => View::$variant(r) ),*
                 }
@@ -74,6 +79,7 @@ macro_rules! heap_types {
                     (Repr::Bool(a), Repr::Bool(b)) => a == b,
                     (Repr::Long(a), Repr::Long(b)) => a == b,
                     (Repr::Double(a), Repr::Double(b)) => a.to_bits() == b.to_bits(),
+                    (Repr::Float(a), Repr::Float(b)) => a.to_bits() == b.to_bits(),
                     (Repr::Char(a), Repr::Char(b)) => a == b,
                     $( (Repr::$variant(a), Repr::$variant(b)) => Ref::ptr_eq(a, b), )*
                     _ => false,
@@ -95,6 +101,7 @@ heap_types! {
     Keyword(Keyword),
     Symbol(Symbol),
     BigInt(BigInt),
+    BigInteger(BigInteger),
     Ratio(Ratio),
     BigDec(BigDecimal),
     Regex(Regex),
@@ -174,6 +181,11 @@ impl Value {
     #[inline]
     pub fn double(d: f64) -> Value {
         Value(Repr::Double(d))
+    }
+    /// A java.lang.Float.
+    #[inline]
+    pub fn float(f: f32) -> Value {
+        Value(Repr::Float(f))
     }
     #[inline]
     pub fn char(c: char) -> Value {
@@ -276,11 +288,13 @@ impl Value {
             Repr::Bool(_) => "java.lang.Boolean",
             Repr::Long(_) => "java.lang.Long",
             Repr::Double(_) => "java.lang.Double",
+            Repr::Float(_) => "java.lang.Float",
             Repr::Char(_) => "java.lang.Character",
             Repr::Str(_) => "java.lang.String",
             Repr::Keyword(_) => "clojure.lang.Keyword",
             Repr::Symbol(_) => "clojure.lang.Symbol",
             Repr::BigInt(_) => "clojure.lang.BigInt",
+            Repr::BigInteger(_) => "java.math.BigInteger",
             Repr::Ratio(_) => "clojure.lang.Ratio",
             Repr::BigDec(_) => "java.math.BigDecimal",
             Repr::Regex(_) => "java.util.regex.Pattern",

@@ -82,7 +82,7 @@ fn map_conj(m: &Value, x: Value) -> Result<Value> {
 fn vec_index(k: &Value) -> Result<i64> {
     match k.view() {
         View::Long(n) => Ok(n),
-        View::BigInt(_) => crate::runtime::number::long_value(k),
+        View::BigInt(_) | View::BigInteger(_) => crate::runtime::number::long_value(k),
         _ => err::illegal_arg("Key must be integer"),
     }
 }
@@ -312,7 +312,12 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
             let n = seq_count_of(coll)?;
             match k.view() {
                 View::Long(i) => i >= 0 && (i as u64) < n as u64,
-                View::BigInt(_) | View::Double(_) | View::Ratio(_) | View::BigDec(_) => {
+                View::BigInt(_)
+                | View::BigInteger(_)
+                | View::Double(_)
+                | View::Float(_)
+                | View::Ratio(_)
+                | View::BigDec(_) => {
                     let i = crate::runtime::number::long_value(k)? as i32 as i64;
                     i >= 0 && (i as u64) < n as u64
                 }

@@ -1,9 +1,9 @@
-//! Casts and conversions: `long`, `int`, `char`, `double`, `bigint`,
-//! `bigdec`, `rationalize`, `numerator`, `denominator`, and the string
+//! Casts and conversions: `long`, `int`, `char`, `double`, `float`,
+//! `bigint`, `biginteger`, `bigdec`, `rationalize`, `numerator`, `denominator`, and the string
 //! parsers of BigInteger / BigDecimal.
 
 use super::bigdec::{self, Dec};
-use super::format::java_double_string;
+use super::format::{java_double_string, java_float_string};
 use super::{BigDecimal, BigInt, Num, Ratio, class_cast_message, not_a_number, ratio_value};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::value::{Value, View};
@@ -38,6 +38,15 @@ pub fn double_to_long(d: f64) -> Result<i64> {
     Ok(d as i64)
 }
 
+/// RT.longCast(float): as for a double, but the message shows the float.
+fn float_to_long(f: f32) -> Result<i64> {
+    let d = f64::from(f);
+    if d < i64::MIN as f64 || d > i64::MAX as f64 {
+        return Err(out_of_range("long", java_float_string(f)));
+    }
+    Ok(d as i64)
+}
+
 fn bigint_to_long(b: &BigInt) -> Result<i64> {
     b.to_i64().ok_or_else(|| out_of_range("long", b))
 }
@@ -48,7 +57,9 @@ pub fn to_long(v: &Value) -> Result<i64> {
     match v.view() {
         View::Long(n) => Ok(n),
         View::Double(d) => double_to_long(d),
+        View::Float(f) => float_to_long(f),
         View::BigInt(b) => bigint_to_long(b),
+        View::BigInteger(b) => bigint_to_long(b),
         View::Ratio(r) => bigint_to_long(&(r.numer() / r.denom())),
         View::BigDec(m) => double_to_long(Dec::from_big(m).to_f64()),
         View::Char(c) => Ok(c as i64),
@@ -127,6 +138,34 @@ pub fn to_double(v: &Value) -> Result<f64> {
     }
 }
 
+/// `(float x)` (RT.floatCast): a Float passes, anything else goes through
+/// its double value and must lie within ±Float/MAX_VALUE (so `##Inf`
+/// throws; NaN and underflow to 0.0 pass). Longs round directly to float.
+pub fn to_float(v: &Value) -> Result<f32> {
+    let d = match v.view() {
+        View::Float(f) => return Ok(f),
+        View::Long(n) => return Ok(n as f32),
+        _ => to_double(v)?,
+    };
+    if d < -f64::from(f32::MAX) || d > f64::from(f32::MAX) {
+        let mut shown = String::new();
+        super::write_str(&mut shown, v);
+        return Err(out_of_range("float", shown));
+    }
+    Ok(d as f32)
+}
+
+/// `(unchecked-float x)` (Number.floatValue()): out-of-range values become
+/// infinities.
+pub fn unchecked_float(v: &Value) -> Result<f32> {
+    match v.view() {
+        View::Float(f) => Ok(f),
+        View::Long(n) => Ok(n as f32),
+        View::Nil => Err(npe("java.lang.Number.floatValue()")),
+        _ => to_double(v).map(|d| d as f32),
+    }
+}
+
 /// BigDecimal.valueOf(double): the decimal of Double.toString(d).
 pub fn double_to_dec(d: f64) -> Result<Dec> {
     if !d.is_finite() {
@@ -187,6 +226,8 @@ pub fn to_bigint(v: &Value) -> Result<Value> {
         View::BigInt(_) => v.clone(),
         View::Long(n) => Value::bigint(BigInt::from(n)),
         View::Double(d) => Value::bigint(double_to_dec(d)?.to_bigint()),
+        View::Float(f) => Value::bigint(double_to_dec(f64::from(f))?.to_bigint()),
+        View::BigInteger(b) => Value::bigint(b.0.clone()),
         View::Ratio(r) => Value::bigint(r.numer() / r.denom()),
         View::BigDec(m) => Value::bigint(Dec::from_big(m).to_bigint()),
         View::Str(s) => Value::bigint(parse_bigint(s.as_str())?),
@@ -195,13 +236,44 @@ pub fn to_bigint(v: &Value) -> Result<Value> {
     })
 }
 
+/// `biginteger` (a java.math.BigInteger): floats through
+/// BigDecimal.valueOf, ratios truncated, strings parsed; nil and other
+/// objects fail as `(BigInteger. x)` does.
+pub fn to_biginteger(v: &Value) -> Result<Value> {
+    Ok(match v.view() {
+        View::BigInteger(_) => v.clone(),
+        View::Long(n) => Value::biginteger(BigInt::from(n)),
+        View::BigInt(b) => Value::biginteger(b.clone()),
+        View::Double(d) => Value::biginteger(double_to_dec(d)?.to_bigint()),
+        View::Float(f) => Value::biginteger(double_to_dec(f64::from(f))?.to_bigint()),
+        View::Ratio(r) => Value::biginteger(r.numer() / r.denom()),
+        View::BigDec(m) => Value::biginteger(Dec::from_big(m).to_bigint()),
+        View::Str(s) => Value::biginteger(parse_bigint(s.as_str())?),
+        View::Nil => {
+            return Err(Exception::new(
+                ExClass::NullPointerException,
+                "Cannot invoke \"String.length()\" because \"val\" is null",
+            ));
+        }
+        _ => {
+            return Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                "No matching ctor found for class java.math.BigInteger",
+            ));
+        }
+    })
+}
+
 /// `bigdec`.
 pub fn to_bigdec(v: &Value) -> Result<Value> {
     Ok(match v.view() {
         View::BigDec(_) => v.clone(),
         View::Long(n) => Value::bigdec(Dec::new(BigInt::from(n), 0).into_big()),
-        View::BigInt(b) => Value::bigdec(Dec::new(b.clone(), 0).into_big()),
+        View::BigInt(b) | View::BigInteger(super::BigInteger(b)) => {
+            Value::bigdec(Dec::new(b.clone(), 0).into_big())
+        }
         View::Double(d) => Value::bigdec(double_to_dec(d)?.into_big()),
+        View::Float(f) => Value::bigdec(double_to_dec(f64::from(f))?.into_big()),
         View::Ratio(r) => Value::bigdec(bigdec::ratio_to_dec(r.numer(), r.denom())?.into_big()),
         View::Str(s) => Value::bigdec(parse_bigdec(s.as_str())?),
         View::Nil => return Err(not_a_number(v)),
@@ -218,24 +290,15 @@ fn rationalize_dec(d: &Dec) -> Value {
     }
 }
 
-/// `rationalize`: doubles through BigDecimal.valueOf, so `(rationalize 0.1)`
-/// is `1/10`; integers and ratios are returned unchanged.
+/// `rationalize`: doubles and floats through BigDecimal.valueOf, so
+/// `(rationalize 0.1)` is `1/10`; integers and ratios are returned unchanged.
 pub fn rationalize(v: &Value) -> Result<Value> {
     match v.view() {
         View::Double(d) => Ok(rationalize_dec(&double_to_dec(d)?)),
+        View::Float(f) => Ok(rationalize_dec(&double_to_dec(f64::from(f))?)),
         View::BigDec(m) => Ok(rationalize_dec(&Dec::from_big(m))),
         _ if super::is_number(v) => Ok(v.clone()),
         _ => Err(not_a_number(v)),
-    }
-}
-
-/// A java.math.BigInteger result: we have no separate BigInteger type, so
-/// it is a long when it fits (prints and compares like the JVM's BigInteger)
-/// and a BigInt otherwise.
-fn biginteger_value(b: &BigInt) -> Value {
-    match b.to_i64() {
-        Some(n) => Value::long(n),
-        None => Value::bigint(b.clone()),
     }
 }
 
@@ -252,12 +315,12 @@ fn as_ratio(v: &Value) -> Result<&Ratio> {
 
 /// `numerator` (Ratio only).
 pub fn numerator(v: &Value) -> Result<Value> {
-    Ok(biginteger_value(as_ratio(v)?.numer()))
+    Ok(Value::biginteger(as_ratio(v)?.numer().clone()))
 }
 
 /// `denominator` (Ratio only).
 pub fn denominator(v: &Value) -> Result<Value> {
-    Ok(biginteger_value(as_ratio(v)?.denom()))
+    Ok(Value::biginteger(as_ratio(v)?.denom().clone()))
 }
 
 /// `(cast Number x)` as the one-argument `+`, `*`, `-'` etc. do: nil and

@@ -1,4 +1,4 @@
-//! Number printing: Java 17's `Double.toString` (a port of the JDK's
+//! Number printing: Java 17's `Double.toString` and `Float.toString` (a port of the JDK's
 //! FloatingDecimal digit generator, which is NOT always the shortest
 //! round-trip form: `2.82879384806159008E17`), and `BigDecimal.toString`.
 
@@ -394,13 +394,7 @@ pub fn write_java_double(out: &mut String, d: f64) {
     let mut fract_bits = bits & SIGNIF_BIT_MASK;
     let mut bin_exp = ((bits & EXP_BIT_MASK) >> EXP_SHIFT) as i32;
     if bin_exp == 0x7FF {
-        out.push_str(if fract_bits != 0 {
-            "NaN"
-        } else if negative {
-            "-Infinity"
-        } else {
-            "Infinity"
-        });
+        write_special(out, fract_bits != 0, negative);
         return;
     }
     let n_significant_bits;
@@ -419,6 +413,61 @@ pub fn write_java_double(out: &mut String, d: f64) {
         n_significant_bits = EXP_SHIFT + 1;
     }
     bin_exp -= 1023;
+    write_digits(out, negative, bin_exp, fract_bits, n_significant_bits);
+}
+
+const SINGLE_EXP_SHIFT: i32 = 23;
+const SINGLE_FRACT_HOB: u32 = 1 << 23;
+
+/// Append Java 17's `Float.toString(f)` (`1.1`, `3.4028235E38`, `1.4E-45`):
+/// FloatingDecimal's float entry, the double digit generator fed the
+/// float's 24 significant bits.
+pub fn write_java_float(out: &mut String, f: f32) {
+    let bits = f.to_bits();
+    let negative = bits & 0x8000_0000 != 0;
+    let mut fract_bits = bits & (SINGLE_FRACT_HOB - 1);
+    let mut bin_exp = ((bits & 0x7F80_0000) >> SINGLE_EXP_SHIFT) as i32;
+    if bin_exp == 0xFF {
+        write_special(out, fract_bits != 0, negative);
+        return;
+    }
+    let n_significant_bits;
+    if bin_exp == 0 {
+        if fract_bits == 0 {
+            out.push_str(if negative { "-0.0" } else { "0.0" });
+            return;
+        }
+        let leading_zeros = fract_bits.leading_zeros() as i32;
+        let shift = leading_zeros - (31 - SINGLE_EXP_SHIFT);
+        fract_bits <<= shift;
+        bin_exp = 1 - shift;
+        n_significant_bits = 32 - leading_zeros;
+    } else {
+        fract_bits |= SINGLE_FRACT_HOB;
+        n_significant_bits = SINGLE_EXP_SHIFT + 1;
+    }
+    bin_exp -= 127;
+    let fract = u64::from(fract_bits) << (EXP_SHIFT - SINGLE_EXP_SHIFT);
+    write_digits(out, negative, bin_exp, fract, n_significant_bits);
+}
+
+fn write_special(out: &mut String, nan: bool, negative: bool) {
+    out.push_str(if nan {
+        "NaN"
+    } else if negative {
+        "-Infinity"
+    } else {
+        "Infinity"
+    });
+}
+
+fn write_digits(
+    out: &mut String,
+    negative: bool,
+    bin_exp: i32,
+    fract_bits: u64,
+    n_significant_bits: i32,
+) {
     let mut buf = Dtoa {
         digits: [b'0'; 32],
         first: 0,
@@ -427,6 +476,13 @@ pub fn write_java_double(out: &mut String, d: f64) {
     };
     buf.dtoa(bin_exp, fract_bits, n_significant_bits);
     buf.write(out, negative);
+}
+
+/// Java's `Float.toString(f)`.
+pub fn java_float_string(f: f32) -> String {
+    let mut s = String::with_capacity(16);
+    write_java_float(&mut s, f);
+    s
 }
 
 /// Java's `Double.toString(d)`.

@@ -1,11 +1,16 @@
-//! The number tower: long, double, BigInt (`N`), Ratio, BigDecimal (`M`),
-//! with JVM Clojure 1.11's contagion, overflow, equality, hashing and
+//! The number tower: long, double, float, BigInt (`N`), BigInteger, Ratio,
+//! BigDecimal (`M`), with JVM Clojure 1.11's contagion, overflow, equality, hashing and
 //! printing rules (clojure.lang.Numbers, checked against the JVM).
 //!
 //! - `ops`: arithmetic and numeric comparison (`+ - * / quot rem mod`, `==`, `<`)
 //! - `bits`: bit operations on longs
 //! - `convert`: casts (`long`, `int`, `char`, `double`, `bigint`, `bigdec`, ...)
-//! - `format`: Java's `Double.toString` and `BigDecimal.toString`
+//! - `format`: Java's `Double.toString`, `Float.toString` and `BigDecimal.toString`
+//!
+//! java.lang.Float computes like a double (Numbers.ops maps Float to
+//! DoubleOps, so `(+ (float 1) 1)` is a Double) and java.math.BigInteger like
+//! a BigInt (BigIntOps: `(+ (biginteger 1) 1)` is `2N`); both differ only in
+//! class, printing, hashing and `.equals`.
 //! - `bigdec`: java.math.BigDecimal arithmetic rules
 
 pub mod bigdec;
@@ -20,7 +25,7 @@ mod tests;
 pub use bigdecimal::BigDecimal;
 pub use bits::*;
 pub use convert::*;
-pub use format::{java_double_string, write_java_double};
+pub use format::{java_double_string, java_float_string, write_java_double, write_java_float};
 pub use num_bigint::BigInt;
 pub use num_rational::BigRational as Ratio;
 pub use ops::*;
@@ -34,7 +39,23 @@ use num_traits::{One, ToPrimitive, Zero};
 use std::cmp::Ordering;
 use std::fmt::Write;
 
+/// java.math.BigInteger: the same integer as a BigInt, but a distinct JVM
+/// class that prints without `N` and is not `.equals` to a BigInt.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BigInteger(pub BigInt);
+
+impl std::ops::Deref for BigInteger {
+    type Target = BigInt;
+    fn deref(&self) -> &BigInt {
+        &self.0
+    }
+}
+
 impl Value {
+    /// A java.math.BigInteger value.
+    pub fn biginteger(n: BigInt) -> Value {
+        Value::from(Ref::new(BigInteger(n)))
+    }
     /// A BigInt value (`1N`). Kept as BigInt even when it fits a long.
     pub fn bigint(n: BigInt) -> Value {
         Value::from(Ref::new(n))
@@ -53,13 +74,20 @@ impl Value {
 pub fn is_number(v: &Value) -> bool {
     matches!(
         v.view(),
-        View::Long(_) | View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_)
+        View::Long(_)
+            | View::Double(_)
+            | View::Float(_)
+            | View::BigInt(_)
+            | View::BigInteger(_)
+            | View::Ratio(_)
+            | View::BigDec(_)
     )
 }
 
 /// A borrowed number, ordered by contagion rank: combining two numbers
 /// computes in the higher of their kinds (Long < BigInt < Ratio < BigDec <
-/// Double), exactly as Numbers.Ops.combine does.
+/// Double), exactly as Numbers.Ops.combine does. A Float is a `D` (its exact
+/// double value) and a BigInteger a `B`, as Numbers.ops maps them.
 #[derive(Clone, Copy)]
 pub(crate) enum Num<'a> {
     L(i64),
@@ -83,7 +111,9 @@ impl<'a> Num<'a> {
         Some(match v.view() {
             View::Long(n) => Num::L(n),
             View::Double(d) => Num::D(d),
+            View::Float(f) => Num::D(f64::from(f)),
             View::BigInt(b) => Num::B(b),
+            View::BigInteger(b) => Num::B(b),
             View::Ratio(r) => Num::R(r),
             View::BigDec(m) => Num::M(m),
             _ => return None,
@@ -221,6 +251,15 @@ pub(crate) fn double_hash(d: f64) -> i32 {
     (bits ^ (bits >> 32)) as i32
 }
 
+/// Float.hashCode(): floatToIntBits, all NaNs collapsed.
+pub(crate) fn float_hash(f: f32) -> i32 {
+    if f.is_nan() {
+        0x7fc0_0000
+    } else {
+        f.to_bits() as i32
+    }
+}
+
 /// Clojure `hash` of a number (Numbers.hasheq); None when `v` is not a number.
 pub fn hasheq(v: &Value) -> Option<i32> {
     Some(match v.view() {
@@ -232,7 +271,15 @@ pub fn hasheq(v: &Value) -> Option<i32> {
                 double_hash(d)
             }
         }
-        View::BigInt(b) => match b.to_i64() {
+        // Float.hashCode (floatToIntBits), with -0.0 hashing like 0.0.
+        View::Float(f) => {
+            if f == 0.0 {
+                0
+            } else {
+                float_hash(f)
+            }
+        }
+        View::BigInt(b) | View::BigInteger(BigInteger(b)) => match b.to_i64() {
             Some(n) => super::hash::hash_long(n),
             None => biginteger_hash(b),
         },
@@ -310,10 +357,20 @@ pub fn write(out: &mut String, v: &Value, readably: bool) -> bool {
                 format::write_java_double(out, d);
             }
         }
+        View::Float(f) => {
+            if f.is_nan() {
+                out.push_str("##NaN");
+            } else if f.is_infinite() {
+                out.push_str(if f > 0.0 { "##Inf" } else { "##-Inf" });
+            } else {
+                format::write_java_float(out, f);
+            }
+        }
         View::BigInt(b) => {
             out.push_str(&b.to_string());
             out.push('N');
         }
+        View::BigInteger(b) => out.push_str(&b.to_string()),
         View::Ratio(r) => write_ratio(out, r),
         View::BigDec(m) => {
             let d = Dec::from_big(m);
@@ -333,7 +390,9 @@ pub fn write_str(out: &mut String, v: &Value) -> bool {
             let _ = write!(out, "{n}");
         }
         View::Double(d) => format::write_java_double(out, d),
+        View::Float(f) => format::write_java_float(out, f),
         View::BigInt(b) => out.push_str(&b.to_string()),
+        View::BigInteger(b) => out.push_str(&b.to_string()),
         View::Ratio(r) => write_ratio(out, r),
         View::BigDec(m) => {
             let d = Dec::from_big(m);

@@ -369,6 +369,12 @@ pub fn div(a: &Value, b: &Value) -> Result<Value> {
         (Repr::Double(x), Repr::Double(y)) => Ok(Value::double(x / y)),
         (Repr::Double(x), Repr::Long(y)) => Ok(Value::double(x / *y as f64)),
         (Repr::Long(x), Repr::Double(y)) => Ok(Value::double(*x as f64 / y)),
+        // A primitive float divides as a double (Numbers.divide(double, long)).
+        (Repr::Float(x), Repr::Long(y)) => Ok(Value::double(f64::from(*x) / *y as f64)),
+        (Repr::Long(x), Repr::Float(y)) => Ok(Value::double(*x as f64 / f64::from(*y))),
+        (Repr::Float(x), Repr::Float(y)) => Ok(Value::double(f64::from(*x) / f64::from(*y))),
+        (Repr::Float(x), Repr::Double(y)) => Ok(Value::double(f64::from(*x) / y)),
+        (Repr::Double(x), Repr::Float(y)) => Ok(Value::double(x / f64::from(*y))),
         _ => div_slow(a, b),
     }
 }
@@ -622,9 +628,13 @@ pub fn is_neg(a: &Value) -> Result<bool> {
     }
 }
 
-/// Is `v` a double NaN (`NaN?`)?
+/// Is `v` a double or float NaN (Numbers.isNaN)?
 pub fn is_nan(v: &Value) -> bool {
-    matches!(v.0, Repr::Double(d) if d.is_nan())
+    match v.0 {
+        Repr::Double(d) => d.is_nan(),
+        Repr::Float(f) => f.is_nan(),
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------- comparison

@@ -9,9 +9,17 @@ use super::*;
 use crate::runtime::error::Result;
 use crate::runtime::value::{Value, View};
 
-/// Parse a Clojure number/atom literal as the JVM reader would.
+/// Parse a Clojure number/atom literal as the JVM reader would; `f:X` and
+/// `bi:X` are `(float X)` and `(biginteger X)` (see gen.clj).
 fn lit(tok: &str) -> Value {
+    if let Some(x) = tok.strip_prefix("f:") {
+        return Value::float(to_float(&lit(x)).expect("float literal"));
+    }
+    if let Some(x) = tok.strip_prefix("bi:") {
+        return to_biginteger(&lit(x)).expect("biginteger literal");
+    }
     match tok {
+        "Float/MAX_VALUE" => return Value::float(f32::MAX),
         "Long/MAX_VALUE" => return Value::long(i64::MAX),
         "Long/MIN_VALUE" => return Value::long(i64::MIN),
         "##Inf" => return Value::double(f64::INFINITY),
@@ -152,6 +160,9 @@ fn run(op: &str, a: &[Value]) -> Result<Out> {
         ("double", 1) => V(Value::double(to_double(&a[0])?)),
         ("bigint", 1) => V(to_bigint(&x())?),
         ("bigdec", 1) => V(to_bigdec(&x())?),
+        ("biginteger", 1) => V(to_biginteger(&x())?),
+        ("float", 1) => V(Value::float(to_float(&a[0])?)),
+        ("unchecked-float", 1) => V(Value::float(unchecked_float(&a[0])?)),
         ("rationalize", 1) => V(rationalize(&x())?),
         ("pr-str", 1) => {
             let mut s = String::new();
@@ -183,7 +194,7 @@ fn jvm_recorded_cases() {
             failures.push(format!("{case}\n   JVM: {expected}\n   got: {got}"));
         }
     }
-    assert!(n > 700, "only {n} cases");
+    assert!(n > 1600, "only {n} cases");
     assert!(
         failures.is_empty(),
         "{} of {n} cases differ:\n{}",
@@ -211,16 +222,35 @@ fn doubles_print_like_java17() {
 }
 
 #[test]
+fn floats_print_like_java17() {
+    let data = include_str!("testdata/floats.txt");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (bits, expected) = line.split_once(' ').expect("bits string");
+        let f = f32::from_bits(bits.parse::<i32>().expect("bits") as u32);
+        let got = java_float_string(f);
+        n += 1;
+        if got != expected {
+            failures.push(format!("{bits}: JVM {expected} got {got}"));
+        }
+    }
+    assert!(n > 2900, "only {n} cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn numerator_denominator_and_casts() {
     // JVM: (numerator 1/3) => 1 (java.math.BigInteger), (denominator 1/3) => 3
     let third = lit("1/3");
-    assert_eq!(numerator(&third).ok().and_then(|v| v.as_long()), Some(1));
-    assert_eq!(denominator(&third).ok().and_then(|v| v.as_long()), Some(3));
+    let shown = |r: Result<Value>| show(r.map(Out::V));
+    assert_eq!(shown(numerator(&third)), "1 java.math.BigInteger");
+    assert_eq!(shown(denominator(&third)), "3 java.math.BigInteger");
     // JVM: (numerator -2/4) => -1
-    assert_eq!(
-        numerator(&lit("-2/4")).ok().and_then(|v| v.as_long()),
-        Some(-1)
-    );
+    assert_eq!(shown(numerator(&lit("-2/4"))), "-1 java.math.BigInteger");
     // JVM: (numerator 3) => ClassCastException "class java.lang.Long cannot be cast to class
     // clojure.lang.Ratio (java.lang.Long is in module java.base of loader 'bootstrap';
     // clojure.lang.Ratio is in unnamed module of loader 'app')"

@@ -231,7 +231,13 @@ fn write_one(
     match v.view() {
         View::Nil => out.push_str("nil"),
         View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
-        View::Long(_) | View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_) => {
+        View::Long(_)
+        | View::Double(_)
+        | View::Float(_)
+        | View::BigInt(_)
+        | View::BigInteger(_)
+        | View::Ratio(_)
+        | View::BigDec(_) => {
             // print-method on numbers is the same for pr and print: 1N, 1.5M,
             // ##Inf (only `str` of a number differs).
             number::write(out, &v, true);

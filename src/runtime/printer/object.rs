@@ -25,7 +25,13 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::Nil => {}
         View::Str(s) => out.push_str(s.as_str()),
         View::Char(c) => out.push(c),
-        View::Long(_) | View::Double(_) | View::BigInt(_) | View::Ratio(_) | View::BigDec(_) => {
+        View::Long(_)
+        | View::Double(_)
+        | View::Float(_)
+        | View::BigInt(_)
+        | View::BigInteger(_)
+        | View::Ratio(_)
+        | View::BigDec(_) => {
             number::write_str(out, v);
         }
         View::Regex(r) => out.push_str(r.source()),

@@ -1,5 +1,6 @@
 ;; Regenerates arith.txt from cases.txt on JVM Clojure 1.11.1:
 ;;   cd src/runtime/number/testdata && clojure gen.clj
+;; Argument tokens `f:X` and `bi:X` stand for (float X) and (biginteger X).
 (require '[clojure.string :as s])
 (defn show [v]
   (cond (nil? v) "nil"
@@ -10,6 +11,12 @@
     (let [boxed? (s/ends-with? line " !boxed")
           body (s/replace line " !boxed" "")
           [op & args] (read-string (str "[" body "]"))
+          typed (fn [a]
+                  (let [n (when (symbol? a) (str a))]
+                    (cond (and n (.startsWith n "f:")) (list 'float (read-string (subs n 2)))
+                          (and n (.startsWith n "bi:")) (list 'biginteger (read-string (subs n 3)))
+                          :else a)))
+          args (map typed args)
           form (if boxed?
                  `(let [f# ~op] (f# ~@args))
                  `(~op ~@args))

@@ -1,0 +1,354 @@
+//! java.lang.Number and its classes: constructors `(Float. "1.5")`,
+//! `(BigInteger. "ff" 16)`, statics `Float/MAX_VALUE`, `BigInteger/ONE`, and
+//! instance methods `(.doubleValue x)`, `(.toBigInteger 1N)`,
+//! `(.add (biginteger 1) (biginteger 2))`. Java int results are longs here
+//! (we have no Integer type).
+
+use super::lang::{parse_double, parse_float, string_arg};
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::number::{
+    self as n, BigInt, BigInteger,
+    bigdec::Dec,
+    convert::{long_value, parse_bigdec, parse_bigint, to_double, unchecked_float},
+};
+use crate::runtime::value::{Value, View};
+use num_traits::{Signed, Zero};
+
+/// `(new C args)` for the number classes; None when `class` is not one.
+pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (class, args) {
+        ("java.lang.Float", [x]) => match x.view() {
+            View::Double(d) => Ok(Value::float(d as f32)),
+            View::Float(f) => Ok(Value::float(f)),
+            _ => string_ctor(class, x, "in")
+                .and_then(parse_float)
+                .map(Value::float),
+        },
+        ("java.lang.Double", [x]) => match x.view() {
+            View::Double(d) => Ok(Value::double(d)),
+            View::Float(f) => Ok(Value::double(f64::from(f))),
+            _ => string_ctor(class, x, "in")
+                .and_then(parse_double)
+                .map(Value::double),
+        },
+        ("java.math.BigInteger", [s]) => string_ctor(class, s, "val")
+            .and_then(parse_bigint)
+            .map(Value::biginteger),
+        ("java.math.BigInteger", [s, radix]) => (|| {
+            let s = string_ctor(class, s, "val")?;
+            let radix = n::to_long(radix)?;
+            parse_radix(s, radix).map(Value::biginteger)
+        })(),
+        ("java.math.BigDecimal", [x]) => match x.view() {
+            View::Long(v) => Ok(Value::bigdec(Dec::new(BigInt::from(v), 0).into_big())),
+            View::BigInteger(b) => Ok(Value::bigdec(Dec::new(b.0.clone(), 0).into_big())),
+            // new BigDecimal(double) is the exact binary value.
+            View::Double(d) => exact_decimal(d),
+            View::Float(f) => exact_decimal(f64::from(f)),
+            _ => string_ctor(class, x, "in")
+                .and_then(parse_bigdec)
+                .map(Value::bigdec),
+        },
+        _ => return None,
+    })
+}
+
+/// A String constructor argument: nil is an NPE naming Java's parameter,
+/// any other type has no matching constructor.
+fn string_ctor<'a>(class: &str, v: &'a Value, param: &str) -> Result<&'a str> {
+    match v.view() {
+        View::Str(_) => Ok(v.as_str().unwrap_or_default()),
+        View::Nil => Err(Exception::new(
+            ExClass::NullPointerException,
+            if param == "val" {
+                "Cannot invoke \"String.length()\" because \"val\" is null".to_string()
+            } else {
+                format!("Cannot invoke \"String.trim()\" because \"{param}\" is null")
+            },
+        )),
+        _ => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("No matching ctor found for class {class}"),
+        )),
+    }
+}
+
+/// `new BigDecimal(double)`: the exact binary value, odd significand times
+/// a power of two (`(BigDecimal. 0.5)` is 0.5M, 1.1 has 52 decimals).
+fn exact_decimal(d: f64) -> Result<Value> {
+    if !d.is_finite() {
+        return Err(Exception::new(
+            ExClass::NumberFormatException,
+            "Infinite or NaN",
+        ));
+    }
+    if d == 0.0 {
+        return Ok(Value::bigdec(Dec::new(BigInt::from(0), 0).into_big()));
+    }
+    let bits = d.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if exp_bits == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp_bits - 1075)
+    };
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += i64::from(tz);
+    let mut u = BigInt::from(m);
+    if d < 0.0 {
+        u = -u;
+    }
+    let dec = if e >= 0 {
+        Dec::new(u << (e as usize), 0)
+    } else {
+        Dec::new(u * num_traits::pow(BigInt::from(5), (-e) as usize), -e)
+    };
+    Ok(Value::bigdec(dec.into_big()))
+}
+
+/// `new BigInteger(s, radix)`.
+fn parse_radix(s: &str, radix: i64) -> Result<BigInt> {
+    if !(2..=36).contains(&radix) {
+        return Err(Exception::new(
+            ExClass::NumberFormatException,
+            "Radix out of range",
+        ));
+    }
+    if s.is_empty() {
+        return Err(Exception::new(
+            ExClass::NumberFormatException,
+            "Zero length BigInteger",
+        ));
+    }
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let fail = || {
+        Exception::new(
+            ExClass::NumberFormatException,
+            format!("For input string: \"{s}\""),
+        )
+    };
+    if body.is_empty() || body.contains(['-', '+']) {
+        return Err(fail());
+    }
+    let v = BigInt::parse_bytes(body.as_bytes(), radix as u32).ok_or_else(fail)?;
+    Ok(if neg { -v } else { v })
+}
+
+/// Static methods of Float and BigInteger; None when not one of ours.
+pub fn call_static(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (class, name, args) {
+        ("java.lang.Float", "parseFloat", [s]) => {
+            string_arg(s, "in").and_then(parse_float).map(Value::float)
+        }
+        ("java.lang.Float", "valueOf", [x]) => match x.view() {
+            View::Float(f) => Ok(Value::float(f)),
+            View::Double(d) => Ok(Value::float(d as f32)),
+            _ => string_arg(x, "in").and_then(parse_float).map(Value::float),
+        },
+        ("java.lang.Float", "compare", [x, y]) => (|| {
+            Ok(Value::long(float_compare(
+                unchecked_float(x)?,
+                unchecked_float(y)?,
+            )))
+        })(),
+        ("java.lang.Float", "isNaN", [x]) => to_double(x).map(|d| Value::bool(d.is_nan())),
+        ("java.lang.Float", "isInfinite", [x]) => {
+            to_double(x).map(|d| Value::bool(d.is_infinite()))
+        }
+        ("java.lang.Float", "toString", [x]) => {
+            unchecked_float(x).map(|f| Value::string(n::java_float_string(f)))
+        }
+        ("java.lang.Double", "valueOf", [x]) if !x.is_string() && !x.is_nil() => {
+            to_double(x).map(Value::double)
+        }
+        ("java.lang.Double", "toString", [x]) => {
+            to_double(x).map(|d| Value::string(n::java_double_string(d)))
+        }
+        ("java.math.BigInteger", "valueOf", [x]) => {
+            long_value(x).map(|v| Value::biginteger(BigInt::from(v)))
+        }
+        _ => return None,
+    })
+}
+
+/// Static fields of Float, Double and BigInteger.
+pub fn get_static(class: &str, field: &str) -> Option<Value> {
+    Some(match (class, field) {
+        ("java.lang.Float", "MAX_VALUE") => Value::float(f32::MAX),
+        ("java.lang.Float", "MIN_VALUE") => Value::float(f32::from_bits(1)),
+        ("java.lang.Float", "MIN_NORMAL") => Value::float(f32::MIN_POSITIVE),
+        ("java.lang.Float", "POSITIVE_INFINITY") => Value::float(f32::INFINITY),
+        ("java.lang.Float", "NEGATIVE_INFINITY") => Value::float(f32::NEG_INFINITY),
+        ("java.lang.Float", "NaN") => Value::float(f32::NAN),
+        ("java.lang.Double", "MIN_NORMAL") => Value::double(f64::MIN_POSITIVE),
+        ("java.math.BigInteger", "ZERO") => Value::biginteger(BigInt::from(0)),
+        ("java.math.BigInteger", "ONE") => Value::biginteger(BigInt::from(1)),
+        ("java.math.BigInteger", "TWO") => Value::biginteger(BigInt::from(2)),
+        ("java.math.BigInteger", "TEN") => Value::biginteger(BigInt::from(10)),
+        _ => return None,
+    })
+}
+
+/// Instance methods of numbers; None to fall back to Object's methods.
+pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    // java.lang.Number's value methods, on every number.
+    let number = match (name, args) {
+        ("doubleValue", []) => Some(to_double(target).map(Value::double)),
+        ("floatValue", []) => Some(unchecked_float(target).map(Value::float)),
+        ("longValue", []) => Some(long_value(target).map(Value::long)),
+        ("intValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i32)))),
+        ("shortValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i16)))),
+        ("byteValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i8)))),
+        _ => None,
+    };
+    if number.is_some() {
+        return number;
+    }
+    match target.view() {
+        View::Double(d) => match (name, args) {
+            ("compareTo", [y]) => Some(match y.view() {
+                View::Double(e) => Ok(Value::long(double_compare(d, e))),
+                _ => Err(cast_to(y, "java.lang.Double")),
+            }),
+            _ => floating(d.is_nan(), d.is_infinite(), name, args),
+        },
+        View::Float(f) => match (name, args) {
+            ("compareTo", [y]) => Some(match y.view() {
+                View::Float(e) => Ok(Value::long(float_compare(f, e))),
+                _ => Err(cast_to(y, "java.lang.Float")),
+            }),
+            _ => floating(f.is_nan(), f.is_infinite(), name, args),
+        },
+        View::BigInt(b) => match (name, args) {
+            ("toBigInteger", []) => Some(Ok(Value::biginteger(b.clone()))),
+            _ => None,
+        },
+        View::BigDec(_) => match (name, args) {
+            ("toBigInteger", []) => Some(n::to_biginteger(target)),
+            _ => None,
+        },
+        View::Ratio(r) => match (name, args) {
+            ("numerator", []) => Some(Ok(Value::biginteger(r.numer().clone()))),
+            ("denominator", []) => Some(Ok(Value::biginteger(r.denom().clone()))),
+            ("bigIntegerValue", []) => Some(Ok(Value::biginteger(r.numer() / r.denom()))),
+            _ => None,
+        },
+        View::BigInteger(b) => biginteger(b, name, args),
+        _ => None,
+    }
+}
+
+/// Float.compare: total order with -0.0 below 0.0 and NaN above +Infinity.
+fn float_compare(x: f32, y: f32) -> i64 {
+    x.total_cmp(&y) as i64 * i64::from(!(x.is_nan() && y.is_nan()))
+}
+
+/// Double.compare (see [`float_compare`]).
+fn double_compare(x: f64, y: f64) -> i64 {
+    x.total_cmp(&y) as i64 * i64::from(!(x.is_nan() && y.is_nan()))
+}
+
+fn floating(nan: bool, infinite: bool, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    match (name, args) {
+        ("isNaN", []) => Some(Ok(Value::bool(nan))),
+        ("isInfinite", []) => Some(Ok(Value::bool(infinite))),
+        _ => None,
+    }
+}
+
+/// Reflector.boxArg's message for an argument of the wrong class.
+fn cast_to(v: &Value, class: &str) -> Exception {
+    Exception::new(
+        ExClass::ClassCastException,
+        format!("Cannot cast {} to {class}", v.class_name()),
+    )
+}
+
+/// A BigInteger method argument: must itself be a BigInteger.
+fn big_arg(v: &Value) -> Result<&BigInt> {
+    match v.view() {
+        View::BigInteger(b) => Ok(&b.0),
+        View::Nil => Err(Exception::new(
+            ExClass::NullPointerException,
+            "Cannot read field \"signum\" because \"val\" is null",
+        )),
+        _ => Err(cast_to(v, "java.math.BigInteger")),
+    }
+}
+
+fn big_zero() -> Exception {
+    Exception::new(ExClass::ArithmeticException, "BigInteger divide by zero")
+}
+
+fn biginteger(b: &BigInteger, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    let x = &b.0;
+    let big = |r: BigInt| Ok(Value::biginteger(r));
+    Some(match (name, args) {
+        ("negate", []) => big(-x),
+        ("abs", []) => big(x.abs()),
+        ("signum", []) => Ok(Value::long(i64::from(sign(x)))),
+        ("bitLength", []) => Ok(Value::long(bit_length(x))),
+        ("toString", [radix]) => (|| {
+            let r = n::to_long(radix)?;
+            let r = if (2..=36).contains(&r) { r as u32 } else { 10 };
+            Ok(Value::string(x.to_str_radix(r)))
+        })(),
+        ("pow", [e]) => (|| {
+            let e = n::to_long(e)?;
+            let e = u32::try_from(e)
+                .map_err(|_| Exception::new(ExClass::ArithmeticException, "Negative exponent"))?;
+            big(num_traits::pow(x.clone(), e as usize))
+        })(),
+        (
+            "add" | "subtract" | "multiply" | "divide" | "remainder" | "mod" | "gcd" | "max"
+            | "min" | "compareTo",
+            [y],
+        ) => (|| {
+            let y = big_arg(y)?;
+            match name {
+                "add" => big(x + y),
+                "subtract" => big(x - y),
+                "multiply" => big(x * y),
+                "divide" if y.is_zero() => Err(big_zero()),
+                "divide" => big(x / y),
+                "remainder" if y.is_zero() => Err(big_zero()),
+                "remainder" => big(x % y),
+                "mod" if !y.is_positive() => Err(Exception::new(
+                    ExClass::ArithmeticException,
+                    "BigInteger: modulus not positive",
+                )),
+                "mod" => big(((x % y) + y) % y),
+                "gcd" => big(num_integer::Integer::gcd(x, y)),
+                "max" => big(x.max(y).clone()),
+                "min" => big(x.min(y).clone()),
+                _ => Ok(Value::long(x.cmp(y) as i64)),
+            }
+        })(),
+        _ => return None,
+    })
+}
+
+fn sign(x: &BigInt) -> i32 {
+    if x.is_positive() {
+        1
+    } else if x.is_negative() {
+        -1
+    } else {
+        0
+    }
+}
+
+/// BigInteger.bitLength(): bits of the two's complement excluding the sign.
+fn bit_length(x: &BigInt) -> i64 {
+    if x.is_negative() {
+        let m: BigInt = -x - 1;
+        m.bits() as i64
+    } else {
+        x.to_biguint().map_or(0, |u| u.bits() as i64)
+    }
+}
