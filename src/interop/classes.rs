@@ -63,6 +63,8 @@ static CLASSES: &[ClassDef] = &[
     i("java.io.Flushable"),
     c("java.math.BigDecimal"),
     c("java.math.BigInteger"),
+    c("java.math.MathContext"),
+    c("java.math.RoundingMode"),
     c("java.util.regex.Pattern"),
     i("clojure.lang.IFn"),
     c("clojure.lang.AFn"),
@@ -130,7 +132,11 @@ pub fn resolve(name: &str) -> Option<ClassDef> {
         full == name
             || full
                 .strip_prefix("java.lang.")
-                .or_else(|| full.strip_prefix("java.math."))
+                // Clojure imports java.math's BigInteger and BigDecimal too.
+                .or_else(|| {
+                    full.strip_prefix("java.math.")
+                        .filter(|s| s.starts_with("Big"))
+                })
                 .is_some_and(|simple| simple == name)
     };
     if let Some(d) = CLASSES.iter().find(|d| matches(d.name)) {

@@ -336,6 +336,8 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     };
     match found {
         Some(r) => r,
+        // `(. C FIELD)`: a static field read when no method matched.
+        None if args.is_empty() && get_static(c.name, member).is_ok() => get_static(c.name, member),
         None => Err(Exception::new(
             ExClass::IllegalArgumentException,
             format!(

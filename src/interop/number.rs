@@ -14,9 +14,49 @@ use crate::runtime::number::{
 use crate::runtime::value::{Value, View};
 use num_traits::{Signed, Zero};
 
+/// A java.math.RoundingMode constant.
+fn rounding_mode(r: n::Rounding) -> Value {
+    Value::from(crate::runtime::gc::Ref::new(
+        crate::runtime::object::HostObject::RoundingMode(r),
+    ))
+}
+
+/// `(MathContext. precision)` / `(MathContext. precision rounding-mode)`.
+fn math_context(precision: &Value, rounding: Option<&Value>) -> Result<Value> {
+    let p = n::to_long(precision)?;
+    if p < 0 {
+        return Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            "Digits < 0",
+        ));
+    }
+    let rounding = match rounding.map(Value::view) {
+        None => n::Rounding::HalfUp,
+        Some(View::HostObject(crate::runtime::object::HostObject::RoundingMode(r))) => *r,
+        Some(View::Nil) => {
+            return Err(Exception::new(
+                ExClass::NullPointerException,
+                "null RoundingMode",
+            ));
+        }
+        Some(_) => {
+            return Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                "No matching ctor found for class java.math.MathContext",
+            ));
+        }
+    };
+    Ok(Value::math_context(n::MathContext {
+        precision: p as u32,
+        rounding,
+    }))
+}
+
 /// `(new C args)` for the number classes; None when `class` is not one.
 pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, args) {
+        ("java.math.MathContext", [p]) => math_context(p, None),
+        ("java.math.MathContext", [p, r]) => math_context(p, Some(r)),
         ("java.lang.Float", [x]) => match x.view() {
             View::Double(d) => Ok(Value::float(d as f32)),
             View::Float(f) => Ok(Value::float(f)),
@@ -190,6 +230,23 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         ("java.math.BigInteger", "ONE") => Value::biginteger(BigInt::from(1)),
         ("java.math.BigInteger", "TWO") => Value::biginteger(BigInt::from(2)),
         ("java.math.BigInteger", "TEN") => Value::biginteger(BigInt::from(10)),
+        ("java.math.RoundingMode", f) => rounding_mode(n::Rounding::by_name(f)?),
+        ("java.math.MathContext", "UNLIMITED") => Value::math_context(n::MathContext {
+            precision: 0,
+            rounding: n::Rounding::HalfUp,
+        }),
+        ("java.math.MathContext", "DECIMAL32") => Value::math_context(n::MathContext {
+            precision: 7,
+            rounding: n::Rounding::HalfEven,
+        }),
+        ("java.math.MathContext", "DECIMAL64") => Value::math_context(n::MathContext {
+            precision: 16,
+            rounding: n::Rounding::HalfEven,
+        }),
+        ("java.math.MathContext", "DECIMAL128") => Value::math_context(n::MathContext {
+            precision: 34,
+            rounding: n::Rounding::HalfEven,
+        }),
         _ => return None,
     })
 }

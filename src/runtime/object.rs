@@ -20,6 +20,10 @@ pub enum HostObject {
     /// A Java array: its JVM class name (`[J`, `[Ljava.lang.Long;`) and
     /// items. Arrays compare and hash by identity.
     Array(&'static str, Lock<Vec<Value>>),
+    /// java.math.MathContext (what `with-precision` binds).
+    MathContext(super::number::MathContext),
+    /// A java.math.RoundingMode constant.
+    RoundingMode(super::number::Rounding),
 }
 
 impl HostObject {
@@ -30,6 +34,8 @@ impl HostObject {
             HostObject::StringBuilder(_) => "java.lang.StringBuilder",
             HostObject::ArrayList(_) => "java.util.ArrayList",
             HostObject::Array(c, _) => c,
+            HostObject::MathContext(_) => "java.math.MathContext",
+            HostObject::RoundingMode(_) => "java.math.RoundingMode",
         }
     }
 
@@ -48,6 +54,8 @@ impl HostObject {
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::StringBuilder(s) => lock(s).clone(),
+            HostObject::MathContext(mc) => mc.java_string(),
+            HostObject::RoundingMode(r) => r.name().to_string(),
             // AbstractCollection.toString: "[a, b]" of the items' toString.
             HostObject::ArrayList(l) => {
                 let items = lock(l).clone();

@@ -331,3 +331,34 @@ pub(crate) fn with_open(args: &[Value]) -> Result<Value> {
         )),
     }
 }
+
+/// `(with-precision precision [:rounding MODE] body...)` ->
+/// `(binding [*math-context* (java.math.MathContext. precision
+/// (. java.math.RoundingMode MODE))] body...)`.
+pub(crate) fn with_precision(args: &[Value]) -> Result<Value> {
+    let a = margs("with-precision", args, 1, None)?;
+    let precision = a[0].clone();
+    let exprs = &a[1..];
+    let rounding_kw = exprs
+        .first()
+        .and_then(|k| k.as_keyword())
+        .is_some_and(|k| k.ns().is_none() && k.name() == "rounding");
+    let (body, rm): (&[Value], Option<Value>) = if rounding_kw {
+        let mode = exprs.get(1).cloned().unwrap_or(Value::NIL);
+        (
+            exprs.get(2..).unwrap_or(&[]),
+            Some(list![sym("."), sym("java.math.RoundingMode"), mode]),
+        )
+    } else {
+        (exprs, None)
+    };
+    let mut ctor = vec![sym("java.math.MathContext."), precision];
+    ctor.extend(rm);
+    Ok(splice(
+        vec![
+            core("binding"),
+            vector![core("*math-context*"), Value::list(ctor)],
+        ],
+        body,
+    ))
+}

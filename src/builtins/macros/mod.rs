@@ -62,6 +62,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::m("while", loops::while_),
     // misc.rs
     Def::m("ns", misc::ns),
+    Def::m("with-precision", misc::with_precision),
     Def::m("with-loading-context", misc::with_loading_context),
     Def::m("comment", misc::comment),
     Def::m("assert", misc::assert),

@@ -119,7 +119,7 @@ impl Dec {
     }
 
     /// Strip trailing zeros while the scale stays >= `preferred`.
-    fn strip_to(mut self, preferred: i64) -> Dec {
+    pub(super) fn strip_to(mut self, preferred: i64) -> Dec {
         let ten = BigInt::from(10u32);
         while self.s > preferred && !self.u.is_zero() {
             let (q, r) = self.u.div_rem(&ten);

@@ -45,8 +45,13 @@ fn num(a: &Value) -> Result<Num<'_>> {
     Num::of(a).ok_or_else(|| not_a_number(a))
 }
 
-fn dec_value(d: Dec) -> Value {
-    Value::bigdec(d.into_big())
+/// A BigDecimal result, rounded to `*math-context*` when one is bound.
+fn dec_value(d: Dec) -> Result<Value> {
+    let d = match super::math_context::current() {
+        Some(mc) => d.round(mc)?,
+        None => d,
+    };
+    Ok(Value::bigdec(d.into_big()))
 }
 
 // ---------------------------------------------------------------- add / sub / mul
@@ -105,7 +110,7 @@ fn combine_add(x: Num, y: Num, promote: bool) -> Result<Value> {
         Rank::Double => Value::double(x.to_f64() + y.to_f64()),
         Rank::Big => Value::bigint(x.to_bigint() + y.to_bigint()),
         Rank::Ratio => ratio_value(x.to_ratio() + y.to_ratio()),
-        Rank::Dec => dec_value(x.to_dec()?.add(&y.to_dec()?)),
+        Rank::Dec => dec_value(x.to_dec()?.add(&y.to_dec()?))?,
     })
 }
 
@@ -159,7 +164,7 @@ fn sub_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
         Rank::Double => Value::double(x.to_f64() - y.to_f64()),
         Rank::Big => Value::bigint(x.to_bigint() - y.to_bigint()),
         Rank::Ratio => ratio_value(x.to_ratio() - y.to_ratio()),
-        Rank::Dec => dec_value(x.to_dec()?.sub(&y.to_dec()?)),
+        Rank::Dec => dec_value(x.to_dec()?.sub(&y.to_dec()?))?,
     })
 }
 
@@ -213,7 +218,7 @@ fn mul_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
         Rank::Double => Value::double(x.to_f64() * y.to_f64()),
         Rank::Big => Value::bigint(x.to_bigint() * y.to_bigint()),
         Rank::Ratio => ratio_value(x.to_ratio() * y.to_ratio()),
-        Rank::Dec => dec_value(x.to_dec()?.mul(&y.to_dec()?)),
+        Rank::Dec => dec_value(x.to_dec()?.mul(&y.to_dec()?))?,
     })
 }
 
@@ -262,7 +267,7 @@ fn negate_slow(a: &Value, promote: bool) -> Result<Value> {
         Num::D(x) => Value::double(-x),
         Num::B(b) => Value::bigint(-b),
         Num::R(r) => Value::ratio(-r),
-        Num::M(m) => dec_value(Dec::from_big(m).neg()),
+        Num::M(m) => dec_value(Dec::from_big(m).neg())?,
     })
 }
 
@@ -323,7 +328,7 @@ pub fn abs(a: &Value) -> Result<Value> {
         Num::D(x) => Value::double(x.abs()),
         Num::B(b) => Value::bigint(b.abs()),
         Num::R(r) => Value::ratio(r.abs()),
-        Num::M(m) => dec_value(Dec::from_big(m).abs()),
+        Num::M(m) => dec_value(Dec::from_big(m).abs())?,
     })
 }
 
@@ -403,7 +408,13 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
         }
         Rank::Double => Value::double(x.to_f64() / y.to_f64()),
         Rank::Big | Rank::Ratio => ratio_value(x.to_ratio() / y.to_ratio()),
-        Rank::Dec => dec_value(x.to_dec()?.div(&y.to_dec()?)?),
+        Rank::Dec => {
+            let (x, y) = (x.to_dec()?, y.to_dec()?);
+            match super::math_context::current() {
+                Some(mc) => Value::bigdec(x.div_mc(&y, mc)?.into_big()),
+                None => Value::bigdec(x.div(&y)?.into_big()),
+            }
+        }
     })
 }
 
@@ -525,7 +536,13 @@ fn quot_slow(a: &Value, b: &Value) -> Result<Value> {
         Rank::Double => Value::double(double_quotient(x.to_f64(), y.to_f64())?),
         Rank::Big => Value::bigint(x.to_bigint() / y.to_bigint()),
         Rank::Ratio => Value::bigint(ratio_quotient(x, y)),
-        Rank::Dec => dec_value(x.to_dec()?.div_to_integral(&y.to_dec()?)?),
+        Rank::Dec => {
+            let (x, y) = (x.to_dec()?, y.to_dec()?);
+            match super::math_context::current() {
+                Some(mc) => Value::bigdec(x.div_to_integral_mc(&y, mc)?.into_big()),
+                None => Value::bigdec(x.div_to_integral(&y)?.into_big()),
+            }
+        }
     })
 }
 
@@ -554,7 +571,13 @@ fn rem_slow(a: &Value, b: &Value) -> Result<Value> {
             let q = Value::bigint(ratio_quotient(x, y));
             return sub(a, &mul(&q, b)?);
         }
-        Rank::Dec => dec_value(x.to_dec()?.rem(&y.to_dec()?)?),
+        Rank::Dec => {
+            let (x, y) = (x.to_dec()?, y.to_dec()?);
+            match super::math_context::current() {
+                Some(mc) => Value::bigdec(x.rem_mc(&y, mc)?.into_big()),
+                None => Value::bigdec(x.rem(&y)?.into_big()),
+            }
+        }
     })
 }
 

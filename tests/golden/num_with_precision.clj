@@ -1,0 +1,13 @@
+;; with-precision / *math-context*: BigDecimal arithmetic rounded by MathContext
+(prn (with-precision 5 (/ 1M 3M)) (with-precision 3 (* 1.2345M 1M)))
+(prn (with-precision 2 (+ 1.25M 0M)) (with-precision 2 :rounding HALF_EVEN (+ 1.25M 0M)) (with-precision 2 :rounding FLOOR (/ 2M 3M)) (with-precision 2 :rounding CEILING (/ -2M 3M)))
+(prn (with-precision 3 (- 1234.5M 0M)) (with-precision 3 (+ 1 1.2345M)) (with-precision 3 (inc 1.2345M)) (with-precision 3 (dec 1.2345M)))
+(prn (with-precision 2 (quot 100M 7M)) (with-precision 2 (rem 100M 7M)) (with-precision 3 (- 1.2345M)) (with-precision 4 (/ 22M 7)))
+(prn (with-precision 3 (* 1.2345M 2)) (with-precision 3 1.2345M) (with-precision 3 (bigdec 1.2345M)) (with-precision 3 (+ 1.2345M 1.0)))
+(prn (with-precision 10 (/ 1M 3)) (with-precision 3 :rounding DOWN (/ 2M 3M)) (with-precision 3 :rounding UP (/ 1M 3M)) (with-precision 3 :rounding HALF_DOWN (+ 0.1225M 0M)))
+(prn (with-precision 0 (/ 1M 4M)) (with-precision 1 (* 99M 1M)) (with-precision 2 (abs -1.234M)) (with-precision 2 (max 1.234M 2)))
+(prn (try (/ 1M 3M) (catch ArithmeticException e (.getMessage e))))
+(prn (try (with-precision 2 :rounding UNNECESSARY (/ 1M 3M)) (catch ArithmeticException e (.getMessage e))))
+(prn *math-context* (str (with-precision 7 *math-context*)) (class (with-precision 7 *math-context*)) (str (with-precision 3 :rounding HALF_EVEN *math-context*)))
+(prn (binding [*math-context* (java.math.MathContext. 4)] (/ 1M 3M)))
+(prn (with-precision 3 (/ 10M 4M)) (with-precision 3 (/ 1000M 1M)) (with-precision 2 (* 1000M 1M)) (with-precision 2 (+ 1E+3M 1)))
