@@ -2,6 +2,7 @@
 
 use crate::builtins::inst::uuid_from;
 use crate::runtime::compare::{cast_message, compare_int};
+use crate::runtime::date;
 use crate::runtime::error::{Result, err};
 use crate::runtime::value::{Value, View};
 
@@ -24,10 +25,23 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(Ok(match (class, args) {
         ("java.util.Date", []) => Value::date_now(),
         ("java.util.Date", [ms]) => Value::date(ms.as_long()?),
+        ("java.util.Date", [y, m, d]) => fields_date(&[y, m, d])?,
+        ("java.util.Date", [y, m, d, h, min]) => fields_date(&[y, m, d, h, min])?,
+        ("java.util.Date", [y, m, d, h, min, s]) => fields_date(&[y, m, d, h, min, s])?,
         // The only 2-arg ctor: reflection coerces any number with longValue.
         ("java.util.UUID", [m, l]) => Value::uuid(long_value(m)?, long_value(l)?),
         _ => return None,
     }))
+}
+
+/// The deprecated int-field constructors of Date.
+fn fields_date(args: &[&Value]) -> Option<Value> {
+    let mut f = [0i64; 6];
+    for (slot, a) in f.iter_mut().zip(args) {
+        *slot = a.as_long()?;
+    }
+    let [y, m, d, h, min, s] = f;
+    Some(Value::date(date::millis_from_fields(y, m, d, h, min, s)))
 }
 
 fn long_value(x: &Value) -> Option<i64> {

@@ -186,6 +186,22 @@ fn epoch_day(y: i64, m: i64, d: i64) -> i64 {
     }
 }
 
+/// The deprecated `Date(year - 1900, month0, day[, hrs, min[, sec]])`
+/// constructors in UTC, lenient: out-of-range months, days and times carry.
+pub fn millis_from_fields(year: i64, month0: i64, day: i64, h: i64, m: i64, s: i64) -> i64 {
+    let y = year
+        .saturating_add(1900)
+        .saturating_add(month0.div_euclid(12));
+    let first = epoch_day(y, month0.rem_euclid(12) + 1, 1);
+    let days = first.saturating_add(day.saturating_sub(1));
+    let secs = h
+        .saturating_mul(3600)
+        .saturating_add(m.saturating_mul(60))
+        .saturating_add(s);
+    days.saturating_mul(MS_PER_DAY)
+        .saturating_add(secs.saturating_mul(1000))
+}
+
 fn unrecognized(s: &str) -> Exception {
     Exception::new(
         ExClass::RuntimeException,
@@ -414,6 +430,16 @@ mod tests {
         assert_eq!(d(ms).java_hash(), 433_230_310);
         let ms = parse_instant("1900-07-04T12:34:56.789").unwrap();
         assert_eq!(d(ms).java_hash(), -1_682_385_260);
+        // JVM (TZ=UTC): (java.util.Date. 1 2 3) #inst "1901-03-03T00:00:00.000-00:00",
+        // (java.util.Date. 120 13 32 25 61 61) #inst "2021-03-05T02:02:01.000-00:00"
+        assert_eq!(
+            d(millis_from_fields(1, 2, 3, 0, 0, 0)).rfc3339(),
+            "1901-03-03T00:00:00.000-00:00"
+        );
+        assert_eq!(
+            d(millis_from_fields(120, 13, 32, 25, 61, 61)).rfc3339(),
+            "2021-03-05T02:02:01.000-00:00"
+        );
         // Extreme values do not panic.
         let _ = (d(i64::MAX).java_string(), d(i64::MIN).rfc3339());
     }
