@@ -243,6 +243,11 @@ const SUPERS: &[(&str, &[&str])] = &[
     ),
     ("java.util.regex.Pattern", &["java.io.Serializable"]),
     (
+        "u.Date",
+        &["java.io.Serializable", "j.Cloneable", "j.Comparable"],
+    ),
+    ("u.UUID", &["java.io.Serializable", "j.Comparable"]),
+    (
         "c.PersistentVector$TransientVector",
         &["c.ITransientVector"],
     ),

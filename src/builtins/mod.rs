@@ -9,6 +9,7 @@ mod array;
 pub mod classes;
 mod coll;
 pub mod format;
+pub(crate) mod inst;
 pub mod io;
 pub mod lang;
 mod macros;
@@ -87,6 +88,7 @@ const TABLES: &[&[Def]] = &[
     string::DEFS,
     regex::DEFS,
     lang::DEFS,
+    inst::DEFS,
     ns::DEFS,
     state::DEFS,
     macros::DEFS,
@@ -103,6 +105,7 @@ const TABLES: &[&[Def]] = &[
 pub fn install(core: &Ref<Namespace>) {
     lang::install_vars(core);
     ns::install_vars(core);
+    inst::install_vars(core);
     for table in TABLES {
         intern_defs(core, table);
     }

@@ -696,6 +696,13 @@ impl Resolver for NsResolver {
     fn eval(&self, form: &Value) -> Result<Value> {
         crate::runtime::eval::eval(form)
     }
+    fn data_reader(&self, tag: &Value) -> Option<Value> {
+        let readers = super::lang::core_value("*data-readers*")?;
+        Some(lookup::get(&readers, tag)).filter(|f| !f.is_nil())
+    }
+    fn default_data_reader_fn(&self) -> Option<Value> {
+        super::lang::core_value("*default-data-reader-fn*").filter(|f| !f.is_nil())
+    }
 }
 
 /// A reader over `src` for `read-string` / `load-string`.

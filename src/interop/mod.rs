@@ -4,6 +4,7 @@
 
 mod builder;
 mod classes;
+mod date;
 mod exceptions;
 mod lang;
 mod number;
@@ -22,7 +23,7 @@ pub fn install() {
         is_class: |name| classes::resolve(name).is_some(),
         class_value,
         new_instance,
-        call_static: lang::call_static,
+        call_static,
         get_static: lang::get_static,
         call_method: object::call_method,
         class_of,
@@ -50,12 +51,24 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     if let Some(r) = number::construct(c.name, args) {
         return r;
     }
+    if let Some(r) = date::construct(c.name, args) {
+        return r;
+    }
     match (c.name, args) {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         _ => Err(no_ctor(c.name)),
     }
+}
+
+fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
+    if let Some(c) = classes::resolve(class)
+        && let Some(r) = date::call_static(c.name, member, args)
+    {
+        return r;
+    }
+    lang::call_static(class, member, args)
 }
 
 fn no_ctor(class: &str) -> Exception {

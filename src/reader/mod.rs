@@ -23,8 +23,6 @@
 //! - `Character.isDigit` is ASCII-only here (`٣` reads as a symbol, not as
 //!   "Invalid number"); hex/octal digits are ASCII-only too.
 //! - A lone UTF-16 surrogate from a `\uD800` string escape becomes U+FFFD.
-//! - `#inst` / `#uuid` produce placeholder maps `{:tag inst, :form "..."}`
-//!   until the runtime has Date/UUID types (see tagged.rs).
 //! - `#=` needs an engine: without a [`Resolver`] that implements `eval` it
 //!   throws.
 
@@ -100,6 +98,15 @@ pub trait Resolver {
             ExClass::UnsupportedOperationException,
             "#= (EvalReader) needs an engine: no evaluator is installed in this reader",
         ))
+    }
+    /// The `*data-readers*` entry for a tag symbol, if any.
+    fn data_reader(&self, tag: &Value) -> Option<Value> {
+        let _ = tag;
+        None
+    }
+    /// `*default-data-reader-fn*`, if set.
+    fn default_data_reader_fn(&self) -> Option<Value> {
+        None
     }
     /// `#my.Record{...}` / `#my.Record[...]` with `*read-eval*` true.
     fn construct_record(&self, class: &str, form: &Value) -> Result<Value> {

@@ -62,6 +62,15 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
             }
             _ => cast_error(b, "clojure.lang.Symbol"),
         },
+        // Date.compareTo / UUID.compareTo: -1, 0 or 1.
+        (View::Date(x), _) => match b.view() {
+            View::Date(y) => Ok(ord_int(x.millis().cmp(&y.millis()))),
+            _ => cast_error(b, "java.util.Date"),
+        },
+        (View::Uuid(x), _) => match b.view() {
+            View::Uuid(y) => Ok(ord_int(x.compare(y))),
+            _ => cast_error(b, "java.util.UUID"),
+        },
         (View::Vector(_) | View::SubVector(_) | View::MapEntry(_), _) => compare_vectors(a, b),
         // The JVM's empty (), {} and #{} literals are singletons, so
         // `(compare {} {})` is 0 by identity there.

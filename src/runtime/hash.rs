@@ -223,6 +223,9 @@ fn shallow_hash(v: &Value) -> Result<Shallow> {
         View::Keyword(k) => k.hash(),
         View::Symbol(s) => s.hash(),
         View::Long(n) => hash_long(n),
+        // Util.hasheq of a plain Java object is its hashCode.
+        View::Date(d) => d.java_hash(),
+        View::Uuid(u) => u.java_hash(),
         _ => {
             if let Some(h) = number::hasheq(v) {
                 h
@@ -318,6 +321,8 @@ pub fn java_hash_code(v: &Value) -> Result<i32> {
         View::Str(s) => s.java_hash(),
         View::Keyword(k) => symbol_java_hash(k.ns(), k.name()).wrapping_add(0x9e3779b9u32 as i32),
         View::Symbol(s) => symbol_java_hash(s.ns(), s.name()),
+        View::Date(d) => d.java_hash(),
+        View::Uuid(u) => u.java_hash(),
         _ if is_sequential(v) => {
             // List.hashCode: 31*h + e over the items, starting from 1.
             let mut h: i32 = 1;

@@ -4,6 +4,7 @@
 pub mod class;
 pub mod coll;
 pub mod compare;
+pub mod date;
 pub mod equality;
 pub mod error;
 pub mod eval;
@@ -24,6 +25,7 @@ pub mod stack;
 pub mod state;
 pub mod string;
 pub mod symbol;
+pub mod uuid;
 pub mod value;
 pub mod var;
 

@@ -11,6 +11,7 @@ use super::coll::{
     ArrayMap, HashMap, HashSet, List, MapEntry, MapSeq, Queue, QueueSeq, SortedMap, SortedSet,
     SubVector, TransientMap, TransientSet, TransientVector, Vector, VectorRSeq, VectorSeq,
 };
+use super::date::Date;
 use super::error::ExceptionObj;
 use super::func::Fn;
 use super::gc::Ref;
@@ -26,6 +27,7 @@ use super::seq::{
 use super::state::{Atom, Delay, Promise, Volatile};
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
+use super::uuid::Uuid;
 use super::var::Var;
 
 /// Declares the heap types once; generates the private `Repr`, the public
@@ -147,6 +149,8 @@ heap_types! {
     Writer(Writer),
     Class(Class),
     HostObject(HostObject),
+    Date(Date),
+    Uuid(Uuid),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
@@ -352,6 +356,8 @@ impl Value {
             Repr::Promise(_) => PROMISE_CLASS,
             Repr::Writer(w) => w.class_name(),
             Repr::HostObject(o) => o.class_name(),
+            Repr::Date(_) => "java.util.Date",
+            Repr::Uuid(_) => "java.util.UUID",
         }
     }
 }

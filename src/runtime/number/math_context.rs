@@ -213,10 +213,9 @@ impl Dec {
 pub fn current() -> Option<MathContext> {
     let v = math_context_var()?.get()?;
     match v.view() {
-        crate::runtime::value::View::HostObject(h) => match h {
-            crate::runtime::object::HostObject::MathContext(mc) => Some(*mc),
-            _ => None,
-        },
+        crate::runtime::value::View::HostObject(
+            crate::runtime::object::HostObject::MathContext(mc),
+        ) => Some(*mc),
         _ => None,
     }
 }

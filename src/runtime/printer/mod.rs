@@ -295,6 +295,17 @@ fn write_one(
             None => object::write_object(out, &v, opts)?,
         },
         View::Class(c) => out.push_str(c.name()),
+        // clojure.instant/print-date and print-method UUID: the same for pr,
+        // print and print-dup.
+        View::Date(d) => {
+            out.push_str("#inst \"");
+            out.push_str(&d.rfc3339());
+            out.push('"');
+        }
+        View::Uuid(u) => {
+            use std::fmt::Write;
+            let _ = write!(out, "#uuid \"{u}\"");
+        }
         View::Var(var) => {
             out.push_str("#'");
             out.push_str(&var.qualified_name());

@@ -36,6 +36,10 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         }
         View::Regex(r) => out.push_str(r.source()),
         View::Namespace(ns) => out.push_str(ns.name_str()),
+        View::Date(d) => out.push_str(&d.java_string()),
+        View::Uuid(u) => {
+            let _ = write!(out, "{u}");
+        }
         View::Exception(e) => write_throwable_string(out, e)?,
         View::Class(c) => {
             out.push_str(if c.is_interface() {

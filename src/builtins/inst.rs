@@ -1,0 +1,144 @@
+//! java.util.Date and java.util.UUID in clojure.core: `inst?`, `inst-ms`,
+//! `uuid?`, `random-uuid`, `parse-uuid`, `default-data-readers`, and the
+//! reader fns of clojure.instant / clojure.uuid that it names.
+
+use super::{Def, check_arity};
+use crate::runtime::compare::cast_message;
+use crate::runtime::error::{ExClass, Exception, Result, err};
+use crate::runtime::gc::Ref;
+use crate::runtime::namespace::{self, Namespace};
+use crate::runtime::value::{Value, View};
+use crate::runtime::{date, uuid};
+
+pub(crate) const DEFS: &[Def] = &[
+    Def::f("inst?", is_inst),
+    Def::f("inst-ms", inst_ms),
+    Def::f("inst-ms*", inst_ms_star),
+    Def::f("uuid?", is_uuid),
+    Def::f("random-uuid", random_uuid),
+    Def::f("parse-uuid", parse_uuid),
+];
+
+fn is_inst(args: &[Value]) -> Result<Value> {
+    check_arity("inst?", args, 1, Some(1))?;
+    Ok(Value::bool(args[0].as_date_millis().is_some()))
+}
+
+fn is_uuid(args: &[Value]) -> Result<Value> {
+    check_arity("uuid?", args, 1, Some(1))?;
+    Ok(Value::bool(args[0].as_uuid().is_some()))
+}
+
+/// The Inst protocol's only method; Date is its only implementation here.
+fn ms(x: &Value) -> Result<Value> {
+    match x.as_date_millis() {
+        Some(ms) => Ok(Value::long(ms)),
+        None => {
+            let class = if x.is_nil() { "nil" } else { x.class_name() };
+            err::illegal_arg(format!(
+                "No implementation of method: :inst-ms* of protocol: #'clojure.core/Inst found for class: {class}"
+            ))
+        }
+    }
+}
+
+fn inst_ms(args: &[Value]) -> Result<Value> {
+    check_arity("inst-ms", args, 1, Some(1))?;
+    ms(&args[0])
+}
+
+fn inst_ms_star(args: &[Value]) -> Result<Value> {
+    check_arity("inst-ms*", args, 1, Some(1))?;
+    ms(&args[0])
+}
+
+fn random_uuid(args: &[Value]) -> Result<Value> {
+    check_arity("random-uuid", args, 0, Some(0))?;
+    Ok(Value::random_uuid())
+}
+
+/// UUID.fromString's argument: a String (`name`), else NPE / CCE.
+pub(crate) fn uuid_from(x: &Value) -> Result<Value> {
+    match x.view() {
+        View::Str(s) => uuid::from_string(s.as_str()),
+        View::Nil => err::npe("Cannot invoke \"String.length()\" because \"name\" is null"),
+        _ => err::class_cast(cast_message(x.class_name(), "java.lang.String")),
+    }
+}
+
+/// `(parse-uuid s)`: nil when UUID.fromString throws IllegalArgumentException
+/// (NumberFormatException is one).
+fn parse_uuid(args: &[Value]) -> Result<Value> {
+    check_arity("parse-uuid", args, 1, Some(1))?;
+    match uuid_from(&args[0]) {
+        Err(e) if e.class().is_a(ExClass::IllegalArgumentException) => Ok(Value::NIL),
+        r => r,
+    }
+}
+
+/// clojure.instant/read-instant-date.
+fn read_instant_date(args: &[Value]) -> Result<Value> {
+    check_arity_in("clojure.instant/read-instant-date", args, 1)?;
+    let s = match args[0].view() {
+        View::Str(s) => s.as_str(),
+        _ => {
+            return err::class_cast(cast_message(args[0].class_name(), "java.lang.CharSequence"));
+        }
+    };
+    Ok(Value::date(date::parse_instant(s)?))
+}
+
+/// clojure.uuid/default-uuid-reader.
+fn default_uuid_reader(args: &[Value]) -> Result<Value> {
+    check_arity_in("clojure.uuid/default-uuid-reader", args, 1)?;
+    if args[0].as_str().is_none() {
+        return Err(Exception::new(
+            ExClass::AssertionError,
+            "Assert failed: (string? form)",
+        ));
+    }
+    uuid_from(&args[0])
+}
+
+fn check_arity_in(name: &str, args: &[Value], n: usize) -> Result<()> {
+    if args.len() != n {
+        return Err(Exception::new(
+            ExClass::ArityException,
+            format!("Wrong number of args ({}) passed to: {name}", args.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// Create clojure.instant and clojure.uuid (loaded at startup on the JVM)
+/// and `clojure.core/default-data-readers` naming their vars.
+pub(crate) fn install_vars(core: &Ref<Namespace>) {
+    let instant = namespace::find_ns("clojure.instant")
+        .unwrap_or_else(|| namespace::create_ns("clojure.instant"));
+    let rid = instant.intern("read-instant-date");
+    rid.bind_root(Value::native_fn(
+        "clojure.instant/read-instant-date",
+        read_instant_date,
+    ));
+    let uuid_ns =
+        namespace::find_ns("clojure.uuid").unwrap_or_else(|| namespace::create_ns("clojure.uuid"));
+    let dur = uuid_ns.intern("default-uuid-reader");
+    dur.bind_root(Value::native_fn(
+        "clojure.uuid/default-uuid-reader",
+        default_uuid_reader,
+    ));
+    dur.set_meta(Value::map_from_pairs(vec![(
+        Value::keyword(None, "private"),
+        Value::TRUE,
+    )]));
+    // Loaded at startup on the JVM, so `require` finds them.
+    let _ = super::ns::mark_loaded("clojure.instant");
+    let _ = super::ns::mark_loaded("clojure.uuid");
+    // JVM: default-data-readers prints {uuid #'clojure.uuid/default-uuid-reader,
+    // inst #'clojure.instant/read-instant-date} (an array map, uuid first).
+    core.intern("default-data-readers")
+        .bind_root(Value::map_from_pairs(vec![
+            (Value::symbol(None, "uuid"), Value::var(dur)),
+            (Value::symbol(None, "inst"), Value::var(rid)),
+        ]));
+}
