@@ -16,27 +16,18 @@ else
   mapfile -t files < <(find tests/golden -name '*.clj' | sort)
 fi
 backends=$(python3 scripts/wasm-run.py "$wasm" --backend=vm -e nil >/dev/null 2>&1 && echo "vm tree-walk" || echo "tree-walk")
-# Names listed in tests/golden/PENDING may fail without failing this script.
-listed=$(sed -e 's/#.*//' tests/golden/PENDING 2>/dev/null | tr -s ' \t' '\n' | grep -v '^$' || true)
-pass=0; fail=0; pending=0; waiting=0
+pass=0; fail=0
 failed=()
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for f in "${files[@]}"; do
-  if head -n1 "$f" | grep -q '^;; golden: pending'; then
-    pending=$((pending + 1)); echo "PENDING $f"; continue
-  fi
   base="${f%.clj}"
-  is_listed=0
-  if printf '%s\n' $listed | grep -qx "$(basename "$base")"; then is_listed=1; fi
   want_code=0
   [ -f "$base.exit" ] && want_code=$(tr -d '[:space:]' < "$base.exit")
   for b in $backends; do
     python3 scripts/wasm-run.py "$wasm" "--backend=$b" "$f" > "$tmp/out" 2> "$tmp/err" < /dev/null
     code=$?
-    if [ "$is_listed" = 1 ] && { ! cmp -s "$tmp/out" "$base.out" || [ "$code" != "$want_code" ]; }; then
-      waiting=$((waiting + 1))
-    elif ! cmp -s "$tmp/out" "$base.out"; then
+    if ! cmp -s "$tmp/out" "$base.out"; then
       fail=$((fail + 1)); failed+=("$f [$b]")
       echo "FAIL $f [$b]: stdout differs"
       diff "$base.out" "$tmp/out" | head -8
@@ -50,5 +41,5 @@ for f in "${files[@]}"; do
     fi
   done
 done
-echo "wasm golden: $pass passed, $fail failed, $waiting listed in PENDING and failing, $pending skipped (backends: $backends)"
+echo "wasm golden: $pass passed, $fail failed (backends: $backends)"
 [ "$fail" -eq 0 ]

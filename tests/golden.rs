@@ -1,11 +1,7 @@
 //! Golden programs: every tests/golden/**/*.clj runs through the built
 //! `cljw` on each backend; its stdout must equal NAME.out and its exit
 //! status NAME.exit (0 when absent) beside NAME.clj, both recorded from JVM Clojure 1.11.1
-//! by scripts/record-golden.sh. A program whose first line is
-//! `;; golden: pending` is skipped and listed. Programs named in
-//! tests/golden/PENDING (waiting for parts of clojure.core that have not
-//! landed) run, but their failures are listed instead of failing the test;
-//! the ones that pass are listed too, to be removed from PENDING.
+//! by scripts/record-golden.sh. Any difference fails the test.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -148,28 +144,6 @@ fn check(backend: &str, prog: &Path) -> Option<String> {
     None
 }
 
-fn is_pending(p: &Path) -> bool {
-    std::fs::read_to_string(p)
-        .map(|s| {
-            s.lines()
-                .next()
-                .is_some_and(|l| l.trim() == ";; golden: pending")
-        })
-        .unwrap_or(false)
-}
-
-/// Names (file stems) listed in tests/golden/PENDING; `#` starts a comment.
-fn pending_list() -> Vec<String> {
-    std::fs::read_to_string(root().join("tests/golden/PENDING"))
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| l.split('#').next())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -179,12 +153,6 @@ fn stem(p: &Path) -> String {
 fn run_all(backend: &str) {
     let mut programs = Vec::new();
     collect(&root().join("tests/golden"), &mut programs);
-    let (pending, programs): (Vec<PathBuf>, Vec<PathBuf>) =
-        programs.into_iter().partition(|p| is_pending(p));
-    for p in &pending {
-        println!("golden [{backend}]: PENDING (skipped) {}", rel(p));
-    }
-    let listed = pending_list();
     let queue = Mutex::new(programs.iter());
     let failures = Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism()
@@ -206,31 +174,14 @@ fn run_all(backend: &str) {
             });
         }
     });
-    let mut all_failures: Vec<(String, String)> = failures.into_inner().unwrap_or_default();
-    all_failures.sort();
-    let is_listed = |name: &str| listed.iter().any(|l| l == name);
-    let (waiting, failures): (Vec<_>, Vec<_>) = all_failures
-        .into_iter()
-        .partition(|(name, _)| is_listed(name));
-    for (name, _) in &waiting {
-        println!("golden [{backend}]: PENDING (fails, listed in tests/golden/PENDING) {name}");
-    }
-    for p in &programs {
-        let name = stem(p);
-        if is_listed(&name) && !waiting.iter().any(|(n, _)| *n == name) {
-            println!(
-                "golden [{backend}]: PENDING BUT PASSES (remove from tests/golden/PENDING) {name}"
-            );
-        }
-    }
+    let mut failures: Vec<(String, String)> = failures.into_inner().unwrap_or_default();
+    failures.sort();
     let failures: Vec<String> = failures.into_iter().map(|(_, f)| f).collect();
     println!(
-        "golden [{backend}]: {} programs, {} passed, {} failed, {} pending-listed failing, {} skipped",
+        "golden [{backend}]: {} programs, {} passed, {} failed",
         programs.len(),
-        programs.len() - failures.len() - waiting.len(),
+        programs.len() - failures.len(),
         failures.len(),
-        waiting.len(),
-        pending.len()
     );
     assert!(
         failures.is_empty(),
