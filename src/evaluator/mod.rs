@@ -91,6 +91,9 @@ pub fn invoke_closure_rest(
 }
 
 /// Run one arity with its fixed params and (variadic) packed rest param.
+/// Inlined: one Rust frame per Clojure call keeps deep recursion within
+/// the wasm32 native stack.
+#[inline(always)]
 fn run_arity(
     fv: &Value,
     c: &TreeClosure,
