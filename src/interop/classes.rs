@@ -99,6 +99,8 @@ static CLASSES: &[ClassDef] = &[
     i("clojure.lang.Named"),
     i("clojure.lang.IHashEq"),
     i("clojure.lang.IMapEntry"),
+    i("clojure.lang.IRecord"),
+    i("clojure.lang.IType"),
     i("clojure.lang.IEditableCollection"),
     i("clojure.lang.IExceptionInfo"),
     c("clojure.lang.APersistentVector"),

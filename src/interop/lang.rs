@@ -242,6 +242,7 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
 
 fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, name, args) {
+        ("clojure.lang.MapEntry", "create", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
         ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
             string_arg(s, "s").and_then(parse_long).map(Value::long)
         }

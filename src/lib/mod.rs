@@ -3,6 +3,7 @@
 //! namespace) or Clojure source embedded in the binary and evaluated when
 //! required.
 
+mod clojure_edn;
 mod clojure_string;
 
 use crate::builtins::Def;
@@ -21,11 +22,26 @@ pub enum LibSource {
 /// Every bundled namespace.
 const LIBS: &[(&str, LibSource)] = &[
     ("clojure.string", LibSource::Native(clojure_string::DEFS)),
+    ("clojure.edn", LibSource::Native(clojure_edn::DEFS)),
     (
         "clojure.set",
         LibSource::Clojure {
             path: "clojure/set.clj",
             source: include_str!("clojure/set.clj"),
+        },
+    ),
+    (
+        "clojure.walk",
+        LibSource::Clojure {
+            path: "clojure/walk.clj",
+            source: include_str!("clojure/walk.clj"),
+        },
+    ),
+    (
+        "clojure.zip",
+        LibSource::Clojure {
+            path: "clojure/zip.clj",
+            source: include_str!("clojure/zip.clj"),
         },
     ),
 ];
