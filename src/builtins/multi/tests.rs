@@ -1,0 +1,1 @@
+//! Unit tests for hierarchies and multimethod dispatch internals.
