@@ -298,7 +298,11 @@ fn supers_of(full: &str) -> Option<&'static [&'static str]> {
 /// classes give their superclass. Empty when unknown.
 pub fn direct_supers(full: &str) -> Vec<String> {
     if let Some(c) = ExClass::ALL.iter().copied().find(|c| c.name() == full) {
-        return c.parent().map(|p| p.name().to_string()).into_iter().collect();
+        return c
+            .parent()
+            .map(|p| p.name().to_string())
+            .into_iter()
+            .collect();
     }
     supers_of(full)
         .map(|s| s.iter().map(|x| expand(x).into_owned()).collect())

@@ -80,7 +80,11 @@ fn global() -> Result<Value> {
 }
 
 /// `(alter-var-root #'global-hierarchy f tag parent)`.
-fn alter_global(f: fn(&Value, &Value, &Value) -> Result<Value>, tag: &Value, parent: &Value) -> Result<Value> {
+fn alter_global(
+    f: fn(&Value, &Value, &Value) -> Result<Value>,
+    tag: &Value,
+    parent: &Value,
+) -> Result<Value> {
     let var = global_var()?;
     let root = var.root().unwrap_or(Value::NIL);
     var.bind_root(f(&root, tag, parent)?);
@@ -326,7 +330,13 @@ fn strip_parens(s: &str) -> String {
 
 /// derive's `tf`: for `source` and each of its `sources`, add `target` and
 /// the target's `targets` to that key's set in `m`.
-fn tf(m: &Value, source: &Value, sources: &Value, target: &Value, targets: &Value) -> Result<Value> {
+fn tf(
+    m: &Value,
+    source: &Value,
+    sources: &Value,
+    target: &Value,
+    targets: &Value,
+) -> Result<Value> {
     let mut ret = m.clone();
     let mut keys = vec![source.clone()];
     for k in seq::iter(&call(sources, source)?) {
@@ -486,7 +496,7 @@ fn supers(args: &[Value]) -> Result<Value> {
 
 // ----- multimethod fns -----
 
-fn multi<'a>(v: &'a Value) -> Result<&'a MultiFn> {
+fn multi(v: &Value) -> Result<&MultiFn> {
     match v.view() {
         View::MultiFn(m) => Ok(m),
         _ if v.is_nil() => err::npe(
@@ -675,11 +685,7 @@ fn print_method_dispatch(args: &[Value]) -> Result<Value> {
         return Err(super::arity_error("print-method", 0));
     };
     let t = get(&meta::meta(x), &kw("type"))?;
-    Ok(if t.is_keyword() {
-        t
-    } else {
-        host::class_of(x)
-    })
+    Ok(if t.is_keyword() { t } else { host::class_of(x) })
 }
 
 fn print_dup_dispatch(args: &[Value]) -> Result<Value> {
@@ -730,7 +736,10 @@ const PRINT_METHOD_PREFERS: &[(&str, &str)] = &[
     ("clojure.lang.ISeq", "clojure.lang.IPersistentCollection"),
     ("clojure.lang.ISeq", "java.util.Collection"),
     ("clojure.lang.IPersistentCollection", "java.util.Collection"),
-    ("clojure.lang.IPersistentCollection", "java.util.RandomAccess"),
+    (
+        "clojure.lang.IPersistentCollection",
+        "java.util.RandomAccess",
+    ),
     ("java.util.RandomAccess", "java.util.List"),
     ("clojure.lang.IPersistentCollection", "java.util.Map"),
     ("clojure.lang.IRecord", "java.util.Map"),

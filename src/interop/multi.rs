@@ -28,9 +28,7 @@ pub fn call(target: &Value, m: &MultiFn, method: &str, args: &[Value]) -> Option
     Some(match (method, args) {
         ("addMethod", [dv, f]) => m.add_method(dv.clone(), f.clone()).and_then(|_| this()),
         ("removeMethod", [dv]) => m.remove_method(dv).and_then(|_| this()),
-        ("preferMethod", [x, y]) => m
-            .prefer_method(x.clone(), y.clone())
-            .and_then(|_| this()),
+        ("preferMethod", [x, y]) => m.prefer_method(x.clone(), y.clone()).and_then(|_| this()),
         ("reset", []) => {
             m.reset();
             this()

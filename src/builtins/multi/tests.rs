@@ -72,7 +72,10 @@ fn derive_builds_maps_like_core_clj() {
     // JVM: (derive h :c :a) throws "Cyclic derivation: :a has :c as ancestor"
     let e = derive3(&h, &k("c"), &k("a")).err().unwrap();
     assert_eq!(e.class(), ExClass::Exception);
-    assert_eq!(e.message(), Some("Cyclic derivation: :a has :c as ancestor"));
+    assert_eq!(
+        e.message(),
+        Some("Cyclic derivation: :a has :c as ancestor")
+    );
     let e = derive3(&h, &k("a"), &k("a")).err().unwrap();
     assert_eq!(e.class(), ExClass::AssertionError);
 }
