@@ -31,6 +31,7 @@ const SUPERS: &[(&str, &[&str])] = &[
         &["c.AFn", "c.IObj", "j.Comparable", "c.Named", "c.IHashEq"],
     ),
     ("c.AFn", &["c.IFn"]),
+    ("c.MultiFn", &["c.AFn"]),
     ("c.IFn", &["java.util.concurrent.Callable", "j.Runnable"]),
     ("c.AFunction", &["c.AFn", "c.IObj", "u.Comparator", "c.Fn"]),
     ("c.IObj", &["c.IMeta"]),
@@ -290,6 +291,22 @@ fn supers_of(full: &str) -> Option<&'static [&'static str]> {
         .iter()
         .find(|(k, _)| expand(k) == full)
         .map(|(_, s)| *s)
+}
+
+/// The supertypes the table lists for the class named `full` (superclass
+/// first where the JVM has one besides Object), for `bases`; exception
+/// classes give their superclass. Empty when unknown.
+pub fn direct_supers(full: &str) -> Vec<String> {
+    if let Some(c) = ExClass::ALL.iter().copied().find(|c| c.name() == full) {
+        return c
+            .parent()
+            .map(|p| p.name().to_string())
+            .into_iter()
+            .collect();
+    }
+    supers_of(full)
+        .map(|s| s.iter().map(|x| expand(x).into_owned()).collect())
+        .unwrap_or_default()
 }
 
 /// Is the class named `full` (a JVM class name) `target` or a subtype of it?

@@ -14,6 +14,7 @@ pub mod io;
 pub mod lang;
 mod macros;
 mod math;
+mod multi;
 pub mod ns;
 mod regex;
 pub(crate) mod seq;
@@ -99,6 +100,7 @@ const TABLES: &[&[Def]] = &[
     seq::lazy::DEFS,
     seq::reduce::DEFS,
     seq::sort::DEFS,
+    multi::DEFS,
 ];
 
 /// Intern all builtins into `core`.
@@ -106,6 +108,8 @@ pub fn install(core: &Ref<Namespace>) {
     lang::install_vars(core);
     ns::install_vars(core);
     inst::install_vars(core);
+    // Only fails if clojure.core is missing its own vars.
+    let _ = multi::install_vars(core);
     for table in TABLES {
         intern_defs(core, table);
     }

@@ -130,6 +130,7 @@ static CLASSES: &[ClassDef] = &[
     c("clojure.lang.Delay"),
     c("clojure.lang.BigInt"),
     c("clojure.lang.Ratio"),
+    c("clojure.lang.MultiFn"),
 ];
 
 /// The class `name` denotes (a full name, or a simple name of java.lang).

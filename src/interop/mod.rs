@@ -7,6 +7,7 @@ mod classes;
 mod date;
 mod exceptions;
 mod lang;
+mod multi;
 mod number;
 mod object;
 mod string;
@@ -58,6 +59,7 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
+        ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),
         _ => Err(no_ctor(c.name)),
     }
 }

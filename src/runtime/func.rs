@@ -173,6 +173,7 @@ pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
     match f.view() {
         View::Fn(func) => invoke_fn(f, func, args),
         View::Var(v) => invoke(&v.deref()?, args),
+        View::MultiFn(m) => super::multi::invoke(m, args),
         View::Keyword(k) => match args {
             [m] => get(m, f, Value::NIL),
             [m, d] => get(m, f, d.clone()),

@@ -272,6 +272,7 @@ pub fn identity_hash(v: &Value) -> i32 {
         View::Delay(x) => std::ptr::from_ref(x) as usize,
         View::Promise(x) => std::ptr::from_ref(x) as usize,
         View::Writer(x) => std::ptr::from_ref(x) as usize,
+        View::MultiFn(x) => std::ptr::from_ref(x) as usize,
         View::Var(x) => std::ptr::from_ref(x) as usize,
         View::Namespace(x) => std::ptr::from_ref(x) as usize,
         View::Class(x) => std::ptr::from_ref(x) as usize,

@@ -15,6 +15,7 @@ pub mod host;
 pub mod io;
 pub mod lookup;
 pub mod meta;
+pub mod multi;
 pub mod namespace;
 pub mod number;
 pub mod object;

@@ -16,6 +16,7 @@ use super::error::ExceptionObj;
 use super::func::Fn;
 use super::gc::Ref;
 use super::io::Writer;
+use super::multi::MultiFn;
 use super::namespace::Namespace;
 use super::number::{BigDecimal, BigInt, BigInteger, Ratio};
 use super::object::HostObject;
@@ -151,6 +152,7 @@ heap_types! {
     HostObject(HostObject),
     Date(Date),
     Uuid(Uuid),
+    MultiFn(MultiFn),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
@@ -358,6 +360,7 @@ impl Value {
             Repr::HostObject(o) => o.class_name(),
             Repr::Date(_) => "java.util.Date",
             Repr::Uuid(_) => "java.util.UUID",
+            Repr::MultiFn(_) => "clojure.lang.MultiFn",
         }
     }
 }

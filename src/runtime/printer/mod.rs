@@ -212,9 +212,14 @@ fn write_one(
     meta_done: bool,
     opts: &PrintOpts,
 ) -> Result<()> {
+    // A program's own print-method for this value wins (off until one exists).
+    if !meta_done && let Some(text) = crate::runtime::multi::user_print(&v, opts)? {
+        out.push_str(&text);
+        return Ok(());
+    }
     // print-meta: `^m ` before IObj values when printing readably.
     if !meta_done && opts.print_meta && opts.readably {
-        let m = meta(&v);
+        let m = without_type_tag(meta(&v));
         if !m.is_nil() && !is_empty_map(&m) {
             let shown = single_tag(&m).unwrap_or(m);
             stack.push(Task::Value {
@@ -323,6 +328,7 @@ fn write_one(
         }
         View::Namespace(_)
         | View::Fn(_)
+        | View::MultiFn(_)
         | View::ArrayChunk(_)
         | View::ChunkBuffer(_)
         | View::Queue(_)
@@ -331,6 +337,16 @@ fn write_one(
         | View::TransientSet(_) => object::write_object(out, &v, opts)?,
     }
     Ok(())
+}
+
+/// A keyword `:type` sends print-method to its :default method, which
+/// prints the value without that key.
+fn without_type_tag(m: Value) -> Value {
+    let k = Value::keyword(None, "type");
+    if crate::runtime::lookup::get(&m, &k).is_keyword() {
+        return crate::runtime::coll::ops::dissoc(&m, &k).unwrap_or(m);
+    }
+    m
 }
 
 fn is_empty_map(m: &Value) -> bool {

@@ -57,6 +57,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
             out.push_str(&w.contents())
         }
         View::Fn(_)
+        | View::MultiFn(_)
         | View::Reduced(_)
         | View::Atom(_)
         | View::Volatile(_)
