@@ -44,6 +44,27 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("clojure/zip.clj"),
         },
     ),
+    (
+        "clojure.template",
+        LibSource::Clojure {
+            path: "clojure/template.clj",
+            source: include_str!("clojure/template.clj"),
+        },
+    ),
+    (
+        "clojure.stacktrace",
+        LibSource::Clojure {
+            path: "clojure/stacktrace.clj",
+            source: include_str!("clojure/stacktrace.clj"),
+        },
+    ),
+    (
+        "clojure.test",
+        LibSource::Clojure {
+            path: "clojure/test.clj",
+            source: include_str!("clojure/test.clj"),
+        },
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
