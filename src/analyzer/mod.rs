@@ -761,39 +761,3 @@ fn is_literal(v: &Value) -> bool {
         _ => !matches!(form_items(v), Ok(Some(ref items)) if !items.is_empty()),
     }
 }
-
-/// Clojure's name munging for fn class names (`my-fn` -> `my_fn`).
-pub fn munge(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '-' => out.push('_'),
-            '.' => out.push('.'),
-            ':' => out.push_str("_COLON_"),
-            '+' => out.push_str("_PLUS_"),
-            '>' => out.push_str("_GT_"),
-            '<' => out.push_str("_LT_"),
-            '=' => out.push_str("_EQ_"),
-            '~' => out.push_str("_TILDE_"),
-            '!' => out.push_str("_BANG_"),
-            '@' => out.push_str("_CIRCA_"),
-            '#' => out.push_str("_SHARP_"),
-            '\'' => out.push_str("_SINGLEQUOTE_"),
-            '"' => out.push_str("_DOUBLEQUOTE_"),
-            '%' => out.push_str("_PERCENT_"),
-            '^' => out.push_str("_CARET_"),
-            '&' => out.push_str("_AMPERSAND_"),
-            '*' => out.push_str("_STAR_"),
-            '|' => out.push_str("_BAR_"),
-            '{' => out.push_str("_LBRACE_"),
-            '}' => out.push_str("_RBRACE_"),
-            '[' => out.push_str("_LBRACK_"),
-            ']' => out.push_str("_RBRACK_"),
-            '/' => out.push_str("_SLASH_"),
-            '\\' => out.push_str("_BSLASH_"),
-            '?' => out.push_str("_QMARK_"),
-            c => out.push(c),
-        }
-    }
-    out
-}

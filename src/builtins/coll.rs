@@ -65,6 +65,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("list?", list_p),
     Def::f("associative?", associative_p),
     Def::f("counted?", counted_p),
+    Def::f("indexed?", indexed_p),
+    Def::f("bounded-count", bounded_count),
     Def::f("reversible?", reversible_p),
     Def::f("sorted?", sorted_p),
     Def::f("map-entry?", map_entry_p),
@@ -607,30 +609,58 @@ fn associative_p(args: &[Value]) -> Result<Value> {
     })
 }
 fn counted_p(args: &[Value]) -> Result<Value> {
-    pred("counted?", args, |x| {
+    pred("counted?", args, is_counted)
+}
+/// Counted: `count` is constant-time.
+pub(crate) fn is_counted(x: &Value) -> bool {
+    matches!(
+        x.view(),
+        View::List(_)
+            | View::Vector(_)
+            | View::SubVector(_)
+            | View::MapEntry(_)
+            | View::Queue(_)
+            | View::ArrayMap(_)
+            | View::HashMap(_)
+            | View::HashSet(_)
+            | View::SortedMap(_)
+            | View::SortedSet(_)
+            | View::ArraySeq(_)
+            | View::StringSeq(_)
+            | View::ChunkedSeq(_)
+            | View::VectorSeq(_)
+            | View::VectorRSeq(_)
+            | View::LongRange(_)
+            | View::TransientVector(_)
+            | View::TransientMap(_)
+            | View::TransientSet(_)
+    )
+}
+/// `(indexed? c)`: Indexed (vectors and their kin).
+fn indexed_p(args: &[Value]) -> Result<Value> {
+    pred("indexed?", args, |x| {
         matches!(
             x.view(),
-            View::List(_)
-                | View::Vector(_)
-                | View::SubVector(_)
-                | View::MapEntry(_)
-                | View::Queue(_)
-                | View::ArrayMap(_)
-                | View::HashMap(_)
-                | View::HashSet(_)
-                | View::SortedMap(_)
-                | View::SortedSet(_)
-                | View::ArraySeq(_)
-                | View::StringSeq(_)
-                | View::ChunkedSeq(_)
-                | View::VectorSeq(_)
-                | View::VectorRSeq(_)
-                | View::LongRange(_)
-                | View::TransientVector(_)
-                | View::TransientMap(_)
-                | View::TransientSet(_)
+            View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_)
         )
     })
+}
+/// `(bounded-count n coll)`: the count of a counted coll, else the number
+/// of its first n items.
+fn bounded_count(args: &[Value]) -> Result<Value> {
+    check_arity("bounded-count", args, 2, Some(2))?;
+    let (n, coll) = (&args[0], &args[1]);
+    if is_counted(coll) {
+        return Ok(Value::long(seq::count(coll)? as i64));
+    }
+    let n = crate::runtime::number::to_long(n)?;
+    let mut i = 0;
+    let mut s = seq::seq(coll)?;
+    while !s.is_nil() && i < n {
+        s = seq::next(&s)?;
+        i += 1;
+    }
+    Ok(Value::long(i))
 }
 fn reversible_p(args: &[Value]) -> Result<Value> {
     pred("reversible?", args, |x| {

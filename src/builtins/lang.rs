@@ -22,6 +22,8 @@ use crate::runtime::var::Var;
 pub(crate) const DEFS: &[Def] = &[
     Def::f("nil?", is_nil),
     Def::f("some?", is_some),
+    Def::f("any?", is_any),
+    Def::f("uri?", is_uri),
     Def::f("true?", is_true),
     Def::f("false?", is_false),
     Def::f("boolean?", is_boolean),
@@ -171,6 +173,9 @@ macro_rules! pred {
 
 pred!(is_nil, "nil?", |x| x.is_nil());
 pred!(is_some, "some?", |x| !x.is_nil());
+pred!(is_any, "any?", |_x| true);
+// java.net.URI has no cljw counterpart: nothing is one.
+pred!(is_uri, "uri?", |_x| false);
 pred!(is_true, "true?", |x| x.as_bool() == Some(true));
 pred!(is_false, "false?", |x| x.as_bool() == Some(false));
 pred!(is_boolean, "boolean?", |x| x.as_bool().is_some());

@@ -517,7 +517,7 @@ fn denominator(args: &[Value]) -> Result<Value> {
 
 /// A process-wide xorshift generator seeded from the clock (Math.random
 /// gives no reproducible sequence either).
-fn next_random() -> f64 {
+pub(crate) fn next_random() -> f64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static STATE: AtomicU64 = AtomicU64::new(0);
     let mut x = STATE.load(Ordering::Relaxed);

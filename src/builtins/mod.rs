@@ -20,6 +20,7 @@ mod regex;
 pub(crate) mod seq;
 pub mod state;
 pub mod string;
+mod vars;
 
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::func::{Fn, FnKind, NativeFnPtr, NativeOwnedFnPtr, NativeRestFnPtr};
@@ -100,6 +101,7 @@ const TABLES: &[&[Def]] = &[
     seq::lazy::DEFS,
     seq::reduce::DEFS,
     seq::sort::DEFS,
+    vars::DEFS,
     multi::DEFS,
 ];
 

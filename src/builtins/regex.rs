@@ -17,6 +17,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("re-find", re_find),
     Def::f("re-matches", re_matches),
     Def::f("re-seq", re_seq),
+    Def::f("re-matcher", re_matcher),
+    Def::f("re-groups", re_groups),
 ];
 
 fn re_pattern(args: &[Value]) -> Result<Value> {
@@ -64,7 +66,16 @@ fn groups_value(s: &str, spans: &[Option<(usize, usize)>]) -> Value {
 }
 
 fn re_find(args: &[Value]) -> Result<Value> {
-    check_arity("re-find", args, 2, Some(2))?;
+    check_arity("re-find", args, 1, Some(2))?;
+    if let [m] = args {
+        // (re-find matcher): the next match's groups, or nil.
+        let mt = matcher_arg(m)?;
+        return if mt.find() {
+            matcher_groups(mt)
+        } else {
+            Ok(Value::NIL)
+        };
+    }
     let (re, s) = pattern_and_str(args)?;
     Ok(match re.find_at(&s, 0) {
         Some(spans) => groups_value(&s, &spans),
@@ -112,4 +123,44 @@ fn find_seq(re: Value, s: Ref<String>, start: usize) -> Value {
         let item = groups_value(&s, &spans);
         seq::cons(item, &find_seq(re, s, next))
     })
+}
+
+/// `(re-matcher re s)`: a java.util.regex.Matcher.
+fn re_matcher(args: &[Value]) -> Result<Value> {
+    check_arity("re-matcher", args, 2, Some(2))?;
+    let (_, s) = pattern_and_str(args)?;
+    Ok(Value::from(Ref::new(
+        crate::runtime::object::HostObject::Matcher(crate::runtime::regex::Matcher::new(
+            args[0].clone(),
+            s,
+        )),
+    )))
+}
+
+fn matcher_arg(m: &Value) -> Result<&crate::runtime::regex::Matcher> {
+    match m.view() {
+        View::HostObject(crate::runtime::object::HostObject::Matcher(mt)) => Ok(mt),
+        _ => err::class_cast(cast_message(m.class_name(), "java.util.regex.Matcher")),
+    }
+}
+
+/// The current match of a matcher as re-groups returns it.
+fn matcher_groups(mt: &crate::runtime::regex::Matcher) -> Result<Value> {
+    let n = mt.group_count();
+    let text = |g: Option<String>| g.map_or(Value::NIL, Value::string);
+    if n == 0 {
+        return Ok(text(mt.group(0)?));
+    }
+    let mut out = Vec::with_capacity(n + 1);
+    for i in 0..=n {
+        out.push(text(mt.group(i)?));
+    }
+    Ok(Value::vector(out))
+}
+
+/// `(re-groups m)`: the groups of the matcher's current match;
+/// IllegalStateException "No match found" when it has none.
+fn re_groups(args: &[Value]) -> Result<Value> {
+    check_arity("re-groups", args, 1, Some(1))?;
+    matcher_groups(matcher_arg(&args[0])?)
 }

@@ -243,6 +243,14 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
 fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, name, args) {
         ("clojure.lang.MapEntry", "create", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
+        ("clojure.lang.Var", "create", []) => Ok(Value::from(crate::runtime::gc::Ref::new(
+            crate::runtime::var::Var::anonymous(),
+        ))),
+        ("clojure.lang.Var", "create", [root]) => {
+            let v = crate::runtime::var::Var::anonymous();
+            v.bind_root(root.clone());
+            Ok(Value::from(crate::runtime::gc::Ref::new(v)))
+        }
         ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
             string_arg(s, "s").and_then(parse_long).map(Value::long)
         }

@@ -10,6 +10,7 @@ mod lang;
 mod multi;
 mod number;
 mod object;
+mod regex;
 mod string;
 
 pub use classes::{class_of, is_instance};

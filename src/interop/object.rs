@@ -25,7 +25,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .as_exception()
             .and_then(|e| exceptions::call(&e, method, args)),
         View::Writer(w) => writer(target, w, method, args),
-        View::HostObject(_) => super::builder::call(target, method, args),
+        View::HostObject(_) => super::builder::call(target, method, args)
+            .or_else(|| super::regex::call(target, method, args)),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),

@@ -24,6 +24,8 @@ pub enum HostObject {
     MathContext(super::number::MathContext),
     /// A java.math.RoundingMode constant.
     RoundingMode(super::number::Rounding),
+    /// java.util.regex.Matcher (`re-matcher`).
+    Matcher(super::regex::Matcher),
 }
 
 impl HostObject {
@@ -36,6 +38,7 @@ impl HostObject {
             HostObject::Array(c, _) => c,
             HostObject::MathContext(_) => "java.math.MathContext",
             HostObject::RoundingMode(_) => "java.math.RoundingMode",
+            HostObject::Matcher(_) => "java.util.regex.Matcher",
         }
     }
 
@@ -56,6 +59,7 @@ impl HostObject {
             HostObject::StringBuilder(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),
+            HostObject::Matcher(m) => m.java_string(),
             // AbstractCollection.toString: "[a, b]" of the items' toString.
             HostObject::ArrayList(l) => {
                 let items = lock(l).clone();

@@ -97,3 +97,127 @@ mod tests {
         assert_eq!(Regex::new("x").unwrap().find_at("abc", 0), None);
     }
 }
+
+/// java.util.regex.Matcher: a pattern, its input, and the position of the
+/// last successful `find` (Matcher.find's iteration: after an empty match
+/// the next search starts one char later).
+pub struct Matcher {
+    pub pattern: Value,
+    pub text: String,
+    state: super::gc::Lock<MatchState>,
+}
+
+#[derive(Default)]
+struct MatchState {
+    /// Byte offset where the next find starts (None once past the end).
+    next: Option<usize>,
+    last: Option<Vec<Option<(usize, usize)>>>,
+}
+
+fn no_match() -> Exception {
+    Exception::new(ExClass::IllegalStateException, "No match found")
+}
+
+impl Matcher {
+    pub fn new(pattern: Value, text: String) -> Matcher {
+        Matcher {
+            pattern,
+            text,
+            state: super::gc::Lock::new(MatchState {
+                next: Some(0),
+                last: None,
+            }),
+        }
+    }
+
+    fn regex(&self) -> Option<&Regex> {
+        match self.pattern.view() {
+            super::value::View::Regex(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Matcher.find(): the next match; false (and no current match) at the end.
+    pub fn find(&self) -> bool {
+        let mut st = super::gc::lock(&self.state);
+        let found = match (st.next, self.regex()) {
+            (Some(at), Some(re)) if at <= self.text.len() => re.find_at(&self.text, at),
+            _ => None,
+        };
+        match found {
+            Some(spans) => {
+                let (a, b) = spans.first().copied().flatten().unwrap_or((0, 0));
+                st.next = Some(if a == b {
+                    b + self.text[b..].chars().next().map_or(1, char::len_utf8)
+                } else {
+                    b
+                });
+                st.last = Some(spans);
+                true
+            }
+            None => {
+                st.next = None;
+                st.last = None;
+                false
+            }
+        }
+    }
+
+    /// Matcher.matches(): the whole input; sets the current match.
+    pub fn matches(&self) -> bool {
+        let spans = self.regex().and_then(|re| re.matches_whole(&self.text));
+        let mut st = super::gc::lock(&self.state);
+        let ok = spans.is_some();
+        st.last = spans;
+        ok
+    }
+
+    /// Matcher.groupCount().
+    pub fn group_count(&self) -> usize {
+        self.regex()
+            .map_or(0, |re| re.regex().captures_len().saturating_sub(1))
+    }
+
+    /// Matcher.group(n): the text of group n of the current match (None
+    /// when the group did not take part).
+    pub fn group(&self, n: usize) -> Result<Option<String>> {
+        let st = super::gc::lock(&self.state);
+        let Some(spans) = &st.last else {
+            return Err(no_match());
+        };
+        match spans.get(n) {
+            Some(sp) => Ok(sp.map(|(a, b)| self.text[a..b].to_string())),
+            None => Err(Exception::new(
+                ExClass::IndexOutOfBoundsException,
+                format!("No group {n}"),
+            )),
+        }
+    }
+
+    /// Matcher.start() / end() of the current match, in UTF-16 units.
+    pub fn bounds(&self) -> Result<(usize, usize)> {
+        let st = super::gc::lock(&self.state);
+        let (a, b) = st
+            .last
+            .as_ref()
+            .and_then(|s| s.first().copied().flatten())
+            .ok_or_else(no_match)?;
+        let units = |i: usize| self.text[..i].encode_utf16().count();
+        Ok((units(a), units(b)))
+    }
+
+    /// Matcher.toString().
+    pub fn java_string(&self) -> String {
+        let st = super::gc::lock(&self.state);
+        let last = st
+            .last
+            .as_ref()
+            .and_then(|s| s.first().copied().flatten())
+            .map_or(String::new(), |(a, b)| self.text[a..b].to_string());
+        let src = self.regex().map_or("", |r| r.source());
+        format!(
+            "java.util.regex.Matcher[pattern={src} region=0,{} lastmatch={last}]",
+            self.text.encode_utf16().count()
+        )
+    }
+}

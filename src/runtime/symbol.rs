@@ -67,6 +67,13 @@ impl Tables {
 super::gc::global_state!(with_tables: Tables = Tables::new());
 
 impl Keyword {
+    /// The keyword if it has been interned (`find-keyword`).
+    pub fn find(ns: Option<&str>, name: &str) -> Option<Ref<Keyword>> {
+        with_tables(|t| {
+            let key: NameKey = (ns.map(Into::into), name.into());
+            t.keywords.get(&key).cloned()
+        })
+    }
     pub fn intern(ns: Option<&str>, name: &str) -> Ref<Keyword> {
         with_tables(|t| {
             let key: NameKey = (ns.map(Into::into), name.into());
@@ -220,6 +227,45 @@ impl std::fmt::Display for Symbol {
             None => write!(f, "{}", self.name()),
         }
     }
+}
+
+/// Compiler.munge's character map.
+pub fn munge(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let rep = match c {
+            '-' => "_",
+            ':' => "_COLON_",
+            '+' => "_PLUS_",
+            '>' => "_GT_",
+            '<' => "_LT_",
+            '=' => "_EQ_",
+            '~' => "_TILDE_",
+            '!' => "_BANG_",
+            '@' => "_CIRCA_",
+            '#' => "_SHARP_",
+            '\'' => "_SINGLEQUOTE_",
+            '"' => "_DOUBLEQUOTE_",
+            '%' => "_PERCENT_",
+            '^' => "_CARET_",
+            '&' => "_AMPERSAND_",
+            '*' => "_STAR_",
+            '|' => "_BAR_",
+            '{' => "_LBRACE_",
+            '}' => "_RBRACE_",
+            '[' => "_LBRACK_",
+            ']' => "_RBRACK_",
+            '/' => "_SLASH_",
+            '\\' => "_BSLASH_",
+            '?' => "_QMARK_",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(rep);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -40,6 +40,13 @@ impl Var {
     pub fn sym(&self) -> &Ref<Symbol> {
         &self.sym
     }
+    /// A var in no namespace (`with-local-vars`, `Var/create`).
+    pub fn anonymous() -> Var {
+        Var::new(Symbol::intern(None, ""), Symbol::intern(None, ""))
+    }
+    pub fn is_anonymous(&self) -> bool {
+        self.sym.name().is_empty() && self.ns.name().is_empty()
+    }
     /// `#'ns/name` form of the name.
     pub fn qualified_name(&self) -> String {
         format!("{}/{}", self.ns.name(), self.sym.name())

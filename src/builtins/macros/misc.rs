@@ -362,3 +362,69 @@ pub(crate) fn with_precision(args: &[Value]) -> Result<Value> {
         body,
     ))
 }
+
+/// `(with-redefs [v val ...] body...)` ->
+/// `(with-redefs-fn {(var v) val ...} (fn [] body...))`.
+pub(crate) fn with_redefs(args: &[Value]) -> Result<Value> {
+    let a = margs("with-redefs", args, 1, None)?;
+    let binds = items(&a[0])?;
+    let mut pairs = Vec::with_capacity(binds.len() / 2);
+    for kv in binds.chunks(2) {
+        let v = kv.get(1).cloned().unwrap_or(Value::NIL);
+        pairs.push((list![sym("var"), kv[0].clone()], v));
+    }
+    Ok(list![
+        core("with-redefs-fn"),
+        Value::map_from_pairs(pairs),
+        splice(vec![core("fn"), vector![]], &a[1..])
+    ])
+}
+
+/// `(memfn name args...)` -> `(fn [target args...] (. target (name args...)))`.
+pub(crate) fn memfn(args: &[Value]) -> Result<Value> {
+    let a = margs("memfn", args, 1, None)?;
+    let target = super::gensym("target");
+    let params: Vec<Value> = a[1..].to_vec();
+    let mut fnargs = vec![target.clone()];
+    fnargs.extend(params.iter().cloned());
+    let call = splice(vec![a[0].clone()], &params);
+    Ok(list![
+        core("fn"),
+        Value::vector(fnargs),
+        list![sym("."), target, call]
+    ])
+}
+
+/// `(with-local-vars [a init ...] body...)` -> `(let [a (.setDynamic
+/// (clojure.lang.Var/create)) ...] (push-thread-bindings (hash-map a init
+/// ...)) (try body... (finally (pop-thread-bindings))))`.
+pub(crate) fn with_local_vars(args: &[Value]) -> Result<Value> {
+    let a = margs("with-local-vars", args, 1, None)?;
+    let binds = items(&a[0])?;
+    let mut lets = Vec::new();
+    let mut inits = vec![core("hash-map")];
+    for kv in binds.chunks(2) {
+        lets.push(kv[0].clone());
+        lets.push(list![
+            sym(".setDynamic"),
+            list![sym("clojure.lang.Var/create")]
+        ]);
+        inits.push(kv[0].clone());
+        inits.push(kv.get(1).cloned().unwrap_or(Value::NIL));
+    }
+    let body = splice(vec![sym("try")], &a[1..]);
+    let body = match body.view() {
+        crate::runtime::value::View::List(_) => {
+            let mut v = items(&body)?;
+            v.push(list![sym("finally"), list![core("pop-thread-bindings")]]);
+            Value::list(v)
+        }
+        _ => body,
+    };
+    Ok(list![
+        core("let"),
+        Value::vector(lets),
+        list![core("push-thread-bindings"), Value::list(inits)],
+        body
+    ])
+}

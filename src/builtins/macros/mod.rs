@@ -63,6 +63,9 @@ pub(crate) const DEFS: &[Def] = &[
     // misc.rs
     Def::m("ns", misc::ns),
     Def::m("with-precision", misc::with_precision),
+    Def::m("with-redefs", misc::with_redefs),
+    Def::m("memfn", misc::memfn),
+    Def::m("with-local-vars", misc::with_local_vars),
     Def::m("with-loading-context", misc::with_loading_context),
     Def::m("comment", misc::comment),
     Def::m("assert", misc::assert),

@@ -23,6 +23,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("fnil", fnil),
     Def::f("memoize", memoize),
     Def::f("trampoline", trampoline),
+    Def::f("halt-when", halt_when),
 ];
 
 /// `(apply f a b [c d])`: the last arg is spread; a variadic `f` gets its
@@ -195,4 +196,15 @@ fn trampoline(args: &[Value]) -> Result<Value> {
         ret = call(&ret, &[])?;
     }
     Ok(ret)
+}
+
+fn halt_when(args: &[Value]) -> Result<Value> {
+    match args {
+        [pred] => Ok(super::xform::halt_when(pred.clone(), None)),
+        [pred, retf] => Ok(super::xform::halt_when(
+            pred.clone(),
+            (!retf.is_nil()).then(|| retf.clone()),
+        )),
+        _ => Err(crate::builtins::arity_error("halt-when", args.len())),
+    }
 }

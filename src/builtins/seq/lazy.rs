@@ -45,6 +45,9 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("distinct", distinct),
     Def::f("dedupe", dedupe),
     Def::f("range", range),
+    Def::f("replicate", replicate),
+    Def::f("random-sample", random_sample),
+    Def::f("iteration", iteration),
     Def::f("repeat", repeat),
     Def::f("repeatedly", repeatedly),
     Def::f("iterate", iterate),
@@ -782,4 +785,92 @@ fn replace(args: &[Value]) -> Result<Value> {
         [_, coll] => Ok(map_lazy(f, coll.clone())),
         _ => Err(arity_error("replace", args.len())),
     }
+}
+
+/// `(replicate n x)` (deprecated): `(take n (repeat x))`.
+fn replicate(args: &[Value]) -> Result<Value> {
+    match args {
+        [n, x] => Ok(take_lazy(number::to_long(n)?, Value::repeat(x.clone()))),
+        _ => Err(arity_error("replicate", args.len())),
+    }
+}
+
+/// `(random-sample prob)` / `(random-sample prob coll)`: filter by
+/// `(< (rand) prob)`.
+fn random_sample(args: &[Value]) -> Result<Value> {
+    let prob = match args {
+        [p] | [p, _] => p.clone(),
+        _ => return Err(arity_error("random-sample", args.len())),
+    };
+    let pred = super::closure("clojure.core/random-sample", move |_| {
+        let r = Value::double(crate::builtins::math::next_random());
+        Ok(Value::bool(number::lt(&r, &prob)?))
+    });
+    Ok(match args {
+        [_, coll] => filter_lazy(pred, coll.clone(), true),
+        _ => xform::filter(pred, true),
+    })
+}
+
+/// `(iteration step & {:keys [somef vf kf initk]})`: the seq of
+/// `(vf ret)` for `ret` = `(step k)`, while `(somef ret)`, with the next
+/// `k` = `(kf ret)` (stopping when it is nil). The JVM returns a
+/// Seqable/IReduceInit object; this returns the lazy seq it makes, whose
+/// first step runs on the call.
+fn iteration(args: &[Value]) -> Result<Value> {
+    let Some((step, opts)) = args.split_first() else {
+        return Err(arity_error("iteration", 0));
+    };
+    if opts.len() % 2 != 0 {
+        return crate::runtime::error::err::illegal_arg(format!(
+            "No value supplied for key: {}",
+            crate::runtime::printer::pr_str(&opts[opts.len() - 1])
+        ));
+    }
+    let opt = |k: &str| {
+        opts.chunks(2)
+            .find(|kv| {
+                kv[0]
+                    .as_keyword()
+                    .is_some_and(|x| x.ns().is_none() && x.name() == k)
+            })
+            .map(|kv| kv[1].clone())
+    };
+    let identity = || crate::builtins::lang::core_var("identity").and_then(|v| v.root());
+    let it = Iteration {
+        step: step.clone(),
+        somef: opt("somef"),
+        vf: opt("vf").or_else(identity).unwrap_or(Value::NIL),
+        kf: opt("kf").or_else(identity).unwrap_or(Value::NIL),
+    };
+    let initk = opt("initk").unwrap_or(Value::NIL);
+    let first = call(&it.step, &[initk])?;
+    iteration_from(crate::runtime::gc::Ref::new(it), first)
+}
+
+struct Iteration {
+    step: Value,
+    somef: Option<Value>,
+    vf: Value,
+    kf: Value,
+}
+
+fn iteration_from(it: crate::runtime::gc::Ref<Iteration>, ret: Value) -> Result<Value> {
+    let more = match &it.somef {
+        Some(f) => call(f, std::slice::from_ref(&ret))?.truthy(),
+        None => !ret.is_nil(),
+    };
+    if !more {
+        return Ok(Value::NIL);
+    }
+    let v = call(&it.vf, std::slice::from_ref(&ret))?;
+    let k = call(&it.kf, &[ret])?;
+    if k.is_nil() {
+        return seq::cons(v, &Value::NIL);
+    }
+    let rest = lazy(move || {
+        let next = call(&it.step, &[k])?;
+        iteration_from(it, next)
+    });
+    seq::cons(v, &rest)
 }

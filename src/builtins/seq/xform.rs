@@ -383,3 +383,48 @@ pub(crate) fn mapcat(f: Value) -> Value {
         call(&m, &[cat_rf(rf.clone())])
     })
 }
+
+/// `(halt-when pred)` / `(halt-when pred retf)`: stop the reduction at the
+/// first input matching pred; the result is that input, or
+/// `(retf (rf result) input)`. The halt travels as `{::halt value}` through
+/// the completion step, as in core.clj.
+pub(crate) fn halt_when(pred: Value, retf: Option<Value>) -> Value {
+    let halt = Value::keyword(Some("clojure.core"), "halt");
+    closure("clojure.core/halt-when", move |a| {
+        let [rf] = a else {
+            return Err(arity_error("halt-when", a.len()));
+        };
+        let (rf, pred, retf, halt) = (rf.clone(), pred.clone(), retf.clone(), halt.clone());
+        Ok(closure("clojure.core/halt-when", move |b| match b {
+            [] => call(&rf, &[]),
+            [result] => {
+                if crate::runtime::equality::is_map(result) {
+                    let missing = Value::keyword(Some("cljw.internal"), "missing");
+                    let h = crate::runtime::func::get(result, &halt, missing.clone())?;
+                    if !h.identical(&missing) {
+                        return Ok(h);
+                    }
+                }
+                call(&rf, std::slice::from_ref(result))
+            }
+            [result, input] => {
+                if call(&pred, std::slice::from_ref(input))?.truthy() {
+                    let v = match &retf {
+                        Some(f) => {
+                            let r = call(&rf, std::slice::from_ref(result))?;
+                            call(f, &[r, input.clone()])?
+                        }
+                        None => input.clone(),
+                    };
+                    Ok(Value::reduced(Value::map_from_pairs(vec![(
+                        halt.clone(),
+                        v,
+                    )])))
+                } else {
+                    call(&rf, &[result.clone(), input.clone()])
+                }
+            }
+            _ => Err(arity_error("halt-when", b.len())),
+        }))
+    })
+}

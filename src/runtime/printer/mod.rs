@@ -311,6 +311,7 @@ fn write_one(
             use std::fmt::Write;
             let _ = write!(out, "#uuid \"{u}\"");
         }
+        View::Var(var) if var.is_anonymous() => out.push_str("#<Var: --unnamed-->"),
         View::Var(var) => {
             out.push_str("#'");
             out.push_str(&var.qualified_name());

@@ -114,49 +114,10 @@ fn munge_fn_name(full: &str) -> String {
     let (ns, name) = crate::runtime::symbol::split_ns(full);
     let mut out = String::new();
     if let Some(ns) = ns {
-        out.push_str(&munge(ns));
+        out.push_str(&crate::runtime::symbol::munge(ns));
         out.push('$');
     }
-    out.push_str(&munge(name));
-    out
-}
-
-/// Compiler.munge's character map.
-fn munge(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let rep = match c {
-            '-' => "_",
-            ':' => "_COLON_",
-            '+' => "_PLUS_",
-            '>' => "_GT_",
-            '<' => "_LT_",
-            '=' => "_EQ_",
-            '~' => "_TILDE_",
-            '!' => "_BANG_",
-            '@' => "_CIRCA_",
-            '#' => "_SHARP_",
-            '\'' => "_SINGLEQUOTE_",
-            '"' => "_DOUBLEQUOTE_",
-            '%' => "_PERCENT_",
-            '^' => "_CARET_",
-            '&' => "_AMPERSAND_",
-            '*' => "_STAR_",
-            '|' => "_BAR_",
-            '{' => "_LBRACE_",
-            '}' => "_RBRACE_",
-            '[' => "_LBRACK_",
-            ']' => "_RBRACK_",
-            '/' => "_SLASH_",
-            '\\' => "_BSLASH_",
-            '?' => "_QMARK_",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(rep);
-    }
+    out.push_str(&crate::runtime::symbol::munge(name));
     out
 }
 
