@@ -104,7 +104,19 @@ fn conj(args: &[Value]) -> Result<Value> {
 /// EMPTY instance, as the JVM's `EMPTY.withMeta(meta())` does; a list a new
 /// EmptyList (JVM: `(identical? (empty '(1)) ())` is false).
 fn empty(args: &[Value]) -> Result<Value> {
-    let e = ops::empty(one("empty", args)?);
+    let c = one("empty", args)?;
+    if let View::Instance(i) = c.view() {
+        if i.is_record() {
+            return Err(crate::runtime::error::Exception::new(
+                crate::runtime::error::ExClass::UnsupportedOperationException,
+                format!("Can't create empty: {}", i.class_name()),
+            ));
+        }
+        if let Some(r) = crate::runtime::types::call_method(c, "empty", &[]) {
+            return r;
+        }
+    }
+    let e = ops::empty(c);
     Ok(match e.view() {
         View::List(_) => e,
         _ => canonical_empty(e),
@@ -539,8 +551,14 @@ fn rseq(args: &[Value]) -> Result<Value> {
 }
 
 /// RT.canSeq.
+/// A deftype/defrecord/reify object implementing the interface `iface`.
+fn instance_of(x: &Value, iface: &str) -> bool {
+    matches!(x.view(), View::Instance(_)) && super::classes::is_instance(iface, x)
+}
+
 fn seqable(x: &Value) -> bool {
-    seq::is_seq(x)
+    instance_of(x, "clojure.lang.Seqable")
+        || seq::is_seq(x)
         || matches!(
             x.view(),
             View::Nil
@@ -558,6 +576,9 @@ fn seqable(x: &Value) -> bool {
 }
 
 fn is_coll(x: &Value) -> bool {
+    if let View::Instance(_) = x.view() {
+        return instance_of(x, "clojure.lang.IPersistentCollection");
+    }
     !x.is_nil() && !x.is_string() && seqable(x)
 }
 
@@ -595,7 +616,8 @@ fn list_p(args: &[Value]) -> Result<Value> {
 }
 fn associative_p(args: &[Value]) -> Result<Value> {
     pred("associative?", args, |x| {
-        matches!(
+        instance_of(x, "clojure.lang.Associative")
+            || matches!(
             x.view(),
             View::Vector(_)
                 | View::SubVector(_)
@@ -608,7 +630,8 @@ fn associative_p(args: &[Value]) -> Result<Value> {
 }
 fn counted_p(args: &[Value]) -> Result<Value> {
     pred("counted?", args, |x| {
-        matches!(
+        instance_of(x, "clojure.lang.Counted")
+            || matches!(
             x.view(),
             View::List(_)
                 | View::Vector(_)
@@ -634,7 +657,8 @@ fn counted_p(args: &[Value]) -> Result<Value> {
 }
 fn reversible_p(args: &[Value]) -> Result<Value> {
     pred("reversible?", args, |x| {
-        matches!(
+        instance_of(x, "clojure.lang.Reversible")
+            || matches!(
             x.view(),
             View::Vector(_)
                 | View::SubVector(_)
