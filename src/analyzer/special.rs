@@ -743,7 +743,8 @@ impl<'a> Analyzer<'a> {
             );
         };
         if let Some((d, field)) = self.resolve_field(sym) {
-            if !field.mutable {
+            // A closure inside the method captures fields by value.
+            if !field.mutable || d + 1 != self.fns.len() {
                 return self.error(
                     ExClass::IllegalArgumentException,
                     format!("Cannot assign to non-mutable: {}", sym.name()),

@@ -233,9 +233,10 @@ pub fn construct(ty: &Ref<TypeDef>, args: &[Value]) -> Result<Value> {
     }
 }
 
-/// nil for an empty (or nil) map.
+/// nil for an empty (or nil) map; the JVM does not check the extension map
+/// a constructor gets, we drop anything but a map.
 fn non_empty(m: Value) -> Result<Value> {
-    if m.is_nil() || super::seq::seq(&m)?.is_nil() {
+    if !equality::is_map(&m) || super::seq::seq(&m)?.is_nil() {
         Ok(Value::NIL)
     } else {
         Ok(m)

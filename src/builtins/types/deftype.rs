@@ -304,7 +304,8 @@ pub(crate) fn definterface(args: &[Value]) -> Result<Value> {
 pub(crate) fn defprotocol(args: &[Value]) -> Result<Value> {
     let a = margs("defprotocol", args, 1, None)?;
     // Parse now so malformed signatures fail at macroexpansion, as on the JVM.
-    protocol::parse_decl(&a[1..])?;
+    let name = a[0].as_symbol().map(|s| s.name().to_string()).unwrap_or_default();
+    protocol::parse_decl(&name, &a[1..])?;
     Ok(list![
         core("-defprotocol"),
         quote(a[0].clone()),

@@ -274,7 +274,7 @@ pub(crate) struct ProtocolDecl {
 }
 
 /// Parse `"doc"? (:opt val)* (name [args]+ "doc"?)*`.
-pub(crate) fn parse_decl(body: &[Value]) -> Result<ProtocolDecl> {
+pub(crate) fn parse_decl(protocol: &str, body: &[Value]) -> Result<ProtocolDecl> {
     let mut i = 0;
     let mut doc = Value::NIL;
     let mut opts = Vec::new();
@@ -311,7 +311,7 @@ pub(crate) fn parse_decl(body: &[Value]) -> Result<ProtocolDecl> {
         }
         if arglists.iter().any(|a| seq::count(a).unwrap_or(0) == 0) {
             return err::illegal_arg(format!(
-                "Protocol fn: {} must take at least one arg",
+                "Definition of function {} in protocol {protocol} must take at least one arg.",
                 name.name()
             ));
         }
@@ -332,7 +332,7 @@ pub(crate) fn munge(s: &str) -> String {
 /// `(-defprotocol 'P '(body...))`: define the protocol in the current
 /// namespace: its interface, the protocol var and one var per method.
 pub(crate) fn define(ns: &Ref<Namespace>, name: &str, body: &[Value]) -> Result<Value> {
-    let decl = parse_decl(body)?;
+    let decl = parse_decl(name, body)?;
     let iface = format!("{}.{}", munge(ns.name_str()), munge(name));
     types::define(&iface, TypeKind::Interface, vec![], vec![], vec![]);
     types::import(ns.name_str(), &iface);
