@@ -391,7 +391,10 @@ impl<'a> Analyzer<'a> {
                 let getter = self.constant(crate::runtime::types::field_getter());
                 let f_node = self.node(NodeKind::Const(getter));
                 let args = [self.this_at(d), self.long_const(f.index)];
-                return Some(NodeKind::Invoke(self.alloc(f_node), self.nodes(args.into())));
+                return Some(NodeKind::Invoke(
+                    self.alloc(f_node),
+                    self.nodes(args.into()),
+                ));
             }
         }
         None
@@ -469,8 +472,7 @@ impl<'a> Analyzer<'a> {
             && self.fns.iter().any(|f| {
                 f.locals.iter().any(|(s, _)| s.same(sym))
                     || f.self_name.as_ref().is_some_and(|n| n.same(sym))
-                    || f
-                        .method
+                    || f.method
                         .as_ref()
                         .is_some_and(|fs| fs.iter().any(|x| x.sym.same(sym)))
             })

@@ -318,7 +318,10 @@ impl<'a> Analyzer<'a> {
             &["line", "column", "once"],
         );
         if is_method {
-            meta = crate::runtime::coll::ops::dissoc(&meta, &crate::runtime::types::method_fields_key())?;
+            meta = crate::runtime::coll::ops::dissoc(
+                &meta,
+                &crate::runtime::types::method_fields_key(),
+            )?;
         }
         if crate::runtime::lookup::count(&meta) > 0 {
             let m = self.const_node(meta);
@@ -829,7 +832,10 @@ pub(crate) fn canonical_class(name: &str) -> String {
 
 /// The fields of a method `fn*` form (None for ordinary fns).
 fn method_fields(form: &Value) -> Result<Option<Vec<super::MethodField>>> {
-    let fields = crate::runtime::lookup::get(&crate::runtime::meta::meta(form), &crate::runtime::types::method_fields_key());
+    let fields = crate::runtime::lookup::get(
+        &crate::runtime::meta::meta(form),
+        &crate::runtime::types::method_fields_key(),
+    );
     if fields.is_nil() {
         return Ok(None);
     }

@@ -297,6 +297,14 @@ fn supers_of(full: &str) -> Option<&'static [&'static str]> {
 /// first where the JVM has one besides Object), for `bases`; exception
 /// classes give their superclass. Empty when unknown.
 pub fn direct_supers(full: &str) -> Vec<String> {
+    if let Some(t) = crate::runtime::types::lookup(full) {
+        return t
+            .interfaces()
+            .iter()
+            .cloned()
+            .chain(t.implied_supers().iter().map(|s| s.to_string()))
+            .collect();
+    }
     if let Some(c) = ExClass::ALL.iter().copied().find(|c| c.name() == full) {
         return c
             .parent()

@@ -618,54 +618,54 @@ fn associative_p(args: &[Value]) -> Result<Value> {
     pred("associative?", args, |x| {
         instance_of(x, "clojure.lang.Associative")
             || matches!(
-            x.view(),
-            View::Vector(_)
-                | View::SubVector(_)
-                | View::MapEntry(_)
-                | View::ArrayMap(_)
-                | View::HashMap(_)
-                | View::SortedMap(_)
-        )
+                x.view(),
+                View::Vector(_)
+                    | View::SubVector(_)
+                    | View::MapEntry(_)
+                    | View::ArrayMap(_)
+                    | View::HashMap(_)
+                    | View::SortedMap(_)
+            )
     })
 }
 fn counted_p(args: &[Value]) -> Result<Value> {
     pred("counted?", args, |x| {
         instance_of(x, "clojure.lang.Counted")
             || matches!(
-            x.view(),
-            View::List(_)
-                | View::Vector(_)
-                | View::SubVector(_)
-                | View::MapEntry(_)
-                | View::Queue(_)
-                | View::ArrayMap(_)
-                | View::HashMap(_)
-                | View::HashSet(_)
-                | View::SortedMap(_)
-                | View::SortedSet(_)
-                | View::ArraySeq(_)
-                | View::StringSeq(_)
-                | View::ChunkedSeq(_)
-                | View::VectorSeq(_)
-                | View::VectorRSeq(_)
-                | View::LongRange(_)
-                | View::TransientVector(_)
-                | View::TransientMap(_)
-                | View::TransientSet(_)
-        )
+                x.view(),
+                View::List(_)
+                    | View::Vector(_)
+                    | View::SubVector(_)
+                    | View::MapEntry(_)
+                    | View::Queue(_)
+                    | View::ArrayMap(_)
+                    | View::HashMap(_)
+                    | View::HashSet(_)
+                    | View::SortedMap(_)
+                    | View::SortedSet(_)
+                    | View::ArraySeq(_)
+                    | View::StringSeq(_)
+                    | View::ChunkedSeq(_)
+                    | View::VectorSeq(_)
+                    | View::VectorRSeq(_)
+                    | View::LongRange(_)
+                    | View::TransientVector(_)
+                    | View::TransientMap(_)
+                    | View::TransientSet(_)
+            )
     })
 }
 fn reversible_p(args: &[Value]) -> Result<Value> {
     pred("reversible?", args, |x| {
         instance_of(x, "clojure.lang.Reversible")
             || matches!(
-            x.view(),
-            View::Vector(_)
-                | View::SubVector(_)
-                | View::MapEntry(_)
-                | View::SortedMap(_)
-                | View::SortedSet(_)
-        )
+                x.view(),
+                View::Vector(_)
+                    | View::SubVector(_)
+                    | View::MapEntry(_)
+                    | View::SortedMap(_)
+                    | View::SortedSet(_)
+            )
     })
 }
 fn sorted_p(args: &[Value]) -> Result<Value> {

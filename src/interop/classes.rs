@@ -103,8 +103,6 @@ static CLASSES: &[ClassDef] = &[
     i("clojure.lang.IType"),
     i("clojure.lang.IEditableCollection"),
     i("clojure.lang.IExceptionInfo"),
-    i("clojure.lang.IRecord"),
-    i("clojure.lang.IType"),
     i("clojure.lang.IKeywordLookup"),
     c("clojure.lang.APersistentVector"),
     c("clojure.lang.APersistentMap"),

@@ -95,7 +95,11 @@ fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
             ("getBasis", []) => Ok(Value::vector(t.field_names().to_vec())),
             _ => Err(Exception::new(
                 ExClass::IllegalArgumentException,
-                format!("No matching method {member} found taking {} args for class {}", args.len(), t.name()),
+                format!(
+                    "No matching method {member} found taking {} args for class {}",
+                    args.len(),
+                    t.name()
+                ),
             )),
         };
     }

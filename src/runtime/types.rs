@@ -285,7 +285,12 @@ pub fn record_assoc(inst: &Instance, k: Value, v: Value) -> Result<Value> {
         }
         None => super::coll::ops::assoc(&inst.ext, k, v)?,
     };
-    Ok(new_instance(inst.ty.clone(), fields, ext, inst.meta.clone()))
+    Ok(new_instance(
+        inst.ty.clone(),
+        fields,
+        ext,
+        inst.meta.clone(),
+    ))
 }
 
 /// `(dissoc r k)`: removing a field gives a plain map (with the record's
@@ -352,12 +357,10 @@ pub fn call_method(x: &Value, key: &str, args: &[Value]) -> Option<Result<Value>
 pub fn equiv(a: &Value, b: &Value) -> Option<Result<bool>> {
     match (a.view(), b.view()) {
         (View::Instance(x), _) if x.is_record() => Some(match b.view() {
-            View::Instance(y) if Ref::ptr_eq(&x.ty, &y.ty) => {
-                x.record_as_map().and_then(|mx| {
-                    y.record_as_map()
-                        .and_then(|my| equality::try_equiv(&mx, &my))
-                })
-            }
+            View::Instance(y) if Ref::ptr_eq(&x.ty, &y.ty) => x.record_as_map().and_then(|mx| {
+                y.record_as_map()
+                    .and_then(|my| equality::try_equiv(&mx, &my))
+            }),
             _ => Ok(false),
         }),
         (_, View::Instance(y)) if y.is_record() => Some(Ok(false)),
@@ -573,7 +576,8 @@ mod tests {
         // Records equal records of the same type only.
         let same = construct(&t, &[Value::long(1), Value::long(2)]).unwrap_or(Value::NIL);
         assert!(equiv(&r, &same).is_some_and(|x| x.unwrap_or(false)));
-        let plain = Value::map_from_pairs(vec![(kw("a"), Value::long(1)), (kw("b"), Value::long(2))]);
+        let plain =
+            Value::map_from_pairs(vec![(kw("a"), Value::long(1)), (kw("b"), Value::long(2))]);
         assert!(equiv(&r, &plain).is_some_and(|x| !x.unwrap_or(true)));
     }
 

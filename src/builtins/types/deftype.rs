@@ -8,12 +8,12 @@
 //! `this` (and `set!`-able when mutable).
 
 use super::protocol::{self, Protocol, munge};
-use crate::runtime::types::method_fields_key as fields_key;
 use crate::builtins::macros::{core, items, kw, list, margs, quote, sym, vector};
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::gc::Ref;
 use crate::runtime::meta;
 use crate::runtime::namespace::{self, Namespace};
+use crate::runtime::types::method_fields_key as fields_key;
 use crate::runtime::types::{self, TypeKind};
 use crate::runtime::value::{Value, View};
 
@@ -169,7 +169,12 @@ fn is_mutable(f: &Value) -> bool {
 
 /// Shared by deftype and defrecord: define the class, return the
 /// expansion's install call and the class name.
-fn define_class(kind: TypeKind, name: &Value, fields: &Value, specs: &[Value]) -> Result<(String, Value, Vec<Value>)> {
+fn define_class(
+    kind: TypeKind,
+    name: &Value,
+    fields: &Value,
+    specs: &[Value],
+) -> Result<(String, Value, Vec<Value>)> {
     let Some(n) = name.as_symbol() else {
         return err::illegal_arg("First argument to deftype must be a symbol");
     };
@@ -216,7 +221,9 @@ fn factory(name: &str, classname: &str, plain: &[Value]) -> Value {
     list![
         core("defn"),
         sym(&format!("->{name}")),
-        Value::string(format!("Positional factory function for class {classname}.")),
+        Value::string(format!(
+            "Positional factory function for class {classname}."
+        )),
         Value::vector(plain.to_vec()),
         Value::list(ctor)
     ]
@@ -226,7 +233,10 @@ fn factory(name: &str, classname: &str, plain: &[Value]) -> Value {
 pub(crate) fn deftype(args: &[Value]) -> Result<Value> {
     let a = margs("deftype", args, 2, None)?;
     let (classname, install, plain) = define_class(TypeKind::Type, &a[0], &a[1], &a[2..])?;
-    let name = a[0].as_symbol().map(|s| s.name().to_string()).unwrap_or_default();
+    let name = a[0]
+        .as_symbol()
+        .map(|s| s.name().to_string())
+        .unwrap_or_default();
     Ok(list![
         sym("do"),
         install,
@@ -239,7 +249,10 @@ pub(crate) fn deftype(args: &[Value]) -> Result<Value> {
 pub(crate) fn defrecord(args: &[Value]) -> Result<Value> {
     let a = margs("defrecord", args, 2, None)?;
     let (classname, install, plain) = define_class(TypeKind::Record, &a[0], &a[1], &a[2..])?;
-    let name = a[0].as_symbol().map(|s| s.name().to_string()).unwrap_or_default();
+    let name = a[0]
+        .as_symbol()
+        .map(|s| s.name().to_string())
+        .unwrap_or_default();
     let m = sym("m__auto__");
     let map_factory = list![
         core("defn"),
@@ -271,7 +284,13 @@ pub(crate) fn reify(args: &[Value]) -> Result<Value> {
     );
     let specs = parse_specs(a)?;
     let methods = collect_methods(&specs, &Value::vector(vec![]))?;
-    types::define(&classname, TypeKind::Reify, vec![], vec![], methods.interfaces);
+    types::define(
+        &classname,
+        TypeKind::Reify,
+        vec![],
+        vec![],
+        methods.interfaces,
+    );
     // reify transfers the form's metadata (its position included).
     let m = meta::meta(&args[0]);
     let m = if crate::runtime::lookup::count(&m) == 0 {
@@ -304,7 +323,10 @@ pub(crate) fn definterface(args: &[Value]) -> Result<Value> {
 pub(crate) fn defprotocol(args: &[Value]) -> Result<Value> {
     let a = margs("defprotocol", args, 1, None)?;
     // Parse now so malformed signatures fail at macroexpansion, as on the JVM.
-    let name = a[0].as_symbol().map(|s| s.name().to_string()).unwrap_or_default();
+    let name = a[0]
+        .as_symbol()
+        .map(|s| s.name().to_string())
+        .unwrap_or_default();
     protocol::parse_decl(&name, &a[1..])?;
     Ok(list![
         core("-defprotocol"),

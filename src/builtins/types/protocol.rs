@@ -92,7 +92,10 @@ impl Protocol {
             entries.push((k.as_class().map(|c| c.name().to_string()), m));
         }
         if x.is_nil() {
-            return entries.into_iter().find(|(k, _)| k.is_none()).map(|(_, m)| m);
+            return entries
+                .into_iter()
+                .find(|(k, _)| k.is_none())
+                .map(|(_, m)| m);
         }
         let cname = x.class_name();
         let get = |name: &str| {
@@ -178,7 +181,10 @@ impl MethodFn {
                 ExClass::ArityException,
                 format!(
                     "Wrong number of args (0) passed to: {}",
-                    self.meta_sym.as_symbol().map(|s| s.to_string()).unwrap_or_default()
+                    self.meta_sym
+                        .as_symbol()
+                        .map(|s| s.to_string())
+                        .unwrap_or_default()
                 ),
             );
         };
@@ -338,7 +344,9 @@ pub(crate) fn define(ns: &Ref<Namespace>, name: &str, body: &[Value]) -> Result<
     types::import(ns.name_str(), &iface);
     let var = ns.intern(name);
     let via_metadata = decl.opts.iter().any(|(k, v)| {
-        k.as_keyword().is_some_and(|k| k.name() == "extend-via-metadata") && v.truthy()
+        k.as_keyword()
+            .is_some_and(|k| k.name() == "extend-via-metadata")
+            && v.truthy()
     });
     // A redefinition keeps the extensions (the JVM merges into the old map).
     let old = protocols(|m| m.get(&iface).cloned());
@@ -405,8 +413,14 @@ pub(crate) fn define(ns: &Ref<Namespace>, name: &str, body: &[Value]) -> Result<
     root.push((kw("sigs"), Value::map_from_pairs(sigs_map)));
     root.push((kw("var"), Value::var(var.clone())));
     // `(apply hash-map ...)` on the JVM: hash order.
-    root.push((kw("method-map"), crate::runtime::coll::ops::hash_map_of(method_map)));
-    root.push((kw("method-builders"), crate::runtime::coll::ops::hash_map_of(builders)));
+    root.push((
+        kw("method-map"),
+        crate::runtime::coll::ops::hash_map_of(method_map),
+    ));
+    root.push((
+        kw("method-builders"),
+        crate::runtime::coll::ops::hash_map_of(builders),
+    ));
     if old.is_some() && lookup::count(&impls) > 0 {
         root.push((kw("impls"), impls));
     }
@@ -481,12 +495,18 @@ mod tests {
             Value::vector(vec![Value::symbol(None, "this")]),
         ]);
         let _ = define(&ns, name, &[sig]);
-        let p = ns.find_interned(name).and_then(|v| v.root()).unwrap_or(Value::NIL);
+        let p = ns
+            .find_interned(name)
+            .and_then(|v| v.root())
+            .unwrap_or(Value::NIL);
         (ns, p)
     }
 
     fn area(ns: &Namespace, x: Value) -> Result<Value> {
-        let f = ns.find_interned("area").and_then(|v| v.root()).unwrap_or(Value::NIL);
+        let f = ns
+            .find_interned("area")
+            .and_then(|v| v.root())
+            .unwrap_or(Value::NIL);
         func::invoke(&f, &[x])
     }
 
@@ -502,12 +522,21 @@ mod tests {
         let two = Value::native_fn("two", |_| Ok(Value::long(2)));
         let number = Value::class("java.lang.Number", false);
         assert!(extend(&number, &p, &Value::map_from_pairs(vec![(k("area"), one)])).is_ok());
-        assert_eq!(area(&ns, Value::long(5)).ok().and_then(|v| v.as_long()), Some(1));
+        assert_eq!(
+            area(&ns, Value::long(5)).ok().and_then(|v| v.as_long()),
+            Some(1)
+        );
         // Cached for Long now; a more specific extension must win after extend.
         let long = Value::class("java.lang.Long", false);
         assert!(extend(&long, &p, &Value::map_from_pairs(vec![(k("area"), two)])).is_ok());
-        assert_eq!(area(&ns, Value::long(5)).ok().and_then(|v| v.as_long()), Some(2));
-        assert_eq!(area(&ns, Value::double(5.0)).ok().and_then(|v| v.as_long()), Some(1));
+        assert_eq!(
+            area(&ns, Value::long(5)).ok().and_then(|v| v.as_long()),
+            Some(2)
+        );
+        assert_eq!(
+            area(&ns, Value::double(5.0)).ok().and_then(|v| v.as_long()),
+            Some(1)
+        );
         // nil matches only a nil extension, not Object.
         assert!(area(&ns, Value::NIL).is_err());
         assert!(satisfies(&p, &Value::long(1)).unwrap_or(false));
@@ -526,6 +555,11 @@ mod tests {
         assert!(extend(&map, &p, &Value::map_from_pairs(vec![(k("area"), b)])).is_ok());
         let m = Value::map_from_pairs(vec![]);
         assert_eq!(area(&ns, m).ok().and_then(|v| v.as_long()), Some(2));
-        assert_eq!(area(&ns, Value::vector(vec![])).ok().and_then(|v| v.as_long()), Some(1));
+        assert_eq!(
+            area(&ns, Value::vector(vec![]))
+                .ok()
+                .and_then(|v| v.as_long()),
+            Some(1)
+        );
     }
 }

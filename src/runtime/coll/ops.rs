@@ -148,10 +148,12 @@ pub fn dissoc(coll: &Value, k: &Value) -> Result<Value> {
         Repr::HashMap(m) => wrap(m.without(k)),
         Repr::SortedMap(m) => wrap(m.without(k)?),
         Repr::Instance(i) if i.is_record() => crate::runtime::types::record_dissoc(i, k)?,
-        Repr::Instance(_) => match crate::runtime::types::call_method(coll, "without", &[k.clone()]) {
-            Some(r) => r?,
-            None => return cce(coll, "clojure.lang.IPersistentMap"),
-        },
+        Repr::Instance(_) => {
+            match crate::runtime::types::call_method(coll, "without", std::slice::from_ref(k)) {
+                Some(r) => r?,
+                None => return cce(coll, "clojure.lang.IPersistentMap"),
+            }
+        }
         _ => return cce(coll, "clojure.lang.IPersistentMap"),
     })
 }

@@ -141,7 +141,11 @@ pub fn seq(x: &Value) -> Result<Value> {
             Ok(if es.is_empty() {
                 Value::NIL
             } else {
-                ArraySeq::value(es.into_iter().map(|(k, v)| Value::map_entry(k, v)).collect())
+                ArraySeq::value(
+                    es.into_iter()
+                        .map(|(k, v)| Value::map_entry(k, v))
+                        .collect(),
+                )
             })
         }
         View::Instance(_) => match crate::runtime::types::call_method(x, "seq", &[]) {
