@@ -63,6 +63,18 @@ pub fn mark(body: &Node<'_>) {
     walk(body, &mut l);
 }
 
+/// [`mark`] for a method body: `slot` (`this`) is never cleared, since a
+/// `recur` to the method head reuses it.
+pub fn mark_keeping(body: &Node<'_>, slot: u32) {
+    let mut l = Live {
+        live: Vec::new(),
+        protected: Vec::new(),
+    };
+    l.grow(slot);
+    l.protected[slot as usize] = 1;
+    walk(body, &mut l);
+}
+
 fn walk_all_rev(nodes: &[Node<'_>], l: &mut Live) {
     for n in nodes.iter().rev() {
         walk(n, l);

@@ -147,6 +147,17 @@ struct FnScope {
     recur_targets: Vec<RecurTarget>,
     /// Slots that hold primitive longs (see prim.rs), by slot number.
     prim_longs: Vec<bool>,
+    /// A deftype/defrecord/reify method (`this` in slot 0, which `recur`
+    /// does not rebind) and the type's fields its body sees as locals.
+    method: Option<Vec<MethodField>>,
+}
+
+/// A field visible in a method body: read through `this` (slot 0).
+#[derive(Clone)]
+pub(crate) struct MethodField {
+    pub(crate) sym: Ref<Symbol>,
+    pub(crate) index: u32,
+    pub(crate) mutable: bool,
 }
 
 impl FnScope {
@@ -168,6 +179,7 @@ impl FnScope {
             captures: Vec::new(),
             recur_targets: Vec::new(),
             prim_longs: Vec::new(),
+            method: None,
         }
     }
 }
@@ -375,8 +387,66 @@ impl<'a> Analyzer<'a> {
                     self.capture(depth, CaptureKey::SelfOf(d)),
                 ));
             }
+            if let Some(f) = self.field_at(d, sym) {
+                let getter = self.constant(crate::runtime::types::field_getter());
+                let f_node = self.node(NodeKind::Const(getter));
+                let args = [self.this_at(d), self.long_const(f.index)];
+                return Some(NodeKind::Invoke(
+                    self.alloc(f_node),
+                    self.nodes(args.into()),
+                ));
+            }
         }
         None
+    }
+
+    /// The field `sym` of the method being analyzed at depth `d`.
+    fn field_at(&self, d: usize, sym: &Symbol) -> Option<MethodField> {
+        self.fns[d]
+            .method
+            .as_ref()?
+            .iter()
+            .find(|f| f.sym.same(sym))
+            .cloned()
+    }
+
+    /// The innermost field named `sym` not shadowed by a local, and the
+    /// depth of its method.
+    pub(crate) fn resolve_field(&self, sym: &Symbol) -> Option<(usize, MethodField)> {
+        if sym.ns().is_some() {
+            return None;
+        }
+        for d in (0..self.fns.len()).rev() {
+            let f = &self.fns[d];
+            if f.locals.iter().any(|(s, _)| s.same(sym))
+                || f.self_name.as_ref().is_some_and(|n| n.same(sym))
+            {
+                return None;
+            }
+            if let Some(field) = self.field_at(d, sym) {
+                return Some((d, field));
+            }
+        }
+        None
+    }
+
+    /// A read of `this` (slot 0) of the method at depth `d`.
+    pub(crate) fn this_at(&mut self, d: usize) -> Node<'a> {
+        let depth = self.fns.len() - 1;
+        let kind = if d == depth {
+            NodeKind::Local(LocalRead {
+                slot: 0,
+                last_use: std::cell::Cell::new(false),
+            })
+        } else {
+            NodeKind::Captured(self.capture(depth, CaptureKey::Slot(d, 0)))
+        };
+        self.node(kind)
+    }
+
+    pub(crate) fn long_const(&mut self, n: u32) -> Node<'a> {
+        let id = self.constant(Value::long(i64::from(n)));
+        self.node(NodeKind::Const(id))
     }
 
     /// Index of `key` among the captures of the fn at depth `at`, threading
@@ -402,6 +472,9 @@ impl<'a> Analyzer<'a> {
             && self.fns.iter().any(|f| {
                 f.locals.iter().any(|(s, _)| s.same(sym))
                     || f.self_name.as_ref().is_some_and(|n| n.same(sym))
+                    || f.method
+                        .as_ref()
+                        .is_some_and(|fs| fs.iter().any(|x| x.sym.same(sym)))
             })
     }
 
@@ -604,8 +677,9 @@ impl<'a> Analyzer<'a> {
             return Ok(Some(self.node(NodeKind::InstanceCall(m, target, args))));
         }
         if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
+            let c = self.str(&special::canonical_class(&name[..name.len() - 1]));
+            self.check_user_ctor(c, items.len() - 1)?;
             let args = self.analyze_args(&items[1..])?;
-            let c = self.str(&name[..name.len() - 1]);
             return Ok(Some(self.node(NodeKind::New(c, args))));
         }
         if let Some(ns) = sym.ns()

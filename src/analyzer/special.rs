@@ -80,7 +80,8 @@ impl<'a> Analyzer<'a> {
                         "Unable to resolve classname: new",
                     );
                 };
-                let cname = self.str(&c.to_string());
+                let cname = self.str(&canonical_class(&c.to_string()));
+                self.check_user_ctor(cname, items.len() - 2)?;
                 let args = self.analyze_args(&items[2..])?;
                 self.node(NodeKind::New(cname, args))
             }
@@ -287,7 +288,11 @@ impl<'a> Analyzer<'a> {
             }
         };
 
-        self.fns.push(super::FnScope::new(name.clone()));
+        let method = method_fields(form)?;
+        let is_method = method.is_some();
+        let mut scope = super::FnScope::new(name.clone());
+        scope.method = method;
+        self.fns.push(scope);
         let result = self.analyze_arities(&arity_forms);
         let scope = self.fns.pop();
         let arities = result?;
@@ -308,10 +313,16 @@ impl<'a> Analyzer<'a> {
         let node = self.node(NodeKind::Fn(fn_node));
         // Metadata on the fn* form other than reader positions and :once
         // becomes the fn's metadata.
-        let meta = crate::runtime::lookup::dissoc_keys(
+        let mut meta = crate::runtime::lookup::dissoc_keys(
             &crate::runtime::meta::meta(form),
             &["line", "column", "once"],
         );
+        if is_method {
+            meta = crate::runtime::coll::ops::dissoc(
+                &meta,
+                &crate::runtime::types::method_fields_key(),
+            )?;
+        }
         if crate::runtime::lookup::count(&meta) > 0 {
             let m = self.const_node(meta);
             return Ok(self.node(NodeKind::WithMeta(self.alloc(node), self.alloc(m))));
@@ -358,11 +369,18 @@ impl<'a> Analyzer<'a> {
                     "Can't specify more than 20 params",
                 );
             }
-            let slots: Vec<u32> = (0..required + variadic as u32).collect();
+            // A method's `recur` does not pass `this`, which stays live.
+            let is_method = self.fns_last().method.is_some();
+            let first = u32::from(is_method && required > 0);
+            let slots: Vec<u32> = (first..required + variadic as u32).collect();
             self.fns_last().recur_targets.push(RecurTarget { slots });
             let body = self.analyze_body(body, true)?;
             let body = self.alloc(body);
-            super::liveness::mark(body);
+            if is_method {
+                super::liveness::mark_keeping(body, 0);
+            } else {
+                super::liveness::mark(body);
+            }
             let frame_size = self.fns_last().next_slot;
             arities.push(Arity {
                 required,
@@ -692,6 +710,28 @@ impl<'a> Analyzer<'a> {
         Ok(self.node(NodeKind::Case(case)))
     }
 
+    /// A deftype/defrecord constructor's arity is known when compiling
+    /// (Compiler's NewExpr finds no matching ctor).
+    pub(super) fn check_user_ctor(&self, class: &str, nargs: usize) -> Result<()> {
+        use crate::runtime::types::{self, TypeKind};
+        let Some(t) = types::lookup(class) else {
+            return Ok(());
+        };
+        let n = t.field_count();
+        let ok = match t.kind() {
+            TypeKind::Type => nargs == n,
+            TypeKind::Record => nargs == n || nargs == n + 2,
+            _ => false,
+        };
+        if ok {
+            return Ok(());
+        }
+        self.error(
+            ExClass::IllegalArgumentException,
+            format!("No matching ctor found for class {class}"),
+        )
+    }
+
     fn analyze_set(&mut self, items: &[Value]) -> Result<Node<'a>> {
         if items.len() != 3 {
             return self.error(
@@ -705,6 +745,21 @@ impl<'a> Analyzer<'a> {
                 "Invalid assignment target",
             );
         };
+        if let Some((d, field)) = self.resolve_field(sym) {
+            // A closure inside the method captures fields by value.
+            if !field.mutable || d + 1 != self.fns.len() {
+                return self.error(
+                    ExClass::IllegalArgumentException,
+                    format!("Cannot assign to non-mutable: {}", sym.name()),
+                );
+            }
+            let val = self.analyze(&items[2], false)?;
+            let setter = self.constant(crate::runtime::types::field_setter());
+            let f = self.node(NodeKind::Const(setter));
+            let args = vec![self.this_at(d), self.long_const(field.index), val];
+            let args = self.nodes(args);
+            return Ok(self.node(NodeKind::Invoke(self.alloc(f), args)));
+        }
         if self.is_local(sym) {
             return self.error(
                 ExClass::IllegalArgumentException,
@@ -765,6 +820,40 @@ impl<'a> Analyzer<'a> {
         let args = self.analyze_args(&args)?;
         Ok(self.node(NodeKind::InstanceCall(m, target, args)))
     }
+}
+
+/// A class name as written, fully qualified when it names a known class
+/// (so `(R. ..)` compiled in one namespace works when run from another).
+pub(crate) fn canonical_class(name: &str) -> String {
+    crate::runtime::host::class_value(name)
+        .and_then(|c| c.as_class().map(|c| c.name().to_string()))
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The fields of a method `fn*` form (None for ordinary fns).
+fn method_fields(form: &Value) -> Result<Option<Vec<super::MethodField>>> {
+    let fields = crate::runtime::lookup::get(
+        &crate::runtime::meta::meta(form),
+        &crate::runtime::types::method_fields_key(),
+    );
+    if fields.is_nil() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for (i, f) in crate::runtime::seq::iter(&fields).enumerate() {
+        let f = f?;
+        let Some(s) = f.as_symbol() else {
+            continue;
+        };
+        let m = crate::runtime::meta::meta(&f);
+        let flag = |k: &str| crate::runtime::lookup::get(&m, &Value::keyword(None, k)).truthy();
+        out.push(super::MethodField {
+            sym: Symbol::intern(None, s.name()),
+            index: i as u32,
+            mutable: flag("volatile-mutable") || flag("unsynchronized-mutable"),
+        });
+    }
+    Ok(Some(out))
 }
 
 /// A `^long` param (the JVM's primitive long params).

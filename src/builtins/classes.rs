@@ -297,6 +297,14 @@ fn supers_of(full: &str) -> Option<&'static [&'static str]> {
 /// first where the JVM has one besides Object), for `bases`; exception
 /// classes give their superclass. Empty when unknown.
 pub fn direct_supers(full: &str) -> Vec<String> {
+    if let Some(t) = crate::runtime::types::lookup(full) {
+        return t
+            .interfaces()
+            .iter()
+            .cloned()
+            .chain(t.implied_supers().iter().map(|s| s.to_string()))
+            .collect();
+    }
     if let Some(c) = ExClass::ALL.iter().copied().find(|c| c.name() == full) {
         return c
             .parent()
@@ -313,6 +321,14 @@ pub fn direct_supers(full: &str) -> Vec<String> {
 pub fn is_subclass(full: &str, target: &str) -> bool {
     if full == target || target == "java.lang.Object" {
         return true;
+    }
+    if let Some(t) = crate::runtime::types::lookup(full) {
+        return t
+            .interfaces()
+            .iter()
+            .map(String::as_str)
+            .chain(t.implied_supers().iter().copied())
+            .any(|s| is_subclass(s, target));
     }
     if let Some(c) = ExClass::ALL.iter().copied().find(|c| c.name() == full) {
         if c == ExClass::ExceptionInfo && target == "clojure.lang.IExceptionInfo" {
@@ -343,6 +359,35 @@ pub fn is_subclass(full: &str, target: &str) -> bool {
         seen.push(c);
     }
     false
+}
+
+/// Is the class named `full` an interface (as far as we know its kind)?
+pub fn is_interface(full: &str) -> bool {
+    if let Some(t) = crate::runtime::types::lookup(full) {
+        return t.kind() == crate::runtime::types::TypeKind::Interface;
+    }
+    if let Some(c) = crate::interop::classes_resolve(full) {
+        return c;
+    }
+    let simple = full.rsplit('.').next().unwrap_or(full);
+    let mut cs = simple.chars();
+    let i_prefix = cs.next() == Some('I') && cs.next().is_some_and(|c| c.is_ascii_uppercase());
+    i_prefix
+        || matches!(
+            simple,
+            "Sequential"
+                | "Counted"
+                | "Associative"
+                | "Indexed"
+                | "IndexedSeq"
+                | "Reversible"
+                | "Sorted"
+                | "Named"
+                | "Seqable"
+                | "Fn"
+                | "Settable"
+                | "MapEquivalence"
+        )
 }
 
 /// `(instance? C x)` given C's name. nil is an instance of nothing.

@@ -106,7 +106,19 @@ fn conj(args: &[Value]) -> Result<Value> {
 /// EMPTY instance, as the JVM's `EMPTY.withMeta(meta())` does; a list a new
 /// EmptyList (JVM: `(identical? (empty '(1)) ())` is false).
 fn empty(args: &[Value]) -> Result<Value> {
-    let e = ops::empty(one("empty", args)?);
+    let c = one("empty", args)?;
+    if let View::Instance(i) = c.view() {
+        if i.is_record() {
+            return Err(crate::runtime::error::Exception::new(
+                crate::runtime::error::ExClass::UnsupportedOperationException,
+                format!("Can't create empty: {}", i.class_name()),
+            ));
+        }
+        if let Some(r) = crate::runtime::types::call_method(c, "empty", &[]) {
+            return r;
+        }
+    }
+    let e = ops::empty(c);
     Ok(match e.view() {
         View::List(_) => e,
         _ => canonical_empty(e),
@@ -541,8 +553,14 @@ fn rseq(args: &[Value]) -> Result<Value> {
 }
 
 /// RT.canSeq.
+/// A deftype/defrecord/reify object implementing the interface `iface`.
+fn instance_of(x: &Value, iface: &str) -> bool {
+    matches!(x.view(), View::Instance(_)) && super::classes::is_instance(iface, x)
+}
+
 fn seqable(x: &Value) -> bool {
-    seq::is_seq(x)
+    instance_of(x, "clojure.lang.Seqable")
+        || seq::is_seq(x)
         || matches!(
             x.view(),
             View::Nil
@@ -560,6 +578,9 @@ fn seqable(x: &Value) -> bool {
 }
 
 fn is_coll(x: &Value) -> bool {
+    if let View::Instance(_) = x.view() {
+        return instance_of(x, "clojure.lang.IPersistentCollection");
+    }
     !x.is_nil() && !x.is_string() && seqable(x)
 }
 
@@ -597,15 +618,16 @@ fn list_p(args: &[Value]) -> Result<Value> {
 }
 fn associative_p(args: &[Value]) -> Result<Value> {
     pred("associative?", args, |x| {
-        matches!(
-            x.view(),
-            View::Vector(_)
-                | View::SubVector(_)
-                | View::MapEntry(_)
-                | View::ArrayMap(_)
-                | View::HashMap(_)
-                | View::SortedMap(_)
-        )
+        instance_of(x, "clojure.lang.Associative")
+            || matches!(
+                x.view(),
+                View::Vector(_)
+                    | View::SubVector(_)
+                    | View::MapEntry(_)
+                    | View::ArrayMap(_)
+                    | View::HashMap(_)
+                    | View::SortedMap(_)
+            )
     })
 }
 fn counted_p(args: &[Value]) -> Result<Value> {
@@ -613,36 +635,38 @@ fn counted_p(args: &[Value]) -> Result<Value> {
 }
 /// Counted: `count` is constant-time.
 pub(crate) fn is_counted(x: &Value) -> bool {
-    matches!(
-        x.view(),
-        View::List(_)
-            | View::Vector(_)
-            | View::SubVector(_)
-            | View::MapEntry(_)
-            | View::Queue(_)
-            | View::ArrayMap(_)
-            | View::HashMap(_)
-            | View::HashSet(_)
-            | View::SortedMap(_)
-            | View::SortedSet(_)
-            | View::ArraySeq(_)
-            | View::StringSeq(_)
-            | View::ChunkedSeq(_)
-            | View::VectorSeq(_)
-            | View::VectorRSeq(_)
-            | View::LongRange(_)
-            | View::TransientVector(_)
-            | View::TransientMap(_)
-            | View::TransientSet(_)
-    )
+    instance_of(x, "clojure.lang.Counted")
+        || matches!(
+            x.view(),
+            View::List(_)
+                | View::Vector(_)
+                | View::SubVector(_)
+                | View::MapEntry(_)
+                | View::Queue(_)
+                | View::ArrayMap(_)
+                | View::HashMap(_)
+                | View::HashSet(_)
+                | View::SortedMap(_)
+                | View::SortedSet(_)
+                | View::ArraySeq(_)
+                | View::StringSeq(_)
+                | View::ChunkedSeq(_)
+                | View::VectorSeq(_)
+                | View::VectorRSeq(_)
+                | View::LongRange(_)
+                | View::TransientVector(_)
+                | View::TransientMap(_)
+                | View::TransientSet(_)
+        )
 }
 /// `(indexed? c)`: Indexed (vectors and their kin).
 fn indexed_p(args: &[Value]) -> Result<Value> {
     pred("indexed?", args, |x| {
-        matches!(
-            x.view(),
-            View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_)
-        )
+        instance_of(x, "clojure.lang.Indexed")
+            || matches!(
+                x.view(),
+                View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_)
+            )
     })
 }
 /// `(bounded-count n coll)`: the count of a counted coll, else the number
@@ -664,14 +688,15 @@ fn bounded_count(args: &[Value]) -> Result<Value> {
 }
 fn reversible_p(args: &[Value]) -> Result<Value> {
     pred("reversible?", args, |x| {
-        matches!(
-            x.view(),
-            View::Vector(_)
-                | View::SubVector(_)
-                | View::MapEntry(_)
-                | View::SortedMap(_)
-                | View::SortedSet(_)
-        )
+        instance_of(x, "clojure.lang.Reversible")
+            || matches!(
+                x.view(),
+                View::Vector(_)
+                    | View::SubVector(_)
+                    | View::MapEntry(_)
+                    | View::SortedMap(_)
+                    | View::SortedSet(_)
+            )
     })
 }
 fn sorted_p(args: &[Value]) -> Result<Value> {

@@ -12,7 +12,7 @@ pub mod format;
 pub(crate) mod inst;
 pub mod io;
 pub mod lang;
-mod macros;
+pub(crate) mod macros;
 mod math;
 mod multi;
 pub mod ns;
@@ -20,6 +20,7 @@ mod regex;
 pub(crate) mod seq;
 pub mod state;
 pub mod string;
+mod types;
 mod vars;
 
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -103,6 +104,7 @@ const TABLES: &[&[Def]] = &[
     seq::sort::DEFS,
     vars::DEFS,
     multi::DEFS,
+    types::DEFS,
 ];
 
 /// Intern all builtins into `core`.

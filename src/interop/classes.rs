@@ -103,6 +103,7 @@ static CLASSES: &[ClassDef] = &[
     i("clojure.lang.IType"),
     i("clojure.lang.IEditableCollection"),
     i("clojure.lang.IExceptionInfo"),
+    i("clojure.lang.IKeywordLookup"),
     c("clojure.lang.APersistentVector"),
     c("clojure.lang.APersistentMap"),
     c("clojure.lang.APersistentSet"),

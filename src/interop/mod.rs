@@ -15,14 +15,20 @@ mod string;
 
 pub use classes::{class_of, is_instance};
 
+/// Whether a known host class is an interface (None when unknown).
+pub fn classes_resolve(full: &str) -> Option<bool> {
+    classes::resolve(full).map(|c| c.interface)
+}
+
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::host::{self, HostTable};
+use crate::runtime::types;
 use crate::runtime::value::Value;
 
 /// Install the interop table (idempotent).
 pub fn install() {
     host::install(HostTable {
-        is_class: |name| classes::resolve(name).is_some(),
+        is_class: |name| classes::resolve(name).is_some() || user_type(name).is_some(),
         class_value,
         new_instance,
         call_static,
@@ -34,10 +40,25 @@ pub fn install() {
 }
 
 fn class_value(name: &str) -> Option<Value> {
-    classes::resolve(name).map(|c| Value::class(c.name, c.interface))
+    if let Some(c) = classes::resolve(name) {
+        return Some(Value::class(c.name, c.interface));
+    }
+    user_type(name).map(|t| Value::class(t.name(), t.kind() == types::TypeKind::Interface))
+}
+
+/// A deftype/defrecord/reify/definterface class as written in the current
+/// namespace.
+fn user_type(name: &str) -> Option<crate::runtime::gc::Ref<types::TypeDef>> {
+    let ns = crate::builtins::lang::current_ns();
+    types::resolve(ns.name_str(), name)
 }
 
 fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
+    if classes::resolve(class).is_none()
+        && let Some(t) = user_type(class)
+    {
+        return types::construct(&t, args);
+    }
     let Some(c) = classes::resolve(class) else {
         return Err(Exception::new(
             ExClass::IllegalArgumentException,
@@ -66,6 +87,23 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
 }
 
 fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
+    if classes::resolve(class).is_none()
+        && let Some(t) = user_type(class)
+    {
+        return match (member, args) {
+            ("create", [m]) if t.kind() == types::TypeKind::Record => types::record_from_map(&t, m),
+            // getBasis: the field symbols.
+            ("getBasis", []) => Ok(Value::vector(t.field_names().to_vec())),
+            _ => Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                format!(
+                    "No matching method {member} found taking {} args for class {}",
+                    args.len(),
+                    t.name()
+                ),
+            )),
+        };
+    }
     if let Some(c) = classes::resolve(class)
         && let Some(r) = date::call_static(c.name, member, args)
     {

@@ -28,6 +28,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::HostObject(_) => super::builder::call(target, method, args)
             .or_else(|| super::regex::call(target, method, args)),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
+        View::Instance(i) => instance_method(target, i, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         View::Var(v) => match (method, args) {
@@ -100,4 +101,44 @@ fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Optio
         ("toString", []) => printer::str_value(target).map(Value::string),
         _ => return None,
     })
+}
+
+/// `(.m x)` / `(.-f x)` on a deftype/defrecord/reify object: a field, a
+/// method it defines (protocol methods by their plain name too), or a
+/// record's map methods.
+fn instance_method(
+    target: &Value,
+    i: &crate::runtime::types::Instance,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    use crate::runtime::types;
+    let field = method.strip_prefix('-').unwrap_or(method);
+    if args.is_empty() || method.starts_with('-') {
+        let names = i.type_def().field_names();
+        if let Some(ix) = names
+            .iter()
+            .position(|f| f.as_symbol().is_some_and(|s| s.name() == field))
+        {
+            return Some(Ok(i.field(ix).unwrap_or(Value::NIL)));
+        }
+    }
+    if let Some(m) = i.method(method).or_else(|| i.method_by_suffix(method)) {
+        return Some(types::call(target, &m, args));
+    }
+    if i.is_record() {
+        let r = match (method, args) {
+            ("valAt" | "get", [k]) => crate::runtime::func::get(target, k, Value::NIL),
+            ("valAt", [k, d]) => crate::runtime::func::get(target, k, d.clone()),
+            ("count" | "size", []) => Ok(Value::long(i.record_count() as i64)),
+            ("containsKey", [k]) => i.record_get(k).map(|v| Value::bool(v.is_some())),
+            ("assoc", [k, v]) => types::record_assoc(i, k.clone(), v.clone()),
+            ("without", [k]) => types::record_dissoc(i, k),
+            ("seq", []) => crate::runtime::seq::seq(target),
+            ("meta", []) => Ok(i.meta().clone()),
+            _ => return None,
+        };
+        return Some(r);
+    }
+    None
 }

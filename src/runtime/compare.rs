@@ -27,6 +27,18 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
         (View::Nil, _) => Ok(-1),
         (_, View::Nil) => Ok(1),
         (View::Long(x), View::Long(y)) => Ok(ord_int(x.cmp(&y))),
+        (View::Instance(_), _) => {
+            match super::types::call_method(a, "compareTo", std::slice::from_ref(b)) {
+                Some(r) => {
+                    let n = r?;
+                    match n.as_long() {
+                        Some(n) => Ok(n as i32),
+                        None => cast_error(&n, "java.lang.Number"),
+                    }
+                }
+                None => cast_error(a, "java.lang.Comparable"),
+            }
+        }
         _ if number::is_number(a) => {
             if !number::is_number(b) {
                 return cast_error(b, "java.lang.Number");

@@ -81,10 +81,11 @@ pub fn is_sequential(v: &Value) -> bool {
 
 /// `map?` over the persistent map types.
 pub fn is_map(v: &Value) -> bool {
-    matches!(
-        v.view(),
-        View::ArrayMap(_) | View::HashMap(_) | View::SortedMap(_)
-    )
+    match v.view() {
+        View::ArrayMap(_) | View::HashMap(_) | View::SortedMap(_) => true,
+        View::Instance(i) => i.is_record(),
+        _ => false,
+    }
 }
 
 /// `set?` over the persistent set types.
@@ -189,6 +190,9 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                     Mode::Equals => java_number_equals(a, b),
                 },
         );
+    }
+    if let Some(r) = crate::runtime::types::equiv(a, b) {
+        return bool_result(r?);
     }
     match (a.view(), b.view()) {
         (View::Bool(x), View::Bool(y)) => return bool_result(x == y),

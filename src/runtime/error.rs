@@ -35,6 +35,7 @@ ex_classes! {
     StackOverflowError = "java.lang.StackOverflowError": Error,
     IllegalAccessError = "java.lang.IllegalAccessError": Error,
     OutOfMemoryError = "java.lang.OutOfMemoryError": Error,
+    AbstractMethodError = "java.lang.AbstractMethodError": Error,
     RuntimeException = "java.lang.RuntimeException": Exception,
     ArithmeticException = "java.lang.ArithmeticException": RuntimeException,
     IllegalArgumentException = "java.lang.IllegalArgumentException": RuntimeException,

@@ -235,6 +235,9 @@ pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
             }),
             _ => arity(args.len(), f.class_name()),
         },
+        View::Instance(i) if i.has_method("invoke") => {
+            crate::runtime::types::call_method(f, "invoke", args).unwrap_or(Ok(Value::NIL))
+        }
         View::Nil => err::npe(format!(
             "Cannot invoke \"clojure.lang.IFn.invoke({})\"",
             vec!["Object"; args.len()].join(", ")
@@ -306,6 +309,19 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
                 return Ok(not_found);
             };
             char_at_utf16(s.as_str(), i).map_or(not_found, Value::char)
+        }
+        View::Instance(i) if i.is_record() => i.record_get(key)?.unwrap_or(not_found),
+        View::Instance(_) => {
+            // RT.get: valAt(key) without a default, valAt(key, nf) with one.
+            let args = if not_found.is_nil() {
+                vec![key.clone()]
+            } else {
+                vec![key.clone(), not_found.clone()]
+            };
+            match crate::runtime::types::call_method(coll, "valAt", &args) {
+                Some(r) => r?,
+                None => not_found,
+            }
         }
         _ => not_found,
     })

@@ -226,6 +226,7 @@ fn shallow_hash(v: &Value) -> Result<Shallow> {
         // Util.hasheq of a plain Java object is its hashCode.
         View::Date(d) => d.java_hash(),
         View::Uuid(u) => u.java_hash(),
+        View::Instance(i) => crate::runtime::types::hasheq(i, v)?,
         _ => {
             if let Some(h) = number::hasheq(v) {
                 h
@@ -278,6 +279,7 @@ pub fn identity_hash(v: &Value) -> i32 {
         View::Class(x) => std::ptr::from_ref(x) as usize,
         View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => return bool_hash(*b),
         View::HostObject(x) => std::ptr::from_ref(x) as usize,
+        View::Instance(x) => std::ptr::from_ref(x) as usize,
         _ => return java_hash_code(v).unwrap_or(0),
     };
     // Heap addresses are 8/16-aligned: drop the always-zero low bits and fold
@@ -324,6 +326,7 @@ pub fn java_hash_code(v: &Value) -> Result<i32> {
         View::Symbol(s) => symbol_java_hash(s.ns(), s.name()),
         View::Date(d) => d.java_hash(),
         View::Uuid(u) => u.java_hash(),
+        View::Instance(i) => crate::runtime::types::java_hash_code(i, v)?,
         _ if is_sequential(v) => {
             // List.hashCode: 31*h + e over the items, starting from 1.
             let mut h: i32 = 1;

@@ -40,6 +40,10 @@ pub fn meta(v: &Value) -> Value {
         View::Repeat(x) => x.meta(),
         View::Iterate(x) => x.meta(),
         View::Cycle(x) => x.meta(),
+        View::Instance(i) => match crate::runtime::types::call_method(v, "meta", &[]) {
+            Some(r) => return r.unwrap_or(Value::NIL),
+            None => Some(i.meta()),
+        },
         _ => None,
     };
     m.cloned().unwrap_or(Value::NIL)
@@ -47,6 +51,11 @@ pub fn meta(v: &Value) -> Value {
 
 /// Does this value's type carry metadata (IObj)?
 pub fn is_iobj(v: &Value) -> bool {
+    if let View::Instance(i) = v.view() {
+        use crate::runtime::types::TypeKind;
+        return matches!(i.type_def().kind(), TypeKind::Record | TypeKind::Reify)
+            || i.has_method("withMeta");
+    }
     matches!(
         v.view(),
         View::Symbol(_)
@@ -96,6 +105,9 @@ pub fn with_meta(v: &Value, m: Value) -> Result<Value> {
     if meta(v).identical(&m) {
         return Ok(v.clone());
     }
+    if let Some(r) = crate::runtime::types::call_method(v, "withMeta", std::slice::from_ref(&m)) {
+        return r;
+    }
     let m = if m.is_nil() { None } else { Some(m) };
     if let View::LazySeq(x) = v.view() {
         // LazySeq.withMeta realises the seq, which can throw.
@@ -140,6 +152,7 @@ fn attach(v: &Value, m: Option<Value>) -> Option<Value> {
         View::Repeat(x) => Value::from(Ref::new(x.with_meta(m))),
         View::Iterate(x) => Value::from(Ref::new(x.with_meta(m))),
         View::Cycle(x) => Value::from(Ref::new(x.with_meta(m))),
+        View::Instance(i) => crate::runtime::types::with_meta(i, m.unwrap_or(Value::NIL)),
         _ => return None,
     })
 }

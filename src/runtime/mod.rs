@@ -26,6 +26,7 @@ pub mod stack;
 pub mod state;
 pub mod string;
 pub mod symbol;
+pub mod types;
 pub mod uuid;
 pub mod value;
 pub mod var;

@@ -320,6 +320,7 @@ pub fn deref(x: &Value) -> Option<Result<Value>> {
         View::Delay(d) => d.deref(),
         View::Var(v) => v.deref(),
         View::Promise(p) => p.wait(None).map(|v| v.unwrap_or(Value::NIL)),
+        View::Instance(_) => return super::types::call_method(x, "deref", &[]),
         _ => return None,
     })
 }

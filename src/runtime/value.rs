@@ -28,6 +28,7 @@ use super::seq::{
 use super::state::{Atom, Delay, Promise, Volatile};
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
+use super::types::Instance;
 use super::uuid::Uuid;
 use super::var::Var;
 
@@ -153,6 +154,8 @@ heap_types! {
     Date(Date),
     Uuid(Uuid),
     MultiFn(MultiFn),
+    /// deftype / defrecord / reify objects.
+    Instance(Instance),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
@@ -361,6 +364,7 @@ impl Value {
             Repr::Date(_) => "java.util.Date",
             Repr::Uuid(_) => "java.util.UUID",
             Repr::MultiFn(_) => "clojure.lang.MultiFn",
+            Repr::Instance(i) => i.class_name(),
         }
     }
 }

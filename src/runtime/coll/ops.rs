@@ -49,6 +49,11 @@ pub fn conj(coll: &Value, x: Value) -> Result<Value> {
         Repr::HashSet(s) => wrap(s.conj(x)),
         Repr::SortedSet(s) => wrap(s.conj(x)?),
         Repr::ArrayMap(_) | Repr::HashMap(_) | Repr::SortedMap(_) => map_conj(coll, x)?,
+        Repr::Instance(i) if i.is_record() => map_conj(coll, x)?,
+        Repr::Instance(_) => match crate::runtime::types::call_method(coll, "cons", &[x]) {
+            Some(r) => r?,
+            None => return cce(coll, "clojure.lang.IPersistentCollection"),
+        },
         _ if seq::is_seq(coll) => seq::cons(x, coll)?,
         _ => return cce(coll, "clojure.lang.IPersistentCollection"),
     })
@@ -126,6 +131,11 @@ pub fn assoc(coll: &Value, k: Value, v: Value) -> Result<Value> {
                 wrap(vec.assoc_n(i, v).ok_or_else(ioobe)?)
             }
         }
+        Repr::Instance(i) if i.is_record() => crate::runtime::types::record_assoc(i, k, v)?,
+        Repr::Instance(_) => match crate::runtime::types::call_method(coll, "assoc", &[k, v]) {
+            Some(r) => r?,
+            None => return cce(coll, "clojure.lang.Associative"),
+        },
         _ => return cce(coll, "clojure.lang.Associative"),
     })
 }
@@ -137,6 +147,13 @@ pub fn dissoc(coll: &Value, k: &Value) -> Result<Value> {
         Repr::ArrayMap(m) => m.without(k),
         Repr::HashMap(m) => wrap(m.without(k)),
         Repr::SortedMap(m) => wrap(m.without(k)?),
+        Repr::Instance(i) if i.is_record() => crate::runtime::types::record_dissoc(i, k)?,
+        Repr::Instance(_) => {
+            match crate::runtime::types::call_method(coll, "without", std::slice::from_ref(k)) {
+                Some(r) => r?,
+                None => return cce(coll, "clojure.lang.IPersistentMap"),
+            }
+        }
         _ => return cce(coll, "clojure.lang.IPersistentMap"),
     })
 }
@@ -308,6 +325,7 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
         View::SortedSet(s) => s.contains(k)?,
         View::TransientMap(t) => t.contains_key(k)?,
         View::TransientSet(t) => t.contains(k)?,
+        View::Instance(i) if i.is_record() => i.record_get(k)?.is_some(),
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_) => {
             let n = seq_count_of(coll)?;
             match k.view() {
@@ -364,6 +382,10 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
             _ => Value::NIL,
         },
         View::TransientMap(t) => match t.get(k)? {
+            Some(v) => Value::map_entry(k.clone(), v),
+            None => Value::NIL,
+        },
+        View::Instance(i) if i.is_record() => match i.record_get(k)? {
             Some(v) => Value::map_entry(k.clone(), v),
             None => Value::NIL,
         },

@@ -282,6 +282,19 @@ fn write_one(
         | View::Iterate(_)
         | View::Cycle(_) => open_seq(out, stack, &v, "(", ")", level),
         View::Exception(_) => object::write_throwable(out, &v, opts)?,
+        // print-method IRecord: `#user.R{:a 1}` (no namespace-map lifting).
+        View::Instance(i) if i.is_record() => {
+            out.push('#');
+            out.push_str(i.class_name());
+            open_pairs(out, stack, i.record_entries()?, level);
+        }
+        // An IDeref prints its state, like atoms.
+        View::Instance(i) if i.has_method("deref") => {
+            let state = object::write_ref_head(out, &v);
+            stack.push(Task::Lit("]"));
+            stack.push(Task::value(state, level));
+        }
+        View::Instance(_) => object::write_object(out, &v, opts)?,
         View::Atom(_) | View::Volatile(_) | View::Delay(_) | View::Promise(_) => {
             let state = object::write_ref_head(out, &v);
             stack.push(Task::Lit("]"));
@@ -441,6 +454,24 @@ fn open_map(
 }
 
 type Pairs = Vec<(Value, Value)>;
+
+/// `{k v, ...}` of the given entries (a record's fields then extension).
+fn open_pairs(out: &mut String, stack: &mut Vec<Task>, pairs: Pairs, level: Option<i64>) {
+    let Some(inner) = level_ok(out, level) else {
+        return;
+    };
+    out.push('{');
+    stack.push(Task::Items(Frame {
+        source: Box::new(pairs.into_iter().map(|(k, v)| Ok(Item::Pair(k, v)))),
+        peeked: None,
+        started: false,
+        lazy: false,
+        sep: ", ",
+        close: "}",
+        level: inner,
+        printed: 0,
+    }));
+}
 
 /// lift-ns: when every key is a keyword or symbol of one namespace, that
 /// namespace and the entries with their keys stripped of it.

@@ -53,6 +53,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
             let _ = write!(out, "{}@{:x}", v.class_name(), java_hash_code(v)? as u32);
         }
         View::HostObject(o) => out.push_str(&o.to_java_string(identity_hash(v))?),
+        View::Instance(i) => out.push_str(&crate::runtime::types::to_string(i, v)?),
         View::Writer(w) if w.kind() == crate::runtime::io::WriterKind::Buffer => {
             out.push_str(&w.contents())
         }
@@ -143,6 +144,12 @@ pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
             Some(x) => ("ready", x),
             None => ("pending", Value::NIL),
         },
+        View::Instance(_) => (
+            "ready",
+            crate::runtime::types::call_method(v, "deref", &[])
+                .and_then(|r| r.ok())
+                .unwrap_or(Value::NIL),
+        ),
         _ => ("ready", Value::NIL),
     };
     Value::map_from_pairs(vec![(kw("status"), kw(status)), (kw("val"), val)])

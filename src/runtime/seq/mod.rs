@@ -136,6 +136,25 @@ pub fn seq(x: &Value) -> Result<Value> {
         View::SortedMap(m) => Ok(m.seq()),
         View::SortedSet(s) => Ok(s.seq()),
         View::MapEntry(e) => Ok(ArraySeq::value(vec![e.key().clone(), e.val().clone()])),
+        View::Instance(i) if i.is_record() => {
+            let es = i.record_entries()?;
+            Ok(if es.is_empty() {
+                Value::NIL
+            } else {
+                ArraySeq::value(
+                    es.into_iter()
+                        .map(|(k, v)| Value::map_entry(k, v))
+                        .collect(),
+                )
+            })
+        }
+        View::Instance(_) => match crate::runtime::types::call_method(x, "seq", &[]) {
+            Some(r) => seq(&r?),
+            None => err::illegal_arg(format!(
+                "Don't know how to create ISeq from: {}",
+                x.class_name()
+            )),
+        },
         View::HostObject(o) if o.list_items().is_some() => {
             let items = o.list_items().unwrap_or_default();
             Ok(if items.is_empty() {
@@ -206,6 +225,14 @@ fn counted(x: &Value) -> Result<Option<usize>> {
         View::SortedMap(m) => m.count(),
         View::SortedSet(s) => s.count(),
         View::MapEntry(_) => 2,
+        View::Instance(i) if i.is_record() => i.record_count(),
+        View::Instance(_) => match crate::runtime::types::call_method(x, "count", &[]) {
+            Some(r) => {
+                let n = r?;
+                usize::try_from(n.as_long().unwrap_or(0)).unwrap_or(0)
+            }
+            None => return Ok(None),
+        },
         View::HostObject(o) if o.list_items().is_some() => o.list_items().map_or(0, |v| v.len()),
         _ => match node(x) {
             Some(n) => return n.counted(),

@@ -1,0 +1,21 @@
+;; reify (protocols and interfaces, closures over locals, metadata) and
+;; definterface. Expected output recorded from JVM Clojure 1.11.1
+;; (scripts/record-golden.sh).
+(defprotocol P (foo [this]) (bar [this x]))
+(defprotocol Grow (grow [x]))
+(def x (reify P (foo [this] :reified) (bar [this y] [(foo this) y])
+              Object (toString [_] "RE")))
+(prn (foo x) (bar x 1) (str x) (satisfies? P x) (satisfies? Grow x)
+     (instance? clojure.lang.IObj x) (meta (with-meta x {:a 1})) (foo (with-meta x {:a 1})))
+(def y (let [z 5] (reify clojure.lang.IDeref (deref [_] z))))
+(prn @y (instance? clojure.lang.IDeref y))
+(defn make [n] (reify P (foo [_] n) (bar [_ k] (+ n k)) Grow (grow [_] (* 2 n))))
+(let [r (make 21)] (prn (foo r) (bar r 1) (grow r) (map foo [(make 1) (make 2)])))
+(prn (meta ^{:k :v} (reify Object (toString [this] "foo"))))
+(def s (reify clojure.lang.Seqable (seq [_] (seq "foo"))))
+(prn (seq s) (apply str (map identity s)))
+(def f (reify clojure.lang.IFn (invoke [_ a] (* 2 a)) (invoke [_ a b] (+ a b))))
+(prn (f 4) (f 1 2) (map f [1 2 3]))
+(definterface I (m [x]))
+(deftype TI [] I (m [_ x] (* 2 x)))
+(prn (.m (TI.) 21) (instance? I (TI.)) (.m (reify I (m [_ x] (inc x))) 1))
