@@ -25,7 +25,10 @@ use super::seq::{
     ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
     LongRange, Range, Reduced, Repeat, StringSeq,
 };
+use super::agent::Agent;
+use super::future::Future;
 use super::state::{Atom, Delay, Promise, Volatile};
+use super::stm::TxRef;
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
 use super::uuid::Uuid;
@@ -153,10 +156,18 @@ heap_types! {
     Date(Date),
     Uuid(Uuid),
     MultiFn(MultiFn),
+    /// clojure.lang.Ref (`ref`).
+    TxRef(TxRef),
+    Agent(Agent),
+    /// The object `future-call` returns.
+    Future(Future),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
 pub const PROMISE_CLASS: &str = "clojure.core$promise$reify__8591";
+
+/// The class of the object `future-call` returns on JVM Clojure 1.11.1.
+pub const FUTURE_CLASS: &str = "clojure.core$future_call$reify__8544";
 
 /// A Clojure value. 16 bytes: a tag and an 8-byte payload.
 #[derive(Clone)]
@@ -361,6 +372,9 @@ impl Value {
             Repr::Date(_) => "java.util.Date",
             Repr::Uuid(_) => "java.util.UUID",
             Repr::MultiFn(_) => "clojure.lang.MultiFn",
+            Repr::TxRef(_) => "clojure.lang.Ref",
+            Repr::Agent(_) => "clojure.lang.Agent",
+            Repr::Future(_) => FUTURE_CLASS,
         }
     }
 }

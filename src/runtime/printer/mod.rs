@@ -282,7 +282,13 @@ fn write_one(
         | View::Iterate(_)
         | View::Cycle(_) => open_seq(out, stack, &v, "(", ")", level),
         View::Exception(_) => object::write_throwable(out, &v, opts)?,
-        View::Atom(_) | View::Volatile(_) | View::Delay(_) | View::Promise(_) => {
+        View::Atom(_)
+        | View::Volatile(_)
+        | View::Delay(_)
+        | View::Promise(_)
+        | View::TxRef(_)
+        | View::Agent(_)
+        | View::Future(_) => {
             let state = object::write_ref_head(out, &v);
             stack.push(Task::Lit("]"));
             stack.push(Task::value(state, level));

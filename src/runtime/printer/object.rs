@@ -63,6 +63,9 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         | View::Volatile(_)
         | View::Delay(_)
         | View::Promise(_)
+        | View::TxRef(_)
+        | View::Agent(_)
+        | View::Future(_)
         | View::Writer(_)
         | View::ArrayChunk(_)
         | View::ChunkBuffer(_)
@@ -181,6 +184,15 @@ pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
         View::Promise(p) => match p.try_get() {
             Some(x) => ("ready", x),
             None => ("pending", Value::NIL),
+        },
+        View::TxRef(r) => ("ready", r.current_val()),
+        // deref-as-map: a failed agent shows its last state.
+        View::Agent(a) if a.error().is_some() => ("failed", a.deref()),
+        View::Agent(a) => ("ready", a.deref()),
+        View::Future(f) => match f.try_get() {
+            None => ("pending", Value::NIL),
+            Some(Ok(x)) => ("ready", x),
+            Some(Err(e)) => ("failed", Value::from(e)),
         },
         _ => ("ready", Value::NIL),
     };
