@@ -82,7 +82,7 @@ fn sync(args: &[Value]) -> Result<Value> {
     Ok(list![
         sym("."),
         sym("clojure.lang.LockingTransaction"),
-        list![sym("runInTransaction"), Value::list(f)]
+        list![core("runInTransaction"), Value::list(f)]
     ])
 }
 
