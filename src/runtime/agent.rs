@@ -40,6 +40,7 @@ impl Action {
 /// Agent.ActionQueue: pending actions (the running one first) and the
 /// error that failed the agent.
 struct Queue {
+    #[cfg_attr(not(feature = "threads"), allow(dead_code))]
     actions: VecDeque<Action>,
     error: Option<Exception>,
 }
