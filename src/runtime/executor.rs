@@ -83,7 +83,8 @@ impl Pool {
         loop {
             if let Some(job) = st.queue.pop_front() {
                 drop(st);
-                job();
+                // A panic is a bug, but must not take the pool thread down.
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
                 st = lock(&self.state);
                 continue;
             }
