@@ -54,7 +54,11 @@ fn check(name: &str) {
         .unwrap_or_else(|e| panic!("{name}.out: {e}"));
     for backend in ["vm", "tree-walk"] {
         let (out, err, code) = run(backend, &prog);
-        assert_eq!(code, Some(0), "{prog} [{backend}] exit status; stderr:\n{err}");
+        assert_eq!(
+            code,
+            Some(0),
+            "{prog} [{backend}] exit status; stderr:\n{err}"
+        );
         if out != expected {
             let line = out
                 .lines()
@@ -95,6 +99,9 @@ fn exit_does_not_wait_for_pool_threads() {
     let (out, err, code) = run("vm", &prog.to_string_lossy());
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(out, ":done\n");
-    assert!(start.elapsed() < Duration::from_secs(30), "cljw waited for pool threads");
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "cljw waited for pool threads"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -152,7 +152,11 @@ fn deref(args: &[Value]) -> Result<Value> {
     check_arity("deref", args, 1, Some(3))?;
     let r = &args[0];
     if let [_, ms, dflt] = args {
-        let ms = || Ok::<_, crate::runtime::error::Exception>(u64::try_from(number::to_long(ms)?).unwrap_or(0));
+        let ms = || {
+            Ok::<_, crate::runtime::error::Exception>(
+                u64::try_from(number::to_long(ms)?).unwrap_or(0),
+            )
+        };
         return match r.view() {
             View::Promise(p) => Ok(p.wait(Some(ms()?))?.unwrap_or_else(|| dflt.clone())),
             View::Future(f) => f.wait(Some(ms()?)).unwrap_or_else(|| Ok(dflt.clone())),

@@ -8,9 +8,9 @@
 //! Without feature `threads` the type exists but no agent can be made
 //! (builtins throw UnsupportedOperationException).
 
+use super::error::Exception;
 #[cfg(feature = "threads")]
 use super::error::{ExClass, Result};
-use super::error::Exception;
 use super::gc::{Lock, Ref, lock};
 use super::iref::RefBase;
 use super::value::{Repr, Value};

@@ -6,6 +6,7 @@
 //! [`Value::view`] and builds values through constructors, so the encoding can
 //! change (e.g. to NaN-boxing) without touching builtins.
 
+use super::agent::Agent;
 use super::class::Class;
 use super::coll::{
     ArrayMap, HashMap, HashSet, List, MapEntry, MapSeq, Queue, QueueSeq, SortedMap, SortedSet,
@@ -14,6 +15,7 @@ use super::coll::{
 use super::date::Date;
 use super::error::ExceptionObj;
 use super::func::Fn;
+use super::future::Future;
 use super::gc::Ref;
 use super::io::Writer;
 use super::multi::MultiFn;
@@ -25,8 +27,6 @@ use super::seq::{
     ArrayChunk, ArraySeq, ChunkBuffer, ChunkedCons, ChunkedSeq, Cons, Cycle, Iterate, LazySeq,
     LongRange, Range, Reduced, Repeat, StringSeq,
 };
-use super::agent::Agent;
-use super::future::Future;
 use super::state::{Atom, Delay, Promise, Volatile};
 use super::stm::TxRef;
 use super::string::Str;

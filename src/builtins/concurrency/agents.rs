@@ -196,7 +196,11 @@ fn await_(args: &[Value]) -> Result<Value> {
 fn await_for(args: &[Value]) -> Result<Value> {
     check_arity("await-for", args, 1, None)?;
     let ms = crate::runtime::number::to_long(&args[0])?;
-    let ok = await_agents("await-for", &args[1..], Some(u64::try_from(ms).unwrap_or(0)))?;
+    let ok = await_agents(
+        "await-for",
+        &args[1..],
+        Some(u64::try_from(ms).unwrap_or(0)),
+    )?;
     Ok(Value::bool(ok))
 }
 

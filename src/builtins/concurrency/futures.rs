@@ -63,7 +63,9 @@ fn future_done(args: &[Value]) -> Result<Value> {
 
 fn future_cancel(args: &[Value]) -> Result<Value> {
     check_arity("future-cancel", args, 1, Some(1))?;
-    Ok(Value::bool(future_arg(&args[0], "cancel(boolean)")?.cancel()))
+    Ok(Value::bool(
+        future_arg(&args[0], "cancel(boolean)")?.cancel(),
+    ))
 }
 
 fn future_cancelled(args: &[Value]) -> Result<Value> {
@@ -216,7 +218,8 @@ mod threaded {
             [n, s] => (crate::runtime::number::to_long(n)?, s.clone()),
             _ => (100, args[0].clone()),
         };
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Item>(usize::try_from(n).unwrap_or(1).max(1));
+        let (tx, rx) =
+            std::sync::mpsc::sync_channel::<Item>(usize::try_from(n).unwrap_or(1).max(1));
         let producer = Box::new(move || {
             let mut cur = s;
             loop {

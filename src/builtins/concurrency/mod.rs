@@ -46,9 +46,7 @@ fn cast<T>(v: &Value, to: &str) -> Result<T> {
 /// without them.
 #[cfg(not(feature = "threads"))]
 fn no_threads<T>(name: &str) -> Result<T> {
-    err::unsupported(format!(
-        "{name}: threads are not available in this build"
-    ))
+    err::unsupported(format!("{name}: threads are not available in this build"))
 }
 
 /// Options given as `& {:keys ...}`: pairs, as `(apply hash-map options)`

@@ -28,7 +28,14 @@ fn long(v: &Value) -> i64 {
 }
 
 /// Run `body` (Rust) as a transaction.
+#[cfg(feature = "threads")]
 fn dosync(body: impl Fn() -> Result<Value> + Send + Sync + 'static) -> Result<Value> {
+    stm::run(&Value::native_closure("tx", move |_| body()))
+}
+
+/// Run `body` (Rust) as a transaction.
+#[cfg(not(feature = "threads"))]
+fn dosync(body: impl Fn() -> Result<Value> + 'static) -> Result<Value> {
     stm::run(&Value::native_closure("tx", move |_| body()))
 }
 
@@ -129,8 +136,10 @@ mod threaded {
                         let (ra, rb) = (ra.clone(), rb.clone());
                         let amount = Value::long(if (i + k) % 2 == 0 { 1 } else { -1 });
                         let res = dosync(move || {
-                            let minus = Value::native_fn("-", |x: &[Value]| number::sub(&x[0], &x[1]));
-                            let plus = Value::native_fn("+", |x: &[Value]| number::add(&x[0], &x[1]));
+                            let minus =
+                                Value::native_fn("-", |x: &[Value]| number::sub(&x[0], &x[1]));
+                            let plus =
+                                Value::native_fn("+", |x: &[Value]| number::add(&x[0], &x[1]));
                             stm::alter(&ra, &minus, std::slice::from_ref(&amount))?;
                             stm::alter(&rb, &plus, std::slice::from_ref(&amount))
                         });
@@ -207,7 +216,10 @@ mod threaded {
                 "(let [a (agent 0)] (dosync (send a inc) (Thread/sleep 20) @a))",
                 "0",
             ),
-            ("(let [p (promise)] (future (deliver p 7)) (deref p 5000 :none))", "7"),
+            (
+                "(let [p (promise)] (future (deliver p 7)) (deref p 5000 :none))",
+                "7",
+            ),
             ("(doall (pmap + [1 2 3] [10 20 30]))", "(11 22 33)"),
         ];
         for (src, want) in cases {
