@@ -230,6 +230,17 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("c.Atom", &["c.ARef", "c.IAtom2"]),
     ("c.IAtom2", &["c.IAtom"]),
     ("c.Volatile", &["c.IDeref"]),
+    ("c.Ref", &["c.ARef", "c.IFn", "j.Comparable", "c.IRef"]),
+    ("c.Agent", &["c.ARef"]),
+    (
+        "clojure.core$future_call$reify__8544",
+        &[
+            "c.IDeref",
+            "c.IBlockingDeref",
+            "c.IPending",
+            "java.util.concurrent.Future",
+        ],
+    ),
     ("c.Delay", &["c.IDeref", "c.IPending"]),
     (
         "clojure.core$promise$reify__8591",

@@ -264,6 +264,8 @@ fn ident_ns(x: &Value) -> Option<Option<&str>> {
 pub fn meta_of(x: &Value) -> Value {
     match x.view() {
         View::Atom(a) => a.meta(),
+        View::TxRef(r) => r.base().meta(),
+        View::Agent(a) => a.base().meta(),
         View::Var(v) => v.meta(),
         View::Namespace(n) => n.meta(),
         _ => meta::meta(x),
@@ -294,6 +296,8 @@ fn set_ref_meta(r: &Value, m: Value) -> Result<Value> {
     }
     match r.view() {
         View::Atom(a) => a.set_meta(m.clone()),
+        View::TxRef(r) => r.base().set_meta(m.clone()),
+        View::Agent(a) => a.base().set_meta(m.clone()),
         View::Var(v) => v.set_meta(m.clone()),
         View::Namespace(n) => n.set_meta(m.clone()),
         _ => return err::class_cast(cast_message(r.class_name(), "clojure.lang.IReference")),
@@ -302,7 +306,10 @@ fn set_ref_meta(r: &Value, m: Value) -> Result<Value> {
 }
 
 fn is_reference(r: &Value) -> bool {
-    matches!(r.view(), View::Atom(_) | View::Var(_) | View::Namespace(_))
+    matches!(
+        r.view(),
+        View::Atom(_) | View::TxRef(_) | View::Agent(_) | View::Var(_) | View::Namespace(_)
+    )
 }
 
 fn alter_meta(args: &[Value]) -> Result<Value> {

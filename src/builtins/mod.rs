@@ -8,6 +8,7 @@
 mod array;
 pub mod classes;
 mod coll;
+pub(crate) mod concurrency;
 pub mod format;
 pub(crate) mod inst;
 pub mod io;
@@ -114,7 +115,8 @@ pub fn install(core: &Ref<Namespace>) {
     inst::install_vars(core);
     // Only fails if clojure.core is missing its own vars.
     let _ = multi::install_vars(core);
-    for table in TABLES {
+    concurrency::install_vars(core);
+    for table in TABLES.iter().chain(concurrency::DEFS) {
         intern_defs(core, table);
     }
 }

@@ -8,6 +8,7 @@ use crate::runtime::compare::cast_message;
 use crate::runtime::equality::is_map;
 use crate::runtime::error::{Result, err};
 use crate::runtime::func::invoke;
+use crate::runtime::iref::RefBase;
 use crate::runtime::number;
 use crate::runtime::state::{self, Atom, Volatile};
 use crate::runtime::value::{Value, View};
@@ -151,15 +152,29 @@ fn deref(args: &[Value]) -> Result<Value> {
     check_arity("deref", args, 1, Some(3))?;
     let r = &args[0];
     if let [_, ms, dflt] = args {
-        let View::Promise(p) = r.view() else {
-            return err::class_cast(cast_message(r.class_name(), "clojure.lang.IBlockingDeref"));
+        let ms = || {
+            Ok::<_, crate::runtime::error::Exception>(
+                u64::try_from(number::to_long(ms)?).unwrap_or(0),
+            )
         };
-        let ms = u64::try_from(number::to_long(ms)?).unwrap_or(0);
-        return Ok(p.wait(Some(ms))?.unwrap_or_else(|| dflt.clone()));
+        return match r.view() {
+            View::Promise(p) => Ok(p.wait(Some(ms()?))?.unwrap_or_else(|| dflt.clone())),
+            View::Future(f) => f.wait(Some(ms()?)).unwrap_or_else(|| Ok(dflt.clone())),
+            // JVM: deref-future's `(.get fut timeout-ms ...)` on nil.
+            View::Nil => err::npe(
+                "Cannot invoke \"java.util.concurrent.Future.get(long, java.util.concurrent.TimeUnit)\" because \"fut\" is null",
+            ),
+            _ => err::class_cast(cast_message(r.class_name(), "java.util.concurrent.Future")),
+        };
     }
     if args.len() == 2 {
         return Err(super::arity_error("deref", 2));
     }
+    deref_value(r)
+}
+
+/// `(deref r)` of one value.
+pub(crate) fn deref_value(r: &Value) -> Result<Value> {
     match state::deref(r) {
         Some(v) => v,
         // JVM: deref-future's `(.get fut)` on nil.
@@ -170,8 +185,30 @@ fn deref(args: &[Value]) -> Result<Value> {
     }
 }
 
+/// The ARef parts of a ref or an agent.
+fn ref_base(v: &Value) -> Option<&RefBase> {
+    match v.view() {
+        View::TxRef(r) => Some(r.base()),
+        View::Agent(a) => Some(a.base()),
+        _ => None,
+    }
+}
+
+/// The state a new validator must accept: a ref's or agent's current value.
+fn ref_state(v: &Value) -> Value {
+    match v.view() {
+        View::TxRef(r) => r.current_val(),
+        View::Agent(a) => a.deref(),
+        _ => Value::NIL,
+    }
+}
+
 fn add_watch(args: &[Value]) -> Result<Value> {
     check_arity("add-watch", args, 3, Some(3))?;
+    if let Some(b) = ref_base(&args[0]) {
+        b.add_watch(args[1].clone(), args[2].clone());
+        return Ok(args[0].clone());
+    }
     atom_iref(&args[0], "addWatch(Object, clojure.lang.IFn)", "reference")?
         .add_watch(args[1].clone(), args[2].clone());
     Ok(args[0].clone())
@@ -179,6 +216,10 @@ fn add_watch(args: &[Value]) -> Result<Value> {
 
 fn remove_watch(args: &[Value]) -> Result<Value> {
     check_arity("remove-watch", args, 2, Some(2))?;
+    if let Some(b) = ref_base(&args[0]) {
+        b.remove_watch(&args[1]);
+        return Ok(args[0].clone());
+    }
     atom_iref(&args[0], "removeWatch(Object)", "reference")?.remove_watch(&args[1]);
     Ok(args[0].clone())
 }
@@ -190,12 +231,19 @@ fn set_validator(args: &[Value]) -> Result<Value> {
     } else {
         Some(args[1].clone())
     };
+    if let Some(b) = ref_base(&args[0]) {
+        b.set_validator(f, &ref_state(&args[0]))?;
+        return Ok(Value::NIL);
+    }
     atom_iref(&args[0], "setValidator(clojure.lang.IFn)", "iref")?.set_validator(f)?;
     Ok(Value::NIL)
 }
 
 fn get_validator(args: &[Value]) -> Result<Value> {
     check_arity("get-validator", args, 1, Some(1))?;
+    if let Some(b) = ref_base(&args[0]) {
+        return Ok(b.validator().unwrap_or(Value::NIL));
+    }
     Ok(atom_iref(&args[0], "getValidator()", "iref")?
         .validator()
         .unwrap_or(Value::NIL))
@@ -237,6 +285,7 @@ fn is_realized(args: &[Value]) -> Result<Value> {
     Ok(Value::bool(match x.view() {
         View::Delay(d) => d.is_realized(),
         View::Promise(p) => p.is_realized(),
+        View::Future(f) => f.is_done(),
         View::LazySeq(s) => s.is_realized(),
         View::Iterate(_) | View::Cycle(_) => true,
         _ => {

@@ -339,6 +339,9 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     let found = match c.name {
         "java.lang.Math" => math(member, args),
         "java.lang.System" => system(member, args),
+        "clojure.lang.LockingTransaction" => {
+            crate::builtins::concurrency::transaction_static(member, args)
+        }
         other => {
             super::number::call_static(other, member, args).or_else(|| boxed(other, member, args))
         }

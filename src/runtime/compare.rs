@@ -83,6 +83,11 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
             View::Uuid(y) => Ok(ord_int(x.compare(y))),
             _ => cast_error(b, "java.util.UUID"),
         },
+        // Ref.compareTo: creation order.
+        (View::TxRef(x), _) => match b.view() {
+            View::TxRef(y) => Ok(ord_int(x.id().cmp(&y.id()))),
+            _ => cast_error(b, "clojure.lang.Ref"),
+        },
         (View::Vector(_) | View::SubVector(_) | View::MapEntry(_), _) => compare_vectors(a, b),
         // The JVM's empty (), {} and #{} literals are singletons, so
         // `(compare {} {})` is 0 by identity there.

@@ -62,6 +62,11 @@ ex_classes! {
     ClassNotFoundException = "java.lang.ClassNotFoundException": Exception,
     TimeoutException = "java.util.concurrent.TimeoutException": Exception,
     ExecutionException = "java.util.concurrent.ExecutionException": Exception,
+    CancellationException = "java.util.concurrent.CancellationException": IllegalStateException,
+    RejectedExecutionException = "java.util.concurrent.RejectedExecutionException": RuntimeException,
+    // LockingTransaction's retry signal (an Error, so `catch Exception` in a
+    // transaction body lets it through).
+    RetryEx = "clojure.lang.LockingTransaction$RetryEx": Error,
     IllegalFormatException = "java.util.IllegalFormatException": IllegalArgumentException,
     IllegalFormatConversionException = "java.util.IllegalFormatConversionException": IllegalFormatException,
     MissingFormatArgumentException = "java.util.MissingFormatArgumentException": IllegalFormatException,

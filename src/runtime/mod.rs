@@ -1,6 +1,7 @@
 //! LAYER 0: values, collections, seqs, numbers, hash/equality, names,
 //! errors, printer, and the call-dispatch table. Imports nothing above it.
 
+pub mod agent;
 pub mod class;
 pub mod coll;
 pub mod compare;
@@ -8,11 +9,15 @@ pub mod date;
 pub mod equality;
 pub mod error;
 pub mod eval;
+#[cfg(feature = "threads")]
+pub mod executor;
 pub mod func;
+pub mod future;
 pub mod gc;
 pub mod hash;
 pub mod host;
 pub mod io;
+pub mod iref;
 pub mod lookup;
 pub mod meta;
 pub mod multi;
@@ -24,6 +29,7 @@ pub mod regex;
 pub mod seq;
 pub mod stack;
 pub mod state;
+pub mod stm;
 pub mod string;
 pub mod symbol;
 pub mod types;

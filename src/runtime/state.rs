@@ -321,6 +321,9 @@ pub fn deref(x: &Value) -> Option<Result<Value>> {
         View::Var(v) => v.deref(),
         View::Promise(p) => p.wait(None).map(|v| v.unwrap_or(Value::NIL)),
         View::Instance(_) => return super::types::call_method(x, "deref", &[]),
+        View::TxRef(_) => super::stm::deref(&x.as_tx_ref()?),
+        View::Agent(a) => Ok(a.deref()),
+        View::Future(f) => f.wait(None).unwrap_or(Ok(Value::NIL)),
         _ => return None,
     })
 }

@@ -6,6 +6,7 @@
 //! [`Value::view`] and builds values through constructors, so the encoding can
 //! change (e.g. to NaN-boxing) without touching builtins.
 
+use super::agent::Agent;
 use super::class::Class;
 use super::coll::{
     ArrayMap, HashMap, HashSet, List, MapEntry, MapSeq, Queue, QueueSeq, SortedMap, SortedSet,
@@ -14,6 +15,7 @@ use super::coll::{
 use super::date::Date;
 use super::error::ExceptionObj;
 use super::func::Fn;
+use super::future::Future;
 use super::gc::Ref;
 use super::io::Writer;
 use super::multi::MultiFn;
@@ -26,6 +28,7 @@ use super::seq::{
     LongRange, Range, Reduced, Repeat, StringSeq,
 };
 use super::state::{Atom, Delay, Promise, Volatile};
+use super::stm::TxRef;
 use super::string::Str;
 use super::symbol::{Keyword, Symbol};
 use super::types::Instance;
@@ -156,10 +159,18 @@ heap_types! {
     MultiFn(MultiFn),
     /// deftype / defrecord / reify objects.
     Instance(Instance),
+    /// clojure.lang.Ref (`ref`).
+    TxRef(TxRef),
+    Agent(Agent),
+    /// The object `future-call` returns.
+    Future(Future),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
 pub const PROMISE_CLASS: &str = "clojure.core$promise$reify__8591";
+
+/// The class of the object `future-call` returns on JVM Clojure 1.11.1.
+pub const FUTURE_CLASS: &str = "clojure.core$future_call$reify__8544";
 
 /// A Clojure value. 16 bytes: a tag and an 8-byte payload.
 #[derive(Clone)]
@@ -365,6 +376,9 @@ impl Value {
             Repr::Uuid(_) => "java.util.UUID",
             Repr::MultiFn(_) => "clojure.lang.MultiFn",
             Repr::Instance(i) => i.class_name(),
+            Repr::TxRef(_) => "clojure.lang.Ref",
+            Repr::Agent(_) => "clojure.lang.Agent",
+            Repr::Future(_) => FUTURE_CLASS,
         }
     }
 }

@@ -295,7 +295,13 @@ fn write_one(
             stack.push(Task::value(state, level));
         }
         View::Instance(_) => object::write_object(out, &v, opts)?,
-        View::Atom(_) | View::Volatile(_) | View::Delay(_) | View::Promise(_) => {
+        View::Atom(_)
+        | View::Volatile(_)
+        | View::Delay(_)
+        | View::Promise(_)
+        | View::TxRef(_)
+        | View::Agent(_)
+        | View::Future(_) => {
             let state = object::write_ref_head(out, &v);
             stack.push(Task::Lit("]"));
             stack.push(Task::value(state, level));

@@ -64,6 +64,9 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         | View::Volatile(_)
         | View::Delay(_)
         | View::Promise(_)
+        | View::TxRef(_)
+        | View::Agent(_)
+        | View::Future(_)
         | View::Writer(_)
         | View::ArrayChunk(_)
         | View::ChunkBuffer(_)
@@ -150,6 +153,15 @@ pub(super) fn write_ref_head(out: &mut String, v: &Value) -> Value {
                 .and_then(|r| r.ok())
                 .unwrap_or(Value::NIL),
         ),
+        View::TxRef(r) => ("ready", r.current_val()),
+        // deref-as-map: a failed agent shows its last state.
+        View::Agent(a) if a.error().is_some() => ("failed", a.deref()),
+        View::Agent(a) => ("ready", a.deref()),
+        View::Future(f) => match f.try_get() {
+            None => ("pending", Value::NIL),
+            Some(Ok(x)) => ("ready", x),
+            Some(Err(e)) => ("failed", Value::from(e)),
+        },
         _ => ("ready", Value::NIL),
     };
     Value::map_from_pairs(vec![(kw("status"), kw(status)), (kw("val"), val)])
