@@ -59,40 +59,15 @@ fn needle(v: &Value) -> Result<Vec<u16>> {
 }
 
 fn full_match(pattern: &str, s: &str) -> Result<bool> {
-    let re = crate::runtime::regex::Regex::new(&format!("^(?:{pattern})$"))?;
-    Ok(re.regex().is_match(s))
+    let re = crate::runtime::regex::Regex::new(pattern)?;
+    Ok(re.matches_whole(s).is_some())
 }
 
-/// String.split(regex): trailing empty strings are dropped, and a leading
-/// empty string when the match at 0 is zero-width.
+/// String.split(regex, limit): Pattern.split.
 fn split(s: &str, pattern: &str, limit: i64) -> Result<Value> {
     let re = crate::runtime::regex::Regex::new(pattern)?;
-    let mut parts: Vec<String> = Vec::new();
-    let mut last = 0;
-    for m in re.regex().find_iter(s) {
-        if limit > 0 && parts.len() as i64 == limit - 1 {
-            break;
-        }
-        if m.end() == 0 {
-            continue;
-        }
-        if m.start() == m.end() && m.start() >= s.len() {
-            break;
-        }
-        parts.push(s[last..m.start()].to_string());
-        last = m.end();
-    }
-    parts.push(s[last..].to_string());
-    if limit == 0 {
-        while parts.len() > 1 && parts.last().is_some_and(|p| p.is_empty()) {
-            parts.pop();
-        }
-        if s.is_empty() {
-            parts = vec![String::new()];
-        }
-    }
     Ok(Value::vector(
-        parts.into_iter().map(Value::string).collect(),
+        re.split(s, limit).into_iter().map(Value::string).collect(),
     ))
 }
 
@@ -179,6 +154,10 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             }
             ("hashCode", []) => Value::long(crate::runtime::string::java_string_hash(s) as i64),
             ("matches", [p]) => Value::bool(full_match(&str_arg(p)?, s)?),
+            ("replaceAll" | "replaceFirst", [p, r]) => {
+                let re = crate::runtime::regex::Regex::new(&str_arg(p)?)?;
+                Value::string(re.replace(s, &str_arg(r)?, name == "replaceFirst")?)
+            }
             ("split", [p]) => split(s, &str_arg(p)?, 0)?,
             ("split", [p, l]) => split(s, &str_arg(p)?, to_long(l)?)?,
             ("toString" | "intern", []) => Value::string(s),

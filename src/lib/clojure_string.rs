@@ -335,75 +335,7 @@ fn regex_of(v: &Value) -> Option<&Regex> {
     }
 }
 
-type Spans = Vec<Option<(usize, usize)>>;
-
-/// Every match of `re` in `s` in Matcher.find order: after an empty match
-/// the next search starts one char later. `limit` stops early.
-fn find_all(re: &Regex, s: &str, limit: Option<usize>) -> Vec<Spans> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at <= s.len() && limit.is_none_or(|l| out.len() < l) {
-        let Some(spans) = re.find_at(s, at) else {
-            break;
-        };
-        let (a, b) = spans.first().copied().flatten().unwrap_or((at, at));
-        at = if a == b {
-            b + s
-                .get(b..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8)
-        } else {
-            b
-        };
-        out.push(spans);
-    }
-    out
-}
-
-/// Matcher.appendReplacement's expansion of `rep` (`$n`, `\x`) for one match.
-fn expand_replacement(rep: &str, s: &str, spans: &Spans, out: &mut String) -> Result<()> {
-    let groups = spans.len() - 1;
-    let mut it = rep.chars().peekable();
-    while let Some(c) = it.next() {
-        match c {
-            '\\' => match it.next() {
-                Some(n) => out.push(n),
-                None => return err::illegal_arg("character to be escaped is missing"),
-            },
-            '$' => {
-                let Some(first) = it.next() else {
-                    return err::illegal_arg("Illegal group reference: group index is missing");
-                };
-                if first == '{' {
-                    return err::illegal_arg("named capturing groups are not supported");
-                }
-                let Some(mut n) = first.to_digit(10).map(|d| d as usize) else {
-                    return err::illegal_arg("Illegal group reference");
-                };
-                if n > groups {
-                    return Err(Exception::new(
-                        ExClass::IndexOutOfBoundsException,
-                        format!("No group {n}"),
-                    ));
-                }
-                // More digits while the number stays a valid group.
-                while let Some(d) = it.peek().and_then(|c| c.to_digit(10)) {
-                    let m = n * 10 + d as usize;
-                    if m > groups {
-                        break;
-                    }
-                    n = m;
-                    it.next();
-                }
-                if let Some(Some((a, b))) = spans.get(n) {
-                    out.push_str(s.get(*a..*b).unwrap_or(""));
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    Ok(())
-}
+use crate::runtime::regex::Spans;
 
 /// re-groups of one match: the string, or [match g1 ...] with groups.
 fn groups_value(s: &str, spans: &Spans) -> Value {
@@ -425,7 +357,7 @@ enum Replacement<'a> {
 }
 
 fn replace_matches(s: &str, re: &Regex, rep: Replacement, limit: Option<usize>) -> Result<Value> {
-    let matches = find_all(re, s, limit);
+    let matches = re.find_all(s, limit);
     if matches.is_empty() {
         return Ok(Value::string(s));
     }
@@ -437,7 +369,9 @@ fn replace_matches(s: &str, re: &Regex, rep: Replacement, limit: Option<usize>) 
         };
         out.push_str(s.get(last..a).unwrap_or(""));
         match rep {
-            Replacement::Template(t) => expand_replacement(t, s, spans, &mut out)?,
+            Replacement::Template(t) => {
+                crate::runtime::regex::expand_replacement(t, s, spans, &mut out)?
+            }
             Replacement::Fn(f) => {
                 let r = func::invoke(f, &[groups_value(s, spans)])?;
                 out.push_str(&str_of(std::slice::from_ref(&r))?);
@@ -508,35 +442,9 @@ fn replace_first(args: &[Value]) -> Result<Value> {
     replace_impl(args, "replace-first", true)
 }
 
-/// Pattern.split(input, limit).
+/// Pattern.split(input, limit) as a vector of strings.
 fn pattern_split(re: &Regex, s: &str, limit: i64) -> Vec<Value> {
-    let mut parts: Vec<&str> = Vec::new();
-    let mut index = 0;
-    let limited = limit > 0;
-    for spans in find_all(re, s, None) {
-        let Some((a, b)) = spans.first().copied().flatten() else {
-            continue;
-        };
-        if limited && parts.len() as i64 >= limit - 1 {
-            break;
-        }
-        // A zero-width match at the very start gives no empty leading part.
-        if index == 0 && a == 0 && a == b {
-            continue;
-        }
-        parts.push(s.get(index..a).unwrap_or(""));
-        index = b;
-    }
-    if index == 0 && parts.is_empty() {
-        return vec![Value::string(s)];
-    }
-    parts.push(s.get(index..).unwrap_or(""));
-    if limit == 0 {
-        while parts.last().is_some_and(|p| p.is_empty()) {
-            parts.pop();
-        }
-    }
-    parts.into_iter().map(Value::string).collect()
+    re.split(s, limit).into_iter().map(Value::string).collect()
 }
 
 fn split(args: &[Value]) -> Result<Value> {
