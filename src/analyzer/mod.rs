@@ -633,6 +633,13 @@ impl<'a> Analyzer<'a> {
             {
                 return Ok(n);
             }
+            // `import*` is special only as clojure.core/import*.
+            if sym.ns() == Some("clojure.core")
+                && sym.name() == "import*"
+                && let Some(n) = self.analyze_special("import*", form, items, tail)?
+            {
+                return Ok(n);
+            }
             if !self.is_local(sym) {
                 let expanded = self.macroexpand_1(form, items)?;
                 if !expanded.identical(form) {

@@ -86,7 +86,26 @@ impl<'a> Analyzer<'a> {
                 self.node(NodeKind::New(cname, args))
             }
             "." => self.analyze_dot(items)?,
-            "deftype*" | "reify*" | "import*" => {
+            "import*" => {
+                // (import* "java.util.Date"): a call of the runtime's import.
+                let f = Value::native_fn("clojure.core/import*", |args| match args {
+                    [name] => match name.as_str() {
+                        Some(n) => crate::runtime::namespace::import_class(n),
+                        None => crate::runtime::error::err::class_cast(
+                            crate::runtime::compare::cast_message(
+                                name.class_name(),
+                                "java.lang.String",
+                            ),
+                        ),
+                    },
+                    _ => crate::runtime::error::err::illegal_arg("import* takes one class name"),
+                });
+                let f = self.const_node(f);
+                let f = self.alloc(f);
+                let args = self.analyze_args(&items[1..])?;
+                self.node(NodeKind::Invoke(f, args))
+            }
+            "deftype*" | "reify*" => {
                 return self.error(
                     ExClass::UnsupportedOperationException,
                     format!("{name} is not supported by cljw yet"),

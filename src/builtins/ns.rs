@@ -40,6 +40,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("ns-publics", ns_publics),
     Def::f("ns-interns", ns_interns),
     Def::f("ns-map", ns_map),
+    Def::f("ns-imports", ns_imports),
     Def::f("ns-refers", ns_refers),
     Def::f("ns-aliases", ns_aliases),
     Def::f("ns-unmap", ns_unmap),
@@ -195,6 +196,20 @@ fn ns_map(args: &[Value]) -> Result<Value> {
     check_arity("ns-map", args, 1, Some(1))?;
     let ns = the_ns(&args[0])?;
     Ok(mappings_where(&ns, |_| true))
+}
+
+/// `(ns-imports ns)`: simple name -> class, for the classes imported into
+/// ns (java.lang's implicit imports are not listed).
+fn ns_imports(args: &[Value]) -> Result<Value> {
+    check_arity("ns-imports", args, 1, Some(1))?;
+    let ns = the_ns(&args[0])?;
+    let mut pairs = Vec::new();
+    for (simple, full) in ns.imports() {
+        if let Some(c) = crate::runtime::host::class_value(&full) {
+            pairs.push((Value::symbol(None, &simple), c));
+        }
+    }
+    Ok(Value::map_from_pairs(pairs))
 }
 
 fn ns_refers(args: &[Value]) -> Result<Value> {

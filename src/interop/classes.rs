@@ -141,6 +141,16 @@ static CLASSES: &[ClassDef] = &[
 
 /// The class `name` denotes (a full name, or a simple name of java.lang).
 pub fn resolve(name: &str) -> Option<ClassDef> {
+    if let Some(d) = resolve_known(name) {
+        return Some(d);
+    }
+    // A class `import`ed into the current namespace, by its simple name.
+    let full = crate::runtime::namespace::current()?.imported(name)?;
+    resolve_known(&full)
+}
+
+/// The class `name` denotes without imports.
+fn resolve_known(name: &str) -> Option<ClassDef> {
     let matches = |full: &str| {
         full == name
             || full

@@ -12,6 +12,8 @@ pub struct Namespace {
     /// Interned and referred vars by unqualified name.
     mappings: Lock<AHashMap<Box<str>, Ref<Var>>>,
     aliases: Lock<AHashMap<Box<str>, Ref<Namespace>>>,
+    /// `import`ed classes: simple name -> full class name.
+    imports: Lock<AHashMap<Box<str>, Box<str>>>,
     meta: Lock<Value>,
 }
 
@@ -21,6 +23,7 @@ impl Namespace {
             name,
             mappings: Lock::new(AHashMap::new()),
             aliases: Lock::new(AHashMap::new()),
+            imports: Lock::new(AHashMap::new()),
             meta: Lock::new(Value::NIL),
         }
     }
@@ -112,6 +115,23 @@ impl Namespace {
         a.insert(alias.into(), ns);
         Ok(())
     }
+    /// Make class `full` known by its simple name here.
+    pub fn import(&self, simple: &str, full: &str) {
+        lock(&self.imports).insert(simple.into(), full.into());
+    }
+    /// The full name of an imported class.
+    pub fn imported(&self, simple: &str) -> Option<String> {
+        lock(&self.imports).get(simple).map(|s| s.to_string())
+    }
+    /// Imports (simple, full), sorted by simple name.
+    pub fn imports(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = lock(&self.imports)
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        v.sort();
+        v
+    }
     pub fn alias(&self, alias: &str) -> Option<Ref<Namespace>> {
         lock(&self.aliases).get(alias).cloned()
     }
@@ -126,6 +146,29 @@ impl Namespace {
 }
 
 super::gc::global_state!(registry: AHashMap<Box<str>, Ref<Namespace>> = AHashMap::new());
+
+/// The namespace `clojure.core/*ns*` names now, if it is set.
+pub fn current() -> Option<Ref<Namespace>> {
+    let var = find_ns("clojure.core")?.find_interned("*ns*")?;
+    var.get()?.as_namespace()
+}
+
+/// `(import* "java.util.Date")`: make the class known by its simple name in
+/// the current namespace; returns the class. An unknown class is a
+/// ClassNotFoundException, as on the JVM.
+pub fn import_class(full: &str) -> Result<Value> {
+    let Some(class) = super::host::class_value(full) else {
+        return Err(Exception::new(ExClass::ClassNotFoundException, full));
+    };
+    let name = class
+        .as_class()
+        .map_or(full.to_string(), |c| c.name().to_string());
+    let simple = name.rsplit('.').next().unwrap_or(&name).to_string();
+    if let Some(ns) = current() {
+        ns.import(&simple, &name);
+    }
+    Ok(class)
+}
 
 /// `find-ns`.
 pub fn find_ns(name: &str) -> Option<Ref<Namespace>> {

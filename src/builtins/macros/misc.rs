@@ -428,3 +428,34 @@ pub(crate) fn with_local_vars(args: &[Value]) -> Result<Value> {
         body
     ])
 }
+
+/// `(import 'java.util.Date '(java.io File Reader) ...)` ->
+/// `(do (clojure.core/import* "java.util.Date") ...)`.
+pub(crate) fn import(args: &[Value]) -> Result<Value> {
+    let a = margs("import", args, 0, None)?;
+    let mut names = Vec::new();
+    for spec in a {
+        // A quoted spec: (quote x).
+        let spec = match items(spec) {
+            Ok(parts) if parts.len() == 2 && super::is_sym(&parts[0], "quote") => parts[1].clone(),
+            _ => spec.clone(),
+        };
+        if let Some(s) = spec.as_symbol() {
+            names.push(s.name().to_string());
+            continue;
+        }
+        let parts = items(&spec)?;
+        let Some(prefix) = parts.first() else {
+            continue;
+        };
+        let p = super::form_str(prefix);
+        for c in &parts[1..] {
+            names.push(format!("{p}.{}", super::form_str(c)));
+        }
+    }
+    let mut out = vec![sym("do")];
+    for n in names {
+        out.push(list![sym("clojure.core/import*"), Value::string(n)]);
+    }
+    Ok(Value::list(out))
+}

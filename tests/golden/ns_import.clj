@@ -1,0 +1,11 @@
+;; import / (:import ...) / ns-imports: classes by simple name in a namespace
+(ns my.imports (:import (java.util Date UUID) [java.util.regex Pattern]))
+(prn (Date. 0) (class (UUID/fromString "00000000-0000-0000-0000-000000000001")) (instance? Pattern #"a"))
+(import 'java.math.MathContext)
+(prn (str (MathContext. 3)))
+(prn (import '[java.util Date]) (import 'java.util.UUID))
+(prn (sort (keys (select-keys (ns-imports *ns*) '[Date UUID Pattern MathContext]))))
+(defn t [f] (try (prn (f)) (catch Throwable e (println (.getName (class e)) (pr-str (.getMessage e))))))
+(t #(eval '(import 'java.util.NoSuchThing)))
+(in-ns 'other)
+(clojure.core/prn (try (clojure.core/eval (quote Date)) (catch Exception e (clojure.core/class e))))
