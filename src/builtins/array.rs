@@ -1,6 +1,9 @@
-//! Java arrays (runtime::object::HostObject::Array): into-array, long-array,
-//! float-array, double-array, object-array, alength, aget, aset. Seqable,
-//! counted and indexed like the JVM's; `=` and `hash` by identity.
+//! Java arrays (runtime::object::HostObject::Array): the typed constructors
+//! (long-array int-array ... object-array, make-array, to-array,
+//! to-array-2d, into-array), alength aget aset aset-*, aclone, the array
+//! casts (ints longs ...) and bytes?. Seqable, counted and indexed like the
+//! JVM's; `=` and `hash` by identity. int/short/byte elements are Longs (no
+//! Integer type), wrapped to their width as Number.intValue() etc. do.
 
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -16,9 +19,35 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("float-array", float_array),
     Def::f("double-array", double_array),
     Def::f("object-array", object_array),
+    Def::f("int-array", int_array),
+    Def::f("short-array", short_array),
+    Def::f("byte-array", byte_array),
+    Def::f("char-array", char_array),
+    Def::f("boolean-array", boolean_array),
+    Def::f("make-array", make_array),
+    Def::f("to-array", to_array),
+    Def::f("to-array-2d", to_array_2d),
+    Def::f("aclone", aclone),
     Def::f("alength", alength),
     Def::f("aget", aget),
     Def::f("aset", aset),
+    Def::f("aset-int", aset_int),
+    Def::f("aset-long", aset_long),
+    Def::f("aset-short", aset_short),
+    Def::f("aset-byte", aset_byte),
+    Def::f("aset-double", aset_double),
+    Def::f("aset-float", aset_float),
+    Def::f("aset-char", aset_char),
+    Def::f("aset-boolean", aset_boolean),
+    Def::f("ints", ints),
+    Def::f("longs", longs),
+    Def::f("shorts", shorts),
+    Def::f("bytes", bytes),
+    Def::f("doubles", doubles),
+    Def::f("floats", floats),
+    Def::f("chars", chars),
+    Def::f("booleans", booleans),
+    Def::f("bytes?", bytes_p),
 ];
 
 fn array(class: &'static str, items: Vec<Value>) -> Value {
@@ -183,4 +212,217 @@ fn aset(args: &[Value]) -> Result<Value> {
         None => return Err(bounds(i, len)),
     }
     Ok(last[1].clone())
+}
+
+fn wrap_int(x: &Value) -> Result<Value> {
+    number::to_long(x).map(|n| Value::long(i64::from(n as i32)))
+}
+fn wrap_short(x: &Value) -> Result<Value> {
+    number::to_long(x).map(|n| Value::long(i64::from(n as i16)))
+}
+fn wrap_byte(x: &Value) -> Result<Value> {
+    number::to_long(x).map(|n| Value::long(i64::from(n as i8)))
+}
+fn to_char(x: &Value) -> Result<Value> {
+    match x.view() {
+        View::Char(c) => Ok(Value::char(c)),
+        _ => number::to_long(x)
+            .map(|n| Value::char(char::from_u32(n as u32 & 0xffff).unwrap_or('\u{fffd}'))),
+    }
+}
+fn to_bool(x: &Value) -> Result<Value> {
+    match x.view() {
+        View::Bool(b) => Ok(Value::bool(b)),
+        _ => crate::runtime::error::err::class_cast(crate::runtime::compare::cast_message(
+            x.class_name(),
+            "java.lang.Boolean",
+        )),
+    }
+}
+
+fn int_array(args: &[Value]) -> Result<Value> {
+    check_arity("int-array", args, 1, Some(2))?;
+    prim_array(args, "[I", Value::long(0), wrap_int)
+}
+fn short_array(args: &[Value]) -> Result<Value> {
+    check_arity("short-array", args, 1, Some(2))?;
+    prim_array(args, "[S", Value::long(0), wrap_short)
+}
+fn byte_array(args: &[Value]) -> Result<Value> {
+    check_arity("byte-array", args, 1, Some(2))?;
+    prim_array(args, "[B", Value::long(0), wrap_byte)
+}
+fn char_array(args: &[Value]) -> Result<Value> {
+    check_arity("char-array", args, 1, Some(2))?;
+    prim_array(args, "[C", Value::char('\0'), to_char)
+}
+fn boolean_array(args: &[Value]) -> Result<Value> {
+    check_arity("boolean-array", args, 1, Some(2))?;
+    prim_array(args, "[Z", Value::FALSE, to_bool)
+}
+
+/// The array class and element default for a component class name.
+fn component(name: &str) -> (String, Value) {
+    match name {
+        "long" => ("[J".into(), Value::long(0)),
+        "int" => ("[I".into(), Value::long(0)),
+        "short" => ("[S".into(), Value::long(0)),
+        "byte" => ("[B".into(), Value::long(0)),
+        "double" => ("[D".into(), Value::double(0.0)),
+        "float" => ("[F".into(), Value::float(0.0)),
+        "char" => ("[C".into(), Value::char('\0')),
+        "boolean" => ("[Z".into(), Value::FALSE),
+        c if c.starts_with('[') => (format!("[{c}"), Value::NIL),
+        c => (format!("[L{c};"), Value::NIL),
+    }
+}
+
+fn leak_class(name: String) -> &'static str {
+    // Array class names are a small fixed set per program; intern them.
+    crate::runtime::string::intern_static(&name)
+}
+
+/// `(make-array class dim & more-dims)`.
+fn make_array(args: &[Value]) -> Result<Value> {
+    check_arity("make-array", args, 2, None)?;
+    let elem = super::lang::class_name_of(&args[0])?;
+    make_dims(&elem, &args[1..])
+}
+
+fn make_dims(elem: &str, dims: &[Value]) -> Result<Value> {
+    let Some((n, rest)) = dims.split_first() else {
+        return Ok(Value::NIL);
+    };
+    let n = size(n)?;
+    if rest.is_empty() {
+        let (class, zero) = component(elem);
+        return Ok(array(leak_class(class), vec![zero; n]));
+    }
+    // The class of the inner arrays is the component of this one.
+    let mut inner = component(elem).0;
+    for _ in 1..rest.len() {
+        inner = format!("[{inner}");
+    }
+    let class = leak_class(format!("[{inner}"));
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        items.push(make_dims(elem, rest)?);
+    }
+    Ok(array(class, items))
+}
+
+/// `(to-array coll)`: an Object[] of the items.
+fn to_array(args: &[Value]) -> Result<Value> {
+    check_arity("to-array", args, 1, Some(1))?;
+    let items = match args[0].view() {
+        View::HostObject(HostObject::Array(_, l)) => lock(l).clone(),
+        _ => seq::iter(&args[0]).collect::<Result<_>>()?,
+    };
+    Ok(array("[Ljava.lang.Object;", items))
+}
+
+/// `(to-array-2d coll)`: an Object[][] of the items' items.
+fn to_array_2d(args: &[Value]) -> Result<Value> {
+    check_arity("to-array-2d", args, 1, Some(1))?;
+    let mut rows = Vec::new();
+    for row in seq::iter(&args[0]) {
+        rows.push(to_array(&[row?])?);
+    }
+    Ok(array("[[Ljava.lang.Object;", rows))
+}
+
+/// `(aclone a)`: a copy of the same class.
+fn aclone(args: &[Value]) -> Result<Value> {
+    check_arity("aclone", args, 1, Some(1))?;
+    match args[0].view() {
+        View::HostObject(HostObject::Array(c, l)) => Ok(array(c, lock(l).clone())),
+        _ => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            "Argument is not an array",
+        )),
+    }
+}
+
+/// `(aset-int a i v)` and friends: aset with the element cast.
+fn aset_as(name: &str, args: &[Value], conv: fn(&Value) -> Result<Value>) -> Result<Value> {
+    check_arity(name, args, 3, None)?;
+    let mut a = args.to_vec();
+    let last = a.len() - 1;
+    a[last] = conv(&a[last])?;
+    aset(&a)
+}
+fn aset_int(args: &[Value]) -> Result<Value> {
+    aset_as("aset-int", args, wrap_int)
+}
+fn aset_long(args: &[Value]) -> Result<Value> {
+    aset_as("aset-long", args, |x| number::to_long(x).map(Value::long))
+}
+fn aset_short(args: &[Value]) -> Result<Value> {
+    aset_as("aset-short", args, wrap_short)
+}
+fn aset_byte(args: &[Value]) -> Result<Value> {
+    aset_as("aset-byte", args, wrap_byte)
+}
+fn aset_double(args: &[Value]) -> Result<Value> {
+    aset_as("aset-double", args, |x| {
+        number::to_double(x).map(Value::double)
+    })
+}
+fn aset_float(args: &[Value]) -> Result<Value> {
+    aset_as("aset-float", args, |x| {
+        number::unchecked_float(x).map(Value::float)
+    })
+}
+fn aset_char(args: &[Value]) -> Result<Value> {
+    aset_as("aset-char", args, to_char)
+}
+fn aset_boolean(args: &[Value]) -> Result<Value> {
+    aset_as("aset-boolean", args, to_bool)
+}
+
+/// `(ints a)` and friends: the array itself when it has that class.
+fn cast_array(name: &str, args: &[Value], class: &str) -> Result<Value> {
+    check_arity(name, args, 1, Some(1))?;
+    let a = &args[0];
+    match a.view() {
+        View::Nil => Ok(Value::NIL),
+        View::HostObject(HostObject::Array(c, _)) if *c == class => Ok(a.clone()),
+        _ => crate::runtime::error::err::class_cast(crate::runtime::compare::cast_message(
+            a.class_name(),
+            class,
+        )),
+    }
+}
+fn ints(args: &[Value]) -> Result<Value> {
+    cast_array("ints", args, "[I")
+}
+fn longs(args: &[Value]) -> Result<Value> {
+    cast_array("longs", args, "[J")
+}
+fn shorts(args: &[Value]) -> Result<Value> {
+    cast_array("shorts", args, "[S")
+}
+fn bytes(args: &[Value]) -> Result<Value> {
+    cast_array("bytes", args, "[B")
+}
+fn doubles(args: &[Value]) -> Result<Value> {
+    cast_array("doubles", args, "[D")
+}
+fn floats(args: &[Value]) -> Result<Value> {
+    cast_array("floats", args, "[F")
+}
+fn chars(args: &[Value]) -> Result<Value> {
+    cast_array("chars", args, "[C")
+}
+fn booleans(args: &[Value]) -> Result<Value> {
+    cast_array("booleans", args, "[Z")
+}
+
+/// `(bytes? x)`: a byte array.
+fn bytes_p(args: &[Value]) -> Result<Value> {
+    check_arity("bytes?", args, 1, Some(1))?;
+    Ok(Value::bool(matches!(
+        args[0].view(),
+        View::HostObject(HostObject::Array("[B", _))
+    )))
 }

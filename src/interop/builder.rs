@@ -16,6 +16,19 @@ fn wrap(o: HostObject) -> Value {
 pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, args) {
         ("java.lang.Object", []) => Ok(wrap(HostObject::Object)),
+        ("java.lang.String", []) => Ok(Value::string("")),
+        ("java.lang.String", [x]) => match x.view() {
+            View::Str(s) => Ok(Value::string(s.as_str())),
+            // String(char[]) / String(StringBuilder)
+            View::HostObject(HostObject::Array("[C", l)) => Ok(Value::string(
+                lock(l)
+                    .iter()
+                    .filter_map(Value::as_char)
+                    .collect::<String>(),
+            )),
+            View::HostObject(HostObject::StringBuilder(sb)) => Ok(Value::string(lock(sb).as_str())),
+            _ => return None,
+        },
         // Boolean(String) is true only for "true", ignoring case.
         ("java.lang.Boolean", [x]) => match x.view() {
             View::Bool(b) => Ok(wrap(HostObject::Boolean(b))),

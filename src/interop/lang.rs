@@ -372,6 +372,15 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         return Ok(v);
     }
     Ok(match (c.name, field) {
+        // The primitive classes: (make-array Long/TYPE 3).
+        ("java.lang.Long", "TYPE") => Value::class("long", false),
+        ("java.lang.Integer", "TYPE") => Value::class("int", false),
+        ("java.lang.Short", "TYPE") => Value::class("short", false),
+        ("java.lang.Byte", "TYPE") => Value::class("byte", false),
+        ("java.lang.Double", "TYPE") => Value::class("double", false),
+        ("java.lang.Float", "TYPE") => Value::class("float", false),
+        ("java.lang.Character", "TYPE") => Value::class("char", false),
+        ("java.lang.Boolean", "TYPE") => Value::class("boolean", false),
         ("java.lang.Math", "PI") => Value::double(std::f64::consts::PI),
         ("java.lang.Math", "E") => Value::double(std::f64::consts::E),
         ("java.lang.Long", "MAX_VALUE") => Value::long(i64::MAX),

@@ -203,7 +203,14 @@ fn cast_error<T>(v: &Value, to: &str) -> Result<T> {
 /// live in java.base (bootstrap loader), Clojure's in the app loader.
 pub fn cast_message(from: &str, to: &str) -> String {
     fn module(class: &str) -> &'static str {
-        if class.starts_with("java.") {
+        // An array class is in its element class's module; primitive
+        // arrays (`[J`) are java.base's.
+        let elem = class.trim_start_matches('[');
+        let elem = elem
+            .strip_prefix('L')
+            .map_or(elem, |e| e.trim_end_matches(';'));
+        let primitive_array = class.starts_with('[') && elem.len() == 1;
+        if elem.starts_with("java.") || primitive_array {
             "module java.base of loader 'bootstrap'"
         } else {
             "unnamed module of loader 'app'"

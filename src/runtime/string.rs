@@ -67,3 +67,18 @@ pub fn intern(v: super::value::Value) -> super::value::Value {
     };
     with_interned(|t| t.entry(s).or_insert(v).clone())
 }
+
+super::gc::global_state!(with_static_names: ahash::AHashSet<&'static str> = ahash::AHashSet::new());
+
+/// A `'static` copy of `s`, made once per distinct string (for names that
+/// live as long as the program, e.g. array class names from `make-array`).
+pub fn intern_static(s: &str) -> &'static str {
+    with_static_names(|set| {
+        if let Some(k) = set.get(s) {
+            return *k;
+        }
+        let k: &'static str = Box::leak(s.to_string().into_boxed_str());
+        set.insert(k);
+        k
+    })
+}

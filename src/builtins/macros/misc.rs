@@ -459,3 +459,68 @@ pub(crate) fn import(args: &[Value]) -> Result<Value> {
     }
     Ok(Value::list(out))
 }
+
+/// `(amap a idx ret expr)`: a clone of array a with each element set to
+/// expr (idx bound to the index, ret to the clone).
+pub(crate) fn amap(args: &[Value]) -> Result<Value> {
+    let a = margs("amap", args, 4, Some(4))?;
+    let (arr, idx, ret, expr) = (&a[0], &a[1], &a[2], &a[3]);
+    let av = super::gensym("a");
+    let len = super::gensym("l");
+    Ok(list![
+        core("let"),
+        vector![
+            av.clone(),
+            arr.clone(),
+            len.clone(),
+            list![core("alength"), av.clone()],
+            ret.clone(),
+            list![core("aclone"), av]
+        ],
+        list![
+            core("loop"),
+            vector![idx.clone(), Value::long(0)],
+            list![
+                sym("if"),
+                list![core("<"), idx.clone(), len],
+                list![
+                    sym("do"),
+                    list![core("aset"), ret.clone(), idx.clone(), expr.clone()],
+                    list![sym("recur"), list![core("unchecked-inc"), idx.clone()]]
+                ],
+                ret.clone()
+            ]
+        ]
+    ])
+}
+
+/// `(areduce a idx ret init expr)`: reduce over the indices of array a.
+pub(crate) fn areduce(args: &[Value]) -> Result<Value> {
+    let a = margs("areduce", args, 5, Some(5))?;
+    let (arr, idx, ret, init, expr) = (&a[0], &a[1], &a[2], &a[3], &a[4]);
+    let av = super::gensym("a");
+    let len = super::gensym("l");
+    Ok(list![
+        core("let"),
+        vector![
+            av.clone(),
+            arr.clone(),
+            len.clone(),
+            list![core("alength"), av]
+        ],
+        list![
+            core("loop"),
+            vector![idx.clone(), Value::long(0), ret.clone(), init.clone()],
+            list![
+                sym("if"),
+                list![core("<"), idx.clone(), len],
+                list![
+                    sym("recur"),
+                    list![core("unchecked-inc-int"), idx.clone()],
+                    expr.clone()
+                ],
+                ret.clone()
+            ]
+        ]
+    ])
+}

@@ -66,6 +66,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::m("with-redefs", misc::with_redefs),
     Def::m("memfn", misc::memfn),
     Def::m("import", misc::import),
+    Def::m("amap", misc::amap),
+    Def::m("areduce", misc::areduce),
     Def::m("with-local-vars", misc::with_local_vars),
     Def::m("with-loading-context", misc::with_loading_context),
     Def::m("comment", misc::comment),
