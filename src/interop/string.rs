@@ -63,10 +63,18 @@ fn full_match(pattern: &str, s: &str) -> Result<bool> {
     Ok(re.matches_whole(s).is_some())
 }
 
-/// String.split(regex, limit): Pattern.split.
+/// A Java array value of class `class`.
+fn java_array(class: &'static str, items: Vec<Value>) -> Value {
+    Value::from(crate::runtime::gc::Ref::new(
+        crate::runtime::object::HostObject::Array(class, crate::runtime::gc::Lock::new(items)),
+    ))
+}
+
+/// String.split(regex, limit): Pattern.split, as a String[].
 fn split(s: &str, pattern: &str, limit: i64) -> Result<Value> {
     let re = crate::runtime::regex::Regex::new(pattern)?;
-    Ok(Value::vector(
+    Ok(java_array(
+        "[Ljava.lang.String;",
         re.split(s, limit).into_iter().map(Value::string).collect(),
     ))
 }
@@ -158,6 +166,7 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 let re = crate::runtime::regex::Regex::new(&str_arg(p)?)?;
                 Value::string(re.replace(s, &str_arg(r)?, name == "replaceFirst")?)
             }
+            ("toCharArray", []) => java_array("[C", s.chars().map(Value::char).collect()),
             ("split", [p]) => split(s, &str_arg(p)?, 0)?,
             ("split", [p, l]) => split(s, &str_arg(p)?, to_long(l)?)?,
             ("toString" | "intern", []) => Value::string(s),
