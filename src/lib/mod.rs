@@ -65,6 +65,13 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("clojure/test.clj"),
         },
     ),
+    (
+        "clojure.data",
+        LibSource::Clojure {
+            path: "clojure/data.clj",
+            source: include_str!("clojure/data.clj"),
+        },
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
