@@ -267,10 +267,34 @@ impl Runtime {
         r
     }
 
+    /// Load every form of a stream, reading each only once the previous
+    /// one has run (`cljw -` on `*in*`: the script can read what follows).
+    pub fn load_stream(&mut self, stream: &Value) -> Result<Value> {
+        let mut binds = Vec::new();
+        if let Some(v) = builtins::lang::core_var("*file*") {
+            binds.push((v, Value::NIL));
+        }
+        if let Some(v) = builtins::lang::core_var("*ns*") {
+            binds.push((v, Value::namespace(self.current_ns())));
+        }
+        runtime::var::push_bindings(binds)?;
+        let r = self.load_forms_from(&mut || builtins::stream::read_next(stream), None);
+        runtime::var::pop_bindings()?;
+        r
+    }
+
     fn load_forms(&mut self, reader: &mut reader::Reader, file: Option<&str>) -> Result<Value> {
+        self.load_forms_from(&mut || reader.next_form(), file)
+    }
+
+    fn load_forms_from(
+        &mut self,
+        next: &mut dyn FnMut() -> Result<Option<Value>>,
+        file: Option<&str>,
+    ) -> Result<Value> {
         let mut last = Value::NIL;
         loop {
-            let form = match reader.next_form() {
+            let form = match next() {
                 Ok(Some(f)) => f,
                 Ok(None) => return Ok(last),
                 Err(e) => return Err(load_error(e, file, "read-source", None)),

@@ -235,6 +235,32 @@ fn read_form(s: &InStream, o: &ReadOpts) -> Result<Option<(Value, String)>> {
     }
 }
 
+/// The next form of a stream for loading code from it (`cljw -` reads the
+/// script from `*in*` this way, so the script can read the lines after
+/// it): reader conditionals allowed, None at the end.
+pub fn read_next(stream: &Value) -> Result<Option<Value>> {
+    let s = char_stream(stream, "java.io.Reader")?;
+    let o = ReadOpts {
+        read_cond: ReadCond::Allow,
+        features: Vec::new(),
+        eof: Some(Value::NIL),
+    };
+    let form = read_form(s, &o)?.map(|(v, _)| v);
+    // Compiler.load skips the whitespace after a form before running it.
+    loop {
+        let (line, col) = s.position();
+        match s.read_char()? {
+            Some(c) if crate::reader::is_whitespace(c) => {}
+            Some(c) => {
+                s.give_back_text(&c.to_string(), line, col);
+                break;
+            }
+            None => break,
+        }
+    }
+    Ok(form)
+}
+
 /// The stream `read` takes: a java.io.PushbackReader.
 fn pushback(v: &Value) -> Result<&InStream> {
     let s = char_stream(v, "java.io.PushbackReader")?;

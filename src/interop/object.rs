@@ -157,13 +157,20 @@ fn bytes_writer(w: &io::Writer, method: &str, args: &[Value]) -> Option<Result<V
         ("write", [x]) if crate::runtime::number::is_number(x) => {
             to_long(x).and_then(|n| w.write_bytes(&[n as u8]).map(|_| Value::NIL))
         }
-        ("write", [x]) => (|| {
-            let mut b = Vec::new();
-            for item in crate::runtime::seq::iter(x) {
-                b.push(to_long(&item?)? as u8);
-            }
-            w.write_bytes(&b).map(|_| Value::NIL)
-        })(),
+        ("write", [x])
+            if matches!(
+                x.view(),
+                View::HostObject(crate::runtime::object::HostObject::Array(..))
+            ) =>
+        {
+            (|| {
+                let mut b = Vec::new();
+                for item in crate::runtime::seq::iter(x) {
+                    b.push(to_long(&item?)? as u8);
+                }
+                w.write_bytes(&b).map(|_| Value::NIL)
+            })()
+        }
         ("flush", []) => w.flush().map(|_| Value::NIL),
         ("close", []) => w.close().map(|_| Value::NIL),
         _ => return None,
