@@ -270,16 +270,32 @@ fn stdin_is_read_through_in() {
         &["-"],
         Some("(println (read-line))\nhello\n(println :x (read))\n(foo bar)\n(println (read-line))"),
     );
-    assert_eq!((out.as_str(), code), ("hello\n:x (foo bar)\nnil\n", 0), "{err}");
+    assert_eq!(
+        (out.as_str(), code),
+        ("hello\n:x (foo bar)\nnil\n", 0),
+        "{err}"
+    );
     // JVM: printf '(println (read-line) (read-line))(println :x)\nab\n' | clojure -
-    let (out, _, _) = cljw(&["-"], Some("(println (read-line) (read-line))(println :x)\nab\n"));
+    let (out, _, _) = cljw(
+        &["-"],
+        Some("(println (read-line) (read-line))(println :x)\nab\n"),
+    );
     assert_eq!(out, "(println :x) ab\n");
     // JVM: the REPL's (read-line) reads the next line.
     let (out, _, _) = cljw(&[], Some("(prn (read-line))\n(+ 1 2)\n(prn (read-line))\n"));
     let lines: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(lines, ["user=> \"(+ 1 2)\"", "nil", "user=> nil", "nil", "user=> "]);
+    assert_eq!(
+        lines,
+        ["user=> \"(+ 1 2)\"", "nil", "user=> nil", "nil", "user=> "]
+    );
     // Output is flushed before the program waits for input.
-    let (out, _, _) = cljw(&["-e", "(print \"name? \") (println (str \"hi \" (read-line)))"], Some("bob\n"));
+    let (out, _, _) = cljw(
+        &[
+            "-e",
+            "(print \"name? \") (println (str \"hi \" (read-line)))",
+        ],
+        Some("bob\n"),
+    );
     assert_eq!(out, "name? hi bob\n");
 }
 

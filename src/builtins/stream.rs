@@ -163,18 +163,16 @@ impl ReadOpts {
     }
 }
 
-/// Append the next line of `s` (with its "\n") to `text`; false at the end.
+/// Append the next line of `s` (with its line end) to `text`; false at
+/// the end.
 fn fetch_line(s: &InStream, text: &mut String) -> Result<bool> {
-    loop {
-        match s.read_char()? {
-            None => return Ok(false),
-            Some(c) => {
-                text.push(c);
-                if c == '\n' {
-                    return Ok(true);
-                }
-            }
+    match s.take_line()? {
+        Some((line, term)) => {
+            text.push_str(&line);
+            text.push_str(term);
+            Ok(!term.is_empty())
         }
+        None => Ok(false),
     }
 }
 

@@ -13,7 +13,7 @@
 use super::error::{ExClass, Exception, Result};
 use super::gc::{Lock, Ref, lock};
 use super::value::{Value, View};
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 /// The charsets `:encoding` accepts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -363,33 +363,162 @@ impl InStream {
     /// `.readLine`: the chars up to a line end ("\n", "\r\n" or "\r"),
     /// None at the end of input.
     pub fn read_line(&self) -> Result<Option<String>> {
+        Ok(self.take_line()?.map(|(l, _)| l))
+    }
+
+    /// The next line and the line end that followed it ("" at the end of
+    /// input; "\n" for any line end in a line-numbering reader).
+    pub fn take_line(&self) -> Result<Option<(String, &'static str)>> {
+        if let Some(r) = self.bulk_line()? {
+            return Ok(r);
+        }
         let mut line = String::new();
         loop {
             match self.read_char()? {
                 None if line.is_empty() => return Ok(None),
-                None | Some('\n') => return Ok(Some(line)),
+                None => return Ok(Some((line, ""))),
+                Some('\n') => return Ok(Some((line, "\n"))),
                 Some('\r') => {
                     // "\r\n" is one line end (line-numbering readers already
                     // turned "\r" into "\n").
-                    if let Some(c) = self.read_char()?
-                        && c != '\n'
-                    {
-                        let mut st = lock(&self.state);
-                        give_back(&mut st, c);
-                        st.col = st.col.saturating_sub(c.len_utf16() as u32).max(1);
+                    match self.read_char()? {
+                        Some('\n') => return Ok(Some((line, "\r\n"))),
+                        Some(c) => {
+                            let mut st = lock(&self.state);
+                            give_back(&mut st, c);
+                            st.col = st.col.saturating_sub(c.len_utf16() as u32).max(1);
+                        }
+                        None => {}
                     }
-                    return Ok(Some(line));
+                    return Ok(Some((line, "\r")));
                 }
                 Some(c) => line.push(c),
             }
         }
     }
 
+    /// `take_line` a line at a time from the source when nothing is pushed
+    /// back or read ahead (None: take the slow path, char by char).
+    #[allow(clippy::type_complexity)]
+    fn bulk_line(&self) -> Result<Option<Option<(String, &'static str)>>> {
+        let mut st = lock(&self.state);
+        if !st.pushback.is_empty() || st.ahead_pos < st.ahead.len() {
+            return Ok(None);
+        }
+        let raw = match &mut st.src {
+            Src::Text(t, pos) => {
+                let rest = t.get(*pos..).unwrap_or("");
+                let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+                let line = rest[..end].to_string();
+                *pos += end;
+                line
+            }
+            Src::Bytes(r) => {
+                let mut b = Vec::new();
+                r.read_until(b'\n', &mut b).map_err(|e| io_error(&e))?;
+                self.enc.decode(&b)
+            }
+            Src::Stdin => {
+                super::io::flush_stdout();
+                let mut b = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .read_until(b'\n', &mut b)
+                    .map_err(|e| io_error(&e))?;
+                self.enc.decode(&b)
+            }
+            Src::Inner(v) => {
+                let v = v.clone();
+                drop(st);
+                let r = match v.view() {
+                    View::InStream(i) if i.unit == Unit::Chars => i.take_line()?,
+                    _ => return Ok(None),
+                };
+                let mut st = lock(&self.state);
+                let r = r.map(|(l, term)| {
+                    (
+                        l,
+                        if self.line_numbering && !term.is_empty() {
+                            "\n"
+                        } else {
+                            term
+                        },
+                    )
+                });
+                match &r {
+                    Some(_) => {
+                        st.line = st.line.saturating_add(1);
+                        st.col = 1;
+                        st.eof_seen = r.as_ref().is_some_and(|(_, t)| t.is_empty());
+                    }
+                    None => st.eof_seen = true,
+                }
+                return Ok(Some(r));
+            }
+            Src::Closed => return Err(closed()),
+        };
+        if raw.is_empty() {
+            if !st.eof_seen && st.col > 1 {
+                st.line = st.line.saturating_add(1);
+                st.col = 1;
+            }
+            st.eof_seen = true;
+            return Ok(Some(None));
+        }
+        let (line, term, rest) = match raw.find(['\r', '\n']) {
+            None => (raw.as_str(), "", ""),
+            Some(i) if raw[i..].starts_with("\r\n") => (&raw[..i], "\r\n", &raw[i + 2..]),
+            Some(i) if raw[i..].starts_with('\r') => (&raw[..i], "\r", &raw[i + 1..]),
+            Some(i) => (&raw[..i], "\n", &raw[i + 1..]),
+        };
+        if !rest.is_empty() {
+            st.ahead = rest.to_string();
+            st.ahead_pos = 0;
+        }
+        // Past a line end, or at the end of input (which counts as one).
+        st.line = st.line.saturating_add(1);
+        st.col = 1;
+        st.eof_seen = term.is_empty();
+        let term = if self.line_numbering && !term.is_empty() {
+            "\n"
+        } else {
+            term
+        };
+        Ok(Some(Some((line.to_string(), term))))
+    }
+
     /// The rest of the text (`slurp`).
     pub fn read_all(&self) -> Result<String> {
+        if !self.line_numbering {
+            let mut st = lock(&self.state);
+            if st.pushback.is_empty() && st.ahead_pos >= st.ahead.len() {
+                let mut b = Vec::new();
+                match &mut st.src {
+                    Src::Text(t, pos) => {
+                        let rest = t.get(*pos..).unwrap_or("").to_string();
+                        *pos = t.len();
+                        return Ok(rest);
+                    }
+                    Src::Bytes(r) => {
+                        r.read_to_end(&mut b).map_err(|e| io_error(&e))?;
+                        return Ok(self.enc.decode(&b));
+                    }
+                    Src::Stdin => {
+                        super::io::flush_stdout();
+                        std::io::stdin()
+                            .lock()
+                            .read_to_end(&mut b)
+                            .map_err(|e| io_error(&e))?;
+                        return Ok(self.enc.decode(&b));
+                    }
+                    _ => {}
+                }
+            }
+        }
         let mut s = String::new();
-        while let Some(c) = self.read_char()? {
-            s.push(c);
+        while let Some((line, term)) = self.take_line()? {
+            s.push_str(&line);
+            s.push_str(term);
         }
         Ok(s)
     }
