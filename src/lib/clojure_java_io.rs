@@ -13,7 +13,7 @@ use crate::builtins::open::{self, Opts, as_file, file_value};
 use crate::builtins::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::file::File;
-use crate::runtime::input::{Encoding, Unit};
+use crate::runtime::input::Unit;
 use crate::runtime::io::WriterKind;
 use crate::runtime::printer::str_value;
 use crate::runtime::value::{Value, View};
@@ -112,7 +112,7 @@ enum Data {
     Bytes(Vec<u8>),
 }
 
-fn copy_input(x: &Value, enc: Encoding) -> Result<Data> {
+fn copy_input(x: &Value) -> Result<Data> {
     match x.view() {
         View::Str(s) => Ok(Data::Text(s.as_str().to_string())),
         View::InStream(s) if s.unit() == Unit::Chars => Ok(Data::Text(s.read_all()?)),
@@ -126,7 +126,7 @@ fn copy_input(x: &Value, enc: Encoding) -> Result<Data> {
         View::File(_) => {
             // Bytes stay bytes, so binary files copy intact.
             let i = open::input_stream(x)?;
-            let r = copy_input(&i, enc);
+            let r = copy_input(&i);
             open::close(&i)?;
             r
         }
@@ -147,7 +147,7 @@ fn copy_input(x: &Value, enc: Encoding) -> Result<Data> {
 fn copy(args: &[Value]) -> Result<Value> {
     check_arity("copy", args, 2, None)?;
     let o = open::opts(&args[2..])?;
-    let data = copy_input(&args[0], o.enc)?;
+    let data = copy_input(&args[0])?;
     let out = &args[1];
     let (target, opened) = match out.view() {
         View::Writer(_) => (out.clone(), false),
