@@ -113,26 +113,33 @@ fn lib_loader(ns: &str) -> Result<bool> {
             rt.load_str(source, Some(path))?;
             Ok(true)
         }
-        None => {
-            let base = ns.replace('-', "_").replace('.', "/");
-            for root in load_roots() {
-                for ext in ["clj", "cljc"] {
-                    let p = std::path::Path::new(&root).join(format!("{base}.{ext}"));
-                    if p.is_file() {
-                        let src = read_source(&p.to_string_lossy())?;
-                        let mut rt = Runtime {
-                            backend: active_backend(),
-                            file: None,
-                        };
-                        // *file* is the path under the root, as on the JVM.
-                        rt.load_str(&src, Some(&format!("{base}.{ext}")))?;
-                        return Ok(true);
-                    }
-                }
+        None => load_resource(&ns.replace('-', "_").replace('.', "/")),
+    }
+}
+
+/// RT.load: `base.clj` or `base.cljc` under a load-path root, loaded with
+/// `*file*` the path under the root (as on the JVM). Ok(false) when none.
+fn load_resource(base: &str) -> Result<bool> {
+    for root in load_roots() {
+        for ext in ["clj", "cljc"] {
+            let p = std::path::Path::new(&root).join(format!("{base}.{ext}"));
+            if p.is_file() {
+                let src = read_source(&p.to_string_lossy())?;
+                load_source(&src, Some(&format!("{base}.{ext}")))?;
+                return Ok(true);
             }
-            Ok(false)
         }
     }
+    Ok(false)
+}
+
+/// Compiler.load of source text on the active backend.
+fn load_source(src: &str, file: Option<&str>) -> Result<Value> {
+    let mut rt = Runtime {
+        backend: active_backend(),
+        file: None,
+    };
+    rt.load_str(src, file)
 }
 
 /// Where `require` looks for source files: `src` (the JVM CLI's default
@@ -193,6 +200,10 @@ impl Runtime {
         });
         runtime::eval::install_eval_hook(eval_hook);
         builtins::ns::install_lib_loader(lib_loader);
+        builtins::stream::install_load_hooks(builtins::stream::LoadHooks {
+            load_source,
+            load_resource,
+        });
         interop::install();
         ACTIVE_BACKEND.store(
             u8::from(backend == Backend::TreeWalk),
@@ -256,10 +267,34 @@ impl Runtime {
         r
     }
 
+    /// Load every form of a stream, reading each only once the previous
+    /// one has run (`cljw -` on `*in*`: the script can read what follows).
+    pub fn load_stream(&mut self, stream: &Value) -> Result<Value> {
+        let mut binds = Vec::new();
+        if let Some(v) = builtins::lang::core_var("*file*") {
+            binds.push((v, Value::NIL));
+        }
+        if let Some(v) = builtins::lang::core_var("*ns*") {
+            binds.push((v, Value::namespace(self.current_ns())));
+        }
+        runtime::var::push_bindings(binds)?;
+        let r = self.load_forms_from(&mut || builtins::stream::read_next(stream), None);
+        runtime::var::pop_bindings()?;
+        r
+    }
+
     fn load_forms(&mut self, reader: &mut reader::Reader, file: Option<&str>) -> Result<Value> {
+        self.load_forms_from(&mut || reader.next_form(), file)
+    }
+
+    fn load_forms_from(
+        &mut self,
+        next: &mut dyn FnMut() -> Result<Option<Value>>,
+        file: Option<&str>,
+    ) -> Result<Value> {
         let mut last = Value::NIL;
         loop {
-            let form = match reader.next_form() {
+            let form = match next() {
                 Ok(Some(f)) => f,
                 Ok(None) => return Ok(last),
                 Err(e) => return Err(load_error(e, file, "read-source", None)),

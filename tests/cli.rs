@@ -250,3 +250,89 @@ fn require_loads_from_the_src_root() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Programs read standard input through `*in*`. JVM: `printf 'l1\nl2\n' |
+/// clojure -e '(prn (read-line)) (prn (line-seq (java.io.BufferedReader. *in*)))'`
+/// prints "\"l1\"\n(\"l2\")\n"; with `clojure -` the script itself comes
+/// from `*in*` a form at a time, so it can read the lines after it.
+#[test]
+fn stdin_is_read_through_in() {
+    let (out, err, _) = cljw(
+        &[
+            "-e",
+            "(prn (read-line)) (prn (line-seq (java.io.BufferedReader. *in*)))",
+        ],
+        Some("l1\nl2\n"),
+    );
+    assert_eq!(out, "\"l1\"\n(\"l2\")\n", "{err}");
+    // JVM: printf '(println (read-line))\nhello\n(println :x (read))\n(foo bar)\n(println (read-line))' | clojure -
+    let (out, err, code) = cljw(
+        &["-"],
+        Some("(println (read-line))\nhello\n(println :x (read))\n(foo bar)\n(println (read-line))"),
+    );
+    assert_eq!(
+        (out.as_str(), code),
+        ("hello\n:x (foo bar)\nnil\n", 0),
+        "{err}"
+    );
+    // JVM: printf '(println (read-line) (read-line))(println :x)\nab\n' | clojure -
+    let (out, _, _) = cljw(
+        &["-"],
+        Some("(println (read-line) (read-line))(println :x)\nab\n"),
+    );
+    assert_eq!(out, "(println :x) ab\n");
+    // JVM: the REPL's (read-line) reads the next line.
+    let (out, _, _) = cljw(&[], Some("(prn (read-line))\n(+ 1 2)\n(prn (read-line))\n"));
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(
+        lines,
+        ["user=> \"(+ 1 2)\"", "nil", "user=> nil", "nil", "user=> "]
+    );
+    // Output is flushed before the program waits for input.
+    let (out, _, _) = cljw(
+        &[
+            "-e",
+            "(print \"name? \") (println (str \"hi \" (read-line)))",
+        ],
+        Some("bob\n"),
+    );
+    assert_eq!(out, "name? hi bob\n");
+}
+
+/// `load` resolves names against the load path (`src`); a name without a
+/// leading slash is relative to the current namespace's directory.
+/// JVM (CLASSPATH=src clojure main.clj): "thing my/thing.clj\nother
+/// my/other.clj my.core\nCould not locate my/nope__init.class, my/nope.clj or
+/// my/nope.cljc on classpath.\n".
+#[test]
+fn load_uses_the_load_path() {
+    let dir = std::env::temp_dir().join(format!("cljw-load-{}", std::process::id()));
+    let lib = dir.join("src/my");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let write = |p: &std::path::Path, s: &str| {
+        std::fs::write(p, s).unwrap_or_else(|e| panic!("write {}: {e}", p.display()))
+    };
+    write(&lib.join("thing.clj"), "(println \"thing\" *file*)\n");
+    write(
+        &lib.join("other.clj"),
+        "(println \"other\" *file* (ns-name *ns*))\n",
+    );
+    write(
+        &dir.join("main.clj"),
+        "(load \"/my/thing\")\n(ns my.core)\n(load \"other\")\n(println (try (load \"nope\") (catch Exception e (ex-message e))))\n",
+    );
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "main.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "thing my/thing.clj\nother my/other.clj my.core\nCould not locate my/nope__init.class, my/nope.clj or my/nope.cljc on classpath.\n",
+            "{backend}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -154,9 +154,11 @@ fn run(opts: Options) -> i32 {
         Main::Script(path) => rt
             .load_file(path)
             .map_err(|e| (e, Some(report_file_name(path)))),
-        Main::Stdin => read_stdin()
-            .and_then(|src| rt.load_str(&src, None))
-            .map_err(|e| (e, None)),
+        Main::Stdin => {
+            // clojure.main loads the script from *in* form by form.
+            let input = core_var("*in*").and_then(|v| v.get()).unwrap_or(Value::NIL);
+            rt.load_stream(&input).map_err(|e| (e, None))
+        }
         _ => Ok(Value::NIL),
     };
     match r {
@@ -183,16 +185,6 @@ fn fail(e: &Exception, file_name: Option<String>, rt: &Runtime) -> i32 {
     let text = report::report_text(e, &ctx);
     let _ = io::write_to(&io::Writer::stderr(), &text);
     1
-}
-
-fn read_stdin() -> Result<String> {
-    use std::io::Read;
-    io::flush_stdout();
-    let mut s = String::new();
-    std::io::stdin()
-        .read_to_string(&mut s)
-        .map_err(|e| Exception::new(ExClass::IOException, e.to_string()))?;
-    Ok(s)
 }
 
 /// `-e`: read and evaluate each form of `src`, printing non-nil values.

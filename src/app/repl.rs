@@ -64,6 +64,12 @@ impl Lines for Plain {
     fn read(&mut self, prompt: &str) -> Option<String> {
         let _ = io::write_to(&io::Writer::stdout(), prompt);
         io::flush_stdout();
+        // Through *in*, so text a program left there is read first.
+        if let Some(input) = core_var("*in*").and_then(|v| v.get())
+            && let crate::runtime::value::View::InStream(s) = input.view()
+        {
+            return s.read_line().ok().flatten();
+        }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) | Err(_) => None,

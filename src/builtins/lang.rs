@@ -120,8 +120,7 @@ pub(crate) fn install_vars(core: &Ref<Namespace>) {
     let vars: Vec<(&str, Value)> = vec![
         ("*out*", Writer::stdout()),
         ("*err*", Writer::stderr()),
-        // TODO(stdin): a reader value for *in* (read-line owner).
-        ("*in*", Value::NIL),
+        ("*in*", crate::runtime::input::InStream::stdin()),
         ("*print-length*", Value::NIL),
         ("*print-level*", Value::NIL),
         ("*print-meta*", Value::FALSE),

@@ -17,9 +17,11 @@ pub(crate) mod macros;
 mod math;
 mod multi;
 pub mod ns;
+pub mod open;
 mod regex;
 pub(crate) mod seq;
 pub mod state;
+pub mod stream;
 pub mod string;
 mod types;
 mod vars;
@@ -106,6 +108,7 @@ const TABLES: &[&[Def]] = &[
     vars::DEFS,
     multi::DEFS,
     types::DEFS,
+    stream::DEFS,
 ];
 
 /// Intern all builtins into `core`.

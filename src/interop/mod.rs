@@ -6,6 +6,7 @@ mod builder;
 mod classes;
 mod date;
 mod exceptions;
+mod io;
 mod lang;
 mod multi;
 mod number;
@@ -75,6 +76,9 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         return r;
     }
     if let Some(r) = date::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = io::construct(c.name, args) {
         return r;
     }
     match (c.name, args) {

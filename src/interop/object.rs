@@ -27,6 +27,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::Writer(w) => writer(target, w, method, args),
         View::HostObject(_) => super::builder::call(target, method, args)
             .or_else(|| super::regex::call(target, method, args)),
+        View::InStream(s) => super::io::call_stream(s, method, args),
+        View::File(f) => super::io::call_file(f, method, args),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
         View::Instance(i) => instance_method(target, i, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
@@ -84,8 +86,12 @@ fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Optio
             _ => printer::str_value(v)?,
         })
     };
+    if w.kind() == io::WriterKind::Bytes {
+        return bytes_writer(w, method, args);
+    }
     Some(match (method, args) {
         ("write", [x]) => text(x).and_then(|s| w.write_str(&s)).map(|_| Value::NIL),
+        ("newLine", []) => w.write_str("\n").map(|_| Value::NIL),
         ("write", [x, off, len]) => (|| {
             let s: Vec<char> = text(x)?.chars().collect();
             let off = crate::runtime::number::convert::to_long(off)?.max(0) as usize;
@@ -97,7 +103,7 @@ fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Optio
             .and_then(|s| w.write_str(&s))
             .map(|_| target.clone()),
         ("flush", []) => w.flush().map(|_| Value::NIL),
-        ("close", []) => w.flush().map(|_| Value::NIL),
+        ("close", []) => w.close().map(|_| Value::NIL),
         ("toString", []) => printer::str_value(target).map(Value::string),
         _ => return None,
     })
@@ -141,4 +147,32 @@ fn instance_method(
         return Some(r);
     }
     None
+}
+
+/// java.io.OutputStream methods: `write` of a byte (an int) or of the
+/// items of an array or collection of ints.
+fn bytes_writer(w: &io::Writer, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    use crate::runtime::number::convert::to_long;
+    Some(match (method, args) {
+        ("write", [x]) if crate::runtime::number::is_number(x) => {
+            to_long(x).and_then(|n| w.write_bytes(&[n as u8]).map(|_| Value::NIL))
+        }
+        ("write", [x])
+            if matches!(
+                x.view(),
+                View::HostObject(crate::runtime::object::HostObject::Array(..))
+            ) =>
+        {
+            (|| {
+                let mut b = Vec::new();
+                for item in crate::runtime::seq::iter(x) {
+                    b.push(to_long(&item?)? as u8);
+                }
+                w.write_bytes(&b).map(|_| Value::NIL)
+            })()
+        }
+        ("flush", []) => w.flush().map(|_| Value::NIL),
+        ("close", []) => w.close().map(|_| Value::NIL),
+        _ => return None,
+    })
 }

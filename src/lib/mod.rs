@@ -4,6 +4,7 @@
 //! required.
 
 mod clojure_edn;
+mod clojure_java_io;
 mod clojure_string;
 
 use crate::builtins::Def;
@@ -23,6 +24,7 @@ pub enum LibSource {
 const LIBS: &[(&str, LibSource)] = &[
     ("clojure.string", LibSource::Native(clojure_string::DEFS)),
     ("clojure.edn", LibSource::Native(clojure_edn::DEFS)),
+    ("clojure.java.io", LibSource::Native(clojure_java_io::DEFS)),
     (
         "clojure.set",
         LibSource::Clojure {

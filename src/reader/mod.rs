@@ -300,6 +300,18 @@ impl Reader {
         self
     }
 
+    /// Positions start at (line, column): for reading a stream that is
+    /// already partly consumed.
+    pub fn start_at(mut self, line: u32, col: u32) -> Reader {
+        self.src.start_at(line, col);
+        self
+    }
+    /// Bytes of the source consumed so far: after `next_form`, the end of
+    /// the form read (a token's terminator is not consumed).
+    pub fn offset(&self) -> usize {
+        self.src.offset()
+    }
+
     pub fn file_name(&self) -> Option<&str> {
         self.file.as_deref()
     }
@@ -322,6 +334,12 @@ impl Reader {
             Ok(Form::Finished) => Ok(None),
             Err(e) => Err(self.wrap_error(e)),
         }
+    }
+
+    /// The error `read` throws at the end of input when eof-error? is true:
+    /// "EOF while reading", wrapped with the position in line-numbering mode.
+    pub fn eof_error(&self) -> Exception {
+        self.wrap_error(runtime("EOF while reading"))
     }
 
     /// In line-numbering mode, wrap like LispReader.read does:

@@ -45,6 +45,18 @@ impl Source {
         }
     }
 
+    /// Start counting at (line, column) instead of (1, 1): a stream read
+    /// continues where the previous read stopped.
+    pub fn start_at(&mut self, line: u32, col: u32) {
+        self.line = line;
+        self.col = col;
+    }
+
+    /// Bytes of the text consumed so far.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
     /// The current read position, to go back to with `restore` (unread).
     pub fn snapshot(&self) -> (usize, u32, u32, bool) {
         (self.pos, self.line, self.col, self.at_eof)

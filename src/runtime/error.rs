@@ -58,6 +58,7 @@ ex_classes! {
     IOException = "java.io.IOException": Exception,
     FileNotFoundException = "java.io.FileNotFoundException": IOException,
     EOFException = "java.io.EOFException": IOException,
+    UnsupportedEncodingException = "java.io.UnsupportedEncodingException": IOException,
     InterruptedException = "java.lang.InterruptedException": Exception,
     ClassNotFoundException = "java.lang.ClassNotFoundException": Exception,
     TimeoutException = "java.util.concurrent.TimeoutException": Exception,

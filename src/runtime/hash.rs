@@ -227,6 +227,7 @@ fn shallow_hash(v: &Value) -> Result<Shallow> {
         View::Date(d) => d.java_hash(),
         View::Uuid(u) => u.java_hash(),
         View::Instance(i) => crate::runtime::types::hasheq(i, v)?,
+        View::File(f) => f.java_hash(),
         _ => {
             if let Some(h) = number::hasheq(v) {
                 h
@@ -277,6 +278,8 @@ pub fn identity_hash(v: &Value) -> i32 {
         View::Future(x) => std::ptr::from_ref(x) as usize,
         View::Writer(x) => std::ptr::from_ref(x) as usize,
         View::MultiFn(x) => std::ptr::from_ref(x) as usize,
+        View::InStream(x) => std::ptr::from_ref(x) as usize,
+        View::File(x) => std::ptr::from_ref(x) as usize,
         View::Var(x) => std::ptr::from_ref(x) as usize,
         View::Namespace(x) => std::ptr::from_ref(x) as usize,
         View::Class(x) => std::ptr::from_ref(x) as usize,
@@ -330,6 +333,7 @@ pub fn java_hash_code(v: &Value) -> Result<i32> {
         View::Date(d) => d.java_hash(),
         View::Uuid(u) => u.java_hash(),
         View::Instance(i) => crate::runtime::types::java_hash_code(i, v)?,
+        View::File(f) => f.java_hash(),
         _ if is_sequential(v) => {
             // List.hashCode: 31*h + e over the items, starting from 1.
             let mut h: i32 = 1;

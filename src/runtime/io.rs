@@ -19,12 +19,35 @@ pub enum WriterKind {
     Stderr,
     /// An in-memory buffer (`java.io.StringWriter`).
     Buffer,
+    /// A java.io.BufferedWriter on a file or an output stream: text is
+    /// encoded and written to the sink.
+    Text,
+    /// A java.io.BufferedOutputStream (bytes) on a file.
+    Bytes,
 }
 
-/// java.io.PrintWriter (stdout/stderr) or java.io.StringWriter.
+/// Where a Text or Bytes writer's output goes.
+pub enum Sink {
+    Open(Box<dyn Write + Send>),
+    /// A writer over an output stream (value of kind Bytes).
+    Inner(Value),
+    Closed,
+}
+
+/// java.io.PrintWriter (stdout/stderr), java.io.StringWriter, or a writer
+/// or output stream on a file.
 pub struct Writer {
     kind: WriterKind,
     buf: Lock<String>,
+    sink: Option<Lock<Sink>>,
+    enc: super::input::Encoding,
+}
+
+fn stream_closed() -> super::error::Exception {
+    super::error::Exception::new(super::error::ExClass::IOException, "Stream closed")
+}
+fn io_err(e: &std::io::Error) -> super::error::Exception {
+    super::error::Exception::new(super::error::ExClass::IOException, e.to_string())
 }
 
 /// Pending stdout bytes, shared by every stdout Writer.
@@ -54,7 +77,58 @@ impl Writer {
         Value::from(Ref::new(Writer {
             kind,
             buf: Lock::new(String::new()),
+            sink: None,
+            enc: super::input::Encoding::Utf8,
         }))
+    }
+    /// A java.io.BufferedWriter writing `enc`-encoded text to `sink`.
+    pub fn text(sink: Sink, enc: super::input::Encoding) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Text,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(sink)),
+            enc,
+        }))
+    }
+    /// A java.io.BufferedOutputStream writing bytes to `sink`.
+    pub fn bytes(sink: Box<dyn Write + Send>) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Bytes,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(Sink::Open(sink))),
+            enc: super::input::Encoding::Utf8,
+        }))
+    }
+    /// Write raw bytes (an output stream; a text writer encodes first).
+    pub fn write_bytes(&self, b: &[u8]) -> Result<()> {
+        let Some(sink) = &self.sink else {
+            // StringWriter/stdout: take the bytes as UTF-8 text.
+            return self.write_str(&String::from_utf8_lossy(b));
+        };
+        let mut sink = lock(sink);
+        match &mut *sink {
+            Sink::Open(w) => w.write_all(b).map_err(|e| io_err(&e)),
+            Sink::Inner(v) => match v.view() {
+                View::Writer(w) => w.write_bytes(b),
+                _ => Ok(()),
+            },
+            Sink::Closed => Err(stream_closed()),
+        }
+    }
+    /// `.close`: flush and release the sink; later writes throw.
+    pub fn close(&self) -> Result<()> {
+        let Some(sink) = &self.sink else {
+            return self.flush();
+        };
+        let old = std::mem::replace(&mut *lock(sink), Sink::Closed);
+        match old {
+            Sink::Open(mut w) => w.flush().map_err(|e| io_err(&e)),
+            Sink::Inner(v) => match v.view() {
+                View::Writer(w) => w.close(),
+                _ => Ok(()),
+            },
+            Sink::Closed => Ok(()),
+        }
     }
     /// A writer on standard output.
     pub fn stdout() -> Value {
@@ -77,6 +151,8 @@ impl Writer {
             // JVM 1.11.1: (class *out*) is OutputStreamWriter, *err* a PrintWriter.
             WriterKind::Stdout => "java.io.OutputStreamWriter",
             WriterKind::Stderr => "java.io.PrintWriter",
+            WriterKind::Text => "java.io.BufferedWriter",
+            WriterKind::Bytes => "java.io.BufferedOutputStream",
         }
     }
     pub fn write_str(&self, s: &str) -> Result<()> {
@@ -97,12 +173,23 @@ impl Writer {
                 let _ = e.write_all(s.as_bytes());
                 let _ = e.flush();
             }
+            WriterKind::Text | WriterKind::Bytes => return self.write_bytes(&self.enc.encode(s)),
         }
         Ok(())
     }
     pub fn flush(&self) -> Result<()> {
-        if self.kind == WriterKind::Stdout {
-            flush_stdout();
+        match self.kind {
+            WriterKind::Stdout => flush_stdout(),
+            WriterKind::Text | WriterKind::Bytes => {
+                if let Some(sink) = &self.sink {
+                    match &mut *lock(sink) {
+                        Sink::Open(w) => w.flush().map_err(|e| io_err(&e))?,
+                        Sink::Inner(v) => flush_value(v)?,
+                        Sink::Closed => return Err(stream_closed()),
+                    }
+                }
+            }
+            _ => {}
         }
         Ok(())
     }

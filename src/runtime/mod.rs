@@ -11,11 +11,13 @@ pub mod error;
 pub mod eval;
 #[cfg(feature = "threads")]
 pub mod executor;
+pub mod file;
 pub mod func;
 pub mod future;
 pub mod gc;
 pub mod hash;
 pub mod host;
+pub mod input;
 pub mod io;
 pub mod iref;
 pub mod lookup;

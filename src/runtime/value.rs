@@ -14,9 +14,11 @@ use super::coll::{
 };
 use super::date::Date;
 use super::error::ExceptionObj;
+use super::file::File;
 use super::func::Fn;
 use super::future::Future;
 use super::gc::Ref;
+use super::input::InStream;
 use super::io::Writer;
 use super::multi::MultiFn;
 use super::namespace::Namespace;
@@ -164,6 +166,8 @@ heap_types! {
     Agent(Agent),
     /// The object `future-call` returns.
     Future(Future),
+    InStream(InStream),
+    File(File),
 }
 
 /// The class of the object `promise` returns on JVM Clojure 1.11.1.
@@ -379,6 +383,8 @@ impl Value {
             Repr::TxRef(_) => "clojure.lang.Ref",
             Repr::Agent(_) => "clojure.lang.Agent",
             Repr::Future(_) => FUTURE_CLASS,
+            Repr::InStream(s) => s.class_name(),
+            Repr::File(_) => "java.io.File",
         }
     }
 }

@@ -306,7 +306,7 @@ fn write_one(
             stack.push(Task::Lit("]"));
             stack.push(Task::value(state, level));
         }
-        View::Writer(_) => object::write_object(out, &v, opts)?,
+        View::Writer(_) | View::InStream(_) | View::File(_) => object::write_object(out, &v, opts)?,
         View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
             out.push_str(if *b { "true" } else { "false" })
         }

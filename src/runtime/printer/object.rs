@@ -40,6 +40,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         View::Uuid(u) => {
             let _ = write!(out, "{u}");
         }
+        View::File(f) => out.push_str(f.path()),
         View::Exception(e) => write_throwable_string(out, e)?,
         View::Class(c) => {
             out.push_str(if c.is_interface() {
@@ -68,6 +69,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         | View::Agent(_)
         | View::Future(_)
         | View::Writer(_)
+        | View::InStream(_)
         | View::ArrayChunk(_)
         | View::ChunkBuffer(_)
         | View::TransientVector(_)

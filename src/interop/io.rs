@@ -1,0 +1,271 @@
+//! java.io interop: constructors of readers, files and streams, and the
+//! methods of InStream (readers, input streams) and File values.
+
+use crate::builtins::open;
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::file::{File, not_found};
+use crate::runtime::gc::{Lock, Ref};
+use crate::runtime::input::{Encoding, InStream, LNPR, Unit};
+use crate::runtime::number::convert::to_long;
+use crate::runtime::object::HostObject;
+use crate::runtime::printer::str_value;
+use crate::runtime::value::{Value, View};
+
+fn npe(what: &str) -> Exception {
+    Exception::new(ExClass::NullPointerException, what.to_string())
+}
+
+/// `(new C args...)` for the java.io classes; None if `class` is not one.
+pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
+    let chars = |v: &Value| matches!(v.view(), View::InStream(s) if s.unit() == Unit::Chars);
+    let bytes = |v: &Value| matches!(v.view(), View::InStream(s) if s.unit() == Unit::Bytes);
+    Some(match (class, args) {
+        ("java.io.StringReader", [s]) => match s.view() {
+            View::Str(x) => Ok(InStream::string_reader(x.as_str())),
+            View::Nil => Err(npe(
+                "Cannot invoke \"String.length()\" because \"s\" is null",
+            )),
+            _ => Err(super::no_ctor(class)),
+        },
+        ("java.io.BufferedReader", [r] | [r, _]) if chars(r) => Ok(InStream::wrap(
+            "java.io.BufferedReader",
+            r.clone(),
+            0,
+            Encoding::Utf8,
+        )),
+        ("java.io.PushbackReader", [r]) if chars(r) => Ok(InStream::wrap(
+            "java.io.PushbackReader",
+            r.clone(),
+            1,
+            Encoding::Utf8,
+        )),
+        ("java.io.PushbackReader", [r, n]) if chars(r) => match to_long(n) {
+            Ok(n) if n > 0 => Ok(InStream::wrap(
+                "java.io.PushbackReader",
+                r.clone(),
+                usize::try_from(n).unwrap_or(usize::MAX),
+                Encoding::Utf8,
+            )),
+            Ok(_) => Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                "size <= 0",
+            )),
+            Err(e) => Err(e),
+        },
+        ("clojure.lang.LineNumberingPushbackReader", [r] | [r, _]) if chars(r) => {
+            Ok(InStream::wrap(LNPR, r.clone(), 1, Encoding::Utf8))
+        }
+        ("java.io.InputStreamReader", [i]) if bytes(i) => Ok(InStream::wrap(
+            "java.io.InputStreamReader",
+            i.clone(),
+            0,
+            Encoding::Utf8,
+        )),
+        ("java.io.InputStreamReader", [i, enc]) if bytes(i) => str_value(enc)
+            .and_then(|e| Encoding::from_name(&e))
+            .map(|e| InStream::wrap("java.io.InputStreamReader", i.clone(), 0, e)),
+        ("java.io.FileReader", [f]) => file_path(class, f).and_then(|p| {
+            let file = open_file(&p)?;
+            Ok(InStream::byte_reader(
+                "java.io.FileReader",
+                Box::new(std::io::BufReader::new(file)),
+                Encoding::Utf8,
+            ))
+        }),
+        ("java.io.FileInputStream", [f]) => file_path(class, f).and_then(|p| {
+            let file = open_file(&p)?;
+            Ok(InStream::byte_stream(
+                "java.io.FileInputStream",
+                Box::new(std::io::BufReader::new(file)),
+            ))
+        }),
+        ("java.io.BufferedWriter", [w] | [w, _]) if matches!(w.view(), View::Writer(_)) => {
+            open::writer(
+                w,
+                &open::Opts {
+                    enc: Encoding::Utf8,
+                    append: false,
+                },
+            )
+        }
+        ("java.io.File", [p]) => match p.view() {
+            View::Str(s) => Ok(open::file_value(File::new(s.as_str()))),
+            View::Nil => Err(npe(
+                "Cannot invoke \"String.length()\" because \"pathname\" is null",
+            )),
+            _ => Err(super::no_ctor(class)),
+        },
+        ("java.io.File", [parent, child]) => (|| {
+            let child = match child.view() {
+                View::Str(s) => s.as_str().to_string(),
+                View::Nil => {
+                    return Err(npe(
+                        "Cannot invoke \"String.length()\" because \"child\" is null",
+                    ));
+                }
+                _ => return Err(super::no_ctor(class)),
+            };
+            Ok(open::file_value(match parent.view() {
+                View::Nil => File::new(&child),
+                View::Str(s) => File::with_parent(s.as_str(), &child),
+                View::File(f) => File::with_parent(f.path(), &child),
+                _ => return Err(super::no_ctor(class)),
+            }))
+        })(),
+        (
+            "java.io.StringReader"
+            | "java.io.BufferedReader"
+            | "java.io.PushbackReader"
+            | "clojure.lang.LineNumberingPushbackReader"
+            | "java.io.InputStreamReader"
+            | "java.io.FileReader"
+            | "java.io.FileInputStream"
+            | "java.io.BufferedWriter"
+            | "java.io.File",
+            _,
+        ) => Err(super::no_ctor(class)),
+        _ => return None,
+    })
+}
+
+fn open_file(path: &str) -> Result<std::fs::File> {
+    let f = std::fs::File::open(path).map_err(|e| not_found(&e, path))?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Exception::new(
+            ExClass::FileNotFoundException,
+            format!("{path} (Is a directory)"),
+        ));
+    }
+    Ok(f)
+}
+
+fn file_path(class: &str, f: &Value) -> Result<String> {
+    match f.view() {
+        View::Str(s) => Ok(s.as_str().to_string()),
+        View::File(x) => Ok(x.path().to_string()),
+        _ => Err(super::no_ctor(class)),
+    }
+}
+
+fn file_array(files: Vec<Value>) -> Value {
+    Value::from(Ref::new(HostObject::Array(
+        "[Ljava.io.File;",
+        Lock::new(files),
+    )))
+}
+
+fn char_code(c: Option<char>) -> Value {
+    Value::long(c.map_or(-1, |c| i64::from(u32::from(c))))
+}
+
+/// Methods of readers and input streams.
+pub fn call_stream(s: &InStream, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let class = s.class_name();
+    let bytes = s.unit() == Unit::Bytes;
+    Some(match (method, args) {
+        ("read", []) if bytes => s.read_byte().map(|b| Value::long(b.map_or(-1, i64::from))),
+        ("read", []) => s.read_char().map(char_code),
+        ("readLine", []) if !bytes && matches!(class, "java.io.BufferedReader" | LNPR) => s
+            .read_line()
+            .map(|l| l.map(Value::string).unwrap_or(Value::NIL)),
+        ("unread", [c]) if s.is_pushback() => (|| {
+            let ch = match c.view() {
+                View::Char(ch) => ch,
+                _ => {
+                    let n = to_long(c)?;
+                    char::from_u32(u32::try_from(n).unwrap_or(0xFFFD)).unwrap_or('\u{FFFD}')
+                }
+            };
+            s.unread(ch).map(|_| Value::NIL)
+        })(),
+        ("ready", []) if !bytes => s.ready().map(Value::bool),
+        ("skip", [n]) => (|| {
+            let n = to_long(n)?.max(0);
+            let mut done = 0;
+            while done < n {
+                let more = if bytes {
+                    s.read_byte()?.is_some()
+                } else {
+                    s.read_char()?.is_some()
+                };
+                if !more {
+                    break;
+                }
+                done += 1;
+            }
+            Ok(Value::long(done))
+        })(),
+        ("close", []) => s.close().map(|_| Value::NIL),
+        ("getLineNumber", []) if class == LNPR => Ok(Value::long(i64::from(s.position().0))),
+        ("getColumnNumber", []) if class == LNPR => Ok(Value::long(i64::from(s.position().1))),
+        ("markSupported", []) => Ok(Value::FALSE),
+        _ => return None,
+    })
+}
+
+/// Methods of java.io.File.
+pub fn call_file(f: &File, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let file = |x: File| Ok(open::file_value(x));
+    Some(match (method, args) {
+        ("getName", []) => Ok(Value::string(f.name())),
+        ("getPath" | "toString", []) => Ok(Value::string(f.path())),
+        ("getParent", []) => Ok(f.parent().map(Value::string).unwrap_or(Value::NIL)),
+        ("getParentFile", []) => match f.parent() {
+            Some(p) => file(File::new(&p)),
+            None => Ok(Value::NIL),
+        },
+        ("getAbsolutePath", []) => Ok(Value::string(f.absolute())),
+        ("getAbsoluteFile", []) => file(File::new(&f.absolute())),
+        ("getCanonicalPath", []) => Ok(Value::string(canonical(f))),
+        ("getCanonicalFile", []) => file(File::new(&canonical(f))),
+        ("isAbsolute", []) => Ok(Value::bool(f.is_absolute())),
+        ("exists", []) => Ok(Value::bool(f.exists())),
+        ("isDirectory", []) => Ok(Value::bool(f.is_dir())),
+        ("isFile", []) => Ok(Value::bool(f.is_file())),
+        ("canRead", []) => Ok(Value::bool(f.exists())),
+        ("canWrite", []) => Ok(Value::bool(
+            std::fs::metadata(f.path()).is_ok_and(|m| !m.permissions().readonly()),
+        )),
+        ("length", []) => Ok(Value::long(f.length())),
+        ("lastModified", []) => Ok(Value::long(f.last_modified())),
+        ("delete", []) => Ok(Value::bool(f.delete())),
+        ("mkdir", []) => Ok(Value::bool(f.mkdir())),
+        ("mkdirs", []) => Ok(Value::bool(f.mkdirs())),
+        ("createNewFile", []) => f.create_new().map(Value::bool),
+        ("renameTo", [to]) => match to.view() {
+            View::File(t) => Ok(Value::bool(f.rename_to(t))),
+            _ => Err(super::no_method(method, 1, "java.io.File")),
+        },
+        ("list", []) => Ok(match f.list() {
+            Some(names) => Value::from(Ref::new(HostObject::Array(
+                "[Ljava.lang.String;",
+                Lock::new(names.into_iter().map(Value::string).collect()),
+            ))),
+            None => Value::NIL,
+        }),
+        ("listFiles", []) => Ok(match f.list() {
+            Some(names) => file_array(
+                names
+                    .iter()
+                    .map(|n| open::file_value(File::with_parent(f.path(), n)))
+                    .collect(),
+            ),
+            None => Value::NIL,
+        }),
+        ("compareTo", [o]) => match o.view() {
+            View::File(o) => Ok(Value::long(match f.path().cmp(o.path()) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            })),
+            _ => Err(super::no_method(method, 1, "java.io.File")),
+        },
+        _ => return None,
+    })
+}
+
+fn canonical(f: &File) -> String {
+    std::fs::canonicalize(f.path())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| f.absolute())
+}
