@@ -168,6 +168,7 @@ fn eval_in_current_ns(backend: Backend, form: &Value, file: Option<String>) -> R
     let env = analyzer::Env {
         ns: builtins::lang::current_ns(),
         file,
+        pos: LOAD_POS.get(),
     };
     let tree = analyzer::analyze_top(form, &env)?;
     match backend {
@@ -180,9 +181,18 @@ fn eval_in_current_ns(backend: Backend, form: &Value, file: Option<String>) -> R
     }
 }
 
-/// `eval` for builtins (`eval`, `load-string`, `#=`).
+thread_local! {
+    /// Position of the top-level form being loaded (Compiler.LINE/COLUMN).
+    static LOAD_POS: std::cell::Cell<Option<(u32, u32)>> = const { std::cell::Cell::new(None) };
+}
+
+/// `eval` for builtins (`eval`, `load-string`, `#=`): in the file `*file*`
+/// names (none for a string or -e).
 fn eval_hook(form: &Value) -> Result<Value> {
-    eval_in_current_ns(active_backend(), form, None)
+    let file = builtins::lang::core_value("*file*")
+        .and_then(|f| f.as_str().map(str::to_string))
+        .filter(|f| f != "NO_SOURCE_PATH");
+    eval_in_current_ns(active_backend(), form, file)
 }
 
 /// An embedded Clojure runtime.
@@ -299,7 +309,10 @@ impl Runtime {
                 Ok(None) => return Ok(last),
                 Err(e) => return Err(load_error(e, file, "read-source", None)),
             };
-            last = match self.eval(&form) {
+            let saved = LOAD_POS.replace(analyzer::form_pos(&form).map(|p| (p.line, p.column)));
+            let r = self.eval(&form);
+            LOAD_POS.set(saved);
+            last = match r {
                 Ok(v) => v,
                 Err(e) if e.class() == runtime::error::ExClass::CompilerException => {
                     return Err(e);

@@ -31,6 +31,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Env {
     pub ns: Ref<Namespace>,
     pub file: Option<String>,
+    /// The position errors report when the form carries none (`eval` of a
+    /// built form reports the top-level form being loaded, as the JVM's
+    /// Compiler.LINE/COLUMN do).
+    pub pos: Option<(u32, u32)>,
 }
 
 /// Analyze one top-level form into a `Tree`.
@@ -216,7 +220,9 @@ impl<'a> Analyzer<'a> {
     }
 
     fn top_level(&mut self, form: &Value) -> Result<&'a FnNode<'a>> {
-        self.pos = form_pos(form).unwrap_or_default();
+        self.pos = form_pos(form)
+            .or_else(|| self.env.pos.map(|(line, column)| Pos { line, column }))
+            .unwrap_or_default();
         self.fns.push(FnScope::new(None));
         self.fns_last().recur_targets.clear();
         let body = self.analyze(form, false)?;
@@ -723,7 +729,20 @@ impl<'a> Analyzer<'a> {
         args.push(form.clone());
         args.push(env);
         args.extend_from_slice(&items[1..]);
-        func::invoke(&f, &args).map_err(|e| self.macro_error(sym, hide_implicit_args(e)))
+        func::invoke(&f, &args).map_err(|e| {
+            let e = hide_implicit_args(e);
+            // A spec check failure names the macro's var (checkSpecs), any
+            // other error the symbol as written.
+            let spec_failure = e.class() == ExClass::ExceptionInfo
+                && e.message()
+                    .is_some_and(|m| m.ends_with("did not conform to spec."));
+            if spec_failure {
+                let qualified = Symbol::intern(Some(var.ns_sym().name()), var.sym().name());
+                self.macro_error(&qualified, e)
+            } else {
+                self.macro_error(sym, e)
+            }
+        })
     }
 
     /// Compiler.macroexpand1: a macro that throws is a CompilerException of
@@ -794,7 +813,7 @@ pub(crate) fn form_items(v: &Value) -> Result<Option<Vec<Value>>> {
 }
 
 /// `:line`/`:column` of a list form read from source.
-fn form_pos(v: &Value) -> Option<Pos> {
+pub fn form_pos(v: &Value) -> Option<Pos> {
     let meta = match v.view() {
         View::List(l) => l.meta()?.clone(),
         _ => return None,

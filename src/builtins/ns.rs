@@ -787,11 +787,23 @@ fn load_string(args: &[Value]) -> Result<Value> {
         }
     };
     let mut r = reader_for(&src, true).read_cond(crate::reader::ReadCond::Disallow);
-    let mut last = Value::NIL;
-    while let Some(form) = r.next_form()? {
-        last = crate::runtime::eval::eval(&form)?;
+    // Compiler.load(reader) runs with no source path: *file* is nil.
+    let file_var = super::lang::core_var("*file*");
+    if let Some(v) = &file_var {
+        crate::runtime::var::push_bindings(vec![(v.clone(), Value::NIL)])?;
     }
-    Ok(last)
+    let mut run = || -> Result<Value> {
+        let mut last = Value::NIL;
+        while let Some(form) = r.next_form()? {
+            last = crate::runtime::eval::eval(&form)?;
+        }
+        Ok(last)
+    };
+    let result = run();
+    if file_var.is_some() {
+        crate::runtime::var::pop_bindings()?;
+    }
+    result
 }
 
 /// `(push-thread-bindings {#'v val ...})`: what `binding` expands to. Every

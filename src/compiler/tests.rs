@@ -14,6 +14,7 @@ fn compile_src(src: &str) -> Ref<FnProto> {
     let env = crate::analyzer::Env {
         ns: namespace::create_ns("user"),
         file: None,
+        pos: None,
     };
     let form = read_all(src).remove(0);
     let tree = crate::analyzer::analyze_top(&form, &env).unwrap_or_else(|e| panic!("analyze: {e}"));

@@ -247,7 +247,11 @@ pub(crate) fn lazy_cat(args: &[Value]) -> Result<Value> {
 fn current_env() -> crate::analyzer::Env {
     let ns = namespace::find_ns(&super::current_ns_name())
         .unwrap_or_else(|| namespace::create_ns("user"));
-    crate::analyzer::Env { ns, file: None }
+    crate::analyzer::Env {
+        ns,
+        file: None,
+        pos: None,
+    }
 }
 
 pub(crate) fn macroexpand_1(args: &[Value]) -> Result<Value> {

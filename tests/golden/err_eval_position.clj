@@ -1,0 +1,6 @@
+;; compile errors from eval/load-string: file, position fallback, spec-check macro naming
+(defn t [f] (try (f) (catch Throwable e (println (.getName (class e)) (pr-str (.getMessage e))))))
+(t #(eval '(let [x] x)))
+(t #(eval (read-string "(let [x] x)")))
+(t #(load-string "(let [y] y)"))
+(t #(eval (with-meta '(let [z] z) {:line 7 :column 3})))
