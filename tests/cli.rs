@@ -169,6 +169,8 @@ fn repl_reads_balanced_forms_and_keeps_results() {
     // JVM (piped): "user=> 3\nuser=> 6\nuser=> " + error on stderr + "user=> \n"
     let (out, err, code) = cljw(&[], Some("(+ 1 2)\n(+ 1\n 5)\n(/ 1 0)\n[*1 *2]\n"));
     assert_eq!(code, 0);
+    // JVM: the banner is "Clojure 1.11.1".
+    assert_eq!(out.lines().next(), Some("Clojure 1.11.1"));
     let prompts: String = out.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(prompts, "user=> 3\nuser=> 6\nuser=> user=> [6 3]\nuser=> ");
     assert!(err.contains("Divide by zero"), "{err}");

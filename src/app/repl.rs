@@ -119,7 +119,9 @@ fn set_var(name: &str, v: Value) {
 
 /// Run the REPL until end of input; returns the exit status.
 pub fn run(rt: &mut Runtime) -> i32 {
-    println_out(&format!("cljw {}", env!("CARGO_PKG_VERSION")));
+    // clojure.main's banner, `(str "Clojure " (clojure-version))`: cljw
+    // implements that version (`cljw --version` names cljw's own).
+    println_out("Clojure 1.11.1");
     let (mut lines, interactive) = open_lines();
     let mut buf = String::new();
     loop {

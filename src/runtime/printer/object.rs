@@ -247,10 +247,9 @@ pub(super) fn write_throwable(out: &mut String, v: &Value, opts: &PrintOpts) -> 
 }
 
 fn write_frame(out: &mut String, f: &crate::runtime::error::Frame, opts: &PrintOpts) -> Result<()> {
-    let file = match &f.file {
-        Some(s) => Value::string(s.as_str()),
-        None => Value::NIL,
-    };
+    // Code without a source file (REPL, eval) names "NO_SOURCE_FILE", as
+    // the JVM's stack frames do.
+    let file = Value::string(f.file.as_deref().unwrap_or("NO_SOURCE_FILE"));
     let v = Value::vector(vec![
         Value::symbol(None, &munge_fn_name(&f.name)),
         Value::symbol(None, "invoke"),
