@@ -706,6 +706,14 @@ are the data to be formatted."
     (print char)
     navigator))
 
+;; A directive with no function (a stray ~] or ~}) fails as the JVM's
+;; (apply nil ...) does.
+(defn- call-directive [element params args offsets]
+  (if-let [f (:func element)]
+    (f params args offsets)
+    (throw (NullPointerException.
+            "Cannot invoke \"clojure.lang.IFn.applyTo(clojure.lang.ISeq)\" because \"f\" is null"))))
+
 (defn- abort? [context]
   (let [token (first context)]
     (or (= :up-arrow token) (= :colon-up-arrow token))))
@@ -719,7 +727,7 @@ are the data to be formatted."
         (let [[params args] (realize-parameter-list (:params element) context)
               [params offsets] (unzip-map params)
               params (assoc params :base-args base-args)]
-          [nil ((:func element) params args offsets)])))
+          [nil (call-directive element params args offsets)])))
     args
     format)))
 
@@ -1350,12 +1358,14 @@ not a pretty writer (which keeps track of columns), this function always outputs
                  (if (:at params)
                    #(relative-tabulation %1 %2 %3)
                    #(absolute-tabulation %1 %2 %3))))
-    (directive \* [[:n [1 :int]]] #{:colon :at} {}
+    (directive \* [[:n [nil :int]]] #{:colon :at} {}
                (fn [params offset]
-                 (fn [params navigator offsets]
-                   (let [n (:n params)]
-                     (if (:at params)
-                       (absolute-reposition navigator n)
+                 (if (:at params)
+                   ;; ~@* goes to argument 0 by default, ~* and ~:* move by 1.
+                   (fn [params navigator offsets]
+                     (absolute-reposition navigator (or (:n params) 0)))
+                   (fn [params navigator offsets]
+                     (let [n (or (:n params) 1)]
                        (relative-reposition navigator (if (:colon params) (- n) n)))))))
     (directive \? [] #{:at} {}
                (fn [params offset]
@@ -1556,7 +1566,9 @@ not a pretty writer (which keeps track of columns), this function always outputs
         def (if directive (get directive-table (Character/toUpperCase directive)))
         params (if def (map-params def (map translate-param raw-params) flags offset))]
     (if (not directive)
-      (format-error "Format string ended in the middle of a directive" offset))
+      ;; The JVM upper-cases the missing char before this check.
+      (throw (NullPointerException.
+              "Cannot invoke \"java.lang.Character.charValue()\" because \"directive\" is null")))
     (if (not def)
       (format-error (str "Directive \"" directive "\" is undefined") offset))
     [{:func ((:generator-fn def) params offset) :def def :params params :offset offset}
@@ -1722,7 +1734,7 @@ not a pretty writer (which keeps track of columns), this function always outputs
                              (:params element) context)
               [params offsets] (unzip-map params)
               params (assoc params :base-args args)]
-          [nil ((:func element) params args offsets)])))
+          [nil (call-directive element params args offsets)])))
     args
     format)
    nil))
@@ -1801,21 +1813,22 @@ format-in can be either a control string or a previously compiled format."
     (symbol nil (name named))
     (keyword nil (name named))))
 
-;; clojure.core's private lift-ns: [ns map-without-ns] when every key has
-;; the same namespace and *print-namespace-maps* is on, else nil.
+;; clojure.core's private lift-ns: [ns kvs] (the entries with their keys'
+;; namespace removed, in the map's order) when every key has the same
+;; namespace and *print-namespace-maps* is on, else nil.
 (defn- lift-ns [m]
   (when *print-namespace-maps*
     (loop [ns nil
            [[k v :as entry] & entries] (seq m)
-           lm {}]
+           kvs []]
       (if entry
         (when (qualified-ident? k)
           (if ns
             (when (= ns (namespace k))
-              (recur ns entries (assoc lm (strip-ns k) v)))
+              (recur ns entries (conj kvs [(strip-ns k) v])))
             (when-let [new-ns (namespace k)]
-              (recur new-ns entries (assoc lm (strip-ns k) v)))))
-        [ns (apply conj (empty m) lm)]))))
+              (recur new-ns entries (conj kvs [(strip-ns k) v])))))
+        [ns kvs]))))
 
 (defn- pprint-map [amap]
   (let [[ns lift-map] (when (not (record? amap))
