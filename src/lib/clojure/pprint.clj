@@ -708,6 +708,20 @@ are the data to be formatted."
 
 ;; A directive with no function (a stray ~] or ~}) fails as the JVM's
 ;; (apply nil ...) does.
+;; A compiled directive whose parameters take nothing from the arguments
+;; keeps them realized (as [params offsets]) in :static.
+(defn- static-params [params]
+  (when-not (some #(contains? #{:parameter-from-args :remaining-arg-count} (first (val %)))
+                  params)
+    (unzip-map params)))
+
+;; [[params offsets] navigator] for one directive.
+(defn- realize-params [element navigator]
+  (if-let [st (:static element)]
+    [st navigator]
+    (let [[params navigator] (realize-parameter-list (:params element) navigator)]
+      [(unzip-map params) navigator])))
+
 (defn- call-directive [element params args offsets]
   (if-let [f (:func element)]
     (f params args offsets)
@@ -724,8 +738,7 @@ are the data to be formatted."
     (fn [element context]
       (if (abort? context)
         [nil context]
-        (let [[params args] (realize-parameter-list (:params element) context)
-              [params offsets] (unzip-map params)
+        (let [[[params offsets] args] (realize-params element context)
               params (assoc params :base-args base-args)]
           [nil (call-directive element params args offsets)])))
     args
@@ -1571,7 +1584,8 @@ not a pretty writer (which keeps track of columns), this function always outputs
               "Cannot invoke \"java.lang.Character.charValue()\" because \"directive\" is null")))
     (if (not def)
       (format-error (str "Directive \"" directive "\" is undefined") offset))
-    [{:func ((:generator-fn def) params offset) :def def :params params :offset offset}
+    [{:func ((:generator-fn def) params offset) :def def :params params :offset offset
+      :static (static-params params)}
      (let [remainder (subs rest 1)
            offset (inc offset)
            trim? (and (= \newline (:directive def))
@@ -1582,7 +1596,8 @@ not a pretty writer (which keeps track of columns), this function always outputs
        [remainder offset])]))
 
 (defn- compile-raw-string [s offset]
-  {:func (fn [_ a _] (print s) a) :def nil :params {} :string s :offset offset})
+  {:func (fn [_ a _] (print s) a) :def nil :params {} :string s :offset offset
+   :static [{} {}]})
 
 (defn- right-bracket [this] (:right (:bracket-info (:def this))))
 (defn- separator? [this] (:separator (:bracket-info (:def this))))
@@ -1595,8 +1610,9 @@ not a pretty writer (which keeps track of columns), this function always outputs
 (defn- process-bracket [this remainder]
   (let [[subex remainder] (collect-clauses (:bracket-info (:def this))
                                            (:offset this) remainder)]
-    [(assoc this :params (merge (:params this) (tuple-map subex (:offset this))))
-     remainder]))
+    (let [params (merge (:params this) (tuple-map subex (:offset this)))]
+      [(assoc this :params params :static (static-params params))
+       remainder])))
 
 (defn- process-clause [bracket-info offset remainder]
   (consume
@@ -1730,9 +1746,7 @@ not a pretty writer (which keeps track of columns), this function always outputs
     (fn [element context]
       (if (abort? context)
         [nil context]
-        (let [[params args] (realize-parameter-list
-                             (:params element) context)
-              [params offsets] (unzip-map params)
+        (let [[[params offsets] args] (realize-params element context)
               params (assoc params :base-args args)]
           [nil (call-directive element params args offsets)])))
     args
@@ -1849,7 +1863,17 @@ format-in can be either a control string or a previously compiled format."
                                                  (pprint-newline :linear)
                                                  (recur (next aseq))))))))
 
-(def ^:private pprint-set (formatter-out "~<#{~;~@{~w~^ ~:_~}~;}~:>"))
+;; What (formatter-out "~<#{~;~@{~w~^ ~:_~}~;}~:>") does, without
+;; interpreting the format for every set.
+(defn- pprint-set [aset]
+  (pprint-logical-block :prefix "#{" :suffix "}"
+                        (loop [s (seq aset)]
+                          (when s
+                            (when-not (write-out (first s))
+                              (when (next s)
+                                (.write ^java.io.Writer *out* " ")
+                                (pprint-newline :fill)
+                                (recur (next s))))))))
 
 (def ^:private type-map {"core$future_call" "Future",
                          "core$promise" "Promise"})

@@ -545,7 +545,8 @@ mod tests {
 
     #[test]
     fn long_vector_breaks_every_linear_newline() {
-        // JVM: (binding [*print-right-margin* 10] (pprint ["aaaa" ...]))
+        // JVM: (binding [*print-right-margin* 10] (pprint '[aaaa bbbb cccc]))
+        // prints "[aaaa\n bbbb\n cccc]".
         let mut e = Engine::new(Some(10), None);
         vector(&mut e, &["aaaa", "bbbb", "cccc"]);
         assert_eq!(done(e), "[aaaa\n bbbb\n cccc]");
@@ -570,6 +571,7 @@ mod tests {
 
     #[test]
     fn no_margin_never_breaks() {
+        // JVM: with *print-right-margin* nil the vector stays on one line.
         let mut e = Engine::new(None, None);
         vector(&mut e, &["aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbb"]);
         assert_eq!(done(e), "[aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbb]");
@@ -577,6 +579,7 @@ mod tests {
 
     #[test]
     fn mandatory_newline_indents_to_block() {
+        // JVM: (cl-format nil "ab~:<x~:@_y~:>" []) is "ab(x\n   y)".
         let mut e = Engine::new(Some(72), None);
         e.write_str("ab");
         e.start_block(Some("(".into()), None, Some(")".into()));
