@@ -358,7 +358,8 @@ impl Engine {
         if lines.len() == 1 {
             return s;
         }
-        let prefix = self.blocks[self.current].per_line_prefix.clone();
+        // The JVM looks the per-line prefix up on the wrong object and
+        // never finds it, so lines written here get no prefix.
         let first = lines[0];
         if self.buffering {
             self.blob(first.to_string(), None, width(first));
@@ -371,9 +372,6 @@ impl Engine {
         for l in &lines[1..lines.len() - 1] {
             self.base(l);
             self.base("\n");
-            if let Some(p) = &prefix {
-                self.base(p);
-            }
         }
         lines[lines.len() - 1]
     }
