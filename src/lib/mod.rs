@@ -86,7 +86,13 @@ const LIBS: &[(&str, LibSource)] = &[
         LibSource::Mixed {
             defs: pprint::DEFS,
             path: "clojure/pprint.clj",
-            source: include_str!("clojure/pprint.clj"),
+            source: concat!(
+                include_str!("clojure/pprint/base.clj"),
+                include_str!("clojure/pprint/cl_format.clj"),
+                include_str!("clojure/pprint/cl_format_compile.clj"),
+                include_str!("clojure/pprint/dispatch.clj"),
+                include_str!("clojure/pprint/print_table.clj"),
+            ),
         },
     ),
 ];
