@@ -37,12 +37,18 @@ struct Block {
 enum Kind {
     /// Text, with the whitespace that ended it kept apart (dropped when a
     /// newline follows).
-    Blob { data: String, tws: Option<String> },
+    Blob {
+        data: String,
+        tws: Option<String>,
+    },
     Nl(NlKind),
     Start,
     End,
     /// `relative_to_block` false means relative to the current column.
-    Indent { relative_to_block: bool, offset: i64 },
+    Indent {
+        relative_to_block: bool,
+        offset: i64,
+    },
 }
 
 #[derive(Debug)]
