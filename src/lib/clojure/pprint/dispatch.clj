@@ -15,7 +15,20 @@
       (write-out (second alis))
       true)))
 
+;; With *print-meta*, lists, vectors, maps and sets print their metadata
+;; first (even when empty), as the JVM's pprint does: "^", the map through
+;; the dispatch (not counted against *print-length*), then a linear newline
+;; in the enclosing block.
+(defn- pprint-meta [obj]
+  (when *print-meta*
+    (when-let [m (meta obj)]
+      (.write ^java.io.Writer *out* "^")
+      (*print-pprint-dispatch* m)
+      (.write ^java.io.Writer *out* " ")
+      (pprint-newline :linear))))
+
 (defn- pprint-simple-list [alis]
+  (pprint-meta alis)
   (pprint-logical-block :prefix "(" :suffix ")"
                         (print-length-loop [alis (seq alis)]
                                            (when alis
@@ -30,6 +43,7 @@
     (pprint-simple-list alis)))
 
 (defn- pprint-vector [avec]
+  (pprint-meta avec)
   (pprint-logical-block :prefix "[" :suffix "]"
                         (print-length-loop [aseq (seq avec)]
                                            (when aseq
@@ -64,6 +78,7 @@
         [ns kvs]))))
 
 (defn- pprint-map [amap]
+  (pprint-meta amap)
   (let [[ns lift-map] (when (not (record? amap))
                         (lift-ns amap))
         amap (or lift-map amap)
@@ -85,6 +100,7 @@
 ;; What (formatter-out "~<#{~;~@{~w~^ ~:_~}~;}~:>") does, without
 ;; interpreting the format for every set.
 (defn- pprint-set [aset]
+  (pprint-meta aset)
   (pprint-logical-block :prefix "#{" :suffix "}"
                         (loop [s (seq aset)]
                           (when s
