@@ -105,6 +105,16 @@ fn lib_loader(ns: &str) -> Result<bool> {
             builtins::intern_defs(&n, defs);
             Ok(true)
         }
+        Some(libs::LibSource::Mixed { defs, path, source }) => {
+            let n = namespace::create_ns(ns);
+            builtins::intern_defs(&n, defs);
+            let mut rt = Runtime {
+                backend: active_backend(),
+                file: None,
+            };
+            rt.load_str(source, Some(path))?;
+            Ok(true)
+        }
         Some(libs::LibSource::Clojure { path, source }) => {
             let mut rt = Runtime {
                 backend: active_backend(),

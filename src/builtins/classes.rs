@@ -210,6 +210,11 @@ const SUPERS: &[(&str, &[&str])] = &[
         &["c.ASeq", "c.IndexedSeq", "c.Counted"],
     ),
     ("c.PersistentQueue$Seq", &["c.ASeq"]),
+    ("c.PersistentArrayMap$Seq", &["c.ASeq", "c.Counted"]),
+    ("c.PersistentHashMap$NodeSeq", &["c.ASeq"]),
+    ("c.PersistentTreeMap$Seq", &["c.ASeq", "c.Counted"]),
+    ("c.APersistentMap$KeySeq", &["c.ASeq"]),
+    ("c.APersistentMap$ValSeq", &["c.ASeq"]),
     (
         "c.LongRange",
         &["c.ASeq", "c.Counted", "c.IChunkedSeq", "c.IReduce"],

@@ -90,6 +90,13 @@ fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Optio
         return bytes_writer(w, method, args);
     }
     Some(match (method, args) {
+        ("write", [x]) if matches!(x.view(), View::Long(_)) => {
+            let c = match x.view() {
+                View::Long(n) => char::from_u32(n as u32).unwrap_or('\u{fffd}'),
+                _ => '\u{fffd}',
+            };
+            w.write_char(c).map(|_| Value::NIL)
+        }
         ("write", [x]) => text(x).and_then(|s| w.write_str(&s)).map(|_| Value::NIL),
         ("newLine", []) => w.write_str("\n").map(|_| Value::NIL),
         ("write", [x, off, len]) => (|| {

@@ -6,6 +6,7 @@
 mod clojure_edn;
 mod clojure_java_io;
 mod clojure_string;
+mod pprint;
 
 use crate::builtins::Def;
 
@@ -15,6 +16,12 @@ pub enum LibSource {
     Native(&'static [Def]),
     /// Clojure source (with its `ns` form) and the file name it reports.
     Clojure {
+        path: &'static str,
+        source: &'static str,
+    },
+    /// Builtins interned first, then Clojure source loaded on top of them.
+    Mixed {
+        defs: &'static [Def],
         path: &'static str,
         source: &'static str,
     },
@@ -72,6 +79,20 @@ const LIBS: &[(&str, LibSource)] = &[
         LibSource::Clojure {
             path: "clojure/data.clj",
             source: include_str!("clojure/data.clj"),
+        },
+    ),
+    (
+        "clojure.pprint",
+        LibSource::Mixed {
+            defs: pprint::DEFS,
+            path: "clojure/pprint.clj",
+            source: concat!(
+                include_str!("clojure/pprint/base.clj"),
+                include_str!("clojure/pprint/cl_format.clj"),
+                include_str!("clojure/pprint/cl_format_compile.clj"),
+                include_str!("clojure/pprint/dispatch.clj"),
+                include_str!("clojure/pprint/print_table.clj"),
+            ),
         },
     ),
 ];

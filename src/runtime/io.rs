@@ -24,6 +24,33 @@ pub enum WriterKind {
     Text,
     /// A java.io.BufferedOutputStream (bytes) on a file.
     Bytes,
+    /// A writer implemented above the runtime (e.g. clojure.pprint's pretty
+    /// writer, a proxy of java.io.Writer on the JVM): see [`WriterSink`].
+    Custom,
+}
+
+/// What a custom writer's sink must be: shareable across threads when
+/// values are (feature `threads`).
+#[cfg(feature = "threads")]
+pub trait SinkBounds: Send + Sync {}
+#[cfg(feature = "threads")]
+impl<T: Send + Sync> SinkBounds for T {}
+#[cfg(not(feature = "threads"))]
+pub trait SinkBounds {}
+#[cfg(not(feature = "threads"))]
+impl<T> SinkBounds for T {}
+
+/// The behaviour of a `WriterKind::Custom` writer.
+pub trait WriterSink: SinkBounds + std::any::Any {
+    /// Writer.write(String).
+    fn write_str(&self, s: &str) -> Result<()>;
+    /// Writer.write(int): one char (some writers treat it apart from strings).
+    fn write_char(&self, c: char) -> Result<()> {
+        self.write_str(c.encode_utf8(&mut [0; 4]))
+    }
+    fn flush(&self) -> Result<()>;
+    fn class_name(&self) -> &'static str;
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 /// Where a Text or Bytes writer's output goes.
@@ -41,6 +68,7 @@ pub struct Writer {
     buf: Lock<String>,
     sink: Option<Lock<Sink>>,
     enc: super::input::Encoding,
+    custom: Option<Box<dyn WriterSink>>,
 }
 
 fn stream_closed() -> super::error::Exception {
@@ -79,6 +107,7 @@ impl Writer {
             buf: Lock::new(String::new()),
             sink: None,
             enc: super::input::Encoding::Utf8,
+            custom: None,
         }))
     }
     /// A java.io.BufferedWriter writing `enc`-encoded text to `sink`.
@@ -88,7 +117,22 @@ impl Writer {
             buf: Lock::new(String::new()),
             sink: Some(Lock::new(sink)),
             enc,
+            custom: None,
         }))
+    }
+    /// A writer whose output goes to `sink`.
+    pub fn custom(sink: Box<dyn WriterSink>) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Custom,
+            buf: Lock::new(String::new()),
+            sink: None,
+            enc: super::input::Encoding::Utf8,
+            custom: Some(sink),
+        }))
+    }
+    /// The sink of a custom writer.
+    pub fn custom_sink(&self) -> Option<&dyn WriterSink> {
+        self.custom.as_deref()
     }
     /// A java.io.BufferedOutputStream writing bytes to `sink`.
     pub fn bytes(sink: Box<dyn Write + Send>) -> Value {
@@ -97,6 +141,7 @@ impl Writer {
             buf: Lock::new(String::new()),
             sink: Some(Lock::new(Sink::Open(sink))),
             enc: super::input::Encoding::Utf8,
+            custom: None,
         }))
     }
     /// Write raw bytes (an output stream; a text writer encodes first).
@@ -153,6 +198,9 @@ impl Writer {
             WriterKind::Stderr => "java.io.PrintWriter",
             WriterKind::Text => "java.io.BufferedWriter",
             WriterKind::Bytes => "java.io.BufferedOutputStream",
+            WriterKind::Custom => self
+                .custom_sink()
+                .map_or("java.io.Writer", |s| s.class_name()),
         }
     }
     pub fn write_str(&self, s: &str) -> Result<()> {
@@ -174,8 +222,20 @@ impl Writer {
                 let _ = e.flush();
             }
             WriterKind::Text | WriterKind::Bytes => return self.write_bytes(&self.enc.encode(s)),
+            WriterKind::Custom => {
+                if let Some(sink) = self.custom_sink() {
+                    return sink.write_str(s);
+                }
+            }
         }
         Ok(())
+    }
+    /// Writer.write(int c).
+    pub fn write_char(&self, c: char) -> Result<()> {
+        match self.custom_sink() {
+            Some(sink) => sink.write_char(c),
+            None => self.write_str(c.encode_utf8(&mut [0; 4])),
+        }
     }
     pub fn flush(&self) -> Result<()> {
         match self.kind {
@@ -187,6 +247,11 @@ impl Writer {
                         Sink::Inner(v) => flush_value(v)?,
                         Sink::Closed => return Err(stream_closed()),
                     }
+                }
+            }
+            WriterKind::Custom => {
+                if let Some(sink) = self.custom_sink() {
+                    return sink.flush();
                 }
             }
             _ => {}
