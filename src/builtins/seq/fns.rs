@@ -112,15 +112,52 @@ fn identity(args: &[Value]) -> Result<Value> {
 }
 
 /// `(some-fn p ...)`: the first truthy `(p x)` over all preds and args.
+/// `(some-fn p ...)`: the first truthy `(p x)`, trying each pred over the
+/// (first three) args before the next pred, as core.clj's unrolled arities
+/// do. With up to three preds and args, a miss returns the last falsy
+/// result (`or`); otherwise nil (`some`).
 fn some_fn(args: &[Value]) -> Result<Value> {
     check_arity("some-fn", args, 1, None)?;
     let ps: Vec<Value> = args.to_vec();
     Ok(closure("clojure.core/some-fn", move |a| {
-        for x in a {
+        if a.is_empty() {
+            return Ok(Value::NIL);
+        }
+        let head = &a[..a.len().min(3)];
+        let mut last = Value::NIL;
+        for p in &ps {
+            for x in head {
+                last = call(p, std::slice::from_ref(x))?;
+                if last.truthy() {
+                    return Ok(last);
+                }
+            }
+        }
+        if ps.len() > 3 {
+            last = Value::NIL;
+        }
+        if a.len() <= 3 {
+            return Ok(last);
+        }
+        let rest = &a[3..];
+        if ps.len() <= 3 {
+            // (some #(or (p1 %) (p2 %) ...) args)
+            for x in rest {
+                for p in &ps {
+                    let r = call(p, std::slice::from_ref(x))?;
+                    if r.truthy() {
+                        return Ok(r);
+                    }
+                }
+            }
+        } else {
+            // (some #(some % args) ps)
             for p in &ps {
-                let r = call(p, std::slice::from_ref(x))?;
-                if r.truthy() {
-                    return Ok(r);
+                for x in rest {
+                    let r = call(p, std::slice::from_ref(x))?;
+                    if r.truthy() {
+                        return Ok(r);
+                    }
                 }
             }
         }
