@@ -1,0 +1,12 @@
+;; hash-ordered printing of sets/maps with mixed keys, sorting with comparators, hashes, equality
+(prn (hash-set "apple" "banana" "cherry" "date" "elderberry" "fig" "grape" "honeydew" "kiwi"))
+(prn (into #{} (range 20)) (set (map keyword ["z" "y" "x" "w" "v" "u" "t" "s" "r"])))
+(prn (zipmap (map str (range 12)) (range 12)))
+(prn (frequencies (map #(mod % 7) (range 50))) (group-by #(mod % 3) (range 12)))
+(prn {[1 2] :v, {:a 1} :m, #{1} :s, nil :n, 1.5 :d, 2N :b, "s" :str, \c :ch, 'sym :y})
+(prn (into {} (for [i (range 10)] [(keyword (str "k" i)) i])))
+(prn (sort (comparator <) [3 1 2]) (sort-by - [1 3 2]) (sort [[2 1] [1 2] [1 1]]) (sort ["b" "A" "a"]) (sort [:b :a/b :a]))
+(prn (sorted-map "b" 1 "a" 2) (sorted-set-by #(compare %2 %1) 1 3 2) (rsubseq (sorted-set 1 2 3 4) > 2) (subseq (sorted-map 1 :a 2 :b 3 :c) >= 2))
+(prn (hash [1 2]) (hash {:a 1}) (hash #{1}) (hash "abc") (hash :a) (hash 'a) (hash nil) (hash 1.5) (hash [nil]) (hash '()))
+(prn (= [1 2] '(1 2)) (= {:a 1} (sorted-map :a 1)) (= #{1} (sorted-set 1)) (= 1 1.0) (== 1 1.0) (= "a" "a") (identical? :a :a))
+(prn (max-key val {:a 1 :b 3 :c 2}) (apply min-key count ["aaa" "b" "cc"]) (first (sort-by val > {:a 1 :b 3})))
