@@ -267,6 +267,36 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("java.lang.Long", "toBinaryString", [n]) => {
             to_long(n).map(|n| Value::string(format!("{n:b}")))
         }
+        ("java.lang.Long", "toOctalString", [n]) => {
+            to_long(n).map(|n| Value::string(format!("{n:o}")))
+        }
+        // Integer's are of the 32-bit two's complement value.
+        ("java.lang.Integer", "toHexString", [n]) => {
+            to_long(n).map(|n| Value::string(format!("{:x}", n as i32)))
+        }
+        ("java.lang.Integer", "toBinaryString", [n]) => {
+            to_long(n).map(|n| Value::string(format!("{:b}", n as i32)))
+        }
+        ("java.lang.Integer", "toOctalString", [n]) => {
+            to_long(n).map(|n| Value::string(format!("{:o}", n as i32)))
+        }
+        ("java.lang.Long" | "java.lang.Integer", "toString", [n, radix]) => (|| {
+            let (n, r) = (to_long(n)?, to_long(radix)?);
+            Ok(Value::string(radix_string(n, r)))
+        })(),
+        (
+            "java.lang.Long" | "java.lang.Integer",
+            "parseLong" | "parseInt" | "valueOf",
+            [s, radix],
+        ) if s.is_string() => (|| {
+            let t = string_arg(s, "s")?;
+            let r = to_long(radix)?;
+            let n = i64::from_str_radix(t, r.clamp(2, 36) as u32).map_err(|_| nfe_radix(t, r))?;
+            if class == "java.lang.Integer" && i32::try_from(n).is_err() {
+                return Err(nfe_radix(t, r));
+            }
+            Ok(Value::long(n))
+        })(),
         ("java.lang.Double", "parseDouble" | "valueOf", [s]) => {
             string_arg(s, "s").and_then(parse_double).map(Value::double)
         }
@@ -404,4 +434,38 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
             ));
         }
     })
+}
+
+/// Long.toString(n, radix): lowercase digits, radix outside 2..36 is 10.
+fn radix_string(n: i64, radix: i64) -> String {
+    let r = if (2..=36).contains(&radix) {
+        radix as u32
+    } else {
+        10
+    };
+    let mut digits = Vec::new();
+    let neg = n < 0;
+    let mut m = n.unsigned_abs();
+    loop {
+        let d = (m % u64::from(r)) as u32;
+        digits.push(char::from_digit(d, r).unwrap_or('0'));
+        m /= u64::from(r);
+        if m == 0 {
+            break;
+        }
+    }
+    if neg {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
+}
+
+/// NumberFormatException of parseLong(s, radix).
+fn nfe_radix(s: &str, radix: i64) -> Exception {
+    let msg = if radix == 10 {
+        format!("For input string: \"{s}\"")
+    } else {
+        format!("For input string: \"{s}\" under radix {radix}")
+    };
+    Exception::new(ExClass::NumberFormatException, msg)
 }
