@@ -7,7 +7,7 @@ child process. Each program prints a checked result: the first run's stdout
 of every command must equal the program's `;; expect:` line, else the row is
 marked WRONG.
 
-  benches/run.py [--runs N] [--cmd NAME=COMMAND ...] [PROGRAM ...]
+  benches/run.py [--runs N] [--no-default] [--cmd NAME=COMMAND ...] [PROGRAM ...]
 
 Defaults compare the release binary's two backends; add JVM Clojure with
   --cmd jvm=clojure
@@ -49,11 +49,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--cmd", action="append", default=[])
+    ap.add_argument("--no-default", action="store_true",
+                    help="only the --cmd commands, not the release binary's backends")
     ap.add_argument("programs", nargs="*")
     a = ap.parse_args()
     binary = os.path.join(ROOT, "target", "release", "cljw")
-    cmds = [("cljw-vm", [binary, "--backend=vm"]),
-            ("cljw-tree", [binary, "--backend=tree-walk"])]
+    cmds = [] if a.no_default else [("cljw-vm", [binary, "--backend=vm"]),
+                                    ("cljw-tree", [binary, "--backend=tree-walk"])]
     for c in a.cmd:
         name, _, command = c.partition("=")
         cmds.append((name, command.split()))

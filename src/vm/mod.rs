@@ -302,8 +302,16 @@ impl Vm {
             return Err(stack_overflow());
         }
         let base = fpos + 1;
-        self.stack
-            .resize(base + arity.frame_size as usize, Value::NIL);
+        // The params are on the stack already; the other slots start nil.
+        let size = base + arity.frame_size as usize;
+        if size > self.stack.len() {
+            self.stack.reserve(size - self.stack.len());
+            while self.stack.len() < size {
+                self.stack.push(Value::NIL);
+            }
+        } else {
+            self.stack.truncate(size);
+        }
         self.frames.push(Frame {
             closure: Some(closure),
             arity: ai as u32,

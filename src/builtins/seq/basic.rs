@@ -137,9 +137,10 @@ fn last(args: &mut [Value]) -> Result<Value> {
     let mut s = seq::seq(&coll)?;
     drop(coll);
     loop {
-        let n = seq::next(&s)?;
+        let f = seq::first(&s)?;
+        let n = seq::next_owned(s)?;
         if n.is_nil() {
-            return seq::first(&s);
+            return Ok(f);
         }
         s = n;
     }

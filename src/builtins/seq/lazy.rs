@@ -16,7 +16,7 @@ use crate::runtime::coll::ops;
 use crate::runtime::equality::equiv;
 use crate::runtime::error::Result;
 use crate::runtime::number;
-use crate::runtime::seq::{self, ChunkBuffer};
+use crate::runtime::seq::{self, ArrayChunk};
 use crate::runtime::value::Value;
 
 pub(crate) const DEFS: &[Def] = &[
@@ -108,15 +108,16 @@ fn walk_body(step: Step, coll: Value, mut idx: i64) -> Result<Value> {
         }
         if seq::is_chunked_seq(&s) {
             let c = seq::chunk_first(&s)?;
-            let b = ChunkBuffer::new(c.count());
+            // A plain Vec, not a ChunkBuffer: nobody else sees the buffer.
+            let mut b = Vec::with_capacity(c.count());
             for x in c.as_slice() {
                 if let Some(y) = step.apply(idx, x.clone())? {
-                    b.append(y)?;
+                    b.push(y);
                 }
                 idx += 1;
             }
             let rest = seq::chunk_rest(&s)?;
-            return seq::chunk_cons(b.chunk(), walk(step, rest, idx));
+            return seq::chunk_cons(ArrayChunk::new(b), walk(step, rest, idx));
         }
         let x = seq::first(&s)?;
         let out = step.apply(idx, x)?;

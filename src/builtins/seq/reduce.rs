@@ -65,6 +65,16 @@ pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value>
                 step!(Value::map_entry(k.clone(), v.clone()));
             }
         }
+        // LongRange implements IReduce: no seq nodes at all.
+        View::LongRange(r) => {
+            return r.reduce(acc, |acc, i| {
+                let acc = call(f, &[acc, Value::long(i)])?;
+                Ok(match acc.as_reduced() {
+                    Some(v) => std::ops::ControlFlow::Break(v.clone()),
+                    None => std::ops::ControlFlow::Continue(acc),
+                })
+            });
+        }
         _ => {
             for x in seq::into_iter(coll) {
                 step!(x?);

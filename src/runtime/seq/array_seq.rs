@@ -41,6 +41,15 @@ impl ArraySeq {
     pub fn count(&self) -> usize {
         self.items.len().saturating_sub(self.i)
     }
+    /// Become `next` in place (see `seq::next_owned`); false at the end.
+    pub(super) fn advance(&mut self) -> bool {
+        if self.i + 1 >= self.items.len() {
+            return false;
+        }
+        self.i += 1;
+        self.meta = None;
+        true
+    }
     /// The items left, as a slice.
     pub fn as_slice(&self) -> &[Value] {
         self.items.get(self.i..).unwrap_or(&[])
@@ -102,6 +111,16 @@ impl StringSeq {
     /// Characters left, this one included.
     pub fn count(&self) -> usize {
         self.rest_str().chars().count()
+    }
+    /// Become `next` in place (see `seq::next_owned`); false at the end.
+    pub(super) fn advance(&mut self) -> bool {
+        let step = self.rest_str().chars().next().map_or(1, char::len_utf8);
+        if self.i + step >= self.s.as_str().len() {
+            return false;
+        }
+        self.i += step;
+        self.meta = None;
+        true
     }
     pub fn meta(&self) -> Option<&Value> {
         self.meta.as_ref()

@@ -2,7 +2,7 @@
 //! ChunkedCons (a chunk in front of a seq). See `seq/mod.rs` for how a
 //! builtin consumes and produces chunks.
 
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use super::{SeqNode, is_seq, seq};
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::gc::{Lock, Ref, lock};
@@ -150,6 +150,16 @@ impl ChunkedCons {
             meta,
         }
     }
+    /// Become `next` in place while the chunk has items left (see
+    /// `seq::next_owned`); false when the chunk holds only the first.
+    pub(super) fn advance(&mut self) -> bool {
+        if self.chunk.count() <= 1 {
+            return false;
+        }
+        self.chunk.off += 1;
+        self.meta = None;
+        true
+    }
     fn after_first(&self) -> Result<Option<Value>> {
         if self.chunk.count() > 1 {
             let c = ChunkedCons::new(self.chunk.drop_first()?, self.more.clone());
@@ -179,7 +189,7 @@ impl SeqNode for ChunkedCons {
 
 impl Tails for ChunkedCons {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
-        out.push(std::mem::take(&mut self.more));
+        push_tail(out, std::mem::take(&mut self.more));
     }
 }
 

@@ -1,6 +1,6 @@
 //! clojure.lang.Cons: a first item in front of a seq (`cons`).
 
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use super::{SeqNode, seq};
 use crate::runtime::error::Result;
 use crate::runtime::value::Value;
@@ -60,7 +60,7 @@ impl SeqNode for Cons {
 
 impl Tails for Cons {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
-        out.push(std::mem::take(&mut self.rest));
+        push_tail(out, std::mem::take(&mut self.rest));
     }
 }
 

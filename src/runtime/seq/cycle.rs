@@ -1,6 +1,6 @@
 //! clojure.lang.Cycle: `(cycle coll)`, the items of a seq repeated forever.
 
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use super::{SeqNode, first, next, seq};
 use crate::runtime::error::Result;
 use crate::runtime::gc::Ref;
@@ -86,7 +86,7 @@ impl SeqNode for Cycle {
 impl Tails for Cycle {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
         if let Some(n) = self.next.take() {
-            out.push(n);
+            push_tail(out, n);
         }
     }
 }

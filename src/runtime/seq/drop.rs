@@ -15,6 +15,30 @@ pub(super) trait Tails {
     fn take_tails(&mut self, out: &mut Vec<Value>);
 }
 
+/// Hand a detached tail to the worklist. Only a chain node held nowhere
+/// else needs dismantling; anything else is released here at once (one
+/// count decrement, or a shallow drop), so most drops allocate no worklist.
+/// (Should another thread drop its last other reference meanwhile, that
+/// node's own `Drop` dismantles its chain: still constant depth.)
+#[inline]
+pub(super) fn push_tail(out: &mut Vec<Value>, v: Value) {
+    use crate::runtime::gc::Ref;
+    let unique = match &v.0 {
+        Repr::Cons(r) => Ref::strong_count(r) == 1,
+        Repr::LazySeq(r) => Ref::strong_count(r) == 1,
+        Repr::ChunkedCons(r) => Ref::strong_count(r) == 1,
+        Repr::LongRange(r) => Ref::strong_count(r) == 1,
+        Repr::Range(r) => Ref::strong_count(r) == 1,
+        Repr::Repeat(r) => Ref::strong_count(r) == 1,
+        Repr::Iterate(r) => Ref::strong_count(r) == 1,
+        Repr::Cycle(r) => Ref::strong_count(r) == 1,
+        _ => false,
+    };
+    if unique {
+        out.push(v);
+    }
+}
+
 /// Called by each node's `Drop`: detach its tails and free them iteratively.
 pub(super) fn drop_tails<T: Tails>(node: &mut T) {
     let mut stack = Vec::new();

@@ -2,7 +2,7 @@
 //! first use, by calling `f` on the previous item.
 
 use super::SeqNode;
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use crate::runtime::error::Result;
 use crate::runtime::func::invoke;
 use crate::runtime::gc::Ref;
@@ -78,7 +78,7 @@ impl SeqNode for Iterate {
 impl Tails for Iterate {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
         if let Some(n) = self.next.take() {
-            out.push(n);
+            push_tail(out, n);
         }
     }
 }

@@ -16,7 +16,7 @@
 //! freely. A thunk that re-enters its own seq calls the fn again (as the JVM's
 //! reentrant `synchronized` does).
 
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use super::{SeqNode, more, next, seq};
 use crate::runtime::error::{Exception, Result, err};
 use crate::runtime::func::invoke;
@@ -232,8 +232,8 @@ impl Tails for LazySeq {
             Err(p) => p.into_inner(),
         };
         match std::mem::replace(st, State::Seq(Value::NIL)) {
-            State::Raw(v) | State::Seq(v) => out.push(v),
-            State::Unrealized(Thunk::Fn(f)) => out.push(f),
+            State::Raw(v) | State::Seq(v) => push_tail(out, v),
+            State::Unrealized(Thunk::Fn(f)) => push_tail(out, f),
             other => *st = other,
         }
     }

@@ -88,24 +88,26 @@ impl SeqNode for crate::runtime::coll::List {
 }
 
 /// The seq behind a value that is itself a seq (an ISeq), else None.
+#[inline]
 pub(crate) fn node(x: &Value) -> Option<&dyn SeqNode> {
-    match x.view() {
-        View::List(s) => Some(s),
-        View::Cons(s) => Some(s),
-        View::LazySeq(s) => Some(s),
-        View::ArraySeq(s) => Some(s),
-        View::StringSeq(s) => Some(s),
-        View::ChunkedCons(s) => Some(s),
-        View::LongRange(s) => Some(s),
-        View::Range(s) => Some(s),
-        View::Repeat(s) => Some(s),
-        View::Iterate(s) => Some(s),
-        View::Cycle(s) => Some(s),
-        View::ChunkedSeq(s) => Some(s),
-        View::VectorSeq(s) => Some(s),
-        View::VectorRSeq(s) => Some(s),
-        View::QueueSeq(s) => Some(s),
-        View::MapSeq(s) => Some(s),
+    use crate::runtime::value::Repr;
+    match &x.0 {
+        Repr::List(s) => Some(&**s),
+        Repr::Cons(s) => Some(&**s),
+        Repr::LazySeq(s) => Some(&**s),
+        Repr::ArraySeq(s) => Some(&**s),
+        Repr::StringSeq(s) => Some(&**s),
+        Repr::ChunkedCons(s) => Some(&**s),
+        Repr::LongRange(s) => Some(&**s),
+        Repr::Range(s) => Some(&**s),
+        Repr::Repeat(s) => Some(&**s),
+        Repr::Iterate(s) => Some(&**s),
+        Repr::Cycle(s) => Some(&**s),
+        Repr::ChunkedSeq(s) => Some(&**s),
+        Repr::VectorSeq(s) => Some(&**s),
+        Repr::VectorRSeq(s) => Some(&**s),
+        Repr::QueueSeq(s) => Some(&**s),
+        Repr::MapSeq(s) => Some(&**s),
         _ => None,
     }
 }
@@ -172,6 +174,14 @@ pub fn seq(x: &Value) -> Result<Value> {
 
 /// `(first x)`.
 pub fn first(x: &Value) -> Result<Value> {
+    use crate::runtime::value::Repr;
+    // The common seqs inline, without the dyn call.
+    match &x.0 {
+        Repr::LongRange(r) => return Ok(Value::long(r.start())),
+        Repr::ChunkedSeq(s) => return Ok(s.first_ref().clone()),
+        Repr::Cons(c) => return Ok(c.first.clone()),
+        _ => {}
+    }
     if let Some(n) = node(x) {
         return n.first();
     }
@@ -190,6 +200,37 @@ pub fn next(x: &Value) -> Result<Value> {
     }
     let s = seq(x)?;
     if s.is_nil() { Ok(Value::NIL) } else { next(&s) }
+}
+
+/// `(next x)` consuming `x`. A seq node nobody else holds is stepped in
+/// place instead of allocating its successor: no one can observe the
+/// difference, and walking a range, vector seq or chunked seq then costs
+/// no allocation per item. Falls back to [`next`] otherwise.
+pub fn next_owned(mut x: Value) -> Result<Value> {
+    use crate::runtime::value::Repr;
+    let stepped = match &mut x.0 {
+        Repr::LongRange(r) => Ref::get_mut(r).is_some_and(|n| n.advance()),
+        Repr::ChunkedCons(r) => Ref::get_mut(r).is_some_and(|n| n.advance()),
+        Repr::ChunkedSeq(r) => Ref::get_mut(r).is_some_and(|n| n.advance()),
+        Repr::ArraySeq(r) => Ref::get_mut(r).is_some_and(|n| n.advance()),
+        Repr::StringSeq(r) => Ref::get_mut(r).is_some_and(|n| n.advance()),
+        Repr::Cons(r) => {
+            if let Some(c) = Ref::get_mut(r) {
+                let rest = std::mem::take(&mut c.rest);
+                drop(x);
+                return seq(&rest);
+            }
+            false
+        }
+        Repr::LazySeq(_) => {
+            // The realised seq is never a LazySeq: one level of recursion.
+            let s = seq(&x)?;
+            drop(x);
+            return next_owned(s);
+        }
+        _ => false,
+    };
+    if stepped { Ok(x) } else { next(&x) }
 }
 
 /// `(rest x)`: never nil; `()` when nothing follows. Lazy tails (of a cons,
@@ -264,8 +305,15 @@ pub fn count_owned(x: Value) -> Result<usize> {
         if let Some(c) = counted(&s)? {
             return Ok(i + c);
         }
+        // A chunk's items are all there: step over it at once (the same
+        // cells are realised as walking it item by item).
+        if let View::ChunkedCons(c) = s.view() {
+            i += c.chunk().count();
+            s = chunk_next(&s)?;
+            continue;
+        }
         i += 1;
-        s = next(&s)?;
+        s = next_owned(s)?;
     }
     Ok(i)
 }
@@ -341,7 +389,7 @@ impl Iterator for SeqIter {
     type Item = Result<Value>;
     fn next(&mut self) -> Option<Result<Value>> {
         let step = if self.started {
-            next(&self.cur)
+            next_owned(std::mem::take(&mut self.cur))
         } else {
             self.started = true;
             seq(&self.cur)

@@ -8,7 +8,7 @@
 //! would overflow.
 
 use super::chunk::{ArrayChunk, CHUNK_SIZE};
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use super::iterate::Iterate;
 use super::repeat::Repeat;
 use super::{SeqNode, seq};
@@ -138,6 +138,41 @@ impl LongRange {
             c.clone()
         }
     }
+    /// Become `next` in place within the current chunk (see
+    /// `seq::next_owned`): the same start/step/chunk boundaries as the node
+    /// `next` would allocate. False at a chunk's last item or when `next`
+    /// is already cached.
+    pub(super) fn advance(&mut self) -> bool {
+        if self.next.get_mut().is_some() {
+            return false;
+        }
+        if self.chunk.get_mut().is_none() {
+            self.force();
+        }
+        match self.chunk.get_mut() {
+            Some(c) if c.count > 1 => c.count -= 1,
+            _ => return false,
+        }
+        self.start += self.step;
+        self.meta = None;
+        true
+    }
+    /// `(reduce f acc r)` as LongRange.reduce: no seq nodes.
+    pub fn reduce(
+        &self,
+        mut acc: Value,
+        mut step: impl FnMut(Value, i64) -> Result<std::ops::ControlFlow<Value, Value>>,
+    ) -> Result<Value> {
+        let mut i = self.start;
+        for _ in 0..self.range_count().max(0) {
+            match step(acc, i)? {
+                std::ops::ControlFlow::Continue(a) => acc = a,
+                std::ops::ControlFlow::Break(v) => return Ok(v),
+            }
+            i = i.wrapping_add(self.step);
+        }
+        Ok(acc)
+    }
     pub fn meta(&self) -> Option<&Value> {
         self.meta.as_ref()
     }
@@ -182,10 +217,10 @@ impl SeqNode for LongRange {
 impl Tails for LongRange {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
         if let Some(n) = self.next.take() {
-            out.push(n);
+            push_tail(out, n);
         }
         if let Some(c) = self.chunk.take() {
-            out.push(c.chunk_next);
+            push_tail(out, c.chunk_next);
         }
     }
 }
@@ -338,10 +373,10 @@ impl SeqNode for Range {
 impl Tails for Range {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
         if let Some(n) = self.next.take() {
-            out.push(n);
+            push_tail(out, n);
         }
         if let Some((_, c)) = self.chunk.take() {
-            out.push(c);
+            push_tail(out, c);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! clojure.lang.Repeat: `(repeat x)` and `(repeat n x)`.
 
 use super::SeqNode;
-use super::drop::{Tails, drop_tails};
+use super::drop::{Tails, drop_tails, push_tail};
 use crate::runtime::error::Result;
 use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
@@ -76,7 +76,7 @@ impl SeqNode for Repeat {
 impl Tails for Repeat {
     fn take_tails(&mut self, out: &mut Vec<Value>) {
         if let Some(n) = self.next.take() {
-            out.push(n);
+            push_tail(out, n);
         }
     }
 }

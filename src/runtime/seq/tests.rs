@@ -944,3 +944,65 @@ fn printed_forms_match_jvm() {
         assert_eq!(pr_str(&v), want);
     }
 }
+
+/// Items of `s` walked with `next` (`s` stays shared with the caller).
+fn items_by_next(s: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = seq(s).unwrap();
+    while !cur.is_nil() {
+        out.push(show(&first(&cur).unwrap()));
+        cur = next(&cur).unwrap();
+    }
+    out
+}
+
+/// Items of `s` walked with `next_owned`, which steps unshared nodes in
+/// place.
+fn items_by_next_owned(s: Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = seq(&s).unwrap();
+    drop(s);
+    while !cur.is_nil() {
+        out.push(show(&first(&cur).unwrap()));
+        cur = next_owned(cur).unwrap();
+    }
+    out
+}
+
+#[test]
+fn next_owned_walks_like_next() {
+    let make: Vec<fn() -> Value> = vec![
+        || range_to(&l(100)).unwrap(),
+        || range_step(&l(0), &l(-70), &l(-3)).unwrap(),
+        || seq(&vector(&(0..70).collect::<Vec<_>>())).unwrap(),
+        || ArraySeq::value((0..40).map(l).collect()),
+        || seq(&Value::string("héllo")).unwrap(),
+        || {
+            let tail = ArraySeq::value(vec![l(9)]);
+            chunk_cons(ArrayChunk::new(vec![l(1), l(2), l(3)]), tail).unwrap()
+        },
+        || cons(l(0), &range_to(&l(3)).unwrap()).unwrap(),
+    ];
+    for mk in make {
+        let shared = mk();
+        let want = items_by_next(&shared);
+        // A walk from a shared head must leave that head as it was.
+        let again = items_by_next_owned(shared.clone());
+        assert_eq!(again, want);
+        assert_eq!(items_by_next(&shared), want);
+        assert_eq!(items_by_next_owned(mk()), want);
+    }
+}
+
+#[test]
+fn next_owned_keeps_range_chunk_boundaries() {
+    // JVM: (count (chunk-first (nthnext (range 100) 5))) => 27
+    let mut s = range_to(&l(100)).unwrap();
+    for _ in 0..5 {
+        s = next_owned(s).unwrap();
+    }
+    assert_eq!(chunk_first(&s).unwrap().count(), 27);
+    assert_eq!(show(&first(&s).unwrap()), "5");
+    // JVM: (first (chunk-next (nthnext (range 100) 5))) => 32
+    assert_eq!(show(&first(&chunk_next(&s).unwrap()).unwrap()), "32");
+}

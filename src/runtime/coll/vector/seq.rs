@@ -54,6 +54,16 @@ impl ChunkedSeq {
     pub fn next(&self) -> Value {
         wrap(self.next_seq())
     }
+    /// Become `next` in place within the current chunk (see
+    /// `seq::next_owned`); false at the chunk's last item.
+    pub(crate) fn advance(&mut self) -> bool {
+        if self.offset + 1 >= self.node.items().len() {
+            return false;
+        }
+        self.offset += 1;
+        self.meta = None;
+        true
+    }
     /// Items left, this one included.
     pub fn count(&self) -> usize {
         self.vec.count().saturating_sub(self.i + self.offset)
