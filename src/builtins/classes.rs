@@ -17,6 +17,28 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("java.math.BigDecimal", &["j.Number", "j.Comparable"]),
     ("j.Number", &["java.io.Serializable"]),
     ("j.Boolean", &["j.Comparable", "java.io.Serializable"]),
+    (
+        "j.StringBuilder",
+        &[
+            "j.AbstractStringBuilder",
+            "java.io.Serializable",
+            "j.Comparable",
+            "j.CharSequence",
+        ],
+    ),
+    (
+        "j.StringBuffer",
+        &[
+            "j.AbstractStringBuilder",
+            "java.io.Serializable",
+            "j.Comparable",
+            "j.CharSequence",
+        ],
+    ),
+    (
+        "j.AbstractStringBuilder",
+        &["j.Appendable", "j.CharSequence"],
+    ),
     ("j.Character", &["j.Comparable", "java.io.Serializable"]),
     (
         "j.String",

@@ -143,12 +143,19 @@ pub fn intern_defs(ns: &Ref<Namespace>, defs: &[Def]) {
                 meta: None,
             })),
         });
+        // Metadata as the JVM's core vars have it (without :doc/:arglists):
+        // `clojure.test/function?` and tools read :macro from it.
+        let mut meta = Vec::new();
         if d.is_macro {
-            var.set_macro(true);
+            meta.push((Value::keyword(None, "macro"), Value::TRUE));
         }
         if d.dynamic {
             var.set_dynamic(true);
+            meta.push((Value::keyword(None, "dynamic"), Value::TRUE));
         }
+        meta.push((Value::keyword(None, "name"), Value::symbol(None, d.name)));
+        meta.push((Value::keyword(None, "ns"), Value::namespace(ns.clone())));
+        var.set_meta(Value::map_from_pairs(meta));
     }
 }
 

@@ -26,7 +26,9 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                     .filter_map(Value::as_char)
                     .collect::<String>(),
             )),
-            View::HostObject(HostObject::StringBuilder(sb)) => Ok(Value::string(lock(sb).as_str())),
+            View::HostObject(HostObject::StringBuilder(sb) | HostObject::StringBuffer(sb)) => {
+                Ok(Value::string(lock(sb).as_str()))
+            }
             _ => return None,
         },
         // Boolean(String) is true only for "true", ignoring case.
@@ -38,11 +40,17 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             View::Nil => Ok(wrap(HostObject::Boolean(false))),
             _ => return None,
         },
-        ("java.lang.StringBuilder", []) => Ok(builder(String::new())),
-        ("java.lang.StringBuilder", [x]) => match x.view() {
+        ("java.lang.StringBuilder" | "java.lang.StringBuffer", []) => {
+            Ok(builder(class, String::new()))
+        }
+        ("java.lang.StringBuilder" | "java.lang.StringBuffer", [x]) => match x.view() {
             // StringBuilder(int capacity)
-            View::Long(_) => Ok(builder(String::new())),
-            View::Str(s) => Ok(builder(s.as_str().to_string())),
+            View::Long(_) => Ok(builder(class, String::new())),
+            // StringBuilder(String) / StringBuilder(CharSequence)
+            View::Str(s) => Ok(builder(class, s.as_str().to_string())),
+            View::HostObject(HostObject::StringBuilder(sb) | HostObject::StringBuffer(sb)) => {
+                Ok(builder(class, lock(sb).clone()))
+            }
             _ => return None,
         },
         ("java.util.ArrayList", []) => Ok(array_list(Vec::new())),
@@ -134,8 +142,12 @@ fn list_call(
     })())
 }
 
-fn builder(s: String) -> Value {
-    wrap(HostObject::StringBuilder(Lock::new(s)))
+fn builder(class: &str, s: String) -> Value {
+    if class == "java.lang.StringBuffer" {
+        wrap(HostObject::StringBuffer(Lock::new(s)))
+    } else {
+        wrap(HostObject::StringBuilder(Lock::new(s)))
+    }
 }
 
 /// Java's String.valueOf for append/insert.
@@ -166,7 +178,7 @@ fn byte_index(s: &str, i: i64) -> Option<usize> {
 /// method is unknown.
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let sb = match target.view() {
-        View::HostObject(HostObject::StringBuilder(sb)) => sb,
+        View::HostObject(HostObject::StringBuilder(sb) | HostObject::StringBuffer(sb)) => sb,
         View::HostObject(HostObject::ArrayList(l)) => {
             // Object's methods (toString, hashCode, ...) fall through.
             if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {

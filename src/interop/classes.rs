@@ -29,6 +29,8 @@ static CLASSES: &[ClassDef] = &[
     c("java.lang.String"),
     c("java.util.ArrayList"),
     c("java.lang.StringBuilder"),
+    c("java.lang.StringBuffer"),
+    c("java.lang.AbstractStringBuilder"),
     c("java.lang.Long"),
     c("java.lang.Integer"),
     c("java.lang.Short"),

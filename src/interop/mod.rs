@@ -24,7 +24,7 @@ pub fn classes_resolve(full: &str) -> Option<bool> {
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::host::{self, HostTable};
 use crate::runtime::types;
-use crate::runtime::value::Value;
+use crate::runtime::value::{Value, View};
 
 /// Install the interop table (idempotent).
 pub fn install() {
@@ -83,6 +83,18 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     }
     match (c.name, args) {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
+        // PrintWriter(Writer): printing through it lands in the wrapped
+        // writer, so the wrapped writer itself stands in for it.
+        ("java.io.PrintWriter", [w]) if matches!(w.view(), View::Writer(_)) => Ok(w.clone()),
+        // Long(long) / Long(String), Integer(int) / Integer(String).
+        ("java.lang.Long" | "java.lang.Integer", [x]) if x.is_string() => {
+            lang::call_static(c.name, "valueOf", args)
+        }
+        ("java.lang.Long", [x]) if matches!(x.view(), View::Long(_)) => Ok(x.clone()),
+        ("java.lang.Integer", [x]) => match x.view() {
+            View::Long(n) if i32::try_from(n).is_ok() => Ok(x.clone()),
+            _ => Err(no_ctor(c.name)),
+        },
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),

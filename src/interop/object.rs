@@ -40,6 +40,17 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("isMacro", []) => Some(Ok(Value::bool(v.is_macro()))),
             ("getRawRoot", []) => Some(Ok(v.root().unwrap_or(Value::NIL))),
             ("deref" | "get", []) => Some(v.deref()),
+            ("setMacro", []) => {
+                let m = crate::runtime::coll::ops::assoc(
+                    &v.meta(),
+                    Value::keyword(None, "macro"),
+                    Value::TRUE,
+                );
+                Some(m.map(|m| {
+                    v.set_meta(m);
+                    Value::NIL
+                }))
+            }
             ("setDynamic", []) => {
                 v.set_dynamic(true);
                 Some(Ok(target.clone()))
@@ -109,6 +120,18 @@ fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Optio
         ("append", [x]) => text(x)
             .and_then(|s| w.write_str(&s))
             .map(|_| target.clone()),
+        // PrintWriter's print/println (String.valueOf of the argument).
+        ("print" | "println", [x]) => (|| {
+            let mut s = match x.view() {
+                View::Nil => "null".to_string(),
+                _ => printer::str_value(x)?,
+            };
+            if method == "println" {
+                s.push('\n');
+            }
+            w.write_str(&s).map(|_| Value::NIL)
+        })(),
+        ("println", []) => w.write_str("\n").map(|_| Value::NIL),
         ("flush", []) => w.flush().map(|_| Value::NIL),
         ("close", []) => w.close().map(|_| Value::NIL),
         ("toString", []) => printer::str_value(target).map(Value::string),

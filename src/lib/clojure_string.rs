@@ -8,9 +8,11 @@ use crate::builtins::string::str_of;
 use crate::runtime::compare::cast_message;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::func;
+use crate::runtime::object::HostObject;
 use crate::runtime::regex::Regex;
 use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
+use std::borrow::Cow;
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("blank?", blank),
@@ -62,14 +64,26 @@ fn to_string(v: &Value, param: &str) -> Result<String> {
 
 /// A `^CharSequence` param: a string, else the JVM's cast error; nil gives
 /// the NPE of the first method called on it (`method`, e.g. "length()").
-fn char_seq<'a>(v: &'a Value, param: &str, method: &str) -> Result<&'a str> {
+fn char_seq<'a>(v: &'a Value, param: &str, method: &str) -> Result<Cow<'a, str>> {
     match v.view() {
-        View::Str(s) => Ok(s.as_str()),
+        View::Str(s) => Ok(Cow::Borrowed(s.as_str())),
+        // StringBuilder / StringBuffer: their current text.
+        View::HostObject(o @ (HostObject::StringBuilder(_) | HostObject::StringBuffer(_))) => {
+            Ok(Cow::Owned(o.to_java_string(0)?))
+        }
         View::Nil => err::npe(format!(
             "Cannot invoke \"java.lang.CharSequence.{method}\" because \"{param}\" is null"
         )),
         _ => err::class_cast(cast_message(v.class_name(), "java.lang.CharSequence")),
     }
+}
+
+/// `(instance? CharSequence v)` for the kinds of text we model.
+fn is_char_seq(v: &Value) -> bool {
+    matches!(
+        v.view(),
+        View::Str(_) | View::HostObject(HostObject::StringBuilder(_) | HostObject::StringBuffer(_))
+    )
 }
 
 /// A `^String` argument (cast on the call).
@@ -96,6 +110,7 @@ fn blank(args: &[Value]) -> Result<Value> {
         return Ok(Value::TRUE);
     }
     let s = char_seq(&args[0], "s", "length()")?;
+    let s: &str = &s;
     Ok(Value::bool(s.chars().all(java_whitespace)))
 }
 
@@ -152,6 +167,7 @@ fn includes(args: &[Value]) -> Result<Value> {
     arity("includes?", args, 2, 2)?;
     let s = to_string(&args[0], "s")?;
     let sub = char_seq(&args[1], "s", "toString()")?;
+    let sub: &str = &sub;
     Ok(Value::bool(s.contains(sub)))
 }
 
@@ -192,6 +208,7 @@ fn from_index(v: &Value) -> Result<i64> {
 fn index_of(args: &[Value]) -> Result<Value> {
     arity("index-of", args, 2, 3)?;
     let s = char_seq(&args[0], "s", "toString()")?;
+    let s: &str = &s;
     let n = needle(&args[1])?;
     let from = match args.get(2) {
         Some(f) => from_index(f)?.max(0) as usize,
@@ -214,6 +231,7 @@ fn index_of(args: &[Value]) -> Result<Value> {
 fn last_index_of(args: &[Value]) -> Result<Value> {
     arity("last-index-of", args, 2, 3)?;
     let s = char_seq(&args[0], "s", "toString()")?;
+    let s: &str = &s;
     let n = needle(&args[1])?;
     let len16 = s.encode_utf16().count() as i64;
     // String.lastIndexOf(str, from): the match may start at `from` at most.
@@ -255,6 +273,7 @@ fn join(args: &[Value]) -> Result<Value> {
 fn escape(args: &[Value]) -> Result<Value> {
     arity("escape", args, 2, 2)?;
     let s = char_seq(&args[0], "s", "length()")?;
+    let s: &str = &s;
     let cmap = &args[1];
     if cmap.is_nil() {
         return err::npe(
@@ -276,12 +295,14 @@ fn escape(args: &[Value]) -> Result<Value> {
 fn reverse(args: &[Value]) -> Result<Value> {
     arity("reverse", args, 1, 1)?;
     let s = char_seq(&args[0], "seq", "length()")?;
+    let s: &str = &s;
     Ok(Value::string(s.chars().rev().collect::<String>()))
 }
 
 fn trim_by(args: &[Value], name: &str, left: bool, right: bool) -> Result<Value> {
     arity(name, args, 1, 1)?;
     let s = char_seq(&args[0], "s", "length()")?;
+    let s: &str = &s;
     let mut t = s;
     if left {
         t = t.trim_start_matches(java_whitespace);
@@ -305,12 +326,14 @@ fn trimr(args: &[Value]) -> Result<Value> {
 fn trim_newline(args: &[Value]) -> Result<Value> {
     arity("trim-newline", args, 1, 1)?;
     let s = char_seq(&args[0], "s", "length()")?;
+    let s: &str = &s;
     Ok(Value::string(s.trim_end_matches(['\n', '\r'])))
 }
 
 fn re_quote_replacement(args: &[Value]) -> Result<Value> {
     arity("re-quote-replacement", args, 1, 1)?;
     let s = char_seq(&args[0], "s", "toString()")?;
+    let s: &str = &s;
     Ok(Value::string(quote_replacement(s)))
 }
 
@@ -386,6 +409,7 @@ fn replace_matches(s: &str, re: &Regex, rep: Replacement, limit: Option<usize>) 
 fn replace_impl(args: &[Value], name: &str, first_only: bool) -> Result<Value> {
     arity(name, args, 3, 3)?;
     let s = char_seq(&args[0], "s", "toString()")?;
+    let s: &str = &s;
     let (m, r) = (&args[1], &args[2]);
     let limit = first_only.then_some(1);
     match (m.view(), r.view()) {
@@ -397,9 +421,11 @@ fn replace_impl(args: &[Value], name: &str, first_only: bool) -> Result<Value> {
                 s.replace(&a, &b)
             }))
         }
-        (View::Str(a), _) => {
+        (View::Str(_) | View::HostObject(_), _) if is_char_seq(m) => {
+            let a = char_seq(m, "target", "toString()")?;
+            let a: &str = &a;
             let b = char_seq(r, "replacement", "toString()")?;
-            let a = a.as_str();
+            let b: &str = &b;
             Ok(Value::string(if first_only {
                 s.replacen(a, b, 1)
             } else if a.is_empty() {
@@ -420,6 +446,10 @@ fn replace_impl(args: &[Value], name: &str, first_only: bool) -> Result<Value> {
             };
             match r.view() {
                 View::Str(t) => replace_matches(s, re, Replacement::Template(t.as_str()), limit),
+                _ if is_char_seq(r) => {
+                    let t = char_seq(r, "replacement", "toString()")?;
+                    replace_matches(s, re, Replacement::Template(&t), limit)
+                }
                 View::Char(c) => {
                     let t = c.to_string();
                     replace_matches(s, re, Replacement::Template(&t), limit)
@@ -450,6 +480,7 @@ fn pattern_split(re: &Regex, s: &str, limit: i64) -> Vec<Value> {
 fn split(args: &[Value]) -> Result<Value> {
     arity("split", args, 2, 3)?;
     let s = char_seq(&args[0], "this.text", "length()")?;
+    let s: &str = &s;
     let Some(re) = regex_of(&args[1]) else {
         return err::class_cast(cast_message(
             args[1].class_name(),
@@ -466,6 +497,7 @@ fn split(args: &[Value]) -> Result<Value> {
 fn split_lines(args: &[Value]) -> Result<Value> {
     arity("split-lines", args, 1, 1)?;
     let s = char_seq(&args[0], "this.text", "length()")?;
+    let s: &str = &s;
     let re = Regex::new("\r?\n")?;
     Ok(Value::vector(pattern_split(&re, s, 0)))
 }

@@ -15,6 +15,8 @@ pub enum HostObject {
     Boolean(bool),
     /// java.lang.StringBuilder's contents.
     StringBuilder(Lock<String>),
+    /// java.lang.StringBuffer: the synchronized twin of StringBuilder.
+    StringBuffer(Lock<String>),
     /// java.util.ArrayList: seqable, counted and indexed; prints like a vector.
     ArrayList(Lock<Vec<Value>>),
     /// A Java array: its JVM class name (`[J`, `[Ljava.lang.Long;`) and
@@ -34,6 +36,7 @@ impl HostObject {
             HostObject::Object => "java.lang.Object",
             HostObject::Boolean(_) => "java.lang.Boolean",
             HostObject::StringBuilder(_) => "java.lang.StringBuilder",
+            HostObject::StringBuffer(_) => "java.lang.StringBuffer",
             HostObject::ArrayList(_) => "java.util.ArrayList",
             HostObject::Array(c, _) => c,
             HostObject::MathContext(_) => "java.math.MathContext",
@@ -56,7 +59,7 @@ impl HostObject {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
-            HostObject::StringBuilder(s) => lock(s).clone(),
+            HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),
             HostObject::Matcher(m) => m.java_string(),

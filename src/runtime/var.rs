@@ -81,7 +81,11 @@ impl Var {
     pub fn meta(&self) -> Value {
         lock(&self.meta).clone()
     }
+    /// Replace the metadata. As on the JVM, `:macro` in the map is what
+    /// makes the var a macro, so the flag follows it.
     pub fn set_meta(&self, m: Value) {
+        let is_macro = super::lookup::get(&m, &Value::keyword(None, "macro")).truthy();
+        self.set_macro(is_macro);
         *lock(&self.meta) = m;
     }
 

@@ -1,0 +1,22 @@
+;; StringBuffer (and StringBuilder) as CharSequence arguments of
+;; clojure.string, and a few boxed-number / writer constructors.
+(require '[clojure.string :as str])
+(def sb (StringBuffer. "hello world"))
+(prn (class sb) (str sb) (instance? CharSequence sb) (instance? CharSequence (StringBuilder.)))
+(.append sb "!")
+(prn (str sb) (str/upper-case sb) (str/reverse sb) (str/index-of sb "o") (str/last-index-of sb \o))
+(prn (str/replace (StringBuilder. "a-b-c") "-" (StringBuffer. "+")))
+(prn (str/replace "a-b-c" (StringBuffer. "-") "_"))
+(prn (str/replace-first "x1y2" #"\d" (StringBuilder. "#")))
+(prn (str/split (StringBuffer. "a,b,c") #","))
+(prn (str/blank? (StringBuffer. "  ")) (str/starts-with? (StringBuffer. "abc") "ab"))
+(prn (str (StringBuilder. (StringBuffer. "copy"))))
+(prn (Long. 42) (Long. "-17") (Integer. "9") (Integer. 3))
+(let [sw (java.io.StringWriter.)
+      pw (java.io.PrintWriter. sw)]
+  (.print pw "a")
+  (.print pw 1)
+  (.println pw)
+  (.println pw "b")
+  (binding [*out* pw] (print "c"))
+  (prn (str sw)))
