@@ -67,6 +67,23 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("c.IPersistentList", &["c.Sequential", "c.IPersistentStack"]),
     ("c.IPersistentStack", &["c.IPersistentCollection"]),
     ("u.List", &["u.Collection"]),
+    (
+        "u.ArrayList",
+        &[
+            "u.AbstractList",
+            "u.List",
+            "u.RandomAccess",
+            "j.Cloneable",
+            "io.Serializable",
+        ],
+    ),
+    ("u.AbstractList", &["u.AbstractCollection", "u.List"]),
+    ("u.AbstractCollection", &["u.Collection"]),
+    (
+        "u.HashMap",
+        &["u.AbstractMap", "u.Map", "j.Cloneable", "io.Serializable"],
+    ),
+    ("u.AbstractMap", &["u.Map"]),
     ("u.Set", &["u.Collection"]),
     ("u.Collection", &["j.Iterable"]),
     (

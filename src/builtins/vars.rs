@@ -93,14 +93,18 @@ fn find_keyword(args: &[Value]) -> Result<Value> {
     };
     let (ns, name) = match args {
         [n] => match n.view() {
+            // core.clj's cond: keywords are returned as is, anything but a
+            // symbol or string gives nil.
+            View::Keyword(_) => return Ok(n.clone()),
             View::Symbol(s) => (s.ns().map(str::to_string), s.name().to_string()),
-            _ => {
+            View::Str(_) => {
                 let full = text(n)?.unwrap_or_default();
                 match crate::runtime::symbol::split_ns(&full) {
                     (Some(ns), name) => (Some(ns.to_string()), name.to_string()),
                     (None, name) => (None, name.to_string()),
                 }
             }
+            _ => return Ok(Value::NIL),
         },
         [ns, n] => (text(ns)?, text(n)?.unwrap_or_default()),
         _ => return Ok(Value::NIL),

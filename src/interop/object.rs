@@ -33,7 +33,28 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::Instance(i) => instance_method(target, i, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
+        View::Namespace(ns) => match (method, args) {
+            // Namespace's public `name` field and getName().
+            ("name" | "-name" | "getName", []) => Some(Ok(Value::from(ns.name().clone()))),
+            ("toString", []) => Some(Ok(Value::string(ns.name_str()))),
+            ("findInternedVar", [s]) => Some(Ok(s
+                .as_symbol()
+                .and_then(|s| ns.find_interned(s.name()))
+                .map(Value::from)
+                .unwrap_or(Value::NIL))),
+            ("lookupAlias", [s]) => Some(Ok(s
+                .as_symbol()
+                .and_then(|s| ns.alias(s.name()))
+                .map(Value::namespace)
+                .unwrap_or(Value::NIL))),
+            _ => None,
+        },
         View::Var(v) => match (method, args) {
+            // Var's public `sym` and `ns` fields.
+            ("sym" | "-sym", []) => Some(Ok(Value::from(v.sym().clone()))),
+            ("ns" | "-ns", []) => Some(Ok(crate::runtime::namespace::find_ns(v.ns_sym().name())
+                .map(Value::namespace)
+                .unwrap_or(Value::NIL))),
             ("hasRoot", []) => Some(Ok(Value::bool(v.has_root()))),
             ("isBound", []) => Some(Ok(Value::bool(v.is_bound()))),
             ("isDynamic", []) => Some(Ok(Value::bool(v.is_dynamic()))),
