@@ -78,6 +78,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("char", char),
     Def::f("byte", byte),
     Def::f("short", short),
+    Def::f("vector-of", vector_of),
     Def::f("num", num),
     Def::f("bigint", bigint),
     Def::f("biginteger", biginteger),
@@ -488,6 +489,36 @@ fn byte(args: &[Value]) -> Result<Value> {
 }
 fn short(args: &[Value]) -> Result<Value> {
     small_int("short", args, -32768, 32767)
+}
+/// `(vector-of :type & xs)`: a vector whose items are coerced to the
+/// primitive type. (The JVM's is a clojure.core.Vec; ours is an ordinary
+/// persistent vector of the coerced values.)
+fn vector_of(args: &[Value]) -> Result<Value> {
+    check_arity("vector-of", args, 1, None)?;
+    let t = match args[0].view() {
+        View::Keyword(k) if k.ns().is_none() => k.name().to_string(),
+        _ => String::new(),
+    };
+    let coerce: fn(&[Value]) -> Result<Value> = match t.as_str() {
+        "int" => int,
+        "long" => long,
+        "float" => float,
+        "double" => double,
+        "byte" => byte,
+        "short" => short,
+        "char" => char,
+        "boolean" => |a: &[Value]| Ok(Value::bool(a[0].truthy())),
+        _ => {
+            let mut s = String::new();
+            crate::runtime::printer::write_str(&mut s, &args[0], &Default::default())?;
+            return err::illegal_arg(format!("Unrecognized type {s}"));
+        }
+    };
+    let items = args[1..]
+        .iter()
+        .map(|x| coerce(std::slice::from_ref(x)))
+        .collect::<Result<Vec<Value>>>()?;
+    Ok(Value::vector(items))
 }
 fn num(args: &[Value]) -> Result<Value> {
     check_arity("num", args, 1, Some(1))?;

@@ -23,6 +23,7 @@ pub(crate) mod seq;
 pub mod state;
 pub mod stream;
 pub mod string;
+mod structs;
 mod types;
 mod vars;
 
@@ -108,6 +109,7 @@ const TABLES: &[&[Def]] = &[
     vars::DEFS,
     multi::DEFS,
     types::DEFS,
+    structs::DEFS,
     stream::DEFS,
 ];
 

@@ -4,6 +4,7 @@
 
 mod builder;
 mod classes;
+mod coll;
 mod date;
 mod exceptions;
 mod io;

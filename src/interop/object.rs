@@ -25,6 +25,9 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .as_exception()
             .and_then(|e| exceptions::call(&e, method, args)),
         View::Writer(w) => writer(target, w, method, args),
+        View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => {
+            super::coll::iterator(it, method, args)
+        }
         View::HostObject(_) => super::builder::call(target, method, args)
             .or_else(|| super::regex::call(target, method, args)),
         View::InStream(s) => super::io::call_stream(s, method, args),
@@ -33,6 +36,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::Instance(i) => instance_method(target, i, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
+        _ if super::coll::applies(target) => super::coll::call(target, method, args),
         View::Namespace(ns) => match (method, args) {
             // Namespace's public `name` field and getName().
             ("name" | "-name" | "getName", []) => Some(Ok(Value::from(ns.name().clone()))),

@@ -98,6 +98,41 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
     }
 }
 
+/// Whether the JVM's `x` is nil, a Number or a java.lang.Comparable: what
+/// PersistentTreeMap demands of a key it stores under the default
+/// comparator.
+pub fn is_comparable(x: &Value) -> bool {
+    number::is_number(x)
+        || matches!(
+            x.view(),
+            View::Nil
+                | View::Str(_)
+                | View::Char(_)
+                | View::Bool(_)
+                | View::Keyword(_)
+                | View::Symbol(_)
+                | View::Date(_)
+                | View::Uuid(_)
+                | View::TxRef(_)
+                | View::Vector(_)
+                | View::SubVector(_)
+                | View::MapEntry(_)
+                | View::Instance(_)
+        )
+}
+
+/// PersistentTreeMap.add's check before it stores a new key under the
+/// default comparator.
+pub fn check_default_comparable(x: &Value) -> Result<()> {
+    if is_comparable(x) {
+        return Ok(());
+    }
+    err::class_cast(format!(
+        "Default comparator requires nil, Number, or Comparable: {}",
+        super::printer::str_value(x)?
+    ))
+}
+
 /// APersistentVector.compareTo: shorter first, then element by element.
 fn compare_vectors(a: &Value, b: &Value) -> Result<i32> {
     let (Some(na), Some(nb)) = (vector_count(a), vector_count(b)) else {

@@ -28,6 +28,10 @@ pub enum HostObject {
     RoundingMode(super::number::Rounding),
     /// java.util.regex.Matcher (`re-matcher`).
     Matcher(super::regex::Matcher),
+    /// `(.iterator coll)`: the seq of the items not yet returned.
+    Iterator(Lock<Value>),
+    /// A struct basis (`create-struct`): its keys in order.
+    StructDef(Vec<Value>),
 }
 
 impl HostObject {
@@ -42,6 +46,8 @@ impl HostObject {
             HostObject::MathContext(_) => "java.math.MathContext",
             HostObject::RoundingMode(_) => "java.math.RoundingMode",
             HostObject::Matcher(_) => "java.util.regex.Matcher",
+            HostObject::Iterator(_) => "clojure.lang.SeqIterator",
+            HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
         }
     }
 
@@ -57,6 +63,9 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
+            HostObject::Iterator(_) | HostObject::StructDef(_) => {
+                format!("{}@{:x}", self.class_name(), identity_hash as u32)
+            }
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),

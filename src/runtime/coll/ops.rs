@@ -348,8 +348,21 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
                 let i = crate::runtime::number::long_value(k)? as i32 as i64;
                 i >= 0 && (i as u64) < s.utf16_len() as u64
             }
-            _ => false,
+            // RT.contains only indexes strings and arrays by a Number.
+            _ => return unsupported_contains(coll),
         },
+        // Java arrays: a numeric key within the index range (RT.contains).
+        View::HostObject(o @ super::super::object::HostObject::Array(..)) => {
+            let n = o.list_items().map_or(0, |v| v.len());
+            match k.view() {
+                View::Long(i) => i >= 0 && (i as u64) < n as u64,
+                _ if crate::runtime::number::is_number(k) => {
+                    let i = crate::runtime::number::long_value(k)? as i32 as i64;
+                    i >= 0 && (i as u64) < n as u64
+                }
+                _ => return unsupported_contains(coll),
+            }
+        }
         _ => {
             return err::illegal_arg(format!(
                 "contains? not supported on type: {}",
@@ -357,6 +370,13 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
             ));
         }
     })
+}
+
+fn unsupported_contains<T>(coll: &Value) -> Result<T> {
+    err::illegal_arg(format!(
+        "contains? not supported on type: {}",
+        coll.class_name()
+    ))
 }
 
 fn seq_count_of(coll: &Value) -> Result<usize> {

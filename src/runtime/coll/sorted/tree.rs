@@ -74,6 +74,9 @@ pub(crate) enum Added {
 /// JVM PersistentTreeMap.add (the result still needs blacken at the root).
 pub(crate) fn add(t: &Link, key: &Value, val: &Value, cmp: &Comparator) -> Result<Added> {
     let Some(t) = t else {
+        if let Comparator::Default = cmp {
+            crate::runtime::compare::check_default_comparable(key)?;
+        }
         return Ok(Added::Node(red(key, val, None, None)));
     };
     let c = cmp.compare(key, &t.key)?;

@@ -1,0 +1,117 @@
+//! Java interface methods of Clojure collections and seqs (`.size`,
+//! `.get`, `.containsKey`, `.iterator`, `.reduce`, ...): what programs call
+//! through java.util.Collection/List/Map, IPersistentCollection, IReduce.
+
+use crate::runtime::coll::ops;
+use crate::runtime::equality;
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::func;
+use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::object::HostObject;
+use crate::runtime::seq;
+use crate::runtime::value::{Value, View};
+
+/// Does `x` get these methods (a persistent collection or a seq)?
+pub fn applies(x: &Value) -> bool {
+    !matches!(x.view(), View::Instance(_))
+        && (seq::is_seq(x) || super::classes::is_instance("clojure.lang.IPersistentCollection", x))
+}
+
+fn core(name: &str, args: &[Value]) -> Result<Value> {
+    match crate::builtins::lang::core_value(name) {
+        Some(f) => func::invoke(&f, args),
+        None => Err(Exception::new(
+            ExClass::IllegalStateException,
+            format!("clojure.core/{name} is missing"),
+        )),
+    }
+}
+
+fn index(i: &Value) -> Result<i64> {
+    crate::runtime::number::convert::to_long(i)
+}
+
+/// The first index of an item equal to `x` (List.indexOf), or -1.
+fn index_of(coll: &Value, x: &Value, last: bool) -> Result<Value> {
+    let mut found = -1i64;
+    for (i, item) in seq::iter(coll).enumerate() {
+        if equality::equiv(&item?, x) {
+            found = i as i64;
+            if !last {
+                break;
+            }
+        }
+    }
+    Ok(Value::long(found))
+}
+
+pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let is_map = equality::is_map(target);
+    let is_set = equality::is_set(target);
+    Some(match (method, args) {
+        ("size" | "count", []) => seq::count(target).map(|n| Value::long(n as i64)),
+        ("isEmpty", []) => seq::seq(target).map(|s| Value::bool(s.is_nil())),
+        ("containsKey", [k]) => ops::contains(target, k).map(Value::bool),
+        ("containsValue", [v]) if is_map => (|| {
+            for e in seq::iter(target) {
+                let e = e?;
+                if equality::equiv(&ops::nth(&e, 1)?, v) {
+                    return Ok(Value::TRUE);
+                }
+            }
+            Ok(Value::FALSE)
+        })(),
+        ("contains", [x]) if is_set => ops::contains(target, x).map(Value::bool),
+        ("contains", [x]) if !is_map => {
+            index_of(target, x, false).map(|i| Value::bool(i.as_long() != Some(-1)))
+        }
+        ("get" | "valAt", [k]) if is_map || is_set => func::get(target, k, Value::NIL),
+        ("valAt", [k, d]) => func::get(target, k, d.clone()),
+        ("valAt", [k]) => func::get(target, k, Value::NIL),
+        ("get" | "nth", [i]) => index(i).and_then(|i| ops::nth(target, i)),
+        ("nth", [i, d]) => index(i).and_then(|i| ops::nth_or(target, i, d.clone())),
+        ("entryAt", [k]) => ops::find(target, k),
+        ("indexOf", [x]) => index_of(target, x, false),
+        ("lastIndexOf", [x]) => index_of(target, x, true),
+        ("seq", []) => seq::seq(target),
+        ("first", []) => seq::first(target),
+        ("next", []) => seq::next(target),
+        ("more", []) => seq::rest(target),
+        ("cons", [x]) => ops::conj(target, x.clone()),
+        ("empty", []) => Ok(ops::empty(target)),
+        ("equiv", [x]) => Ok(Value::bool(equality::equiv(target, x))),
+        ("peek", []) => ops::peek(target),
+        ("pop", []) => ops::pop(target),
+        ("assoc", [k, v]) => ops::assoc(target, k.clone(), v.clone()),
+        ("without", [k]) => ops::dissoc(target, k),
+        ("disjoin", [k]) => ops::disj(target, k),
+        ("rseq", []) => ops::rseq(target),
+        ("reduce", [f]) => core("reduce", &[f.clone(), target.clone()]),
+        ("reduce", [f, init]) => core("reduce", &[f.clone(), init.clone(), target.clone()]),
+        ("kvreduce", [f, init]) => core("reduce-kv", &[f.clone(), init.clone(), target.clone()]),
+        ("invoke", _) => func::invoke(target, args),
+        ("toArray", []) => core("object-array", std::slice::from_ref(target)),
+        ("iterator", []) => {
+            seq::seq(target).map(|s| Value::from(Ref::new(HostObject::Iterator(Lock::new(s)))))
+        }
+        _ => return None,
+    })
+}
+
+/// java.util.Iterator over a seq.
+pub fn iterator(it: &Lock<Value>, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (method, args) {
+        ("hasNext", []) => Ok(Value::bool(!lock(it).is_nil())),
+        ("next", []) => (|| {
+            let s = lock(it).clone();
+            if s.is_nil() {
+                return Err(Exception::new(ExClass::NoSuchElementException, ""));
+            }
+            let x = seq::first(&s)?;
+            *lock(it) = seq::next(&s)?;
+            Ok(x)
+        })(),
+        ("remove", []) => Err(Exception::new(ExClass::UnsupportedOperationException, "")),
+        _ => return None,
+    })
+}

@@ -1,0 +1,22 @@
+;; Java-interface methods on Clojure collections, contains? on arrays,
+;; vector-of, struct maps, and the default comparator's key check.
+(defn try* [f] (try (f) (catch Exception e [(.getName (class e)) (.getMessage e)])))
+(prn (.size [1 2 3]) (.size {:a 1}) (.size #{}) (.isEmpty []) (.isEmpty '(1)))
+(prn (.get [:x :y] 1) (.get {:k :v} :k) (.get {:k :v} :nope) (.containsKey {:k 1} :k))
+(prn (.contains [1 2 3] 2) (.contains #{:a} :a) (.contains '(1 2) 5) (.containsValue {:a 1} 1))
+(prn (.indexOf [:a :b :a] :a) (.lastIndexOf [:a :b :a] :a) (.indexOf '(1 2) 9))
+(prn (.reduce (list 1 2 3 4) +) (.reduce [1 2 3] + 10) (.reduce (list 1 2 3 4 5) (fn [_ a] (if (= a 3) (reduced :stop) a))))
+(prn (.valAt {:a 1} :b :dflt) (.nth [1 2] 5 :none) (.cons [1] 2) (.cons '(1) 2) (.peek [1 2]) (.count (range 4)))
+(prn (let [it (.iterator [10 20])]
+       [(.hasNext it) (.next it) (.next it) (.hasNext it) (first (try* #(.next it)))]))
+(prn (let [it (.iterator (sorted-map :b 2 :a 1))] [(.next it) (.next it)]))
+(prn (contains? (into-array [1 2 3]) 2) (contains? (into-array [1 2 3]) 3)
+     (contains? (long-array 2) 0) (contains? (object-array 0) 0) (try* #(contains? (into-array [1]) :k)) (try* #(contains? "abc" :k)) (contains? "abc" 1))
+(prn (vector-of :int 1 2.9 -3.5) (vector-of :double 1 2) (vector-of :char 65 66)
+     (vector-of :boolean nil 0) (vector-of :long) (try* #(vector-of :nope 1)))
+(defstruct point :x :y)
+(prn (struct point 1 2) (struct point 1) (struct-map point :z 3 :y 2) ((accessor point :y) (struct point 5 6)))
+(prn (try* #(struct point 1 2 3)) (try* #(accessor point :z)) (try* #(struct-map point :x)))
+(prn (= (struct point 1 2) {:x 1 :y 2}) (keys (struct-map point :k 0 :x 1)))
+(prn (try* #(sorted-set ())) (try* #(sorted-map {} 1)) (try* #(sorted-set {:a 1} {:b 2}))
+     (try* #(conj (sorted-set 1) #{})) (sorted-set-by compare {}) (sorted-set [2] [1]))
