@@ -21,6 +21,7 @@ use crate::runtime::var::Var;
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("nil?", is_nil),
+    Def::f("iterator-seq", iterator_seq),
     Def::f("some?", is_some),
     Def::f("any?", is_any),
     Def::f("uri?", is_uri),
@@ -597,5 +598,23 @@ mod tests {
             .ok()
             .and_then(|v| v.as_long());
         assert_eq!(r, Some(1));
+    }
+}
+
+/// `(iterator-seq it)`: the items a java.util.Iterator has not returned yet,
+/// as a seq (nil when none); the iterator is used up.
+fn iterator_seq(args: &[Value]) -> Result<Value> {
+    check_arity("iterator-seq", args, 1, Some(1))?;
+    match args[0].view() {
+        View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => Ok(
+            std::mem::replace(&mut *crate::runtime::gc::lock(it), Value::NIL),
+        ),
+        View::Nil => crate::runtime::error::err::npe(
+            "Cannot invoke \"java.util.Iterator.hasNext()\" because \"iter\" is null",
+        ),
+        _ => crate::runtime::error::err::class_cast(crate::runtime::compare::cast_message(
+            args[0].class_name(),
+            "java.util.Iterator",
+        )),
     }
 }

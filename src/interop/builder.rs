@@ -119,6 +119,13 @@ fn list_call(
             }
             ("size", []) => Value::long(lock(l).len() as i64),
             ("isEmpty", []) => Value::bool(lock(l).is_empty()),
+            // An iterator over a snapshot of the items.
+            ("iterator", []) => {
+                let items = lock(l).clone();
+                wrap(HostObject::Iterator(Lock::new(crate::runtime::seq::seq(
+                    &Value::list(items),
+                )?)))
+            }
             ("clear", []) => {
                 lock(l).clear();
                 Value::NIL

@@ -75,6 +75,11 @@ pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value>
                 })
             });
         }
+        // A deftype/reify implementing IReduceInit reduces itself.
+        View::Instance(_) if instance_reduces(&coll) => {
+            return crate::runtime::types::call_method(&coll, "reduce", &[f.clone(), acc])
+                .unwrap_or(Ok(Value::NIL));
+        }
         _ => {
             for x in seq::into_iter(coll) {
                 step!(x?);
@@ -82,6 +87,11 @@ pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value>
         }
     }
     Ok(acc)
+}
+
+/// Does this deftype/reify instance implement clojure.lang.IReduceInit?
+fn instance_reduces(x: &Value) -> bool {
+    crate::builtins::classes::is_instance("clojure.lang.IReduceInit", x)
 }
 
 /// `reduce` owns its collection argument (see NativeOwnedFnPtr).
@@ -101,6 +111,13 @@ fn reduce(args: &mut [Value]) -> Result<Value> {
                     }
                 }
                 return Ok(acc);
+            }
+            // IReduce: the instance's own (reduce f).
+            if matches!(coll.view(), View::Instance(_))
+                && crate::builtins::classes::is_instance("clojure.lang.IReduce", &coll)
+                && let Some(r) = crate::runtime::types::call_method(&coll, "reduce", &[f.clone()])
+            {
+                return r;
             }
             let s = seq::seq(&coll)?;
             drop(coll);
@@ -262,6 +279,9 @@ pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: &Value) -> Result<
     };
     let rf = conj_rf(transient);
     let out = match xf {
+        None if matches!(from.view(), View::Instance(_)) && instance_reduces(from) => {
+            reduce_with(&rf, start, from)?
+        }
         None => {
             let mut acc = start;
             for x in seq::iter(from) {

@@ -8,6 +8,7 @@ use super::{HashMap, HashSet, List, MapEntry, Queue, Vector};
 use crate::runtime::compare::cast_message;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::gc::Ref;
+use crate::runtime::object::HostObject;
 use crate::runtime::seq;
 use crate::runtime::value::{Repr, Value, View};
 
@@ -233,6 +234,14 @@ pub fn int_index(n: &Value) -> Result<i64> {
 
 /// `(nth coll i)`: IndexOutOfBoundsException out of range.
 pub fn nth(coll: &Value, i: i64) -> Result<Value> {
+    // RT.nth on a Matcher is Matcher.group(n).
+    if let View::HostObject(HostObject::Matcher(m)) = coll.view() {
+        let Ok(n) = usize::try_from(i) else {
+            m.group(0)?;
+            return err::index_out_of_bounds(format!("No group {i}"));
+        };
+        return Ok(m.group(n)?.map_or(Value::NIL, Value::string));
+    }
     match nth_opt(coll, i)? {
         Some(v) => Ok(v),
         None => match coll.view() {
@@ -248,6 +257,13 @@ pub fn nth(coll: &Value, i: i64) -> Result<Value> {
 
 /// `(nth coll i not-found)`.
 pub fn nth_or(coll: &Value, i: i64, not_found: Value) -> Result<Value> {
+    if let View::HostObject(HostObject::Matcher(m)) = coll.view() {
+        // Out of range, or no current match: not-found.
+        return Ok(match usize::try_from(i).ok().map(|n| m.group(n)) {
+            Some(Ok(g)) => g.map_or(Value::NIL, Value::string),
+            _ => not_found,
+        });
+    }
     Ok(nth_opt(coll, i)?.unwrap_or(not_found))
 }
 
