@@ -124,7 +124,12 @@ fn prim_array(
         [s] => seq::iter(s)
             .map(|x| x.and_then(|x| conv(&x)))
             .collect::<Result<_>>()?,
-        [n, init] if number::is_number(init) => vec![conv(init)?; size(n)?],
+        // A scalar init value fills the array (RT.booleanArray etc.).
+        [n, init]
+            if number::is_number(init) || matches!(init.view(), View::Bool(_) | View::Char(_)) =>
+        {
+            vec![conv(init)?; size(n)?]
+        }
         [n, s] => {
             let mut v: Vec<Value> = seq::iter(s)
                 .take(size(n)?)

@@ -283,22 +283,30 @@ fn unchecked_bits(name: &str, args: &[Value]) -> Result<i64> {
         _ => n::long_value(&args[0]),
     }
 }
+/// Number.intValue(): a double or float saturates ((int) d), NaN is 0;
+/// integers truncate.
+fn int_value(name: &str, args: &[Value]) -> Result<i32> {
+    check_arity(name, args, 1, Some(1))?;
+    Ok(match args[0].view() {
+        View::Double(d) => d as i32,
+        View::Float(f) => f as i32,
+        _ => unchecked_bits(name, args)? as i32,
+    })
+}
 fn unchecked_int(args: &[Value]) -> Result<Value> {
-    Ok(Value::long(i64::from(
-        unchecked_bits("unchecked-int", args)? as i32,
-    )))
+    Ok(Value::long(i64::from(int_value("unchecked-int", args)?)))
 }
 fn unchecked_long(args: &[Value]) -> Result<Value> {
     Ok(Value::long(unchecked_bits("unchecked-long", args)?))
 }
 fn unchecked_short(args: &[Value]) -> Result<Value> {
     Ok(Value::long(i64::from(
-        unchecked_bits("unchecked-short", args)? as i16,
+        int_value("unchecked-short", args)? as i16
     )))
 }
 fn unchecked_byte(args: &[Value]) -> Result<Value> {
     Ok(Value::long(i64::from(
-        unchecked_bits("unchecked-byte", args)? as i8,
+        int_value("unchecked-byte", args)? as i8
     )))
 }
 fn unchecked_char(args: &[Value]) -> Result<Value> {

@@ -359,6 +359,23 @@ fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
     if it.next().is_some() { None } else { Some(c) }
 }
 
+/// `(Class/forName "java.lang.String")`: a known class by its full name
+/// (array classes by their descriptor, "[J"), else ClassNotFoundException.
+fn class_for_name(name: &Value) -> Result<Value> {
+    let Some(n) = name.as_str() else {
+        return Err(Exception::new(
+            ExClass::ClassCastException,
+            crate::runtime::compare::cast_message(name.class_name(), "java.lang.String"),
+        ));
+    };
+    let is_array = n.starts_with('[') && n.len() > 1;
+    match classes::resolve(n) {
+        Some(c) if c.name == n => Ok(Value::class(c.name, c.interface)),
+        _ if is_array => Ok(Value::class(n, false)),
+        _ => Err(Exception::new(ExClass::ClassNotFoundException, n)),
+    }
+}
+
 pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     let Some(c) = classes::resolve(class) else {
         return Err(Exception::new(
@@ -367,6 +384,9 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
         ));
     };
     let found = match c.name {
+        "java.lang.Class" if member == "forName" && args.len() == 1 => {
+            Some(class_for_name(&args[0]))
+        }
         "java.lang.Math" => math(member, args),
         "java.lang.System" => system(member, args),
         "clojure.lang.LockingTransaction" => {
@@ -417,6 +437,12 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         ("java.lang.Long", "MIN_VALUE") => Value::long(i64::MIN),
         ("java.lang.Integer", "MAX_VALUE") => Value::long(i32::MAX as i64),
         ("java.lang.Integer", "MIN_VALUE") => Value::long(i32::MIN as i64),
+        ("java.lang.Short", "MAX_VALUE") => Value::long(i16::MAX as i64),
+        ("java.lang.Short", "MIN_VALUE") => Value::long(i16::MIN as i64),
+        ("java.lang.Byte", "MAX_VALUE") => Value::long(i8::MAX as i64),
+        ("java.lang.Byte", "MIN_VALUE") => Value::long(i8::MIN as i64),
+        ("java.lang.Character", "MAX_VALUE") => Value::char('\u{ffff}'),
+        ("java.lang.Character", "MIN_VALUE") => Value::char('\0'),
         ("java.lang.Double", "MAX_VALUE") => Value::double(f64::MAX),
         ("java.lang.Double", "MIN_VALUE") => Value::double(f64::from_bits(1)),
         ("java.lang.Double", "POSITIVE_INFINITY") => Value::double(f64::INFINITY),

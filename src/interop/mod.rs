@@ -96,6 +96,32 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
             View::Long(n) if i32::try_from(n).is_ok() => Ok(x.clone()),
             _ => Err(no_ctor(c.name)),
         },
+        // Short(short) / Byte(byte) (and their String ctors).
+        ("java.lang.Short" | "java.lang.Byte", [x]) => {
+            let (lo, hi) = if c.name == "java.lang.Short" {
+                (i16::MIN as i64, i16::MAX as i64)
+            } else {
+                (i8::MIN as i64, i8::MAX as i64)
+            };
+            let n = match x.view() {
+                View::Long(n) => n,
+                View::Str(s) => match s.as_str().trim_start_matches('+').parse::<i64>() {
+                    Ok(n) if (lo..=hi).contains(&n) => n,
+                    _ => {
+                        return Err(Exception::new(
+                            ExClass::NumberFormatException,
+                            format!("Value out of range. Value:\"{}\" Radix:10", s.as_str()),
+                        ));
+                    }
+                },
+                _ => return Err(no_ctor(c.name)),
+            };
+            if (lo..=hi).contains(&n) {
+                Ok(Value::long(n))
+            } else {
+                Err(no_ctor(c.name))
+            }
+        }
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),
