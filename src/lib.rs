@@ -173,8 +173,61 @@ fn active_backend() -> Backend {
     }
 }
 
-/// Analyze `form` in the namespace `*ns*` names now and run it.
+/// The items of `(do ...)`, if `form` is one.
+fn do_body(form: &Value) -> Option<Vec<Value>> {
+    if !matches!(form.view(), runtime::value::View::List(_)) {
+        return None;
+    }
+    let items: Vec<Value> = runtime::seq::iter(form).collect::<Result<_>>().ok()?;
+    let head = items.first()?.as_symbol()?;
+    (head.ns().is_none() && head.name() == "do").then(|| items[1..].to_vec())
+}
+
+/// Compiler.eval: a top-level form is macroexpanded first, and a `do` is
+/// evaluated one subform at a time, so a macro defined early in a `do`
+/// expands in the later subforms.
 fn eval_in_current_ns(backend: Backend, form: &Value, file: Option<String>) -> Result<Value> {
+    let mut form = form.clone();
+    loop {
+        if let Some(body) = do_body(&form) {
+            let mut last = Value::NIL;
+            for f in &body {
+                last = eval_in_current_ns(backend, f, file.clone())?;
+            }
+            return Ok(last);
+        }
+        let env = analyzer::Env {
+            ns: builtins::lang::current_ns(),
+            file: file.clone(),
+        };
+        match analyzer::macroexpand_1(&form, &env) {
+            Ok(e) if !e.identical(&form) => form = keep_position(&form, e),
+            // Not a macro call (or its expansion failed: the analyzer
+            // reports that the usual way).
+            _ => break,
+        }
+    }
+    eval_analyzed(backend, &form, file)
+}
+
+/// An expansion without reader position takes the original form's, so
+/// errors still point at the source line.
+fn keep_position(original: &Value, expanded: Value) -> Value {
+    let has_pos = |v: &Value| {
+        !runtime::lookup::get(&runtime::meta::meta(v), &Value::keyword(None, "line")).is_nil()
+    };
+    if !matches!(expanded.view(), runtime::value::View::List(_)) || has_pos(&expanded) {
+        return expanded;
+    }
+    let m = runtime::meta::meta(original);
+    if m.is_nil() {
+        return expanded;
+    }
+    runtime::meta::with_meta(&expanded, m).unwrap_or(expanded)
+}
+
+/// Analyze `form` in the namespace `*ns*` names now and run it.
+fn eval_analyzed(backend: Backend, form: &Value, file: Option<String>) -> Result<Value> {
     let env = analyzer::Env {
         ns: builtins::lang::current_ns(),
         file,

@@ -440,6 +440,28 @@ impl<'a> Analyzer<'a> {
         Ok(self.bump.alloc_slice_fill_iter(arities))
     }
 
+    /// The JVM compiler's warning for a `*name*` var that is not dynamic,
+    /// printed to `*err*`.
+    fn warn_earmuffs(&self, name: &str) {
+        let earmuffed = name.len() > 2 && name.starts_with('*') && name.ends_with('*');
+        if !earmuffed {
+            return;
+        }
+        let file = self.env.file.as_deref().unwrap_or("NO_SOURCE_PATH");
+        let msg = format!(
+            "Warning: {name} not declared dynamic and thus is not dynamically rebindable, \
+             but its name suggests otherwise. Please either indicate ^:dynamic {name} or \
+             change the name. ({file}:{})\n",
+            self.pos.line
+        );
+        let err = crate::runtime::namespace::find_ns("clojure.core")
+            .and_then(|core| core.find_interned("*err*"))
+            .and_then(|v| v.get());
+        if let Some(w) = err {
+            let _ = crate::runtime::io::write_to(&w, &msg);
+        }
+    }
+
     fn analyze_def(&mut self, items: &[Value]) -> Result<Node<'a>> {
         if items.len() < 2 {
             return self.error(ExClass::RuntimeException, "Too few arguments to def");
@@ -473,6 +495,8 @@ impl<'a> Analyzer<'a> {
             |k: &str| crate::runtime::lookup::get(&sym_meta, &Value::keyword(None, k)).truthy();
         if flag("dynamic") {
             var.set_dynamic(true);
+        } else {
+            self.warn_earmuffs(sym.name());
         }
         if flag("macro") {
             var.set_macro(true);

@@ -91,6 +91,21 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("kvreduce", [f, init]) => core("reduce-kv", &[f.clone(), init.clone(), target.clone()]),
         ("invoke", _) => func::invoke(target, args),
         ("toArray", []) => core("object-array", std::slice::from_ref(target)),
+        ("comparator", []) => {
+            use crate::runtime::coll::SortedComparator as Comparator;
+            let c = match target.view() {
+                View::SortedMap(m) => m.comparator(),
+                View::SortedSet(s) => s.comparator(),
+                _ => return None,
+            };
+            Ok(match c {
+                Comparator::Fn(f) => f.clone(),
+                // RT.DEFAULT_COMPARATOR: `compare`.
+                Comparator::Default => {
+                    crate::builtins::lang::core_value("compare").unwrap_or(Value::NIL)
+                }
+            })
+        }
         ("iterator", []) => {
             seq::seq(target).map(|s| Value::from(Ref::new(HostObject::Iterator(Lock::new(s)))))
         }
