@@ -199,6 +199,7 @@ fn eval_in_current_ns(backend: Backend, form: &Value, file: Option<String>) -> R
         let env = analyzer::Env {
             ns: builtins::lang::current_ns(),
             file: file.clone(),
+            pos: LOAD_POS.get(),
         };
         match analyzer::macroexpand_1(&form, &env) {
             Ok(e) if !e.identical(&form) => form = keep_position(&form, e),
