@@ -20,3 +20,7 @@
             (reduce [_ f] (f 100 1))
             (reduce [_ f init] (f init 1))))
 (prn (reduce + sums) (reduce + 10 sums))
+;; sequence over a transducer and several colls steps them in parallel
+(prn (sequence (map +) [1 2 3] [10 20]) (sequence (map vector) [] [1])
+     (sequence (comp (map +) (filter odd?)) (range 5) (range 5 10))
+     (sequence (map list) "ab" [1 2] '(:x :y :z)))

@@ -328,6 +328,9 @@ struct Pump {
     input: Value,
     buf: Ref<Lock<Vec<Value>>>,
     done: bool,
+    /// Several input colls: each input is a vector of one item per coll,
+    /// passed to the step fn as separate args.
+    multi: bool,
 }
 
 /// The next realised part of a `sequence` over a transducer.
@@ -358,7 +361,13 @@ fn pump(mut p: Pump) -> Result<Value> {
         }
         let x = seq::first(&s)?;
         p.input = seq::rest(&s)?;
-        let r = call(&p.rf, &[Value::NIL, x])?;
+        let r = if p.multi {
+            let mut a = vec![Value::NIL];
+            a.extend(seq::iter(&x).collect::<Result<Vec<Value>>>()?);
+            call(&p.rf, &a)?
+        } else {
+            call(&p.rf, &[Value::NIL, x])?
+        };
         if r.as_reduced().is_some() {
             p.input = Value::NIL;
             p.done = true;
@@ -376,7 +385,21 @@ fn sequence(args: &[Value]) -> Result<Value> {
             let s = seq::seq(coll)?;
             Ok(if s.is_nil() { Value::empty_list() } else { s })
         }
-        [xf, coll] => {
+        [xf, colls @ ..] => {
+            // `(sequence xf c1 c2 ...)`: steps over the colls in parallel,
+            // stopping at the shortest.
+            let multi = colls.len() > 1;
+            let coll = if multi {
+                let mut a = vec![crate::builtins::lang::core_value("vector").unwrap_or(Value::NIL)];
+                a.extend(colls.iter().cloned());
+                match crate::builtins::lang::core_value("map") {
+                    Some(map) => call(&map, &a)?,
+                    None => Value::NIL,
+                }
+            } else {
+                colls[0].clone()
+            };
+            let coll = &coll;
             let buf: Ref<Lock<Vec<Value>>> = Ref::new(Lock::new(Vec::new()));
             let b = buf.clone();
             let collect = closure("clojure.core/sequence/rf", move |a| {
@@ -391,6 +414,7 @@ fn sequence(args: &[Value]) -> Result<Value> {
                 input: coll.clone(),
                 buf,
                 done: false,
+                multi,
             };
             // Realising nothing yet: `sequence` is lazy past its first step.
             let s = lazy(move || pump(p));
