@@ -293,6 +293,11 @@ impl Runtime {
         if let Some(v) = builtins::lang::core_var("*ns*") {
             v.bind_root(Value::namespace(user.clone()));
         }
+        // clojure.main has these loaded before a script runs, so a script
+        // may call clojure.string/join etc. without requiring them.
+        for lib in ["clojure.string", "clojure.edn", "clojure.java.io"] {
+            let _ = builtins::ns::load_lib(lib);
+        }
         Runtime {
             backend,
             file: None,

@@ -200,6 +200,9 @@ pub(crate) struct Analyzer<'a> {
     fn_nodes: Vec<&'a FnNode<'a>>,
     /// Name for the next fn* analyzed directly as a def's init.
     name_hint: Option<String>,
+    /// The special form whose own parsing is under way (not its subforms'):
+    /// errors it raises name it, as Compiler.analyzeSeq does.
+    special: Option<Value>,
 }
 
 /// Nesting limit of forms: deeper input throws instead of overflowing.
@@ -216,6 +219,7 @@ impl<'a> Analyzer<'a> {
             depth: 0,
             fn_nodes: Vec::new(),
             name_hint: None,
+            special: None,
         }
     }
 
@@ -292,7 +296,15 @@ impl<'a> Analyzer<'a> {
 
     /// A CompilerException at the current position wrapping `cause`.
     pub(crate) fn compile_error(&self, cause: Exception) -> Exception {
-        self.compiler_exception("compiling", "compile-syntax-check", None, cause)
+        match self.special.as_ref().and_then(|s| s.as_symbol()) {
+            Some(sym) => self.compiler_exception(
+                &format!("compiling {sym}"),
+                "compile-syntax-check",
+                Some(sym),
+                cause,
+            ),
+            None => self.compiler_exception("compiling", "compile-syntax-check", None, cause),
+        }
     }
 
     /// CompilerException as Compiler.java builds it: "Syntax error WHAT at
@@ -536,7 +548,9 @@ impl<'a> Analyzer<'a> {
                 "form nested too deeply to compile",
             );
         }
+        let special = self.special.take();
         let r = self.analyze_inner(form, tail);
+        self.special = special;
         self.depth -= 1;
         r
     }
@@ -633,11 +647,15 @@ impl<'a> Analyzer<'a> {
     fn analyze_seq(&mut self, form: &Value, items: &[Value], tail: bool) -> Result<Node<'a>> {
         let op = &items[0];
         if let Some(sym) = op.as_symbol() {
-            if sym.ns().is_none()
-                && !self.is_local(sym)
-                && let Some(n) = self.analyze_special(sym.name(), form, items, tail)?
-            {
-                return Ok(n);
+            // Special forms win over locals of the same name (Compiler
+            // checks them first); macros do not.
+            if sym.ns().is_none() {
+                let saved = self.special.replace(op.clone());
+                let r = self.analyze_special(sym.name(), form, items, tail);
+                self.special = saved;
+                if let Some(n) = r? {
+                    return Ok(n);
+                }
             }
             // `import*` is special only as clojure.core/import*.
             if sym.ns() == Some("clojure.core")

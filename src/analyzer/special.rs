@@ -33,10 +33,20 @@ impl<'a> Analyzer<'a> {
         let n = match name {
             "quote" => {
                 if items.len() != 2 {
-                    return self.error(
-                        ExClass::RuntimeException,
-                        "Wrong number of args passed to quote",
-                    );
+                    // An ExceptionInfo carrying the form (Compiler's
+                    // ConstantExpr parser).
+                    return Err(self.compile_error(crate::runtime::error::Exception::full(
+                        ExClass::ExceptionInfo,
+                        Some(format!(
+                            "Wrong number of args ({}) passed to quote",
+                            items.len() - 1
+                        )),
+                        Some(Value::map_from_pairs(vec![(
+                            Value::keyword(None, "form"),
+                            form.clone(),
+                        )])),
+                        None,
+                    )));
                 }
                 self.const_node(items[1].clone())
             }
@@ -631,17 +641,28 @@ impl<'a> Analyzer<'a> {
                     "catch requires a class and a binding symbol",
                 );
             }
-            let Some(csym) = parts[1].as_symbol() else {
-                return self.error(
-                    ExClass::IllegalArgumentException,
-                    format!(
-                        "Unable to resolve classname: {}",
-                        crate::runtime::printer::pr_str(&parts[1])
-                    ),
-                );
+            // A symbol, or a Class object a macro put in the form.
+            let cname = match (parts[1].as_symbol(), parts[1].view()) {
+                (Some(csym), _) => csym.to_string(),
+                (None, View::Class(c)) => c.name().to_string(),
+                _ => {
+                    return self.error(
+                        ExClass::IllegalArgumentException,
+                        format!(
+                            "Unable to resolve classname: {}",
+                            crate::runtime::printer::pr_str(&parts[1])
+                        ),
+                    );
+                }
             };
-            let cname = csym.to_string();
-            let Some(class) = ExClass::by_name(&cname) else {
+            // An imported exception class by its simple name.
+            let class = ExClass::by_name(&cname).or_else(|| {
+                self.env
+                    .ns
+                    .imported(&cname)
+                    .and_then(|full| ExClass::by_name(&full))
+            });
+            let Some(class) = class else {
                 return self.error(
                     ExClass::IllegalArgumentException,
                     format!("Unable to resolve classname: {cname}"),

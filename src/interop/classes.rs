@@ -197,6 +197,7 @@ static CLASSES: &[ClassDef] = &[
     c("clojure.lang.BigInt"),
     c("clojure.lang.Ratio"),
     c("clojure.lang.MultiFn"),
+    c("clojure.lang.Compiler"),
 ];
 
 /// The class `name` denotes (a full name, or a simple name of java.lang).

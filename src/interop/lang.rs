@@ -388,6 +388,10 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
             Some(class_for_name(&args[0]))
         }
         "java.lang.Math" => math(member, args),
+        "clojure.lang.Compiler" => match (member, args) {
+            ("eval", [form]) => Some(crate::runtime::eval::eval(form)),
+            _ => None,
+        },
         "java.lang.System" => system(member, args),
         "clojure.lang.LockingTransaction" => {
             crate::builtins::concurrency::transaction_static(member, args)

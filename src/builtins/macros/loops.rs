@@ -114,6 +114,20 @@ fn fn_sig(sig: &Value) -> Result<Value> {
             form_str(&params)
         )));
     }
+    // clojure.core.specs: each param is a simple symbol or a destructuring
+    // vector or map (the spec failure names fn).
+    for p in items(&params)? {
+        let ok = match p.as_symbol() {
+            Some(s) => s.ns().is_none(),
+            None => is_vector(&p) || is_map(&p),
+        };
+        if !ok {
+            return Err(illegal_arg(format!(
+                "Invalid fn parameter {}",
+                form_str(&p)
+            )));
+        }
+    }
     let mut body: Vec<Value> = parts[1..].to_vec();
     let mut conds = Value::NIL;
     if body.len() > 1 && is_map(&body[0]) {

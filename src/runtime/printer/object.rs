@@ -90,6 +90,18 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
 
 /// Throwable.toString; ExceptionInfo adds its data.
 fn write_throwable_string(out: &mut String, e: &ExceptionObj) -> Result<()> {
+    // CompilerException.toString is its message, then an ExceptionInfo
+    // cause's message on the next line.
+    if e.class == crate::runtime::ExClass::CompilerException {
+        out.push_str(e.message.as_deref().unwrap_or(""));
+        if let Some(c) = &e.cause
+            && c.class() == crate::runtime::ExClass::ExceptionInfo
+        {
+            out.push('\n');
+            out.push_str(c.message().unwrap_or("null"));
+        }
+        return Ok(());
+    }
     out.push_str(e.class.name());
     if let Some(m) = &e.message {
         out.push_str(": ");
