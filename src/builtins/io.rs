@@ -38,7 +38,9 @@ fn as_count(v: Option<Value>) -> Option<usize> {
 pub fn current_opts(readably: bool) -> PrintOpts {
     let truthy = |name: &str, dflt: bool| core_value(name).map_or(dflt, |v| v.truthy());
     PrintOpts {
-        readably: readably && truthy("*print-readably*", true),
+        // print-method of strings and chars quotes them under *print-dup*
+        // whatever *print-readably* says.
+        readably: (readably && truthy("*print-readably*", true)) || truthy("*print-dup*", false),
         print_length: as_count(core_value("*print-length*")),
         print_level: as_count(core_value("*print-level*")),
         print_meta: truthy("*print-meta*", false),

@@ -37,6 +37,18 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         _ if super::coll::applies(target) => super::coll::call(target, method, args),
+        // Symbol / Keyword: getName, getNamespace (and Keyword's `sym`).
+        View::Symbol(sym) => match (method, args) {
+            ("getName", []) => Some(Ok(Value::string(sym.name()))),
+            ("getNamespace", []) => Some(Ok(sym.ns().map(Value::string).unwrap_or(Value::NIL))),
+            _ => None,
+        },
+        View::Keyword(k) => match (method, args) {
+            ("getName", []) => Some(Ok(Value::string(k.name()))),
+            ("getNamespace", []) => Some(Ok(k.ns().map(Value::string).unwrap_or(Value::NIL))),
+            ("sym" | "-sym", []) => Some(Ok(Value::symbol(k.ns(), k.name()))),
+            _ => None,
+        },
         View::Namespace(ns) => match (method, args) {
             // Namespace's public `name` field and getName().
             ("name" | "-name" | "getName", []) => Some(Ok(Value::from(ns.name().clone()))),

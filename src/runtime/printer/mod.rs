@@ -219,7 +219,11 @@ fn write_one(
     }
     // print-meta: `^m ` before IObj values when printing readably.
     if !meta_done && opts.print_meta && opts.readably {
-        let m = without_type_tag(meta(&v));
+        // A Var prints its metadata too (print-simple's print-meta).
+        let m = match v.view() {
+            View::Var(var) => var.meta(),
+            _ => without_type_tag(meta(&v)),
+        };
         if !m.is_nil() && !is_empty_map(&m) {
             let shown = single_tag(&m).unwrap_or(m);
             stack.push(Task::Value {
