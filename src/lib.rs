@@ -203,6 +203,9 @@ fn eval_in_current_ns(backend: Backend, form: &Value, file: Option<String>) -> R
         };
         match analyzer::macroexpand_1(&form, &env) {
             Ok(e) if !e.identical(&form) => form = keep_position(&form, e),
+            // Compiler.eval macroexpands before analysing: a macro's
+            // ArityException escapes unwrapped.
+            Err(e) if e.class() == runtime::error::ExClass::ArityException => return Err(e),
             // Not a macro call (or its expansion failed: the analyzer
             // reports that the usual way).
             _ => break,

@@ -67,7 +67,16 @@ pub fn macroexpand_1(form: &Value, env: &Env) -> Result<Value> {
     let bump = Bump::new();
     let mut a = Analyzer::new(&bump, env);
     a.pos = form_pos(form).unwrap_or_default();
-    let expanded = a.macroexpand_1(form, &items)?;
+    // Compiler.macroexpand1 rethrows a macro's ArityException as is (only
+    // analysis wraps it in a CompilerException).
+    let expanded = a.macroexpand_1(form, &items).map_err(|e| match e.cause() {
+        Some(c)
+            if e.class() == ExClass::CompilerException && c.class() == ExClass::ArityException =>
+        {
+            c.clone()
+        }
+        _ => e,
+    })?;
     if !expanded.identical(form) {
         return Ok(expanded);
     }
@@ -757,6 +766,10 @@ impl<'a> Analyzer<'a> {
             if spec_failure {
                 let qualified = Symbol::intern(Some(var.ns_sym().name()), var.sym().name());
                 self.macro_error(&qualified, e)
+            } else if e.class() == ExClass::ArityException {
+                // Compiler.macroexpand1 rethrows it as is; analysis then
+                // reports a plain compile error.
+                self.compile_error(e)
             } else {
                 self.macro_error(sym, e)
             }

@@ -466,6 +466,9 @@ pub fn translate_java(src: &str) -> String {
                 'V' => set(&mut out, "\\n\\x0B\\f\\r\\x85\\u2028\\u2029", true, depth),
                 'b' if depth == 0 => out.push_str("(?-u:\\b)"),
                 'B' if depth == 0 => out.push_str("(?-u:\\B)"),
+                // Java's escaped `<` / `>` are literals (word boundaries in
+                // the regex crate).
+                '<' | '>' => out.push(e),
                 'R' if depth == 0 => out.push_str("(?:\\r\\n|[\\n\\x0B\\f\\r\\x85\\u2028\\u2029])"),
                 'Q' => {
                     // Literal text up to \E (or the end).
@@ -475,7 +478,9 @@ pub fn translate_java(src: &str) -> String {
                             break;
                         }
                         let lit = chars[i];
-                        if lit.is_ascii_punctuation() || lit == ' ' {
+                        // The regex crate's meta characters (regex::escape's
+                        // set); `\<` and `\>` would be word boundaries there.
+                        if "\\.+*?()|[]{}^$#&-~".contains(lit) || lit == ' ' {
                             out.push('\\');
                         }
                         out.push(lit);
