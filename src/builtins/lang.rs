@@ -520,6 +520,24 @@ fn special_symbol(args: &[Value]) -> Result<Value> {
     Ok(Value::bool(x.as_symbol().is_some_and(|s| s.is_special())))
 }
 
+/// `(iterator-seq it)`: the items a java.util.Iterator has not returned yet,
+/// as a seq (nil when none); the iterator is used up.
+fn iterator_seq(args: &[Value]) -> Result<Value> {
+    check_arity("iterator-seq", args, 1, Some(1))?;
+    match args[0].view() {
+        View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => Ok(
+            std::mem::replace(&mut *crate::runtime::gc::lock(it), Value::NIL),
+        ),
+        View::Nil => crate::runtime::error::err::npe(
+            "Cannot invoke \"java.util.Iterator.hasNext()\" because \"iter\" is null",
+        ),
+        _ => crate::runtime::error::err::class_cast(crate::runtime::compare::cast_message(
+            args[0].class_name(),
+            "java.util.Iterator",
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,23 +616,5 @@ mod tests {
             .ok()
             .and_then(|v| v.as_long());
         assert_eq!(r, Some(1));
-    }
-}
-
-/// `(iterator-seq it)`: the items a java.util.Iterator has not returned yet,
-/// as a seq (nil when none); the iterator is used up.
-fn iterator_seq(args: &[Value]) -> Result<Value> {
-    check_arity("iterator-seq", args, 1, Some(1))?;
-    match args[0].view() {
-        View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => Ok(
-            std::mem::replace(&mut *crate::runtime::gc::lock(it), Value::NIL),
-        ),
-        View::Nil => crate::runtime::error::err::npe(
-            "Cannot invoke \"java.util.Iterator.hasNext()\" because \"iter\" is null",
-        ),
-        _ => crate::runtime::error::err::class_cast(crate::runtime::compare::cast_message(
-            args[0].class_name(),
-            "java.util.Iterator",
-        )),
     }
 }

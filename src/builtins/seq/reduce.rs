@@ -115,7 +115,8 @@ fn reduce(args: &mut [Value]) -> Result<Value> {
             // IReduce: the instance's own (reduce f).
             if matches!(coll.view(), View::Instance(_))
                 && crate::builtins::classes::is_instance("clojure.lang.IReduce", &coll)
-                && let Some(r) = crate::runtime::types::call_method(&coll, "reduce", &[f.clone()])
+                && let Some(r) =
+                    crate::runtime::types::call_method(&coll, "reduce", std::slice::from_ref(f))
             {
                 return r;
             }
