@@ -262,6 +262,8 @@ fn eval_hook(form: &Value) -> Result<Value> {
     eval_in_current_ns(active_backend(), form, file)
 }
 
+runtime::gc::global_state!(core_installed: bool = false);
+
 /// An embedded Clojure runtime.
 pub struct Runtime {
     backend: Backend,
@@ -286,21 +288,30 @@ impl Runtime {
             u8::from(backend == Backend::TreeWalk),
             std::sync::atomic::Ordering::Relaxed,
         );
-        let core = namespace::create_ns("clojure.core");
-        builtins::install(&core);
-        let user = namespace::create_ns("user");
-        for (name, var) in core.mappings() {
-            let _ = user.refer(&name, var);
-        }
-        // A script starts in `user` (clojure.main binds *ns* there).
-        if let Some(v) = builtins::lang::core_var("*ns*") {
-            v.bind_root(Value::namespace(user.clone()));
-        }
-        // clojure.main has these loaded before a script runs, so a script
-        // may call clojure.string/join etc. without requiring them.
-        for lib in ["clojure.string", "clojure.edn", "clojure.java.io"] {
-            let _ = builtins::ns::load_lib(lib);
-        }
+        // clojure.core is installed once per process (per thread without
+        // `threads`, where namespaces are thread-local): a second Runtime
+        // shares it instead of re-binding every var under running code.
+        core_installed(|done| {
+            if *done {
+                return;
+            }
+            *done = true;
+            let core = namespace::create_ns("clojure.core");
+            builtins::install(&core);
+            let user = namespace::create_ns("user");
+            for (name, var) in core.mappings() {
+                let _ = user.refer(&name, var);
+            }
+            // A script starts in `user` (clojure.main binds *ns* there).
+            if let Some(v) = builtins::lang::core_var("*ns*") {
+                v.bind_root(Value::namespace(user.clone()));
+            }
+            // clojure.main has these loaded before a script runs, so a script
+            // may call clojure.string/join etc. without requiring them.
+            for lib in ["clojure.string", "clojure.edn", "clojure.java.io"] {
+                let _ = builtins::ns::load_lib(lib);
+            }
+        });
         Runtime {
             backend,
             file: None,
