@@ -213,18 +213,28 @@ fn contains(args: &[Value]) -> Result<Value> {
 }
 
 fn assoc(args: &[Value]) -> Result<Value> {
+    assoc_pairs("assoc", args, ops::assoc)
+}
+
+/// `(assoc c k v & kvs)` / `(assoc! ...)`: each pair in turn through `step`,
+/// with the JVM's arity and odd-pairs errors.
+fn assoc_pairs(
+    name: &str,
+    args: &[Value],
+    step: fn(&Value, Value, Value) -> Result<Value>,
+) -> Result<Value> {
     if args.len() < 3 {
-        return Err(arity_error("assoc", args.len()));
+        return Err(arity_error(name, args.len()));
     }
     let kvs = &args[1..];
     if !kvs.len().is_multiple_of(2) {
-        return err::illegal_arg(
-            "assoc expects even number of arguments after map/vector, found odd number",
-        );
+        return err::illegal_arg(format!(
+            "{name} expects even number of arguments after map/vector, found odd number"
+        ));
     }
     let mut acc = args[0].clone();
     for kv in kvs.chunks(2) {
-        acc = ops::assoc(&acc, kv[0].clone(), kv[1].clone())?;
+        acc = step(&acc, kv[0].clone(), kv[1].clone())?;
     }
     Ok(acc)
 }
@@ -723,20 +733,7 @@ fn conj_mut(args: &[Value]) -> Result<Value> {
     }
 }
 fn assoc_mut(args: &[Value]) -> Result<Value> {
-    if args.len() < 3 {
-        return Err(arity_error("assoc!", args.len()));
-    }
-    let kvs = &args[1..];
-    if !kvs.len().is_multiple_of(2) {
-        return err::illegal_arg(
-            "assoc! expects even number of arguments after map/vector, found odd number",
-        );
-    }
-    let mut acc = args[0].clone();
-    for kv in kvs.chunks(2) {
-        acc = ops::assoc_mut(&acc, kv[0].clone(), kv[1].clone())?;
-    }
-    Ok(acc)
+    assoc_pairs("assoc!", args, ops::assoc_mut)
 }
 fn dissoc_mut(args: &[Value]) -> Result<Value> {
     check_arity("dissoc!", args, 2, None)?;

@@ -27,60 +27,28 @@ pub enum LibSource {
     },
 }
 
+/// An embedded Clojure source file under src/lib/ and the path it reports.
+macro_rules! clojure_lib {
+    ($path:literal) => {
+        LibSource::Clojure {
+            path: $path,
+            source: include_str!($path),
+        }
+    };
+}
+
 /// Every bundled namespace.
 const LIBS: &[(&str, LibSource)] = &[
     ("clojure.string", LibSource::Native(clojure_string::DEFS)),
     ("clojure.edn", LibSource::Native(clojure_edn::DEFS)),
     ("clojure.java.io", LibSource::Native(clojure_java_io::DEFS)),
-    (
-        "clojure.set",
-        LibSource::Clojure {
-            path: "clojure/set.clj",
-            source: include_str!("clojure/set.clj"),
-        },
-    ),
-    (
-        "clojure.walk",
-        LibSource::Clojure {
-            path: "clojure/walk.clj",
-            source: include_str!("clojure/walk.clj"),
-        },
-    ),
-    (
-        "clojure.zip",
-        LibSource::Clojure {
-            path: "clojure/zip.clj",
-            source: include_str!("clojure/zip.clj"),
-        },
-    ),
-    (
-        "clojure.template",
-        LibSource::Clojure {
-            path: "clojure/template.clj",
-            source: include_str!("clojure/template.clj"),
-        },
-    ),
-    (
-        "clojure.stacktrace",
-        LibSource::Clojure {
-            path: "clojure/stacktrace.clj",
-            source: include_str!("clojure/stacktrace.clj"),
-        },
-    ),
-    (
-        "clojure.test",
-        LibSource::Clojure {
-            path: "clojure/test.clj",
-            source: include_str!("clojure/test.clj"),
-        },
-    ),
-    (
-        "clojure.data",
-        LibSource::Clojure {
-            path: "clojure/data.clj",
-            source: include_str!("clojure/data.clj"),
-        },
-    ),
+    ("clojure.set", clojure_lib!("clojure/set.clj")),
+    ("clojure.walk", clojure_lib!("clojure/walk.clj")),
+    ("clojure.zip", clojure_lib!("clojure/zip.clj")),
+    ("clojure.template", clojure_lib!("clojure/template.clj")),
+    ("clojure.stacktrace", clojure_lib!("clojure/stacktrace.clj")),
+    ("clojure.test", clojure_lib!("clojure/test.clj")),
+    ("clojure.data", clojure_lib!("clojure/data.clj")),
     (
         "clojure.pprint",
         LibSource::Mixed {

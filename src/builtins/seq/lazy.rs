@@ -131,24 +131,33 @@ fn walk_body(step: Step, coll: Value, mut idx: i64) -> Result<Value> {
     }
 }
 
+/// The first items and rests of colls, or None when any is empty (the
+/// step of multi-coll `map` and `interleave`).
+fn firsts_and_rests(colls: Vec<Value>) -> Result<Option<(Vec<Value>, Vec<Value>)>> {
+    let mut ss = Vec::with_capacity(colls.len());
+    for c in &colls {
+        let s = seq::seq(c)?;
+        if s.is_nil() {
+            return Ok(None);
+        }
+        ss.push(s);
+    }
+    drop(colls);
+    let mut firsts = Vec::with_capacity(ss.len());
+    let mut rests = Vec::with_capacity(ss.len());
+    for s in &ss {
+        firsts.push(seq::first(s)?);
+        rests.push(seq::rest(s)?);
+    }
+    Ok(Some((firsts, rests)))
+}
+
 /// `(map f c1 c2 ...)`: stops at the shortest coll; not chunked.
 fn map_multi(f: Value, colls: Vec<Value>) -> Value {
     lazy(move || {
-        let mut ss = Vec::with_capacity(colls.len());
-        for c in &colls {
-            let s = seq::seq(c)?;
-            if s.is_nil() {
-                return Ok(Value::NIL);
-            }
-            ss.push(s);
-        }
-        drop(colls);
-        let mut firsts = Vec::with_capacity(ss.len());
-        let mut rests = Vec::with_capacity(ss.len());
-        for s in &ss {
-            firsts.push(seq::first(s)?);
-            rests.push(seq::rest(s)?);
-        }
+        let Some((firsts, rests)) = firsts_and_rests(colls)? else {
+            return Ok(Value::NIL);
+        };
         let y = call(&f, &firsts)?;
         seq::cons(y, &map_multi(f, rests))
     })
@@ -406,21 +415,9 @@ fn mapcat(args: &[Value]) -> Result<Value> {
 
 fn interleave_lazy(colls: Vec<Value>) -> Value {
     lazy(move || {
-        let mut ss = Vec::with_capacity(colls.len());
-        for c in &colls {
-            let s = seq::seq(c)?;
-            if s.is_nil() {
-                return Ok(Value::NIL);
-            }
-            ss.push(s);
-        }
-        drop(colls);
-        let mut firsts = Vec::with_capacity(ss.len());
-        let mut rests = Vec::with_capacity(ss.len());
-        for s in &ss {
-            firsts.push(seq::first(s)?);
-            rests.push(seq::rest(s)?);
-        }
+        let Some((firsts, rests)) = firsts_and_rests(colls)? else {
+            return Ok(Value::NIL);
+        };
         let mut out = interleave_lazy(rests);
         for x in firsts.into_iter().rev() {
             out = seq::cons(x, &out)?;
