@@ -449,17 +449,7 @@ fn open_map(
         }
         None => entries(m).collect::<Result<_>>()?,
     };
-    out.push('{');
-    stack.push(Task::Items(Frame {
-        source: Box::new(pairs.into_iter().map(|(k, v)| Ok(Item::Pair(k, v)))),
-        peeked: None,
-        started: false,
-        lazy: false,
-        sep: ", ",
-        close: "}",
-        level: inner,
-        printed: 0,
-    }));
+    push_pairs(out, stack, pairs, inner);
     Ok(())
 }
 
@@ -467,9 +457,13 @@ type Pairs = Vec<(Value, Value)>;
 
 /// `{k v, ...}` of the given entries (a record's fields then extension).
 fn open_pairs(out: &mut String, stack: &mut Vec<Task>, pairs: Pairs, level: Option<i64>) {
-    let Some(inner) = level_ok(out, level) else {
-        return;
-    };
+    if let Some(inner) = level_ok(out, level) {
+        push_pairs(out, stack, pairs, inner);
+    }
+}
+
+/// `{` and the task printing `k v, ...` then `}` at nesting `inner`.
+fn push_pairs(out: &mut String, stack: &mut Vec<Task>, pairs: Pairs, inner: Option<i64>) {
     out.push('{');
     stack.push(Task::Items(Frame {
         source: Box::new(pairs.into_iter().map(|(k, v)| Ok(Item::Pair(k, v)))),
