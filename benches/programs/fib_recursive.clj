@@ -1,0 +1,4 @@
+;; Naive doubly recursive fib: global fn calls, long arithmetic.
+;; expect: 832040
+(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(println (fib 30))
