@@ -132,6 +132,9 @@ fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
 /// Everything a run does, on the evaluation thread.
 fn run(opts: Options) -> i32 {
     let mut rt = Runtime::new(opts.backend);
+    if let Err(e) = crate::load_data_readers() {
+        return fail(&e, None, &rt);
+    }
     if let Err(e) = push_main_bindings(&rt, &opts.args) {
         return fail(&e, None, &rt);
     }
