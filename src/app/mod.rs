@@ -3,6 +3,7 @@
 
 pub mod args;
 mod compare;
+mod project;
 mod repl;
 pub mod report;
 
@@ -130,8 +131,16 @@ fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
 }
 
 /// Everything a run does, on the evaluation thread.
-fn run(opts: Options) -> i32 {
+fn run(mut opts: Options) -> i32 {
     let mut rt = Runtime::new(opts.backend);
+    let plan = match project::setup(&mut opts) {
+        Ok(p) => p,
+        Err(e) => return fail(&e, None, &rt),
+    };
+    if opts.main == Main::PrintPath {
+        println!("{}", crate::runtime::classpath::entries().join(":"));
+        return 0;
+    }
     if let Err(e) = crate::load_data_readers() {
         return fail(&e, None, &rt);
     }
@@ -157,6 +166,8 @@ fn run(opts: Options) -> i32 {
         Main::Script(path) => rt
             .load_file(path)
             .map_err(|e| (e, Some(report_file_name(path)))),
+        Main::Ns(ns) => project::run_main_ns(ns, &opts.args).map_err(|e| (e, None)),
+        Main::Exec { f, kvs } => project::run_exec(f.as_deref(), kvs, &plan).map_err(|e| (e, None)),
         Main::Stdin => {
             // clojure.main loads the script from *in* form by form.
             let input = core_var("*in*").and_then(|v| v.get()).unwrap_or(Value::NIL);
