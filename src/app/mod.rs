@@ -3,6 +3,7 @@
 
 pub mod args;
 mod compare;
+mod deps;
 mod project;
 mod repl;
 pub mod report;
@@ -133,9 +134,12 @@ fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
 /// Everything a run does, on the evaluation thread.
 fn run(mut opts: Options) -> i32 {
     let mut rt = Runtime::new(opts.backend);
-    let plan = match project::setup(&mut opts) {
+    let plan = match project::setup(&mut opts, &[]) {
         Ok(p) => p,
-        Err(e) => return fail(&e, None, &rt),
+        Err(msg) => {
+            eprintln!("Error building classpath. {msg}");
+            return 1;
+        }
     };
     if opts.main == Main::PrintPath {
         println!("{}", crate::runtime::classpath::entries().join(":"));

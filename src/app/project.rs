@@ -21,15 +21,25 @@ pub struct Plan {
 }
 
 /// Set the classpath and, for `-M`, put the aliases' `:main-opts` before
-/// the command line's clojure.main options.
-pub fn setup(opts: &mut Options) -> Result<Plan> {
+/// the command line's clojure.main options. `optional` aliases apply when
+/// deps.edn declares them. Errors are the CLI's "Error building classpath".
+pub fn setup(opts: &mut Options, optional: &[&str]) -> std::result::Result<Plan, String> {
     if let Some(cp) = &opts.project.classpath {
         classpath::set_user_entries(classpath::split(cp));
         return Ok(Plan::default());
     }
-    let _ = parse_main;
-    let _ = Main::None;
-    Ok(Plan::default())
+    let Some(r) = super::deps::resolve(&opts.project, optional)? else {
+        return Ok(Plan::default());
+    };
+    classpath::set_user_entries(r.classpath);
+    if opts.project.main_mode && !r.main_opts.is_empty() {
+        let mut argv = r.main_opts;
+        argv.extend(opts.project.main_args.iter().cloned());
+        opts.inits.clear();
+        opts.main = Main::None;
+        parse_main(&argv, opts)?;
+    }
+    Ok(r.plan)
 }
 
 /// `(require ns)` and the var `ns/name`'s value; a missing var is an error

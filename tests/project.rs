@@ -1,0 +1,244 @@
+//! Projects: deps.edn with local (directory and jar), git and Maven deps,
+//! aliases, and the Clojure CLI's -M/-X/-m/-Spath/-Sdeps, on multi-file
+//! projects made in temp dirs at test time. Git deps come from a local
+//! repository the test creates (system git; GITLIBS points at a temp cache).
+
+#[path = "support/project.rs"]
+mod project;
+
+use project::{Run, TempDir, cljw_in};
+use std::path::Path;
+use std::process::Command;
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .unwrap_or_else(|e| panic!("git: {e}"));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A git repo `gitrepo` whose lib gl.core says :v1 at tag v1 and :v2 at
+/// tag v2; returns the two shas.
+fn git_repo(t: &TempDir) -> (String, String) {
+    let dir = t.path().join("gitrepo");
+    t.write("gitrepo/src/gl/core.clj", "(ns gl.core) (defn g [] :v1)\n");
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-qm", "one"]);
+    git(&dir, &["tag", "v1"]);
+    let v1 = git(&dir, &["rev-parse", "HEAD"]);
+    t.write("gitrepo/src/gl/core.clj", "(ns gl.core) (defn g [] :v2)\n");
+    git(&dir, &["commit", "-qam", "two"]);
+    git(&dir, &["tag", "v2"]);
+    let v2 = git(&dir, &["rev-parse", "HEAD"]);
+    (v1, v2)
+}
+
+/// app/ (the project) with deps: libdir/ (a directory lib that depends on
+/// gl at v1), lib.jar (a jar lib) and gl at v2 through libdir2/.
+fn fixture() -> TempDir {
+    let t = TempDir::new("project");
+    let (v1, v2) = git_repo(&t);
+    let url = t.join("gitrepo");
+    t.write(
+        "libdir/deps.edn",
+        &format!(
+            "{{:deps {{gl/gl {{:git/url \"{url}\" :git/tag \"v1\" :git/sha \"{}\"}}}}}}\n",
+            &v1[..7]
+        ),
+    );
+    t.write(
+        "libdir/src/ld/core.clj",
+        "(ns ld.core (:require [gl.core :as g])) (defn f [] [:ld (g/g)])\n",
+    );
+    t.write(
+        "libdir2/deps.edn",
+        &format!(
+            "{{:paths [\"clj\"] :deps {{gl/gl {{:git/url \"file://{url}\" :git/sha \"{v2}\"}}}}}}\n"
+        ),
+    );
+    t.write("libdir2/clj/ld2/core.clj", "(ns ld2.core) (def x :ld2)\n");
+    t.jar(
+        "app/lib.jar",
+        &[(
+            "jl/core.clj",
+            "(ns jl.core) (defn greet [n] (str \"hi \" n))\n",
+        )],
+    );
+    t.write(
+        "app/deps.edn",
+        "{:paths [\"src\" \"resources\"]\n\
+         :deps {ld/ld {:local/root \"../libdir\"}\n\
+                jl/jl {:local/root \"lib.jar\"}\n\
+                org.clojure/clojure {:mvn/version \"1.11.1\"}}\n\
+         :aliases {:v2 {:extra-deps {ld2/ld2 {:local/root \"../libdir2\"}}}\n\
+                   :no-gl {:replace-deps {ld/ld {:local/root \"../libdir\" :exclusions [gl/gl]}}}\n\
+                   :run {:main-opts [\"-m\" \"app.main\" \"from-alias\"]}\n\
+                   :x {:exec-fn app.main/run :exec-args {:a 1}}\n\
+                   :xd {:ns-default app.main}}}\n",
+    );
+    t.write(
+        "app/src/app/main.clj",
+        "(ns app.main (:require [ld.core] [jl.core]))\n\
+         (defn -main [& args] (prn (ld.core/f) (jl.core/greet \"y\") args *command-line-args*))\n\
+         (defn run [m] (prn :run m))\n",
+    );
+    t.write("app/resources/app/conf.edn", "{:conf 1}\n");
+    t
+}
+
+fn run(t: &TempDir, args: &[&str]) -> Run {
+    let cache = t.join("gitlibs");
+    let home = t.join("home");
+    cljw_in(
+        &t.path().join("app"),
+        args,
+        &[("GITLIBS", &cache), ("HOME", &home)],
+    )
+}
+
+fn ok(r: &Run) -> &str {
+    assert_eq!(r.code, 0, "stderr: {}", r.err);
+    &r.out
+}
+
+#[test]
+fn local_jar_and_git_deps_with_m_and_spath() {
+    let t = fixture();
+    let r = run(&t, &["-m", "app.main", "a", "b"]);
+    assert_eq!(ok(&r), "[:ld :v1] \"hi y\" (\"a\" \"b\") (\"a\" \"b\")\n");
+    let r = run(&t, &["-Spath"]);
+    let v1 = git(&t.path().join("gitrepo"), &["rev-parse", "v1"]);
+    let root = std::fs::canonicalize(t.path()).unwrap_or_else(|e| panic!("{e}"));
+    let root = root.to_string_lossy();
+    assert_eq!(
+        ok(&r),
+        format!(
+            "src:resources:{root}/libdir/src:{root}/app/lib.jar:{}/libs/gl/gl/{v1}/src\n",
+            t.join("gitlibs")
+        )
+    );
+    // Resources from :paths.
+    let r = run(
+        &t,
+        &["-e", "(slurp (clojure.java.io/resource \"app/conf.edn\"))"],
+    );
+    assert_eq!(ok(&r), "\"{:conf 1}\\n\"\n");
+}
+
+#[test]
+fn newest_git_version_wins_and_exclusions_drop_deps() {
+    let t = fixture();
+    let r = run(
+        &t,
+        &[
+            "-A:v2",
+            "-e",
+            "(require 'ld.core 'ld2.core) (prn (ld.core/f) ld2.core/x)",
+        ],
+    );
+    assert_eq!(ok(&r), "[:ld :v2] :ld2\n");
+    let r = run(&t, &["-A:no-gl", "-Spath"]);
+    assert!(!ok(&r).contains("gitlibs"), "{}", r.out);
+    // The cache is reused offline: remove the repository and run again.
+    std::fs::remove_dir_all(t.path().join("gitrepo")).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&t, &["-m", "app.main"]);
+    assert_eq!(ok(&r), "[:ld :v1] \"hi y\" nil nil\n");
+}
+
+#[test]
+fn main_opts_exec_fn_and_sdeps() {
+    let t = fixture();
+    let r = run(&t, &["-M:run", "c"]);
+    assert_eq!(
+        ok(&r),
+        "[:ld :v1] \"hi y\" (\"from-alias\" \"c\") (\"from-alias\" \"c\")\n"
+    );
+    let r = run(&t, &["-X:x", ":b", "[1 2]", "[:c :d]", "\"s\""]);
+    assert_eq!(ok(&r), ":run {:a 1, :b [1 2], :c {:d \"s\"}}\n");
+    let r = run(&t, &["-X:xd", "run", ":k", "v"]);
+    assert_eq!(ok(&r), ":run {:k v}\n");
+    let r = run(&t, &["-Sdeps", "{:paths [\"other\"]}", "-Spath"]);
+    assert!(ok(&r).starts_with("other:"), "{}", r.out);
+    let r = run(&t, &["-M:nope", "-e", "1"]);
+    assert_eq!(ok(&r), "1\n");
+    assert!(
+        r.err
+            .contains("Specified aliases are undeclared and are not being used: [:nope]")
+    );
+    // -cp replaces deps.edn's classpath.
+    let r = run(&t, &["-cp", "src", "-m", "app.main"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("Could not locate ld/core__init.class"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
+fn missing_and_bad_deps_are_named() {
+    let t = fixture();
+    let r = run(
+        &t,
+        &[
+            "-Sdeps",
+            "{:deps {foo/bar {:mvn/version \"1.0\"}}}",
+            "-e",
+            "1",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err
+            .starts_with("Error building classpath. Could not find artifact foo:bar:jar:1.0"),
+        "{}",
+        r.err
+    );
+    // A jar in the local Maven repository is found.
+    t.jar(
+        "home/.m2/repository/foo/bar/1.0/bar-1.0.jar",
+        &[("foo/bar.clj", "(ns foo.bar) (def v 42)\n")],
+    );
+    let r = run(
+        &t,
+        &[
+            "-Sdeps",
+            "{:deps {foo/bar {:mvn/version \"1.0\"}}}",
+            "-e",
+            "(require 'foo.bar) foo.bar/v",
+        ],
+    );
+    assert_eq!(ok(&r), "42\n");
+    let r = run(
+        &t,
+        &["-Sdeps", "{:deps {x/y {:local/root \"nope\"}}}", "-e", "1"],
+    );
+    assert!(r.err.contains("Local lib x/y not found"), "{}", r.err);
+    t.write("app/deps.edn", "{:paths [\"src\"");
+    let r = run(&t, &["-e", "1"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("Error reading deps.edn: EOF while reading"),
+        "{}",
+        r.err
+    );
+    t.write("app/deps.edn", "{:deps {a/b {:sha 1}}}");
+    let r = run(&t, &["-e", "1"]);
+    assert!(
+        r.err.contains("Coordinate type not loaded for library a/b"),
+        "{}",
+        r.err
+    );
+}
