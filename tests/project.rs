@@ -242,3 +242,93 @@ fn missing_and_bad_deps_are_named() {
         r.err
     );
 }
+
+/// A project with passing, failing, tagged and non-matching tests, and a
+/// :test alias adding the `it` dir.
+fn test_project() -> TempDir {
+    let t = TempDir::new("cljw-test");
+    t.write(
+        "app/src/a/core.clj",
+        "(ns a.core) (defn add [x y] (+ x y))\n",
+    );
+    t.write(
+        "app/test/a/core_test.clj",
+        "(ns a.core-test (:require [clojure.test :refer [deftest is]] [a.core :as c]))\n\
+         (deftest add-test (is (= 3 (c/add 1 2))))\n\
+         (deftest ^:slow slow-test (is (= 4 (c/add 2 2))))\n\
+         (deftest ^:wip failing-test (is (= 5 (c/add 2 2))))\n",
+    );
+    t.write(
+        "app/test/a/util.clj",
+        "(ns a.util (:require [clojure.test :refer [deftest is]]))\n(deftest not-run (is false))\n",
+    );
+    t.write(
+        "app/it/a/it_test.clj",
+        "(ns a.it-test (:require [clojure.test :refer [deftest is]]))\n(deftest it-works (is (= 1 1)))\n",
+    );
+    t.write(
+        "app/deps.edn",
+        "{:aliases {:test {:extra-paths [\"it\"]}}}\n",
+    );
+    t
+}
+
+#[test]
+fn cljw_test_runs_like_cognitect_test_runner() {
+    let t = test_project();
+    let r = run(&t, &["test"]);
+    assert_eq!(r.code, 1, "{}{}", r.out, r.err);
+    assert!(r.out.starts_with("\nRunning tests in #{\"it\" \"test\"}\n\nTesting a.core-test\n\nFAIL in (failing-test) (core_test.clj:4)\n"), "{}", r.out);
+    assert!(
+        r.out.ends_with(
+            "Testing a.it-test\n\nRan 4 tests containing 4 assertions.\n1 failures, 0 errors.\n"
+        ),
+        "{}",
+        r.out
+    );
+    let r = run(&t, &["test", "-e", "wip"]);
+    assert_eq!(r.code, 0, "{}{}", r.out, r.err);
+    assert!(
+        r.out
+            .ends_with("Ran 3 tests containing 3 assertions.\n0 failures, 0 errors.\n"),
+        "{}",
+        r.out
+    );
+    let r = run(&t, &["test", "-i", ":slow", "-d", "test"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out.starts_with("\nRunning tests in #{\"test\"}\n"),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out
+            .ends_with("Ran 1 tests containing 1 assertions.\n0 failures, 0 errors.\n"),
+        "{}",
+        r.out
+    );
+    let r = run(&t, &["test", "-v", "a.core-test/add-test"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out.contains("Ran 1 tests containing 1 assertions."),
+        "{}",
+        r.out
+    );
+    let r = run(&t, &["test", "-n", "a.util"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.out
+            .contains("Testing a.util\n\nFAIL in (not-run) (util.clj:2)"),
+        "{}",
+        r.out
+    );
+    let r = run(&t, &["test", "-v", "a.core-test/nope"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("Could not resolve var: a.core-test/nope"),
+        "{}",
+        r.err
+    );
+    let r = run(&t, &["test", "--bogus"]);
+    assert_eq!(r.code, 2);
+}

@@ -7,6 +7,7 @@ mod deps;
 mod project;
 mod repl;
 pub mod report;
+mod test_runner;
 
 use crate::Runtime;
 use crate::builtins::lang::core_var;
@@ -134,7 +135,12 @@ fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
 /// Everything a run does, on the evaluation thread.
 fn run(mut opts: Options) -> i32 {
     let mut rt = Runtime::new(opts.backend);
-    let plan = match project::setup(&mut opts, &[]) {
+    // `cljw test` uses the :test alias when deps.edn declares it.
+    let optional: &[&str] = match opts.main {
+        Main::Test(_) => &["test"],
+        _ => &[],
+    };
+    let plan = match project::setup(&mut opts, optional) {
         Ok(p) => p,
         Err(msg) => {
             eprintln!("Error building classpath. {msg}");
@@ -150,6 +156,9 @@ fn run(mut opts: Options) -> i32 {
     }
     if let Err(e) = push_main_bindings(&rt, &opts.args) {
         return fail(&e, None, &rt);
+    }
+    if let Main::Test(args) = &opts.main {
+        return run_tests(&mut rt, args, &plan);
     }
     for init in &opts.inits {
         let r = match init {
@@ -185,6 +194,43 @@ fn run(mut opts: Options) -> i32 {
             0
         }
         Err((e, file)) => fail(&e, file, &rt),
+    }
+}
+
+/// `cljw test ARGS`: the test dirs go on the classpath, then the runner.
+fn run_tests(rt: &mut Runtime, args: &[String], plan: &project::Plan) -> i32 {
+    let o = match test_runner::parse(args) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("{msg}\n\n{}", test_runner::HELP);
+            return 2;
+        }
+    };
+    if o.help {
+        print!("{}", test_runner::HELP);
+        return 0;
+    }
+    let mut dirs = o.dirs.clone();
+    if dirs.is_empty() {
+        dirs.push("test".to_string());
+        for p in &plan.optional_paths {
+            if !dirs.contains(p) {
+                dirs.push(p.clone());
+            }
+        }
+    }
+    let mut cp = crate::runtime::classpath::user_entries();
+    for d in &dirs {
+        if !cp.contains(d) {
+            cp.push(d.clone());
+        }
+    }
+    crate::runtime::classpath::set_user_entries(cp);
+    let r = test_runner::run(rt, &o, &dirs);
+    io::flush_stdout();
+    match r {
+        Ok(code) => code,
+        Err(e) => fail(&e, None, rt),
     }
 }
 

@@ -18,6 +18,9 @@ pub struct Plan {
     pub exec_args: Value,
     /// `:ns-default`: the namespace of an unqualified `-X` fn.
     pub ns_default: Option<String>,
+    /// `:extra-paths` of the optional aliases that applied (`cljw test`
+    /// scans the `:test` alias's).
+    pub optional_paths: Vec<String>,
 }
 
 /// Set the classpath and, for `-M`, put the aliases' `:main-opts` before

@@ -192,6 +192,11 @@ pub fn set_user_entries(entries: Vec<String>) {
     });
 }
 
+/// The user classpath (without `CLJW_PATH`): `src` unless set.
+pub fn user_entries() -> Vec<String> {
+    with_state(|s| s.user.clone().unwrap_or_else(|| vec!["src".to_string()]))
+}
+
 /// The classpath entries in search order (what `-Spath` prints).
 pub fn entries() -> Vec<String> {
     with_state(|s| effective_entries(s.user.clone()))

@@ -86,12 +86,16 @@ pub fn resolve(p: &ProjectOpts, optional: &[&str]) -> DepsResult<Option<Resolved
                 None => deps.push((lib, c)),
             }
         }
-        paths.extend(edn::strings(
+        let extra = edn::strings(
             &get(&a, "extra-paths"),
             &what(":extra-paths"),
             file,
             &alias_paths,
-        )?);
+        )?;
+        if !required {
+            plan.optional_paths.extend(extra.iter().cloned());
+        }
+        paths.extend(extra);
         let v = get(&a, "main-opts");
         if !v.is_nil() {
             main_opts = edn::strings(&v, &what(":main-opts"), file, &|_| Ok(Vec::new()))?;
