@@ -77,14 +77,13 @@ pub fn run_main_ns(ns: &str, args: &[String]) -> Result<Value> {
         let args: Vec<Value> = args.iter().map(|a| Value::string(a.as_str())).collect();
         func::invoke(&main, &args)
     };
-    call().map_err(|e| {
+    call().inspect_err(|e| {
         e.push_frame(Frame {
             name: "clojure.main/main".into(),
             file: Some("main.java".into()),
             line: 40,
             column: 0,
         });
-        e
     })
 }
 
