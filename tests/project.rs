@@ -332,3 +332,62 @@ fn cljw_test_runs_like_cognitect_test_runner() {
     let r = run(&t, &["test", "--bogus"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn build_makes_one_executable_that_runs_alone() {
+    let t = fixture();
+    let out = t.join("bin/app");
+    std::fs::create_dir_all(t.path().join("bin")).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&t, &["build", "-m", "app.main", "-o", &out]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    t.write(
+        "app/s.clj",
+        "(require 'ld.core)\n(prn :script (ld.core/f) *command-line-args*)\n",
+    );
+    let script_out = t.join("bin/s");
+    let r = run(&t, &["build", "s.clj", "-o", &script_out]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    // No project, no sources, no git cache: only the executables.
+    let empty = TempDir::new("built");
+    for name in ["app", "s"] {
+        std::fs::rename(t.path().join("bin").join(name), empty.path().join(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    drop(t);
+    let exe = |name: &str, args: &[&str]| {
+        let o = Command::new(empty.path().join(name))
+            .args(args)
+            .current_dir(empty.path())
+            .env_remove("CLJW_PATH")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            o.status.code(),
+        )
+    };
+    assert_eq!(
+        exe("app", &["-e", "x"]),
+        (
+            "[:ld :v1] \"hi y\" (\"-e\" \"x\") (\"-e\" \"x\")\n".to_string(),
+            Some(0)
+        )
+    );
+    assert_eq!(
+        exe("s", &["1"]),
+        (":script [:ld :v1] (\"1\")\n".to_string(), Some(0))
+    );
+    let r = run(&empty_fixture(), &["build", "-o", "x"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("cljw build needs a FILE or -m NS"),
+        "{}",
+        r.err
+    );
+}
+
+fn empty_fixture() -> TempDir {
+    let t = TempDir::new("empty");
+    t.write("app/deps.edn", "{}");
+    t
+}

@@ -36,6 +36,10 @@ pub enum Main {
     PrintPath,
     /// `cljw test [opts]`: run clojure.test namespaces (app/test_runner.rs).
     Test(Vec<String>),
+    /// `cljw build [opts]`: write one executable (app/build.rs).
+    Build(Vec<String>),
+    /// A classpath resource run as a script (a built program's entry).
+    Resource(String),
 }
 
 /// The Clojure CLI's options that pick the classpath and entry point.
@@ -81,6 +85,8 @@ Usage: cljw [options] [init-opt*] [main-opt] [arg*]
                             Call fn (default :exec-fn) with a map made of
                             :exec-args and the kpath/value pairs (EDN)
     test [opts]             Run clojure.test namespaces (cljw test --help)
+    build (FILE | -m NS) -o OUT
+                            Write one executable running the program
     --                      End of project options
 
   options:
@@ -154,6 +160,10 @@ fn parse_project(argv: &[String], o: &mut Options) -> Result<usize, String> {
             "--" => return Ok(i),
             "test" => {
                 o.main = Main::Test(argv[i..].to_vec());
+                return Ok(argv.len());
+            }
+            "build" => {
+                o.main = Main::Build(argv[i..].to_vec());
                 return Ok(argv.len());
             }
             _ if a.starts_with("-A") => o.project.aliases.extend(aliases(&a[2..])?),

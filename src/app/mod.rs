@@ -2,6 +2,7 @@
 //! error reports like clojure.main's, and `--compare` across backends.
 
 pub mod args;
+mod build;
 mod compare;
 mod deps;
 mod project;
@@ -35,6 +36,9 @@ pub const DEPTH_LIMIT: u32 = 1_500;
 /// Run the command line `argv` (without the program name); returns the exit
 /// status.
 pub fn main(argv: Vec<String>) -> i32 {
+    if let Some(payload) = build::embedded() {
+        return on_eval_stack(move || run_built(payload, argv));
+    }
     let opts = match args::parse(&argv) {
         Ok(o) => o,
         Err(msg) => {
@@ -160,6 +164,16 @@ fn run(mut opts: Options) -> i32 {
     if let Main::Test(args) = &opts.main {
         return run_tests(&mut rt, args, &plan);
     }
+    if let Main::Build(args) = &opts.main {
+        let r = build::parse(args).and_then(|o| build::build(&o));
+        return match r {
+            Ok(()) => 0,
+            Err(msg) => {
+                eprintln!("cljw build: {msg}\n\n{}", build::HELP);
+                1
+            }
+        };
+    }
     for init in &opts.inits {
         let r = match init {
             Init::Eval(src) => eval_opt(&mut rt, src),
@@ -179,6 +193,7 @@ fn run(mut opts: Options) -> i32 {
         Main::Script(path) => rt
             .load_file(path)
             .map_err(|e| (e, Some(report_file_name(path)))),
+        Main::Resource(name) => load_resource_script(&mut rt, name).map_err(|e| (e, None)),
         Main::Ns(ns) => project::run_main_ns(ns, &opts.args).map_err(|e| (e, None)),
         Main::Exec { f, kvs } => project::run_exec(f.as_deref(), kvs, &plan).map_err(|e| (e, None)),
         Main::Stdin => {
@@ -195,6 +210,46 @@ fn run(mut opts: Options) -> i32 {
         }
         Err((e, file)) => fail(&e, file, &rt),
     }
+}
+
+/// A program made by `cljw build`: the payload is the classpath, every
+/// argument is a `*command-line-args*` entry.
+fn run_built(payload: Vec<u8>, argv: Vec<String>) -> i32 {
+    crate::runtime::classpath::set_embedded(payload);
+    crate::runtime::classpath::set_user_entries(vec![crate::runtime::classpath::EMBEDDED.into()]);
+    let main = match build::entry() {
+        Ok(build::Entry::Ns(ns)) => Main::Ns(ns),
+        Ok(build::Entry::Script(name)) => Main::Resource(name),
+        Err(msg) => {
+            eprintln!("cljw: {msg}");
+            return 70;
+        }
+    };
+    let project = args::ProjectOpts {
+        classpath: Some(crate::runtime::classpath::EMBEDDED.into()),
+        ..Default::default()
+    };
+    run(Options {
+        backend: crate::Backend::default(),
+        compare: false,
+        project,
+        inits: Vec::new(),
+        main,
+        args: argv,
+    })
+}
+
+/// Load the classpath resource `name` as a script (`*file*` is its name).
+fn load_resource_script(rt: &mut Runtime, name: &str) -> Result<Value> {
+    let res = crate::runtime::classpath::find_file(name).ok_or_else(|| {
+        Exception::new(
+            ExClass::FileNotFoundException,
+            format!("{name} (not on the classpath)"),
+        )
+    })?;
+    let src = res.read_text()?;
+    let short = name.rsplit('/').next().unwrap_or(name);
+    rt.load_str(&src, Some(short))
 }
 
 /// `cljw test ARGS`: the test dirs go on the classpath, then the runner.

@@ -9,7 +9,7 @@
 
 use super::error::{ExClass, Exception, Result};
 use std::collections::HashSet;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -72,18 +72,30 @@ fn absolute(p: &str) -> String {
     }
 }
 
+/// What a jar is read from: a file, or bytes in memory (the payload of a
+/// `cljw build` executable).
+trait ReadSeek: Read + Seek + Send {}
+impl<T: Read + Seek + Send> ReadSeek for T {}
+
+/// The classpath entry naming the payload embedded by `cljw build`.
+pub const EMBEDDED: &str = "<embedded>";
+
 /// An opened jar: its entry names (for lookups without touching the file)
 /// and the archive (for reads).
 struct Jar {
     path: String,
     names: HashSet<String>,
-    archive: zip::ZipArchive<std::fs::File>,
+    archive: zip::ZipArchive<Box<dyn ReadSeek>>,
 }
 
 impl Jar {
     fn open(path: &str) -> Option<Jar> {
         let f = std::fs::File::open(path).ok()?;
-        let archive = zip::ZipArchive::new(f).ok()?;
+        Jar::from_reader(path, Box::new(f))
+    }
+
+    fn from_reader(path: &str, r: Box<dyn ReadSeek>) -> Option<Jar> {
+        let archive = zip::ZipArchive::new(r).ok()?;
         let names = archive
             .file_names()
             .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -121,6 +133,8 @@ enum Root {
 struct State {
     /// The user classpath; None = the default (`src`).
     user: Option<Vec<String>>,
+    /// The zip that the `EMBEDDED` entry names.
+    embedded: Option<std::sync::Arc<[u8]>>,
     /// The roots opened for the current entries (None until first use).
     roots: Option<Vec<(String, Root)>>,
 }
@@ -128,11 +142,17 @@ struct State {
 impl State {
     fn roots(&mut self) -> &mut Vec<(String, Root)> {
         let user = self.user.clone();
+        let embedded = self.embedded.clone();
         self.roots.get_or_insert_with(|| {
             effective_entries(user)
                 .into_iter()
                 .map(|e| {
-                    let root = if is_jar(&e) {
+                    let root = if e == EMBEDDED {
+                        embedded
+                            .clone()
+                            .and_then(|b| Jar::from_reader(&e, Box::new(std::io::Cursor::new(b))))
+                            .map_or(Root::Unreadable, Root::Jar)
+                    } else if is_jar(&e) {
                         Jar::open(&e).map_or(Root::Unreadable, Root::Jar)
                     } else {
                         Root::Dir(e.clone())
@@ -153,6 +173,7 @@ impl State {
 
 static STATE: Mutex<State> = Mutex::new(State {
     user: None,
+    embedded: None,
     roots: None,
 });
 
@@ -188,6 +209,14 @@ fn effective_entries(user: Option<Vec<String>>) -> Vec<String> {
 pub fn set_user_entries(entries: Vec<String>) {
     with_state(|s| {
         s.user = Some(entries);
+        s.roots = None;
+    });
+}
+
+/// The zip archive (bytes) that the classpath entry `EMBEDDED` reads.
+pub fn set_embedded(zip: Vec<u8>) {
+    with_state(|s| {
+        s.embedded = Some(zip.into());
         s.roots = None;
     });
 }
