@@ -7,20 +7,26 @@
 //! only classpath root, with all arguments as `*command-line-args*`.
 
 use crate::runtime::classpath;
+#[cfg(not(target_family = "wasm"))]
 use std::io::{Read, Seek, SeekFrom, Write};
+#[cfg(not(target_family = "wasm"))]
 use std::path::Path;
 
+#[cfg(not(target_family = "wasm"))]
 const MAGIC: &[u8; 8] = b"CLJWPAY1";
 /// The manifest entry: `ns NAME` or `script ENTRY`.
 const MANIFEST: &str = "META-INF/cljw/main";
 /// Where a script given as a file is stored in the payload.
+#[cfg(not(target_family = "wasm"))]
 const SCRIPT_DIR: &str = "META-INF/cljw/script/";
 
 pub const HELP: &str = "\
-Usage: cljw [project-opts] build (FILE | -m NS) -o OUT
+Usage: cljw [project-opts] build (FILE | -m NS) -o OUT [--target wasm32-wasip1 [--runtime CLJW.WASM]]
   Writes OUT: one executable that runs FILE (or NS/-main) with the files of
   the classpath (deps.edn's paths and deps, or -cp) embedded; its arguments
-  become *command-line-args*.
+  become *command-line-args*. With --target wasm32-wasip1, OUT is a .wasm
+  module made from cljw's own wasm32 build (--runtime, else $CLJW_WASM, else
+  cljw.wasm beside this executable).
 ";
 
 /// What a built executable runs.
@@ -35,11 +41,17 @@ pub enum Entry {
 pub struct BuildOpts {
     pub entry: Entry,
     pub out: String,
+    /// `--target wasm32-wasip1`: a .wasm module instead.
+    pub wasm: bool,
+    /// `--runtime PATH`: cljw's wasm32 module to build from.
+    pub runtime: Option<String>,
 }
 
 pub fn parse(args: &[String]) -> Result<BuildOpts, String> {
     let mut entry = None;
     let mut out = None;
+    let mut wasm = false;
+    let mut runtime = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || {
@@ -50,12 +62,16 @@ pub fn parse(args: &[String]) -> Result<BuildOpts, String> {
         match a.as_str() {
             "-o" | "--output" => out = Some(value()?),
             "-m" | "--main" => entry = Some(Entry::Ns(value()?)),
-            "--target" => {
-                let t = value()?;
-                return Err(format!(
-                    "cljw build --target {t} is not supported yet (only the native executable)"
-                ));
-            }
+            "--target" => match value()?.as_str() {
+                "wasm32-wasip1" => wasm = true,
+                "native" => wasm = false,
+                t => {
+                    return Err(format!(
+                        "unknown target {t} (expected wasm32-wasip1 or native)"
+                    ));
+                }
+            },
+            "--runtime" => runtime = Some(value()?),
             _ if a.starts_with('-') => return Err(format!("unknown build option: {a}")),
             file => entry = Some(Entry::Script(file.to_string())),
         }
@@ -63,14 +79,53 @@ pub fn parse(args: &[String]) -> Result<BuildOpts, String> {
     Ok(BuildOpts {
         entry: entry.ok_or("cljw build needs a FILE or -m NS")?,
         out: out.ok_or("cljw build needs -o OUT")?,
+        wasm,
+        runtime,
     })
 }
 
-/// Write the executable; the classpath is already set up.
+/// Write the executable or module; the classpath is already set up.
 #[cfg(not(target_family = "wasm"))]
 pub fn build(o: &BuildOpts) -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find cljw itself: {e}"))?;
-    let base = runtime_bytes(&exe)?;
+    let payload = payload(o)?;
+    let out = if o.wasm {
+        let runtime = o
+            .runtime
+            .clone()
+            .or_else(|| std::env::var("CLJW_WASM").ok())
+            .unwrap_or_else(|| {
+                exe.with_file_name("cljw.wasm")
+                    .to_string_lossy()
+                    .into_owned()
+            });
+        let module = std::fs::read(&runtime).map_err(|e| {
+            format!(
+                "cannot read cljw's wasm32 runtime {runtime} ({e}): build it with `cargo build \
+                 --release --target wasm32-wasip1 --no-default-features` and pass --runtime PATH"
+            )
+        })?;
+        super::build_wasm::embed(&module, &payload).map_err(|e| format!("{runtime}: {e}"))?
+    } else {
+        let mut out = runtime_bytes(&exe)?;
+        out.extend_from_slice(&payload);
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(MAGIC);
+        out
+    };
+    std::fs::write(&o.out, &out).map_err(|e| format!("{}: {e}", o.out))?;
+    #[cfg(unix)]
+    if !o.wasm {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&o.out, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| format!("{}: {e}", o.out))?;
+    }
+    Ok(())
+}
+
+/// The zip of the manifest, the script and every classpath file.
+#[cfg(not(target_family = "wasm"))]
+fn payload(o: &BuildOpts) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -102,22 +157,10 @@ pub fn build(o: &BuildOpts) -> Result<(), String> {
             add(&mut zip, &name, &bytes)?;
         }
     }
-    let payload = zip
+    Ok(zip
         .finish()
         .map_err(|e| format!("cannot write the payload: {e}"))?
-        .into_inner();
-    let mut out = base;
-    out.extend_from_slice(&payload);
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(MAGIC);
-    std::fs::write(&o.out, &out).map_err(|e| format!("{}: {e}", o.out))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&o.out, std::fs::Permissions::from_mode(0o755))
-            .map_err(|e| format!("{}: {e}", o.out))?;
-    }
-    Ok(())
+        .into_inner())
 }
 
 #[cfg(target_family = "wasm")]
@@ -185,6 +228,7 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<()
 }
 
 /// The payload length a trailer at the end of `bytes` announces.
+#[cfg(not(target_family = "wasm"))]
 fn payload_len(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n < 16 || &bytes[n - 8..] != MAGIC {
@@ -225,7 +269,7 @@ pub fn embedded() -> Option<Vec<u8>> {
 
 #[cfg(target_family = "wasm")]
 pub fn embedded() -> Option<Vec<u8>> {
-    None
+    super::build_wasm::embedded()
 }
 
 /// The entry point recorded in the payload (already on the classpath).
@@ -252,7 +296,9 @@ mod tests {
             parse(&v(&["-m", "a.core", "-o", "app"])),
             Ok(BuildOpts {
                 entry: Entry::Ns("a.core".into()),
-                out: "app".into()
+                out: "app".into(),
+                wasm: false,
+                runtime: None,
             })
         );
         assert!(parse(&v(&["x.clj"])).is_err());

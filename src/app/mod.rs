@@ -3,6 +3,7 @@
 
 pub mod args;
 mod build;
+mod build_wasm;
 mod compare;
 mod deps;
 mod project;
