@@ -391,3 +391,108 @@ fn empty_fixture() -> TempDir {
     t.write("app/deps.edn", "{}");
     t
 }
+
+/// A jar and its pom in the test's local Maven repository.
+fn mvn(
+    t: &TempDir,
+    group: &str,
+    artifact: &str,
+    version: &str,
+    deps: &[(&str, &str, &str)],
+    ns: &str,
+    body: &str,
+) {
+    let dir = format!(
+        "home/.m2/repository/{}/{artifact}/{version}",
+        group.replace('.', "/")
+    );
+    let path = format!("{}.clj", ns.replace('.', "/").replace('-', "_"));
+    t.jar(
+        &format!("{dir}/{artifact}-{version}.jar"),
+        &[(&path, &format!("(ns {ns}) {body}\n"))],
+    );
+    let deps: String = deps
+        .iter()
+        .map(|(g, a, v)| format!("<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version></dependency>"))
+        .collect();
+    t.write(
+        &format!("{dir}/{artifact}-{version}.pom"),
+        &format!("<project><groupId>{group}</groupId><artifactId>{artifact}</artifactId><version>{version}</version><dependencies>{deps}<dependency><groupId>x</groupId><artifactId>test-only</artifactId><version>1</version><scope>test</scope></dependency></dependencies></project>"),
+    );
+}
+
+#[test]
+fn maven_deps_follow_poms_and_newest_version_wins() {
+    let t = empty_fixture();
+    mvn(
+        &t,
+        "foo",
+        "a",
+        "1.0",
+        &[("foo", "base", "1.0")],
+        "foo.a",
+        "(require 'foo.base) (def v [:a foo.base/v])",
+    );
+    mvn(
+        &t,
+        "foo",
+        "b",
+        "1.0",
+        &[("foo", "base", "1.2")],
+        "foo.b",
+        "(def v :b)",
+    );
+    mvn(
+        &t,
+        "foo",
+        "base",
+        "1.0",
+        &[],
+        "foo.base",
+        "(def v :base-1.0)",
+    );
+    mvn(
+        &t,
+        "foo",
+        "base",
+        "1.2",
+        &[],
+        "foo.base",
+        "(def v :base-1.2)",
+    );
+    let r = run(
+        &t,
+        &[
+            "-Sdeps",
+            "{:deps {foo/a {:mvn/version \"1.0\"} foo/b {:mvn/version \"1.0\"}}}",
+            "-e",
+            "(require 'foo.a) foo.a/v",
+        ],
+    );
+    assert_eq!(ok(&r), "[:a :base-1.2]\n");
+    let r = run(
+        &t,
+        &[
+            "-Sdeps",
+            "{:deps {foo/a {:mvn/version \"1.0\"}}}",
+            "-e",
+            "(require 'foo.a) foo.a/v",
+        ],
+    );
+    assert_eq!(ok(&r), "[:a :base-1.0]\n");
+    let r = run(
+        &t,
+        &[
+            "-Sdeps",
+            "{:deps {foo/a {:mvn/version \"1.0\" :exclusions [foo/base]}}}",
+            "-e",
+            "(require 'foo.a)",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.err.contains("Could not locate foo/base__init.class"),
+        "{}",
+        r.err
+    );
+}

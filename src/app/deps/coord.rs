@@ -121,7 +121,7 @@ pub fn procure(lib: &str, c: &Coord, env: &Env) -> DepsResult<Located> {
             // Debian's lib*-java/-clojure packages keep a Maven layout here.
             let debian = in_repo(Path::new("/usr/share/maven-repo"));
             if !p.is_file() && debian.is_file() {
-                return Ok(jar(&debian));
+                return maven_jar(&debian);
             }
             if !p.is_file() {
                 return Err(format!(
@@ -133,7 +133,7 @@ pub fn procure(lib: &str, c: &Coord, env: &Env) -> DepsResult<Located> {
                     p.to_string_lossy()
                 ));
             }
-            Ok(jar(&p))
+            maven_jar(&p)
         }
         Kind::Git { .. } => {
             let dir = git_checkout(lib, c, env)?;
@@ -153,6 +153,130 @@ fn jar(p: &Path) -> Located {
         dir: p.parent().map(Path::to_path_buf).unwrap_or_default(),
         file: p.to_string_lossy().into_owned(),
     }
+}
+
+/// A jar from a Maven repository, with the deps its `.pom` beside it lists.
+fn maven_jar(p: &Path) -> DepsResult<Located> {
+    let mut loc = jar(p);
+    let pom = p.with_extension("pom");
+    if let Ok(text) = std::fs::read_to_string(&pom) {
+        let file = pom.to_string_lossy().into_owned();
+        let mut pairs = Vec::new();
+        for d in pom_deps(&text) {
+            let mut coord = vec![(edn::kw("mvn/version"), Value::string(d.version.as_str()))];
+            if !d.exclusions.is_empty() {
+                let ex = d
+                    .exclusions
+                    .iter()
+                    .map(|e| match e.split_once('/') {
+                        Some((g, a)) => Value::symbol(Some(g), a),
+                        None => Value::symbol(None, e),
+                    })
+                    .collect();
+                coord.push((edn::kw("exclusions"), Value::vector(ex)));
+            }
+            pairs.push((
+                Value::symbol(Some(&d.group), &d.artifact),
+                Value::map_from_pairs(coord),
+            ));
+        }
+        loc.deps = Value::map_from_pairs(pairs);
+        loc.file = file;
+    }
+    Ok(loc)
+}
+
+/// A `<dependency>` of a pom that a program needs at run time.
+#[derive(Debug, PartialEq, Eq)]
+struct PomDep {
+    group: String,
+    artifact: String,
+    version: String,
+    exclusions: Vec<String>,
+}
+
+/// The text of the first `<tag>...</tag>` in `s`.
+fn xml_tag<'a>(s: &'a str, tag: &str) -> Option<&'a str> {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    let start = s.find(&open)? + open.len();
+    let end = s[start..].find(&close)? + start;
+    Some(s[start..end].trim())
+}
+
+/// `s` without its `<tag>...</tag>` blocks.
+fn without_blocks(s: &str, tag: &str) -> String {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(&open) {
+        out.push_str(&rest[..i]);
+        match rest[i..].find(&close) {
+            Some(j) => rest = &rest[i + j + close.len()..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The compile/runtime deps of a pom (not test/provided/system scope, not
+/// optional), with `${property}` versions filled from `<properties>` and
+/// `${project.version}`. Parent poms are not read.
+fn pom_deps(pom: &str) -> Vec<PomDep> {
+    let pom = without_blocks(pom, "dependencyManagement");
+    let props = xml_tag(&pom, "properties").unwrap_or("");
+    let project_version = xml_tag(&without_blocks(&pom, "parent"), "version")
+        .unwrap_or("")
+        .to_string();
+    let expand = |v: &str| -> String {
+        match v.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
+            Some("project.version") => project_version.clone(),
+            Some(name) => xml_tag(props, name).unwrap_or(v).to_string(),
+            None => v.to_string(),
+        }
+    };
+    let Some(block) = xml_tag(&pom, "dependencies") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for part in block.split("<dependency>").skip(1) {
+        let dep = part.split("</dependency>").next().unwrap_or("");
+        let exclusions = xml_tag(dep, "exclusions")
+            .map(|ex| {
+                ex.split("<exclusion>")
+                    .skip(1)
+                    .filter_map(|e| {
+                        Some(format!(
+                            "{}/{}",
+                            xml_tag(e, "groupId")?,
+                            xml_tag(e, "artifactId")?
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let dep = without_blocks(dep, "exclusions");
+        let scope = xml_tag(&dep, "scope").unwrap_or("compile");
+        let optional = xml_tag(&dep, "optional") == Some("true");
+        let (Some(group), Some(artifact), Some(version)) = (
+            xml_tag(&dep, "groupId"),
+            xml_tag(&dep, "artifactId"),
+            xml_tag(&dep, "version"),
+        ) else {
+            continue;
+        };
+        if optional || !matches!(scope, "compile" | "runtime") {
+            continue;
+        }
+        out.push(PomDep {
+            group: expand(group),
+            artifact: expand(artifact),
+            version: expand(version),
+            exclusions,
+        });
+    }
+    out
 }
 
 /// A lib that is a directory: its deps.edn's `:paths` (default `src`) and `:deps`.
@@ -373,6 +497,36 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_pom_dependencies() {
+        let pom = "<project><version>2.0</version><properties><x.v>1.5</x.v></properties>\
+            <dependencyManagement><dependencies><dependency><groupId>m</groupId>\
+            <artifactId>m</artifactId><version>9</version></dependency></dependencies></dependencyManagement>\
+            <dependencies>\
+            <dependency><groupId>a</groupId><artifactId>b</artifactId><version>${x.v}</version>\
+              <exclusions><exclusion><groupId>c</groupId><artifactId>d</artifactId></exclusion></exclusions></dependency>\
+            <dependency><groupId>t</groupId><artifactId>t</artifactId><version>1</version><scope>test</scope></dependency>\
+            <dependency><groupId>s</groupId><artifactId>s</artifactId><version>${project.version}</version></dependency>\
+            </dependencies></project>";
+        assert_eq!(
+            pom_deps(pom),
+            vec![
+                PomDep {
+                    group: "a".into(),
+                    artifact: "b".into(),
+                    version: "1.5".into(),
+                    exclusions: vec!["c/d".into()],
+                },
+                PomDep {
+                    group: "s".into(),
+                    artifact: "s".into(),
+                    version: "2.0".into(),
+                    exclusions: vec![],
+                },
+            ]
+        );
+    }
 
     #[test]
     fn versions_compare_like_maven() {
