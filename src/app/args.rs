@@ -69,7 +69,7 @@ pub struct Options {
 }
 
 pub const USAGE: &str = "\
-Usage: cljw [options] [init-opt*] [main-opt] [arg*]
+Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
 
   With no options or args, runs an interactive Read-Eval-Print Loop
 
@@ -87,7 +87,8 @@ Usage: cljw [options] [init-opt*] [main-opt] [arg*]
     test [opts]             Run clojure.test namespaces (cljw test --help)
     build (FILE | -m NS) -o OUT
                             Write one executable running the program
-    --                      End of project options
+    --                      End of project options (`cljw -- test` runs a
+                            file named test)
 
   options:
     --backend=vm|tree-walk  Engine to run code on (default: vm)
