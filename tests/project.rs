@@ -496,3 +496,19 @@ fn maven_deps_follow_poms_and_newest_version_wins() {
         r.err
     );
 }
+
+#[test]
+fn user_deps_edn_supplies_aliases() {
+    let t = empty_fixture();
+    t.write(
+        "config/deps.edn",
+        "{:aliases {:mine {:extra-paths [\"extra\"]}}}",
+    );
+    t.write("app/deps.edn", "{:paths [\"src\"]}");
+    let r = cljw_in(
+        &t.path().join("app"),
+        &["-A:mine", "-Spath"],
+        &[("CLJ_CONFIG", &t.join("config"))],
+    );
+    assert_eq!(ok(&r), "src:extra\n");
+}

@@ -59,7 +59,10 @@ pub fn parse(lib: &str, v: &Value, dir: &Path, file: &str) -> DepsResult<Coord> 
         Kind::Local(canonical(&dir.join(root)))
     } else if let Some(version) = edn::string(v, "mvn/version", file)? {
         Kind::Mvn(version)
-    } else if let Some(url) = edn::string(v, "git/url", file)? {
+    } else if let Some(url) = edn::string(v, "git/url", file)?.or_else(|| {
+        let git_keys = ["git/sha", "git/tag"].iter().any(|k| !get(v, k).is_nil());
+        git_keys.then(|| inferred_git_url(lib)).flatten()
+    }) {
         let sha = edn::string(v, "git/sha", file)?.or(edn::string(v, "sha", file)?);
         let tag = edn::string(v, "git/tag", file)?.or(edn::string(v, "tag", file)?);
         let Some(sha) = sha else {
@@ -86,6 +89,28 @@ pub fn parse(lib: &str, v: &Value, dir: &Path, file: &str) -> DepsResult<Coord> 
         deps_root,
         text,
     })
+}
+
+/// tools.deps' git URL for `io.github.USER/REPO`-style lib names.
+fn inferred_git_url(lib: &str) -> Option<String> {
+    let (group, repo) = lib.split_once('/')?;
+    let (host, user) = [
+        ("io.github.", "github.com"),
+        ("com.github.", "github.com"),
+        ("io.gitlab.", "gitlab.com"),
+        ("com.gitlab.", "gitlab.com"),
+        ("org.bitbucket.", "bitbucket.org"),
+        ("io.bitbucket.", "bitbucket.org"),
+        ("ht.sr.", "git.sr.ht"),
+    ]
+    .iter()
+    .find_map(|(prefix, host)| Some((*host, group.strip_prefix(prefix)?)))?;
+    let user = if host == "git.sr.ht" {
+        format!("~{user}")
+    } else {
+        user.to_string()
+    };
+    Some(format!("https://{host}/{user}/{repo}.git"))
 }
 
 /// The path without `..` and symlinks when it exists (as tools.deps
@@ -497,6 +522,15 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn infers_git_urls_from_lib_names() {
+        assert_eq!(
+            inferred_git_url("io.github.clojure/tools.build").as_deref(),
+            Some("https://github.com/clojure/tools.build.git")
+        );
+        assert_eq!(inferred_git_url("org.clojure/clojure"), None);
+    }
 
     #[test]
     fn reads_pom_dependencies() {

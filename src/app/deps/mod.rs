@@ -31,13 +31,20 @@ const PROVIDED: &[&str] = &["org.clojure/clojure"];
 /// (`cljw test` adds `:test`) and are not warned about otherwise.
 pub fn resolve(p: &ProjectOpts, optional: &[&str]) -> DepsResult<Option<Resolved>> {
     let file = "deps.edn";
-    if !Path::new(file).is_file() && p.sdeps.is_none() && p.aliases.is_empty() {
+    let user = user_deps_file();
+    let has_user = user.as_deref().is_some_and(|u| Path::new(u).is_file());
+    if !Path::new(file).is_file() && !has_user && p.sdeps.is_none() && p.aliases.is_empty() {
         return Ok(None);
     }
     let mut m = edn::read_file(file)?;
+    if let Some(u) = user.filter(|_| has_user) {
+        // The user's deps.edn, then the project's over it.
+        let base = edn::read_file(&u)?;
+        m = merge(&base, &m, &u)?;
+    }
     if let Some(s) = &p.sdeps {
         let extra = edn::read_map(s, "-Sdeps")?;
-        m = merge(&m, &extra, file)?;
+        m = merge(&m, &extra, "-Sdeps")?;
     }
     let aliases = get(&m, "aliases");
     edn::entries(&aliases, ":aliases", file)?;
@@ -139,16 +146,27 @@ pub fn resolve(p: &ProjectOpts, optional: &[&str]) -> DepsResult<Option<Resolved
     }))
 }
 
+/// The user-level deps.edn: `$CLJ_CONFIG/deps.edn`, else
+/// `$XDG_CONFIG_HOME/clojure/deps.edn`, else `~/.clojure/deps.edn`.
+fn user_deps_file() -> Option<String> {
+    let dir = std::env::var("CLJ_CONFIG")
+        .map(PathBuf::from)
+        .or_else(|_| std::env::var("XDG_CONFIG_HOME").map(|x| PathBuf::from(x).join("clojure")))
+        .or_else(|_| std::env::var("HOME").map(|h| PathBuf::from(h).join(".clojure")))
+        .ok()?;
+    Some(dir.join("deps.edn").to_string_lossy().into_owned())
+}
+
 /// tools.deps' merge of deps maps: maps under the same key merge, other
 /// values are replaced.
 fn merge(base: &Value, over: &Value, file: &str) -> DepsResult<Value> {
     let mut out = base.clone();
-    for (k, v) in edn::entries(over, "-Sdeps", "-Sdeps")? {
+    for (k, v) in edn::entries(over, "deps data", file)? {
         let old = crate::runtime::lookup::get(&out, &k);
         let merged =
             if crate::runtime::equality::is_map(&old) && crate::runtime::equality::is_map(&v) {
                 let mut m = old;
-                for (k2, v2) in edn::entries(&v, "-Sdeps", "-Sdeps")? {
+                for (k2, v2) in edn::entries(&v, "deps data", file)? {
                     m = crate::runtime::coll::ops::assoc(&m, k2, v2).map_err(|e| msg(file, e))?;
                 }
                 m
