@@ -79,6 +79,8 @@ pub fn cljw_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     cmd.args(args)
         .current_dir(dir)
         .env_remove("CLJW_PATH")
+        .env_remove("CLJ_CONFIG")
+        .env_remove("XDG_CONFIG_HOME")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -432,6 +432,15 @@ fn full_sha(lib: &str, c: &Coord, env: &Env) -> DepsResult<(PathBuf, String)> {
 
 /// A worktree at `gitlibs/libs/LIB/SHA`, made once.
 fn git_checkout(lib: &str, c: &Coord, env: &Env) -> DepsResult<PathBuf> {
+    // A full sha already checked out needs no git at all (offline, fast).
+    if let Kind::Git { sha, tag: None, .. } = &c.kind
+        && sha.len() == 40
+    {
+        let dir = env.gitlibs.join("libs").join(lib).join(sha);
+        if dir.is_dir() {
+            return Ok(dir);
+        }
+    }
     let (repo, sha) = full_sha(lib, c, env)?;
     let dir = env.gitlibs.join("libs").join(lib).join(&sha);
     if dir.is_dir() {
