@@ -116,6 +116,10 @@ fn ok(r: &Run) -> &str {
 #[test]
 fn local_jar_and_git_deps_with_m_and_spath() {
     let t = fixture();
+    // -P clones the git dep and runs nothing.
+    let r = run(&t, &["-P", "-e", "(println :ran)"]);
+    assert_eq!(ok(&r), "");
+    assert!(t.path().join("gitlibs/libs/gl/gl").is_dir());
     let r = run(&t, &["-m", "app.main", "a", "b"]);
     assert_eq!(ok(&r), "[:ld :v1] \"hi y\" (\"a\" \"b\") (\"a\" \"b\")\n");
     let r = run(&t, &["-Spath"]);

@@ -55,6 +55,10 @@ pub struct ProjectOpts {
     pub main_mode: bool,
     /// The args after `-M`, as given (re-parsed after `:main-opts`).
     pub main_args: Vec<String>,
+    /// `-Srepro`: leave out the user-level deps.edn.
+    pub repro: bool,
+    /// `-P`: fetch the deps (git clones) and exit without running.
+    pub prepare: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +82,8 @@ Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
                             of deps.edn's (default: src); CLJW_PATH is added
     -Sdeps EDN              Deps data merged over deps.edn
     -Spath                  Print the classpath and exit
+    -Srepro                 Ignore the user-level deps.edn (~/.clojure)
+    -P                      Fetch the deps (git clones) and exit
     -A:aliases              Use the aliases' paths and deps
     -M:aliases [init-opt*] [main-opt] [arg*]
                             Also run the aliases' :main-opts first
@@ -158,6 +164,10 @@ fn parse_project(argv: &[String], o: &mut Options) -> Result<usize, String> {
             "-cp" | "-classpath" | "-Scp" => o.project.classpath = Some(value(a)?),
             "-Sdeps" => o.project.sdeps = Some(value(a)?),
             "-Spath" => o.main = Main::PrintPath,
+            "-Srepro" => o.project.repro = true,
+            // There is no classpath cache to bypass.
+            "-Sforce" => {}
+            "-P" => o.project.prepare = true,
             "--" => return Ok(i),
             "test" => {
                 o.main = Main::Test(argv[i..].to_vec());

@@ -152,6 +152,9 @@ fn run(mut opts: Options) -> i32 {
             return 1;
         }
     };
+    if opts.project.prepare {
+        return 0;
+    }
     if opts.main == Main::PrintPath {
         println!("{}", crate::runtime::classpath::entries().join(":"));
         return 0;

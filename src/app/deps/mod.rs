@@ -31,7 +31,7 @@ const PROVIDED: &[&str] = &["org.clojure/clojure"];
 /// (`cljw test` adds `:test`) and are not warned about otherwise.
 pub fn resolve(p: &ProjectOpts, optional: &[&str]) -> DepsResult<Option<Resolved>> {
     let file = "deps.edn";
-    let user = user_deps_file();
+    let user = user_deps_file().filter(|_| !p.repro);
     let has_user = user.as_deref().is_some_and(|u| Path::new(u).is_file());
     if !Path::new(file).is_file() && !has_user && p.sdeps.is_none() && p.aliases.is_empty() {
         return Ok(None);
