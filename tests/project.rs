@@ -515,4 +515,11 @@ fn user_deps_edn_supplies_aliases() {
         &[("CLJ_CONFIG", &t.join("config"))],
     );
     assert_eq!(ok(&r), "src:extra\n");
+    let r = cljw_in(
+        &t.path().join("app"),
+        &["-Srepro", "-A:mine", "-Spath"],
+        &[("CLJ_CONFIG", &t.join("config"))],
+    );
+    assert_eq!(ok(&r), "src\n");
+    assert!(r.err.contains("undeclared"), "{}", r.err);
 }
