@@ -38,5 +38,9 @@ if [ -x scripts/wasm-golden.sh ]; then
   step "golden programs on wasm32 (wasmtime)"
   scripts/wasm-golden.sh
 fi
+
+step "cljw build --target wasm32-wasip1 (a project run under wasmtime)"
+cargo build
+scripts/wasm-build-test.sh
 echo
 echo "all checks passed"

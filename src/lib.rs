@@ -127,17 +127,16 @@ fn lib_loader(ns: &str) -> Result<bool> {
     }
 }
 
-/// RT.load: `base.clj` or `base.cljc` under a load-path root, loaded with
-/// `*file*` the path under the root (as on the JVM). Ok(false) when none.
+/// RT.load: `base.clj`, else `base.cljc`, from the classpath (a `.clj`
+/// anywhere wins over a `.cljc`, as on the JVM), loaded with `*file*` the
+/// path under the root. Ok(false) when neither exists.
 fn load_resource(base: &str) -> Result<bool> {
-    for root in load_roots() {
-        for ext in ["clj", "cljc"] {
-            let p = std::path::Path::new(&root).join(format!("{base}.{ext}"));
-            if p.is_file() {
-                let src = read_source(&p.to_string_lossy())?;
-                load_source(&src, Some(&format!("{base}.{ext}")))?;
-                return Ok(true);
-            }
+    for ext in ["clj", "cljc"] {
+        let name = format!("{base}.{ext}");
+        if let Some(res) = runtime::classpath::find_file(&name) {
+            let src = res.read_text()?;
+            load_source(&src, Some(&name))?;
+            return Ok(true);
         }
     }
     Ok(false)
@@ -152,14 +151,70 @@ fn load_source(src: &str, file: Option<&str>) -> Result<Value> {
     rt.load_str(src, file)
 }
 
-/// Where `require` looks for source files: `src` (the JVM CLI's default
-/// classpath) and the entries of `CLJW_PATH` (separated by `:`).
-pub fn load_roots() -> Vec<String> {
-    let mut roots = vec!["src".to_string()];
-    if let Ok(p) = std::env::var("CLJW_PATH") {
-        roots.extend(p.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+/// clojure.core's load-data-readers: every `data_readers.clj` and
+/// `data_readers.cljc` at a classpath root is a map of tag symbol -> var
+/// symbol, merged into the root of `*data-readers*` (the vars are interned,
+/// their namespaces loaded by the program). Conflicting mappings throw.
+pub fn load_data_readers() -> Result<()> {
+    use runtime::error::{ExClass, Exception};
+    let Some(var) = builtins::lang::core_var("*data-readers*") else {
+        return Ok(());
+    };
+    let mut mappings = var.get().unwrap_or(Value::NIL);
+    for name in ["data_readers.clj", "data_readers.cljc"] {
+        for res in runtime::classpath::find_all(name) {
+            let url = res.url();
+            let invalid = |what: &str, extra: Option<(&str, Value)>| {
+                let mut pairs = vec![(Value::keyword(None, "url"), Value::string(&url))];
+                if let Some((k, v)) = extra {
+                    pairs.push((Value::keyword(None, k), v));
+                }
+                Exception::full(
+                    ExClass::ExceptionInfo,
+                    Some(what.to_string()),
+                    Some(Value::map_from_pairs(pairs)),
+                    None,
+                )
+            };
+            let text = res.read_text()?;
+            let mut reader = reader::Reader::new(&text).line_numbering(false).file(&url);
+            if name.ends_with(".clj") {
+                reader = reader.read_cond(reader::ReadCond::Disallow);
+            }
+            let form = reader.next_form()?.unwrap_or(Value::NIL);
+            if !runtime::equality::is_map(&form) {
+                return Err(invalid("Not a valid data-reader map", None));
+            }
+            for entry in runtime::seq::iter(&form) {
+                let entry = entry?;
+                let k = runtime::coll::ops::nth(&entry, 0)?;
+                let v = runtime::coll::ops::nth(&entry, 1)?;
+                let (Some(_), Some(target)) = (k.as_symbol(), v.as_symbol()) else {
+                    return Err(invalid(
+                        "Invalid form in data-reader file",
+                        Some(("form", k)),
+                    ));
+                };
+                let Some(ns) = target.ns() else {
+                    return Err(invalid(
+                        "Invalid form in data-reader file",
+                        Some(("form", v)),
+                    ));
+                };
+                let target_var = Value::var(namespace::create_ns(ns).intern(target.name()));
+                let old = runtime::lookup::get(&mappings, &k);
+                if !old.is_nil() && !old.identical(&target_var) {
+                    return Err(invalid(
+                        "Conflicting data-reader mapping",
+                        Some(("conflict", k)),
+                    ));
+                }
+                mappings = runtime::coll::ops::assoc(&mappings, k, target_var)?;
+            }
+        }
     }
-    roots
+    var.bind_root(mappings);
+    Ok(())
 }
 
 /// The backend of the most recently created Runtime: `eval` from Clojure

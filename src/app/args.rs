@@ -1,6 +1,10 @@
-//! Command-line parsing, following clojure.main: init options (`-e`, `-i`)
-//! run in order, then one main option (a script path, `-` for stdin, `-r`
-//! for a REPL) takes the remaining arguments as `*command-line-args*`.
+//! Command-line parsing in two layers, like the Clojure CLI over
+//! clojure.main. First the project options (`-cp`, `-Sdeps`, `-Spath`,
+//! `-A`/`-M`/`-X` with aliases, `--`; see `ProjectOpts`), then clojure.main's:
+//! init options (`-e`, `-i`) run in order, then one main option (a script
+//! path, `-` for stdin, `-r` for a REPL, `-m NS`) takes the remaining
+//! arguments as `*command-line-args*`. `-M` prepends the aliases'
+//! `:main-opts`, so the app re-parses with `parse_main` once deps.edn is read.
 
 use crate::Backend;
 
@@ -21,12 +25,47 @@ pub enum Main {
     Repl,
     Help,
     Version,
+    /// `-m NS`: require NS and apply its `-main` to the args.
+    Ns(String),
+    /// `-X[aliases] [fn] [kpath v]*`: call fn with a map of the args.
+    Exec {
+        f: Option<String>,
+        kvs: Vec<String>,
+    },
+    /// `-Spath`: print the classpath and exit.
+    PrintPath,
+    /// `cljw test [opts]`: run clojure.test namespaces (app/test_runner.rs).
+    Test(Vec<String>),
+    /// `cljw build [opts]`: write one executable (app/build.rs).
+    Build(Vec<String>),
+    /// A classpath resource run as a script (a built program's entry).
+    Resource(String),
+}
+
+/// The Clojure CLI's options that pick the classpath and entry point.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProjectOpts {
+    /// `-cp PATH` / `-Scp PATH`: the classpath, replacing deps.edn's.
+    pub classpath: Option<String>,
+    /// `-Sdeps EDN`: deps data merged over deps.edn.
+    pub sdeps: Option<String>,
+    /// Aliases from `-A`, `-M` and `-X` (without the colons).
+    pub aliases: Vec<String>,
+    /// `-M`: the aliases' `:main-opts` come before the remaining args.
+    pub main_mode: bool,
+    /// The args after `-M`, as given (re-parsed after `:main-opts`).
+    pub main_args: Vec<String>,
+    /// `-Srepro`: leave out the user-level deps.edn.
+    pub repro: bool,
+    /// `-P`: fetch the deps (git clones) and exit without running.
+    pub prepare: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub backend: Backend,
     pub compare: bool,
+    pub project: ProjectOpts,
     pub inits: Vec<Init>,
     pub main: Main,
     /// Arguments after the main option.
@@ -34,9 +73,28 @@ pub struct Options {
 }
 
 pub const USAGE: &str = "\
-Usage: cljw [options] [init-opt*] [main-opt] [arg*]
+Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
 
   With no options or args, runs an interactive Read-Eval-Print Loop
+
+  project options (the Clojure CLI's; deps.edn is read when present):
+    -cp, -Scp PATH          Classpath (dirs and jars, `:`-separated) instead
+                            of deps.edn's (default: src); CLJW_PATH is added
+    -Sdeps EDN              Deps data merged over deps.edn
+    -Spath                  Print the classpath and exit
+    -Srepro                 Ignore the user-level deps.edn (~/.clojure)
+    -P                      Fetch the deps (git clones) and exit
+    -A:aliases              Use the aliases' paths and deps
+    -M:aliases [init-opt*] [main-opt] [arg*]
+                            Also run the aliases' :main-opts first
+    -X:aliases [ns/fn] [kpath v]*
+                            Call fn (default :exec-fn) with a map made of
+                            :exec-args and the kpath/value pairs (EDN)
+    test [opts]             Run clojure.test namespaces (cljw test --help)
+    build (FILE | -m NS) -o OUT
+                            Write one executable running the program
+    --                      End of project options (`cljw -- test` runs a
+                            file named test)
 
   options:
     --backend=vm|tree-walk  Engine to run code on (default: vm)
@@ -49,6 +107,7 @@ Usage: cljw [options] [init-opt*] [main-opt] [arg*]
     -e, --eval string   Evaluate expressions in string; print non-nil values
 
   main options:
+    -m, --main ns-name  Call the -main function from a namespace with args
     -r, --repl          Run a repl
     path                Run a script from a file
     -                   Run a script from standard input
@@ -67,10 +126,22 @@ pub fn parse(argv: &[String]) -> Result<Options, String> {
     let mut o = Options {
         backend: Backend::default(),
         compare: false,
+        project: ProjectOpts::default(),
         inits: Vec::new(),
         main: Main::None,
         args: Vec::new(),
     };
+    let rest = parse_project(argv, &mut o)?;
+    if !matches!(o.main, Main::None) {
+        return Ok(o);
+    }
+    parse_main(&argv[rest..], &mut o)?;
+    Ok(o)
+}
+
+/// The project layer: returns where clojure.main's options start. Sets
+/// `o.main` for `-X`, `-Spath` and `test`, which take everything after them.
+fn parse_project(argv: &[String], o: &mut Options) -> Result<usize, String> {
     let mut i = 0;
     while i < argv.len() {
         let a = argv[i].as_str();
@@ -90,6 +161,80 @@ pub fn parse(argv: &[String]) -> Result<Options, String> {
                 o.backend = Backend::from_name(name)
                     .ok_or_else(|| format!("unknown backend: {name} (expected vm or tree-walk)"))?;
             }
+            "-cp" | "-classpath" | "-Scp" => o.project.classpath = Some(value(a)?),
+            "-Sdeps" => o.project.sdeps = Some(value(a)?),
+            "-Spath" => o.main = Main::PrintPath,
+            "-Srepro" => o.project.repro = true,
+            // There is no classpath cache to bypass.
+            "-Sforce" => {}
+            "-P" => o.project.prepare = true,
+            "--" => return Ok(i),
+            "test" => {
+                o.main = Main::Test(argv[i..].to_vec());
+                return Ok(argv.len());
+            }
+            "build" => {
+                o.main = Main::Build(argv[i..].to_vec());
+                return Ok(argv.len());
+            }
+            _ if a.starts_with("-A") => o.project.aliases.extend(aliases(&a[2..])?),
+            _ if a.starts_with("-M") => {
+                o.project.aliases.extend(aliases(&a[2..])?);
+                o.project.main_mode = true;
+                o.project.main_args = argv[i..].to_vec();
+                return Ok(i);
+            }
+            _ if a.starts_with("-X") => {
+                o.project.aliases.extend(aliases(&a[2..])?);
+                if matches!(o.main, Main::None) {
+                    let rest = &argv[i..];
+                    // An odd count means the first arg names the fn.
+                    let (f, kvs) = match rest.split_first() {
+                        Some((f, kvs)) if rest.len() % 2 == 1 => (Some(f.clone()), kvs.to_vec()),
+                        _ => (None, rest.to_vec()),
+                    };
+                    o.main = Main::Exec { f, kvs };
+                }
+                return Ok(argv.len());
+            }
+            _ => return Ok(i - 1),
+        }
+    }
+    Ok(i)
+}
+
+/// `:a:b` -> ["a", "b"]; empty is none.
+fn aliases(spec: &str) -> Result<Vec<String>, String> {
+    if spec.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(body) = spec.strip_prefix(':') else {
+        return Err(format!(
+            "aliases must be keywords, like -M:dev:test (got {spec})"
+        ));
+    };
+    Ok(body
+        .split(':')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+/// clojure.main's options: inits, then one main option and its args.
+pub fn parse_main(argv: &[String], o: &mut Options) -> Result<(), String> {
+    let mut i = 0;
+    while i < argv.len() {
+        let a = argv[i].as_str();
+        i += 1;
+        let mut value = |flag: &str| -> Result<String, String> {
+            let v = argv
+                .get(i)
+                .cloned()
+                .ok_or_else(|| format!("{flag} requires an argument"))?;
+            i += 1;
+            Ok(v)
+        };
+        match a {
             "-e" | "--eval" => o.inits.push(Init::Eval(value(a)?)),
             "-i" | "--init" => o.inits.push(Init::Load(value(a)?)),
             "--version" => {
@@ -104,6 +249,10 @@ pub fn parse(argv: &[String]) -> Result<Options, String> {
                 o.main = Main::Repl;
                 break;
             }
+            "-m" | "--main" => {
+                o.main = Main::Ns(value(a)?);
+                break;
+            }
             "-" => {
                 o.main = Main::Stdin;
                 break;
@@ -115,7 +264,7 @@ pub fn parse(argv: &[String]) -> Result<Options, String> {
         }
     }
     o.args = argv[i..].to_vec();
-    Ok(o)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -144,5 +293,34 @@ mod tests {
         assert_eq!(p(&[]).main, Main::None);
         assert!(parse(&["--backend=jvm".to_string()]).is_err());
         assert!(parse(&["-e".to_string()]).is_err());
+    }
+
+    #[test]
+    fn parses_like_the_clojure_cli() {
+        let o = p(&["-Sdeps", "{}", "-M:a:b", "-m", "x.core", "1"]);
+        assert_eq!(o.project.sdeps.as_deref(), Some("{}"));
+        assert_eq!(o.project.aliases, vec!["a".to_string(), "b".into()]);
+        assert!(o.project.main_mode);
+        assert_eq!(o.main, Main::Ns("x.core".into()));
+        assert_eq!(o.args, vec!["1".to_string()]);
+        let o = p(&["-X:t", "a/f", ":k", "1"]);
+        assert_eq!(
+            o.main,
+            Main::Exec {
+                f: Some("a/f".into()),
+                kvs: vec![":k".into(), "1".into()]
+            }
+        );
+        let o = p(&["-X", ":k", "1"]);
+        assert!(matches!(o.main, Main::Exec { f: None, .. }));
+        let o = p(&["-cp", "a:b.jar", "--", "-e", "1"]);
+        assert_eq!(o.project.classpath.as_deref(), Some("a:b.jar"));
+        assert_eq!(o.inits, vec![Init::Eval("1".into())]);
+        assert_eq!(p(&["-A:dev", "-Spath"]).main, Main::PrintPath);
+        assert_eq!(
+            p(&["test", "-n", "x"]).main,
+            Main::Test(vec!["-n".into(), "x".into()])
+        );
+        assert!(parse(&["-Mdev".to_string()]).is_err());
     }
 }

@@ -2,9 +2,14 @@
 //! error reports like clojure.main's, and `--compare` across backends.
 
 pub mod args;
+mod build;
+mod build_wasm;
 mod compare;
+mod deps;
+mod project;
 mod repl;
 pub mod report;
+mod test_runner;
 
 use crate::Runtime;
 use crate::builtins::lang::core_var;
@@ -32,6 +37,9 @@ pub const DEPTH_LIMIT: u32 = 1_500;
 /// Run the command line `argv` (without the program name); returns the exit
 /// status.
 pub fn main(argv: Vec<String>) -> i32 {
+    if let Some(payload) = build::embedded() {
+        return on_eval_stack(move || run_built(payload, argv));
+    }
     let opts = match args::parse(&argv) {
         Ok(o) => o,
         Err(msg) => {
@@ -130,10 +138,45 @@ fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
 }
 
 /// Everything a run does, on the evaluation thread.
-fn run(opts: Options) -> i32 {
+fn run(mut opts: Options) -> i32 {
     let mut rt = Runtime::new(opts.backend);
+    // `cljw test` uses the :test alias when deps.edn declares it.
+    let optional: &[&str] = match opts.main {
+        Main::Test(_) => &["test"],
+        _ => &[],
+    };
+    let plan = match project::setup(&mut opts, optional) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("Error building classpath. {msg}");
+            return 1;
+        }
+    };
+    if opts.project.prepare {
+        return 0;
+    }
+    if opts.main == Main::PrintPath {
+        println!("{}", crate::runtime::classpath::entries().join(":"));
+        return 0;
+    }
+    if let Err(e) = crate::load_data_readers() {
+        return fail(&e, None, &rt);
+    }
     if let Err(e) = push_main_bindings(&rt, &opts.args) {
         return fail(&e, None, &rt);
+    }
+    if let Main::Test(args) = &opts.main {
+        return run_tests(&mut rt, args, &plan);
+    }
+    if let Main::Build(args) = &opts.main {
+        let r = build::parse(args).and_then(|o| build::build(&o));
+        return match r {
+            Ok(()) => 0,
+            Err(msg) => {
+                eprintln!("cljw build: {msg}\n\n{}", build::HELP);
+                1
+            }
+        };
     }
     for init in &opts.inits {
         let r = match init {
@@ -154,6 +197,9 @@ fn run(opts: Options) -> i32 {
         Main::Script(path) => rt
             .load_file(path)
             .map_err(|e| (e, Some(report_file_name(path)))),
+        Main::Resource(name) => load_resource_script(&mut rt, name).map_err(|e| (e, None)),
+        Main::Ns(ns) => project::run_main_ns(ns, &opts.args).map_err(|e| (e, None)),
+        Main::Exec { f, kvs } => project::run_exec(f.as_deref(), kvs, &plan).map_err(|e| (e, None)),
         Main::Stdin => {
             // clojure.main loads the script from *in* form by form.
             let input = core_var("*in*").and_then(|v| v.get()).unwrap_or(Value::NIL);
@@ -167,6 +213,83 @@ fn run(opts: Options) -> i32 {
             0
         }
         Err((e, file)) => fail(&e, file, &rt),
+    }
+}
+
+/// A program made by `cljw build`: the payload is the classpath, every
+/// argument is a `*command-line-args*` entry.
+fn run_built(payload: Vec<u8>, argv: Vec<String>) -> i32 {
+    crate::runtime::classpath::set_embedded(payload);
+    crate::runtime::classpath::set_user_entries(vec![crate::runtime::classpath::EMBEDDED.into()]);
+    let main = match build::entry() {
+        Ok(build::Entry::Ns(ns)) => Main::Ns(ns),
+        Ok(build::Entry::Script(name)) => Main::Resource(name),
+        Err(msg) => {
+            eprintln!("cljw: {msg}");
+            return 70;
+        }
+    };
+    let project = args::ProjectOpts {
+        classpath: Some(crate::runtime::classpath::EMBEDDED.into()),
+        ..Default::default()
+    };
+    run(Options {
+        backend: crate::Backend::default(),
+        compare: false,
+        project,
+        inits: Vec::new(),
+        main,
+        args: argv,
+    })
+}
+
+/// Load the classpath resource `name` as a script (`*file*` is its name).
+fn load_resource_script(rt: &mut Runtime, name: &str) -> Result<Value> {
+    let res = crate::runtime::classpath::find_file(name).ok_or_else(|| {
+        Exception::new(
+            ExClass::FileNotFoundException,
+            format!("{name} (not on the classpath)"),
+        )
+    })?;
+    let src = res.read_text()?;
+    let short = name.rsplit('/').next().unwrap_or(name);
+    rt.load_str(&src, Some(short))
+}
+
+/// `cljw test ARGS`: the test dirs go on the classpath, then the runner.
+fn run_tests(rt: &mut Runtime, args: &[String], plan: &project::Plan) -> i32 {
+    let o = match test_runner::parse(args) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("{msg}\n\n{}", test_runner::HELP);
+            return 2;
+        }
+    };
+    if o.help {
+        print!("{}", test_runner::HELP);
+        return 0;
+    }
+    let mut dirs = o.dirs.clone();
+    if dirs.is_empty() {
+        dirs.push("test".to_string());
+        for p in &plan.optional_paths {
+            if !dirs.contains(p) {
+                dirs.push(p.clone());
+            }
+        }
+    }
+    let mut cp = crate::runtime::classpath::user_entries();
+    for d in &dirs {
+        if !cp.contains(d) {
+            cp.push(d.clone());
+        }
+    }
+    crate::runtime::classpath::set_user_entries(cp);
+    let r = test_runner::run(rt, &o, &dirs);
+    io::flush_stdout();
+    match r {
+        Ok(code) => code,
+        Err(e) => fail(&e, None, rt),
     }
 }
 

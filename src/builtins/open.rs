@@ -122,6 +122,15 @@ fn path_of(x: &Value) -> Result<Option<String>> {
     }
 }
 
+/// The bytes of a `jar:file:JAR!/ENTRY` URL string (what
+/// `clojure.java.io/resource` gives for a jar entry); None for anything else.
+fn jar_entry_bytes(x: &Value) -> Result<Option<Vec<u8>>> {
+    match x.view() {
+        View::Str(s) => crate::runtime::classpath::read_jar_url(s.as_str()).transpose(),
+        _ => Ok(None),
+    }
+}
+
 fn open_read(path: &str) -> Result<std::fs::File> {
     let f = std::fs::File::open(path).map_err(|e| not_found(&e, path))?;
     // Opening a directory succeeds on Unix; reading it is what fails.
@@ -159,6 +168,12 @@ pub fn input_stream(x: &Value) -> Result<Value> {
     {
         return Ok(x.clone());
     }
+    if let Some(bytes) = jar_entry_bytes(x)? {
+        return Ok(InStream::byte_stream(
+            "java.io.BufferedInputStream",
+            Box::new(std::io::Cursor::new(bytes)),
+        ));
+    }
     if let Some(p) = path_of(x)? {
         let f = open_read(&p)?;
         return Ok(InStream::byte_stream(
@@ -194,6 +209,13 @@ pub fn reader(x: &Value, o: &Opts) -> Result<Value> {
             ));
         }
         _ => {}
+    }
+    if let Some(bytes) = jar_entry_bytes(x)? {
+        return Ok(InStream::byte_reader(
+            "java.io.BufferedReader",
+            Box::new(std::io::Cursor::new(bytes)),
+            o.enc,
+        ));
     }
     if let Some(p) = path_of(x)? {
         let f = open_read(&p)?;

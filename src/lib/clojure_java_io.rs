@@ -4,13 +4,15 @@
 //! types they cover are built in (builtins::open).
 //!
 //! Differences from the JVM (no java.net.URL, no class path):
-//! - `resource` looks the name up under the load-path roots (`src`,
-//!   `CLJW_PATH`) and returns a java.io.File (nil when absent); on the JVM
-//!   it is a URL. `slurp`/`reader` of it work the same.
+//! - `resource` looks the name up on the classpath (directories and jars)
+//!   and returns a java.io.File, or for a jar entry its `jar:file:` URL as a
+//!   string (nil when absent); on the JVM it is a URL. `slurp`/`reader` of
+//!   it work the same.
 //! - `as-url` throws UnsupportedOperationException (nil gives nil).
 
 use crate::builtins::open::{self, Opts, as_file, file_value};
 use crate::builtins::{Def, check_arity};
+use crate::runtime::classpath::{self, Resource};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::file::File;
 use crate::runtime::input::Unit;
@@ -218,15 +220,15 @@ fn make_parents(args: &[Value]) -> Result<Value> {
     })
 }
 
-/// `(resource name)`: the file `name` under a load-path root, or nil.
+/// `(resource name)`: `name` on the classpath (runtime/classpath.rs), or
+/// nil: a java.io.File under a directory root, the `jar:file:JAR!/NAME` URL
+/// string of a jar entry (which `slurp`, `reader` and `input-stream` open).
 fn resource(args: &[Value]) -> Result<Value> {
     check_arity("resource", args, 1, Some(2))?;
     let name = str_value(&args[0])?;
-    for root in crate::load_roots() {
-        let f = File::with_parent(&root, &name);
-        if f.exists() {
-            return Ok(file_value(f));
-        }
-    }
-    Ok(Value::NIL)
+    Ok(match classpath::find(&name) {
+        Some(Resource::File(p)) => file_value(File::new(&p)),
+        Some(r @ Resource::JarEntry { .. }) => Value::string(r.url()),
+        None => Value::NIL,
+    })
 }

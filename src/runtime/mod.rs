@@ -3,6 +3,7 @@
 
 pub mod agent;
 pub mod class;
+pub mod classpath;
 pub mod coll;
 pub mod compare;
 pub mod date;
