@@ -695,3 +695,133 @@ fn tooling_ops() {
     assert_eq!(r[0].s("data"), Some("{:k 1}"));
     assert!(r.last().unwrap().has_status("done"));
 }
+
+/// JVM nREPL's own client (Debian's libnrepl-clojure) against our server:
+/// describe, eval, load-file, interrupt and completions
+/// (tests/nrepl/jvm_client.clj).
+#[test]
+fn jvm_nrepl_client_end_to_end() {
+    let jars = [
+        "/usr/share/java/clojure-1.11.jar",
+        "/usr/share/java/spec.alpha.jar",
+        "/usr/share/java/core.specs.alpha.jar",
+        "/usr/share/java/nrepl.jar",
+    ];
+    let java = Command::new("java").arg("-version").output().is_ok();
+    if let Some(missing) = jars.iter().find(|j| !std::path::Path::new(j).exists()) {
+        eprintln!(
+            "SKIPPED jvm_nrepl_client_end_to_end: {missing} is missing (apt-get install libnrepl-clojure)"
+        );
+        return;
+    }
+    if !java {
+        eprintln!("SKIPPED jvm_nrepl_client_end_to_end: no `java` on PATH");
+        return;
+    }
+    let s = Server::start();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/nrepl/jvm_client.clj");
+    let out = Command::new("java")
+        .args([
+            "-cp",
+            &jars.join(":"),
+            "clojure.main",
+            script,
+            &s.port.to_string(),
+        ])
+        .output()
+        .expect("run java");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("ALL OK"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// What CIDER sends on `cider-connect` and on common commands (cider-repl.el,
+/// cider-eldoc.el, cider-completion.el): a tooling session and a REPL
+/// session, describe, the REPL init code, then eldoc/complete/info with the
+/// fields CIDER sends. Each gets the answer CIDER reads.
+#[test]
+fn cider_connect_replay() {
+    let s = Server::start();
+    let mut c = s.connect();
+    let tooling = c.clone_session();
+    let repl = c.clone_session();
+    let d = c.call(&[("op", "describe"), ("session", &tooling)]);
+    let ops = d[0].get("ops").unwrap();
+    for op in [
+        "cider/complete",
+        "cider/eldoc",
+        "cider/info",
+        "cider/ns-list",
+    ] {
+        assert!(ops.get(op).is_some(), "{op}");
+    }
+    let init = "(when-let [requires (resolve 'clojure.main/repl-requires)] \
+                (clojure.core/apply clojure.core/require @requires))";
+    let r = c.call(&[
+        ("op", "eval"),
+        ("session", &repl),
+        ("code", init),
+        ("ns", "user"),
+    ]);
+    assert!(!r.iter().any(|m| m.has_status("eval-error")), "{r:?}");
+    assert!(r.last().unwrap().has_status("done"));
+    let r = c.call(&[
+        ("op", "eval"),
+        ("session", &tooling),
+        ("code", "(str *ns*)"),
+    ]);
+    assert_eq!(values(&r), ["\"user\""]);
+    let r = c.call(&[
+        ("op", "cider/complete"),
+        ("session", &tooling),
+        ("ns", "user"),
+        ("prefix", "ma"),
+        ("context", ":same"),
+        ("enhanced-cljs-completion?", "t"),
+    ]);
+    assert!(
+        r[0].list("completions")
+            .iter()
+            .any(|x| x.s("candidate") == Some("mapv") && x.s("ns") == Some("clojure.core"))
+    );
+    let r = c.call(&[
+        ("op", "cider/eldoc"),
+        ("session", &tooling),
+        ("ns", "user"),
+        ("sym", "map"),
+    ]);
+    assert_eq!(r[0].s("name"), Some("map"));
+    assert!(!r[0].list("eldoc").is_empty());
+    let r = c.call(&[
+        ("op", "cider/info"),
+        ("session", &tooling),
+        ("ns", "user"),
+        ("sym", "when"),
+    ]);
+    assert_eq!(r[0].s("macro"), Some("true"));
+    let r = c.call(&[("op", "cider/ns-list"), ("session", &tooling)]);
+    assert!(r[0].list("ns-list").contains(&B::S("clojure.core".into())));
+    // C-c C-c, then C-c C-b on an idle REPL.
+    let r = c.call(&[
+        ("op", "eval"),
+        ("session", &repl),
+        ("code", "(defn hello [] :hi)"),
+        ("ns", "user"),
+        ("file", "/tmp/hello.clj"),
+        ("line", "3"),
+        ("column", "1"),
+    ]);
+    assert_eq!(values(&r), ["#'user/hello"]);
+    let r = c.call(&[
+        ("op", "cider/info"),
+        ("session", &tooling),
+        ("ns", "user"),
+        ("sym", "hello"),
+    ]);
+    assert_eq!(r[0].get("line"), Some(&B::I(3)), "{r:?}");
+    let r = c.call(&[("op", "interrupt"), ("session", &repl)]);
+    assert!(r[0].has_status("session-idle"));
+}
