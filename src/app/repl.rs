@@ -14,6 +14,7 @@ use crate::runtime::value::Value;
 enum Line {
     Text(String),
     /// Ctrl-C at the prompt: drop what was typed so far.
+    #[cfg_attr(target_family = "wasm", allow(dead_code))]
     Cancel,
     Eof,
 }

@@ -46,16 +46,18 @@ pub fn interrupt_on_ctrl_c(target: Interrupter) {
 
 /// SIGINT and SIGTERM make [`stop_requested`] true instead of killing the
 /// process (the server cleans up first).
+#[cfg(feature = "nrepl")]
 pub fn stop_on_signals() {
     #[cfg(unix)]
     install(&[libc::SIGINT, libc::SIGTERM]);
 }
 
+#[cfg(feature = "nrepl")]
 pub fn stop_requested() -> bool {
     STOP.load(Ordering::SeqCst)
 }
 
-#[cfg(all(test, unix))]
+#[cfg(all(test, unix, feature = "nrepl"))]
 mod tests {
     #[test]
     fn sigterm_sets_stop() {
