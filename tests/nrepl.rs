@@ -387,9 +387,16 @@ fn sessions_and_eval() {
             .any(|m| m.s("ex") == Some("class clojure.lang.Compiler$CompilerException")),
         "{r:?}"
     );
+    // As the reference server answers (checked against JVM nREPL 1.0).
     let r = c.eval(&b, "1 )");
     assert_eq!(values(&r), ["1"]);
-    assert!(r.iter().any(|m| m.has_status("eval-error")));
+    assert_eq!(
+        text(&r, "err"),
+        "Syntax error reading source at (REPL:1:4).\nUnmatched delimiter: )\n"
+    );
+    let e = r.iter().find(|m| m.has_status("eval-error")).unwrap();
+    assert_eq!(e.s("ex"), Some("class clojure.lang.ExceptionInfo"));
+    assert_eq!(e.s("root-ex"), Some("class java.lang.RuntimeException"));
 }
 
 #[test]
@@ -592,9 +599,19 @@ fn load_file_reports_the_files_lines() {
         ("file-path", "demo/bad.clj"),
         ("file-name", "bad.clj"),
     ]);
-    assert!(r.iter().any(|m| m.has_status("eval-error")));
-    let err = text(&r, "err");
-    assert!(err.contains("bad.clj:"), "{err}");
+    let e = r.iter().find(|m| m.has_status("eval-error")).unwrap();
+    assert_eq!(
+        e.s("ex"),
+        Some("class clojure.lang.Compiler$CompilerException")
+    );
+    assert_eq!(
+        e.s("root-ex"),
+        Some("class clojure.lang.Compiler$CompilerException")
+    );
+    assert_eq!(
+        text(&r, "err"),
+        "Execution error (ArithmeticException) at demo.bad/g (bad.clj:3).\nDivide by zero\n"
+    );
 }
 
 #[test]

@@ -74,7 +74,11 @@ pub fn answer(op: &str, msg: &Bencode, reply: &Reply, ns: &str, s: Option<&Sessi
             let info = symbol_info(&sym, &ns_ref);
             match (op, info) {
                 ("lookup", i) => reply.send([
-                    ("info", i.map(|i| i.as_dict()).unwrap_or_else(|| dict([]))),
+                    // nil (an empty list in bencode) when unknown, as nREPL.
+                    (
+                        "info",
+                        i.map(|i| i.as_dict()).unwrap_or(Bencode::List(Vec::new())),
+                    ),
                     ("status", Bencode::strs(["done"])),
                 ]),
                 ("info", Some(i)) => {

@@ -10,7 +10,7 @@ use super::transport::Reply;
 use crate::Runtime;
 use crate::app::report;
 use crate::builtins::lang::{core_var, current_ns};
-use crate::runtime::error::{Exception, Result};
+use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::lock;
 use crate::runtime::input::{Encoding, InStream, LNPR};
 use crate::runtime::interrupt::{self, Interrupter};
@@ -300,9 +300,23 @@ fn class_str(e: &Exception) -> String {
     format!("class {}", e.class().name())
 }
 
+/// clojure.main/root-cause: the innermost cause, or the first
+/// CompilerException that names a source file.
 fn root_cause(e: &Exception) -> Exception {
     let mut cur = e.clone();
     for _ in 0..100 {
+        if cur.class() == ExClass::CompilerException {
+            let source = cur.data().map(|d| {
+                crate::runtime::lookup::get(d, &Value::keyword(Some("clojure.error"), "source"))
+            });
+            if source
+                .and_then(|s| s.as_str().map(str::to_string))
+                .as_deref()
+                != Some("NO_SOURCE_FILE")
+            {
+                return cur;
+            }
+        }
         match cur.cause() {
             Some(c) => cur = c.clone(),
             None => break,
@@ -418,9 +432,16 @@ pub fn eval(rt: &mut Runtime, s: &Arc<Session>, reply: &Reply, req: EvalRequest)
                 Ok(Some(f)) => f,
                 Ok(None) => break,
                 Err(e) => {
-                    // nREPL stops at the first read error.
+                    // nREPL stops at the first read error, which
+                    // clojure.main/repl wraps with its phase.
                     if !s.interrupter.is_set() {
-                        caught(s, reply, &e, None);
+                        let data = Value::map_from_pairs(vec![(
+                            Value::keyword(Some("clojure.error"), "phase"),
+                            Value::keyword(None, "read-source"),
+                        )]);
+                        let wrapped =
+                            Exception::full(ExClass::ExceptionInfo, None, Some(data), Some(e));
+                        caught(s, reply, &wrapped, None);
                     }
                     break;
                 }
