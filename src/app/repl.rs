@@ -28,14 +28,58 @@ trait Lines {
 
 #[cfg(not(target_family = "wasm"))]
 struct Editor {
-    ed: rustyline::DefaultEditor,
+    ed: rustyline::Editor<TabCompletion, rustyline::history::FileHistory>,
     history: Option<std::path::PathBuf>,
 }
+
+/// Tab completes the symbol before the cursor with the engine of the
+/// nREPL `completions` op, in the current namespace.
+#[cfg(not(target_family = "wasm"))]
+struct TabCompletion;
+
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::completion::Completer for TabCompletion {
+    type Candidate = String;
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
+        let before = line.get(..pos).unwrap_or(line);
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || "()[]{}\"'`~@^,".contains(c))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let prefix = &before[start..];
+        if prefix.is_empty() {
+            return Ok((pos, Vec::new()));
+        }
+        let ns = crate::builtins::lang::current_ns();
+        let names = super::complete::candidates(prefix, &ns)
+            .into_iter()
+            .map(|c| c.candidate)
+            .collect();
+        Ok((start, names))
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::hint::Hinter for TabCompletion {
+    type Hint = String;
+}
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::highlight::Highlighter for TabCompletion {}
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::validate::Validator for TabCompletion {}
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::Helper for TabCompletion {}
 
 #[cfg(not(target_family = "wasm"))]
 impl Editor {
     fn open() -> Option<Editor> {
-        let mut ed = rustyline::DefaultEditor::new().ok()?;
+        let mut ed = rustyline::Editor::new().ok()?;
+        ed.set_helper(Some(TabCompletion));
         let history =
             std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cljw_history"));
         if let Some(h) = &history {
@@ -129,10 +173,17 @@ fn set_var(name: &str, v: Value) {
 
 /// Run the REPL until end of input; returns the exit status.
 pub fn run(rt: &mut Runtime) -> i32 {
-    // clojure.main's banner, `(str "Clojure " (clojure-version))`: cljw
-    // implements that version (`cljw --version` names cljw's own).
-    println_out("Clojure 1.11.1");
+    // On a terminal the banner says this is cljw; piped input gets
+    // clojure.main's, `(str "Clojure " (clojure-version))`, byte for byte.
     let (mut lines, interactive) = open_lines();
+    if interactive {
+        println_out(&format!(
+            "cljw {} (Clojure 1.11.1 semantics, no JVM). Ctrl-C stops a running form, Ctrl-D exits.",
+            env!("CARGO_PKG_VERSION")
+        ));
+    } else {
+        println_out("Clojure 1.11.1");
+    }
     // Ctrl-C while a form runs stops it (the same flag nREPL's interrupt sets).
     let interrupter = crate::runtime::interrupt::register_current_thread();
     #[cfg(not(target_family = "wasm"))]
