@@ -6,7 +6,7 @@
 //! and malformed input is an error, never a panic.
 
 use std::collections::BTreeMap;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 /// The largest message accepted (a `load-file` of a big source file fits).
 pub const MAX_MESSAGE: usize = 64 << 20;
@@ -171,15 +171,14 @@ impl<R: BufRead> Decoder<'_, R> {
         if self.read.saturating_add(n) > MAX_MESSAGE {
             return Err(DecodeError::TooLarge);
         }
-        let mut buf = vec![0u8; n];
-        let mut filled = 0;
-        while filled < n {
-            match self.input.read(&mut buf[filled..]) {
-                Ok(0) => return Err(DecodeError::Malformed("unexpected end of input".into())),
-                Ok(k) => filled += k,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(DecodeError::Io(e)),
-            }
+        // Grows as bytes arrive: a length claimed but never sent costs nothing.
+        let mut buf = Vec::new();
+        let got = (&mut *self.input)
+            .take(n as u64)
+            .read_to_end(&mut buf)
+            .map_err(DecodeError::Io)?;
+        if got < n {
+            return Err(DecodeError::Malformed("unexpected end of input".into()));
         }
         self.read += n;
         Ok(buf)
