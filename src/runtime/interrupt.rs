@@ -85,12 +85,6 @@ pub fn check() -> Result<()> {
     }
 }
 
-/// Is this thread's flag set? (The fast path of [`check`], as a bool.)
-#[inline(always)]
-pub fn pending() -> bool {
-    PENDING.load(Ordering::Relaxed) != 0 && check_slow().is_err()
-}
-
 #[cold]
 #[inline(never)]
 fn check_slow() -> Result<()> {
