@@ -667,7 +667,9 @@ fn tooling_ops() {
     );
     assert!(r[0].s("arglists-str").unwrap_or("").contains("[f coll]"));
     let r = c.call(&[("op", "lookup"), ("session", &a), ("sym", "str/join")]);
-    assert_eq!(r[0].get("info").and_then(|i| i.s("name")), Some("join"));
+    let info = r[0].get("info").unwrap();
+    assert_eq!(info.s("name"), Some("join"));
+    assert_eq!(info.s("arglists"), Some("([coll] [separator coll])"));
     let r = c.call(&[("op", "eldoc"), ("session", &a), ("sym", "reduce")]);
     assert_eq!(r[0].s("type"), Some("function"));
     assert!(

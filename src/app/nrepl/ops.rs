@@ -250,8 +250,10 @@ impl SymbolInfo {
     }
 }
 
-/// `(doc ...)`/arglists of clojure.core's builtins, recorded from JVM
-/// Clojure 1.11.1: name, arglists, doc (with `\n`, `\t`, `\\` escaped).
+/// `(doc ...)`/arglists of the builtins (clojure.core's, then
+/// clojure.string's, clojure.edn's and clojure.java.io's by `ns/name`),
+/// recorded from JVM Clojure 1.11.1: name, arglists, doc, kind (with `\n`,
+/// `\t`, `\\` escaped).
 const CORE_DOCS: &str = include_str!("core_docs.tsv");
 
 fn unescape(s: &str) -> String {
@@ -272,11 +274,15 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// The recorded doc and arglists of a clojure.core var.
-fn core_doc(name: &str) -> Option<(Option<String>, Vec<Value>)> {
+/// The recorded doc and arglists of a builtin var.
+fn builtin_doc(ns: &str, name: &str) -> Option<(Option<String>, Vec<Value>)> {
+    let key = match ns {
+        "clojure.core" => name.to_string(),
+        _ => format!("{ns}/{name}"),
+    };
     let line = CORE_DOCS
         .lines()
-        .find(|l| l.split('\t').next() == Some(name))?;
+        .find(|l| l.split('\t').next() == Some(key.as_str()))?;
     let mut cols = line.split('\t').skip(1);
     let arglists = crate::reader::read_all(&unescape(cols.next()?)).unwrap_or_default();
     let doc = Some(unescape(cols.next()?)).filter(|d| !d.is_empty());
@@ -296,9 +302,7 @@ fn var_info(v: &Ref<Var>) -> SymbolInfo {
         .collect();
     let mut doc = str_of("doc");
     let ns = v.ns_sym().name().to_string();
-    if ns == "clojure.core"
-        && let Some((d, a)) = core_doc(v.sym().name())
-    {
+    if let Some((d, a)) = builtin_doc(&ns, v.sym().name()) {
         doc = doc.or(d);
         if arglists.is_empty() {
             arglists = a;
