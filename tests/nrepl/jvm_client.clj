@@ -25,9 +25,13 @@
     (check "after load-file" (= [10] (nrepl/response-values (msg {:op "eval" :code "(e2e.core/twice 5)"}))))
     (let [id (str (java.util.UUID/randomUUID))
           running (future (doall (nrepl/message session {:op "eval" :id id :code "(loop [] (recur))"})))]
-      (Thread/sleep 500)
-      (let [ir (msg {:op "interrupt" :interrupt-id id})]
-        (check "interrupt answered" (contains? (:status (nrepl/combine-responses ir)) "done")))
+      ;; Ask until the eval has started (a loaded machine may be slow).
+      (loop [n 0]
+        (Thread/sleep 300)
+        (let [st (:status (nrepl/combine-responses (msg {:op "interrupt" :interrupt-id id})))]
+          (if (and (contains? st "session-idle") (< n 60))
+            (recur (inc n))
+            (check "interrupt answered" (= #{"done"} st)))))
       (let [r (deref running 10000 ::timeout)]
         (check "interrupted eval ends" (not= r ::timeout))
         (check "status interrupted" (contains? (:status (nrepl/combine-responses r)) "interrupted"))))
