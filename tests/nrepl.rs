@@ -871,3 +871,18 @@ fn cider_connect_replay() {
     let r = c.call(&[("op", "interrupt"), ("session", &repl)]);
     assert!(r[0].has_status("session-idle"));
 }
+
+#[test]
+fn sessions_per_connection_are_bounded() {
+    let s = Server::start();
+    let mut c = s.connect();
+    for _ in 0..256 {
+        c.clone_session();
+    }
+    let r = c.call(&[("op", "clone")]);
+    assert!(r[0].has_status("too-many-sessions"), "{r:?}");
+    // Another connection is not affected.
+    let mut d = s.connect();
+    let a = d.clone_session();
+    assert_eq!(values(&d.eval(&a, "(+ 1 2)")), ["3"]);
+}

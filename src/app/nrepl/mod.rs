@@ -16,6 +16,10 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, OnceLock};
 use transport::{Reply, Transport};
 
+/// Each session is a thread with a large stack reservation: one client
+/// cannot open more than this many.
+const MAX_SESSIONS_PER_CONNECTION: usize = 256;
+
 /// `cljw nrepl-server` options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServerOptions {
@@ -210,6 +214,10 @@ fn handle(transport: &Arc<Transport>, msg: &Bencode, backend: Backend, opened: &
     };
     let op = op.strip_prefix("cider/").unwrap_or(&op).to_string();
     match op.as_str() {
+        "clone" if opened.len() >= MAX_SESSIONS_PER_CONNECTION => reply.send([(
+            "status",
+            Bencode::strs(["error", "too-many-sessions", "done"]),
+        )]),
         "clone" => {
             let seed = session.map(|s| s.seed()).unwrap_or_default();
             match start_session(seed, backend) {
