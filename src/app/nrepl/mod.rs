@@ -358,3 +358,16 @@ fn session_job(op: &str, msg: &Bencode, reply: &Reply) -> Result<session::Job, V
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_loopback_hosts_skip_the_warning() {
+        for h in ["127.0.0.1", "localhost", "::1", "127.1.2.3"] {
+            assert!(super::is_loopback(h), "{h}");
+        }
+        for h in ["0.0.0.0", "::", "192.168.1.10", "example.com"] {
+            assert!(!super::is_loopback(h), "{h}");
+        }
+    }
+}
