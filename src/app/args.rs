@@ -40,6 +40,11 @@ pub enum Main {
     Build(Vec<String>),
     /// A classpath resource run as a script (a built program's entry).
     Resource(String),
+    /// `nrepl-server [--port N] [--host H]` (also `nrepl`).
+    NreplServer {
+        host: String,
+        port: u16,
+    },
 }
 
 /// The Clojure CLI's options that pick the classpath and entry point.
@@ -112,6 +117,11 @@ Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
     path                Run a script from a file
     -                   Run a script from standard input
     -h, -?, --help      Print this help message and exit
+
+  commands:
+    nrepl-server [--port N] [--host H]
+                        Start an nREPL server (default 127.0.0.1, a free
+                        port; writes .nrepl-port). Also: nrepl
 
   operation:
     - Enters the user namespace
@@ -257,6 +267,11 @@ pub fn parse_main(argv: &[String], o: &mut Options) -> Result<(), String> {
                 o.main = Main::Stdin;
                 break;
             }
+            "nrepl-server" | "nrepl" if o.inits.is_empty() => {
+                o.main = parse_nrepl(&argv[i..])?;
+                i = argv.len();
+                break;
+            }
             path => {
                 o.main = Main::Script(path.to_string());
                 break;
@@ -265,6 +280,25 @@ pub fn parse_main(argv: &[String], o: &mut Options) -> Result<(), String> {
     }
     o.args = argv[i..].to_vec();
     Ok(())
+}
+
+/// `nrepl-server` options.
+fn parse_nrepl(argv: &[String]) -> Result<Main, String> {
+    let mut host = "127.0.0.1".to_string();
+    let mut port = 0u16;
+    let mut it = argv.iter();
+    while let Some(a) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{a} requires an argument"));
+        match a.as_str() {
+            "--port" | "-p" => {
+                let v = value()?;
+                port = v.parse().map_err(|_| format!("bad port: {v}"))?;
+            }
+            "--host" | "-h" => host = value()?.clone(),
+            other => return Err(format!("unknown nrepl-server option: {other}")),
+        }
+    }
+    Ok(Main::NreplServer { host, port })
 }
 
 #[cfg(test)]
@@ -293,6 +327,21 @@ mod tests {
         assert_eq!(p(&[]).main, Main::None);
         assert!(parse(&["--backend=jvm".to_string()]).is_err());
         assert!(parse(&["-e".to_string()]).is_err());
+        assert_eq!(
+            p(&["nrepl-server", "--port", "7888", "--host", "0.0.0.0"]).main,
+            Main::NreplServer {
+                host: "0.0.0.0".into(),
+                port: 7888
+            }
+        );
+        assert_eq!(
+            p(&["nrepl"]).main,
+            Main::NreplServer {
+                host: "127.0.0.1".into(),
+                port: 0
+            }
+        );
+        assert!(parse(&["nrepl".to_string(), "--port".to_string(), "x".to_string()]).is_err());
     }
 
     #[test]

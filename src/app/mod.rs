@@ -5,10 +5,15 @@ pub mod args;
 mod build;
 mod build_wasm;
 mod compare;
+pub mod complete;
 mod deps;
+#[cfg(feature = "nrepl")]
+pub mod nrepl;
 mod project;
 mod repl;
 pub mod report;
+#[cfg(not(target_family = "wasm"))]
+mod sigint;
 mod test_runner;
 
 use crate::Runtime;
@@ -22,7 +27,7 @@ use args::{Init, Main, Options};
 /// Rust stack reserved for the evaluation thread: the tree-walk backend
 /// recurses on it (about 20 KiB per Clojure call in debug builds).
 #[cfg(not(target_family = "wasm"))]
-const EVAL_STACK: usize = 1 << 30;
+pub(crate) const EVAL_STACK: usize = 1 << 30;
 
 /// Nested Clojure calls allowed before StackOverflowError. Natively the
 /// 1 GiB thread has room for this many tree-walk frames. On wasm32 the
@@ -47,7 +52,7 @@ pub fn main(argv: Vec<String>) -> i32 {
             return 2;
         }
     };
-    match opts.main {
+    match opts.main.clone() {
         Main::Help => {
             print!("{}", args::USAGE);
             return 0;
@@ -55,6 +60,24 @@ pub fn main(argv: Vec<String>) -> i32 {
         Main::Version => {
             println!("cljw {}", env!("CARGO_PKG_VERSION"));
             return 0;
+        }
+        Main::NreplServer { host, port } => {
+            #[cfg(feature = "nrepl")]
+            {
+                // The server's sessions load from the project's classpath.
+                let mut opts = opts.clone();
+                if let Err(msg) = project::setup(&mut opts, &[]) {
+                    eprintln!("Error building classpath. {msg}");
+                    return 1;
+                }
+                return nrepl::run(&nrepl::ServerOptions { host, port }, opts.backend);
+            }
+            #[cfg(not(feature = "nrepl"))]
+            {
+                let _ = (host, port);
+                eprintln!("cljw: this build has no nREPL server (cargo feature `nrepl`)");
+                return 2;
+            }
         }
         _ => {}
     }
@@ -97,7 +120,7 @@ fn on_eval_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
 
 /// clojure.main's with-bindings: the vars a program may `set!`, bound on
 /// this thread.
-fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
+pub(crate) fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
     let cla = if args.is_empty() {
         Value::NIL
     } else {

@@ -10,23 +10,76 @@ use crate::runtime::error::Exception;
 use crate::runtime::io;
 use crate::runtime::value::Value;
 
+/// What reading a line gave.
+enum Line {
+    Text(String),
+    /// Ctrl-C at the prompt: drop what was typed so far.
+    #[cfg_attr(target_family = "wasm", allow(dead_code))]
+    Cancel,
+    Eof,
+}
+
 /// Where input lines come from.
 trait Lines {
-    /// The next line (without its newline), or None at end of input.
-    fn read(&mut self, prompt: &str) -> Option<String>;
+    /// The next line (without its newline).
+    fn read(&mut self, prompt: &str) -> Line;
     fn remember(&mut self, _entry: &str) {}
 }
 
 #[cfg(not(target_family = "wasm"))]
 struct Editor {
-    ed: rustyline::DefaultEditor,
+    ed: rustyline::Editor<TabCompletion, rustyline::history::FileHistory>,
     history: Option<std::path::PathBuf>,
 }
+
+/// Tab completes the symbol before the cursor with the engine of the
+/// nREPL `completions` op, in the current namespace.
+#[cfg(not(target_family = "wasm"))]
+struct TabCompletion;
+
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::completion::Completer for TabCompletion {
+    type Candidate = String;
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
+        let before = line.get(..pos).unwrap_or(line);
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || "()[]{}\"'`~@^,".contains(c))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let prefix = &before[start..];
+        if prefix.is_empty() {
+            return Ok((pos, Vec::new()));
+        }
+        let ns = crate::builtins::lang::current_ns();
+        let names = super::complete::candidates(prefix, &ns)
+            .into_iter()
+            .map(|c| c.candidate)
+            .collect();
+        Ok((start, names))
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::hint::Hinter for TabCompletion {
+    type Hint = String;
+}
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::highlight::Highlighter for TabCompletion {}
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::validate::Validator for TabCompletion {}
+#[cfg(not(target_family = "wasm"))]
+impl rustyline::Helper for TabCompletion {}
 
 #[cfg(not(target_family = "wasm"))]
 impl Editor {
     fn open() -> Option<Editor> {
-        let mut ed = rustyline::DefaultEditor::new().ok()?;
+        let mut ed = rustyline::Editor::new().ok()?;
+        ed.set_helper(Some(TabCompletion));
         let history =
             std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cljw_history"));
         if let Some(h) = &history {
@@ -38,15 +91,13 @@ impl Editor {
 
 #[cfg(not(target_family = "wasm"))]
 impl Lines for Editor {
-    fn read(&mut self, prompt: &str) -> Option<String> {
+    fn read(&mut self, prompt: &str) -> Line {
         use rustyline::error::ReadlineError;
-        loop {
-            match self.ed.readline(prompt) {
-                Ok(l) => return Some(l),
-                // Ctrl-C drops the line, as in most REPLs.
-                Err(ReadlineError::Interrupted) => continue,
-                Err(_) => return None,
-            }
+        match self.ed.readline(prompt) {
+            Ok(l) => Line::Text(l),
+            // Ctrl-C drops the line (and a half-typed form), as in most REPLs.
+            Err(ReadlineError::Interrupted) => Line::Cancel,
+            Err(_) => Line::Eof,
         }
     }
     fn remember(&mut self, entry: &str) {
@@ -61,23 +112,26 @@ impl Lines for Editor {
 struct Plain;
 
 impl Lines for Plain {
-    fn read(&mut self, prompt: &str) -> Option<String> {
+    fn read(&mut self, prompt: &str) -> Line {
         let _ = io::write_to(&io::Writer::stdout(), prompt);
         io::flush_stdout();
         // Through *in*, so text a program left there is read first.
         if let Some(input) = core_var("*in*").and_then(|v| v.get())
             && let crate::runtime::value::View::InStream(s) = input.view()
         {
-            return s.read_line().ok().flatten();
+            return match s.read_line().ok().flatten() {
+                Some(l) => Line::Text(l),
+                None => Line::Eof,
+            };
         }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
-            Ok(0) | Err(_) => None,
+            Ok(0) | Err(_) => Line::Eof,
             Ok(_) => {
                 while line.ends_with('\n') || line.ends_with('\r') {
                     line.pop();
                 }
-                Some(line)
+                Line::Text(line)
             }
         }
     }
@@ -119,10 +173,23 @@ fn set_var(name: &str, v: Value) {
 
 /// Run the REPL until end of input; returns the exit status.
 pub fn run(rt: &mut Runtime) -> i32 {
-    // clojure.main's banner, `(str "Clojure " (clojure-version))`: cljw
-    // implements that version (`cljw --version` names cljw's own).
-    println_out("Clojure 1.11.1");
+    // On a terminal the banner says this is cljw; piped input gets
+    // clojure.main's, `(str "Clojure " (clojure-version))`, byte for byte.
     let (mut lines, interactive) = open_lines();
+    if interactive {
+        println_out(&format!(
+            "cljw {} (Clojure 1.11.1 semantics, no JVM). Ctrl-C stops a running form, Ctrl-D exits.",
+            env!("CARGO_PKG_VERSION")
+        ));
+    } else {
+        println_out("Clojure 1.11.1");
+    }
+    // Ctrl-C while a form runs stops it (the same flag nREPL's interrupt sets).
+    let interrupter = crate::runtime::interrupt::register_current_thread();
+    #[cfg(not(target_family = "wasm"))]
+    if interactive {
+        super::sigint::interrupt_on_ctrl_c(interrupter.clone());
+    }
     let mut buf = String::new();
     loop {
         let prompt = if buf.is_empty() {
@@ -134,11 +201,18 @@ pub fn run(rt: &mut Runtime) -> i32 {
             String::new()
         };
         io::flush_stdout();
-        let Some(line) = lines.read(&prompt) else {
-            // clojure.main ends the last prompt's line at end of input.
-            println_out("");
-            io::flush_stdout();
-            return 0;
+        let line = match lines.read(&prompt) {
+            Line::Text(l) => l,
+            Line::Cancel => {
+                buf.clear();
+                continue;
+            }
+            Line::Eof => {
+                // clojure.main ends the last prompt's line at end of input.
+                println_out("");
+                io::flush_stdout();
+                return 0;
+            }
         };
         if !buf.is_empty() {
             buf.push('\n');
@@ -169,7 +243,14 @@ pub fn run(rt: &mut Runtime) -> i32 {
         lines.remember(&buf);
         buf.clear();
         for form in forms {
-            match rt.eval(&form) {
+            interrupter.clear();
+            let r = rt.eval(&form);
+            if interrupter.clear() {
+                io::flush_stdout();
+                let _ = io::write_to(&io::Writer::stderr(), "Interrupted.\n");
+                break;
+            }
+            match r {
                 Ok(v) => {
                     if let Err(e) = super::print_value(&v) {
                         caught(rt, &e);

@@ -103,6 +103,7 @@ fn run_arity(
     rest: Option<Value>,
 ) -> Result<Value> {
     let _guard = stack::enter()?;
+    crate::runtime::interrupt::check()?;
     let mut slots = Vec::with_capacity(arity.frame_size as usize);
     slots.extend_from_slice(fixed);
     if let Some(r) = rest {
@@ -262,6 +263,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
                 let v = eval(body, frame)?;
                 if frame.recur {
                     frame.recur = false;
+                    crate::runtime::interrupt::check()?;
                     continue;
                 }
                 return Ok(v);

@@ -200,6 +200,15 @@ static CLASSES: &[ClassDef] = &[
     c("clojure.lang.Compiler"),
 ];
 
+/// The full name of every class modelled (for completion).
+pub fn all_names() -> Vec<&'static str> {
+    CLASSES
+        .iter()
+        .map(|d| d.name)
+        .chain(ExClass::ALL.iter().map(|e| e.name()))
+        .collect()
+}
+
 /// The class `name` denotes (a full name, or a simple name of java.lang).
 pub fn resolve(name: &str) -> Option<ClassDef> {
     if let Some(d) = resolve_known(name) {

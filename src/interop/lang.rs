@@ -339,14 +339,7 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("java.lang.Thread", "sleep", [ms]) => (|| {
             let ms = to_long(ms)?;
             crate::runtime::io::flush_stdout();
-            #[cfg(not(target_family = "wasm"))]
-            std::thread::sleep(std::time::Duration::from_millis(ms.max(0) as u64));
-            #[cfg(target_family = "wasm")]
-            {
-                let end =
-                    std::time::Instant::now() + std::time::Duration::from_millis(ms.max(0) as u64);
-                while std::time::Instant::now() < end {}
-            }
+            crate::runtime::interrupt::sleep(std::time::Duration::from_millis(ms.max(0) as u64))?;
             Ok(Value::NIL)
         })(),
         _ => return None,

@@ -15,7 +15,7 @@ mod object;
 mod regex;
 mod string;
 
-pub use classes::{class_of, is_instance};
+pub use classes::{all_names as class_names, class_of, is_instance};
 
 /// Whether a known host class is an interface (None when unknown).
 pub fn classes_resolve(full: &str) -> Option<bool> {

@@ -132,6 +132,8 @@ pub fn apply_to(fv: &Value, args: Value) -> Result<Value> {
 /// Call a fn value (`fv` is the Value whose view is `f`).
 #[inline]
 pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
+    // Calls from Rust (reduce, map, iterate...) are safe points.
+    super::interrupt::check()?;
     match &f.kind {
         FnKind::Native(p) => p(args),
         // Called from Rust with borrowed args: give the native its own copies.

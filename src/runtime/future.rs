@@ -118,22 +118,15 @@ impl Future {
                 if let Some(r) = Future::report(&g) {
                     return Some(r);
                 }
-                g = match deadline {
-                    None => match self.ready.wait(g) {
-                        Ok(g) => g,
-                        Err(p) => p.into_inner(),
-                    },
-                    Some(d) => {
-                        let now = std::time::Instant::now();
-                        if now >= d {
-                            return None;
-                        }
-                        match self.ready.wait_timeout(g, d - now) {
-                            Ok((g, _)) => g,
-                            Err(p) => p.into_inner().0,
-                        }
-                    }
+                // Wake now and then to notice an interrupt.
+                let slice = super::interrupt::wait_slice(deadline)?;
+                g = match self.ready.wait_timeout(g, slice) {
+                    Ok((g, _)) => g,
+                    Err(p) => p.into_inner().0,
                 };
+                if let Err(e) = super::interrupt::check() {
+                    return Some(Err(e));
+                }
             }
         }
         #[cfg(not(feature = "threads"))]

@@ -19,6 +19,7 @@ pub mod gc;
 pub mod hash;
 pub mod host;
 pub mod input;
+pub mod interrupt;
 pub mod io;
 pub mod iref;
 pub mod lookup;

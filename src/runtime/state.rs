@@ -260,24 +260,15 @@ impl Promise {
                 if let Some(v) = &*g {
                     return Ok(Some(v.clone()));
                 }
-                match deadline {
-                    None => {
-                        g = match self.ready.wait(g) {
-                            Ok(g) => g,
-                            Err(p) => p.into_inner(),
-                        }
-                    }
-                    Some(d) => {
-                        let now = std::time::Instant::now();
-                        if now >= d {
-                            return Ok(None);
-                        }
-                        g = match self.ready.wait_timeout(g, d - now) {
-                            Ok((g, _)) => g,
-                            Err(p) => p.into_inner().0,
-                        };
-                    }
-                }
+                // Wake now and then to notice an interrupt.
+                let Some(slice) = super::interrupt::wait_slice(deadline) else {
+                    return Ok(None);
+                };
+                g = match self.ready.wait_timeout(g, slice) {
+                    Ok((g, _)) => g,
+                    Err(p) => p.into_inner().0,
+                };
+                super::interrupt::check()?;
             }
         }
         #[cfg(not(feature = "threads"))]

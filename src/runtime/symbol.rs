@@ -74,6 +74,10 @@ impl Keyword {
             t.keywords.get(&key).cloned()
         })
     }
+    /// Every keyword interned so far (for completion).
+    pub fn all() -> Vec<Ref<Keyword>> {
+        with_tables(|t| t.keywords.values().cloned().collect())
+    }
     pub fn intern(ns: Option<&str>, name: &str) -> Ref<Keyword> {
         with_tables(|t| {
             let key: NameKey = (ns.map(Into::into), name.into());

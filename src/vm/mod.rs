@@ -23,7 +23,7 @@ use crate::runtime::func::{self, ClosureBody, Fn, FnKind};
 use crate::runtime::gc::{self, Ref};
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::{Value, View};
-use crate::runtime::{host, lookup, stack};
+use crate::runtime::{host, interrupt, lookup, stack};
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -301,6 +301,7 @@ impl Vm {
         if self.frames.len() >= MAX_FRAMES {
             return Err(stack_overflow());
         }
+        interrupt::check()?;
         let base = fpos + 1;
         // The params are on the stack already; the other slots start nil.
         let size = base + arity.frame_size as usize;
@@ -451,7 +452,13 @@ impl Vm {
                             Ok(v) => stack.push(v),
                             Err(e) => break Exit::Throw(e),
                         },
-                        Op::Jump(t) => pc = t as usize,
+                        Op::Jump(t) => {
+                            // Loops jump back: a safe point.
+                            if let Err(e) = interrupt::check() {
+                                break Exit::Throw(e);
+                            }
+                            pc = t as usize;
+                        }
                         Op::JumpIfFalse(t) => {
                             let v = pop(stack);
                             if !v.truthy() {

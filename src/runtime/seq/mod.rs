@@ -388,6 +388,11 @@ pub struct SeqIter {
 impl Iterator for SeqIter {
     type Item = Result<Value>;
     fn next(&mut self) -> Option<Result<Value>> {
+        // Each step of a seq walked from Rust is a safe point.
+        if let Err(e) = super::interrupt::check() {
+            self.cur = Value::NIL;
+            return Some(Err(e));
+        }
         let step = if self.started {
             next_owned(std::mem::take(&mut self.cur))
         } else {
