@@ -3,9 +3,12 @@
 //! namespace) or Clojure source embedded in the binary and evaluated when
 //! required.
 
+mod cheshire_core;
+mod clojure_data_json;
 mod clojure_edn;
 mod clojure_java_io;
 mod clojure_string;
+pub(crate) mod json;
 mod pprint;
 
 use crate::builtins::Def;
@@ -62,6 +65,11 @@ const LIBS: &[(&str, LibSource)] = &[
                 include_str!("clojure/pprint/print_table.clj"),
             ),
         },
+    ),
+    ("cheshire.core", LibSource::Native(cheshire_core::DEFS)),
+    (
+        "clojure.data.json",
+        LibSource::Native(clojure_data_json::DEFS),
     ),
 ];
 

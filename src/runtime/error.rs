@@ -75,6 +75,11 @@ ex_classes! {
     MissingFormatWidthException = "java.util.MissingFormatWidthException": IllegalFormatException,
     IllegalFormatPrecisionException = "java.util.IllegalFormatPrecisionException": IllegalFormatException,
     FormatFlagsConversionMismatchException = "java.util.FormatFlagsConversionMismatchException": IllegalFormatException,
+    // Jackson's, thrown by cheshire.core (src/lib/json).
+    JsonProcessingException = "com.fasterxml.jackson.core.JsonProcessingException": IOException,
+    JsonParseException = "com.fasterxml.jackson.core.JsonParseException": JsonProcessingException,
+    JsonEOFException = "com.fasterxml.jackson.core.io.JsonEOFException": JsonParseException,
+    JsonGenerationException = "com.fasterxml.jackson.core.JsonGenerationException": JsonProcessingException,
 }
 
 impl ExClass {
