@@ -3,6 +3,7 @@
 //! namespace) or Clojure source embedded in the binary and evaluated when
 //! required.
 
+mod babashka_process;
 mod cheshire_core;
 mod clojure_data_json;
 mod clojure_edn;
@@ -71,6 +72,9 @@ const LIBS: &[(&str, LibSource)] = &[
         "clojure.data.json",
         LibSource::Native(clojure_data_json::DEFS),
     ),
+    ("cljw.process", LibSource::Native(babashka_process::DEFS)),
+    ("babashka.process", clojure_lib!("babashka/process.clj")),
+    ("clojure.java.shell", clojure_lib!("clojure/java/shell.clj")),
 ];
 
 /// The bundled namespace called `name`, if there is one.
