@@ -5,6 +5,8 @@
 //! scripts/record-batteries.sh; babashka.* programs (no JVM jar here)
 //! follow the library's documented behaviour, as each file's header says.
 
+#![cfg(not(target_family = "wasm"))]
+
 #[path = "support/golden_runner.rs"]
 mod golden_runner;
 

@@ -3,6 +3,8 @@
 //! namespace) or Clojure source embedded in the binary and evaluated when
 //! required.
 
+pub(crate) mod babashka_fs;
+mod babashka_fs_glob;
 mod babashka_process;
 mod cheshire_core;
 mod clojure_data_json;
@@ -75,6 +77,14 @@ const LIBS: &[(&str, LibSource)] = &[
     ("cljw.process", LibSource::Native(babashka_process::DEFS)),
     ("babashka.process", clojure_lib!("babashka/process.clj")),
     ("clojure.java.shell", clojure_lib!("clojure/java/shell.clj")),
+    (
+        "babashka.fs",
+        LibSource::Mixed {
+            defs: babashka_fs::DEFS,
+            path: "babashka/fs.clj",
+            source: include_str!("babashka/fs.clj"),
+        },
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
