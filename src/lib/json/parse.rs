@@ -69,8 +69,8 @@ enum Frame {
         items: Vec<Value>,
         /// The field the array is the value of (for array-coerce-fn).
         field: Value,
-        /// Where it started, for Jackson's end-of-input message.
-        start: (usize, usize),
+        /// Byte offset of its `[`, for Jackson's end-of-input message.
+        start: usize,
     },
     Object {
         pairs: Vec<(Value, Value)>,
@@ -78,7 +78,7 @@ enum Frame {
         /// string.
         key: Value,
         raw_key: Value,
-        start: (usize, usize),
+        start: usize,
     },
 }
 
@@ -194,8 +194,8 @@ impl<'a> Parser<'a> {
             },
             Dialect::Jackson => {
                 let (kind, start) = match stack.last() {
-                    Some(Frame::Array { start, .. }) => ("Array", *start),
-                    Some(Frame::Object { start, .. }) => ("Object", *start),
+                    Some(Frame::Array { start, .. }) => ("Array", self.line_col(*start)),
+                    Some(Frame::Object { start, .. }) => ("Object", self.line_col(*start)),
                     None => ("Array", (1, 1)),
                 };
                 Exception::new(
@@ -225,7 +225,7 @@ impl<'a> Parser<'a> {
             };
             let mut v = match b {
                 b'{' => {
-                    let start = self.line_col(self.pos);
+                    let start = self.pos;
                     self.pos += 1;
                     match self.object_key(true)? {
                         Some((key, raw_key)) => {
@@ -242,7 +242,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 b'[' => {
-                    let start = self.line_col(self.pos);
+                    let start = self.pos;
                     self.pos += 1;
                     match self.next_token()? {
                         Some(b']') => {
@@ -419,7 +419,7 @@ impl<'a> Parser<'a> {
                         pairs: Vec::new(),
                         key: Value::NIL,
                         raw_key: Value::NIL,
-                        start: (1, 1),
+                        start: 0,
                     }])
                 });
             }
