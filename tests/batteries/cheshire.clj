@@ -103,3 +103,4 @@
 (show (err #(json/parse-string "nul")))
 (show (err #(json/parse-string "[tru]")))
 (show (err #(json/parse-string "\"\\x\"")))
+(show (json/generate-string [(byte-array [1 2]) (byte-array [-1 0 127 64 3]) (byte-array [])]))
