@@ -77,6 +77,7 @@ const LIBS: &[(&str, LibSource)] = &[
     ("cljw.process", LibSource::Native(babashka_process::DEFS)),
     ("babashka.process", clojure_lib!("babashka/process.clj")),
     ("clojure.java.shell", clojure_lib!("clojure/java/shell.clj")),
+    ("babashka.cli", clojure_lib!("babashka/cli.clj")),
     (
         "babashka.fs",
         LibSource::Mixed {
