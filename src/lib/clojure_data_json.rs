@@ -7,7 +7,8 @@
 //! Differences: `read` consumes only the value's text from the reader and
 //! leaves the rest there (data.json may lose what its PushbackReader
 //! buffered); `:date-formatter`/`:sql-date-converter` are ignored (dates
-//! are written as ISO_INSTANT); `pprint` is not provided.
+//! are written as ISO_INSTANT). `pprint` is Clojure (clojure/data/json.clj)
+//! on clojure.pprint, loaded on its first call.
 
 use crate::builtins::{Def, check_arity};
 use crate::libs::json::generate::{Generator, Style};

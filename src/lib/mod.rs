@@ -72,7 +72,11 @@ const LIBS: &[(&str, LibSource)] = &[
     ("cheshire.core", LibSource::Native(cheshire_core::DEFS)),
     (
         "clojure.data.json",
-        LibSource::Native(clojure_data_json::DEFS),
+        LibSource::Mixed {
+            defs: clojure_data_json::DEFS,
+            path: "clojure/data/json.clj",
+            source: include_str!("clojure/data/json.clj"),
+        },
     ),
     ("cljw.process", LibSource::Native(babashka_process::DEFS)),
     ("babashka.process", clojure_lib!("babashka/process.clj")),
