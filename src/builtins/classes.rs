@@ -311,6 +311,11 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("io.FilterOutputStream", &["io.OutputStream"]),
     ("io.BufferedOutputStream", &["io.FilterOutputStream"]),
     ("io.File", &["io.Serializable", "j.Comparable"]),
+    ("sun.nio.fs.UnixPath", &["java.nio.file.Path"]),
+    (
+        "java.nio.file.Path",
+        &["j.Comparable", "j.Iterable", "java.nio.file.Watchable"],
+    ),
     (
         "io.Writer",
         &["j.Appendable", "io.Closeable", "io.Flushable"],

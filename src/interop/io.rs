@@ -205,6 +205,9 @@ pub fn call_stream(s: &InStream, method: &str, args: &[Value]) -> Option<Result<
 
 /// Methods of java.io.File.
 pub fn call_file(f: &File, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    if f.is_nio_path() {
+        return crate::libs::babashka_fs::call_path(f, method, args);
+    }
     let file = |x: File| Ok(open::file_value(x));
     Some(match (method, args) {
         ("getName", []) => Ok(Value::string(f.name())),

@@ -3,9 +3,15 @@
 //! namespace) or Clojure source embedded in the binary and evaluated when
 //! required.
 
+pub(crate) mod babashka_fs;
+mod babashka_fs_glob;
+mod babashka_process;
+mod cheshire_core;
+mod clojure_data_json;
 mod clojure_edn;
 mod clojure_java_io;
 mod clojure_string;
+pub(crate) mod json;
 mod pprint;
 
 use crate::builtins::Def;
@@ -61,6 +67,27 @@ const LIBS: &[(&str, LibSource)] = &[
                 include_str!("clojure/pprint/dispatch.clj"),
                 include_str!("clojure/pprint/print_table.clj"),
             ),
+        },
+    ),
+    ("cheshire.core", LibSource::Native(cheshire_core::DEFS)),
+    (
+        "clojure.data.json",
+        LibSource::Mixed {
+            defs: clojure_data_json::DEFS,
+            path: "clojure/data/json.clj",
+            source: include_str!("clojure/data/json.clj"),
+        },
+    ),
+    ("cljw.process", LibSource::Native(babashka_process::DEFS)),
+    ("babashka.process", clojure_lib!("babashka/process.clj")),
+    ("clojure.java.shell", clojure_lib!("clojure/java/shell.clj")),
+    ("babashka.cli", clojure_lib!("babashka/cli.clj")),
+    (
+        "babashka.fs",
+        LibSource::Mixed {
+            defs: babashka_fs::DEFS,
+            path: "babashka/fs.clj",
+            source: include_str!("babashka/fs.clj"),
         },
     ),
 ];

@@ -35,6 +35,24 @@ impl Date {
             f.milli
         )
     }
+    /// Calendar fields in UTC for date formatters outside runtime/:
+    /// `[year of era, month 1-12, day, hour, minute, second, milli,
+    /// day of week 1-7 with Sunday 1]`.
+    pub fn utc_fields(&self) -> [i64; 8] {
+        let f = Fields::of(self.millis);
+        // 1970-01-01 was a Thursday (5 counting Sunday as 1).
+        let dow = (f.epoch_day + 4).rem_euclid(7) + 1;
+        [
+            f.year_of_era(),
+            f.month,
+            f.day,
+            f.hour,
+            f.minute,
+            f.second,
+            f.milli,
+            dow,
+        ]
+    }
     /// Date.toString: `EEE MMM dd HH:mm:ss zzz yyyy` in the default zone.
     pub fn java_string(&self) -> String {
         const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];

@@ -202,7 +202,9 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         (View::Symbol(x), View::Symbol(y)) => return bool_result(x.same(y)),
         (View::Date(x), View::Date(y)) => return bool_result(x.millis() == y.millis()),
         (View::Uuid(x), View::Uuid(y)) => return bool_result(x.compare(y).is_eq()),
-        (View::File(x), View::File(y)) => return bool_result(x.path() == y.path()),
+        (View::File(x), View::File(y)) => {
+            return bool_result(x.path() == y.path() && x.is_nio_path() == y.is_nio_path());
+        }
         _ => {}
     }
     if is_sequential(a) {

@@ -75,6 +75,17 @@ ex_classes! {
     MissingFormatWidthException = "java.util.MissingFormatWidthException": IllegalFormatException,
     IllegalFormatPrecisionException = "java.util.IllegalFormatPrecisionException": IllegalFormatException,
     FormatFlagsConversionMismatchException = "java.util.FormatFlagsConversionMismatchException": IllegalFormatException,
+    // Jackson's, thrown by cheshire.core (src/lib/json).
+    JsonProcessingException = "com.fasterxml.jackson.core.JsonProcessingException": IOException,
+    JsonParseException = "com.fasterxml.jackson.core.JsonParseException": JsonProcessingException,
+    JsonEOFException = "com.fasterxml.jackson.core.io.JsonEOFException": JsonParseException,
+    JsonGenerationException = "com.fasterxml.jackson.core.JsonGenerationException": JsonProcessingException,
+    // java.nio.file's, thrown by babashka.fs.
+    FileSystemException = "java.nio.file.FileSystemException": IOException,
+    NoSuchFileException = "java.nio.file.NoSuchFileException": FileSystemException,
+    FileAlreadyExistsException = "java.nio.file.FileAlreadyExistsException": FileSystemException,
+    DirectoryNotEmptyException = "java.nio.file.DirectoryNotEmptyException": FileSystemException,
+    NotDirectoryException = "java.nio.file.NotDirectoryException": FileSystemException,
 }
 
 impl ExClass {

@@ -8,6 +8,10 @@ use super::string::java_string_hash;
 
 pub struct File {
     path: String,
+    /// A java.nio.file.Path (class sun.nio.fs.UnixPath, made by
+    /// babashka.fs) rather than a java.io.File: same path rules, its own
+    /// class, never equal to a File.
+    nio: bool,
 }
 
 impl File {
@@ -15,6 +19,27 @@ impl File {
     pub fn new(path: &str) -> File {
         File {
             path: normalize(path),
+            nio: false,
+        }
+    }
+
+    /// A java.nio.file.Path for `path` (`Path.of`).
+    pub fn nio_path(path: &str) -> File {
+        File {
+            path: normalize(path),
+            nio: true,
+        }
+    }
+
+    pub fn is_nio_path(&self) -> bool {
+        self.nio
+    }
+
+    pub fn class_name(&self) -> &'static str {
+        if self.nio {
+            "sun.nio.fs.UnixPath"
+        } else {
+            "java.io.File"
         }
     }
 
@@ -27,7 +52,10 @@ impl File {
             return File::new(&format!("/{child}"));
         }
         if child.is_empty() {
-            return File { path: parent };
+            return File {
+                path: parent,
+                nio: false,
+            };
         }
         if parent.ends_with('/') {
             File::new(&format!("{parent}{child}"))

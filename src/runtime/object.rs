@@ -82,3 +82,29 @@ impl HostObject {
         })
     }
 }
+
+impl Value {
+    /// A Java `byte[]` (`[B`) holding `bytes` (signed, as Java's bytes).
+    pub fn byte_array(bytes: &[u8]) -> Value {
+        let items = bytes
+            .iter()
+            .map(|b| Value::long(i64::from(*b as i8)))
+            .collect();
+        Value::from(super::gc::Ref::new(HostObject::Array(
+            "[B",
+            Lock::new(items),
+        )))
+    }
+    /// The bytes of a `byte[]` value; None for anything else.
+    pub fn byte_array_bytes(&self) -> Option<Vec<u8>> {
+        match self.view() {
+            super::value::View::HostObject(HostObject::Array("[B", l)) => Some(
+                lock(l)
+                    .iter()
+                    .map(|v| v.as_long().unwrap_or(0) as u8)
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}

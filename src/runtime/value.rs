@@ -430,7 +430,7 @@ impl Value {
             Repr::Agent(_) => "clojure.lang.Agent",
             Repr::Future(_) => FUTURE_CLASS,
             Repr::InStream(s) => s.class_name(),
-            Repr::File(_) => "java.io.File",
+            Repr::File(f) => f.class_name(),
         }
     }
 }

@@ -1,0 +1,51 @@
+(ns clojure.java.shell
+  "clojure.java.shell for cljw: `sh` over the Rust process primitives in
+  cljw.process (shared with babashka.process), with the JVM's options
+  :in :in-enc :out-enc :env :dir and *sh-dir* / *sh-env*. Only UTF-8 and
+  :bytes are supported as encodings."
+  (:require [cljw.process :as native]))
+
+(def ^:dynamic *sh-dir* nil)
+(def ^:dynamic *sh-env* nil)
+
+(defmacro with-sh-dir
+  "Sets the directory for use with sh, see sh for details."
+  [dir & forms]
+  `(binding [*sh-dir* ~dir]
+     ~@forms))
+
+(defmacro with-sh-env
+  "Sets the environment for use with sh, see sh for details."
+  [env & forms]
+  `(binding [*sh-env* ~env]
+     ~@forms))
+
+(defn- env-map
+  "The :env option as a map of names to values (a map, or strings
+  \"NAME=value\")."
+  [env]
+  (cond (nil? env) nil
+        (map? env) (into {} (map (fn [[k v]] [(name k) (str v)])) env)
+        :else (into {} (map (fn [s] (let [s (str s) i (.indexOf s "=")]
+                                      (if (neg? i) [s ""] [(subs s 0 i) (subs s (inc i))]))))
+                    env)))
+
+(defn sh
+  "Passes the given strings to a new process and returns {:exit :out :err}
+  once it has finished: (sh \"ls\" \"-l\" :dir \"/tmp\"). Options: :in
+  (a string, byte array, file or reader fed to the process's stdin),
+  :in-enc, :out-enc (:bytes for byte arrays), :env (a map; replaces the
+  environment) and :dir; *sh-dir* and *sh-env* give the defaults."
+  [& args]
+  (let [[cmd kvs] (split-with string? args)
+        opts (merge {:dir *sh-dir* :env *sh-env*} (apply hash-map kvs))
+        mode (if (= :bytes (:out-enc opts)) :bytes :string)
+        spawned (native/spawn (vec cmd)
+                              {:dir (:dir opts)
+                               :env (env-map (:env opts))
+                               :in (if (some? (:in opts)) (:in opts) "")
+                               :out mode
+                               :err mode})
+        proc (:proc spawned)
+        exit (proc :wait)]
+    {:exit exit :out (proc :out-result) :err (proc :err-result)}))

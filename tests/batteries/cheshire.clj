@@ -1,0 +1,106 @@
+;; cheshire.core: generation and parsing, recorded with cheshire 5.11.0
+;; (Debian libcheshire-clojure) on JVM Clojure 1.11.1.
+(require '[cheshire.core :as json])
+
+(defn show [x] (println x))
+
+;; scalars and numbers
+(show (json/generate-string nil))
+(show (json/generate-string [true false nil 0 -1 9223372036854775807 -9223372036854775808]))
+(show (json/generate-string [1.0 -0.0 0.1 1.5e10 1e7 1e-3 1e-4 123456789.125 1e21 1e300 Double/MIN_VALUE]))
+(show (json/generate-string [(float 1.5) (float 0.1) 1/3 -2/3 10000000000000000000000N 1N 1.50M 1E+5M 0.000001M 1E-7M (biginteger 42)]))
+(show (json/generate-string [##NaN ##Inf ##-Inf]))
+;; strings, escapes, unicode
+(show (json/generate-string "plain"))
+(show (json/generate-string "q\" b\\ s/ \b\f\n\r\t \u0000\u0001\u001f\u007f"))
+(show (json/generate-string "é ü 日本 😀 \u2028\u2029 \uFFFF"))
+(show (json/generate-string "é 日本 😀 \u2028 ~" {:escape-non-ascii true}))
+(show (json/generate-string [\a \" \newline]))
+;; keywords, symbols, keys
+(show (json/generate-string {:a 1 :ns/b 2 "s" 3 'sym 4 5 6 nil 7 1.5 8}))
+(show (json/generate-string [:kw :ns/kw 'sym 'ns/sym]))
+(show (json/generate-string {:a-b 1 :c {:d 2}} {:key-fn name}))
+(show (json/generate-string {:a-b 1 :ns/c {:d 2} "str" 3} {:key-fn (fn [k] (.toUpperCase (name k)))}))
+;; collections
+(show (json/generate-string {:v [1 [2 [3]]] :l '(1 2) :s (sorted-set 3 1 2) :seq (map inc (range 3)) :r (range 3) :e [] :em {} :es #{}}))
+(show (json/generate-string (into {} (map (fn [i] [(keyword (str "k" i)) i]) (range 20)))))
+(show (json/generate-string (sorted-map :b 1 :a 2 :c [1 2])))
+(defrecord Point [x y])
+(show (json/generate-string (->Point 1 2)))
+(show (json/generate-string #uuid "123e4567-e89b-12d3-a456-426614174000"))
+(show (json/generate-string #inst "2020-01-02T03:04:05.678Z"))
+(show (json/generate-string {:d #inst "2020-01-02T03:04:05.678Z"} {:date-format "yyyy-MM-dd"}))
+;; pretty
+(show (json/generate-string {:a 1 :b [1 2 {:c []}] :d {} :e {:f "g"} :h []} {:pretty true}))
+(show (json/generate-string [1 {:a [1 2]} []] {:pretty true}))
+(show (json/generate-string {:a 1 :b [1 2 {:c []}] :d {} :e {:f "g"}} {:pretty {:indentation 4}}))
+(show (json/generate-string {:a 1 :b [1 2 {:c []}] :d {}} {:pretty {:indent-arrays? true}}))
+(show (json/generate-string {:a 1 :b [1 2]} {:pretty {:indentation "\t" :line-break "\r\n" :object-field-value-separator ": "}}))
+(show (json/generate-string {:a [1 2]} {:pretty {:before-array-values "<" :after-array-values ">"}}))
+(show (json/generate-string 1 {:pretty true}))
+;; encode alias and generate-stream
+(show (json/encode {:x [1 2]}))
+(let [w (java.io.StringWriter.)]
+  (json/generate-stream {:a [1 2]} w)
+  (show (str w)))
+(let [w (java.io.StringWriter.)]
+  (json/generate-stream {:a [1 2]} w {:pretty true})
+  (show (str w)))
+;; errors
+(show (try (json/generate-string {:a (Object.)}) (catch Exception e (class e))))
+
+;; parsing
+(prn (json/parse-string "{\"a\":1,\"b\":[1,2.5,\"x\"],\"c\":null,\"d\":true,\"e\":false,\"f\":{}}"))
+(prn (json/parse-string "{\"a\":1,\"b\":{\"c\":2}}" true))
+(prn (json/parse-string "{\"a-b\":1,\"ns/c\":2}" true))
+(prn (json/parse-string "{\"a\":1,\"b\":{\"c\":2}}" (fn [k] (keyword (str k "!")))))
+(prn (json/parse-string "{\"a\":1}" false))
+(prn (json/parse-string "[1,2,[3,4],{\"x\":[]}]"))
+(prn (seq? (json/parse-string "[1,2]")) (vector? (json/parse-string-strict "[1,2]")))
+(prn (json/parse-string "[]") (json/parse-string "{}") (json/parse-string "\"s\"") (json/parse-string "12") (json/parse-string "-1.5e3"))
+(prn (json/parse-string "[0,-0,1E2,1e-2,-0.0,1.7976931348623157e308,1e400,123456789012345678901234567890,9223372036854775807,9223372036854775808,-9223372036854775808,2147483648]"))
+
+(prn (json/parse-string "\"\\u00e9\\ud83d\\ude00\\n\\t\\\"\\\\\\/\\b\\f\\r\""))
+(prn (json/parse-string "  {\"a\" : [ 1 , 2 ] }  "))
+(prn (json/parse-string nil))
+(prn (json/parse-string "{\"a\":1,\"a\":2}"))
+(prn (json/parse-string (str "{" (apply str (interpose "," (map #(str "\"k" % "\":" %) (range 12)))) "}")))
+(prn (json/parse-string "{\"a\":[1,2],\"b\":[3]}" true (fn [field] (if (= field "a") #{} []))))
+(prn (json/parse-string "" ))
+(prn (json/parse-string "1 2"))
+(prn (json/decode "{\"x\":1}" true))
+(prn (json/parse-stream (java.io.BufferedReader. (java.io.StringReader. "{\"a\":[1,2]}")) true))
+(prn (json/parsed-seq (java.io.BufferedReader. (java.io.StringReader. "{\"a\":1} {\"b\":2}\n[3] 4"))))
+(prn (json/parsed-seq (java.io.BufferedReader. (java.io.StringReader. "{\"a\":1} {\"b\":2}")) true))
+(show (try (json/parse-string "{\"a\":}") (catch Exception e (instance? java.io.IOException e))))
+(show (try (json/parse-string-strict "[1,2") (catch Exception e (instance? java.io.IOException e))))
+;; round trip
+(let [data {:name "cljw" :tags ["a" "b"] :n 3 :nested {:x 1.5 :y [nil true]}}]
+  (prn (= data (json/parse-string (json/generate-string data) true))))
+
+;; pretty-printer variants (cheshire's CustomPrettyPrinter)
+(show (json/generate-string {:a [] :b [1] :c {}} {:pretty {:before-array-values "<" :after-array-values ">"}}))
+(show (json/generate-string {:a [] :b [1] :c {}} {:pretty {:indent-arrays? true :indent-objects? false}}))
+(show (json/generate-string {:a [] :b [1] :c {} :d {:e 1}} {:pretty {:indent-objects? false}}))
+(show (json/generate-string [{:a 1} {:b 2}] {:pretty {:indent-arrays? true :before-array-values "<" :after-array-values ">"}}))
+(show (json/generate-string {:a 1} {:pretty {:indentation 0}}))
+(show (json/generate-string {:a 1} {:pretty {}}))
+(show (json/generate-string {:a 1} {:pretty false}))
+(let [w (java.io.StringWriter.)] (json/generate-stream 1 w) (json/generate-stream 2 w) (show (str w)))
+(show (json/generate-string {:d #inst "2020-01-02T03:04:05.678Z"} {:date-format "yyyy-MM-dd'T'HH:mm:ss.SSSX EEE MMM"}))
+(show (json/generate-string "\u001f\u0080\u00ff" {:escape-non-ascii true}))
+;; Jackson's error messages
+(defn err [f] (try (f) (catch Exception e (str (.getName (class e)) ": " (.getMessage e)))))
+(show (err #(json/parse-string "{\"a\":}")))
+(show (err #(json/parse-string-strict "[1,2x]")))
+(show (err #(json/parse-string "{\"a\":1 \"b\":2}")))
+(show (err #(json/parse-string "{a:1}")))
+(show (err #(json/parse-string "{\"a\" 1}")))
+(show (err #(json/parse-string "\"a\u0001\"")))
+(show (err #(json/parse-string "{\"a\":[1,\n2")))
+(show (err #(json/parse-string "{\"a\":1")))
+(show (err #(json/parse-string "\"abc")))
+(show (err #(json/parse-string "nul")))
+(show (err #(json/parse-string "[tru]")))
+(show (err #(json/parse-string "\"\\x\"")))
+(show (json/generate-string [(byte-array [1 2]) (byte-array [-1 0 127 64 3]) (byte-array [])]))
