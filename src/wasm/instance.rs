@@ -270,7 +270,7 @@ pub(crate) fn load(args: &[Value]) -> Result<Value> {
 /// The wasm function for import number `idx`: calls the Clojure fn with
 /// the wasm arguments and converts its return value to the results.
 fn host_func(store: &mut Store<HostState>, ty: FuncType, idx: usize, name: String) -> Func {
-    let result_types: Ref<[ValType]> = Ref::from(ty.results());
+    let result_types: Box<[ValType]> = ty.results().into();
     Func::new(store, ty, move |mut caller, params, results| {
         let f = caller.data().imports[idx].clone();
         let id = caller.data().id;
