@@ -128,7 +128,7 @@ fn describe(ty: &ExternType, mut pairs: Vec<(&'static str, Value)>) -> Value {
     Value::map_from_pairs(pairs.into_iter().map(|(k, v)| (kw(k), v)).collect())
 }
 
-/// `(exports inst-or-src)`: a vector of `{:name :kind ...}` in module order
+/// `(exports inst-or-src)`: a vector of `{:name :kind ...}` sorted by name
 /// (funcs add `:params`/`:results`, memories and tables `:min`/`:max`).
 pub(crate) fn exports(args: &[Value]) -> Result<Value> {
     check_arity("exports", args, 1, 1)?;

@@ -161,8 +161,12 @@ pub(crate) fn run(args: &[Value]) -> Result<Value> {
     let outcome = linker
         .instantiate_and_start(&mut store, &module)
         .and_then(|instance| {
-            let start = instance.get_typed_func::<(), ()>(&store, "_start")?;
-            start.call(&mut store, ())
+            let Some(start) = instance.get_func(&store, "_start") else {
+                return Err(wasmi::Error::new(
+                    "the module exports no `_start` function: not a WASI command module",
+                ));
+            };
+            start.typed::<(), ()>(&store)?.call(&mut store, ())
         });
     drop(store);
 
