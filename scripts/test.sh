@@ -36,6 +36,9 @@ cargo build --features full
 step "cargo build --target wasm32-wasip1 --no-default-features"
 cargo build --release --target wasm32-wasip1 --no-default-features
 
+step "cljw.wasm inside cljw.wasm/run (needs the wasm32 build above)"
+cargo test --test wasm_ffi cljw_wasm_runs_inside_wasm_run
+
 if [ -x scripts/wasm-golden.sh ]; then
   step "golden programs on wasm32 (wasmtime)"
   scripts/wasm-golden.sh

@@ -15,6 +15,7 @@ pub mod libs;
 pub mod reader;
 pub mod runtime;
 pub mod vm;
+pub mod wasm;
 
 use runtime::error::Result;
 use runtime::func::{Fn, FnKind};

@@ -55,6 +55,7 @@ const LIBS: &[(&str, LibSource)] = &[
     ("clojure.stacktrace", clojure_lib!("clojure/stacktrace.clj")),
     ("clojure.test", clojure_lib!("clojure/test.clj")),
     ("clojure.data", clojure_lib!("clojure/data.clj")),
+    ("cljw.wasm", crate::wasm::LIB),
     (
         "clojure.pprint",
         LibSource::Mixed {

@@ -32,7 +32,18 @@ pub enum HostObject {
     Iterator(Lock<Value>),
     /// A struct basis (`create-struct`): its keys in order.
     StructDef(Vec<Value>),
+    /// An object of a layer-2 module that runtime/ knows only by its class
+    /// name (a `cljw.wasm` instance); the module downcasts it back.
+    Foreign(&'static str, ForeignBox),
 }
+
+/// The payload of a `HostObject::Foreign`: shareable across threads when
+/// values are.
+#[cfg(feature = "threads")]
+pub type ForeignBox = Box<dyn std::any::Any + Send + Sync>;
+/// The payload of a `HostObject::Foreign`.
+#[cfg(not(feature = "threads"))]
+pub type ForeignBox = Box<dyn std::any::Any>;
 
 impl HostObject {
     pub fn class_name(&self) -> &'static str {
@@ -48,6 +59,7 @@ impl HostObject {
             HostObject::Matcher(_) => "java.util.regex.Matcher",
             HostObject::Iterator(_) => "clojure.lang.SeqIterator",
             HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
+            HostObject::Foreign(c, _) => c,
         }
     }
 
@@ -66,7 +78,9 @@ impl HostObject {
             HostObject::Iterator(_) | HostObject::StructDef(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
+            HostObject::Array(c, _) | HostObject::Foreign(c, _) => {
+                format!("{c}@{:x}", identity_hash as u32)
+            }
             HostObject::Boolean(b) => b.to_string(),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),

@@ -1,0 +1,11 @@
+;; cljw.wasm: fib(20) computed in wasm, 200 times.
+;; expect: 1353000
+(require '[cljw.wasm :as wasm])
+(def fib (wasm/fn (wasm/load "(module
+  (func $fib (export \"fib\") (param i32) (result i32)
+    (if (result i32) (i32.lt_s (local.get 0) (i32.const 2))
+      (then (local.get 0))
+      (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                     (call $fib (i32.sub (local.get 0) (i32.const 2))))))))")
+                  "fib"))
+(println (reduce + (repeatedly 200 #(fib 20))))
