@@ -604,7 +604,7 @@ impl<'a> Analyzer<'a> {
             && self.namespace_for(ns).is_none()
             && host::is_class(ns)
         {
-            let (c, f) = (self.str(ns), self.str(s.name()));
+            let (c, f) = (self.str(&special::canonical_class(ns)), self.str(s.name()));
             return Ok(self.node(NodeKind::StaticField(c, f)));
         }
         if s.ns().is_none()
@@ -727,7 +727,7 @@ impl<'a> Analyzer<'a> {
             && host::is_class(ns)
         {
             let args = self.analyze_args(&items[1..])?;
-            let (c, m) = (self.str(ns), self.str(name));
+            let (c, m) = (self.str(&special::canonical_class(ns)), self.str(name));
             return Ok(Some(self.node(NodeKind::StaticCall(c, m, args))));
         }
         Ok(None)

@@ -875,7 +875,8 @@ impl<'a> Analyzer<'a> {
             && !self.is_local(c)
             && crate::runtime::host::is_class(c.name())
         {
-            let c = self.str(c.name());
+            // Resolved here, where the class is imported, not at run time.
+            let c = self.str(&canonical_class(c.name()));
             let args = self.analyze_args(&args)?;
             return Ok(self.node(NodeKind::StaticCall(c, m, args)));
         }
