@@ -38,5 +38,8 @@ if [ -x scripts/wasm-golden.sh ]; then
   step "golden programs on wasm32 (wasmtime)"
   scripts/wasm-golden.sh
 fi
+step "library compatibility suite (tests/libs)"
+scripts/libs-compat.sh
+
 echo
 echo "all checks passed"
