@@ -396,9 +396,9 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
         "clojure.lang.LockingTransaction" => {
             crate::builtins::concurrency::transaction_static(member, args)
         }
-        other => {
-            super::number::call_static(other, member, args).or_else(|| boxed(other, member, args))
-        }
+        other => super::number::call_static(other, member, args)
+            .or_else(|| boxed(other, member, args))
+            .or_else(|| super::clojure_lang::call_static(other, member, args)),
     };
     match found {
         Some(r) => r,
@@ -423,6 +423,9 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         ));
     };
     if let Some(v) = super::number::get_static(c.name, field) {
+        return Ok(v);
+    }
+    if let Some(v) = super::clojure_lang::get_static(c.name, field) {
         return Ok(v);
     }
     Ok(match (c.name, field) {

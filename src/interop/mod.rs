@@ -4,6 +4,7 @@
 
 mod builder;
 mod classes;
+mod clojure_lang;
 mod coll;
 mod date;
 mod exceptions;
@@ -123,6 +124,7 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
             }
         }
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
+        ("clojure.lang.MapEntry", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),
         _ => Err(no_ctor(c.name)),

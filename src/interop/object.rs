@@ -108,6 +108,30 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             }
             ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
+            ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
+            ("isPrimitive", []) => Some(Ok(Value::bool(matches!(
+                c.name(),
+                "long"
+                    | "int"
+                    | "short"
+                    | "byte"
+                    | "double"
+                    | "float"
+                    | "char"
+                    | "boolean"
+                    | "void"
+            )))),
+            ("isAssignableFrom", [other]) => Some(match other.as_class() {
+                Some(o) => Ok(Value::bool(
+                    o.name() == c.name()
+                        || c.name() == "java.lang.Object"
+                        || crate::builtins::classes::is_subclass(o.name(), c.name()),
+                )),
+                None => Err(Exception::new(
+                    ExClass::ClassCastException,
+                    crate::runtime::compare::cast_message(other.class_name(), "java.lang.Class"),
+                )),
+            }),
             _ => None,
         },
         _ => None,
