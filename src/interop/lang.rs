@@ -390,7 +390,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
         "java.lang.Math" => math(member, args),
         "clojure.lang.Compiler" => match (member, args) {
             ("eval", [form]) => Some(crate::runtime::eval::eval(form)),
-            _ => None,
+            _ => super::clojure_lang::call_static(c.name, member, args),
         },
         "java.lang.System" => system(member, args),
         "clojure.lang.LockingTransaction" => {

@@ -237,7 +237,7 @@ fn instance_method(
         };
         return Some(r);
     }
-    None
+    types::proxy_base_method(target, i, method, args)
 }
 
 /// java.io.OutputStream methods: `write` of a byte (an int) or of the

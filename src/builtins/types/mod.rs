@@ -6,6 +6,7 @@
 
 mod deftype;
 mod protocol;
+mod proxy;
 
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result, err};
@@ -28,6 +29,10 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("extends?", extends),
     Def::f("extenders", extenders),
     Def::f("record?", record_p),
+    Def::m("proxy", proxy::proxy),
+    Def::m("proxy-super", proxy::proxy_super),
+    Def::f("-proxy-super", proxy::proxy_super_call),
+    Def::f("proxy-mappings", proxy::proxy_mappings),
 ];
 
 fn define_protocol(args: &[Value]) -> Result<Value> {
