@@ -9,6 +9,7 @@ mod coll;
 mod date;
 mod exceptions;
 mod io;
+mod jdk;
 mod lang;
 mod multi;
 mod number;
@@ -81,6 +82,9 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         return r;
     }
     if let Some(r) = io::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = jdk::construct(c.name, args) {
         return r;
     }
     match (c.name, args) {

@@ -29,7 +29,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             super::coll::iterator(it, method, args)
         }
         View::HostObject(_) => super::builder::call(target, method, args)
-            .or_else(|| super::regex::call(target, method, args)),
+            .or_else(|| super::regex::call(target, method, args))
+            .or_else(|| super::jdk::call(target, method, args)),
         View::InStream(s) => super::io::call_stream(s, method, args),
         View::File(f) => super::io::call_file(f, method, args),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
@@ -37,6 +38,9 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         _ if super::coll::applies(target) => super::coll::call(target, method, args),
+        View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_) => {
+            super::coll::transient_call(target, method, args)
+        }
         // Symbol / Keyword: getName, getNamespace (and Keyword's `sym`).
         View::Symbol(sym) => match (method, args) {
             ("getName", []) => Some(Ok(Value::string(sym.name()))),

@@ -32,6 +32,13 @@ pub enum HostObject {
     Iterator(Lock<Value>),
     /// A struct basis (`create-struct`): its keys in order.
     StructDef(Vec<Value>),
+    /// java.util.Locale, by its language tag (`en_US`).
+    Locale(&'static str),
+    /// A java.lang.Thread as `Thread/currentThread` reports it: its name.
+    Thread(String),
+    /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
+    /// seeded generator gives the JVM's numbers), and the spare Gaussian.
+    Random(Lock<(u64, Option<f64>)>),
 }
 
 impl HostObject {
@@ -48,6 +55,9 @@ impl HostObject {
             HostObject::Matcher(_) => "java.util.regex.Matcher",
             HostObject::Iterator(_) => "clojure.lang.SeqIterator",
             HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
+            HostObject::Locale(_) => "java.util.Locale",
+            HostObject::Thread(_) => "java.lang.Thread",
+            HostObject::Random(_) => "java.util.Random",
         }
     }
 
@@ -63,11 +73,14 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
-            HostObject::Iterator(_) | HostObject::StructDef(_) => {
+            HostObject::Iterator(_) | HostObject::StructDef(_) | HostObject::Random(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
+            HostObject::Locale(tag) => tag.to_string(),
+            // Thread.toString: Thread[#id,name,priority,group] (JDK 21).
+            HostObject::Thread(name) => format!("Thread[{name},5,main]"),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),

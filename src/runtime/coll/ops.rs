@@ -558,11 +558,21 @@ fn entry_part_seq(s: Value, keys: bool) -> Value {
 pub fn transient(coll: &Value) -> Result<Value> {
     match &coll.0 {
         Repr::Vector(v) => Ok(wrap(super::TransientVector::new(v))),
+        Repr::Instance(_) => match instance_op(coll, "asTransient", &[]) {
+            Some(r) => r,
+            None => cce(coll, "clojure.lang.IEditableCollection"),
+        },
         _ => match coll.transient_of() {
             Some(t) => Ok(t),
             None => cce(coll, "clojure.lang.IEditableCollection"),
         },
     }
+}
+
+/// A deftype/reify method standing for a core operation (None when `coll`
+/// is not such an object or lacks the method).
+fn instance_op(coll: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    crate::runtime::types::call_method(coll, method, args)
 }
 
 fn not_transient<T>(coll: &Value) -> Result<T> {
@@ -575,7 +585,7 @@ pub fn persistent(coll: &Value) -> Result<Value> {
         View::TransientVector(t) => Ok(wrap(t.persistent()?)),
         View::TransientMap(t) => t.persistent(),
         View::TransientSet(t) => t.persistent(),
-        _ => not_transient(coll),
+        _ => instance_op(coll, "persistent", &[]).unwrap_or_else(|| not_transient(coll)),
     }
 }
 
@@ -610,7 +620,7 @@ pub fn conj_mut(coll: &Value, x: Value) -> Result<Value> {
                 }
             }
         }
-        _ => return not_transient(coll),
+        _ => return instance_op(coll, "conj", &[x]).unwrap_or_else(|| not_transient(coll)),
     }
     Ok(coll.clone())
 }
@@ -629,7 +639,8 @@ pub fn assoc_mut(coll: &Value, k: Value, v: Value) -> Result<Value> {
             }
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientAssociative"),
+        _ => instance_op(coll, "assoc", &[k, v])
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientAssociative")),
     }
 }
 
@@ -640,7 +651,8 @@ pub fn dissoc_mut(coll: &Value, k: &Value) -> Result<Value> {
             t.without(k)?;
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientMap"),
+        _ => instance_op(coll, "without", std::slice::from_ref(k))
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientMap")),
     }
 }
 
@@ -651,7 +663,8 @@ pub fn disj_mut(coll: &Value, x: &Value) -> Result<Value> {
             t.disj(x)?;
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientSet"),
+        _ => instance_op(coll, "disjoin", std::slice::from_ref(x))
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientSet")),
     }
 }
 
@@ -662,7 +675,8 @@ pub fn pop_mut(coll: &Value) -> Result<Value> {
             t.pop()?;
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientVector"),
+        _ => instance_op(coll, "pop", &[])
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientVector")),
     }
 }
 
