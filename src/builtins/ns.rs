@@ -450,7 +450,14 @@ fn load_lib_now(lib: &str, reload: bool) -> Result<()> {
 fn load_spec(spec: &Value, use_all: bool) -> Result<()> {
     match spec.view() {
         View::Symbol(s) => load_one(&sym_name(s), &[], use_all),
-        View::Vector(_) => {
+        // core.clj's libspec?: a vector whose second item is absent or a
+        // keyword; `[prefix a b]` is a prefix list.
+        View::Vector(_)
+            if {
+                let second = crate::runtime::coll::ops::nth_or(spec, 1, Value::NIL)?;
+                second.is_nil() || second.is_keyword()
+            } =>
+        {
             let items: Vec<Value> = seq::iter(spec).collect::<Result<_>>()?;
             let Some(first) = items.first() else {
                 return Ok(());

@@ -113,6 +113,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
             ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
+            ("getSuperclass", []) => Some(Ok(superclass(c.name(), c.is_interface()))),
             ("isPrimitive", []) => Some(Ok(Value::bool(matches!(
                 c.name(),
                 "long"
@@ -150,6 +151,25 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         ("getClass", []) => Ok(classes::class_of(target)),
         _ => Err(super::no_method(method, args.len(), target.class_name())),
     }
+}
+
+/// Class.getSuperclass: nil for interfaces, primitives and Object.
+fn superclass(name: &str, interface: bool) -> Value {
+    use crate::builtins::classes;
+    if interface || name == "java.lang.Object" || !name.contains('.') {
+        return Value::NIL;
+    }
+    if let Some(e) = ExClass::by_name(name).filter(|e| e.name() == name) {
+        return match e.parent() {
+            Some(p) => Value::class(p.name(), false),
+            None => Value::class("java.lang.Object", false),
+        };
+    }
+    let sup = classes::direct_supers(name)
+        .into_iter()
+        .find(|s| !classes::is_interface(s))
+        .unwrap_or_else(|| "java.lang.Object".to_string());
+    Value::class(&sup, false)
 }
 
 /// java.io.Writer methods (StringWriter, *out*, *err*).

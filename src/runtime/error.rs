@@ -75,6 +75,22 @@ ex_classes! {
     MissingFormatWidthException = "java.util.MissingFormatWidthException": IllegalFormatException,
     IllegalFormatPrecisionException = "java.util.IllegalFormatPrecisionException": IllegalFormatException,
     FormatFlagsConversionMismatchException = "java.util.FormatFlagsConversionMismatchException": IllegalFormatException,
+    LinkageError = "java.lang.LinkageError": Error,
+    ExceptionInInitializerError = "java.lang.ExceptionInInitializerError": LinkageError,
+    NoClassDefFoundError = "java.lang.NoClassDefFoundError": LinkageError,
+    ThreadDeath = "java.lang.ThreadDeath": Error,
+    ReflectiveOperationException = "java.lang.ReflectiveOperationException": Exception,
+    NoSuchFieldException = "java.lang.NoSuchFieldException": ReflectiveOperationException,
+    NoSuchMethodException = "java.lang.NoSuchMethodException": ReflectiveOperationException,
+    InstantiationException = "java.lang.InstantiationException": ReflectiveOperationException,
+    CloneNotSupportedException = "java.lang.CloneNotSupportedException": Exception,
+    SecurityException = "java.lang.SecurityException": RuntimeException,
+    ArrayStoreException = "java.lang.ArrayStoreException": RuntimeException,
+    EmptyStackException = "java.util.EmptyStackException": RuntimeException,
+    PatternSyntaxException = "java.util.regex.PatternSyntaxException": IllegalArgumentException,
+    UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
+    URISyntaxException = "java.net.URISyntaxException": Exception,
+    MalformedURLException = "java.net.MalformedURLException": IOException,
 }
 
 impl ExClass {
