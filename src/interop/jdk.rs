@@ -21,6 +21,21 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             _ => None,
         },
         "java.util.Arrays" => arrays(member, args),
+        // The wrappers add no behaviour cljw models: the map itself.
+        "java.util.Collections" => match (member, args) {
+            (
+                "synchronizedMap" | "unmodifiableMap" | "synchronizedList" | "unmodifiableList"
+                | "synchronizedSet" | "unmodifiableSet",
+                [m],
+            ) => Some(Ok(m.clone())),
+            ("emptyList", []) => Some(Ok(host(HostObject::ArrayList(Lock::new(Vec::new()))))),
+            ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new()))),
+            _ => None,
+        },
+        "java.net.URI" => match (member, args) {
+            ("create", [s]) => Some(uri(s)),
+            _ => None,
+        },
         "java.util.Locale" => match (member, args) {
             ("getDefault", []) => Some(Ok(host(HostObject::Locale("en_US")))),
             _ => None,
@@ -69,6 +84,64 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 .collect();
             Some(chars.map(Value::string))
         }
+        ("java.net.URI", [s]) => Some(uri(s)),
+        (
+            "java.util.concurrent.atomic.AtomicLong"
+            | "java.util.concurrent.atomic.AtomicInteger"
+            | "java.util.concurrent.atomic.AtomicBoolean"
+            | "java.util.concurrent.atomic.AtomicReference",
+            [] | [_],
+        ) => {
+            let (class, zero) = match class {
+                "java.util.concurrent.atomic.AtomicLong" => {
+                    ("java.util.concurrent.atomic.AtomicLong", Value::long(0))
+                }
+                "java.util.concurrent.atomic.AtomicInteger" => {
+                    ("java.util.concurrent.atomic.AtomicInteger", Value::long(0))
+                }
+                "java.util.concurrent.atomic.AtomicBoolean" => {
+                    ("java.util.concurrent.atomic.AtomicBoolean", Value::FALSE)
+                }
+                _ => ("java.util.concurrent.atomic.AtomicReference", Value::NIL),
+            };
+            let init = args.first().cloned().unwrap_or(zero);
+            Some(Ok(host(HostObject::Atomic(class, Lock::new(init)))))
+        }
+        (
+            "java.util.HashMap"
+            | "java.util.LinkedHashMap"
+            | "java.util.WeakHashMap"
+            | "java.util.IdentityHashMap"
+            | "java.util.TreeMap"
+            | "java.util.concurrent.ConcurrentHashMap",
+            [] | [_],
+        ) => {
+            let class = [
+                "java.util.HashMap",
+                "java.util.LinkedHashMap",
+                "java.util.WeakHashMap",
+                "java.util.IdentityHashMap",
+                "java.util.TreeMap",
+                "java.util.concurrent.ConcurrentHashMap",
+            ]
+            .into_iter()
+            .find(|c| *c == class)
+            .unwrap_or("java.util.HashMap");
+            // (HashMap. m) copies a map; (HashMap. 16) is a capacity.
+            let init = match args.first() {
+                Some(m)
+                    if crate::runtime::equality::is_map(m)
+                        || matches!(m.view(), View::HostObject(HostObject::JavaMap(..))) =>
+                {
+                    match map_entries(m) {
+                        Ok(v) => v,
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Some(Ok(java_map(class, init)))
+        }
         ("java.util.Locale", [lang]) => Some(locale(&[lang])),
         ("java.util.Locale", [lang, country]) => Some(locale(&[lang, country])),
         _ => None,
@@ -82,6 +155,9 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     };
     match o {
         HostObject::Random(state) => random_method(state, method, args),
+        HostObject::Uri(u) => uri_method(u, method, args),
+        HostObject::Atomic(c, cell) => atomic_method(c, cell, method, args),
+        HostObject::JavaMap(_, m) => map_method(target, m, method, args),
         HostObject::Locale(tag) => {
             let (lang, country) = tag.split_once('_').unwrap_or((tag, ""));
             Some(Ok(match (method, args) {
@@ -435,4 +511,305 @@ fn arrays(member: &str, args: &[Value]) -> Option<Result<Value>> {
         }))
     })();
     r.transpose()
+}
+
+// ----- java.net.URI -----
+
+/// RFC 3986's split: scheme, authority, path, query, fragment.
+struct UriParts<'a> {
+    scheme: Option<&'a str>,
+    authority: Option<&'a str>,
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn split_uri(s: &str) -> UriParts<'_> {
+    let (rest, fragment) = match s.split_once('#') {
+        Some((a, f)) => (a, Some(f)),
+        None => (s, None),
+    };
+    let (rest, query) = match rest.split_once('?') {
+        Some((a, q)) => (a, Some(q)),
+        None => (rest, None),
+    };
+    let scheme_end = rest.find(':').filter(|&i| {
+        i > 0
+            && rest[..i]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && rest[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let (scheme, rest) = match scheme_end {
+        Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+        None => (None, rest),
+    };
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(r) => {
+            let end = r.find('/').unwrap_or(r.len());
+            (Some(&r[..end]), &r[end..])
+        }
+        None => (None, rest),
+    };
+    UriParts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    }
+}
+
+fn uri(s: &Value) -> Result<Value> {
+    let Some(text) = s.as_str() else {
+        return Err(Exception::new(
+            ExClass::NullPointerException,
+            "Cannot invoke \"String.length()\" because \"str\" is null",
+        ));
+    };
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_whitespace() || "<>\"{}|\\^`".contains(*c))
+    {
+        let at = text.find(c).unwrap_or(0);
+        return Err(Exception::new(
+            ExClass::URISyntaxException,
+            format!("Illegal character in path at index {at}: {text}"),
+        ));
+    }
+    Ok(host(HostObject::Uri(text.to_string())))
+}
+
+/// %XX decoding (URI.decode): invalid escapes stay as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn uri_method(u: &str, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let p = split_uri(u);
+    let opaque = p.scheme.is_some() && p.authority.is_none() && !p.path.starts_with('/');
+    let host_port = p
+        .authority
+        .map(|a| a.rsplit_once('@').map_or(a, |(_, h)| h));
+    let (host_name, port) = match host_port {
+        Some(h) => match h.rsplit_once(':') {
+            Some((n, port)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => {
+                (Some(n), port.parse::<i64>().unwrap_or(-1))
+            }
+            _ => (Some(h), -1),
+        },
+        None => (None, -1),
+    };
+    let opt = |x: Option<&str>| x.map_or(Value::NIL, Value::string);
+    Some(Ok(match (method, args) {
+        ("getScheme", []) => opt(p.scheme),
+        ("getAuthority", []) => opt(p.authority.map(percent_decode).as_deref()),
+        ("getRawAuthority", []) => opt(p.authority),
+        ("getHost", []) => opt(host_name.filter(|h| !h.is_empty())),
+        ("getPort", []) => Value::long(port),
+        ("getUserInfo", []) => opt(p.authority.and_then(|a| a.rsplit_once('@')).map(|(u, _)| u)),
+        ("getPath", []) if opaque => Value::NIL,
+        ("getPath", []) => Value::string(percent_decode(p.path)),
+        ("getRawPath", []) if opaque => Value::NIL,
+        ("getRawPath", []) => Value::string(p.path),
+        ("getQuery", []) => opt(p.query.map(percent_decode).as_deref()),
+        ("getRawQuery", []) => opt(p.query),
+        ("getFragment", []) => opt(p.fragment.map(percent_decode).as_deref()),
+        ("getRawFragment", []) => opt(p.fragment),
+        ("getSchemeSpecificPart", []) => {
+            let start = p.scheme.map_or(0, |s| s.len() + 1);
+            let end = u.find('#').unwrap_or(u.len());
+            Value::string(percent_decode(&u[start..end]))
+        }
+        ("isAbsolute", []) => Value::bool(p.scheme.is_some()),
+        ("isOpaque", []) => Value::bool(opaque),
+        ("toString" | "toASCIIString", []) => Value::string(u),
+        ("equals", [o]) => {
+            Value::bool(matches!(o.view(), View::HostObject(HostObject::Uri(x)) if x == u))
+        }
+        ("hashCode", []) => match crate::runtime::hash::java_hash_code(&Value::string(u)) {
+            Ok(h) => Value::long(i64::from(h)),
+            Err(e) => return Some(Err(e)),
+        },
+        _ => return None,
+    }))
+}
+
+// ----- mutable java.util Maps -----
+
+fn java_map(class: &'static str, entries: Vec<(Value, Value)>) -> Value {
+    host(HostObject::JavaMap(class, Lock::new(entries)))
+}
+
+fn map_entries(m: &Value) -> Result<Vec<(Value, Value)>> {
+    if let View::HostObject(HostObject::JavaMap(_, items)) = m.view() {
+        return Ok(lock(items).clone());
+    }
+    crate::runtime::equality::entries(m).collect()
+}
+
+fn java_equals(a: &Value, b: &Value) -> bool {
+    crate::runtime::equality::try_equals(a, b).unwrap_or(false)
+}
+
+fn map_method(
+    target: &Value,
+    m: &Lock<Vec<(Value, Value)>>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let find = |k: &Value| lock(m).iter().position(|(x, _)| java_equals(x, k));
+    let get = |k: &Value| find(k).map(|i| lock(m)[i].1.clone());
+    let put = |k: &Value, v: &Value| -> Value {
+        match find(k) {
+            Some(i) => std::mem::replace(&mut lock(m)[i].1, v.clone()),
+            None => {
+                lock(m).push((k.clone(), v.clone()));
+                Value::NIL
+            }
+        }
+    };
+    Some(Ok(match (method, args) {
+        ("get", [k]) => get(k).unwrap_or(Value::NIL),
+        ("getOrDefault", [k, d]) => get(k).unwrap_or_else(|| d.clone()),
+        ("containsKey", [k]) => Value::bool(find(k).is_some()),
+        ("containsValue", [v]) => Value::bool(lock(m).iter().any(|(_, x)| java_equals(x, v))),
+        ("put", [k, v]) => put(k, v),
+        ("putIfAbsent", [k, v]) => match get(k) {
+            Some(old) if !old.is_nil() => old,
+            _ => {
+                put(k, v);
+                Value::NIL
+            }
+        },
+        ("computeIfAbsent", [k, f]) => match get(k) {
+            Some(old) if !old.is_nil() => old,
+            _ => {
+                // A java.util.function.Function (a Clojure fn is not one).
+                let Some(r) =
+                    crate::runtime::types::call_method(f, "apply", std::slice::from_ref(k))
+                else {
+                    return Some(Err(Exception::new(
+                        ExClass::ClassCastException,
+                        crate::runtime::compare::cast_message(
+                            f.class_name(),
+                            "java.util.function.Function",
+                        ),
+                    )));
+                };
+                let v = match r {
+                    Ok(v) => v,
+                    Err(e) => return Some(Err(e)),
+                };
+                if !v.is_nil() {
+                    put(k, &v);
+                }
+                v
+            }
+        },
+        ("putAll", [other]) => {
+            match map_entries(other) {
+                Ok(es) => {
+                    for (k, v) in es {
+                        put(&k, &v);
+                    }
+                }
+                Err(e) => return Some(Err(e)),
+            }
+            Value::NIL
+        }
+        ("remove", [k]) => match find(k) {
+            Some(i) => lock(m).remove(i).1,
+            None => Value::NIL,
+        },
+        ("size", []) => Value::long(lock(m).len() as i64),
+        ("isEmpty", []) => Value::bool(lock(m).is_empty()),
+        ("clear", []) => {
+            lock(m).clear();
+            Value::NIL
+        }
+        ("keySet", []) => Value::set_from(lock(m).iter().map(|(k, _)| k.clone()).collect()),
+        ("values", []) => host(HostObject::ArrayList(Lock::new(
+            lock(m).iter().map(|(_, v)| v.clone()).collect(),
+        ))),
+        ("entrySet", []) => Value::vector(
+            lock(m)
+                .iter()
+                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+                .collect(),
+        ),
+        ("equals", [o]) => Value::bool(target.identical(o)),
+        _ => return None,
+    }))
+}
+
+// ----- java.util.concurrent.atomic -----
+
+fn atomic_method(
+    class: &str,
+    cell: &Lock<Value>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let numeric = !class.ends_with("Reference") && !class.ends_with("Boolean");
+    let int = class.ends_with("Integer");
+    // Long arithmetic wraps like Java's; Integer's at 32 bits.
+    let add = |d: i64| -> Result<(Value, Value)> {
+        let mut v = lock(cell);
+        let old = to_long(&v)?;
+        let new = old.wrapping_add(d);
+        let new = if int { new as i32 as i64 } else { new };
+        *v = Value::long(new);
+        Ok((Value::long(old), Value::long(new)))
+    };
+    Some(match (method, args) {
+        ("get" | "getPlain" | "getAcquire" | "longValue" | "intValue", []) => {
+            Ok(lock(cell).clone())
+        }
+        ("set" | "lazySet" | "setPlain" | "setRelease", [x]) => {
+            *lock(cell) = x.clone();
+            Ok(Value::NIL)
+        }
+        ("getAndSet", [x]) => Ok(std::mem::replace(&mut *lock(cell), x.clone())),
+        ("compareAndSet" | "weakCompareAndSet", [expect, x]) => {
+            let mut v = lock(cell);
+            // AtomicReference compares identity; the others the value.
+            let same = if numeric || class.ends_with("Boolean") {
+                crate::runtime::equality::equiv(&v, expect)
+            } else {
+                v.identical(expect)
+            };
+            if same {
+                *v = x.clone();
+            }
+            Ok(Value::bool(same))
+        }
+        ("incrementAndGet", []) if numeric => add(1).map(|p| p.1),
+        ("decrementAndGet", []) if numeric => add(-1).map(|p| p.1),
+        ("getAndIncrement", []) if numeric => add(1).map(|p| p.0),
+        ("getAndDecrement", []) if numeric => add(-1).map(|p| p.0),
+        ("addAndGet", [d]) if numeric => to_long(d).and_then(add).map(|p| p.1),
+        ("getAndAdd", [d]) if numeric => to_long(d).and_then(add).map(|p| p.0),
+        ("toString", []) => crate::runtime::printer::str_value(&lock(cell)).map(Value::string),
+        _ => return None,
+    })
 }

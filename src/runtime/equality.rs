@@ -203,6 +203,15 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         (View::Date(x), View::Date(y)) => return bool_result(x.millis() == y.millis()),
         (View::Uuid(x), View::Uuid(y)) => return bool_result(x.compare(y).is_eq()),
         (View::File(x), View::File(y)) => return bool_result(x.path() == y.path()),
+        // Host objects whose equals compares values.
+        (View::HostObject(x), View::HostObject(y)) => {
+            use super::object::HostObject as H;
+            match (x, y) {
+                (H::Uri(p), H::Uri(q)) => return bool_result(p == q),
+                (H::Locale(p), H::Locale(q)) => return bool_result(p == q),
+                _ => {}
+            }
+        }
         _ => {}
     }
     if is_sequential(a) {

@@ -39,6 +39,14 @@ pub enum HostObject {
     /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
     /// seeded generator gives the JVM's numbers), and the spare Gaussian.
     Random(Lock<(u64, Option<f64>)>),
+    /// java.net.URI: the string it was made from.
+    Uri(String),
+    /// A mutable java.util Map (HashMap, LinkedHashMap, WeakHashMap, ...):
+    /// its class and entries in insertion order (a HashMap's own iteration
+    /// order is not modelled).
+    JavaMap(&'static str, Lock<Vec<(Value, Value)>>),
+    /// java.util.concurrent.atomic.Atomic{Long,Integer,Boolean,Reference}.
+    Atomic(&'static str, Lock<Value>),
 }
 
 impl HostObject {
@@ -58,6 +66,9 @@ impl HostObject {
             HostObject::Locale(_) => "java.util.Locale",
             HostObject::Thread(_) => "java.lang.Thread",
             HostObject::Random(_) => "java.util.Random",
+            HostObject::Uri(_) => "java.net.URI",
+            HostObject::JavaMap(c, _) => c,
+            HostObject::Atomic(c, _) => c,
         }
     }
 
@@ -79,6 +90,21 @@ impl HostObject {
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::Locale(tag) => tag.to_string(),
+            HostObject::Uri(u) => u.clone(),
+            HostObject::Atomic(_, v) => super::printer::str_value(&lock(v))?,
+            // AbstractMap.toString: {k=v, k=v}.
+            HostObject::JavaMap(_, m) => {
+                let items = lock(m).clone();
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, v) in &items {
+                    parts.push(format!(
+                        "{}={}",
+                        super::printer::str_value(k)?,
+                        super::printer::str_value(v)?
+                    ));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
             // Thread.toString: Thread[#id,name,priority,group] (JDK 21).
             HostObject::Thread(name) => format!("Thread[{name},5,main]"),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),

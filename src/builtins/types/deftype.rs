@@ -494,10 +494,12 @@ pub(crate) fn extend_type(args: &[Value]) -> Result<Value> {
 fn parse_impls(forms: &[Value]) -> Result<Vec<(Value, Vec<Value>)>> {
     let mut out: Vec<(Value, Vec<Value>)> = Vec::new();
     for f in forms {
-        if crate::runtime::seq::is_seq(f) {
-            match out.last_mut() {
-                Some((_, ms)) => ms.push(f.clone()),
-                None => return err::illegal_arg("extend needs a type or protocol first"),
+        // core.clj's parse-impls: the first form (whatever it is, e.g. an
+        // expression giving a class) names the type; the seqs after it are
+        // its methods.
+        if crate::runtime::seq::is_seq(f) && !out.is_empty() {
+            if let Some((_, ms)) = out.last_mut() {
+                ms.push(f.clone());
             }
         } else {
             out.push((f.clone(), Vec::new()));
