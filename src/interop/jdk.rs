@@ -46,6 +46,24 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 
 /// `C/FIELD`; None when not modelled here.
 pub fn get_static(class: &str, field: &str) -> Option<Value> {
+    if class == "java.time.format.DateTimeFormatter" {
+        const NAMES: &[&str] = &[
+            "ISO_INSTANT",
+            "ISO_LOCAL_DATE",
+            "ISO_LOCAL_TIME",
+            "ISO_LOCAL_DATE_TIME",
+            "ISO_OFFSET_DATE_TIME",
+            "ISO_ZONED_DATE_TIME",
+            "ISO_DATE",
+            "ISO_DATE_TIME",
+            "BASIC_ISO_DATE",
+            "RFC_1123_DATE_TIME",
+        ];
+        return NAMES
+            .iter()
+            .find(|n| **n == field)
+            .map(|n| host(HostObject::TimeFormatter(n)));
+    }
     let tag = match (class, field) {
         ("java.util.Locale", "US") => "en_US",
         ("java.util.Locale", "ROOT") => "",
@@ -78,6 +96,24 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 .collect();
             Some(bytes.map(|v| Value::string(String::from_utf8_lossy(&v).into_owned())))
         }
+        // String(char[] value, int offset, int count).
+        ("java.lang.String", [c, off, count]) if c.class_name() == "[C" => Some((|| {
+            let (off, count) = (to_long(off)?, to_long(count)?);
+            let items: Vec<Value> = crate::runtime::seq::iter(c).collect::<Result<_>>()?;
+            let end = off.saturating_add(count);
+            if off < 0 || count < 0 || end as usize > items.len() {
+                return Err(Exception::new(
+                    ExClass::StringIndexOutOfBoundsException,
+                    format!("offset {off}, count {count}, length {}", items.len()),
+                ));
+            }
+            Ok(Value::string(
+                items[off as usize..end as usize]
+                    .iter()
+                    .map(|x| x.as_char().unwrap_or('\u{fffd}'))
+                    .collect::<String>(),
+            ))
+        })()),
         ("java.lang.String", [c]) if c.class_name() == "[C" => {
             let chars: Result<String> = crate::runtime::seq::iter(c)
                 .map(|x| x.map(|x| x.as_char().unwrap_or('\u{fffd}')))

@@ -47,6 +47,8 @@ pub enum HostObject {
     JavaMap(&'static str, Lock<Vec<(Value, Value)>>),
     /// java.util.concurrent.atomic.Atomic{Long,Integer,Boolean,Reference}.
     Atomic(&'static str, Lock<Value>),
+    /// A java.time.format.DateTimeFormatter constant, by its field name.
+    TimeFormatter(&'static str),
 }
 
 impl HostObject {
@@ -69,6 +71,7 @@ impl HostObject {
             HostObject::Uri(_) => "java.net.URI",
             HostObject::JavaMap(c, _) => c,
             HostObject::Atomic(c, _) => c,
+            HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
         }
     }
 
@@ -84,7 +87,10 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
-            HostObject::Iterator(_) | HostObject::StructDef(_) | HostObject::Random(_) => {
+            HostObject::Iterator(_)
+            | HostObject::StructDef(_)
+            | HostObject::Random(_)
+            | HostObject::TimeFormatter(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),

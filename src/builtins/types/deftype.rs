@@ -184,7 +184,9 @@ fn destructure_params(arity: &Value) -> Result<Value> {
 /// become one arity that picks a body by the runtime types of the args,
 /// most specific hints first.
 fn merge_overloads(arities: Vec<Value>) -> Result<Vec<Value>> {
-    let mut groups: Vec<(usize, Vec<(Vec<Value>, Vec<Value>)>)> = Vec::new();
+    // (param count, [(params, body)]).
+    type Overloads = Vec<(Vec<Value>, Vec<Value>)>;
+    let mut groups: Vec<(usize, Overloads)> = Vec::new();
     for a in arities {
         let parts = items(&a)?;
         let params = match parts.first() {
