@@ -107,11 +107,13 @@ const AS_CORE_FN: &[(&str, &str, &str)] = &[
     ("Murmur3", "hashUnordered", "hash-unordered-coll"),
     ("Murmur3", "mixCollHash", "mix-collection-hash"),
     ("MapEntry", "create", "clojure.core/map-entry"),
-    ("PersistentVector", "create", "vector"),
-    ("PersistentHashMap", "create", "hash-map"),
-    ("PersistentHashSet", "create", "hash-set"),
-    ("PersistentList", "create", "list"),
+    ("PersistentVector", "create", "vec"),
+    ("PersistentHashSet", "create", "set"),
     ("Keyword", "intern", "keyword"),
+    ("BigInt", "fromBigInteger", "bigint"),
+    ("BigInt", "fromLong", "bigint"),
+    ("BigInt", "valueOf", "bigint"),
+    ("Numbers", "reduceBigInt", "bigint"),
     ("Symbol", "intern", "symbol"),
     ("Var", "intern", "intern"),
     ("Namespace", "find", "find-ns"),
@@ -136,7 +138,20 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
         }
         // RT.map / set take an array of items; the core fns take them
         // spread out.
-        ("RT", "mapUniqueKeys" | "map" | "set" | "vector", [items]) => {
+        // PersistentList.create(List): a list of the items.
+        ("PersistentList", "create", [items]) => {
+            let items: Result<Vec<Value>> = crate::runtime::seq::iter(items).collect();
+            return Some(items.map(Value::list));
+        }
+        // RT.map: an array map up to 8 entries (HASHTABLE_THRESHOLD), as
+        // PersistentArrayMap.createWithCheck; a hash map past that.
+        ("RT", "map" | "mapUniqueKeys", [items]) => {
+            return Some((|| {
+                let items: Vec<Value> = crate::runtime::seq::iter(items).collect::<Result<_>>()?;
+                checked_map(&items, items.len() <= 16)
+            })());
+        }
+        ("RT", "set" | "vector", [items]) => {
             let core = AS_CORE_FN
                 .iter()
                 .find(|(c, m, _)| *c == "RT" && *m == member)
@@ -145,12 +160,71 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             return Some(spread.and_then(|v| call_core(core, &v)));
         }
         ("MapEntry", "create", [k, v]) => return Some(Ok(Value::map_entry(k.clone(), v.clone()))),
+        // The counter gensym draws from, as on the JVM.
+        ("RT", "nextID", []) => return Some(Ok(Value::long(crate::reader::next_id() as i64))),
+        // The reader's set/map literals: a duplicate is an error.
+        ("PersistentHashSet", "createWithCheck", [items]) => {
+            return Some((|| {
+                let items: Vec<Value> = crate::runtime::seq::iter(items).collect::<Result<_>>()?;
+                let set = call_core("hash-set", &items)?;
+                if crate::runtime::seq::count(&set)? != items.len() {
+                    let dup = first_duplicate(&items);
+                    return Err(duplicate_key(&dup));
+                }
+                Ok(set)
+            })());
+        }
+        ("PersistentHashMap" | "PersistentArrayMap", "createWithCheck", [items]) => {
+            let array = simple == "PersistentArrayMap";
+            return Some((|| {
+                let items: Vec<Value> = crate::runtime::seq::iter(items).collect::<Result<_>>()?;
+                checked_map(&items, array)
+            })());
+        }
+        ("PersistentArrayMap", "createAsIfByAssoc", [items]) => {
+            return Some((|| {
+                let items: Vec<Value> = crate::runtime::seq::iter(items).collect::<Result<_>>()?;
+                call_core("array-map", &items)
+            })());
+        }
         _ => {}
     }
     let (_, _, core) = AS_CORE_FN
         .iter()
         .find(|(c, m, _)| *c == simple && *m == member)?;
     Some(call_core(core, args))
+}
+
+/// A map of the key/value `items`; a duplicate key is an error.
+fn checked_map(items: &[Value], array: bool) -> Result<Value> {
+    let map = call_core(if array { "array-map" } else { "hash-map" }, items)?;
+    if crate::runtime::seq::count(&map)? * 2 != items.len() {
+        let keys: Vec<Value> = items.iter().step_by(2).cloned().collect();
+        return Err(duplicate_key(&first_duplicate(&keys)));
+    }
+    Ok(map)
+}
+
+fn first_duplicate(items: &[Value]) -> Value {
+    for (i, x) in items.iter().enumerate() {
+        if items[..i]
+            .iter()
+            .any(|y| crate::runtime::equality::equiv(x, y))
+        {
+            return x.clone();
+        }
+    }
+    Value::NIL
+}
+
+fn duplicate_key(k: &Value) -> crate::runtime::error::Exception {
+    crate::runtime::error::Exception::new(
+        crate::runtime::error::ExClass::IllegalArgumentException,
+        format!(
+            "Duplicate key: {}",
+            crate::runtime::printer::str_value(k).unwrap_or_default()
+        ),
+    )
 }
 
 fn call_core(name: &str, args: &[Value]) -> Result<Value> {

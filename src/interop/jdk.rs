@@ -121,6 +121,24 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             Some(chars.map(Value::string))
         }
         ("java.net.URI", [s]) => Some(uri(s)),
+        ("java.util.LinkedList" | "java.util.ArrayDeque", [] | [_]) => {
+            let class = if class == "java.util.LinkedList" {
+                "java.util.LinkedList"
+            } else {
+                "java.util.ArrayDeque"
+            };
+            // (LinkedList. coll) copies; (ArrayDeque. 16) is a capacity.
+            let items = match args.first() {
+                Some(c) if !crate::runtime::number::is_number(c) => {
+                    match crate::runtime::seq::iter(c).collect::<Result<Vec<Value>>>() {
+                        Ok(v) => v,
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Some(Ok(host(HostObject::LinkedList(class, Lock::new(items)))))
+        }
         (
             "java.util.concurrent.atomic.AtomicLong"
             | "java.util.concurrent.atomic.AtomicInteger"

@@ -35,6 +35,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::File(f) => super::io::call_file(f, method, args),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
         View::Instance(i) => instance_method(target, i, method, args),
+        View::Regex(_) => super::regex::call(target, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         _ if super::coll::applies(target) => super::coll::call(target, method, args),

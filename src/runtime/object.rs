@@ -47,6 +47,8 @@ pub enum HostObject {
     JavaMap(&'static str, Lock<Vec<(Value, Value)>>),
     /// java.util.concurrent.atomic.Atomic{Long,Integer,Boolean,Reference}.
     Atomic(&'static str, Lock<Value>),
+    /// java.util.LinkedList / ArrayDeque: its class and items.
+    LinkedList(&'static str, Lock<Vec<Value>>),
     /// A java.time.format.DateTimeFormatter constant, by its field name.
     TimeFormatter(&'static str),
 }
@@ -71,6 +73,7 @@ impl HostObject {
             HostObject::Uri(_) => "java.net.URI",
             HostObject::JavaMap(c, _) => c,
             HostObject::Atomic(c, _) => c,
+            HostObject::LinkedList(c, _) => c,
             HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
         }
     }
@@ -78,7 +81,9 @@ impl HostObject {
     /// A snapshot of an ArrayList's or array's items.
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
-            HostObject::ArrayList(l) | HostObject::Array(_, l) => Some(lock(l).clone()),
+            HostObject::ArrayList(l) | HostObject::Array(_, l) | HostObject::LinkedList(_, l) => {
+                Some(lock(l).clone())
+            }
             _ => None,
         }
     }
@@ -118,7 +123,7 @@ impl HostObject {
             HostObject::RoundingMode(r) => r.name().to_string(),
             HostObject::Matcher(m) => m.java_string(),
             // AbstractCollection.toString: "[a, b]" of the items' toString.
-            HostObject::ArrayList(l) => {
+            HostObject::ArrayList(l) | HostObject::LinkedList(_, l) => {
                 let items = lock(l).clone();
                 let parts: Result<Vec<String>> =
                     items.iter().map(super::printer::str_value).collect();

@@ -5,6 +5,7 @@
 //! deftype*/reify* special forms.
 
 mod deftype;
+mod literal;
 mod protocol;
 mod proxy;
 
@@ -12,6 +13,8 @@ use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::types::{self, Methods};
 use crate::runtime::value::{Value, View};
+
+pub(crate) use literal::DEFS as LITERAL_DEFS;
 
 pub(crate) const DEFS: &[Def] = &[
     Def::m("defprotocol", deftype::defprotocol),
