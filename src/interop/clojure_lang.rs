@@ -161,7 +161,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
         }
         ("MapEntry", "create", [k, v]) => return Some(Ok(Value::map_entry(k.clone(), v.clone()))),
         // The counter gensym draws from, as on the JVM.
-        ("RT", "nextID", []) => return Some(Ok(Value::long(crate::reader::next_id() as i64))),
+        ("RT", "nextID", []) => return Some(Ok(Value::long(crate::reader::next_id()))),
         // The reader's set/map literals: a duplicate is an error.
         ("PersistentHashSet", "createWithCheck", [items]) => {
             return Some((|| {
