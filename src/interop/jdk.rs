@@ -37,7 +37,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             _ => None,
         },
         "java.util.Locale" => match (member, args) {
-            ("getDefault", []) => Some(Ok(host(HostObject::Locale("en_US")))),
+            ("getDefault", []) => Some(Ok(host(HostObject::Locale("en_US".to_string())))),
             _ => None,
         },
         _ => None,
@@ -75,7 +75,7 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         ("java.util.Locale", "FRENCH") => "fr",
         _ => return None,
     };
-    Some(host(HostObject::Locale(tag)))
+    Some(host(HostObject::Locale(tag.to_string())))
 }
 
 /// `(new C args)`; None when not modelled here.
@@ -218,7 +218,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
                 ("getLanguage", []) => Value::string(lang),
                 ("getCountry", []) => Value::string(country),
                 ("toLanguageTag", []) => Value::string(tag.replace('_', "-")),
-                ("toString", []) => Value::string(*tag),
+                ("toString", []) => Value::string(tag),
                 _ => return None,
             }))
         }
@@ -252,8 +252,7 @@ fn locale(parts: &[&Value]) -> Result<Value> {
             tag.push_str(&s.to_lowercase());
         }
     }
-    // Interned for the process: locales are few.
-    Ok(host(HostObject::Locale(Box::leak(tag.into_boxed_str()))))
+    Ok(host(HostObject::Locale(tag)))
 }
 
 // ----- Long / Integer -----

@@ -33,7 +33,7 @@ pub enum HostObject {
     /// A struct basis (`create-struct`): its keys in order.
     StructDef(Vec<Value>),
     /// java.util.Locale, by its language tag (`en_US`).
-    Locale(&'static str),
+    Locale(String),
     /// A java.lang.Thread as `Thread/currentThread` reports it: its name.
     Thread(String),
     /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
