@@ -47,3 +47,4 @@
 (println (= (clojure.lang.Murmur3/hashOrdered [1 2]) (hash [1 2])))
 (println (clojure.lang.MapEntry. 1 2) (key (clojure.lang.MapEntry/create :k :v)))
 (println (.isArray (class (long-array 1))) (.isArray String) (.isAssignableFrom Number Long))
+(println (seq? (Row. [1])) (sequential? (reify clojure.lang.Sequential)) (seq? (S. #{})) (sequential? (S. #{})))
