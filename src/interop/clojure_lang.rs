@@ -238,6 +238,24 @@ fn call_core(name: &str, args: &[Value]) -> Result<Value> {
     }
 }
 
+/// RT.checkSpecAsserts (what `s/check-asserts` sets).
+static CHECK_SPEC_ASSERTS: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// `(set! (. C field) v)`: the settable static fields cljw models.
+pub fn set_static(class: &str, field: &str, v: &Value) -> Result<Value> {
+    match (class, field) {
+        ("clojure.lang.RT", "checkSpecAsserts") => {
+            CHECK_SPEC_ASSERTS.store(v.truthy(), std::sync::atomic::Ordering::Relaxed);
+            Ok(v.clone())
+        }
+        _ => Err(crate::runtime::error::Exception::new(
+            crate::runtime::error::ExClass::IllegalArgumentException,
+            format!("Unable to set static field: {field} in class {class}"),
+        )),
+    }
+}
+
 /// `C/FIELD` for a clojure.lang class; None when not modelled here.
 pub fn get_static(class: &str, field: &str) -> Option<Value> {
     Some(match (class.strip_prefix("clojure.lang.")?, field) {
@@ -261,6 +279,9 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         ("PersistentList", "EMPTY") => Value::empty_list(),
         ("PersistentArrayMap" | "PersistentHashMap", "EMPTY") => Value::map_from_pairs(vec![]),
         ("PersistentHashSet", "EMPTY") => call_core("hash-set", &[]).ok()?,
+        ("RT", "checkSpecAsserts") => {
+            Value::bool(CHECK_SPEC_ASSERTS.load(std::sync::atomic::Ordering::Relaxed))
+        }
         ("RT", "T") => Value::TRUE,
         ("RT", "F") => Value::FALSE,
         _ => return None,

@@ -37,6 +37,7 @@ pub fn install() {
         new_instance,
         call_static,
         get_static: lang::get_static,
+        set_static: clojure_lang::set_static,
         call_method: object::call_method,
         class_of,
         is_instance,
