@@ -47,5 +47,9 @@ fi
 step "cljw build --target wasm32-wasip1 (a project run under wasmtime)"
 cargo build
 scripts/wasm-build-test.sh
+
+step "library compatibility suite (tests/libs)"
+scripts/libs-compat.sh
+
 echo
 echo "all checks passed"

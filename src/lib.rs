@@ -229,9 +229,10 @@ fn active_backend() -> Backend {
     }
 }
 
-/// The items of `(do ...)`, if `form` is one.
+/// The items of `(do ...)`, if `form` is one: any seq (ISeq, as in
+/// Compiler.eval), so a Cons a macro built with syntax-quote counts too.
 fn do_body(form: &Value) -> Option<Vec<Value>> {
-    if !matches!(form.view(), runtime::value::View::List(_)) {
+    if !runtime::seq::is_seq(form) {
         return None;
     }
     let items: Vec<Value> = runtime::seq::iter(form).collect::<Result<_>>().ok()?;
@@ -276,7 +277,7 @@ fn keep_position(original: &Value, expanded: Value) -> Value {
     let has_pos = |v: &Value| {
         !runtime::lookup::get(&runtime::meta::meta(v), &Value::keyword(None, "line")).is_nil()
     };
-    if !matches!(expanded.view(), runtime::value::View::List(_)) || has_pos(&expanded) {
+    if !runtime::seq::is_seq(&expanded) || has_pos(&expanded) {
         return expanded;
     }
     let m = runtime::meta::meta(original);

@@ -19,9 +19,13 @@ struct Live {
 
 impl Live {
     fn grow(&mut self, slot: u32) {
+        // The two vectors grow separately: branches swap `live` for a
+        // shorter saved copy while `protected` keeps its length.
         let n = slot as usize + 1;
         if self.live.len() < n {
             self.live.resize(n, false);
+        }
+        if self.protected.len() < n {
             self.protected.resize(n, 0);
         }
     }
@@ -44,7 +48,6 @@ impl Live {
     fn union(&mut self, other: &[bool]) {
         if self.live.len() < other.len() {
             self.live.resize(other.len(), false);
-            self.protected.resize(other.len(), 0);
         }
         for (i, &b) in other.iter().enumerate() {
             if b {

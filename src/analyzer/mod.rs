@@ -604,7 +604,7 @@ impl<'a> Analyzer<'a> {
             && self.namespace_for(ns).is_none()
             && host::is_class(ns)
         {
-            let (c, f) = (self.str(ns), self.str(s.name()));
+            let (c, f) = (self.str(&special::canonical_class(ns)), self.str(s.name()));
             return Ok(self.node(NodeKind::StaticField(c, f)));
         }
         if s.ns().is_none()
@@ -681,6 +681,9 @@ impl<'a> Analyzer<'a> {
                 if let Some(n) = self.analyze_host_sugar(sym, items)? {
                     return Ok(n);
                 }
+                if let Some(u) = self.unchecked_math(sym, items) {
+                    return self.analyze(&u, tail);
+                }
             }
         }
         let f = self.analyze(op, false)?;
@@ -698,6 +701,41 @@ impl<'a> Analyzer<'a> {
         };
         let args = self.nodes(args);
         Ok(self.node(NodeKind::Invoke(f, args)))
+    }
+
+    /// With `*unchecked-math*` set while compiling, `+ - * inc dec` compile
+    /// to their unchecked forms, as their :inline expansions do on the JVM
+    /// (there only for primitive longs; here for any long).
+    fn unchecked_math(&mut self, sym: &Symbol, items: &[Value]) -> Option<Value> {
+        let on = crate::runtime::namespace::find_ns("clojure.core")
+            .and_then(|ns| ns.find_interned("*unchecked-math*"))
+            .and_then(|v| v.get())
+            .is_some_and(|v| v.truthy());
+        if !on {
+            return None;
+        }
+        let var = self.resolve_var(sym).ok()??;
+        if var.ns_sym().name() != "clojure.core" {
+            return None;
+        }
+        let core = |n: &str| Value::symbol(Some("clojure.core"), n);
+        let args = &items[1..];
+        let fold = |name: &str| -> Value {
+            let mut acc = args[0].clone();
+            for a in &args[1..] {
+                acc = Value::list(vec![core(name), acc, a.clone()]);
+            }
+            acc
+        };
+        Some(match (var.sym().name(), args.len()) {
+            ("+", n) if n >= 2 => fold("unchecked-add"),
+            ("*", n) if n >= 2 => fold("unchecked-multiply"),
+            ("-", 1) => Value::list(vec![core("unchecked-negate"), args[0].clone()]),
+            ("-", n) if n >= 2 => fold("unchecked-subtract"),
+            ("inc", 1) => Value::list(vec![core("unchecked-inc"), args[0].clone()]),
+            ("dec", 1) => Value::list(vec![core("unchecked-dec"), args[0].clone()]),
+            _ => return None,
+        })
     }
 
     /// `(.m x args)`, `(C. args)` and `(C/m args)`.
@@ -727,7 +765,7 @@ impl<'a> Analyzer<'a> {
             && host::is_class(ns)
         {
             let args = self.analyze_args(&items[1..])?;
-            let (c, m) = (self.str(ns), self.str(name));
+            let (c, m) = (self.str(&special::canonical_class(ns)), self.str(name));
             return Ok(Some(self.node(NodeKind::StaticCall(c, m, args))));
         }
         Ok(None)

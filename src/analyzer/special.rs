@@ -803,6 +803,18 @@ impl<'a> Analyzer<'a> {
                 "Malformed assignment, expecting (set! target val)",
             );
         }
+        if let Some((class, field)) = self.static_field_target(&items[1])? {
+            let val = self.analyze(&items[2], false)?;
+            let setter = Value::native_fn("set-static", crate::runtime::host::set_static_native);
+            let f = self.const_node(setter);
+            let args = vec![
+                self.const_node(Value::string(class)),
+                self.const_node(Value::string(field)),
+                val,
+            ];
+            let args = self.nodes(args);
+            return Ok(self.node(NodeKind::Invoke(self.alloc(f), args)));
+        }
         let Some(sym) = items[1].as_symbol() else {
             return self.error(
                 ExClass::IllegalArgumentException,
@@ -841,6 +853,41 @@ impl<'a> Analyzer<'a> {
         Ok(self.node(NodeKind::SetVar(id, self.alloc(val))))
     }
 
+    /// A `set!` target naming a static field, `(. C f)` or `C/f`: the
+    /// class's full name and the field.
+    fn static_field_target(&mut self, target: &Value) -> Result<Option<(String, String)>> {
+        let is_class = |c: &str| crate::runtime::host::is_class(c);
+        if let Some(s) = target.as_symbol() {
+            return Ok(match s.ns() {
+                Some(c) if self.namespace_for(c).is_none() && is_class(c) => {
+                    Some((canonical_class(c), s.name().to_string()))
+                }
+                _ => None,
+            });
+        }
+        let Some(parts) = form_items(target)? else {
+            return Ok(None);
+        };
+        match parts.as_slice() {
+            [dot, c, f]
+                if dot
+                    .as_symbol()
+                    .is_some_and(|d| d.ns().is_none() && d.name() == ".") =>
+            {
+                match (c.as_symbol(), f.as_symbol()) {
+                    (Some(c), Some(f))
+                        if c.ns().is_none() && !self.is_local(c) && is_class(c.name()) =>
+                    {
+                        let field = f.name().strip_prefix('-').unwrap_or(f.name());
+                        Ok(Some((canonical_class(c.name()), field.to_string())))
+                    }
+                    _ => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// `(. target member args*)`, `(. target (member args*))`, `(. Class m ...)`.
     fn analyze_dot(&mut self, items: &[Value]) -> Result<Node<'a>> {
         if items.len() < 3 {
@@ -875,7 +922,8 @@ impl<'a> Analyzer<'a> {
             && !self.is_local(c)
             && crate::runtime::host::is_class(c.name())
         {
-            let c = self.str(c.name());
+            // Resolved here, where the class is imported, not at run time.
+            let c = self.str(&canonical_class(c.name()));
             let args = self.analyze_args(&args)?;
             return Ok(self.node(NodeKind::StaticCall(c, m, args)));
         }

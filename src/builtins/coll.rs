@@ -598,13 +598,17 @@ fn pred(name: &str, args: &[Value], p: fn(&Value) -> bool) -> Result<Value> {
     Ok(Value::bool(p(one(name, args)?)))
 }
 fn seq_p(args: &[Value]) -> Result<Value> {
-    pred("seq?", args, seq::is_seq)
+    pred("seq?", args, |x| {
+        seq::is_seq(x) || instance_of(x, "clojure.lang.ISeq")
+    })
 }
 fn seqable_p(args: &[Value]) -> Result<Value> {
     pred("seqable?", args, seqable)
 }
 fn sequential_p(args: &[Value]) -> Result<Value> {
-    pred("sequential?", args, is_sequential)
+    pred("sequential?", args, |x| {
+        is_sequential(x) || instance_of(x, "clojure.lang.Sequential")
+    })
 }
 fn coll_p(args: &[Value]) -> Result<Value> {
     pred("coll?", args, is_coll)

@@ -109,6 +109,7 @@ const TABLES: &[&[Def]] = &[
     vars::DEFS,
     multi::DEFS,
     types::DEFS,
+    types::LITERAL_DEFS,
     structs::DEFS,
     stream::DEFS,
 ];

@@ -450,7 +450,14 @@ fn load_lib_now(lib: &str, reload: bool) -> Result<()> {
 fn load_spec(spec: &Value, use_all: bool) -> Result<()> {
     match spec.view() {
         View::Symbol(s) => load_one(&sym_name(s), &[], use_all),
-        View::Vector(_) => {
+        // core.clj's libspec?: a vector whose second item is absent or a
+        // keyword; `[prefix a b]` is a prefix list.
+        View::Vector(_)
+            if {
+                let second = crate::runtime::coll::ops::nth_or(spec, 1, Value::NIL)?;
+                second.is_nil() || second.is_keyword()
+            } =>
+        {
             let items: Vec<Value> = seq::iter(spec).collect::<Result<_>>()?;
             let Some(first) = items.first() else {
                 return Ok(());
@@ -559,7 +566,7 @@ fn intern(args: &[Value]) -> Result<Value> {
     let s = sym_arg(&args[1])?;
     let var = ns.intern(s.name());
     if let Some(v) = args.get(2) {
-        var.bind_root(v.clone());
+        var.set_root(&Value::var(var.clone()), v.clone())?;
     }
     if let Some(m) = s.meta() {
         var.set_meta(m.clone());
@@ -644,7 +651,7 @@ fn alter_var_root(args: &[Value]) -> Result<Value> {
     let mut call = vec![var.root().unwrap_or(Value::NIL)];
     call.extend_from_slice(&args[2..]);
     let v = invoke(&args[1], &call)?;
-    var.bind_root(v.clone());
+    var.set_root(&args[0], v.clone())?;
     Ok(v)
 }
 
@@ -692,10 +699,17 @@ impl Resolver for NsResolver {
             return Value::symbol(ns, name);
         }
         if let Some(n) = ns {
-            return match cur.alias(n) {
-                Some(real) => Value::symbol(Some(real.name_str()), name),
-                None => Value::symbol(Some(n), name),
-            };
+            if let Some(real) = cur.alias(n) {
+                return Value::symbol(Some(real.name_str()), name);
+            }
+            // `Class/member` of an imported (or java.lang) class: the
+            // class's full name, as Compiler.resolveSymbol does.
+            if crate::runtime::namespace::find_ns(n).is_none()
+                && let Some(Ok(full)) = host::class_value(n).map(|c| class_name_of(&c))
+            {
+                return Value::symbol(Some(&full), name);
+            }
+            return Value::symbol(Some(n), name);
         }
         match cur.lookup(name) {
             Some(v) => Value::symbol(Some(v.ns_sym().name()), v.sym().name()),

@@ -95,34 +95,33 @@ fn re_matches(args: &[Value]) -> Result<Value> {
 fn re_seq(args: &[Value]) -> Result<Value> {
     check_arity("re-seq", args, 2, Some(2))?;
     let (_, s) = pattern_and_str(args)?;
-    Ok(find_seq(args[0].clone(), Ref::new(s), 0))
+    find_seq(args[0].clone(), Ref::new(s), 0)
 }
 
-/// Lazy successive finds from `start`; after an empty match the next search
-/// starts one char later, like Matcher.find.
-fn find_seq(re: Value, s: Ref<String>, start: usize) -> Value {
-    lazy(move || {
-        let View::Regex(r) = re.view() else {
-            return Ok(Value::NIL);
-        };
-        if start > s.len() {
-            return Ok(Value::NIL);
-        }
-        let Some(spans) = r.find_at(&s, start) else {
-            return Ok(Value::NIL);
-        };
-        let (a, b) = spans.first().copied().flatten().unwrap_or((start, start));
-        let next = if b == a {
-            b + s
-                .get(b..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8)
-        } else {
-            b
-        };
-        let item = groups_value(&s, &spans);
-        seq::cons(item, &find_seq(re, s, next))
-    })
+/// Successive finds from `start`: nil when there is none, else the first
+/// match consed eagerly onto a lazy rest (core.clj's re-seq `step`); after
+/// an empty match the next search starts one char later, like Matcher.find.
+fn find_seq(re: Value, s: Ref<String>, start: usize) -> Result<Value> {
+    let View::Regex(r) = re.view() else {
+        return Ok(Value::NIL);
+    };
+    if start > s.len() {
+        return Ok(Value::NIL);
+    }
+    let Some(spans) = r.find_at(&s, start) else {
+        return Ok(Value::NIL);
+    };
+    let (a, b) = spans.first().copied().flatten().unwrap_or((start, start));
+    let next = if b == a {
+        b + s
+            .get(b..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8)
+    } else {
+        b
+    };
+    let item = groups_value(&s, &spans);
+    seq::cons(item, &lazy(move || find_seq(re, s, next)))
 }
 
 /// `(re-matcher re s)`: a java.util.regex.Matcher.

@@ -190,6 +190,7 @@ fn ref_base(v: &Value) -> Option<&RefBase> {
     match v.view() {
         View::TxRef(r) => Some(r.base()),
         View::Agent(a) => Some(a.base()),
+        View::Var(v) => Some(v.iref()),
         _ => None,
     }
 }
@@ -199,6 +200,7 @@ fn ref_state(v: &Value) -> Value {
     match v.view() {
         View::TxRef(r) => r.current_val(),
         View::Agent(a) => a.deref(),
+        View::Var(v) => v.get().unwrap_or(Value::NIL),
         _ => Value::NIL,
     }
 }

@@ -325,7 +325,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             let v = var_of(frame.tree, *var)?;
             if let Some(i) = init {
                 let val = eval(i, frame)?;
-                v.bind_root(val);
+                v.set_root(frame.tree.constant(*var), val)?;
             }
             if let Some(m) = meta {
                 let mv = eval(m, frame)?;

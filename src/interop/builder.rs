@@ -118,6 +118,78 @@ fn list_call(
                 }
             }
             ("size", []) => Value::long(lock(l).len() as i64),
+            // Deque / LinkedList: the front is index 0.
+            ("addFirst" | "push" | "offerFirst", [x]) => {
+                lock(l).insert(0, x.clone());
+                Value::NIL
+            }
+            ("addLast" | "offer" | "offerLast", [x]) => {
+                lock(l).push(x.clone());
+                Value::TRUE
+            }
+            ("peek" | "peekFirst", []) => lock(l).first().cloned().unwrap_or(Value::NIL),
+            ("peekLast", []) => lock(l).last().cloned().unwrap_or(Value::NIL),
+            ("poll" | "pollFirst", []) => {
+                let mut v = lock(l);
+                if v.is_empty() {
+                    Value::NIL
+                } else {
+                    v.remove(0)
+                }
+            }
+            ("pollLast", []) => lock(l).pop().unwrap_or(Value::NIL),
+            ("getFirst" | "removeFirst" | "pop" | "element" | "remove", []) => {
+                let mut v = lock(l);
+                if v.is_empty() {
+                    return Err(Exception::new(ExClass::NoSuchElementException, ""));
+                }
+                if method == "getFirst" || method == "element" {
+                    v[0].clone()
+                } else {
+                    v.remove(0)
+                }
+            }
+            ("getLast" | "removeLast", []) => {
+                let mut v = lock(l);
+                let Some(x) = v.last().cloned() else {
+                    return Err(Exception::new(ExClass::NoSuchElementException, ""));
+                };
+                if method == "removeLast" {
+                    v.pop();
+                }
+                x
+            }
+            // remove(int index) on a List; remove(Object) otherwise.
+            ("remove", [i]) if matches!(i.view(), View::Long(_)) => {
+                let mut v = lock(l);
+                let u = index(i, v.len(), false)?;
+                v.remove(u)
+            }
+            ("remove", [x]) => {
+                let mut v = lock(l);
+                let mut at = None;
+                for (k, y) in v.iter().enumerate() {
+                    if crate::runtime::equality::try_equals(y, x)? {
+                        at = Some(k);
+                        break;
+                    }
+                }
+                Value::bool(at.map(|k| v.remove(k)).is_some())
+            }
+            ("addAll", [c]) => {
+                let items: Vec<Value> = crate::runtime::seq::iter(c).collect::<Result<_>>()?;
+                let changed = !items.is_empty();
+                lock(l).extend(items);
+                Value::bool(changed)
+            }
+            ("addAll", [i, c]) => {
+                let items: Vec<Value> = crate::runtime::seq::iter(c).collect::<Result<_>>()?;
+                let mut v = lock(l);
+                let u = index(i, v.len(), true)?;
+                let changed = !items.is_empty();
+                v.splice(u..u, items);
+                Value::bool(changed)
+            }
             ("isEmpty", []) => Value::bool(lock(l).is_empty()),
             // An iterator over a snapshot of the items.
             ("iterator", []) => {
@@ -186,7 +258,7 @@ fn byte_index(s: &str, i: i64) -> Option<usize> {
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let sb = match target.view() {
         View::HostObject(HostObject::StringBuilder(sb) | HostObject::StringBuffer(sb)) => sb,
-        View::HostObject(HostObject::ArrayList(l)) => {
+        View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => {
             // Object's methods (toString, hashCode, ...) fall through.
             if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {
                 return None;

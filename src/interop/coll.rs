@@ -71,6 +71,15 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("get" | "nth", [i]) => index(i).and_then(|i| ops::nth(target, i)),
         ("nth", [i, d]) => index(i).and_then(|i| ops::nth_or(target, i, d.clone())),
         ("entryAt", [k]) => ops::find(target, k),
+        ("withMeta", [m]) => crate::runtime::meta::with_meta(target, m.clone()),
+        ("meta", []) => Ok(crate::runtime::meta::meta(target)),
+        // Map.Entry / IMapEntry (and MapEntry's public key/val fields).
+        ("getKey" | "key" | "-key", []) if matches!(target.view(), View::MapEntry(_)) => {
+            ops::nth(target, 0)
+        }
+        ("getValue" | "val" | "-val", []) if matches!(target.view(), View::MapEntry(_)) => {
+            ops::nth(target, 1)
+        }
         ("indexOf", [x]) => index_of(target, x, false),
         ("lastIndexOf", [x]) => index_of(target, x, true),
         ("seq", []) => seq::seq(target),
@@ -109,6 +118,35 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("iterator", []) => {
             seq::seq(target).map(|s| Value::from(Ref::new(HostObject::Iterator(Lock::new(s)))))
         }
+        _ => return None,
+    })
+}
+
+/// Methods of transient vectors, maps and sets (ITransient*).
+pub fn transient_call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    if !matches!(
+        target.view(),
+        View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_)
+    ) {
+        return None;
+    }
+    Some(match (method, args) {
+        ("valAt" | "get", [k]) => {
+            ops::transient_get(target, k, Value::NIL).map(|v| v.unwrap_or(Value::NIL))
+        }
+        ("valAt", [k, d]) => {
+            ops::transient_get(target, k, d.clone()).map(|v| v.unwrap_or(Value::NIL))
+        }
+        ("nth", [i]) => index(i).and_then(|i| ops::nth(target, i)),
+        ("nth", [i, d]) => index(i).and_then(|i| ops::nth_or(target, i, d.clone())),
+        ("count", []) => ops::transient_count(target).map(|n| Value::long(n.unwrap_or(0) as i64)),
+        ("contains" | "containsKey", [k]) => ops::contains(target, k).map(Value::bool),
+        ("conj", [x]) => ops::conj_mut(target, x.clone()),
+        ("assoc", [k, v]) => ops::assoc_mut(target, k.clone(), v.clone()),
+        ("without", [k]) => ops::dissoc_mut(target, k),
+        ("disjoin", [x]) => ops::disj_mut(target, x),
+        ("pop", []) => ops::pop_mut(target),
+        ("persistent", []) => ops::persistent(target),
         _ => return None,
     })
 }

@@ -158,6 +158,48 @@ fn char_code(c: Option<char>) -> Value {
     Value::long(c.map_or(-1, |c| i64::from(u32::from(c))))
 }
 
+/// The items of a Java array argument.
+fn array_items(buf: &Value) -> Result<Vec<Value>> {
+    match buf.view() {
+        View::HostObject(crate::runtime::object::HostObject::Array(_, items)) => {
+            Ok(crate::runtime::gc::lock(items).clone())
+        }
+        _ => Err(Exception::new(
+            ExClass::ClassCastException,
+            crate::runtime::compare::cast_message(buf.class_name(), "[C"),
+        )),
+    }
+}
+
+/// Reader.read(char[], off, len) / InputStream.read(byte[], off, len):
+/// reads until `len` items or the end; the count, or -1 at the end.
+fn read_into(s: &InStream, buf: &Value, off: i64, len: Option<i64>) -> Result<Value> {
+    let View::HostObject(crate::runtime::object::HostObject::Array(_, items)) = buf.view() else {
+        return Err(Exception::new(
+            ExClass::ClassCastException,
+            crate::runtime::compare::cast_message(buf.class_name(), "[C"),
+        ));
+    };
+    let size = crate::runtime::gc::lock(items).len() as i64;
+    let len = len.unwrap_or(size - off);
+    if off < 0 || len < 0 || off.saturating_add(len) > size {
+        return Err(Exception::new(ExClass::IndexOutOfBoundsException, ""));
+    }
+    let bytes = s.unit() == Unit::Bytes;
+    let mut n = 0;
+    while n < len {
+        let item = if bytes {
+            s.read_byte()?.map(|b| Value::long(i64::from(b as i8)))
+        } else {
+            s.read_char()?.map(Value::char)
+        };
+        let Some(item) = item else { break };
+        crate::runtime::gc::lock(items)[(off + n) as usize] = item;
+        n += 1;
+    }
+    Ok(Value::long(if n == 0 && len > 0 { -1 } else { n }))
+}
+
 /// Methods of readers and input streams.
 pub fn call_stream(s: &InStream, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let class = s.class_name();
@@ -165,6 +207,21 @@ pub fn call_stream(s: &InStream, method: &str, args: &[Value]) -> Option<Result<
     Some(match (method, args) {
         ("read", []) if bytes => s.read_byte().map(|b| Value::long(b.map_or(-1, i64::from))),
         ("read", []) => s.read_char().map(char_code),
+        // read(buf) / read(buf, off, len): fill the array, -1 at end.
+        ("read", [buf]) => read_into(s, buf, 0, None),
+        ("read", [buf, off, len]) => (|| read_into(s, buf, to_long(off)?, Some(to_long(len)?)))(),
+        ("unread", [buf, off, len]) if s.is_pushback() => (|| {
+            let (off, len) = (to_long(off)?, to_long(len)?);
+            let items = array_items(buf)?;
+            let end = off.saturating_add(len);
+            if off < 0 || len < 0 || end as usize > items.len() {
+                return Err(Exception::new(ExClass::IndexOutOfBoundsException, ""));
+            }
+            for c in items[off as usize..end as usize].iter().rev() {
+                s.unread(c.as_char().unwrap_or('\u{FFFD}'))?;
+            }
+            Ok(Value::NIL)
+        })(),
         ("readLine", []) if !bytes && matches!(class, "java.io.BufferedReader" | LNPR) => s
             .read_line()
             .map(|l| l.map(Value::string).unwrap_or(Value::NIL)),

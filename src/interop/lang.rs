@@ -383,15 +383,16 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
         "java.lang.Math" => math(member, args),
         "clojure.lang.Compiler" => match (member, args) {
             ("eval", [form]) => Some(crate::runtime::eval::eval(form)),
-            _ => None,
+            _ => super::clojure_lang::call_static(c.name, member, args),
         },
         "java.lang.System" => system(member, args),
         "clojure.lang.LockingTransaction" => {
             crate::builtins::concurrency::transaction_static(member, args)
         }
-        other => {
-            super::number::call_static(other, member, args).or_else(|| boxed(other, member, args))
-        }
+        other => super::number::call_static(other, member, args)
+            .or_else(|| boxed(other, member, args))
+            .or_else(|| super::clojure_lang::call_static(other, member, args))
+            .or_else(|| super::jdk::call_static(other, member, args)),
     };
     match found {
         Some(r) => r,
@@ -416,6 +417,12 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         ));
     };
     if let Some(v) = super::number::get_static(c.name, field) {
+        return Ok(v);
+    }
+    if let Some(v) = super::clojure_lang::get_static(c.name, field) {
+        return Ok(v);
+    }
+    if let Some(v) = super::jdk::get_static(c.name, field) {
         return Ok(v);
     }
     Ok(match (c.name, field) {

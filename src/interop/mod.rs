@@ -4,10 +4,12 @@
 
 mod builder;
 mod classes;
+mod clojure_lang;
 mod coll;
 mod date;
 mod exceptions;
 mod io;
+mod jdk;
 mod lang;
 mod multi;
 mod number;
@@ -35,6 +37,7 @@ pub fn install() {
         new_instance,
         call_static,
         get_static: lang::get_static,
+        set_static: clojure_lang::set_static,
         call_method: object::call_method,
         class_of,
         is_instance,
@@ -82,6 +85,9 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     if let Some(r) = io::construct(c.name, args) {
         return r;
     }
+    if let Some(r) = jdk::construct(c.name, args) {
+        return r;
+    }
     match (c.name, args) {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
         // PrintWriter(Writer): printing through it lands in the wrapped
@@ -123,6 +129,7 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
             }
         }
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
+        ("clojure.lang.MapEntry", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),
         _ => Err(no_ctor(c.name)),

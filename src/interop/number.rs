@@ -71,6 +71,23 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 .and_then(parse_double)
                 .map(Value::double),
         },
+        // BigInteger(byte[]): big-endian two's complement.
+        ("java.math.BigInteger", [b]) if b.class_name() == "[B" => {
+            let bytes: Vec<u8> = match crate::runtime::seq::iter(b)
+                .map(|x| x.and_then(|x| n::to_long(&x)).map(|x| x as u8))
+                .collect::<Result<_>>()
+            {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            if bytes.is_empty() {
+                return Some(Err(Exception::new(
+                    ExClass::NumberFormatException,
+                    "Zero length BigInteger",
+                )));
+            }
+            Ok(Value::biginteger(BigInt::from_signed_bytes_be(&bytes)))
+        }
         ("java.math.BigInteger", [s]) => string_ctor(class, s, "val")
             .and_then(parse_bigint)
             .map(Value::biginteger),

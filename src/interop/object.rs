@@ -29,14 +29,19 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             super::coll::iterator(it, method, args)
         }
         View::HostObject(_) => super::builder::call(target, method, args)
-            .or_else(|| super::regex::call(target, method, args)),
+            .or_else(|| super::regex::call(target, method, args))
+            .or_else(|| super::jdk::call(target, method, args)),
         View::InStream(s) => super::io::call_stream(s, method, args),
         View::File(f) => super::io::call_file(f, method, args),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
         View::Instance(i) => instance_method(target, i, method, args),
+        View::Regex(_) => super::regex::call(target, method, args),
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         _ if super::coll::applies(target) => super::coll::call(target, method, args),
+        View::TransientVector(_) | View::TransientMap(_) | View::TransientSet(_) => {
+            super::coll::transient_call(target, method, args)
+        }
         // Symbol / Keyword: getName, getNamespace (and Keyword's `sym`).
         View::Symbol(sym) => match (method, args) {
             ("getName", []) => Some(Ok(Value::string(sym.name()))),
@@ -108,6 +113,31 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             }
             ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
+            ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
+            ("getSuperclass", []) => Some(Ok(superclass(c.name(), c.is_interface()))),
+            ("isPrimitive", []) => Some(Ok(Value::bool(matches!(
+                c.name(),
+                "long"
+                    | "int"
+                    | "short"
+                    | "byte"
+                    | "double"
+                    | "float"
+                    | "char"
+                    | "boolean"
+                    | "void"
+            )))),
+            ("isAssignableFrom", [other]) => Some(match other.as_class() {
+                Some(o) => Ok(Value::bool(
+                    o.name() == c.name()
+                        || c.name() == "java.lang.Object"
+                        || crate::builtins::classes::is_subclass(o.name(), c.name()),
+                )),
+                None => Err(Exception::new(
+                    ExClass::ClassCastException,
+                    crate::runtime::compare::cast_message(other.class_name(), "java.lang.Class"),
+                )),
+            }),
             _ => None,
         },
         _ => None,
@@ -122,6 +152,25 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         ("getClass", []) => Ok(classes::class_of(target)),
         _ => Err(super::no_method(method, args.len(), target.class_name())),
     }
+}
+
+/// Class.getSuperclass: nil for interfaces, primitives and Object.
+fn superclass(name: &str, interface: bool) -> Value {
+    use crate::builtins::classes;
+    if interface || name == "java.lang.Object" || !name.contains('.') {
+        return Value::NIL;
+    }
+    if let Some(e) = ExClass::by_name(name).filter(|e| e.name() == name) {
+        return match e.parent() {
+            Some(p) => Value::class(p.name(), false),
+            None => Value::class("java.lang.Object", false),
+        };
+    }
+    let sup = classes::direct_supers(name)
+        .into_iter()
+        .find(|s| !classes::is_interface(s))
+        .unwrap_or_else(|| "java.lang.Object".to_string());
+    Value::class(&sup, false)
 }
 
 /// java.io.Writer methods (StringWriter, *out*, *err*).
@@ -213,7 +262,7 @@ fn instance_method(
         };
         return Some(r);
     }
-    None
+    types::proxy_base_method(target, i, method, args)
 }
 
 /// java.io.OutputStream methods: `write` of a byte (an int) or of the

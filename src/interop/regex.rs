@@ -9,6 +9,9 @@ use crate::runtime::value::{Value, View};
 /// Matcher methods; None when `target` is not a Matcher or `method` is not
 /// one of these (Object's methods fall through).
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    if let View::Regex(r) = target.view() {
+        return pattern(target, r, method, args);
+    }
     let View::HostObject(HostObject::Matcher(m)) = target.view() else {
         return None;
     };
@@ -23,4 +26,37 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("end", []) => m.bounds().map(|(_, b)| Value::long(b as i64)),
         _ => return None,
     })
+}
+
+/// java.util.regex.Pattern methods.
+fn pattern(
+    target: &Value,
+    r: &crate::runtime::regex::Regex,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let text = |v: &Value| crate::runtime::printer::str_value(v);
+    Some(match (method, args) {
+        ("matcher", [s]) => text(s).map(|s| {
+            Value::from(crate::runtime::gc::Ref::new(HostObject::Matcher(
+                crate::runtime::regex::Matcher::new(target.clone(), s),
+            )))
+        }),
+        ("pattern" | "toString", []) => Ok(Value::string(r.source())),
+        ("split", [s]) => text(s).map(|s| strings(r.split(&s, 0))),
+        ("split", [s, limit]) => (|| {
+            let s = text(s)?;
+            let limit = number::to_long(limit)?;
+            Ok(strings(r.split(&s, limit)))
+        })(),
+        _ => return None,
+    })
+}
+
+/// A String[] of `parts`.
+fn strings(parts: Vec<&str>) -> Value {
+    Value::from(crate::runtime::gc::Ref::new(HostObject::Array(
+        "[Ljava.lang.String;",
+        crate::runtime::gc::Lock::new(parts.into_iter().map(Value::string).collect()),
+    )))
 }

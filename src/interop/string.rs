@@ -123,8 +123,10 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             ("contains", [x]) => Value::bool(s.contains(str_arg(x)?.as_str())),
             ("startsWith", [x]) => Value::bool(s.starts_with(str_arg(x)?.as_str())),
             ("endsWith", [x]) => Value::bool(s.ends_with(str_arg(x)?.as_str())),
-            ("toUpperCase", []) => Value::string(s.to_uppercase()),
-            ("toLowerCase", []) => Value::string(s.to_lowercase()),
+            // With a Locale: only Turkish/Azeri/Lithuanian rules differ,
+            // and cljw models none of those.
+            ("toUpperCase", [] | [_]) => Value::string(s.to_uppercase()),
+            ("toLowerCase", [] | [_]) => Value::string(s.to_lowercase()),
             // String.trim strips chars <= U+0020.
             ("trim", []) => Value::string(s.trim_matches(|c: char| c <= ' ')),
             ("strip", []) => Value::string(s.trim()),

@@ -205,6 +205,15 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         (View::File(x), View::File(y)) => {
             return bool_result(x.path() == y.path() && x.is_nio_path() == y.is_nio_path());
         }
+        // Host objects whose equals compares values.
+        (View::HostObject(x), View::HostObject(y)) => {
+            use super::object::HostObject as H;
+            match (x, y) {
+                (H::Uri(p), H::Uri(q)) => return bool_result(p == q),
+                (H::Locale(p), H::Locale(q)) => return bool_result(p == q),
+                _ => {}
+            }
+        }
         _ => {}
     }
     if is_sequential(a) {

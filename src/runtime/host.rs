@@ -15,6 +15,8 @@ pub struct HostTable {
     pub new_instance: fn(class: &str, args: &[Value]) -> Result<Value>,
     pub call_static: fn(class: &str, member: &str, args: &[Value]) -> Result<Value>,
     pub get_static: fn(class: &str, field: &str) -> Result<Value>,
+    /// `(set! (. C field) v)`: assign a settable static field.
+    pub set_static: fn(class: &str, field: &str, v: &Value) -> Result<Value>,
     pub call_method: fn(target: &Value, method: &str, args: &[Value]) -> Result<Value>,
     /// `(class x)`: the class value of `x` (nil for nil).
     pub class_of: fn(v: &Value) -> Value,
@@ -27,6 +29,21 @@ static HOST: OnceLock<HostTable> = OnceLock::new();
 
 pub fn install(t: HostTable) {
     let _ = HOST.set(t);
+}
+
+/// The fn `(set! (. C f) v)` compiles to: args are the class name, the
+/// field name (strings) and the value.
+pub fn set_static_native(args: &[Value]) -> Result<Value> {
+    let [c, f, v] = args else {
+        return missing("set! of a static field");
+    };
+    let (Some(c), Some(f)) = (c.as_str(), f.as_str()) else {
+        return missing("set! of a static field");
+    };
+    match HOST.get() {
+        Some(h) => (h.set_static)(c, f, v),
+        None => missing(&format!("(set! {c}/{f})")),
+    }
 }
 
 fn missing<T>(what: &str) -> Result<T> {

@@ -35,6 +35,25 @@ pub enum HostObject {
     /// An object of a layer-2 module that runtime/ knows only by its class
     /// name (a `cljw.wasm` instance); the module downcasts it back.
     Foreign(&'static str, ForeignBox),
+    /// java.util.Locale, by its language tag (`en_US`).
+    Locale(String),
+    /// A java.lang.Thread as `Thread/currentThread` reports it: its name.
+    Thread(String),
+    /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
+    /// seeded generator gives the JVM's numbers), and the spare Gaussian.
+    Random(Lock<(u64, Option<f64>)>),
+    /// java.net.URI: the string it was made from.
+    Uri(String),
+    /// A mutable java.util Map (HashMap, LinkedHashMap, WeakHashMap, ...):
+    /// its class and entries in insertion order (a HashMap's own iteration
+    /// order is not modelled).
+    JavaMap(&'static str, Lock<Vec<(Value, Value)>>),
+    /// java.util.concurrent.atomic.Atomic{Long,Integer,Boolean,Reference}.
+    Atomic(&'static str, Lock<Value>),
+    /// java.util.LinkedList / ArrayDeque: its class and items.
+    LinkedList(&'static str, Lock<Vec<Value>>),
+    /// A java.time.format.DateTimeFormatter constant, by its field name.
+    TimeFormatter(&'static str),
 }
 
 /// The payload of a `HostObject::Foreign`: shareable across threads when
@@ -60,13 +79,23 @@ impl HostObject {
             HostObject::Iterator(_) => "clojure.lang.SeqIterator",
             HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
             HostObject::Foreign(c, _) => c,
+            HostObject::Locale(_) => "java.util.Locale",
+            HostObject::Thread(_) => "java.lang.Thread",
+            HostObject::Random(_) => "java.util.Random",
+            HostObject::Uri(_) => "java.net.URI",
+            HostObject::JavaMap(c, _) => c,
+            HostObject::Atomic(c, _) => c,
+            HostObject::LinkedList(c, _) => c,
+            HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
         }
     }
 
     /// A snapshot of an ArrayList's or array's items.
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
-            HostObject::ArrayList(l) | HostObject::Array(_, l) => Some(lock(l).clone()),
+            HostObject::ArrayList(l) | HostObject::Array(_, l) | HostObject::LinkedList(_, l) => {
+                Some(lock(l).clone())
+            }
             _ => None,
         }
     }
@@ -75,19 +104,40 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
-            HostObject::Iterator(_) | HostObject::StructDef(_) => {
+            HostObject::Iterator(_)
+            | HostObject::StructDef(_)
+            | HostObject::Random(_)
+            | HostObject::TimeFormatter(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
             HostObject::Array(c, _) | HostObject::Foreign(c, _) => {
                 format!("{c}@{:x}", identity_hash as u32)
             }
             HostObject::Boolean(b) => b.to_string(),
+            HostObject::Locale(tag) => tag.to_string(),
+            HostObject::Uri(u) => u.clone(),
+            HostObject::Atomic(_, v) => super::printer::str_value(&lock(v))?,
+            // AbstractMap.toString: {k=v, k=v}.
+            HostObject::JavaMap(_, m) => {
+                let items = lock(m).clone();
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, v) in &items {
+                    parts.push(format!(
+                        "{}={}",
+                        super::printer::str_value(k)?,
+                        super::printer::str_value(v)?
+                    ));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            // Thread.toString: Thread[#id,name,priority,group] (JDK 21).
+            HostObject::Thread(name) => format!("Thread[{name},5,main]"),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),
             HostObject::Matcher(m) => m.java_string(),
             // AbstractCollection.toString: "[a, b]" of the items' toString.
-            HostObject::ArrayList(l) => {
+            HostObject::ArrayList(l) | HostObject::LinkedList(_, l) => {
                 let items = lock(l).clone();
                 let parts: Result<Vec<String>> =
                     items.iter().map(super::printer::str_value).collect();

@@ -233,41 +233,64 @@ impl std::fmt::Display for Symbol {
     }
 }
 
-/// Compiler.munge's character map.
+/// Compiler.CHAR_MAP: the character -> name table munge uses.
+pub const CHAR_MAP: &[(char, &str)] = &[
+    ('-', "_"),
+    (':', "_COLON_"),
+    ('+', "_PLUS_"),
+    ('>', "_GT_"),
+    ('<', "_LT_"),
+    ('=', "_EQ_"),
+    ('~', "_TILDE_"),
+    ('!', "_BANG_"),
+    ('@', "_CIRCA_"),
+    ('#', "_SHARP_"),
+    ('\'', "_SINGLEQUOTE_"),
+    ('"', "_DOUBLEQUOTE_"),
+    ('%', "_PERCENT_"),
+    ('^', "_CARET_"),
+    ('&', "_AMPERSAND_"),
+    ('*', "_STAR_"),
+    ('|', "_BAR_"),
+    ('{', "_LBRACE_"),
+    ('}', "_RBRACE_"),
+    ('[', "_LBRACK_"),
+    (']', "_RBRACK_"),
+    ('/', "_SLASH_"),
+    ('\\', "_BSLASH_"),
+    ('?', "_QMARK_"),
+];
+
+/// Compiler.munge.
 pub fn munge(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let rep = match c {
-            '-' => "_",
-            ':' => "_COLON_",
-            '+' => "_PLUS_",
-            '>' => "_GT_",
-            '<' => "_LT_",
-            '=' => "_EQ_",
-            '~' => "_TILDE_",
-            '!' => "_BANG_",
-            '@' => "_CIRCA_",
-            '#' => "_SHARP_",
-            '\'' => "_SINGLEQUOTE_",
-            '"' => "_DOUBLEQUOTE_",
-            '%' => "_PERCENT_",
-            '^' => "_CARET_",
-            '&' => "_AMPERSAND_",
-            '*' => "_STAR_",
-            '|' => "_BAR_",
-            '{' => "_LBRACE_",
-            '}' => "_RBRACE_",
-            '[' => "_LBRACK_",
-            ']' => "_RBRACK_",
-            '/' => "_SLASH_",
-            '\\' => "_BSLASH_",
-            '?' => "_QMARK_",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(rep);
+        match CHAR_MAP.iter().find(|(k, _)| *k == c) {
+            Some((_, rep)) => out.push_str(rep),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Compiler.demunge: the longest munged name at each point back to its
+/// character, and a lone `_` to `-`.
+pub fn demunge(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let hit = CHAR_MAP
+            .iter()
+            .filter(|(_, m)| m.len() > 1 && rest.starts_with(m))
+            .max_by_key(|(_, m)| m.len());
+        if let Some((c, m)) = hit {
+            out.push(*c);
+            rest = &rest[m.len()..];
+        } else {
+            let c = rest.chars().next().unwrap_or('_');
+            out.push(if c == '_' { '-' } else { c });
+            rest = &rest[c.len_utf8()..];
+        }
     }
     out
 }

@@ -123,6 +123,22 @@ impl Instance {
     pub fn fields(&self) -> Vec<Value> {
         lock(&self.fields).clone()
     }
+    /// A proxy's base-class state (a ThreadLocal's value), None until set.
+    /// Proxies have no fields, so it lives in the first slot.
+    pub fn proxy_state(&self) -> Option<Value> {
+        lock(&self.fields).first().cloned()
+    }
+    pub fn set_proxy_state(&self, v: Value) {
+        let mut f = lock(&self.fields);
+        match f.first_mut() {
+            Some(slot) => *slot = v,
+            None => f.push(v),
+        }
+    }
+    /// A reify/proxy object's own method table.
+    pub fn own_methods(&self) -> Option<&Methods> {
+        self.own_methods.as_deref()
+    }
     /// The method fn under `key`, if this object's type defines it.
     pub fn method(&self, key: &str) -> Option<Value> {
         match &self.own_methods {
@@ -335,6 +351,54 @@ pub fn with_meta(inst: &Instance, meta: Value) -> Value {
 }
 
 /// Call method `key` of `this` with the extra `args`.
+/// A proxy's base-class behaviour for `method`, used when the proxy does
+/// not define it (and by proxy-super). None when the base has no such
+/// method we model. ThreadLocal keeps one value per object (the value of
+/// the first thread that reads it).
+pub fn proxy_base_method(
+    this: &Value,
+    inst: &Instance,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    if inst.implements("java.lang.ThreadLocal") {
+        match (method, args) {
+            ("get", []) => {
+                return Some(match inst.proxy_state() {
+                    Some(v) => Ok(v),
+                    None => {
+                        let init = match inst.method("initialValue") {
+                            Some(m) => call(this, &m, &[]),
+                            None => Ok(Value::NIL),
+                        };
+                        init.inspect(|v| inst.set_proxy_state(v.clone()))
+                    }
+                });
+            }
+            ("set", [v]) => {
+                inst.set_proxy_state(v.clone());
+                return Some(Ok(Value::NIL));
+            }
+            ("remove", []) => {
+                lock(&inst.fields).clear();
+                return Some(Ok(Value::NIL));
+            }
+            ("initialValue", []) => return Some(Ok(Value::NIL)),
+            _ => {}
+        }
+    }
+    match (method, args) {
+        ("toString", []) => Some(Ok(Value::string(format!(
+            "{}@{:x}",
+            inst.class_name(),
+            hash::identity_hash(this)
+        )))),
+        ("hashCode", []) => Some(Ok(Value::long(i64::from(hash::identity_hash(this))))),
+        ("equals", [o]) => Some(Ok(Value::bool(this.identical(o)))),
+        _ => None,
+    }
+}
+
 pub fn call(this: &Value, m: &Value, args: &[Value]) -> Result<Value> {
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(this.clone());

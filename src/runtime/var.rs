@@ -5,9 +5,11 @@
 
 use super::error::{ExClass, Exception, Result};
 use super::gc::{Lock, Ref, lock};
+use super::iref::RefBase;
 use super::symbol::Symbol;
 use super::value::Value;
 use std::cell::RefCell;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub struct Var {
@@ -20,6 +22,8 @@ pub struct Var {
     /// Number of live `binding` frames that bind this var, on any thread:
     /// when zero, deref skips the thread-local lookup.
     bound_count: AtomicUsize,
+    /// Watches and validator (Var is an ARef), made on first use.
+    iref: OnceLock<RefBase>,
 }
 
 impl Var {
@@ -32,6 +36,7 @@ impl Var {
             dynamic: AtomicBool::new(false),
             is_macro: AtomicBool::new(false),
             bound_count: AtomicUsize::new(0),
+            iref: OnceLock::new(),
         }
     }
     pub fn ns_sym(&self) -> &Ref<Symbol> {
@@ -62,6 +67,21 @@ impl Var {
     }
     pub fn bind_root(&self, v: Value) {
         *lock(&self.root) = Some(v);
+    }
+    /// The var's watches and validator.
+    pub fn iref(&self) -> &RefBase {
+        self.iref.get_or_init(RefBase::new)
+    }
+    /// Var.bindRoot: validate, set, then notify watches with (old new);
+    /// `this` is the var as a value, as the watch fns receive it.
+    pub fn set_root(&self, this: &Value, v: Value) -> Result<()> {
+        let Some(b) = self.iref.get() else {
+            self.bind_root(v);
+            return Ok(());
+        };
+        b.validate(&v)?;
+        let old = lock(&self.root).replace(v.clone()).unwrap_or(Value::NIL);
+        b.notify_watches(this, &old, &v)
     }
     pub fn unbind_root(&self) {
         *lock(&self.root) = None;
@@ -134,6 +154,9 @@ impl Var {
 
     /// `set!` of a dynamic var: changes the innermost thread binding.
     pub fn set(&self, v: Value) -> Result<Value> {
+        if let Some(b) = self.iref.get() {
+            b.validate(&v)?;
+        }
         let done = BINDINGS.with(|b| {
             let mut b = b.borrow_mut();
             for frame in b.iter_mut().rev() {

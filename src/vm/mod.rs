@@ -506,8 +506,13 @@ impl Vm {
                         }
                         Op::DefRoot(i) => {
                             let v = stack.pop().unwrap_or_default();
-                            match consts[i as usize].view() {
-                                View::Var(var) => var.bind_root(v),
+                            let this = &consts[i as usize];
+                            match this.view() {
+                                View::Var(var) => {
+                                    if let Err(e) = var.set_root(this, v) {
+                                        break Exit::Throw(e);
+                                    }
+                                }
                                 _ => break Exit::Throw(internal("expected a var")),
                             }
                         }

@@ -135,7 +135,9 @@ fn collect_methods(specs: &[(Value, Vec<Value>)], fields: &Value) -> Result<Meth
     let mut fns = Vec::new();
     for (key, ars) in arities {
         let mut f = vec![sym("fn*")];
-        f.extend(ars);
+        f.extend(merge_overloads(
+            ars.iter().map(destructure_params).collect::<Result<_>>()?,
+        )?);
         let form = meta::with_meta(
             &Value::list(f),
             Value::map_from_pairs(vec![(fields_key(), fields.clone())]),
@@ -143,6 +145,136 @@ fn collect_methods(specs: &[(Value, Vec<Value>)], fields: &Value) -> Result<Meth
         fns.push((key, form));
     }
     Ok(Methods { interfaces, fns })
+}
+
+/// `([this [a b] {:keys [c]}] body...)` -> `([this p__1 p__2] (let [[a b]
+/// p__1 {:keys [c]} p__2] body...))`: method params destructure like fn's.
+fn destructure_params(arity: &Value) -> Result<Value> {
+    let parts = items(arity)?;
+    let Some(params) = parts
+        .first()
+        .filter(|p| matches!(p.view(), View::Vector(_)))
+    else {
+        return Ok(arity.clone());
+    };
+    let params = items(params)?;
+    if params.iter().all(|p| p.as_symbol().is_some()) {
+        return Ok(arity.clone());
+    }
+    let mut binds = Vec::new();
+    let plain: Vec<Value> = params
+        .iter()
+        .map(|p| {
+            if p.as_symbol().is_some() {
+                return p.clone();
+            }
+            let g = sym(&format!("p__{}", crate::reader::next_id()));
+            binds.push(p.clone());
+            binds.push(g.clone());
+            g
+        })
+        .collect();
+    let mut body = vec![core("let"), Value::vector(binds)];
+    body.extend_from_slice(&parts[1..]);
+    Ok(list![Value::vector(plain), Value::list(body)])
+}
+
+/// Arities of one method with the same param count (interface methods
+/// overloaded by param type, `(m [_ ^String x])` and `(m [_ ^long x])`)
+/// become one arity that picks a body by the runtime types of the args,
+/// most specific hints first.
+fn merge_overloads(arities: Vec<Value>) -> Result<Vec<Value>> {
+    // (param count, [(params, body)]).
+    type Overloads = Vec<(Vec<Value>, Vec<Value>)>;
+    let mut groups: Vec<(usize, Overloads)> = Vec::new();
+    for a in arities {
+        let parts = items(&a)?;
+        let params = match parts.first() {
+            Some(p) if matches!(p.view(), View::Vector(_)) => items(p)?,
+            _ => return Ok(vec![a]),
+        };
+        let n = params.len();
+        let body = parts[1..].to_vec();
+        match groups.iter_mut().find(|(k, _)| *k == n) {
+            Some((_, v)) => v.push((params, body)),
+            None => groups.push((n, vec![(params, body)])),
+        }
+    }
+    let mut out = Vec::new();
+    for (n, mut group) in groups {
+        if group.len() == 1 {
+            let (params, body) = group.remove(0);
+            let mut a = vec![Value::vector(params)];
+            a.extend(body);
+            out.push(Value::list(a));
+            continue;
+        }
+        let args: Vec<Value> = (0..n)
+            .map(|i| sym(&format!("arg{i}__{}", crate::reader::next_id())))
+            .collect();
+        group.sort_by_key(|(params, _)| {
+            params
+                .iter()
+                .skip(1)
+                .filter(|p| hint_test(p, &sym("_")).is_none())
+                .count()
+        });
+        let mut cond = vec![core("cond")];
+        for (params, body) in group {
+            let tests: Vec<Value> = params
+                .iter()
+                .zip(&args)
+                .skip(1)
+                .filter_map(|(p, a)| hint_test(p, a))
+                .collect();
+            let mut test = vec![core("and")];
+            test.extend(tests);
+            cond.push(Value::list(test));
+            let binds: Vec<Value> = params
+                .iter()
+                .zip(&args)
+                .flat_map(|(p, a)| [strip_meta(p).unwrap_or_else(|_| p.clone()), a.clone()])
+                .collect();
+            let mut l = vec![core("let"), Value::vector(binds)];
+            l.extend(body);
+            cond.push(Value::list(l));
+        }
+        cond.push(kw("else"));
+        cond.push(list![
+            sym("throw"),
+            list![
+                sym("new"),
+                sym("java.lang.IllegalArgumentException"),
+                Value::string("No matching method overload for these argument types")
+            ]
+        ]);
+        out.push(list![Value::vector(args), Value::list(cond)]);
+    }
+    Ok(out)
+}
+
+/// The type test a param's `:tag` hint asks of `arg` (None for untyped
+/// or Object params).
+fn hint_test(param: &Value, arg: &Value) -> Option<Value> {
+    let tag = crate::runtime::lookup::get(&meta::meta(param), &kw("tag"));
+    let name = match tag.as_symbol() {
+        Some(s) => s.to_string(),
+        None => tag.as_str()?.to_string(),
+    };
+    let pred = |p: &str| Some(list![core(p), arg.clone()]);
+    match name.as_str() {
+        "Object" | "java.lang.Object" => None,
+        "long" | "int" | "short" | "byte" | "Long" | "Integer" | "java.lang.Long"
+        | "java.lang.Integer" => pred("int?"),
+        "double" | "float" | "Double" | "Float" | "java.lang.Double" | "java.lang.Float" => {
+            pred("float?")
+        }
+        "boolean" | "Boolean" | "java.lang.Boolean" => pred("boolean?"),
+        "char" | "Character" | "java.lang.Character" => pred("char?"),
+        "String" | "java.lang.String" => pred("string?"),
+        "bytes" => pred("bytes?"),
+        _ => Some(list![core("instance?"), sym(&name), arg.clone()]),
+    }
 }
 
 /// `{"key" (fn* ...) ...}` as a form.
@@ -364,10 +496,12 @@ pub(crate) fn extend_type(args: &[Value]) -> Result<Value> {
 fn parse_impls(forms: &[Value]) -> Result<Vec<(Value, Vec<Value>)>> {
     let mut out: Vec<(Value, Vec<Value>)> = Vec::new();
     for f in forms {
-        if crate::runtime::seq::is_seq(f) {
-            match out.last_mut() {
-                Some((_, ms)) => ms.push(f.clone()),
-                None => return err::illegal_arg("extend needs a type or protocol first"),
+        // core.clj's parse-impls: the first form (whatever it is, e.g. an
+        // expression giving a class) names the type; the seqs after it are
+        // its methods.
+        if crate::runtime::seq::is_seq(f) && !out.is_empty() {
+            if let Some((_, ms)) = out.last_mut() {
+                ms.push(f.clone());
             }
         } else {
             out.push((f.clone(), Vec::new()));

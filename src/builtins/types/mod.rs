@@ -5,12 +5,16 @@
 //! deftype*/reify* special forms.
 
 mod deftype;
+mod literal;
 mod protocol;
+mod proxy;
 
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::types::{self, Methods};
 use crate::runtime::value::{Value, View};
+
+pub(crate) use literal::DEFS as LITERAL_DEFS;
 
 pub(crate) const DEFS: &[Def] = &[
     Def::m("defprotocol", deftype::defprotocol),
@@ -28,6 +32,10 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("extends?", extends),
     Def::f("extenders", extenders),
     Def::f("record?", record_p),
+    Def::m("proxy", proxy::proxy),
+    Def::m("proxy-super", proxy::proxy_super),
+    Def::f("-proxy-super", proxy::proxy_super_call),
+    Def::f("proxy-mappings", proxy::proxy_mappings),
 ];
 
 fn define_protocol(args: &[Value]) -> Result<Value> {

@@ -165,6 +165,12 @@ pub fn disj(coll: &Value, x: &Value) -> Result<Value> {
         Repr::Nil => Value::NIL,
         Repr::HashSet(s) => wrap(s.disj(x)),
         Repr::SortedSet(s) => wrap(s.disj(x)?),
+        Repr::Instance(_) => {
+            match crate::runtime::types::call_method(coll, "disjoin", std::slice::from_ref(x)) {
+                Some(r) => r?,
+                None => return cce(coll, "clojure.lang.IPersistentSet"),
+            }
+        }
         _ => return cce(coll, "clojure.lang.IPersistentSet"),
     })
 }
@@ -184,6 +190,10 @@ pub fn peek(coll: &Value) -> Result<Value> {
         View::SubVector(v) => v.peek().cloned().unwrap_or(Value::NIL),
         View::MapEntry(e) => e.val().clone(),
         View::Queue(q) => q.peek().cloned().unwrap_or(Value::NIL),
+        View::Instance(_) => match crate::runtime::types::call_method(coll, "peek", &[]) {
+            Some(r) => r?,
+            None => return cce(coll, "clojure.lang.IPersistentStack"),
+        },
         _ => return cce(coll, "clojure.lang.IPersistentStack"),
     })
 }
@@ -200,6 +210,10 @@ pub fn pop(coll: &Value) -> Result<Value> {
         Repr::SubVector(v) => v.pop().ok_or_else(super::vector::pop_empty)?,
         Repr::MapEntry(e) => Value::vector(vec![e.key().clone()]),
         Repr::Queue(q) => wrap(q.pop().unwrap_or_else(|| q.with_meta(q.meta().cloned()))),
+        Repr::Instance(_) => match crate::runtime::types::call_method(coll, "pop", &[]) {
+            Some(r) => r?,
+            None => return cce(coll, "clojure.lang.IPersistentStack"),
+        },
         _ => return cce(coll, "clojure.lang.IPersistentStack"),
     })
 }
@@ -242,6 +256,9 @@ pub fn nth(coll: &Value, i: i64) -> Result<Value> {
         };
         return Ok(m.group(n)?.map_or(Value::NIL, Value::string));
     }
+    if let Some(r) = crate::runtime::types::call_method(coll, "nth", &[Value::long(i)]) {
+        return r;
+    }
     match nth_opt(coll, i)? {
         Some(v) => Ok(v),
         None => match coll.view() {
@@ -263,6 +280,11 @@ pub fn nth_or(coll: &Value, i: i64, not_found: Value) -> Result<Value> {
             Some(Ok(g)) => g.map_or(Value::NIL, Value::string),
             _ => not_found,
         });
+    }
+    if let Some(r) =
+        crate::runtime::types::call_method(coll, "nth", &[Value::long(i), not_found.clone()])
+    {
+        return r;
     }
     Ok(nth_opt(coll, i)?.unwrap_or(not_found))
 }
@@ -342,6 +364,18 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
         View::TransientMap(t) => t.contains_key(k)?,
         View::TransientSet(t) => t.contains(k)?,
         View::Instance(i) if i.is_record() => i.record_get(k)?.is_some(),
+        // Associative.containsKey, else IPersistentSet.contains.
+        View::Instance(i) if i.has_method("containsKey") || i.has_method("contains") => {
+            let m = if i.has_method("containsKey") {
+                "containsKey"
+            } else {
+                "contains"
+            };
+            match crate::runtime::types::call_method(coll, m, std::slice::from_ref(k)) {
+                Some(r) => r?.truthy(),
+                None => false,
+            }
+        }
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_) => {
             let n = seq_count_of(coll)?;
             match k.view() {
@@ -453,6 +487,10 @@ pub fn rseq(coll: &Value) -> Result<Value> {
         Repr::MapEntry(e) => Ref::new(entry_vec(e)).rseq(),
         Repr::SortedMap(m) => m.rseq(),
         Repr::SortedSet(s) => s.rseq(),
+        Repr::Instance(_) => match crate::runtime::types::call_method(coll, "rseq", &[]) {
+            Some(r) => r?,
+            None => return cce(coll, "clojure.lang.Reversible"),
+        },
         _ => return cce(coll, "clojure.lang.Reversible"),
     })
 }
@@ -520,11 +558,21 @@ fn entry_part_seq(s: Value, keys: bool) -> Value {
 pub fn transient(coll: &Value) -> Result<Value> {
     match &coll.0 {
         Repr::Vector(v) => Ok(wrap(super::TransientVector::new(v))),
+        Repr::Instance(_) => match instance_op(coll, "asTransient", &[]) {
+            Some(r) => r,
+            None => cce(coll, "clojure.lang.IEditableCollection"),
+        },
         _ => match coll.transient_of() {
             Some(t) => Ok(t),
             None => cce(coll, "clojure.lang.IEditableCollection"),
         },
     }
+}
+
+/// A deftype/reify method standing for a core operation (None when `coll`
+/// is not such an object or lacks the method).
+fn instance_op(coll: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    crate::runtime::types::call_method(coll, method, args)
 }
 
 fn not_transient<T>(coll: &Value) -> Result<T> {
@@ -537,7 +585,7 @@ pub fn persistent(coll: &Value) -> Result<Value> {
         View::TransientVector(t) => Ok(wrap(t.persistent()?)),
         View::TransientMap(t) => t.persistent(),
         View::TransientSet(t) => t.persistent(),
-        _ => not_transient(coll),
+        _ => instance_op(coll, "persistent", &[]).unwrap_or_else(|| not_transient(coll)),
     }
 }
 
@@ -572,7 +620,7 @@ pub fn conj_mut(coll: &Value, x: Value) -> Result<Value> {
                 }
             }
         }
-        _ => return not_transient(coll),
+        _ => return instance_op(coll, "conj", &[x]).unwrap_or_else(|| not_transient(coll)),
     }
     Ok(coll.clone())
 }
@@ -591,7 +639,8 @@ pub fn assoc_mut(coll: &Value, k: Value, v: Value) -> Result<Value> {
             }
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientAssociative"),
+        _ => instance_op(coll, "assoc", &[k, v])
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientAssociative")),
     }
 }
 
@@ -602,7 +651,8 @@ pub fn dissoc_mut(coll: &Value, k: &Value) -> Result<Value> {
             t.without(k)?;
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientMap"),
+        _ => instance_op(coll, "without", std::slice::from_ref(k))
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientMap")),
     }
 }
 
@@ -613,7 +663,8 @@ pub fn disj_mut(coll: &Value, x: &Value) -> Result<Value> {
             t.disj(x)?;
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientSet"),
+        _ => instance_op(coll, "disjoin", std::slice::from_ref(x))
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientSet")),
     }
 }
 
@@ -624,7 +675,8 @@ pub fn pop_mut(coll: &Value) -> Result<Value> {
             t.pop()?;
             Ok(coll.clone())
         }
-        _ => cce(coll, "clojure.lang.ITransientVector"),
+        _ => instance_op(coll, "pop", &[])
+            .unwrap_or_else(|| cce(coll, "clojure.lang.ITransientVector")),
     }
 }
 

@@ -292,6 +292,23 @@ fn write_one(
             out.push_str(i.class_name());
             open_pairs(out, stack, i.record_entries()?, level);
         }
+        // print-method TaggedLiteral / ReaderConditional: `#tag form`,
+        // `#?(...)` / `#?@(...)`.
+        View::Instance(i) if i.class_name() == "clojure.lang.TaggedLiteral" => {
+            out.push('#');
+            let tag = i.field(0).unwrap_or(Value::NIL);
+            stack.push(Task::value(i.field(1).unwrap_or(Value::NIL), level));
+            stack.push(Task::Lit(" "));
+            stack.push(Task::value(tag, level));
+        }
+        View::Instance(i) if i.class_name() == "clojure.lang.ReaderConditional" => {
+            out.push_str(if i.field(1).is_some_and(|s| s.truthy()) {
+                "#?@"
+            } else {
+                "#?"
+            });
+            stack.push(Task::value(i.field(0).unwrap_or(Value::NIL), level));
+        }
         // An IDeref prints its state, like atoms.
         View::Instance(i) if i.has_method("deref") => {
             let state = object::write_ref_head(out, &v);
@@ -316,6 +333,22 @@ fn write_one(
         }
         View::HostObject(crate::runtime::object::HostObject::Array(..)) => {
             object::write_object(out, &v, opts)?
+        }
+        // A LinkedList (a java.util.List) prints like a seq, a java.util.Map
+        // like a map.
+        View::HostObject(crate::runtime::object::HostObject::LinkedList(c, l))
+            if *c == "java.util.LinkedList" =>
+        {
+            let items = crate::runtime::gc::lock(l).clone();
+            write_value(out, &Value::list(items), opts)?
+        }
+        // An ArrayDeque is no java.util.List: #object.
+        View::HostObject(crate::runtime::object::HostObject::LinkedList(..)) => {
+            object::write_object(out, &v, opts)?
+        }
+        View::HostObject(crate::runtime::object::HostObject::JavaMap(_, m)) => {
+            let pairs = crate::runtime::gc::lock(m).clone();
+            write_value(out, &Value::map_from_pairs(pairs), opts)?
         }
         View::HostObject(o) => match o.list_items() {
             // A java.util.List prints like a vector.

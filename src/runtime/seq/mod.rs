@@ -151,7 +151,11 @@ pub fn seq(x: &Value) -> Result<Value> {
             })
         }
         View::Instance(_) => match crate::runtime::types::call_method(x, "seq", &[]) {
-            Some(r) => seq(&r?),
+            // An ISeq type's seq is often itself.
+            Some(r) => {
+                let r = r?;
+                if r.identical(x) { Ok(r) } else { seq(&r) }
+            }
             None => err::illegal_arg(format!(
                 "Don't know how to create ISeq from: {}",
                 x.class_name()
@@ -172,6 +176,16 @@ pub fn seq(x: &Value) -> Result<Value> {
     }
 }
 
+/// first/next/more of a deftype or reify implementing clojure.lang.ISeq.
+fn instance_seq_op(x: &Value, op: &str) -> Option<Result<Value>> {
+    match x.view() {
+        View::Instance(i) if i.implements("clojure.lang.ISeq") => {
+            crate::runtime::types::call_method(x, op, &[])
+        }
+        _ => None,
+    }
+}
+
 /// `(first x)`.
 pub fn first(x: &Value) -> Result<Value> {
     use crate::runtime::value::Repr;
@@ -185,6 +199,9 @@ pub fn first(x: &Value) -> Result<Value> {
     if let Some(n) = node(x) {
         return n.first();
     }
+    if let Some(r) = instance_seq_op(x, "first") {
+        return r;
+    }
     let s = seq(x)?;
     if s.is_nil() {
         Ok(Value::NIL)
@@ -197,6 +214,9 @@ pub fn first(x: &Value) -> Result<Value> {
 pub fn next(x: &Value) -> Result<Value> {
     if let Some(n) = node(x) {
         return n.next(x);
+    }
+    if let Some(r) = instance_seq_op(x, "next") {
+        return r;
     }
     let s = seq(x)?;
     if s.is_nil() { Ok(Value::NIL) } else { next(&s) }
@@ -238,6 +258,9 @@ pub fn next_owned(mut x: Value) -> Result<Value> {
 pub fn rest(x: &Value) -> Result<Value> {
     if let Some(n) = node(x) {
         return n.more(x);
+    }
+    if let Some(r) = instance_seq_op(x, "more") {
+        return r;
     }
     let s = seq(x)?;
     if s.is_nil() {

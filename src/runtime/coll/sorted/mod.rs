@@ -29,6 +29,8 @@ impl Comparator {
     pub fn from_value(f: Value) -> Result<Comparator> {
         match f.view() {
             View::Fn(_) => Ok(Comparator::Fn(f)),
+            // A deftype/reify/proxy implementing java.util.Comparator.
+            View::Instance(i) if i.has_method("compare") => Ok(Comparator::Fn(f)),
             _ => err::class_cast(cast_message(f.class_name(), "java.util.Comparator")),
         }
     }
@@ -45,6 +47,10 @@ impl Comparator {
             Comparator::Default => return compare(a, b),
             Comparator::Fn(f) => f,
         };
+        if let Some(r) = crate::runtime::types::call_method(f, "compare", &[a.clone(), b.clone()]) {
+            let n = crate::runtime::number::to_long(&r?)?;
+            return Ok((n as i32).cmp(&0));
+        }
         let View::Fn(func) = f.view() else {
             return err::class_cast(cast_message(f.class_name(), "java.util.Comparator"));
         };

@@ -1,0 +1,868 @@
+//! JDK members libraries lean on: Long/Integer bit twiddling,
+//! java.util.Random (the JDK's LCG, so seeded sequences match the JVM),
+//! Locale, Thread/currentThread, java.util.Arrays.
+
+use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::number::convert::to_long;
+use crate::runtime::object::HostObject;
+use crate::runtime::value::{Value, View};
+
+/// `(C/m args)`; None when not modelled here.
+pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    match class {
+        "java.lang.Long" => long_bits(member, args, false),
+        "java.lang.Integer" => long_bits(member, args, true),
+        "java.lang.Thread" => match (member, args) {
+            ("currentThread", []) => {
+                let name = std::thread::current().name().unwrap_or("main").to_string();
+                Some(Ok(host(HostObject::Thread(name))))
+            }
+            _ => None,
+        },
+        "java.util.Arrays" => arrays(member, args),
+        // The wrappers add no behaviour cljw models: the map itself.
+        "java.util.Collections" => match (member, args) {
+            (
+                "synchronizedMap" | "unmodifiableMap" | "synchronizedList" | "unmodifiableList"
+                | "synchronizedSet" | "unmodifiableSet",
+                [m],
+            ) => Some(Ok(m.clone())),
+            ("emptyList", []) => Some(Ok(host(HostObject::ArrayList(Lock::new(Vec::new()))))),
+            ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new()))),
+            _ => None,
+        },
+        "java.net.URI" => match (member, args) {
+            ("create", [s]) => Some(uri(s)),
+            _ => None,
+        },
+        "java.util.Locale" => match (member, args) {
+            ("getDefault", []) => Some(Ok(host(HostObject::Locale("en_US".to_string())))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `C/FIELD`; None when not modelled here.
+pub fn get_static(class: &str, field: &str) -> Option<Value> {
+    if class == "java.time.format.DateTimeFormatter" {
+        const NAMES: &[&str] = &[
+            "ISO_INSTANT",
+            "ISO_LOCAL_DATE",
+            "ISO_LOCAL_TIME",
+            "ISO_LOCAL_DATE_TIME",
+            "ISO_OFFSET_DATE_TIME",
+            "ISO_ZONED_DATE_TIME",
+            "ISO_DATE",
+            "ISO_DATE_TIME",
+            "BASIC_ISO_DATE",
+            "RFC_1123_DATE_TIME",
+        ];
+        return NAMES
+            .iter()
+            .find(|n| **n == field)
+            .map(|n| host(HostObject::TimeFormatter(n)));
+    }
+    let tag = match (class, field) {
+        ("java.util.Locale", "US") => "en_US",
+        ("java.util.Locale", "ROOT") => "",
+        ("java.util.Locale", "ENGLISH") => "en",
+        ("java.util.Locale", "UK") => "en_GB",
+        ("java.util.Locale", "GERMANY") => "de_DE",
+        ("java.util.Locale", "GERMAN") => "de",
+        ("java.util.Locale", "FRANCE") => "fr_FR",
+        ("java.util.Locale", "FRENCH") => "fr",
+        _ => return None,
+    };
+    Some(host(HostObject::Locale(tag.to_string())))
+}
+
+/// `(new C args)`; None when not modelled here.
+pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
+    match (class, args) {
+        ("java.util.Random", []) => {
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos() as u64);
+            Some(Ok(random(t ^ 8_682_522_807_148_012)))
+        }
+        ("java.util.Random", [seed]) => Some(to_long(seed).map(|s| random(s as u64))),
+        // String(byte[]) / String(byte[], charset): UTF-8 (invalid
+        // sequences become U+FFFD, as Java's decoder does).
+        ("java.lang.String", [b] | [b, _]) if b.class_name() == "[B" => {
+            let bytes: Result<Vec<u8>> = crate::runtime::seq::iter(b)
+                .map(|x| x.and_then(|x| to_long(&x)).map(|x| x as u8))
+                .collect();
+            Some(bytes.map(|v| Value::string(String::from_utf8_lossy(&v).into_owned())))
+        }
+        // String(char[] value, int offset, int count).
+        ("java.lang.String", [c, off, count]) if c.class_name() == "[C" => Some((|| {
+            let (off, count) = (to_long(off)?, to_long(count)?);
+            let items: Vec<Value> = crate::runtime::seq::iter(c).collect::<Result<_>>()?;
+            let end = off.saturating_add(count);
+            if off < 0 || count < 0 || end as usize > items.len() {
+                return Err(Exception::new(
+                    ExClass::StringIndexOutOfBoundsException,
+                    format!("offset {off}, count {count}, length {}", items.len()),
+                ));
+            }
+            Ok(Value::string(
+                items[off as usize..end as usize]
+                    .iter()
+                    .map(|x| x.as_char().unwrap_or('\u{fffd}'))
+                    .collect::<String>(),
+            ))
+        })()),
+        ("java.lang.String", [c]) if c.class_name() == "[C" => {
+            let chars: Result<String> = crate::runtime::seq::iter(c)
+                .map(|x| x.map(|x| x.as_char().unwrap_or('\u{fffd}')))
+                .collect();
+            Some(chars.map(Value::string))
+        }
+        ("java.net.URI", [s]) => Some(uri(s)),
+        ("java.util.LinkedList" | "java.util.ArrayDeque", [] | [_]) => {
+            let class = if class == "java.util.LinkedList" {
+                "java.util.LinkedList"
+            } else {
+                "java.util.ArrayDeque"
+            };
+            // (LinkedList. coll) copies; (ArrayDeque. 16) is a capacity.
+            let items = match args.first() {
+                Some(c) if !crate::runtime::number::is_number(c) => {
+                    match crate::runtime::seq::iter(c).collect::<Result<Vec<Value>>>() {
+                        Ok(v) => v,
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Some(Ok(host(HostObject::LinkedList(class, Lock::new(items)))))
+        }
+        (
+            "java.util.concurrent.atomic.AtomicLong"
+            | "java.util.concurrent.atomic.AtomicInteger"
+            | "java.util.concurrent.atomic.AtomicBoolean"
+            | "java.util.concurrent.atomic.AtomicReference",
+            [] | [_],
+        ) => {
+            let (class, zero) = match class {
+                "java.util.concurrent.atomic.AtomicLong" => {
+                    ("java.util.concurrent.atomic.AtomicLong", Value::long(0))
+                }
+                "java.util.concurrent.atomic.AtomicInteger" => {
+                    ("java.util.concurrent.atomic.AtomicInteger", Value::long(0))
+                }
+                "java.util.concurrent.atomic.AtomicBoolean" => {
+                    ("java.util.concurrent.atomic.AtomicBoolean", Value::FALSE)
+                }
+                _ => ("java.util.concurrent.atomic.AtomicReference", Value::NIL),
+            };
+            let init = args.first().cloned().unwrap_or(zero);
+            Some(Ok(host(HostObject::Atomic(class, Lock::new(init)))))
+        }
+        (
+            "java.util.HashMap"
+            | "java.util.LinkedHashMap"
+            | "java.util.WeakHashMap"
+            | "java.util.IdentityHashMap"
+            | "java.util.TreeMap"
+            | "java.util.concurrent.ConcurrentHashMap",
+            [] | [_],
+        ) => {
+            let class = [
+                "java.util.HashMap",
+                "java.util.LinkedHashMap",
+                "java.util.WeakHashMap",
+                "java.util.IdentityHashMap",
+                "java.util.TreeMap",
+                "java.util.concurrent.ConcurrentHashMap",
+            ]
+            .into_iter()
+            .find(|c| *c == class)
+            .unwrap_or("java.util.HashMap");
+            // (HashMap. m) copies a map; (HashMap. 16) is a capacity.
+            let init = match args.first() {
+                Some(m)
+                    if crate::runtime::equality::is_map(m)
+                        || matches!(m.view(), View::HostObject(HostObject::JavaMap(..))) =>
+                {
+                    match map_entries(m) {
+                        Ok(v) => v,
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Some(Ok(java_map(class, init)))
+        }
+        ("java.util.Locale", [lang]) => Some(locale(&[lang])),
+        ("java.util.Locale", [lang, country]) => Some(locale(&[lang, country])),
+        _ => None,
+    }
+}
+
+/// `(.m x args)` of the host objects above; None when not modelled here.
+pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let View::HostObject(o) = target.view() else {
+        return None;
+    };
+    match o {
+        HostObject::Random(state) => random_method(state, method, args),
+        HostObject::Uri(u) => uri_method(u, method, args),
+        HostObject::Atomic(c, cell) => atomic_method(c, cell, method, args),
+        HostObject::JavaMap(_, m) => map_method(target, m, method, args),
+        HostObject::Locale(tag) => {
+            let (lang, country) = tag.split_once('_').unwrap_or((tag, ""));
+            Some(Ok(match (method, args) {
+                ("getLanguage", []) => Value::string(lang),
+                ("getCountry", []) => Value::string(country),
+                ("toLanguageTag", []) => Value::string(tag.replace('_', "-")),
+                ("toString", []) => Value::string(tag),
+                _ => return None,
+            }))
+        }
+        HostObject::Thread(name) => Some(Ok(match (method, args) {
+            ("getName", []) => Value::string(name),
+            // No JVM frames to report: an empty StackTraceElement[].
+            ("getStackTrace", []) => host(HostObject::Array(
+                "[Ljava.lang.StackTraceElement;",
+                Lock::new(Vec::new()),
+            )),
+            ("isDaemon" | "isInterrupted", []) => Value::FALSE,
+            ("isAlive", []) => Value::TRUE,
+            _ => return None,
+        })),
+        _ => None,
+    }
+}
+
+fn host(o: HostObject) -> Value {
+    Value::from(Ref::new(o))
+}
+
+fn locale(parts: &[&Value]) -> Result<Value> {
+    let mut tag = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        let s = crate::runtime::printer::str_value(p)?;
+        if i > 0 && !s.is_empty() {
+            tag.push('_');
+            tag.push_str(&s.to_uppercase());
+        } else {
+            tag.push_str(&s.to_lowercase());
+        }
+    }
+    Ok(host(HostObject::Locale(tag)))
+}
+
+// ----- Long / Integer -----
+
+fn long_bits(member: &str, args: &[Value], int: bool) -> Option<Result<Value>> {
+    let arg = |i: usize| -> Result<i64> { to_long(&args[i]) };
+    let width = if int { 32 } else { 64 };
+    let norm = |n: i64| if int { n as i32 as i64 } else { n };
+    let r = (|| -> Result<Option<i64>> {
+        Ok(Some(match (member, args.len()) {
+            ("numberOfLeadingZeros", 1) => i64::from(if int {
+                (arg(0)? as i32).leading_zeros()
+            } else {
+                arg(0)?.leading_zeros()
+            }),
+            ("numberOfTrailingZeros", 1) => {
+                let n = arg(0)?;
+                i64::from(if int {
+                    (n as i32).trailing_zeros()
+                } else {
+                    n.trailing_zeros()
+                })
+            }
+            ("bitCount", 1) => i64::from(if int {
+                (arg(0)? as i32).count_ones()
+            } else {
+                arg(0)?.count_ones()
+            }),
+            ("highestOneBit", 1) => {
+                let n = if int {
+                    arg(0)? as u32 as u64
+                } else {
+                    arg(0)? as u64
+                };
+                if n == 0 {
+                    0
+                } else {
+                    norm((1u64 << (63 - n.leading_zeros())) as i64)
+                }
+            }
+            ("lowestOneBit", 1) => {
+                let n = norm(arg(0)?);
+                norm(n & n.wrapping_neg())
+            }
+            ("reverse", 1) => {
+                if int {
+                    (arg(0)? as i32).reverse_bits() as i64
+                } else {
+                    arg(0)?.reverse_bits()
+                }
+            }
+            ("reverseBytes", 1) => {
+                if int {
+                    (arg(0)? as i32).swap_bytes() as i64
+                } else {
+                    arg(0)?.swap_bytes()
+                }
+            }
+            ("rotateLeft", 2) => {
+                let d = arg(1)? as u32 % width;
+                if int {
+                    (arg(0)? as i32).rotate_left(d) as i64
+                } else {
+                    arg(0)?.rotate_left(d)
+                }
+            }
+            ("rotateRight", 2) => {
+                let d = arg(1)? as u32 % width;
+                if int {
+                    (arg(0)? as i32).rotate_right(d) as i64
+                } else {
+                    arg(0)?.rotate_right(d)
+                }
+            }
+            ("signum", 1) => arg(0)?.signum(),
+            ("compare", 2) => (arg(0)?.cmp(&arg(1)?)) as i64,
+            ("sum", 2) => norm(arg(0)?.wrapping_add(arg(1)?)),
+            ("max", 2) => arg(0)?.max(arg(1)?),
+            ("min", 2) => arg(0)?.min(arg(1)?),
+            ("hashCode", 1) => {
+                let n = arg(0)?;
+                if int {
+                    n as i32 as i64
+                } else {
+                    (n ^ (n >> 32 & 0xffff_ffff)) as i32 as i64
+                }
+            }
+            _ => return Ok(None),
+        }))
+    })();
+    match r {
+        Ok(Some(n)) => Some(Ok(Value::long(n))),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+// ----- java.util.Random -----
+
+const MULTIPLIER: u64 = 0x5_DEEC_E66D;
+const MASK: u64 = (1 << 48) - 1;
+
+fn random(seed: u64) -> Value {
+    host(HostObject::Random(Lock::new((
+        (seed ^ MULTIPLIER) & MASK,
+        None,
+    ))))
+}
+
+/// Random.next(bits).
+fn next_bits(state: &Lock<(u64, Option<f64>)>, bits: u32) -> i32 {
+    let mut s = lock(state);
+    s.0 = (s.0.wrapping_mul(MULTIPLIER).wrapping_add(0xB)) & MASK;
+    (s.0 >> (48 - bits)) as i64 as i32
+}
+
+fn next_double(state: &Lock<(u64, Option<f64>)>) -> f64 {
+    let hi = i64::from(next_bits(state, 26)) << 27;
+    let lo = i64::from(next_bits(state, 27));
+    (hi + lo) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+fn random_method(
+    state: &Lock<(u64, Option<f64>)>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    Some(Ok(match (method, args) {
+        ("nextInt", []) => Value::long(i64::from(next_bits(state, 32))),
+        ("nextInt", [bound]) => {
+            let bound = match to_long(bound) {
+                Ok(b) if b > 0 => b as i32,
+                Ok(_) => {
+                    return Some(Err(Exception::new(
+                        ExClass::IllegalArgumentException,
+                        "bound must be positive",
+                    )));
+                }
+                Err(e) => return Some(Err(e)),
+            };
+            let m = bound - 1;
+            let mut r = next_bits(state, 31);
+            if bound & m == 0 {
+                r = ((i64::from(bound) * i64::from(r)) >> 31) as i32;
+            } else {
+                let mut u = r;
+                loop {
+                    r = u % bound;
+                    if u.wrapping_sub(r).wrapping_add(m) >= 0 {
+                        break;
+                    }
+                    u = next_bits(state, 31);
+                }
+            }
+            Value::long(i64::from(r))
+        }
+        ("nextLong", []) => {
+            let hi = i64::from(next_bits(state, 32)) << 32;
+            Value::long(hi.wrapping_add(i64::from(next_bits(state, 32))))
+        }
+        ("nextBoolean", []) => Value::bool(next_bits(state, 1) != 0),
+        // A float result reaches Clojure widened to a Double (Reflector.prepRet).
+        ("nextFloat", []) => {
+            Value::double(f64::from(next_bits(state, 24) as f32 / (1u32 << 24) as f32))
+        }
+        ("nextDouble", []) => Value::double(next_double(state)),
+        ("nextGaussian", []) => {
+            if let Some(g) = lock(state).1.take() {
+                return Some(Ok(Value::double(g)));
+            }
+            loop {
+                let v1 = 2.0 * next_double(state) - 1.0;
+                let v2 = 2.0 * next_double(state) - 1.0;
+                let s = v1 * v1 + v2 * v2;
+                if s < 1.0 && s != 0.0 {
+                    let mul = (-2.0 * s.ln() / s).sqrt();
+                    lock(state).1 = Some(v2 * mul);
+                    break Value::double(v1 * mul);
+                }
+            }
+        }
+        ("setSeed", [seed]) => match to_long(seed) {
+            Ok(s) => {
+                *lock(state) = ((s as u64 ^ MULTIPLIER) & MASK, None);
+                Value::NIL
+            }
+            Err(e) => return Some(Err(e)),
+        },
+        _ => return None,
+    }))
+}
+
+// ----- java.util.Arrays -----
+
+fn array_parts(v: &Value) -> Result<(&'static str, Vec<Value>)> {
+    match v.view() {
+        View::HostObject(HostObject::Array(c, items)) => Ok((c, lock(items).clone())),
+        _ => Err(Exception::new(
+            ExClass::ClassCastException,
+            crate::runtime::compare::cast_message(v.class_name(), "[Ljava.lang.Object;"),
+        )),
+    }
+}
+
+fn array_value(class: &'static str, items: Vec<Value>) -> Value {
+    host(HostObject::Array(class, Lock::new(items)))
+}
+
+/// The default element of an array class (`[J` -> 0).
+fn default_item(class: &str) -> Value {
+    match class {
+        "[J" | "[I" | "[S" | "[B" => Value::long(0),
+        "[D" => Value::double(0.0),
+        "[F" => Value::float(0.0),
+        "[Z" => Value::FALSE,
+        "[C" => Value::char('\0'),
+        _ => Value::NIL,
+    }
+}
+
+fn arrays(member: &str, args: &[Value]) -> Option<Result<Value>> {
+    let r = (|| -> Result<Option<Value>> {
+        Ok(Some(match (member, args) {
+            ("copyOfRange", [a, from, to]) => {
+                let (c, items) = array_parts(a)?;
+                let (from, to) = (to_long(from)?, to_long(to)?);
+                if from < 0 || from as usize > items.len() {
+                    return Err(Exception::new(
+                        ExClass::ArrayIndexOutOfBoundsException,
+                        format!("Array index out of range: {from}"),
+                    ));
+                }
+                if from > to {
+                    return Err(Exception::new(
+                        ExClass::IllegalArgumentException,
+                        format!("{from} > {to}"),
+                    ));
+                }
+                let mut out: Vec<Value> = items[from as usize..]
+                    .iter()
+                    .take((to - from) as usize)
+                    .cloned()
+                    .collect();
+                out.resize((to - from) as usize, default_item(c));
+                array_value(c, out)
+            }
+            ("copyOf", [a, n]) => {
+                let (c, mut items) = array_parts(a)?;
+                let n = usize::try_from(to_long(n)?).map_err(|_| {
+                    Exception::new(
+                        ExClass::NegativeArraySizeException,
+                        to_long(n).unwrap_or(0).to_string(),
+                    )
+                })?;
+                items.resize(n, default_item(c));
+                array_value(c, items)
+            }
+            ("asList", [a]) => {
+                let (_, items) = array_parts(a)?;
+                host(HostObject::ArrayList(Lock::new(items)))
+            }
+            ("fill", [a, v]) => {
+                if let View::HostObject(HostObject::Array(_, items)) = a.view() {
+                    for x in lock(items).iter_mut() {
+                        *x = v.clone();
+                    }
+                }
+                Value::NIL
+            }
+            ("toString", [a]) => {
+                if a.is_nil() {
+                    return Ok(Some(Value::string("null")));
+                }
+                let (_, items) = array_parts(a)?;
+                let parts: Result<Vec<String>> = items
+                    .iter()
+                    .map(crate::runtime::printer::str_value)
+                    .collect();
+                Value::string(format!("[{}]", parts?.join(", ")))
+            }
+            ("equals", [a, b]) => {
+                let (_, x) = array_parts(a)?;
+                let (_, y) = array_parts(b)?;
+                Value::bool(
+                    x.len() == y.len()
+                        && x.iter().zip(&y).all(|(p, q)| {
+                            crate::runtime::equality::try_equals(p, q).unwrap_or(false)
+                        }),
+                )
+            }
+            ("sort", [a]) => {
+                if let View::HostObject(HostObject::Array(_, items)) = a.view() {
+                    let mut v = lock(items).clone();
+                    let mut err = None;
+                    v.sort_by(|p, q| {
+                        crate::runtime::compare::compare(p, q).unwrap_or_else(|e| {
+                            err.get_or_insert(e);
+                            std::cmp::Ordering::Equal
+                        })
+                    });
+                    if let Some(e) = err {
+                        return Err(e);
+                    }
+                    *lock(items) = v;
+                }
+                Value::NIL
+            }
+            _ => return Ok(None),
+        }))
+    })();
+    r.transpose()
+}
+
+// ----- java.net.URI -----
+
+/// RFC 3986's split: scheme, authority, path, query, fragment.
+struct UriParts<'a> {
+    scheme: Option<&'a str>,
+    authority: Option<&'a str>,
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn split_uri(s: &str) -> UriParts<'_> {
+    let (rest, fragment) = match s.split_once('#') {
+        Some((a, f)) => (a, Some(f)),
+        None => (s, None),
+    };
+    let (rest, query) = match rest.split_once('?') {
+        Some((a, q)) => (a, Some(q)),
+        None => (rest, None),
+    };
+    let scheme_end = rest.find(':').filter(|&i| {
+        i > 0
+            && rest[..i]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && rest[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let (scheme, rest) = match scheme_end {
+        Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+        None => (None, rest),
+    };
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(r) => {
+            let end = r.find('/').unwrap_or(r.len());
+            (Some(&r[..end]), &r[end..])
+        }
+        None => (None, rest),
+    };
+    UriParts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    }
+}
+
+fn uri(s: &Value) -> Result<Value> {
+    let Some(text) = s.as_str() else {
+        return Err(Exception::new(
+            ExClass::NullPointerException,
+            "Cannot invoke \"String.length()\" because \"str\" is null",
+        ));
+    };
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_whitespace() || "<>\"{}|\\^`".contains(*c))
+    {
+        let at = text.find(c).unwrap_or(0);
+        return Err(Exception::new(
+            ExClass::URISyntaxException,
+            format!("Illegal character in path at index {at}: {text}"),
+        ));
+    }
+    Ok(host(HostObject::Uri(text.to_string())))
+}
+
+/// %XX decoding (URI.decode): invalid escapes stay as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn uri_method(u: &str, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let p = split_uri(u);
+    let opaque = p.scheme.is_some() && p.authority.is_none() && !p.path.starts_with('/');
+    let host_port = p
+        .authority
+        .map(|a| a.rsplit_once('@').map_or(a, |(_, h)| h));
+    let (host_name, port) = match host_port {
+        Some(h) => match h.rsplit_once(':') {
+            Some((n, port)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => {
+                (Some(n), port.parse::<i64>().unwrap_or(-1))
+            }
+            _ => (Some(h), -1),
+        },
+        None => (None, -1),
+    };
+    let opt = |x: Option<&str>| x.map_or(Value::NIL, Value::string);
+    Some(Ok(match (method, args) {
+        ("getScheme", []) => opt(p.scheme),
+        ("getAuthority", []) => opt(p.authority.map(percent_decode).as_deref()),
+        ("getRawAuthority", []) => opt(p.authority),
+        ("getHost", []) => opt(host_name.filter(|h| !h.is_empty())),
+        ("getPort", []) => Value::long(port),
+        ("getUserInfo", []) => opt(p.authority.and_then(|a| a.rsplit_once('@')).map(|(u, _)| u)),
+        ("getPath", []) if opaque => Value::NIL,
+        ("getPath", []) => Value::string(percent_decode(p.path)),
+        ("getRawPath", []) if opaque => Value::NIL,
+        ("getRawPath", []) => Value::string(p.path),
+        ("getQuery", []) => opt(p.query.map(percent_decode).as_deref()),
+        ("getRawQuery", []) => opt(p.query),
+        ("getFragment", []) => opt(p.fragment.map(percent_decode).as_deref()),
+        ("getRawFragment", []) => opt(p.fragment),
+        ("getSchemeSpecificPart", []) => {
+            let start = p.scheme.map_or(0, |s| s.len() + 1);
+            let end = u.find('#').unwrap_or(u.len());
+            Value::string(percent_decode(&u[start..end]))
+        }
+        ("isAbsolute", []) => Value::bool(p.scheme.is_some()),
+        ("isOpaque", []) => Value::bool(opaque),
+        ("toString" | "toASCIIString", []) => Value::string(u),
+        ("equals", [o]) => {
+            Value::bool(matches!(o.view(), View::HostObject(HostObject::Uri(x)) if x == u))
+        }
+        ("hashCode", []) => match crate::runtime::hash::java_hash_code(&Value::string(u)) {
+            Ok(h) => Value::long(i64::from(h)),
+            Err(e) => return Some(Err(e)),
+        },
+        _ => return None,
+    }))
+}
+
+// ----- mutable java.util Maps -----
+
+fn java_map(class: &'static str, entries: Vec<(Value, Value)>) -> Value {
+    host(HostObject::JavaMap(class, Lock::new(entries)))
+}
+
+fn map_entries(m: &Value) -> Result<Vec<(Value, Value)>> {
+    if let View::HostObject(HostObject::JavaMap(_, items)) = m.view() {
+        return Ok(lock(items).clone());
+    }
+    crate::runtime::equality::entries(m).collect()
+}
+
+fn java_equals(a: &Value, b: &Value) -> bool {
+    crate::runtime::equality::try_equals(a, b).unwrap_or(false)
+}
+
+fn map_method(
+    target: &Value,
+    m: &Lock<Vec<(Value, Value)>>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let find = |k: &Value| lock(m).iter().position(|(x, _)| java_equals(x, k));
+    let get = |k: &Value| find(k).map(|i| lock(m)[i].1.clone());
+    let put = |k: &Value, v: &Value| -> Value {
+        match find(k) {
+            Some(i) => std::mem::replace(&mut lock(m)[i].1, v.clone()),
+            None => {
+                lock(m).push((k.clone(), v.clone()));
+                Value::NIL
+            }
+        }
+    };
+    Some(Ok(match (method, args) {
+        ("get", [k]) => get(k).unwrap_or(Value::NIL),
+        ("getOrDefault", [k, d]) => get(k).unwrap_or_else(|| d.clone()),
+        ("containsKey", [k]) => Value::bool(find(k).is_some()),
+        ("containsValue", [v]) => Value::bool(lock(m).iter().any(|(_, x)| java_equals(x, v))),
+        ("put", [k, v]) => put(k, v),
+        ("putIfAbsent", [k, v]) => match get(k) {
+            Some(old) if !old.is_nil() => old,
+            _ => {
+                put(k, v);
+                Value::NIL
+            }
+        },
+        ("computeIfAbsent", [k, f]) => match get(k) {
+            Some(old) if !old.is_nil() => old,
+            _ => {
+                // A java.util.function.Function (a Clojure fn is not one).
+                let Some(r) =
+                    crate::runtime::types::call_method(f, "apply", std::slice::from_ref(k))
+                else {
+                    return Some(Err(Exception::new(
+                        ExClass::ClassCastException,
+                        crate::runtime::compare::cast_message(
+                            f.class_name(),
+                            "java.util.function.Function",
+                        ),
+                    )));
+                };
+                let v = match r {
+                    Ok(v) => v,
+                    Err(e) => return Some(Err(e)),
+                };
+                if !v.is_nil() {
+                    put(k, &v);
+                }
+                v
+            }
+        },
+        ("putAll", [other]) => {
+            match map_entries(other) {
+                Ok(es) => {
+                    for (k, v) in es {
+                        put(&k, &v);
+                    }
+                }
+                Err(e) => return Some(Err(e)),
+            }
+            Value::NIL
+        }
+        ("remove", [k]) => match find(k) {
+            Some(i) => lock(m).remove(i).1,
+            None => Value::NIL,
+        },
+        ("size", []) => Value::long(lock(m).len() as i64),
+        ("isEmpty", []) => Value::bool(lock(m).is_empty()),
+        ("clear", []) => {
+            lock(m).clear();
+            Value::NIL
+        }
+        ("keySet", []) => Value::set_from(lock(m).iter().map(|(k, _)| k.clone()).collect()),
+        ("values", []) => host(HostObject::ArrayList(Lock::new(
+            lock(m).iter().map(|(_, v)| v.clone()).collect(),
+        ))),
+        ("entrySet", []) => Value::vector(
+            lock(m)
+                .iter()
+                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+                .collect(),
+        ),
+        ("equals", [o]) => Value::bool(target.identical(o)),
+        _ => return None,
+    }))
+}
+
+// ----- java.util.concurrent.atomic -----
+
+fn atomic_method(
+    class: &str,
+    cell: &Lock<Value>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let numeric = !class.ends_with("Reference") && !class.ends_with("Boolean");
+    let int = class.ends_with("Integer");
+    // Long arithmetic wraps like Java's; Integer's at 32 bits.
+    let add = |d: i64| -> Result<(Value, Value)> {
+        let mut v = lock(cell);
+        let old = to_long(&v)?;
+        let new = old.wrapping_add(d);
+        let new = if int { new as i32 as i64 } else { new };
+        *v = Value::long(new);
+        Ok((Value::long(old), Value::long(new)))
+    };
+    Some(match (method, args) {
+        ("get" | "getPlain" | "getAcquire" | "longValue" | "intValue", []) => {
+            Ok(lock(cell).clone())
+        }
+        ("set" | "lazySet" | "setPlain" | "setRelease", [x]) => {
+            *lock(cell) = x.clone();
+            Ok(Value::NIL)
+        }
+        ("getAndSet", [x]) => Ok(std::mem::replace(&mut *lock(cell), x.clone())),
+        ("compareAndSet" | "weakCompareAndSet", [expect, x]) => {
+            let mut v = lock(cell);
+            // AtomicReference compares identity; the others the value.
+            let same = if numeric || class.ends_with("Boolean") {
+                crate::runtime::equality::equiv(&v, expect)
+            } else {
+                v.identical(expect)
+            };
+            if same {
+                *v = x.clone();
+            }
+            Ok(Value::bool(same))
+        }
+        ("incrementAndGet", []) if numeric => add(1).map(|p| p.1),
+        ("decrementAndGet", []) if numeric => add(-1).map(|p| p.1),
+        ("getAndIncrement", []) if numeric => add(1).map(|p| p.0),
+        ("getAndDecrement", []) if numeric => add(-1).map(|p| p.0),
+        ("addAndGet", [d]) if numeric => to_long(d).and_then(add).map(|p| p.1),
+        ("getAndAdd", [d]) if numeric => to_long(d).and_then(add).map(|p| p.0),
+        ("toString", []) => crate::runtime::printer::str_value(&lock(cell)).map(Value::string),
+        _ => return None,
+    })
+}

@@ -1,0 +1,15 @@
+;; Regex fns return nil (not an empty seq) when nothing matches, like the JVM.
+(prn (re-seq #"x" "abc"))
+(prn (re-seq #"b" "abcb"))
+(prn (re-seq #"(a)(b)?" "a ab"))
+(prn (re-find #"x" "abc") (re-matches #"x" "abc"))
+(prn (re-find #"(\d+)-(\d+)" "tel 12-34") (re-matches #"(\d+)" "12"))
+(prn (nil? (re-seq #"\d" "none")) (seq? (re-seq #"\d" "a1")))
+(prn (type (re-seq #"\d" "a1b2")))
+(prn (take 2 (re-seq #"\d" "1 2 3 4")))
+(prn (re-seq #"" "ab"))
+(let [m (re-matcher #"(\w)(\d)?" "a1 b")]
+  (prn (re-find m) (re-groups m))
+  (prn (re-find m) (re-groups m))
+  (prn (re-find m)))
+(prn (seq (re-seq #"z" "")) (empty? (re-seq #"z" "")))

@@ -1,0 +1,15 @@
+;; proxy over interfaces and base classes (ThreadLocal, Object): methods see
+;; `this`, proxy-super reaches the base class, proxy-mappings lists the fns.
+(def calls (atom 0))
+(def tl (proxy [ThreadLocal] [] (initialValue [] (swap! calls inc) [:init @calls])))
+(println (.get tl) (.get tl) @calls)
+(.set tl :x)
+(println (.get tl) (instance? ThreadLocal tl))
+(def r (proxy [Object clojure.lang.IDeref] [] (deref [] 42) (toString [] (str "P" (proxy-super toString)))))
+(println @r (instance? clojure.lang.IDeref r) (subs (str r) 0 7))
+(def f (proxy [clojure.lang.IFn] [] (invoke ([a] (inc a)) ([a b] (+ a b)))))
+(println (f 1) (f 1 2) (sort (keys (proxy-mappings f))))
+(def c (proxy [java.util.Comparator] [] (compare [a b] (- (compare a b)))))
+(println (sort c [3 1 2]))
+(def cnt (proxy [clojure.lang.Counted clojure.lang.Seqable] [] (count [] 3) (seq [] (list 1 2 3))))
+(println (count cnt) (seq cnt))

@@ -1,0 +1,8 @@
+(require '[clj-tuple :refer [tuple]])
+(println "loaded")
+(def t (tuple 1 2 3))
+(prn t (count t) (nth t 1) (conj t 4) (assoc t 0 :x) (seq t))
+(prn (= t [1 2 3]) (= [1 2 3] t) (hash t) (= (hash t) (hash [1 2 3])))
+(prn (tuple) (tuple :a) (apply tuple (range 10)))
+(prn (map inc t) (reduce + t) (t 2) (vec (rseq t)))
+(prn (into {} [(tuple :a 1)]) (pop t) (peek t) (meta (with-meta t {:m 1})))

@@ -1,0 +1,12 @@
+(require '[clojure.data.generators :as gen])
+(println "loaded")
+(binding [gen/*rnd* (java.util.Random. 42)]
+  (prn (gen/uniform 0 100) (gen/uniform 0 100))
+  (prn (gen/long) (gen/int) (gen/byte) (gen/short))
+  (prn (gen/boolean) (gen/char) (gen/printable-ascii-char))
+  (prn (gen/string) (gen/symbol) (gen/keyword))
+  (prn (gen/vec gen/int 3) (gen/list gen/boolean 2))
+  (prn (gen/one-of 1 2 3) (gen/rand-nth [:a :b :c]) (gen/weighted {:a 1 :b 9}))
+  (prn (gen/shuffle (range 10)) (gen/reservoir-sample 3 (range 100)))
+  (prn (gen/double) (gen/float) (gen/ratio) (gen/bigint))
+  (prn (gen/geometric 0.3) (gen/uuid)))

@@ -1,0 +1,8 @@
+(require '[clojure.math.numeric-tower :as m])
+(println "loaded")
+(prn (m/expt 2 10) (m/expt 2 100) (m/expt 2.0 0.5) (m/expt 1/2 3))
+(prn (m/abs -5) (m/abs -2.5) (m/abs -1/3))
+(prn (m/gcd 12 18) (m/lcm 4 6))
+(prn (m/floor 2.7) (m/ceil 2.1) (m/round 2.5) (m/floor 7/2) (m/ceil 7/2))
+(prn (m/sqrt 16) (m/sqrt 2) (m/sqrt 1/4) (m/exact-integer-sqrt 17))
+(prn (m/integer-length 255))

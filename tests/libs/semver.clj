@@ -1,0 +1,7 @@
+(require '[clj-semver.core :as sv])
+(println "loaded")
+(prn (sv/parse "1.2.3-beta+build"))
+(prn (sv/valid? "1.2.3") (sv/valid? "1.2"))
+(prn (sv/newer? "1.2.3" "1.2.0") (sv/older? "1.0.0-alpha" "1.0.0") (sv/equal? "1.0.0" "1.0.0"))
+(prn (sort sv/cmp ["1.10.0" "1.2.0" "1.2.0-rc1" "0.9.9"]))
+(prn (sv/cmp "2.0.0" "10.0.0"))

@@ -1,0 +1,15 @@
+(require '[slingshot.slingshot :refer [throw+ try+]])
+(println "loaded")
+(defn f [x]
+  (try+
+   (throw+ {:type ::bad :x x})
+   (catch [:type ::bad] {:keys [x]} [:caught x])))
+(prn (f 1))
+(prn (try+ (throw+ {:code 404}) (catch #(= 404 (:code %)) m [:pred m])))
+(prn (try+ (throw (IllegalStateException. "ise")) (catch IllegalStateException e [:class (.getMessage e)])))
+(prn (try+ (throw+ "a string") (catch String s [:str s])))
+(prn (try+ (throw+ {:a 1} "msg %s" 7) (catch map? m [:map m (:message &throw-context)])))
+(prn (try+ (+ 1 1) (else [:else]) (finally (println "finally"))))
+(prn (try (throw+ {:x 1}) (catch clojure.lang.ExceptionInfo e (ex-data e))))
+(prn (try+ (try+ (throw+ {:lvl 1}) (catch [:lvl 2] _ :wrong)) (catch [:lvl 1] _ :outer)))
+(prn (try+ (throw+ {:a 1}) (catch Object o [:object o])))
