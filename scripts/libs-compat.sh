@@ -14,7 +14,6 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 JAVA_DIR=/usr/share/java
-CACHE=${CARGO_TARGET_DIR:-target}/libjars
 LIBDIR=tests/libs
 TIMEOUT=${LIBS_TIMEOUT:-120}
 
@@ -24,18 +23,8 @@ if [ "${1:-}" = "--record" ]; then
   shift
 fi
 
-# One load-path entry per jar. Until cljw reads jars itself, each jar is
-# extracted once into $CACHE/NAME/ (re-extracted when the jar is newer).
-# Switching to the jars themselves: make this function `echo "$1"`.
-load_root() {
-  local jar=$1 dir
-  dir="$CACHE/$(basename "$jar" .jar)"
-  if [ ! -d "$dir" ] || [ "$jar" -nt "$dir" ]; then
-    rm -rf "$dir" && mkdir -p "$dir" && unzip -qo "$jar" -d "$dir" >/dev/null 2>&1
-    touch "$dir"
-  fi
-  echo "$dir"
-}
+# One load-path entry per jar: cljw reads jars in place (runtime/classpath.rs).
+load_root() { echo "$1"; }
 
 # NAME -> "package jar..." from the manifest.
 entry() { awk -v n="$1" '$1 == n { $1 = ""; print }' "$LIBDIR/LIBS"; }
