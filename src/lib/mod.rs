@@ -5,6 +5,7 @@
 
 mod clojure_edn;
 mod clojure_java_io;
+mod clojure_repl;
 mod clojure_string;
 mod pprint;
 
@@ -63,9 +64,29 @@ const LIBS: &[(&str, LibSource)] = &[
             ),
         },
     ),
+    (
+        "clojure.repl",
+        LibSource::Mixed {
+            defs: clojure_repl::DEFS,
+            path: "clojure/repl.clj",
+            source: include_str!("clojure/repl.clj"),
+        },
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static LibSource> {
     LIBS.iter().find(|(n, _)| *n == name).map(|(_, l)| l)
+}
+
+/// The embedded source text of the bundled namespace loaded from `path`
+/// (the :file of its vars), for clojure.repl/source.
+pub fn bundled_source(path: &str) -> Option<&'static str> {
+    LIBS.iter().find_map(|(_, lib)| match lib {
+        LibSource::Clojure { path: p, source }
+        | LibSource::Mixed {
+            path: p, source, ..
+        } => (*p == path).then_some(*source),
+        LibSource::Native(_) => None,
+    })
 }

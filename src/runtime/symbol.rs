@@ -229,47 +229,94 @@ impl std::fmt::Display for Symbol {
     }
 }
 
-/// Compiler.munge's character map.
+/// Compiler.CHAR_MAP: how munge spells each special character.
+const CHAR_MAP: &[(char, &str)] = &[
+    ('-', "_"),
+    (':', "_COLON_"),
+    ('+', "_PLUS_"),
+    ('>', "_GT_"),
+    ('<', "_LT_"),
+    ('=', "_EQ_"),
+    ('~', "_TILDE_"),
+    ('!', "_BANG_"),
+    ('@', "_CIRCA_"),
+    ('#', "_SHARP_"),
+    ('\'', "_SINGLEQUOTE_"),
+    ('"', "_DOUBLEQUOTE_"),
+    ('%', "_PERCENT_"),
+    ('^', "_CARET_"),
+    ('&', "_AMPERSAND_"),
+    ('*', "_STAR_"),
+    ('|', "_BAR_"),
+    ('{', "_LBRACE_"),
+    ('}', "_RBRACE_"),
+    ('[', "_LBRACK_"),
+    (']', "_RBRACK_"),
+    ('/', "_SLASH_"),
+    ('\\', "_BSLASH_"),
+    ('?', "_QMARK_"),
+];
+
+/// Compiler.munge.
 pub fn munge(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let rep = match c {
-            '-' => "_",
-            ':' => "_COLON_",
-            '+' => "_PLUS_",
-            '>' => "_GT_",
-            '<' => "_LT_",
-            '=' => "_EQ_",
-            '~' => "_TILDE_",
-            '!' => "_BANG_",
-            '@' => "_CIRCA_",
-            '#' => "_SHARP_",
-            '\'' => "_SINGLEQUOTE_",
-            '"' => "_DOUBLEQUOTE_",
-            '%' => "_PERCENT_",
-            '^' => "_CARET_",
-            '&' => "_AMPERSAND_",
-            '*' => "_STAR_",
-            '|' => "_BAR_",
-            '{' => "_LBRACE_",
-            '}' => "_RBRACE_",
-            '[' => "_LBRACK_",
-            ']' => "_RBRACK_",
-            '/' => "_SLASH_",
-            '\\' => "_BSLASH_",
-            '?' => "_QMARK_",
-            _ => {
-                out.push(c);
-                continue;
+        match CHAR_MAP.iter().find(|(k, _)| *k == c) {
+            Some((_, rep)) => out.push_str(rep),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Compiler.demunge: `$` becomes `/` and each munged spelling its
+/// character, the longest spelling winning where several match
+/// (`"clojure.core$map__1"` => `"clojure.core/map--1"`).
+pub fn demunge(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '$' {
+            out.push('/');
+            rest = &rest[1..];
+            continue;
+        }
+        let longest = CHAR_MAP
+            .iter()
+            .filter(|(_, rep)| rest.starts_with(rep))
+            .max_by_key(|(_, rep)| rep.len());
+        match longest {
+            Some((ch, rep)) => {
+                out.push(*ch);
+                rest = &rest[rep.len()..];
             }
-        };
-        out.push_str(rep);
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn demunge_inverts_munge_like_the_jvm() {
+        // JVM: (clojure.lang.Compiler/demunge s)
+        for (m, d) in [
+            ("a$b$c", "a/b/c"),
+            ("x$fn__12$y", "x/fn--12/y"),
+            ("a_QMARK_", "a?"),
+            ("a_QMARK", "a-QMARK"),
+            ("_PLUS__PLUS_", "++"),
+            ("_SLASH_", "/"),
+        ] {
+            assert_eq!(super::demunge(m), d);
+        }
+        assert_eq!(super::munge("a-b?"), "a_b_QMARK_");
+    }
+
     use super::*;
     #[test]
     fn interned_and_hashed_like_jvm() {
