@@ -25,7 +25,7 @@ pub mod state;
 pub mod stream;
 pub mod string;
 mod structs;
-mod types;
+pub(crate) mod types;
 mod var_meta;
 mod vars;
 

@@ -3,6 +3,7 @@
 //! namespace) or Clojure source embedded in the binary and evaluated when
 //! required.
 
+mod clojure_core_protocols;
 mod clojure_edn;
 mod clojure_java_io;
 mod clojure_repl;
@@ -72,6 +73,15 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("clojure/repl.clj"),
         },
     ),
+    (
+        "clojure.core.protocols",
+        LibSource::Mixed {
+            defs: clojure_core_protocols::DEFS,
+            path: "clojure/core/protocols.clj",
+            source: include_str!("clojure/core/protocols.clj"),
+        },
+    ),
+    ("clojure.datafy", clojure_lib!("clojure/datafy.clj")),
 ];
 
 /// The bundled namespace called `name`, if there is one.

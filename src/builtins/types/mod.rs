@@ -5,7 +5,7 @@
 //! deftype*/reify* special forms.
 
 mod deftype;
-mod protocol;
+pub(crate) mod protocol;
 
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result, err};
