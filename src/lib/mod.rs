@@ -4,6 +4,7 @@
 //! required.
 
 mod clojure_core_protocols;
+mod clojure_core_reducers;
 mod clojure_edn;
 mod clojure_java_io;
 mod clojure_repl;
@@ -82,6 +83,14 @@ const LIBS: &[(&str, LibSource)] = &[
         },
     ),
     ("clojure.datafy", clojure_lib!("clojure/datafy.clj")),
+    (
+        "clojure.core.reducers",
+        LibSource::Mixed {
+            defs: clojure_core_reducers::DEFS,
+            path: "clojure/core/reducers.clj",
+            source: include_str!("clojure/core/reducers.clj"),
+        },
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
