@@ -12,6 +12,9 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("bundled-source", bundled_source),
 ];
 
+/// clojure.main's.
+pub(crate) const MAIN_DEFS: &[Def] = &[Def::f("compiler-demunge", compiler_demunge)];
+
 fn string_arg(v: &Value) -> Result<&str> {
     v.as_str().map_or_else(
         || err::class_cast(cast_message(v.class_name(), "java.lang.String")),

@@ -91,6 +91,14 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("clojure/core/reducers.clj"),
         },
     ),
+    (
+        "clojure.main",
+        LibSource::Mixed {
+            defs: clojure_repl::MAIN_DEFS,
+            path: "clojure/main.clj",
+            source: include_str!("clojure/main.clj"),
+        },
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
