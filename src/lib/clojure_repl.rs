@@ -22,11 +22,12 @@ fn string_arg(v: &Value) -> Result<&str> {
     )
 }
 
-/// Compiler/demunge.
+/// Compiler/demunge, which also turns each `$` into `/`
+/// (`"clojure.core$map__1"` => `"clojure.core/map--1"`).
 fn compiler_demunge(args: &[Value]) -> Result<Value> {
     check_arity("compiler-demunge", args, 1, Some(1))?;
-    let s = string_arg(&args[0])?;
-    Ok(Value::string(crate::runtime::symbol::demunge(s)))
+    let s = string_arg(&args[0])?.replace('$', "/");
+    Ok(Value::string(crate::runtime::symbol::demunge(&s)))
 }
 
 /// The text of the source file `path` (a var's :file): a namespace bundled

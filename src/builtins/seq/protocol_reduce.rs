@@ -7,7 +7,7 @@
 //! protocols' Object defaults call those native paths too.
 
 use crate::builtins::classes::is_instance;
-use crate::builtins::types::protocol::{Protocol, expect_protocol};
+use crate::builtins::types::{Protocol, expect_protocol};
 use crate::runtime::error::Result;
 use crate::runtime::gc::Ref;
 use crate::runtime::value::{Value, View};

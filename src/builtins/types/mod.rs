@@ -5,7 +5,7 @@
 //! deftype*/reify* special forms.
 
 mod deftype;
-pub(crate) mod protocol;
+mod protocol;
 
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result, err};
@@ -108,3 +108,6 @@ fn record_p(args: &[Value]) -> Result<Value> {
         matches!(args[0].view(), View::Instance(i) if i.is_record()),
     ))
 }
+
+/// For reduce/reduce-kv dispatch through clojure.core.protocols.
+pub(crate) use protocol::{Protocol, expect_protocol};
