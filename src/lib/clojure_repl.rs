@@ -30,25 +30,10 @@ fn compiler_demunge(args: &[Value]) -> Result<Value> {
     Ok(Value::string(crate::runtime::symbol::demunge(&s)))
 }
 
-/// The text of the source file `path` (a var's :file): a namespace bundled
-/// in the binary, else a file under a load-path root; nil when neither
-/// (as for an absolute path: the class loader finds only relative names).
+/// The embedded text of the bundled namespace whose vars say `:file path`,
+/// or nil.
 fn bundled_source(args: &[Value]) -> Result<Value> {
     check_arity("bundled-source", args, 1, Some(1))?;
     let path = string_arg(&args[0])?;
-    if let Some(text) = super::bundled_source(path) {
-        return Ok(Value::string(text));
-    }
-    if std::path::Path::new(path).is_absolute() {
-        return Ok(Value::NIL);
-    }
-    for root in crate::load_roots() {
-        let p = std::path::Path::new(&root).join(path);
-        if p.is_file()
-            && let Ok(text) = std::fs::read_to_string(&p)
-        {
-            return Ok(Value::string(text));
-        }
-    }
-    Ok(Value::NIL)
+    Ok(super::bundled_source(path).map_or(Value::NIL, Value::string))
 }

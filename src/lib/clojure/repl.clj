@@ -157,7 +157,10 @@ itself (not its value) is returned. The reader macro #'x expands to (var x)."}})
   [x]
   (when-let [v (resolve x)]
     (when-let [filepath (:file (meta v))]
-      (when-let [text (bundled-source filepath)]
+      (when-let [text (or (bundled-source filepath)
+                          ;; the class loader finds relative names only
+                          (when-not (.isAbsolute (java.io.File. ^String filepath))
+                            (some-> (clojure.java.io/resource filepath) slurp)))]
         (let [line (:line (meta v))
               start (loop [i 0 n 1]
                       (cond (>= n line) i
