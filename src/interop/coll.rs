@@ -90,7 +90,6 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("reduce", [f, init]) => core("reduce", &[f.clone(), init.clone(), target.clone()]),
         ("kvreduce", [f, init]) => core("reduce-kv", &[f.clone(), init.clone(), target.clone()]),
         ("invoke", _) => func::invoke(target, args),
-        ("applyTo", [xs]) => func::apply_to(target, xs.clone()),
         ("toArray", []) => core("object-array", std::slice::from_ref(target)),
         ("comparator", []) => {
             use crate::runtime::coll::SortedComparator as Comparator;

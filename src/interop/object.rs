@@ -37,6 +37,13 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         _ if super::coll::applies(target) => super::coll::call(target, method, args),
+        // IFn / Callable / Runnable on a fn.
+        View::Fn(_) => match (method, args) {
+            ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
+            ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
+            ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
+            _ => None,
+        },
         // Symbol / Keyword: getName, getNamespace (and Keyword's `sym`).
         View::Symbol(sym) => match (method, args) {
             ("getName", []) => Some(Ok(Value::string(sym.name()))),
