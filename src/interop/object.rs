@@ -21,6 +21,13 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             return string::call(s.as_str(), method, args)
                 .unwrap_or_else(|| Err(super::no_method(method, args.len(), "java.lang.String")));
         }
+        // IFn / Callable / Runnable on a fn.
+        View::Fn(_) => match (method, args) {
+            ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
+            ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
+            ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
+            _ => None,
+        },
         View::Exception(_) => target
             .as_exception()
             .and_then(|e| exceptions::call(&e, method, args)),
@@ -37,13 +44,6 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         _ if crate::runtime::number::is_number(target) => super::number::call(target, method, args),
         View::Date(_) | View::Uuid(_) => super::date::call_method(target, method, args),
         _ if super::coll::applies(target) => super::coll::call(target, method, args),
-        // IFn / Callable / Runnable on a fn.
-        View::Fn(_) => match (method, args) {
-            ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
-            ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
-            ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
-            _ => None,
-        },
         // Symbol / Keyword: getName, getNamespace (and Keyword's `sym`).
         View::Symbol(sym) => match (method, args) {
             ("getName", []) => Some(Ok(Value::string(sym.name()))),
