@@ -99,6 +99,28 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("clojure/main.clj"),
         },
     ),
+    (
+        "clojure.spec.alpha",
+        LibSource::Clojure {
+            path: "clojure/spec/alpha.clj",
+            source: concat!(
+                include_str!("clojure/spec/alpha.clj"),
+                include_str!("clojure/spec/alpha_2.clj"),
+            ),
+        },
+    ),
+    (
+        "clojure.spec.gen.alpha",
+        clojure_lib!("clojure/spec/gen/alpha.clj"),
+    ),
+    (
+        "clojure.spec.test.alpha",
+        clojure_lib!("clojure/spec/test/alpha.clj"),
+    ),
+    (
+        "clojure.core.specs.alpha",
+        clojure_lib!("clojure/core/specs/alpha.clj"),
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
