@@ -756,24 +756,26 @@ impl<'a> Analyzer<'a> {
         args.push(form.clone());
         args.push(env);
         args.extend_from_slice(&items[1..]);
-        func::invoke(&f, &args).map_err(|e| {
-            let e = hide_implicit_args(e);
-            // A spec check failure names the macro's var (checkSpecs), any
-            // other error the symbol as written.
-            let spec_failure = e.class() == ExClass::ExceptionInfo
-                && e.message()
-                    .is_some_and(|m| m.ends_with("did not conform to spec."));
-            if spec_failure {
-                let qualified = Symbol::intern(Some(var.ns_sym().name()), var.sym().name());
-                self.macro_error(&qualified, e)
-            } else if e.class() == ExClass::ArityException {
-                // Compiler.macroexpand1 rethrows it as is; analysis then
-                // reports a plain compile error.
-                self.compile_error(e)
-            } else {
-                self.macro_error(sym, e)
-            }
-        })
+        check_macro_spec(&var, &items[1..])
+            .and_then(|()| func::invoke(&f, &args))
+            .map_err(|e| {
+                let e = hide_implicit_args(e);
+                // A spec check failure names the macro's var (checkSpecs), any
+                // other error the symbol as written.
+                let spec_failure = e.class() == ExClass::ExceptionInfo
+                    && e.message()
+                        .is_some_and(|m| m.ends_with("did not conform to spec."));
+                if spec_failure {
+                    let qualified = Symbol::intern(Some(var.ns_sym().name()), var.sym().name());
+                    self.macro_error(&qualified, e)
+                } else if e.class() == ExClass::ArityException {
+                    // Compiler.macroexpand1 rethrows it as is; analysis then
+                    // reports a plain compile error.
+                    self.compile_error(e)
+                } else {
+                    self.macro_error(sym, e)
+                }
+            })
     }
 
     /// Compiler.macroexpand1: a macro that throws is a CompilerException of
@@ -793,6 +795,65 @@ impl<'a> Analyzer<'a> {
         }
         Value::map_from_pairs(pairs)
     }
+}
+
+/// Set while clojure.core.specs.alpha loads on behalf of `check_macro_spec`.
+static CORE_SPECS: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+const CORE_SPECS_LOADING: u8 = 1;
+const CORE_SPECS_DONE: u8 = 2;
+
+/// Compiler.checkSpecs: once clojure.spec.alpha is loaded, a macro call's
+/// args must conform to the macro's `:args` spec, via
+/// `clojure.spec.alpha/macroexpand-check`; clojure.core.specs.alpha is
+/// required first, as ensureMacroCheck does. Without spec: one namespace
+/// lookup.
+fn check_macro_spec(var: &Ref<Var>, args: &[Value]) -> Result<()> {
+    let Some(spec) = namespace::find_ns("clojure.spec.alpha") else {
+        return Ok(());
+    };
+    let Some(check) = spec
+        .find_interned("macroexpand-check")
+        .and_then(|v| v.get())
+    else {
+        return Ok(());
+    };
+    match CORE_SPECS.load(Ordering::Acquire) {
+        CORE_SPECS_DONE => {}
+        CORE_SPECS_LOADING => return Ok(()),
+        _ => {
+            // Not while spec.alpha itself is still loading.
+            let loaded = namespace::find_ns("clojure.core")
+                .and_then(|core| core.find_interned("*loaded-libs*"))
+                .and_then(|v| v.get())
+                .and_then(|atom| crate::runtime::state::deref(&atom))
+                .transpose()?
+                .map(|libs| {
+                    crate::runtime::coll::ops::contains(
+                        &libs,
+                        &Value::symbol(None, "clojure.spec.alpha"),
+                    )
+                })
+                .transpose()?
+                .unwrap_or(false);
+            if !loaded {
+                return Ok(());
+            }
+            let require = namespace::find_ns("clojure.core")
+                .and_then(|core| core.find_interned("require"))
+                .and_then(|v| v.get());
+            if let Some(require) = require {
+                CORE_SPECS.store(CORE_SPECS_LOADING, Ordering::Release);
+                let r = func::invoke(&require, &[Value::symbol(None, "clojure.core.specs.alpha")]);
+                CORE_SPECS.store(CORE_SPECS_DONE, Ordering::Release);
+                r?;
+            }
+        }
+    }
+    func::invoke(
+        &check,
+        &[Value::var(var.clone()), Value::list(args.to_vec())],
+    )?;
+    Ok(())
 }
 
 /// A macro's ArityException counts the caller's args, not `&form &env`
