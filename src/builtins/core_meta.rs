@@ -3154,6 +3154,94 @@ pub(super) static CORE_META: &[(&str, &str)] = &[
         r##"{:arglists ([s] [opts s]), :doc "Reads one object from the string s. Returns nil when s is nil or empty.\n\n  Reads data in the edn format (subset of Clojure data):\n  http://edn-format.org\n\n  opts is a map as per clojure.edn/read", :added "1.5", :line 37, :column 1, :file "clojure/edn.clj", :name read-string, :ns nil}"##,
     ),
     (
+        "clojure.instant/construct-calendar",
+        r##"{:private true, :arglists ([years months days hours minutes seconds nanoseconds offset-sign offset-hours offset-minutes]), :doc "Construct a java.util.Calendar, preserving the timezone\noffset, but truncating the subsecond fraction to milliseconds.", :line 240, :column 1, :file "clojure/instant.clj", :name construct-calendar, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/construct-date",
+        r##"{:private true, :arglists ([years months days hours minutes seconds nanoseconds offset-sign offset-hours offset-minutes]), :doc "Construct a java.util.Date, which expresses the original instant as\nmilliseconds since the epoch, UTC.", :line 253, :column 1, :file "clojure/instant.clj", :name construct-date, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/construct-timestamp",
+        r##"{:private true, :arglists ([years months days hours minutes seconds nanoseconds offset-sign offset-hours offset-minutes]), :doc "Construct a java.sql.Timestamp, which has nanosecond precision.", :line 262, :column 1, :file "clojure/instant.clj", :name construct-timestamp, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/days-in-month",
+        r##"{:private true, :line 133, :column 1, :file "clojure/instant.clj", :name days-in-month, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/divisible?",
+        r##"{:private true, :arglists ([num div]), :line 27, :column 1, :file "clojure/instant.clj", :name divisible?, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/fail",
+        r##"{:private true, :arglists ([msg]), :line 19, :column 1, :file "clojure/instant.clj", :name fail, :ns nil, :macro true}"##,
+    ),
+    (
+        "clojure.instant/indivisible?",
+        r##"{:private true, :arglists ([num div]), :line 31, :column 1, :file "clojure/instant.clj", :name indivisible?, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/leap-year?",
+        r##"{:private true, :arglists ([year]), :line 127, :column 1, :file "clojure/instant.clj", :name leap-year?, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/parse-int",
+        r##"{:private true, :arglists ([s]), :line 39, :column 1, :file "clojure/instant.clj", :name parse-int, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/parse-timestamp",
+        r##"{:arglists ([new-instant cs]), :doc "Parse a string containing an RFC3339-like like timestamp.\n\nThe function new-instant is called with the following arguments.\n\n                min  max           default\n                ---  ------------  -------\n  years          0           9999      N/A (s must provide years)\n  months         1             12        1\n  days           1             31        1 (actual max days depends\n  hours          0             23        0  on month and year)\n  minutes        0             59        0\n  seconds        0             60        0 (though 60 is only valid\n  nanoseconds    0      999999999        0  when minutes is 59)\n  offset-sign   -1              1        0\n  offset-hours   0             23        0\n  offset-minutes 0             59        0\n\nThese are all integers and will be non-nil. (The listed defaults\nwill be passed if the corresponding field is not present in s.)\n\nGrammar (of s):\n\n  date-fullyear   = 4DIGIT\n  date-month      = 2DIGIT  ; 01-12\n  date-mday       = 2DIGIT  ; 01-28, 01-29, 01-30, 01-31 based on\n                            ; month/year\n  time-hour       = 2DIGIT  ; 00-23\n  time-minute     = 2DIGIT  ; 00-59\n  time-second     = 2DIGIT  ; 00-58, 00-59, 00-60 based on leap second\n                            ; rules\n  time-secfrac    = '.' 1*DIGIT\n  time-numoffset  = ('+' / '-') time-hour ':' time-minute\n  time-offset     = 'Z' / time-numoffset\n\n  time-part       = time-hour [ ':' time-minute [ ':' time-second\n                    [time-secfrac] [time-offset] ] ]\n\n  timestamp       = date-year [ '-' date-month [ '-' date-mday\n                    [ 'T' time-part ] ] ]\n\nUnlike RFC3339:\n\n  - we only parse the timestamp format\n  - timestamp can elide trailing components\n  - time-offset is optional (defaults to +00:00)\n\nThough time-offset is syntactically optional, a missing time-offset\nwill be treated as if the time-offset zero (+00:00) had been\nspecified.\n", :line 53, :column 1, :file "clojure/instant.clj", :name parse-timestamp, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/print-calendar",
+        r##"{:private true, :arglists ([c w]), :doc "Print a java.util.Calendar as RFC3339 timestamp, preserving timezone.", :line 188, :column 1, :file "clojure/instant.clj", :name print-calendar, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/print-date",
+        r##"{:private true, :arglists ([d w]), :doc "Print a java.util.Date as RFC3339 timestamp, always in UTC.", :line 172, :column 1, :file "clojure/instant.clj", :name print-date, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/print-timestamp",
+        r##"{:private true, :arglists ([ts w]), :doc "Print a java.sql.Timestamp as RFC3339 timestamp, always in UTC.", :line 217, :column 1, :file "clojure/instant.clj", :name print-timestamp, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/read-instant-calendar",
+        r##"{:arglists ([cs]), :doc "To read an instant as a java.util.Calendar, bind *data-readers* to a map with\nthis var as the value for the 'inst key.  Calendar preserves the timezone\noffset.", :line 281, :column 1, :file "clojure/instant.clj", :name read-instant-calendar, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/read-instant-date",
+        r##"{:arglists ([cs]), :doc "To read an instant as a java.util.Date, bind *data-readers* to a map with\nthis var as the value for the 'inst key. The timezone offset will be used\nto convert into UTC.", :line 274, :column 1, :file "clojure/instant.clj", :name read-instant-date, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/read-instant-timestamp",
+        r##"{:arglists ([cs]), :doc "To read an instant as a java.sql.Timestamp, bind *data-readers* to a\nmap with this var as the value for the 'inst key. Timestamp preserves\nfractional seconds with nanosecond precision. The timezone offset will\nbe used to convert into UTC.", :line 288, :column 1, :file "clojure/instant.clj", :name read-instant-timestamp, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/thread-local-utc-date-format",
+        r##"{:tag java.lang.ThreadLocal, :private true, :line 163, :column 1, :file "clojure/instant.clj", :name thread-local-utc-date-format, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/thread-local-utc-timestamp-format",
+        r##"{:tag java.lang.ThreadLocal, :private true, :line 209, :column 1, :file "clojure/instant.clj", :name thread-local-utc-timestamp-format, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/timestamp",
+        r##"{:private true, :line 50, :column 1, :file "clojure/instant.clj", :name timestamp, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/validated",
+        r##"{:arglists ([new-instance]), :doc "Return a function which constructs an instant by calling constructor\nafter first validating that those arguments are in range and otherwise\nplausible. The resulting function will throw an exception if called\nwith invalid arguments.", :line 139, :column 1, :file "clojure/instant.clj", :name validated, :ns nil}"##,
+    ),
+    (
+        "clojure.instant/verify",
+        r##"{:private true, :arglists ([test msg] [test]), :line 23, :column 1, :file "clojure/instant.clj", :name verify, :ns nil, :macro true}"##,
+    ),
+    (
+        "clojure.instant/zero-fill-right",
+        r##"{:private true, :arglists ([s width]), :line 42, :column 1, :file "clojure/instant.clj", :name zero-fill-right, :ns nil}"##,
+    ),
+    (
         "clojure.java.io/Coercions",
         r##"{:added "1.2", :line 35, :column 1, :file "clojure/java/io.clj", :name Coercions, :ns nil, :doc "Coerce between various 'resource-namish' things."}"##,
     ),
