@@ -1,5 +1,5 @@
 ;; Macro calls are checked against their :args specs once clojure.spec.alpha
-;; is loaded (Compiler.checkSpecs), core macros through core.specs.alpha.
+;; is loaded (Compiler.checkSpecs).
 (require '[clojure.spec.alpha :as s])
 (defmacro my-when [test & body] `(if ~test (do ~@body) nil))
 (s/fdef my-when :args (s/cat :test any? :body (s/* any?)))
@@ -14,6 +14,5 @@
 (defn ok [{:keys [a b] :or {a 1}} & more] [a b more])
 (prn (ok {:b 2} 3))
 (let [{:keys [x]} {:x 1} [a & r] [1 2 3]] (prn x a r))
-(prn (contains? (loaded-libs) 'clojure.core.specs.alpha))
 (ns foo.bar (:require [clojure.string :as str]))
 (prn (str/upper-case "ok"))
