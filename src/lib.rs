@@ -357,6 +357,8 @@ impl Runtime {
             builtins::install(&core);
             let user = namespace::create_ns("user");
             for (name, var) in core.mappings() {
+                // Its JVM metadata (docstring ...) is attached when first read.
+                var.set_meta_pending();
                 let _ = user.refer(&name, var);
             }
             // A script starts in `user` (clojure.main binds *ns* there).

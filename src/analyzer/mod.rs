@@ -794,24 +794,26 @@ impl<'a> Analyzer<'a> {
         args.push(form.clone());
         args.push(env);
         args.extend_from_slice(&items[1..]);
-        func::invoke(&f, &args).map_err(|e| {
-            let e = hide_implicit_args(e);
-            // A spec check failure names the macro's var (checkSpecs), any
-            // other error the symbol as written.
-            let spec_failure = e.class() == ExClass::ExceptionInfo
-                && e.message()
-                    .is_some_and(|m| m.ends_with("did not conform to spec."));
-            if spec_failure {
-                let qualified = Symbol::intern(Some(var.ns_sym().name()), var.sym().name());
-                self.macro_error(&qualified, e)
-            } else if e.class() == ExClass::ArityException {
-                // Compiler.macroexpand1 rethrows it as is; analysis then
-                // reports a plain compile error.
-                self.compile_error(e)
-            } else {
-                self.macro_error(sym, e)
-            }
-        })
+        check_macro_spec(&var, &items[1..])
+            .and_then(|()| func::invoke(&f, &args))
+            .map_err(|e| {
+                let e = hide_implicit_args(e);
+                // A spec check failure names the macro's var (checkSpecs), any
+                // other error the symbol as written.
+                let spec_failure = e.class() == ExClass::ExceptionInfo
+                    && e.message()
+                        .is_some_and(|m| m.ends_with("did not conform to spec."));
+                if spec_failure {
+                    let qualified = Symbol::intern(Some(var.ns_sym().name()), var.sym().name());
+                    self.macro_error(&qualified, e)
+                } else if e.class() == ExClass::ArityException {
+                    // Compiler.macroexpand1 rethrows it as is; analysis then
+                    // reports a plain compile error.
+                    self.compile_error(e)
+                } else {
+                    self.macro_error(sym, e)
+                }
+            })
     }
 
     /// Compiler.macroexpand1: a macro that throws is a CompilerException of
@@ -831,6 +833,33 @@ impl<'a> Analyzer<'a> {
         }
         Value::map_from_pairs(pairs)
     }
+}
+
+/// Compiler.checkSpecs: once clojure.spec.alpha is loaded, a macro call's
+/// args must conform to the macro's `:args` spec, via
+/// `clojure.spec.alpha/macroexpand-check`. Unlike ensureMacroCheck this does
+/// not require clojure.core.specs.alpha: conforming some core macro calls
+/// against it (a defn with map destructuring) does not finish yet.
+/// Without spec: one namespace lookup.
+fn check_macro_spec(var: &Ref<Var>, args: &[Value]) -> Result<()> {
+    let Some(spec) = namespace::find_ns("clojure.spec.alpha") else {
+        return Ok(());
+    };
+    // Not while spec.alpha itself is loading: `assert` is its last var.
+    if !spec.find_interned("assert").is_some_and(|v| v.has_root()) {
+        return Ok(());
+    }
+    let Some(check) = spec
+        .find_interned("macroexpand-check")
+        .and_then(|v| v.get())
+    else {
+        return Ok(());
+    };
+    func::invoke(
+        &check,
+        &[Value::var(var.clone()), Value::list(args.to_vec())],
+    )?;
+    Ok(())
 }
 
 /// A macro's ArityException counts the caller's args, not `&form &env`

@@ -1,6 +1,7 @@
 //! java.util.Date and java.util.UUID in clojure.core: `inst?`, `inst-ms`,
 //! `uuid?`, `random-uuid`, `parse-uuid`, `default-data-readers`, and the
-//! reader fns of clojure.instant / clojure.uuid that it names.
+//! reader fns of clojure.instant / clojure.uuid that it names, and
+//! clojure.instant's parse-timestamp and validated.
 
 use super::{Def, check_arity};
 use crate::runtime::compare::cast_message;
@@ -88,6 +89,43 @@ fn read_instant_date(args: &[Value]) -> Result<Value> {
     Ok(Value::date(date::parse_instant(s)?))
 }
 
+/// `(clojure.instant/parse-timestamp new-instant cs)`: call `new-instant`
+/// with the ten fields of the timestamp `cs`.
+fn parse_timestamp(args: &[Value]) -> Result<Value> {
+    check_arity_in("clojure.instant/parse-timestamp", args, 2)?;
+    let s = match args[1].view() {
+        View::Str(s) => s.as_str(),
+        _ => {
+            return err::class_cast(cast_message(args[1].class_name(), "java.lang.CharSequence"));
+        }
+    };
+    let fields = date::parse_timestamp_fields(s)?;
+    let argv: Vec<Value> = fields.iter().map(|&n| Value::long(n)).collect();
+    crate::runtime::func::invoke(&args[0], &argv)
+}
+
+/// `(clojure.instant/validated new-instance)`: a fn of the ten fields that
+/// checks them (clojure.instant's messages) and then calls `new-instance`.
+fn validated(args: &[Value]) -> Result<Value> {
+    check_arity_in("clojure.instant/validated", args, 1)?;
+    let new_instance = args[0].clone();
+    Ok(Value::native_closure(
+        "clojure.instant/validated",
+        move |xs: &[Value]| {
+            check_arity_in("clojure.instant/validated/fn", xs, 10)?;
+            let mut fields: date::TimestampFields = [0; 10];
+            for (slot, x) in fields.iter_mut().zip(xs) {
+                *slot = x.as_long().map_or_else(
+                    || err::class_cast(cast_message(x.class_name(), "java.lang.Number")),
+                    Ok,
+                )?;
+            }
+            date::validate_timestamp_fields(&fields)?;
+            crate::runtime::func::invoke(&new_instance, xs)
+        },
+    ))
+}
+
 /// clojure.uuid/default-uuid-reader.
 fn default_uuid_reader(args: &[Value]) -> Result<Value> {
     check_arity_in("clojure.uuid/default-uuid-reader", args, 1)?;
@@ -120,6 +158,17 @@ pub(crate) fn install_vars(core: &Ref<Namespace>) {
         "clojure.instant/read-instant-date",
         read_instant_date,
     ));
+    let pts = instant.intern("parse-timestamp");
+    pts.bind_root(Value::native_fn(
+        "clojure.instant/parse-timestamp",
+        parse_timestamp,
+    ));
+    let val = instant.intern("validated");
+    val.bind_root(Value::native_fn("clojure.instant/validated", validated));
+    // Their JVM metadata (docstrings) comes from core_meta.rs when read.
+    for v in [&rid, &pts, &val] {
+        v.set_meta_pending();
+    }
     let uuid_ns =
         namespace::find_ns("clojure.uuid").unwrap_or_else(|| namespace::create_ns("clojure.uuid"));
     let dur = uuid_ns.intern("default-uuid-reader");

@@ -9,6 +9,7 @@ mod array;
 pub mod classes;
 mod coll;
 pub(crate) mod concurrency;
+mod core_meta;
 pub mod format;
 pub(crate) mod inst;
 pub mod io;
@@ -24,7 +25,8 @@ pub mod state;
 pub mod stream;
 pub mod string;
 mod structs;
-mod types;
+pub(crate) mod types;
+mod var_meta;
 mod vars;
 
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -116,6 +118,7 @@ const TABLES: &[&[Def]] = &[
 
 /// Intern all builtins into `core`.
 pub fn install(core: &Ref<Namespace>) {
+    var_meta::install();
     lang::install_vars(core);
     ns::install_vars(core);
     inst::install_vars(core);
@@ -146,7 +149,7 @@ pub fn intern_defs(ns: &Ref<Namespace>, defs: &[Def]) {
                 meta: None,
             })),
         });
-        // Metadata as the JVM's core vars have it (without :doc/:arglists):
+        // Metadata as the JVM's core vars have it, until the full map is read:
         // `clojure.test/function?` and tools read :macro from it.
         let mut meta = Vec::new();
         if d.is_macro {
@@ -159,6 +162,8 @@ pub fn intern_defs(ns: &Ref<Namespace>, defs: &[Def]) {
         meta.push((Value::keyword(None, "name"), Value::symbol(None, d.name)));
         meta.push((Value::keyword(None, "ns"), Value::namespace(ns.clone())));
         var.set_meta(Value::map_from_pairs(meta));
+        // The rest (:doc, :arglists ...) comes from core_meta.rs when read.
+        var.set_meta_pending();
     }
 }
 

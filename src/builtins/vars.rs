@@ -21,6 +21,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("add-tap", add_tap),
     Def::f("remove-tap", remove_tap),
     Def::f("Throwable->map", throwable_to_map),
+    Def::f("StackTraceElement->vec", stack_trace_element_vec),
 ];
 
 fn var_of(v: &Value) -> Result<&crate::runtime::var::Var> {
@@ -181,6 +182,23 @@ fn remove_tap(args: &[Value]) -> Result<Value> {
 }
 
 // ---------------------------------------------------------------- errors
+
+/// `(StackTraceElement->vec o)`: `[class method file line]`, the class and
+/// method as symbols.
+fn stack_trace_element_vec(args: &[Value]) -> Result<Value> {
+    check_arity("StackTraceElement->vec", args, 1, Some(1))?;
+    let get = |m: &str| crate::runtime::host::call_method(&args[0], m, &[]);
+    let sym = |v: Value| match v.as_str() {
+        Some(s) => Value::symbol(None, s),
+        None => v,
+    };
+    Ok(Value::vector(vec![
+        sym(get("getClassName")?),
+        sym(get("getMethodName")?),
+        get("getFileName")?,
+        get("getLineNumber")?,
+    ]))
+}
 
 /// `(Throwable->map t)`: `{:via [...] :trace [] :cause .. :data ..}`.
 /// cljw exceptions have no JVM stack frames: `:trace` is empty and the

@@ -255,6 +255,12 @@ pub fn call_stream(s: &InStream, method: &str, args: &[Value]) -> Option<Result<
         ("close", []) => s.close().map(|_| Value::NIL),
         ("getLineNumber", []) if class == LNPR => Ok(Value::long(i64::from(s.position().0))),
         ("getColumnNumber", []) if class == LNPR => Ok(Value::long(i64::from(s.position().1))),
+        ("setLineNumber", [n]) if class == LNPR => (|| {
+            s.set_line(u32::try_from(to_long(n)?).unwrap_or(0));
+            Ok(Value::NIL)
+        })(),
+        // At the start of a line: the next char is the line's first.
+        ("atLineStart", []) if class == LNPR => Ok(Value::bool(s.position().1 == 1)),
         ("markSupported", []) => Ok(Value::FALSE),
         _ => return None,
     })

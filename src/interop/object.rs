@@ -21,6 +21,13 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             return string::call(s.as_str(), method, args)
                 .unwrap_or_else(|| Err(super::no_method(method, args.len(), "java.lang.String")));
         }
+        // IFn / Callable / Runnable on a fn.
+        View::Fn(_) => match (method, args) {
+            ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
+            ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
+            ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
+            _ => None,
+        },
         View::Exception(_) => target
             .as_exception()
             .and_then(|e| exceptions::call(&e, method, args)),

@@ -8,8 +8,11 @@ mod babashka_fs_glob;
 mod babashka_process;
 mod cheshire_core;
 mod clojure_data_json;
+mod clojure_core_protocols;
+mod clojure_core_reducers;
 mod clojure_edn;
 mod clojure_java_io;
+mod clojure_repl;
 mod clojure_string;
 pub(crate) mod json;
 mod pprint;
@@ -91,9 +94,76 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("babashka/fs.clj"),
         },
     ),
+    (
+        "clojure.repl",
+        LibSource::Mixed {
+            defs: clojure_repl::DEFS,
+            path: "clojure/repl.clj",
+            source: include_str!("clojure/repl.clj"),
+        },
+    ),
+    (
+        "clojure.core.protocols",
+        LibSource::Mixed {
+            defs: clojure_core_protocols::DEFS,
+            path: "clojure/core/protocols.clj",
+            source: include_str!("clojure/core/protocols.clj"),
+        },
+    ),
+    ("clojure.datafy", clojure_lib!("clojure/datafy.clj")),
+    (
+        "clojure.core.reducers",
+        LibSource::Mixed {
+            defs: clojure_core_reducers::DEFS,
+            path: "clojure/core/reducers.clj",
+            source: include_str!("clojure/core/reducers.clj"),
+        },
+    ),
+    (
+        "clojure.main",
+        LibSource::Mixed {
+            defs: clojure_repl::MAIN_DEFS,
+            path: "clojure/main.clj",
+            source: include_str!("clojure/main.clj"),
+        },
+    ),
+    (
+        "clojure.spec.alpha",
+        LibSource::Clojure {
+            path: "clojure/spec/alpha.clj",
+            source: concat!(
+                include_str!("clojure/spec/alpha.clj"),
+                include_str!("clojure/spec/alpha_2.clj"),
+            ),
+        },
+    ),
+    (
+        "clojure.spec.gen.alpha",
+        clojure_lib!("clojure/spec/gen/alpha.clj"),
+    ),
+    (
+        "clojure.spec.test.alpha",
+        clojure_lib!("clojure/spec/test/alpha.clj"),
+    ),
+    (
+        "clojure.core.specs.alpha",
+        clojure_lib!("clojure/core/specs/alpha.clj"),
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static LibSource> {
     LIBS.iter().find(|(n, _)| *n == name).map(|(_, l)| l)
+}
+
+/// The embedded source text of the bundled namespace loaded from `path`
+/// (the :file of its vars), for clojure.repl/source.
+pub fn bundled_source(path: &str) -> Option<&'static str> {
+    LIBS.iter().find_map(|(_, lib)| match lib {
+        LibSource::Clojure { path: p, source }
+        | LibSource::Mixed {
+            path: p, source, ..
+        } => (*p == path).then_some(*source),
+        LibSource::Native(_) => None,
+    })
 }

@@ -231,11 +231,23 @@ fn failed(test: &str) -> Exception {
     Exception::new(ExClass::RuntimeException, format!("failed: {test}"))
 }
 
-/// clojure.instant/read-instant-date: parse
-/// `yyyy[-MM[-dd[Thh[:mm[:ss[.f+]]]]]][Z|(+|-)hh:mm]`, validate the fields in
+/// clojure.instant/read-instant-date: parse, validate the fields in
 /// clojure.instant's order with its messages, and return epoch millis
 /// (fractional seconds truncated to milliseconds).
 pub fn parse_instant(s: &str) -> Result<i64> {
+    let f = parse_timestamp_fields(s)?;
+    validate_timestamp_fields(&f)?;
+    Ok(timestamp_millis(&f))
+}
+
+/// The fields clojure.instant/parse-timestamp passes on: years months days
+/// hours minutes seconds nanoseconds offset-sign offset-hours
+/// offset-minutes.
+pub type TimestampFields = [i64; 10];
+
+/// clojure.instant/parse-timestamp's syntax,
+/// `yyyy[-MM[-dd[Thh[:mm[:ss[.f+]]]]]][Z|(+|-)hh:mm]`, unvalidated.
+pub fn parse_timestamp_fields(s: &str) -> Result<TimestampFields> {
     let b = s.as_bytes();
     let mut i = 0;
     let num = |i: &mut usize, n: usize| -> Option<i64> {
@@ -304,7 +316,25 @@ pub fn parse_instant(s: &str) -> Result<i64> {
     if i != b.len() {
         return Err(bad());
     }
-    // clojure.instant/validated, in its order.
+    Ok([
+        year, month, day, hour, minute, second, nanos, sign, off_h, off_m,
+    ])
+}
+
+/// clojure.instant/validated's checks, in its order and with its messages.
+pub fn validate_timestamp_fields(f: &TimestampFields) -> Result<()> {
+    let [
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        nanos,
+        sign,
+        off_h,
+        off_m,
+    ] = *f;
     if !(1..=12).contains(&month) {
         return Err(failed("(<= 1 months 12)"));
     }
@@ -329,17 +359,40 @@ pub fn parse_instant(s: &str) -> Result<i64> {
     if !(0..=if minute == 59 { 60 } else { 59 }).contains(&second) {
         return Err(failed("(<= 0 seconds (if (= minutes 59) 60 59))"));
     }
+    if !(0..=999_999_999).contains(&nanos) {
+        return Err(failed("(<= 0 nanoseconds 999999999)"));
+    }
+    if !(-1..=1).contains(&sign) {
+        return Err(failed("(<= -1 offset-sign 1)"));
+    }
     if !(0..=23).contains(&off_h) {
         return Err(failed("(<= 0 offset-hours 23)"));
     }
     if !(0..=59).contains(&off_m) {
         return Err(failed("(<= 0 offset-minutes 59)"));
     }
+    Ok(())
+}
+
+/// Epoch millis of validated fields.
+fn timestamp_millis(f: &TimestampFields) -> i64 {
+    let [
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        nanos,
+        sign,
+        off_h,
+        off_m,
+    ] = *f;
     // GregorianCalendar in zone GMT±hh:mm; a leap second rolls over.
     let day_ms = epoch_day(year, month, day) * MS_PER_DAY;
     let time_ms = ((hour * 60 + minute) * 60 + second) * 1000 + nanos / 1_000_000;
     let offset_ms = sign * (off_h * 60 + off_m) * 60_000;
-    Ok(day_ms + time_ms - offset_ms)
+    day_ms + time_ms - offset_ms
 }
 
 #[cfg(test)]

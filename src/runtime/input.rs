@@ -559,6 +559,11 @@ impl InStream {
         (st.line, st.col)
     }
 
+    /// LineNumberingPushbackReader.setLineNumber.
+    pub fn set_line(&self, line: u32) {
+        lock(&self.state).line = line;
+    }
+
     /// After `read` parsed a form out of text it took from this stream:
     /// give back the text past the form, and move to the position after it.
     pub fn give_back_text(&self, rest: &str, line: u32, col: u32) {

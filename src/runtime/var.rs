@@ -12,6 +12,16 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+/// Installed by builtins: the full metadata of a builtin var (None when the
+/// table has no entry for it).
+pub type StaticMetaHook = fn(&Var) -> Option<Value>;
+static STATIC_META_HOOK: std::sync::OnceLock<StaticMetaHook> = std::sync::OnceLock::new();
+
+/// Called once at start-up.
+pub fn install_static_meta_hook(h: StaticMetaHook) {
+    let _ = STATIC_META_HOOK.set(h);
+}
+
 pub struct Var {
     ns: Ref<Symbol>,
     sym: Ref<Symbol>,
@@ -19,6 +29,9 @@ pub struct Var {
     meta: Lock<Value>,
     dynamic: AtomicBool,
     is_macro: AtomicBool,
+    /// The JVM's metadata for this var (docstring, arglists ...) is still to
+    /// be merged in from a static table, on the first read of `meta`.
+    meta_pending: AtomicBool,
     /// Number of live `binding` frames that bind this var, on any thread:
     /// when zero, deref skips the thread-local lookup.
     bound_count: AtomicUsize,
@@ -35,6 +48,7 @@ impl Var {
             meta: Lock::new(Value::NIL),
             dynamic: AtomicBool::new(false),
             is_macro: AtomicBool::new(false),
+            meta_pending: AtomicBool::new(false),
             bound_count: AtomicUsize::new(0),
             iref: OnceLock::new(),
         }
@@ -99,13 +113,34 @@ impl Var {
         self.is_macro.store(m, Ordering::Relaxed);
     }
     pub fn meta(&self) -> Value {
+        if self.meta_pending.load(Ordering::Relaxed) {
+            self.attach_static_meta();
+        }
         lock(&self.meta).clone()
+    }
+    /// Mark a builtin var whose full metadata the static-meta hook supplies
+    /// when first asked for (so start-up builds none of it).
+    pub fn set_meta_pending(&self) {
+        self.meta_pending.store(true, Ordering::Relaxed);
+    }
+    fn attach_static_meta(&self) {
+        let Some(hook) = STATIC_META_HOOK.get() else {
+            return;
+        };
+        let found = hook(self);
+        let mut m = lock(&self.meta);
+        if self.meta_pending.swap(false, Ordering::Relaxed)
+            && let Some(full) = found
+        {
+            *m = full;
+        }
     }
     /// Replace the metadata. As on the JVM, `:macro` in the map is what
     /// makes the var a macro, so the flag follows it.
     pub fn set_meta(&self, m: Value) {
         let is_macro = super::lookup::get(&m, &Value::keyword(None, "macro")).truthy();
         self.set_macro(is_macro);
+        self.meta_pending.store(false, Ordering::Relaxed);
         *lock(&self.meta) = m;
     }
 

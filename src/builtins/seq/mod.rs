@@ -5,6 +5,7 @@
 pub(crate) mod basic;
 pub(crate) mod fns;
 pub(crate) mod lazy;
+pub(crate) mod protocol_reduce;
 pub(crate) mod reduce;
 pub(crate) mod sort;
 pub(crate) mod xform;

@@ -3,7 +3,7 @@
 //! frequencies group-by run!. `reduce` honours `reduced` and walks vectors
 //! and maps directly, without building a seq.
 
-use super::{call, closure, lazy, xform};
+use super::{call, closure, lazy, protocol_reduce, xform};
 use crate::builtins::{Def, arity_error, check_arity};
 use crate::runtime::coll::ops;
 use crate::runtime::error::{Result, err};
@@ -40,6 +40,14 @@ pub(crate) fn reduce_with(f: &Value, init: Value, coll: &Value) -> Result<Value>
 
 /// Reduce consuming `coll`: a lazy seq is released cell by cell.
 pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value> {
+    if let Some(m) = protocol_reduce::coll_reduce_target(&coll) {
+        return call(&m, &[coll, f.clone(), init]);
+    }
+    reduce_owned_native(f, init, coll)
+}
+
+/// `reduce_owned` without dispatch through CollReduce: its defaults.
+fn reduce_owned_native(f: &Value, init: Value, coll: Value) -> Result<Value> {
     let mut acc = init;
     macro_rules! step {
         ($x:expr) => {{
@@ -98,6 +106,23 @@ fn instance_reduces(x: &Value) -> bool {
 fn reduce(args: &mut [Value]) -> Result<Value> {
     match args {
         [f, coll] => {
+            if let Some(m) = protocol_reduce::coll_reduce_target(coll) {
+                return call(&m, &[std::mem::take(coll), f.clone()]);
+            }
+        }
+        [f, init, coll] => {
+            return reduce_owned(f, std::mem::take(init), std::mem::take(coll));
+        }
+        _ => {}
+    }
+    reduce_native(args)
+}
+
+/// `(-reduce f coll)` / `(-reduce f init coll)`: reduce without dispatch
+/// through CollReduce (clojure.core.protocols' Object default).
+pub(crate) fn reduce_native(args: &mut [Value]) -> Result<Value> {
+    match args {
+        [f, coll] => {
             let coll = std::mem::take(coll);
             if let View::Vector(v) = coll.view() {
                 let mut acc = match v.nth(0) {
@@ -128,17 +153,35 @@ fn reduce(args: &mut [Value]) -> Result<Value> {
             let first = seq::first(&s)?;
             let rest = seq::next(&s)?;
             drop(s);
-            reduce_owned(f, first, rest)
+            reduce_owned_native(f, first, rest)
         }
-        [f, init, coll] => reduce_owned(f, std::mem::take(init), std::mem::take(coll)),
+        [f, init, coll] => reduce_owned_native(f, std::mem::take(init), std::mem::take(coll)),
         _ => Err(arity_error("reduce", args.len())),
     }
 }
 
 pub(crate) fn reduce_kv(args: &[Value]) -> Result<Value> {
     check_arity("reduce-kv", args, 3, Some(3))?;
+    if let Some(m) = protocol_reduce::kv_reduce_target(&args[2]) {
+        return call(&m, &[args[2].clone(), args[0].clone(), args[1].clone()]);
+    }
+    reduce_kv_native(args)
+}
+
+/// `(-kv-reduce f init coll)`: reduce-kv without dispatch through
+/// IKVReduce (clojure.core.protocols' Object default).
+pub(crate) fn reduce_kv_native(args: &[Value]) -> Result<Value> {
+    check_arity("reduce-kv", args, 3, Some(3))?;
     let (f, coll) = (&args[0], &args[2]);
     let mut acc = args[1].clone();
+    // A deftype/reify implementing IKVReduce reduces itself.
+    if matches!(coll.view(), View::Instance(_))
+        && crate::builtins::classes::is_instance("clojure.lang.IKVReduce", coll)
+        && let Some(r) =
+            crate::runtime::types::call_method(coll, "kvreduce", &[f.clone(), acc.clone()])
+    {
+        return r;
+    }
     let pairs: Vec<(Value, Value)> = match coll.view() {
         View::Nil => return Ok(acc),
         View::ArrayMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
@@ -280,7 +323,9 @@ pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: &Value) -> Result<
     };
     let rf = conj_rf(transient);
     let out = match xf {
-        None if matches!(from.view(), View::Instance(_)) && instance_reduces(from) => {
+        None if (matches!(from.view(), View::Instance(_)) && instance_reduces(from))
+            || protocol_reduce::coll_reduce_target(from).is_some() =>
+        {
             reduce_with(&rf, start, from)?
         }
         None => {

@@ -116,3 +116,6 @@ fn record_p(args: &[Value]) -> Result<Value> {
         matches!(args[0].view(), View::Instance(i) if i.is_record()),
     ))
 }
+
+/// For reduce/reduce-kv dispatch through clojure.core.protocols.
+pub(crate) use protocol::{Protocol, expect_protocol};

@@ -69,6 +69,10 @@ impl Protocol {
     pub(crate) fn iface(&self) -> &str {
         &self.iface
     }
+    /// Bumped by every `extend` of this protocol.
+    pub(crate) fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
     pub(crate) fn has_method(&self, name: &str) -> bool {
         self.method_names.iter().any(|m| m == name)
     }
@@ -141,7 +145,7 @@ impl Protocol {
 
     /// Does `x`'s own type implement this protocol (deftype/defrecord/reify
     /// listing it)?
-    fn implemented_by(&self, x: &Value) -> bool {
+    pub(crate) fn implemented_by(&self, x: &Value) -> bool {
         matches!(x.view(), View::Instance(i) if i.implements(&self.iface))
     }
 

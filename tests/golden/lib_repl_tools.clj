@@ -1,0 +1,28 @@
+;; clojure.repl: dir, dir-fn, apropos, source, demunge, root-cause, pst.
+(require '[clojure.repl :as r] 'clojure.set 'clojure.walk 'clojure.zip)
+(r/dir clojure.walk)
+(prn (r/dir-fn 'clojure.zip))
+(prn (take 5 (r/dir-fn 'clojure.core)))
+(prn (r/apropos "postwalk"))
+(prn (r/apropos #"^assoc"))
+(prn (r/apropos "no-such-thing-anywhere"))
+(defn twice "Doubles." [x] (* 2 x))
+(r/source twice)
+(r/source no-such-ns/no-such-var)
+(r/source no-such-var)
+(prn (r/source-fn (quote twice)))
+(prn (r/demunge "clojure.core$map__1234"))
+(prn (r/demunge "user$eval1$fn__2$foo_QMARK___3"))
+(prn (r/demunge "my_ns.core$_PLUS__BANG_"))
+(prn (map r/demunge ["a_b" "_" "__" "a_GT_b"]))
+(let [e (ex-info "outer" {} (ex-info "middle" {} (ArithmeticException. "inner")))]
+  (prn (ex-message (r/root-cause e)))
+  (prn (class (r/root-cause e))))
+(prn (ex-message (r/root-cause (Exception. "alone"))))
+(binding [*err* *out*]
+  (r/pst (ex-info "boom" {:a 1}) 0)
+  (r/pst (ex-info "outer" {} (IllegalStateException. "inner")) 0)
+  (r/pst (RuntimeException. "plain") 0))
+(binding [*err* *out*]
+  (try (/ 1 0) (catch Exception e (set! *e e)))
+  (r/pst 0))
