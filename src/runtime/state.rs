@@ -324,6 +324,7 @@ pub fn deref(x: &Value) -> Option<Result<Value>> {
         View::TxRef(_) => super::stm::deref(&x.as_tx_ref()?),
         View::Agent(a) => Ok(a.deref()),
         View::Future(f) => f.wait(None).unwrap_or(Ok(Value::NIL)),
+        View::Reduced(r) => Ok(r.val().clone()),
         _ => return None,
     })
 }
