@@ -429,8 +429,10 @@ impl Runtime {
 pub fn read_source(path: &str) -> Result<String> {
     use runtime::error::{ExClass, Exception};
     match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Exception::new(ExClass::IOException, format!("{path} is not valid UTF-8"))
+        // Invalid UTF-8 becomes U+FFFD, as the JVM's UTF-8 decoder does.
+        Ok(bytes) => Ok(match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         }),
         Err(e) => {
             let why = match e.kind() {

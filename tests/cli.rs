@@ -338,3 +338,47 @@ fn load_uses_the_load_path() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn invalid_utf8_in_argv_files_and_stdin_is_replaced() {
+    // JVM: each invalid byte decodes to U+FFFD (`clojure -e $'(println "a\xffb")'`
+    // prints a�b; a file or stdin with the same bytes prints `a�b 3`).
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let run = |args: &[&[u8]], stdin: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args(args.iter().map(|a| OsStr::from_bytes(a)))
+            .current_dir(std::env::temp_dir())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        if let Some(mut sin) = child.stdin.take() {
+            let _ = sin.write_all(stdin);
+        }
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("cljw did not finish: {e}"));
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let (out, code) = run(&[b"-e", b"(println \"a\xffb\" (count \"a\xffb\"))"], b"");
+    assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n", 0));
+    let (out, code) = run(&[b"-"], b"(println \"a\xffb\" (count \"a\xffb\"))");
+    assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n", 0));
+    let (out, code) = run(&[b"-e", b"(println (read-line))"], b"x\xffy\n");
+    assert_eq!((out.as_str(), code), ("x\u{FFFD}y\n", 0));
+    let file = std::env::temp_dir().join(format!("cljw-utf8-{}.clj", std::process::id()));
+    std::fs::write(
+        &file,
+        b"(println \"a\xffb\" (count \"a\xffb\"))\n(prn *command-line-args*)\n",
+    )
+    .unwrap();
+    let (out, code) = run(&[file.as_os_str().as_bytes(), b"x\xfe"], b"");
+    let _ = std::fs::remove_file(&file);
+    assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n(\"x\u{FFFD}\")\n", 0));
+}
