@@ -2,6 +2,7 @@
 //! errors, printer, and the call-dispatch table. Imports nothing above it.
 
 pub mod agent;
+pub mod alloc;
 pub mod class;
 pub mod coll;
 pub mod compare;
