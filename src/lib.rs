@@ -470,7 +470,7 @@ fn load_error(
     phase: &str,
     form: Option<&Value>,
 ) -> runtime::error::Exception {
-    use runtime::error::{ExClass, Exception};
+    use runtime::error::ExClass;
     let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
     let num = |d: Option<&Value>, k: &str| {
         d.and_then(|d| runtime::func::get(d, &kw(k), Value::NIL).ok())
@@ -497,6 +497,20 @@ fn load_error(
         };
         (get("line").unwrap_or(0), get("column").unwrap_or(0), e)
     };
+    compiler_exception(cause, file, phase, line, column)
+}
+
+/// A CompilerException for `phase` at `file:line:column` wrapping `cause`
+/// (CompilerException.makeMsg's message and its ex-data).
+pub(crate) fn compiler_exception(
+    cause: runtime::error::Exception,
+    file: Option<&str>,
+    phase: &str,
+    line: i64,
+    column: i64,
+) -> runtime::error::Exception {
+    use runtime::error::{ExClass, Exception};
+    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
     let verb = if phase == "read-source" {
         "reading source"
     } else {

@@ -382,3 +382,22 @@ fn invalid_utf8_in_argv_files_and_stdin_is_replaced() {
     let _ = std::fs::remove_file(&file);
     assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n(\"x\u{FFFD}\")\n", 0));
 }
+
+#[test]
+fn repl_reader_errors_name_the_session_line_and_column() {
+    // JVM 1.11.1 (`clojure < input`): reading goes on after the error, on
+    // the same line; evaluation errors still say REPL:1.
+    let input = "(+ 1 2)\n(prn \"x\"\n  ])\n(/ 1 0) 1 (prn :a\n)\n";
+    let (out, err, code) = cljw(&[], Some(input));
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Clojure 1.11.1\nuser=> 3\nuser=> user=> 1\n:a\nnil\nuser=> \n"
+    );
+    assert_eq!(
+        head(&err),
+        "Syntax error reading source at (REPL:3:4).\nUnmatched delimiter: ]\n\
+         Syntax error reading source at (REPL:3:5).\nUnmatched delimiter: )\n\
+         Execution error (ArithmeticException) at user/evalN (REPL:1).\nDivide by zero\n"
+    );
+}

@@ -123,9 +123,15 @@ pub fn run(rt: &mut Runtime) -> i32 {
     // implements that version (`cljw --version` names cljw's own).
     println_out("Clojure 1.11.1");
     let (mut lines, interactive) = open_lines();
-    let mut buf = String::new();
+    // Input not read yet, and where it starts in the session (line,
+    // column): reader errors name that place, as clojure.main's
+    // line-numbering *in* does. Forms are read (and evaluated) one at a
+    // time, each at line 1 like the JVM REPL's.
+    let mut pending = String::new();
+    let mut at = (1i64, 1i64);
+    let mut entry = String::new();
     loop {
-        let prompt = if buf.is_empty() {
+        let prompt = if pending.trim().is_empty() {
             format!("{}=> ", rt.current_ns().name_str())
         } else if interactive {
             " ".repeat(rt.current_ns().name_str().len() + 3)
@@ -140,56 +146,89 @@ pub fn run(rt: &mut Runtime) -> i32 {
             io::flush_stdout();
             return 0;
         };
-        if !buf.is_empty() {
-            buf.push('\n');
+        if !entry.is_empty() {
+            entry.push('\n');
         }
-        buf.push_str(&line);
-        // Read every complete form; keep going while one is unfinished.
-        let mut forms = Vec::new();
-        let mut reader = rt.reader(&buf, None);
-        let mut read_error = None;
+        entry.push_str(&line);
+        pending.push_str(&line);
+        pending.push('\n');
         loop {
-            match reader.next_form() {
-                Ok(Some(f)) => forms.push(f),
+            let mut reader = rt.reader(&pending, None);
+            let step = reader.next_form();
+            if matches!(&step, Err(e) if incomplete(e)) {
+                break; // wait for more lines
+            }
+            if matches!(step, Ok(None)) {
+                // Only whitespace and comments were left: next line.
+                at = (at.0 + pending.matches('\n').count() as i64, 1);
+                pending.clear();
+                break;
+            }
+            // Move past what was read, error or not.
+            let (l, c) = reader.position();
+            let consumed = reader.offset();
+            let base = at;
+            let relative = |line: i64, col: i64| {
+                if line <= 1 {
+                    (base.0, base.1 + col - 1)
+                } else {
+                    (base.0 + line - 1, col)
+                }
+            };
+            let error_at = match &step {
+                Err(e) => Some(reader_position(e).unwrap_or((l as i64, c as i64))),
+                _ => None,
+            };
+            pending.drain(..consumed.min(pending.len()));
+            at = relative(l as i64, c as i64);
+            match step {
+                Ok(Some(form)) => eval_print(rt, &form),
                 Ok(None) => break,
-                Err(e) if incomplete(&e) => {
-                    forms.clear();
-                    read_error = Some(None);
-                    break;
-                }
                 Err(e) => {
-                    read_error = Some(Some(e));
-                    break;
-                }
-            }
-        }
-        if matches!(read_error, Some(None)) {
-            continue;
-        }
-        lines.remember(&buf);
-        buf.clear();
-        for form in forms {
-            match rt.eval(&form) {
-                Ok(v) => {
-                    if let Err(e) = super::print_value(&v) {
-                        caught(rt, &e);
-                        continue;
-                    }
-                    let (one, two) = (
-                        core_var("*1").and_then(|v| v.get()).unwrap_or(Value::NIL),
-                        core_var("*2").and_then(|v| v.get()).unwrap_or(Value::NIL),
+                    let cause = e.cause().cloned().unwrap_or(e);
+                    let (line, col) = error_at.map_or(at, |(l, c)| relative(l, c));
+                    caught(
+                        rt,
+                        &crate::compiler_exception(cause, None, "read-source", line, col),
                     );
-                    set_var("*3", two);
-                    set_var("*2", one);
-                    set_var("*1", v);
                 }
-                Err(e) => caught(rt, &e),
             }
         }
-        if let Some(Some(e)) = read_error {
-            let e = e.cause().cloned().unwrap_or(e);
-            caught(rt, &e);
+        if pending.trim().is_empty() {
+            lines.remember(&entry);
+            entry.clear();
         }
+    }
+}
+
+/// The line and column a ReaderException names, if any.
+fn reader_position(e: &Exception) -> Option<(i64, i64)> {
+    let data = e.data()?;
+    let get = |k: &str| {
+        crate::runtime::func::get(data, &Value::keyword(Some("clojure.error"), k), Value::NIL)
+            .ok()
+            .and_then(|v| v.as_long())
+    };
+    Some((get("line")?, get("column")?))
+}
+
+/// Evaluate one form, print its value and shift `*1 *2 *3`.
+fn eval_print(rt: &mut Runtime, form: &Value) {
+    match rt.eval(form) {
+        Ok(v) => {
+            if let Err(e) = super::print_value(&v) {
+                caught(rt, &e);
+                return;
+            }
+            let (one, two) = (
+                core_var("*1").and_then(|v| v.get()).unwrap_or(Value::NIL),
+                core_var("*2").and_then(|v| v.get()).unwrap_or(Value::NIL),
+            );
+            set_var("*3", two);
+            set_var("*2", one);
+            set_var("*1", v);
+        }
+        Err(e) => caught(rt, &e),
     }
 }
 
