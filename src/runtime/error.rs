@@ -40,6 +40,7 @@ ex_classes! {
     ArithmeticException = "java.lang.ArithmeticException": RuntimeException,
     IllegalArgumentException = "java.lang.IllegalArgumentException": RuntimeException,
     NumberFormatException = "java.lang.NumberFormatException": IllegalArgumentException,
+    PatternSyntaxException = "java.util.regex.PatternSyntaxException": IllegalArgumentException,
     ArityException = "clojure.lang.ArityException": IllegalArgumentException,
     IllegalStateException = "java.lang.IllegalStateException": RuntimeException,
     ClassCastException = "java.lang.ClassCastException": RuntimeException,

@@ -29,6 +29,7 @@ pub mod number;
 pub mod object;
 pub mod printer;
 pub mod regex;
+pub mod regex_error;
 pub mod seq;
 pub mod stack;
 pub mod state;
