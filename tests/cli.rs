@@ -401,3 +401,35 @@ fn repl_reader_errors_name_the_session_line_and_column() {
          Execution error (ArithmeticException) at user/evalN (REPL:1).\nDivide by zero\n"
     );
 }
+
+#[test]
+fn an_error_in_a_required_namespace_names_its_file() {
+    // JVM (java -cp clojure.jar:src clojure.main main.clj): "Execution error
+    // (ArithmeticException) at foo.bar/eval159 (bar.clj:4).\nDivide by zero"
+    let dir = std::env::temp_dir().join(format!("cljw-rq-{}", std::process::id()));
+    let lib = dir.join("src/foo");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    std::fs::write(
+        lib.join("bar.clj"),
+        "(ns foo.bar)\n\n(defn f [] 1)\n(/ 1 0)\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(dir.join("main.clj"), "(ns main)\n(require 'foo.bar)\n")
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "main.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(out.status.code(), Some(1));
+        // (The tree-walker names the top-level fn after the ns at the end.)
+        let err = head(&String::from_utf8_lossy(&out.stderr));
+        assert!(
+            err.starts_with("Execution error (ArithmeticException) at ")
+                && err.ends_with("/evalN (bar.clj:4).\nDivide by zero\n"),
+            "{backend}: {err}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -118,6 +118,11 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
             t.cause = cause;
         }
         _ => {
+            // The file whose top-level form threw, as Compiler.load names
+            // it (a required namespace's, not the script's).
+            let loaded_file = data_str(top_data.as_ref(), "source")
+                .filter(|s| s != "NO_SOURCE_FILE" && s != "NO_SOURCE_PATH")
+                .map(|s| file_name(&s));
             let frames = root.frames();
             match frames.first() {
                 Some(f) => {
@@ -127,6 +132,7 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
                         .file
                         .clone()
                         .map(|p| file_name(&p))
+                        .or(loaded_file)
                         .or(ctx.file_name.clone());
                 }
                 None => {
@@ -136,7 +142,7 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
                     t.line = data_get(top_data.as_ref(), "line")
                         .and_then(|v| v.as_long())
                         .or(Some(1));
-                    t.source = ctx.file_name.clone();
+                    t.source = loaded_file.or(ctx.file_name.clone());
                 }
             }
             t.class = class;
