@@ -183,7 +183,7 @@ fn java_syntax_error(pattern: &str) -> Option<(String, i64)> {
                     i += 1;
                     max = digits(&mut i).unwrap_or(u64::MAX);
                 }
-                if !chars.get(i).is_some_and(|x| x.0 == '}') {
+                if chars.get(i).is_none_or(|x| x.0 != '}') {
                     return err("Unclosed counted closure", at(i));
                 }
                 if max < min {
