@@ -416,6 +416,29 @@ fn an_error_in_a_required_namespace_names_its_file() {
     .unwrap_or_else(|e| panic!("write: {e}"));
     std::fs::write(dir.join("main.clj"), "(ns main)\n(require 'foo.bar)\n")
         .unwrap_or_else(|e| panic!("write: {e}"));
+    // JVM: "Execution error (ExceptionInfo) at foo.baz/g (baz.clj:2).\nboom"
+    std::fs::write(
+        lib.join("baz.clj"),
+        "(ns foo.baz)\n(defn g [] (throw (ex-info \"boom\" {})))\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(
+        dir.join("main2.clj"),
+        "(ns main2 (:require foo.baz))\n\n(foo.baz/g)\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "main2.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(
+            head(&String::from_utf8_lossy(&out.stderr)),
+            "Execution error (ExceptionInfo) at foo.baz/g (baz.clj:2).\nboom\n",
+            "{backend}"
+        );
+    }
     for backend in ["--backend=vm", "--backend=tree-walk"] {
         let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
             .args([backend, "main.clj"])
