@@ -488,8 +488,10 @@ impl Runtime {
 pub fn read_source(path: &str) -> Result<String> {
     use runtime::error::{ExClass, Exception};
     match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Exception::new(ExClass::IOException, format!("{path} is not valid UTF-8"))
+        // Invalid UTF-8 becomes U+FFFD, as the JVM's UTF-8 decoder does.
+        Ok(bytes) => Ok(match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         }),
         Err(e) => {
             let why = match e.kind() {
@@ -527,7 +529,7 @@ fn load_error(
     phase: &str,
     form: Option<&Value>,
 ) -> runtime::error::Exception {
-    use runtime::error::{ExClass, Exception};
+    use runtime::error::ExClass;
     let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
     let num = |d: Option<&Value>, k: &str| {
         d.and_then(|d| runtime::func::get(d, &kw(k), Value::NIL).ok())
@@ -554,6 +556,20 @@ fn load_error(
         };
         (get("line").unwrap_or(0), get("column").unwrap_or(0), e)
     };
+    compiler_exception(cause, file, phase, line, column)
+}
+
+/// A CompilerException for `phase` at `file:line:column` wrapping `cause`
+/// (CompilerException.makeMsg's message and its ex-data).
+pub(crate) fn compiler_exception(
+    cause: runtime::error::Exception,
+    file: Option<&str>,
+    phase: &str,
+    line: i64,
+    column: i64,
+) -> runtime::error::Exception {
+    use runtime::error::{ExClass, Exception};
+    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
     let verb = if phase == "read-source" {
         "reading source"
     } else {

@@ -1,6 +1,10 @@
 //! The `cljw` binary: hand argv to the app layer.
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Invalid UTF-8 in an argument becomes U+FFFD, as the JVM decodes argv.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     std::process::exit(cljw::app::main(args));
 }

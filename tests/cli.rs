@@ -338,3 +338,121 @@ fn load_uses_the_load_path() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn invalid_utf8_in_argv_files_and_stdin_is_replaced() {
+    // JVM: each invalid byte decodes to U+FFFD (`clojure -e $'(println "a\xffb")'`
+    // prints a�b; a file or stdin with the same bytes prints `a�b 3`).
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let run = |args: &[&[u8]], stdin: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args(args.iter().map(|a| OsStr::from_bytes(a)))
+            .current_dir(std::env::temp_dir())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        if let Some(mut sin) = child.stdin.take() {
+            let _ = sin.write_all(stdin);
+        }
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("cljw did not finish: {e}"));
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let (out, code) = run(&[b"-e", b"(println \"a\xffb\" (count \"a\xffb\"))"], b"");
+    assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n", 0));
+    let (out, code) = run(&[b"-"], b"(println \"a\xffb\" (count \"a\xffb\"))");
+    assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n", 0));
+    let (out, code) = run(&[b"-e", b"(println (read-line))"], b"x\xffy\n");
+    assert_eq!((out.as_str(), code), ("x\u{FFFD}y\n", 0));
+    let file = std::env::temp_dir().join(format!("cljw-utf8-{}.clj", std::process::id()));
+    std::fs::write(
+        &file,
+        b"(println \"a\xffb\" (count \"a\xffb\"))\n(prn *command-line-args*)\n",
+    )
+    .unwrap();
+    let (out, code) = run(&[file.as_os_str().as_bytes(), b"x\xfe"], b"");
+    let _ = std::fs::remove_file(&file);
+    assert_eq!((out.as_str(), code), ("a\u{FFFD}b 3\n(\"x\u{FFFD}\")\n", 0));
+}
+
+#[test]
+fn repl_reader_errors_name_the_session_line_and_column() {
+    // JVM 1.11.1 (`clojure < input`): reading goes on after the error, on
+    // the same line; evaluation errors still say REPL:1.
+    let input = "(+ 1 2)\n(prn \"x\"\n  ])\n(/ 1 0) 1 (prn :a\n)\n";
+    let (out, err, code) = cljw(&[], Some(input));
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Clojure 1.11.1\nuser=> 3\nuser=> user=> 1\n:a\nnil\nuser=> \n"
+    );
+    assert_eq!(
+        head(&err),
+        "Syntax error reading source at (REPL:3:4).\nUnmatched delimiter: ]\n\
+         Syntax error reading source at (REPL:3:5).\nUnmatched delimiter: )\n\
+         Execution error (ArithmeticException) at user/evalN (REPL:1).\nDivide by zero\n"
+    );
+}
+
+#[test]
+fn an_error_in_a_required_namespace_names_its_file() {
+    // JVM (java -cp clojure.jar:src clojure.main main.clj): "Execution error
+    // (ArithmeticException) at foo.bar/eval159 (bar.clj:4).\nDivide by zero"
+    let dir = std::env::temp_dir().join(format!("cljw-rq-{}", std::process::id()));
+    let lib = dir.join("src/foo");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    std::fs::write(
+        lib.join("bar.clj"),
+        "(ns foo.bar)\n\n(defn f [] 1)\n(/ 1 0)\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(dir.join("main.clj"), "(ns main)\n(require 'foo.bar)\n")
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    // JVM: "Execution error (ExceptionInfo) at foo.baz/g (baz.clj:2).\nboom"
+    std::fs::write(
+        lib.join("baz.clj"),
+        "(ns foo.baz)\n(defn g [] (throw (ex-info \"boom\" {})))\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(
+        dir.join("main2.clj"),
+        "(ns main2 (:require foo.baz))\n\n(foo.baz/g)\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "main2.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(
+            head(&String::from_utf8_lossy(&out.stderr)),
+            "Execution error (ExceptionInfo) at foo.baz/g (baz.clj:2).\nboom\n",
+            "{backend}"
+        );
+    }
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "main.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(out.status.code(), Some(1));
+        // (The tree-walker names the top-level fn after the ns at the end.)
+        let err = head(&String::from_utf8_lossy(&out.stderr));
+        assert!(
+            err.starts_with("Execution error (ArithmeticException) at ")
+                && err.ends_with("/evalN (bar.clj:4).\nDivide by zero\n"),
+            "{backend}: {err}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -259,6 +259,7 @@ impl<'a> Analyzer<'a> {
             captures: &[],
             once: false,
             pos: self.pos,
+            file: self.source_file(),
         });
         self.fn_nodes.push(root);
         Ok(root)
@@ -455,6 +456,16 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// The file name a fn's stack frames show (as the JVM's SourceFile
+    /// attribute: no directories); None at the REPL and for `-e`.
+    fn source_file(&self) -> Option<&'a str> {
+        let path = self.env.file.as_deref()?;
+        if path == "NO_SOURCE_PATH" || path == "NO_SOURCE_FILE" {
+            return None;
+        }
+        Some(self.bump.alloc_str(path.rsplit('/').next().unwrap_or(path)))
     }
 
     /// A read of `this` (slot 0) of the method at depth `d`.

@@ -69,6 +69,9 @@ pub struct FnNode<'a> {
     /// `^{:once true}`: captured values are released after the first call.
     pub once: bool,
     pub pos: Pos,
+    /// The file being loaded when the fn was analyzed (its stack frames'
+    /// file); None at the REPL and for `-e`.
+    pub file: Option<&'a str>,
 }
 
 pub struct CaseNode<'a> {

@@ -337,6 +337,7 @@ impl<'a> Analyzer<'a> {
             captures: self.bump.alloc_slice_copy(&captures),
             once,
             pos: self.pos,
+            file: self.source_file(),
         });
         self.fn_nodes.push(fn_node);
         let node = self.node(NodeKind::Fn(fn_node));

@@ -109,6 +109,7 @@ mod tests {
                 captures: &[],
                 once: false,
                 pos: Pos::default(),
+                file: None,
             });
             let root: &FnNode = root;
             Ok::<_, ()>(Built {

@@ -215,8 +215,8 @@ fn run(mut opts: Options) -> i32 {
         }
     }
     let r = match &opts.main {
-        Main::None if opts.inits.is_empty() => return repl::run(&mut rt),
-        Main::Repl => return repl::run(&mut rt),
+        Main::None if opts.inits.is_empty() => return finish(repl::run(&mut rt)),
+        Main::Repl => return finish(repl::run(&mut rt)),
         Main::Script(path) => rt
             .load_file(path)
             .map_err(|e| (e, Some(report_file_name(path)))),
@@ -231,10 +231,7 @@ fn run(mut opts: Options) -> i32 {
         _ => Ok(Value::NIL),
     };
     match r {
-        Ok(_) => {
-            io::flush_stdout();
-            0
-        }
+        Ok(_) => finish(0),
         Err((e, file)) => fail(&e, file, &rt),
     }
 }
@@ -314,6 +311,16 @@ fn run_tests(rt: &mut Runtime, args: &[String], plan: &project::Plan) -> i32 {
         Ok(code) => code,
         Err(e) => fail(&e, None, rt),
     }
+}
+
+/// A normal end: like the JVM waiting for its non-daemon agent threads,
+/// let queued and running futures, agent actions and send-offs finish
+/// (an uncaught error and System/exit leave at once, as clojure.main does).
+fn finish(status: i32) -> i32 {
+    #[cfg(feature = "threads")]
+    crate::runtime::executor::await_submitted_work();
+    io::flush_stdout();
+    status
 }
 
 fn report_file_name(path: &str) -> String {

@@ -190,9 +190,15 @@ pub fn run(rt: &mut Runtime) -> i32 {
     if interactive {
         super::sigint::interrupt_on_ctrl_c(interrupter.clone());
     }
-    let mut buf = String::new();
+    // Input not read yet, and where it starts in the session (line,
+    // column): reader errors name that place, as clojure.main's
+    // line-numbering *in* does. Forms are read (and evaluated) one at a
+    // time, each at line 1 like the JVM REPL's.
+    let mut pending = String::new();
+    let mut at = (1i64, 1i64);
+    let mut entry = String::new();
     loop {
-        let prompt = if buf.is_empty() {
+        let prompt = if pending.trim().is_empty() {
             format!("{}=> ", rt.current_ns().name_str())
         } else if interactive {
             " ".repeat(rt.current_ns().name_str().len() + 3)
@@ -204,7 +210,8 @@ pub fn run(rt: &mut Runtime) -> i32 {
         let line = match lines.read(&prompt) {
             Line::Text(l) => l,
             Line::Cancel => {
-                buf.clear();
+                pending.clear();
+                entry.clear();
                 continue;
             }
             Line::Eof => {
@@ -214,64 +221,110 @@ pub fn run(rt: &mut Runtime) -> i32 {
                 return 0;
             }
         };
-        if !buf.is_empty() {
-            buf.push('\n');
+        if !entry.is_empty() {
+            entry.push('\n');
         }
-        buf.push_str(&line);
-        // Read every complete form; keep going while one is unfinished.
-        let mut forms = Vec::new();
-        let mut reader = rt.reader(&buf, None);
-        let mut read_error = None;
+        entry.push_str(&line);
+        pending.push_str(&line);
+        pending.push('\n');
         loop {
-            match reader.next_form() {
-                Ok(Some(f)) => forms.push(f),
-                Ok(None) => break,
-                Err(e) if incomplete(&e) => {
-                    forms.clear();
-                    read_error = Some(None);
-                    break;
-                }
-                Err(e) => {
-                    read_error = Some(Some(e));
-                    break;
-                }
+            let mut reader = rt.reader(&pending, None);
+            let step = reader.next_form();
+            if matches!(&step, Err(e) if incomplete(e)) {
+                break; // wait for more lines
             }
-        }
-        if matches!(read_error, Some(None)) {
-            continue;
-        }
-        lines.remember(&buf);
-        buf.clear();
-        for form in forms {
-            interrupter.clear();
-            let r = rt.eval(&form);
-            if interrupter.clear() {
-                io::flush_stdout();
-                let _ = io::write_to(&io::Writer::stderr(), "Interrupted.\n");
+            if matches!(step, Ok(None)) {
+                // Only whitespace and comments were left: next line.
+                at = (at.0 + pending.matches('\n').count() as i64, 1);
+                pending.clear();
                 break;
             }
-            match r {
-                Ok(v) => {
-                    if let Err(e) = super::print_value(&v) {
-                        caught(rt, &e);
-                        continue;
-                    }
-                    let (one, two) = (
-                        core_var("*1").and_then(|v| v.get()).unwrap_or(Value::NIL),
-                        core_var("*2").and_then(|v| v.get()).unwrap_or(Value::NIL),
-                    );
-                    set_var("*3", two);
-                    set_var("*2", one);
-                    set_var("*1", v);
+            // Move past what was read, error or not.
+            let (l, c) = reader.position();
+            let consumed = reader.offset();
+            let base = at;
+            let relative = |line: i64, col: i64| {
+                if line <= 1 {
+                    (base.0, base.1 + col - 1)
+                } else {
+                    (base.0 + line - 1, col)
                 }
-                Err(e) => caught(rt, &e),
+            };
+            let error_at = match &step {
+                Err(e) => Some(reader_position(e).unwrap_or((l as i64, c as i64))),
+                _ => None,
+            };
+            pending.drain(..consumed.min(pending.len()));
+            at = relative(l as i64, c as i64);
+            match step {
+                Ok(Some(form)) => {
+                    if eval_print(rt, &form, &interrupter) {
+                        // Ctrl-C: the rest of the input line is dropped.
+                        at = (at.0 + pending.matches('\n').count() as i64, 1);
+                        pending.clear();
+                        break;
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    let cause = e.cause().cloned().unwrap_or(e);
+                    let (line, col) = error_at.map_or(at, |(l, c)| relative(l, c));
+                    caught(
+                        rt,
+                        &crate::compiler_exception(cause, None, "read-source", line, col),
+                    );
+                }
             }
         }
-        if let Some(Some(e)) = read_error {
-            let e = e.cause().cloned().unwrap_or(e);
-            caught(rt, &e);
+        if pending.trim().is_empty() {
+            lines.remember(&entry);
+            entry.clear();
         }
     }
+}
+
+/// The line and column a ReaderException names, if any.
+fn reader_position(e: &Exception) -> Option<(i64, i64)> {
+    let data = e.data()?;
+    let get = |k: &str| {
+        crate::runtime::func::get(data, &Value::keyword(Some("clojure.error"), k), Value::NIL)
+            .ok()
+            .and_then(|v| v.as_long())
+    };
+    Some((get("line")?, get("column")?))
+}
+
+/// Evaluate one form, print its value and shift `*1 *2 *3`; true when
+/// Ctrl-C interrupted it (the REPL then drops the rest of the input).
+fn eval_print(
+    rt: &mut Runtime,
+    form: &Value,
+    interrupter: &crate::runtime::interrupt::Interrupter,
+) -> bool {
+    interrupter.clear();
+    let r = rt.eval(form);
+    if interrupter.clear() {
+        io::flush_stdout();
+        let _ = io::write_to(&io::Writer::stderr(), "Interrupted.\n");
+        return true;
+    }
+    match r {
+        Ok(v) => {
+            if let Err(e) = super::print_value(&v) {
+                caught(rt, &e);
+                return false;
+            }
+            let (one, two) = (
+                core_var("*1").and_then(|v| v.get()).unwrap_or(Value::NIL),
+                core_var("*2").and_then(|v| v.get()).unwrap_or(Value::NIL),
+            );
+            set_var("*3", two);
+            set_var("*2", one);
+            set_var("*1", v);
+        }
+        Err(e) => caught(rt, &e),
+    }
+    false
 }
 
 fn println_out(s: &str) {

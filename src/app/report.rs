@@ -46,6 +46,13 @@ fn data_str(data: Option<&Value>, k: &str) -> Option<String> {
     })
 }
 
+/// The file name of a source path; None for the REPL's and `-e`'s
+/// placeholders.
+fn real_file(path: Option<String>) -> Option<String> {
+    path.filter(|s| s != "NO_SOURCE_FILE" && s != "NO_SOURCE_PATH")
+        .map(|s| file_name(&s))
+}
+
 /// `(.getName (java.io.File. p))`.
 fn file_name(p: &str) -> String {
     p.rsplit('/').next().unwrap_or(p).to_string()
@@ -118,15 +125,16 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
             t.cause = cause;
         }
         _ => {
+            // The file whose top-level form threw, as Compiler.load names
+            // it (a required namespace's, not the script's).
+            let loaded_file = real_file(data_str(top_data.as_ref(), "source"));
             let frames = root.frames();
             match frames.first() {
                 Some(f) => {
                     t.symbol = Some(f.name.clone());
                     t.line = Some(f.line as i64);
-                    t.source = f
-                        .file
-                        .clone()
-                        .map(|p| file_name(&p))
+                    t.source = real_file(f.file.clone())
+                        .or(loaded_file)
                         .or(ctx.file_name.clone());
                 }
                 None => {
@@ -136,7 +144,7 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
                     t.line = data_get(top_data.as_ref(), "line")
                         .and_then(|v| v.as_long())
                         .or(Some(1));
-                    t.source = ctx.file_name.clone();
+                    t.source = loaded_file.or(ctx.file_name.clone());
                 }
             }
             t.class = class;

@@ -6,6 +6,7 @@
 //! Integer type), wrapped to their width as Number.intValue() etc. do.
 
 use super::{Def, check_arity};
+use crate::runtime::alloc;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::number;
@@ -120,7 +121,7 @@ fn prim_array(
     conv: fn(&Value) -> Result<Value>,
 ) -> Result<Value> {
     let items = match args {
-        [n] if number::is_number(n) => vec![zero; size(n)?],
+        [n] if number::is_number(n) => alloc::vec_filled(int_size(n)?, zero)?,
         [s] => seq::iter(s)
             .map(|x| x.and_then(|x| conv(&x)))
             .collect::<Result<_>>()?,
@@ -128,14 +129,15 @@ fn prim_array(
         [n, init]
             if number::is_number(init) || matches!(init.view(), View::Bool(_) | View::Char(_)) =>
         {
-            vec![conv(init)?; size(n)?]
+            alloc::vec_filled(size(n)?, conv(init)?)?
         }
         [n, s] => {
-            let mut v: Vec<Value> = seq::iter(s)
-                .take(size(n)?)
-                .map(|x| x.and_then(|x| conv(&x)))
-                .collect::<Result<_>>()?;
-            v.resize(size(n)?, zero);
+            let n = size(n)?;
+            let mut v = alloc::vec_with_capacity(n)?;
+            for x in seq::iter(s).take(n) {
+                v.push(conv(&x?)?);
+            }
+            v.resize(n, zero);
             v
         }
         _ => Vec::new(),
@@ -147,15 +149,26 @@ fn prim_array(
 fn object_array(args: &[Value]) -> Result<Value> {
     check_arity("object-array", args, 1, Some(1))?;
     let items = if number::is_number(&args[0]) {
-        vec![Value::NIL; size(&args[0])?]
+        alloc::vec_filled(int_size(&args[0])?, Value::NIL)?
     } else {
         seq::iter(&args[0]).collect::<Result<_>>()?
     };
     Ok(array("[Ljava.lang.Object;", items))
 }
 
+/// An array length from `(int n)` (make-array, `(long-array n init)`): "integer overflow" past
+/// an int, NegativeArraySizeException below 0.
 fn size(n: &Value) -> Result<usize> {
-    let n = number::to_long(n)?;
+    non_negative(number::convert::to_int(n)?)
+}
+
+/// An array length from `n`'s intValue (RT.object_array, Numbers.long_array
+/// ...): doubles saturate, longs wrap, as the JVM's casts do.
+fn int_size(n: &Value) -> Result<usize> {
+    non_negative(number::convert::int_value(n)?)
+}
+
+fn non_negative(n: i32) -> Result<usize> {
     usize::try_from(n)
         .map_err(|_| Exception::new(ExClass::NegativeArraySizeException, n.to_string()))
 }
@@ -301,7 +314,7 @@ fn make_dims(elem: &str, dims: &[Value]) -> Result<Value> {
     let n = size(n)?;
     if rest.is_empty() {
         let (class, zero) = component(elem);
-        return Ok(array(leak_class(class), vec![zero; n]));
+        return Ok(array(leak_class(class), alloc::vec_filled(n, zero)?));
     }
     // The class of the inner arrays is the component of this one.
     let mut inner = component(elem).0;
@@ -309,7 +322,7 @@ fn make_dims(elem: &str, dims: &[Value]) -> Result<Value> {
         inner = format!("[{inner}");
     }
     let class = leak_class(format!("[{inner}"));
-    let mut items = Vec::with_capacity(n);
+    let mut items = alloc::vec_with_capacity(n)?;
     for _ in 0..n {
         items.push(make_dims(elem, rest)?);
     }

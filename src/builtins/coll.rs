@@ -3,7 +3,7 @@
 //! predicates, transients, sorted-coll seqs. The type-dispatching work is
 //! runtime::coll::ops (RT.java's counterpart).
 
-use super::seq::{call, items, lazy::take_while_lazy};
+use super::seq::{call, items, lazy::take_while_lazy, reduce};
 use super::{Def, arity_error, check_arity};
 use crate::runtime::coll::{canonical_empty, ops};
 use crate::runtime::compare::cast_message;
@@ -38,14 +38,14 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("update-keys", update_keys),
     Def::f("merge", merge),
     Def::f("merge-with", merge_with),
-    Def::f("zipmap", zipmap),
-    Def::f("vec", vec),
+    Def::owned("zipmap", zipmap),
+    Def::owned("vec", vec),
     Def::f("vector", vector),
     Def::f("list", list),
     Def::f("hash-map", hash_map),
     Def::f("array-map", array_map),
     Def::f("hash-set", hash_set),
-    Def::f("set", set),
+    Def::owned("set", set),
     Def::f("sorted-map", sorted_map),
     Def::f("sorted-map-by", sorted_map_by),
     Def::f("sorted-set", sorted_set),
@@ -428,25 +428,27 @@ fn merge_with(args: &[Value]) -> Result<Value> {
     Ok(acc)
 }
 
-fn zipmap(args: &[Value]) -> Result<Value> {
+/// `zipmap` and `vec` own their colls (see NativeOwnedFnPtr): nothing
+/// holds the head of a long source seq.
+fn zipmap(args: &mut [Value]) -> Result<Value> {
     check_arity("zipmap", args, 2, Some(2))?;
-    let mut m = Value::map_from_pairs(Vec::new());
-    let mut ks = seq::seq(&args[0])?;
-    let mut vs = seq::seq(&args[1])?;
-    while !ks.is_nil() && !vs.is_nil() {
-        m = ops::assoc(&m, seq::first(&ks)?, seq::first(&vs)?)?;
-        ks = seq::next(&ks)?;
-        vs = seq::next(&vs)?;
+    let mut m = ops::transient(&Value::map_from_pairs(Vec::new()))?;
+    let mut vs = seq::into_iter(std::mem::take(&mut args[1]));
+    for k in seq::into_iter(std::mem::take(&mut args[0])) {
+        let k = k?;
+        let Some(v) = vs.next() else { break };
+        m = ops::assoc_mut(&m, k, v?)?;
     }
-    Ok(m)
+    ops::persistent(&m)
 }
 
-fn vec(args: &[Value]) -> Result<Value> {
-    let c = one("vec", args)?;
+fn vec(args: &mut [Value]) -> Result<Value> {
+    check_arity("vec", args, 1, Some(1))?;
+    let c = std::mem::take(&mut args[0]);
     match c.view() {
-        View::Vector(_) => meta::with_meta(c, Value::NIL),
+        View::Vector(_) => meta::with_meta(&c, Value::NIL),
         View::Nil => Ok(Value::vector(Vec::new())),
-        _ if seq::is_seq(c) || seqable(c) => Ok(Value::vector(items(c)?)),
+        _ if seq::is_seq(&c) || seqable(&c) => reduce::vector_of(c, None),
         // A java.util.List (ArrayList) is converted from its array.
         View::HostObject(o) if o.list_items().is_some() => {
             Ok(Value::vector(o.list_items().unwrap_or_default()))
@@ -503,11 +505,12 @@ fn hash_set(args: &[Value]) -> Result<Value> {
     }
     Ok(ops::hash_set_of(args.iter().cloned()))
 }
-fn set(args: &[Value]) -> Result<Value> {
-    let c = one("set", args)?;
+fn set(args: &mut [Value]) -> Result<Value> {
+    check_arity("set", args, 1, Some(1))?;
+    let c = std::mem::take(&mut args[0]);
     match c.view() {
-        View::HashSet(_) => meta::with_meta(c, Value::NIL),
-        _ => Ok(ops::hash_set_of(items(c)?)),
+        View::HashSet(_) => meta::with_meta(&c, Value::NIL),
+        _ => reduce::hash_set_of_owned(c),
     }
 }
 fn sorted_map(args: &[Value]) -> Result<Value> {

@@ -34,6 +34,8 @@ pub struct FnProto {
     /// Slots bound by each `letfn*` of this fn (operand of `TieLetFn`).
     pub letfn_groups: Box<[Box<[u32]>]>,
     pub pos: Pos,
+    /// The source file, for stack frames.
+    pub file: Option<String>,
 }
 
 pub struct ArityProto {
@@ -160,6 +162,7 @@ fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
         prims: c.prims.into(),
         letfn_groups: c.letfn_groups.into(),
         pos: f.pos,
+        file: f.file.map(str::to_string),
     }))
 }
 

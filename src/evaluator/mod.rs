@@ -130,7 +130,7 @@ fn run_arity(
 fn with_frame(e: Exception, f: &FnNode<'_>) -> Exception {
     e.push_frame(TraceFrame {
         name: f.debug_name.to_string(),
-        file: None,
+        file: f.file.map(str::to_string),
         line: f.pos.line,
         column: f.pos.column,
     });

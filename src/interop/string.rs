@@ -172,7 +172,16 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             ("split", [p]) => split(s, &str_arg(p)?, 0)?,
             ("split", [p, l]) => split(s, &str_arg(p)?, to_long(l)?)?,
             ("toString" | "intern", []) => Value::string(s),
-            ("repeat", [n]) => Value::string(s.repeat(to_long(n)?.max(0) as usize)),
+            ("repeat", [n]) => {
+                let count = crate::runtime::number::convert::to_int(n)?;
+                let count = usize::try_from(count).map_err(|_| {
+                    Exception::new(
+                        ExClass::IllegalArgumentException,
+                        format!("count is negative: {count}"),
+                    )
+                })?;
+                Value::string(crate::runtime::alloc::repeat_str(s, count)?)
+            }
             _ => return Err(super::no_method(name, args.len(), "java.lang.String")),
         })
     })())

@@ -539,7 +539,10 @@ fn regexes() {
         _ => panic!("regex expected"),
     }
     // JVM: PatternSyntaxException (an IllegalArgumentException)
-    assert_eq!(fail(r#"#"[""#).0, IAE);
+    assert_eq!(
+        fail(r#"#"[""#).0,
+        crate::runtime::error::ExClass::PatternSyntaxException
+    );
     assert_fail("#\"\\", RE, "EOF while reading regex");
     assert_fail("#\"", RE, "EOF while reading regex");
 }

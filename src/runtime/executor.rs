@@ -2,7 +2,9 @@
 //! 2 + CPUs threads, for `send`) and `solo` (a cached pool that grows as
 //! needed, for `send-off`, `future`, `pmap`). Threads start on demand; solo
 //! threads idle for 60 s exit. `shutdown-agents` stops new work while queued
-//! work still runs. The process does not wait for pool threads at exit.
+//! work still runs. At a normal exit the process waits for submitted work
+//! to finish (`await_submitted_work`), as the JVM waits for its non-daemon
+//! pool threads, but never for idle threads.
 
 use super::gc::lock;
 use std::collections::VecDeque;
@@ -38,6 +40,32 @@ pub struct Pool {
 /// The pool refused a job (after `shutdown-agents`).
 pub struct Rejected;
 
+/// Jobs submitted to either pool and not yet finished. A job that submits
+/// another does so before it finishes, so zero means no work is left.
+static OUTSTANDING: Mutex<usize> = Mutex::new(0);
+static ALL_DONE: Condvar = Condvar::new();
+
+fn job_finished() {
+    let mut n = lock(&OUTSTANDING);
+    *n -= 1;
+    if *n == 0 {
+        ALL_DONE.notify_all();
+    }
+}
+
+/// Block until every submitted future, agent action and send-off has
+/// finished (including work they submit meanwhile): what a normal exit
+/// waits for. Idle pool threads are not waited for.
+pub fn await_submitted_work() {
+    let mut n = lock(&OUTSTANDING);
+    while *n > 0 {
+        n = match ALL_DONE.wait(n) {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+    }
+}
+
 impl Pool {
     fn new(name: &'static str, max_threads: Option<usize>) -> Pool {
         Pool {
@@ -61,6 +89,7 @@ impl Pool {
             return Err(Rejected);
         }
         st.queue.push_back(job);
+        *lock(&OUTSTANDING) += 1;
         let can_grow = self.max_threads.is_none_or(|m| st.threads < m);
         if st.idle < st.queue.len() && can_grow {
             st.spawned += 1;
@@ -85,6 +114,7 @@ impl Pool {
                 drop(st);
                 // A panic is a bug, but must not take the pool thread down.
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                job_finished();
                 st = lock(&self.state);
                 continue;
             }

@@ -260,33 +260,13 @@ fn bool_hash(b: bool) -> i32 {
 
 /// An address-based stand-in for `System.identityHashCode`.
 pub fn identity_hash(v: &Value) -> i32 {
-    let addr: usize = match v.view() {
-        View::Regex(r) => std::ptr::from_ref(r) as usize,
-        View::Fn(f) => std::ptr::from_ref(f) as usize,
-        View::Exception(e) => std::ptr::from_ref(e) as usize,
-        View::TransientVector(t) => std::ptr::from_ref(t) as usize,
-        View::TransientMap(t) => std::ptr::from_ref(t) as usize,
-        View::TransientSet(t) => std::ptr::from_ref(t) as usize,
-        View::Queue(q) => std::ptr::from_ref(q) as usize,
-        View::LazySeq(s) => std::ptr::from_ref(s) as usize,
-        View::Atom(x) => std::ptr::from_ref(x) as usize,
-        View::Volatile(x) => std::ptr::from_ref(x) as usize,
-        View::Delay(x) => std::ptr::from_ref(x) as usize,
-        View::Promise(x) => std::ptr::from_ref(x) as usize,
-        View::TxRef(x) => std::ptr::from_ref(x) as usize,
-        View::Agent(x) => std::ptr::from_ref(x) as usize,
-        View::Future(x) => std::ptr::from_ref(x) as usize,
-        View::Writer(x) => std::ptr::from_ref(x) as usize,
-        View::MultiFn(x) => std::ptr::from_ref(x) as usize,
-        View::InStream(x) => std::ptr::from_ref(x) as usize,
-        View::File(x) => std::ptr::from_ref(x) as usize,
-        View::Var(x) => std::ptr::from_ref(x) as usize,
-        View::Namespace(x) => std::ptr::from_ref(x) as usize,
-        View::Class(x) => std::ptr::from_ref(x) as usize,
-        View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => return bool_hash(*b),
-        View::HostObject(x) => std::ptr::from_ref(x) as usize,
-        View::Instance(x) => std::ptr::from_ref(x) as usize,
-        _ => return java_hash_code(v).unwrap_or(0),
+    if let View::HostObject(crate::runtime::object::HostObject::Boolean(b)) = v.view() {
+        return bool_hash(*b);
+    }
+    // Immediates have no address: their value hash stands in (and
+    // java_hash_code never comes back here for them).
+    let Some(addr) = v.heap_address() else {
+        return java_hash_code(v).unwrap_or(0);
     };
     // Heap addresses are 8/16-aligned: drop the always-zero low bits and fold
     // the high half in. Kept positive and non-zero like HotSpot's.

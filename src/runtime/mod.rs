@@ -2,6 +2,7 @@
 //! errors, printer, and the call-dispatch table. Imports nothing above it.
 
 pub mod agent;
+pub mod alloc;
 pub mod class;
 pub mod classpath;
 pub mod coll;
@@ -30,6 +31,7 @@ pub mod number;
 pub mod object;
 pub mod printer;
 pub mod regex;
+pub mod regex_error;
 pub mod seq;
 pub mod stack;
 pub mod state;

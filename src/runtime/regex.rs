@@ -20,15 +20,16 @@ enum Engine {
 
 impl Engine {
     fn compile(java: &str) -> Result<Engine> {
+        super::regex_error::check_java_syntax(java)?;
         let rust = translate_java(java);
         let source = rust.as_str();
         match regex_automata::meta::Regex::new(source) {
             Ok(re) => Ok(Engine::Automata(re)),
             Err(first) => match fancy_regex::Regex::new(source) {
                 Ok(re) => Ok(Engine::Backtrack(re)),
-                Err(_) => Err(Exception::new(
-                    ExClass::IllegalArgumentException,
-                    format!("Invalid regex {java:?}: {first}"),
+                Err(_) => Err(super::regex_error::pattern_syntax_exception(
+                    java,
+                    &first.to_string(),
                 )),
             },
         }

@@ -95,6 +95,15 @@ macro_rules! heap_types {
                 }
             }
 
+            /// Where a heap value lives (None for an immediate): the basis
+            /// of identity hashes.
+            pub fn heap_address(&self) -> Option<usize> {
+                match &self.0 {
+                    $( Repr::$variant(r) => Some(Ref::as_ptr(r) as *const u8 as usize), )*
+                    _ => None,
+                }
+            }
+
             /// Pointer identity for heap values, value identity for immediates
             /// (`identical?`).
             pub fn identical(&self, other: &Value) -> bool {

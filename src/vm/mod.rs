@@ -262,11 +262,11 @@ fn pop(stack: &mut Vec<Value>) -> Value {
     stack.pop().unwrap_or_default()
 }
 
-fn add_trace(e: &Exception, name: &str, pos: crate::analyzer::node::Pos) {
+fn add_trace(e: &Exception, proto: &FnProto, pos: crate::analyzer::node::Pos) {
     if gc::lock(&e.obj().trace).len() < MAX_TRACE {
         e.push_frame(TraceFrame {
-            name: name.to_string(),
-            file: None,
+            name: proto.name.clone(),
+            file: proto.file.clone(),
             line: pos.line,
             column: pos.column,
         });
@@ -380,7 +380,7 @@ impl Vm {
                 self.stack.push(Value::from(e));
                 return Ok(());
             }
-            add_trace(&e, &proto.name, arity.pos_at(at).unwrap_or(proto.pos));
+            add_trace(&e, proto, arity.pos_at(at).unwrap_or(proto.pos));
             let base = fr.base;
             self.frames.pop();
             self.stack.truncate(base.saturating_sub(1));

@@ -375,7 +375,13 @@ pub(crate) fn concat_lazy(cur: Value, more: Value) -> Value {
                 return Ok(Value::NIL);
             }
             cur = seq::seq(&seq::first(&m)?)?;
-            more = seq::rest(&m)?;
+            // One ahead, as the JVM's variadic concat takes `(next zs)`.
+            more = seq::next(&m)?;
+            if more.is_nil() {
+                // The last coll is the tail itself: no concat layer per
+                // item (tree-seq/flatten of a deep tree stay linear).
+                return Ok(cur);
+            }
         }
     })
 }

@@ -5,12 +5,15 @@
 
 use super::{call, closure, lazy, protocol_reduce, xform};
 use crate::builtins::{Def, arity_error, check_arity};
+use crate::runtime::coll::HashSet;
 use crate::runtime::coll::ops;
+use crate::runtime::coll::vector::VectorBuilder;
 use crate::runtime::error::{Result, err};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::meta;
 use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
+use std::ops::ControlFlow;
 
 pub(crate) const DEFS: &[Def] = &[
     Def::owned("reduce", reduce),
@@ -21,12 +24,12 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("unreduced", unreduced),
     Def::f("ensure-reduced", ensure_reduced),
     Def::f("transduce", transduce),
-    Def::f("into", into),
+    Def::owned("into", into),
     Def::f("sequence", sequence),
     Def::f("eduction", eduction),
     Def::f("completing", completing),
     Def::f("cat", cat),
-    Def::f("mapv", mapv),
+    Def::owned("mapv", mapv),
     Def::f("filterv", filterv),
     Def::f("frequencies", frequencies),
     Def::f("group-by", group_by),
@@ -48,12 +51,33 @@ pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value>
 
 /// `reduce_owned` without dispatch through CollReduce: its defaults.
 fn reduce_owned_native(f: &Value, init: Value, coll: Value) -> Result<Value> {
-    let mut acc = init;
+    // A deftype/reify implementing IReduceInit reduces itself.
+    if matches!(coll.view(), View::Instance(_)) && instance_reduces(&coll) {
+        return crate::runtime::types::call_method(&coll, "reduce", &[f.clone(), init])
+            .unwrap_or(Ok(Value::NIL));
+    }
+    fold_owned(coll, init, |acc, x| {
+        let acc = call(f, &[acc, x])?;
+        Ok(match acc.as_reduced() {
+            Some(v) => ControlFlow::Break(v.clone()),
+            None => ControlFlow::Continue(acc),
+        })
+    })
+}
+
+/// The items of `coll` through `step` in order, as `reduce` walks them:
+/// vectors, maps and long ranges without seq nodes, anything else by its
+/// seq, released cell by cell (nothing holds the head of an owned seq).
+pub(crate) fn fold_owned<A>(
+    coll: Value,
+    mut acc: A,
+    mut step: impl FnMut(A, Value) -> Result<ControlFlow<A, A>>,
+) -> Result<A> {
     macro_rules! step {
         ($x:expr) => {{
-            acc = call(f, &[acc, $x])?;
-            if let Some(v) = acc.as_reduced() {
-                return Ok(v.clone());
+            match step(acc, $x)? {
+                ControlFlow::Continue(a) => acc = a,
+                ControlFlow::Break(v) => return Ok(v),
             }
         }};
     }
@@ -74,20 +98,7 @@ fn reduce_owned_native(f: &Value, init: Value, coll: Value) -> Result<Value> {
             }
         }
         // LongRange implements IReduce: no seq nodes at all.
-        View::LongRange(r) => {
-            return r.reduce(acc, |acc, i| {
-                let acc = call(f, &[acc, Value::long(i)])?;
-                Ok(match acc.as_reduced() {
-                    Some(v) => std::ops::ControlFlow::Break(v.clone()),
-                    None => std::ops::ControlFlow::Continue(acc),
-                })
-            });
-        }
-        // A deftype/reify implementing IReduceInit reduces itself.
-        View::Instance(_) if instance_reduces(&coll) => {
-            return crate::runtime::types::call_method(&coll, "reduce", &[f.clone(), acc])
-                .unwrap_or(Ok(Value::NIL));
-        }
+        View::LongRange(r) => return r.reduce(acc, |a, i| step(a, Value::long(i))),
         _ => {
             for x in seq::into_iter(coll) {
                 step!(x?);
@@ -95,6 +106,28 @@ fn reduce_owned_native(f: &Value, init: Value, coll: Value) -> Result<Value> {
         }
     }
     Ok(acc)
+}
+
+/// A vector of `coll`'s items, built in place (`vec`, `mapv`): peak memory
+/// is the result, not the source seq too.
+pub(crate) fn vector_of(coll: Value, f: Option<&Value>) -> Result<Value> {
+    let b = fold_owned(coll, VectorBuilder::default(), |mut b, x| {
+        b.push(match f {
+            Some(f) => call(f, &[x])?,
+            None => x,
+        });
+        Ok(ControlFlow::Continue(b))
+    })?;
+    Ok(b.finish())
+}
+
+/// A hash set of `coll`'s items, built in place (`set`).
+pub(crate) fn hash_set_of_owned(coll: Value) -> Result<Value> {
+    let s = fold_owned(coll, HashSet::empty(), |mut s, x| {
+        s.conj_mut(x);
+        Ok(ControlFlow::Continue(s))
+    })?;
+    Ok(ops::hash_set_value(s))
 }
 
 /// Does this deftype/reify instance implement clojure.lang.IReduceInit?
@@ -313,35 +346,30 @@ fn editable(x: &Value) -> bool {
 }
 
 /// `(into to from)` / `(into to xform from)`: through a transient when `to`
-/// is editable; the result keeps `to`'s metadata.
-pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: &Value) -> Result<Value> {
+/// is editable; the result keeps `to`'s metadata. Consumes `from`.
+pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: Value) -> Result<Value> {
     let transient = editable(to);
     let start = if transient {
         ops::transient(to)?
     } else {
         to.clone()
     };
-    let rf = conj_rf(transient);
     let out = match xf {
-        None if (matches!(from.view(), View::Instance(_)) && instance_reduces(from))
-            || protocol_reduce::coll_reduce_target(from).is_some() =>
+        None if (matches!(from.view(), View::Instance(_)) && instance_reduces(&from))
+            || protocol_reduce::coll_reduce_target(&from).is_some() =>
         {
-            reduce_with(&rf, start, from)?
+            reduce_owned(&conj_rf(transient), start, from)?
         }
-        None => {
-            let mut acc = start;
-            for x in seq::iter(from) {
-                acc = if transient {
-                    ops::conj_mut(&acc, x?)?
-                } else {
-                    ops::conj(&acc, x?)?
-                };
-            }
-            acc
-        }
+        None => fold_owned(from, start, |acc, x| {
+            Ok(ControlFlow::Continue(if transient {
+                ops::conj_mut(&acc, x)?
+            } else {
+                ops::conj(&acc, x)?
+            }))
+        })?,
         Some(xf) => {
-            let rf = call(xf, &[rf])?;
-            let ret = reduce_with(&rf, start, from)?;
+            let rf = call(xf, &[conj_rf(transient)])?;
+            let ret = reduce_owned(&rf, start, from)?;
             call(&rf, &[ret])?
         }
     };
@@ -357,12 +385,13 @@ pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: &Value) -> Result<
     }
 }
 
-fn into(args: &[Value]) -> Result<Value> {
+/// `into` owns its source (see NativeOwnedFnPtr): nothing holds its head.
+fn into(args: &mut [Value]) -> Result<Value> {
     match args {
         [] => Ok(Value::vector(Vec::new())),
         [to] => Ok(to.clone()),
-        [to, from] => into_with(to, None, from),
-        [to, xf, from] => into_with(to, Some(xf), from),
+        [to, from] => into_with(to, None, std::mem::take(from)),
+        [to, xf, from] => into_with(to, Some(xf), std::mem::take(from)),
         _ => Err(arity_error("into", args.len())),
     }
 }
@@ -506,19 +535,11 @@ fn cat(args: &[Value]) -> Result<Value> {
     Ok(xform::cat_rf(one("cat", args)?.clone()))
 }
 
-fn mapv(args: &[Value]) -> Result<Value> {
+/// `mapv` owns its coll (see NativeOwnedFnPtr).
+fn mapv(args: &mut [Value]) -> Result<Value> {
     match args {
-        [f, coll] => {
-            let mut out = Vec::new();
-            for x in seq::iter(coll) {
-                out.push(call(f, &[x?])?);
-            }
-            Ok(Value::vector(out))
-        }
-        [_, _, ..] => {
-            let s = super::lazy::map(args)?;
-            Ok(Value::vector(super::items(&s)?))
-        }
+        [f, coll] => vector_of(std::mem::take(coll), Some(f)),
+        [_, _, ..] => vector_of(super::lazy::map(args)?, None),
         _ => Err(arity_error("mapv", args.len())),
     }
 }

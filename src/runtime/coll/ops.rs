@@ -711,6 +711,11 @@ pub fn hash_set_of(items: impl IntoIterator<Item = Value>) -> Value {
     wrap(HashSet::from_items(items))
 }
 
+/// A hash-set value of a set built in place.
+pub fn hash_set_value(s: HashSet) -> Value {
+    wrap(s)
+}
+
 /// `(array-map k v ...)`: stays an array map at any size; a later equal
 /// key replaces the value and keeps the first key.
 pub fn array_map_of(pairs: Vec<(Value, Value)>) -> Value {

@@ -83,6 +83,16 @@ pub fn to_int(v: &Value) -> Result<i32> {
     }
 }
 
+/// Number.intValue() of any number: doubles saturate (NaN is 0), the rest
+/// wrap their longValue.
+pub fn int_value(v: &Value) -> Result<i32> {
+    match v.view() {
+        View::Double(d) => Ok(d as i32),
+        View::Float(f) => Ok(f as i32),
+        _ => long_value(v).map(|n| n as i32),
+    }
+}
+
 /// Number.longValue() of any number: truncating and wrapping.
 pub fn long_value(v: &Value) -> Result<i64> {
     Num::of(v).map(long_value_of).ok_or_else(|| not_a_number(v))

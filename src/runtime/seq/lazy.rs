@@ -151,12 +151,25 @@ impl LazySeq {
                 continue;
             };
             drop(g);
-            let (result, retry) = match thunk {
-                Thunk::Fn(f) => {
-                    let r = invoke(&f, &[]);
-                    (r, Some(f))
+            // A thunk that realises a lazy seq that realises ... (a deep
+            // `concat` or `filter` chain) recurses here: count the level.
+            let depth = crate::runtime::stack::enter();
+            let (result, retry) = match (thunk, depth) {
+                (Thunk::Fn(f), Err(e)) => (Err(e), Some(f)),
+                (Thunk::Native(b), Err(e)) => {
+                    // Not run: keep it for a retry once the stack unwinds.
+                    let mut g = lock(&self.state);
+                    *g = State::Unrealized(Thunk::Native(b));
+                    self.notify();
+                    return Err(e);
                 }
-                Thunk::Native(b) => (b(), None),
+                (thunk, Ok(_guard)) => match thunk {
+                    Thunk::Fn(f) => {
+                        let r = invoke(&f, &[]);
+                        (r, Some(f))
+                    }
+                    Thunk::Native(b) => (b(), None),
+                },
             };
             let mut g = lock(&self.state);
             *g = match (&result, retry) {
@@ -233,10 +246,43 @@ impl Tails for LazySeq {
         };
         match std::mem::replace(st, State::Seq(Value::NIL)) {
             State::Raw(v) | State::Seq(v) => push_tail(out, v),
-            State::Unrealized(Thunk::Fn(f)) => push_tail(out, f),
+            State::Unrealized(thunk) => drop_thunk(thunk),
             other => *st = other,
         }
     }
+}
+
+thread_local! {
+    /// Thunks waiting to be dropped by the outermost `drop_thunk` on this
+    /// thread; None when no thunk drop is running.
+    static DEFERRED_THUNKS: std::cell::RefCell<Option<Vec<Thunk>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Drop an unrealised body. Its captured values are opaque, and may be lazy
+/// seqs with bodies capturing lazy seqs ... (an unrealised 3-million-deep
+/// `filter` chain): a drop inside a drop only queues the body, and the
+/// outermost drop empties the queue, so depth stays constant.
+fn drop_thunk(thunk: Thunk) {
+    let queued = DEFERRED_THUNKS.try_with(|q| match q.borrow_mut().as_mut() {
+        Some(pending) => {
+            pending.push(thunk);
+            None
+        }
+        None => Some(thunk),
+    });
+    let first = match queued {
+        Ok(None) => return,
+        Ok(Some(t)) => t,
+        // Thread-local storage already torn down: drop in place.
+        Err(_) => return,
+    };
+    DEFERRED_THUNKS.with(|q| *q.borrow_mut() = Some(Vec::new()));
+    drop(first);
+    while let Some(next) = DEFERRED_THUNKS.with(|q| q.borrow_mut().as_mut().and_then(Vec::pop)) {
+        drop(next);
+    }
+    DEFERRED_THUNKS.with(|q| *q.borrow_mut() = None);
 }
 
 impl Drop for LazySeq {

@@ -158,11 +158,11 @@ impl LongRange {
         true
     }
     /// `(reduce f acc r)` as LongRange.reduce: no seq nodes.
-    pub fn reduce(
+    pub fn reduce<A>(
         &self,
-        mut acc: Value,
-        mut step: impl FnMut(Value, i64) -> Result<std::ops::ControlFlow<Value, Value>>,
-    ) -> Result<Value> {
+        mut acc: A,
+        mut step: impl FnMut(A, i64) -> Result<std::ops::ControlFlow<A, A>>,
+    ) -> Result<A> {
         let mut i = self.start;
         for _ in 0..self.range_count().max(0) {
             match step(acc, i)? {

@@ -42,6 +42,31 @@ pub struct Vector {
     meta: Option<Value>,
 }
 
+/// A vector built item by item in place: a transient no one else can see,
+/// so `vec`/`mapv` of a long seq hold only the trie (no item buffer).
+pub struct VectorBuilder {
+    t: Trie,
+}
+
+impl Default for VectorBuilder {
+    fn default() -> Self {
+        VectorBuilder { t: Trie::empty() }
+    }
+}
+
+impl VectorBuilder {
+    pub fn push(&mut self, v: Value) {
+        self.t.conj(v, true);
+    }
+    pub fn finish(mut self) -> Value {
+        self.t.shrink_tail();
+        Value::from(Ref::new(Vector {
+            t: self.t,
+            meta: None,
+        }))
+    }
+}
+
 impl Vector {
     pub fn empty() -> Vector {
         Vector {

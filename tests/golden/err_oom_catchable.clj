@@ -1,0 +1,22 @@
+;; Allocations sized by the program past the JVM's limits throw a catchable
+;; OutOfMemoryError (they used to abort the process).
+(defn attempt [f]
+  (try (let [r (f)] [:ok (count r)])
+       (catch OutOfMemoryError e [:oom (.getMessage e)])
+       (catch Throwable e [(symbol (.getName (class e))) (.getMessage e)])))
+(prn (attempt #(long-array 1e10)))
+(prn (attempt #(object-array 1e12)))
+(prn (attempt #(int-array 2147483646)))
+(prn (attempt #(double-array 3e9 1.5)))
+(prn (attempt #(boolean-array 2147483647 [true])))
+(prn (attempt #(make-array Object 2147483647)))
+(prn (attempt #(make-array Long/TYPE 3000000000)))
+(prn (attempt #(.repeat "ab" 2000000000)))
+(prn (attempt #(.repeat "ab" 3000000000)))
+(prn (attempt #(.repeat "ab" -1)))
+(prn (attempt #(int-array -1)))
+(prn (attempt #(object-array -5)))
+(prn (attempt #(.repeat "ab" 3)))
+(prn (attempt #(long-array 4 [1 2])))
+(prn (vec (long-array 4 [1 2])) (vec (char-array 2 \x)))
+(println (instance? Error (try (long-array 1e10) (catch Throwable e e))))
