@@ -32,7 +32,11 @@ use crate::runtime::value::{Value, View};
 /// Install the interop table (idempotent).
 pub fn install() {
     host::install(HostTable {
-        is_class: |name| classes::resolve(name).is_some() || user_type(name).is_some(),
+        is_class: |name| {
+            local_type(name).is_some()
+                || classes::resolve(name).is_some()
+                || user_type(name).is_some()
+        },
         class_value,
         new_instance,
         call_static,
@@ -45,6 +49,12 @@ pub fn install() {
 }
 
 fn class_value(name: &str) -> Option<Value> {
+    if let Some(t) = local_type(name) {
+        return Some(Value::class(
+            t.name(),
+            t.kind() == types::TypeKind::Interface,
+        ));
+    }
     if let Some(c) = classes::resolve(name) {
         return Some(Value::class(c.name, c.interface));
     }
@@ -58,7 +68,21 @@ fn user_type(name: &str) -> Option<crate::runtime::gc::Ref<types::TypeDef>> {
     types::resolve(ns.name_str(), name)
 }
 
+/// A type defined in the current namespace under the simple name `name`:
+/// deftype/defrecord import their class into their namespace, where it
+/// replaces java.lang's default mapping (`(ns-unmap *ns* 'Process)` then
+/// `(defrecord Process ...)`, as babashka.process does).
+fn local_type(name: &str) -> Option<crate::runtime::gc::Ref<types::TypeDef>> {
+    if name.contains('.') {
+        return None;
+    }
+    user_type(name)
+}
+
 fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
+    if let Some(t) = local_type(class) {
+        return types::construct(&t, args);
+    }
     if classes::resolve(class).is_none()
         && let Some(t) = user_type(class)
     {
