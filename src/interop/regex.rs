@@ -60,3 +60,24 @@ fn strings(parts: Vec<&str>) -> Value {
         crate::runtime::gc::Lock::new(parts.into_iter().map(Value::string).collect()),
     )))
 }
+
+/// Pattern's static methods: `compile` (without flags), `quote`, `matches`.
+pub fn call_static(member: &str, args: &[Value]) -> Option<Result<Value>> {
+    let text = |v: &Value| crate::runtime::printer::str_value(v);
+    Some(match (member, args) {
+        ("compile", [s]) => text(s).and_then(|s| Value::regex(&s)),
+        ("quote", [s]) => text(s).map(|s| Value::string(&quote(&s))),
+        ("matches", [re, s]) => (|| {
+            let re = Value::regex(&text(re)?)?;
+            let m = crate::runtime::regex::Matcher::new(re, text(s)?);
+            Ok(Value::bool(m.matches()))
+        })(),
+        _ => return None,
+    })
+}
+
+/// Pattern.quote: the text inside `\Q...\E`, each `\E` in it closed and
+/// reopened around a literal `\\E`.
+fn quote(s: &str) -> String {
+    format!("\\Q{}\\E", s.replace("\\E", "\\E\\\\E\\Q"))
+}

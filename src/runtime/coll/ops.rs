@@ -401,6 +401,9 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
             // RT.contains only indexes strings and arrays by a Number.
             _ => return unsupported_contains(coll),
         },
+        View::HostObject(o @ super::super::object::HostObject::JavaMap(..)) => {
+            o.java_map_entry(k).is_some()
+        }
         // Java arrays: a numeric key within the index range (RT.contains).
         View::HostObject(o @ super::super::object::HostObject::Array(..)) => {
             let n = o.list_items().map_or(0, |v| v.len());
@@ -459,6 +462,12 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
             Some(v) => Value::map_entry(k.clone(), v),
             None => Value::NIL,
         },
+        View::HostObject(o @ super::super::object::HostObject::JavaMap(..)) => {
+            match o.java_map_entry(k) {
+                Some((k, v)) => e(&k, &v),
+                None => Value::NIL,
+            }
+        }
         _ => {
             return err::illegal_arg(format!("find not supported on type: {}", coll.class_name()));
         }
