@@ -19,6 +19,15 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     Some(match (method, args) {
         ("find", []) => Ok(Value::bool(m.find())),
         ("matches", []) => Ok(Value::bool(m.matches())),
+        ("lookingAt", []) => Ok(Value::bool(m.looking_at())),
+        ("region", [start, end]) => (|| {
+            m.region(number::to_long(start)?, number::to_long(end)?)?;
+            Ok(target.clone())
+        })(),
+        ("reset", []) => {
+            m.reset();
+            Ok(target.clone())
+        }
         ("groupCount", []) => Ok(Value::long(m.group_count() as i64)),
         ("group", []) => m.group(0).map(text),
         ("group", [n]) => number::to_long(n).and_then(|n| m.group(n.max(0) as usize).map(text)),
