@@ -75,7 +75,7 @@ pub fn call_static(member: &str, args: &[Value]) -> Option<Result<Value>> {
     let text = |v: &Value| crate::runtime::printer::str_value(v);
     Some(match (member, args) {
         ("compile", [s]) => text(s).and_then(|s| Value::regex(&s)),
-        ("quote", [s]) => text(s).map(|s| Value::string(&quote(&s))),
+        ("quote", [s]) => text(s).map(|s| Value::string(quote(&s))),
         ("matches", [re, s]) => (|| {
             let re = Value::regex(&text(re)?)?;
             let m = crate::runtime::regex::Matcher::new(re, text(s)?);
