@@ -321,6 +321,8 @@ const SUPERS: &[(&str, &[&str])] = &[
         &["j.Appendable", "io.Closeable", "io.Flushable"],
     ),
     ("java.util.regex.Pattern", &["java.io.Serializable"]),
+    ("java.lang.ref.SoftReference", &["java.lang.ref.Reference"]),
+    ("java.lang.ref.WeakReference", &["java.lang.ref.Reference"]),
     (
         "u.Date",
         &["java.io.Serializable", "j.Cloneable", "j.Comparable"],

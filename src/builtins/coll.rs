@@ -782,10 +782,7 @@ fn bound_fn(sc: &Value, test: &Value, key: &Value) -> Value {
     let (sc, test, key) = (sc.clone(), test.clone(), key.clone());
     super::seq::closure("clojure.core/mk-bound-fn", move |a| {
         let e = a.first().cloned().unwrap_or(Value::NIL);
-        let ek = match (sc.view(), e.view()) {
-            (View::SortedMap(_), View::MapEntry(me)) => me.key().clone(),
-            _ => e.clone(),
-        };
+        let ek = ops::sorted_entry_key(&sc, &e)?;
         let c = match ops::sorted_compare(&sc, &ek, &key)? {
             std::cmp::Ordering::Less => -1,
             std::cmp::Ordering::Equal => 0,
@@ -796,11 +793,7 @@ fn bound_fn(sc: &Value, test: &Value, key: &Value) -> Value {
 }
 
 fn all_seq(sc: &Value, ascending: bool) -> Result<Value> {
-    if ascending {
-        seq::seq(sc)
-    } else {
-        ops::rseq(sc)
-    }
+    ops::sorted_seq(sc, ascending)
 }
 
 fn sub(args: &[Value], ascending: bool) -> Result<Value> {

@@ -48,6 +48,10 @@ fn pattern_and_str(args: &[Value]) -> Result<(&Regex, String)> {
                 "Cannot invoke \"java.lang.CharSequence.length()\" because \"this.text\" is null",
             );
         }
+        // Any CharSequence (a deftype implementing it): its toString.
+        View::Instance(i) if i.implements("java.lang.CharSequence") => {
+            crate::runtime::printer::str_value(&args[1])?
+        }
         _ => return err::class_cast(cast_message(args[1].class_name(), "java.lang.CharSequence")),
     };
     Ok((re, s))

@@ -274,6 +274,19 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
                 lock(sb).push_str(&t);
                 target.clone()
             }
+            // append(CharSequence s, int start, int end): s's chars start..end.
+            ("append", [x, start, end]) if !x.class_name().starts_with('[') => {
+                let t = text(x)?;
+                let (start, end) = (number::to_long(start)?, number::to_long(end)?);
+                let len = t.encode_utf16().count();
+                match (byte_index(&t, start), byte_index(&t, end)) {
+                    (Some(a), Some(b)) if a <= b => lock(sb).push_str(&t[a..b]),
+                    _ => {
+                        return Err(ioobe(format!("start {start}, end {end}, length {len}")));
+                    }
+                }
+                target.clone()
+            }
             ("toString", []) => Value::string(lock(sb).as_str()),
             ("length", []) => Value::long(lock(sb).encode_utf16().count() as i64),
             ("reverse", []) => {

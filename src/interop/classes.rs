@@ -232,6 +232,7 @@ static CLASSES: &[ClassDef] = &[
     c("clojure.lang.Tuple"),
     c("clojure.lang.DynamicClassLoader"),
     c("clojure.lang.LispReader"),
+    c("clojure.lang.LispReader$StringReader"),
     c("clojure.lang.EdnReader"),
     c("clojure.lang.Intrinsics"),
     c("clojure.lang.Ref$TVal"),

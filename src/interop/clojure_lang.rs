@@ -287,3 +287,23 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         _ => return None,
     })
 }
+
+/// An instance of LispReader's string-literal macro reader, called as
+/// `(r reader doublequote opts pending-forms)` after the opening `"` was
+/// consumed: the string up to the closing quote, escapes decoded. It puts
+/// the quote back and reads the literal with `read`, which decodes it the
+/// same way.
+pub(crate) fn string_reader(args: &[Value]) -> Result<Value> {
+    let [reader, _, _, _] = args else {
+        return Err(crate::runtime::error::Exception::new(
+            crate::runtime::error::ExClass::ArityException,
+            format!(
+                "Wrong number of args ({}) passed to: clojure.lang.LispReader/StringReader",
+                args.len()
+            ),
+        ));
+    };
+    crate::runtime::host::call_method(reader, "unread", &[Value::long(i64::from(b'"'))])?;
+    let read = crate::builtins::lang::core_value("read").unwrap_or(Value::NIL);
+    crate::runtime::func::invoke(&read, std::slice::from_ref(reader))
+}

@@ -121,6 +121,21 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             Some(chars.map(Value::string))
         }
         ("java.net.URI", [s]) => Some(uri(s)),
+        // cljw's collector never clears a reference: a Soft/WeakReference
+        // holds its referent strongly and its queue stays empty, which the
+        // JVM's contract allows (clearing is at the collector's discretion).
+        ("java.lang.ref.SoftReference" | "java.lang.ref.WeakReference", [v] | [v, _]) => {
+            let class = if class == "java.lang.ref.SoftReference" {
+                "java.lang.ref.SoftReference"
+            } else {
+                "java.lang.ref.WeakReference"
+            };
+            Some(Ok(host(HostObject::Atomic(class, Lock::new(v.clone())))))
+        }
+        ("java.lang.ref.ReferenceQueue", []) => Some(Ok(host(HostObject::Atomic(
+            "java.lang.ref.ReferenceQueue",
+            Lock::new(Value::NIL),
+        )))),
         ("java.util.LinkedList" | "java.util.ArrayDeque", [] | [_]) => {
             let class = if class == "java.util.LinkedList" {
                 "java.util.LinkedList"
@@ -210,6 +225,9 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     match o {
         HostObject::Random(state) => random_method(state, method, args),
         HostObject::Uri(u) => uri_method(u, method, args),
+        HostObject::Atomic(c, cell) if c.starts_with("java.lang.ref.") => {
+            reference_method(c, cell, method, args)
+        }
         HostObject::Atomic(c, cell) => atomic_method(c, cell, method, args),
         HostObject::JavaMap(_, m) => map_method(target, m, method, args),
         HostObject::Locale(tag) => {
@@ -865,4 +883,27 @@ fn atomic_method(
         ("toString", []) => crate::runtime::printer::str_value(&lock(cell)).map(Value::string),
         _ => return None,
     })
+}
+
+// ----- java.lang.ref -----
+
+/// Soft/WeakReference and ReferenceQueue (see `construct`: never cleared).
+fn reference_method(
+    class: &str,
+    cell: &Lock<Value>,
+    method: &str,
+    args: &[Value],
+) -> Option<Result<Value>> {
+    let queue = class == "java.lang.ref.ReferenceQueue";
+    Some(Ok(match (method, args) {
+        ("poll", []) if queue => Value::NIL,
+        ("get", []) if !queue => lock(cell).clone(),
+        ("refersTo", [o]) if !queue => Value::bool(lock(cell).identical(o)),
+        ("clear", []) if !queue => {
+            *lock(cell) = Value::NIL;
+            Value::NIL
+        }
+        ("enqueue" | "isEnqueued", []) if !queue => Value::FALSE,
+        _ => return None,
+    }))
 }

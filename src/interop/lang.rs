@@ -386,6 +386,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
             _ => super::clojure_lang::call_static(c.name, member, args),
         },
         "java.lang.System" => system(member, args),
+        "java.util.regex.Pattern" => super::regex::call_static(member, args),
         "clojure.lang.LockingTransaction" => {
             crate::builtins::concurrency::transaction_static(member, args)
         }

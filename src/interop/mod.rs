@@ -153,6 +153,10 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
             }
         }
         ("clojure.lang.LazySeq", [f]) => Ok(Value::lazy_seq(f.clone())),
+        ("clojure.lang.LispReader$StringReader", []) => Ok(Value::native_fn(
+            "clojure.lang.LispReader$StringReader",
+            clojure_lang::string_reader,
+        )),
         ("clojure.lang.MapEntry", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),

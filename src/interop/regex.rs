@@ -19,6 +19,15 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     Some(match (method, args) {
         ("find", []) => Ok(Value::bool(m.find())),
         ("matches", []) => Ok(Value::bool(m.matches())),
+        ("lookingAt", []) => Ok(Value::bool(m.looking_at())),
+        ("region", [start, end]) => (|| {
+            m.region(number::to_long(start)?, number::to_long(end)?)?;
+            Ok(target.clone())
+        })(),
+        ("reset", []) => {
+            m.reset();
+            Ok(target.clone())
+        }
         ("groupCount", []) => Ok(Value::long(m.group_count() as i64)),
         ("group", []) => m.group(0).map(text),
         ("group", [n]) => number::to_long(n).and_then(|n| m.group(n.max(0) as usize).map(text)),
@@ -59,4 +68,25 @@ fn strings(parts: Vec<&str>) -> Value {
         "[Ljava.lang.String;",
         crate::runtime::gc::Lock::new(parts.into_iter().map(Value::string).collect()),
     )))
+}
+
+/// Pattern's static methods: `compile` (without flags), `quote`, `matches`.
+pub fn call_static(member: &str, args: &[Value]) -> Option<Result<Value>> {
+    let text = |v: &Value| crate::runtime::printer::str_value(v);
+    Some(match (member, args) {
+        ("compile", [s]) => text(s).and_then(|s| Value::regex(&s)),
+        ("quote", [s]) => text(s).map(|s| Value::string(quote(&s))),
+        ("matches", [re, s]) => (|| {
+            let re = Value::regex(&text(re)?)?;
+            let m = crate::runtime::regex::Matcher::new(re, text(s)?);
+            Ok(Value::bool(m.matches()))
+        })(),
+        _ => return None,
+    })
+}
+
+/// Pattern.quote: the text inside `\Q...\E`, each `\E` in it closed and
+/// reopened around a literal `\\E`.
+fn quote(s: &str) -> String {
+    format!("\\Q{}\\E", s.replace("\\E", "\\E\\\\E\\Q"))
 }

@@ -313,6 +313,9 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
             char_at_utf16(s.as_str(), i).map_or(not_found, Value::char)
         }
         View::Instance(i) if i.is_record() => i.record_get(key)?.unwrap_or(not_found),
+        View::HostObject(o @ super::object::HostObject::JavaMap(..)) => {
+            o.java_map_entry(key).map_or(not_found, |(_, v)| v)
+        }
         View::Instance(_) => {
             // RT.get: valAt(key) without a default, valAt(key, nf) with one.
             let args = if not_found.is_nil() {

@@ -170,9 +170,24 @@ pub fn import_class(full: &str) -> Result<Value> {
     Ok(class)
 }
 
+/// Namespaces JVM clojure.core loads while loading itself, so every program
+/// sees them (libraries extend `clojure.core.protocols/IKVReduce` without
+/// requiring it). cljw loads them on first lookup, keeping startup free of
+/// their cost.
+const LOADED_WITH_CORE: &[&str] = &["clojure.core.protocols"];
+
 /// `find-ns`.
 pub fn find_ns(name: &str) -> Option<Ref<Namespace>> {
-    registry(|r| r.get(name).cloned())
+    registry(|r| r.get(name).cloned()).or_else(|| {
+        if !LOADED_WITH_CORE.contains(&name) {
+            return None;
+        }
+        let require = registry(|r| r.get("clojure.core").cloned())?
+            .find_interned("require")?
+            .root()?;
+        super::func::invoke(&require, &[Value::symbol(None, name)]).ok()?;
+        registry(|r| r.get(name).cloned())
+    })
 }
 
 /// `create-ns`: the namespace named `name`, created if missing.

@@ -90,6 +90,18 @@ impl HostObject {
         }
     }
 
+    /// A java.util.Map's entry for `k` (Map.get by equals); None when this is
+    /// not a Map or has no such key.
+    pub fn java_map_entry(&self, k: &Value) -> Option<(Value, Value)> {
+        let HostObject::JavaMap(_, m) = self else {
+            return None;
+        };
+        lock(m)
+            .iter()
+            .find(|(x, _)| super::equality::try_equals(x, k).unwrap_or(false))
+            .cloned()
+    }
+
     /// A snapshot of an ArrayList's or array's items.
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
@@ -116,6 +128,9 @@ impl HostObject {
             HostObject::Boolean(b) => b.to_string(),
             HostObject::Locale(tag) => tag.to_string(),
             HostObject::Uri(u) => u.clone(),
+            HostObject::Atomic(c, _) if c.starts_with("java.lang.ref.") => {
+                format!("{c}@{:x}", identity_hash as u32)
+            }
             HostObject::Atomic(_, v) => super::printer::str_value(&lock(v))?,
             // AbstractMap.toString: {k=v, k=v}.
             HostObject::JavaMap(_, m) => {

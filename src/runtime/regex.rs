@@ -124,6 +124,11 @@ impl Regex {
         whole.search(s, 0, true)
     }
 
+    /// Java's `lookingAt`: the group spans of a match starting at 0 of `s`.
+    pub fn looking_at(&self, s: &str) -> Option<Spans> {
+        self.engine.search(s, 0, true)
+    }
+
     /// `find` succeeds somewhere in `s`.
     pub fn is_match(&self, s: &str) -> bool {
         self.find_at(s, 0).is_some()
@@ -280,6 +285,10 @@ struct MatchState {
     /// Byte offset where the next find starts (None once past the end).
     next: Option<usize>,
     last: Option<Vec<Option<(usize, usize)>>>,
+    /// Matcher.region's bounds as byte offsets (None: the whole text).
+    /// Searches see only this window, anchors matching at its ends (the
+    /// JVM's default anchoring, opaque bounds).
+    region: Option<(usize, usize)>,
 }
 
 fn no_match() -> Exception {
@@ -294,6 +303,7 @@ impl Matcher {
             state: super::gc::Lock::new(MatchState {
                 next: Some(0),
                 last: None,
+                region: None,
             }),
         }
     }
@@ -305,11 +315,77 @@ impl Matcher {
         }
     }
 
+    /// The region window: its start and its text.
+    fn window(&self, st: &MatchState) -> (usize, &str) {
+        let (a, b) = st.region.unwrap_or((0, self.text.len()));
+        (a, self.text.get(a..b).unwrap_or(""))
+    }
+
+    /// Matcher.region(start, end) in UTF-16 units: later matches see only
+    /// that part of the text; resets the match state.
+    pub fn region(&self, start: i64, end: i64) -> Result<()> {
+        let len = self.text.encode_utf16().count() as i64;
+        let oob = |m: &str| Err(Exception::new(ExClass::IndexOutOfBoundsException, m));
+        if start < 0 || start > len {
+            return oob("start");
+        }
+        if end < 0 || end > len {
+            return oob("end");
+        }
+        if start > end {
+            return oob("start > end");
+        }
+        let byte = |u: i64| {
+            let mut units = 0i64;
+            for (i, c) in self.text.char_indices() {
+                if units >= u {
+                    return i;
+                }
+                units += c.len_utf16() as i64;
+            }
+            self.text.len()
+        };
+        let (a, b) = (byte(start), byte(end));
+        let mut st = super::gc::lock(&self.state);
+        *st = MatchState {
+            next: Some(a),
+            last: None,
+            region: Some((a, b)),
+        };
+        Ok(())
+    }
+
+    /// Matcher.reset(): no current match, no region, finds from the start.
+    pub fn reset(&self) {
+        *super::gc::lock(&self.state) = MatchState {
+            next: Some(0),
+            last: None,
+            region: None,
+        };
+    }
+
+    /// Matcher.lookingAt(): a match at the region's start; sets the current
+    /// match.
+    pub fn looking_at(&self) -> bool {
+        let mut st = super::gc::lock(&self.state);
+        let (a, text) = self.window(&st);
+        let spans = self
+            .regex()
+            .and_then(|re| re.looking_at(text))
+            .map(|sp| shift(sp, a));
+        let ok = spans.is_some();
+        st.last = spans;
+        ok
+    }
+
     /// Matcher.find(): the next match; false (and no current match) at the end.
     pub fn find(&self) -> bool {
         let mut st = super::gc::lock(&self.state);
+        let (a, text) = self.window(&st);
         let found = match (st.next, self.regex()) {
-            (Some(at), Some(re)) if at <= self.text.len() => re.find_at(&self.text, at),
+            (Some(at), Some(re)) if at >= a && at - a <= text.len() => {
+                re.find_at(text, at - a).map(|sp| shift(sp, a))
+            }
             _ => None,
         };
         match found {
@@ -333,8 +409,12 @@ impl Matcher {
 
     /// Matcher.matches(): the whole input; sets the current match.
     pub fn matches(&self) -> bool {
-        let spans = self.regex().and_then(|re| re.matches_whole(&self.text));
         let mut st = super::gc::lock(&self.state);
+        let (a, text) = self.window(&st);
+        let spans = self
+            .regex()
+            .and_then(|re| re.matches_whole(text))
+            .map(|sp| shift(sp, a));
         let ok = spans.is_some();
         st.last = spans;
         ok
@@ -387,6 +467,14 @@ impl Matcher {
             self.text.encode_utf16().count()
         )
     }
+}
+
+/// Spans found in a window starting at byte `by`, as offsets of the text.
+fn shift(spans: Spans, by: usize) -> Spans {
+    spans
+        .into_iter()
+        .map(|sp| sp.map(|(x, y)| (x + by, y + by)))
+        .collect()
 }
 
 /// Java's POSIX and java.lang.Character classes (`\p{Alpha}`), as sets

@@ -401,6 +401,9 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
             // RT.contains only indexes strings and arrays by a Number.
             _ => return unsupported_contains(coll),
         },
+        View::HostObject(o @ super::super::object::HostObject::JavaMap(..)) => {
+            o.java_map_entry(k).is_some()
+        }
         // Java arrays: a numeric key within the index range (RT.contains).
         View::HostObject(o @ super::super::object::HostObject::Array(..)) => {
             let n = o.list_items().map_or(0, |v| v.len());
@@ -459,6 +462,12 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
             Some(v) => Value::map_entry(k.clone(), v),
             None => Value::NIL,
         },
+        View::HostObject(o @ super::super::object::HostObject::JavaMap(..)) => {
+            match o.java_map_entry(k) {
+                Some((k, v)) => e(&k, &v),
+                None => Value::NIL,
+            }
+        }
         _ => {
             return err::illegal_arg(format!("find not supported on type: {}", coll.class_name()));
         }
@@ -748,7 +757,25 @@ pub fn sorted_seq_from(coll: &Value, k: &Value, ascending: bool) -> Result<Value
     match coll.view() {
         View::SortedMap(m) => m.seq_from(k, ascending),
         View::SortedSet(s) => s.seq_from(k, ascending),
-        _ => cce(coll, "clojure.lang.Sorted"),
+        _ => sorted_method(coll, "seqFrom", &[k.clone(), Value::bool(ascending)]),
+    }
+}
+
+/// `(.seq sc ascending)`: a sorted coll's items in either order.
+pub fn sorted_seq(coll: &Value, ascending: bool) -> Result<Value> {
+    match coll.view() {
+        View::SortedMap(_) | View::SortedSet(_) if ascending => seq::seq(coll),
+        View::SortedMap(_) | View::SortedSet(_) => rseq(coll),
+        _ => sorted_method(coll, "seq", &[Value::bool(ascending)]),
+    }
+}
+
+/// `(.entryKey sc e)`: the key an entry of a sorted coll sorts by.
+pub fn sorted_entry_key(coll: &Value, e: &Value) -> Result<Value> {
+    match (coll.view(), e.view()) {
+        (View::SortedMap(_), View::MapEntry(me)) => Ok(me.key().clone()),
+        (View::SortedMap(_) | View::SortedSet(_), _) => Ok(e.clone()),
+        _ => sorted_method(coll, "entryKey", std::slice::from_ref(e)),
     }
 }
 
@@ -757,6 +784,22 @@ pub fn sorted_compare(coll: &Value, a: &Value, b: &Value) -> Result<std::cmp::Or
     match coll.view() {
         View::SortedMap(m) => m.comparator().compare(a, b),
         View::SortedSet(s) => s.comparator().compare(a, b),
+        _ => {
+            let c = sorted_method(coll, "comparator", &[])?;
+            super::sorted::Comparator::from_value(c)?.compare(a, b)
+        }
+    }
+}
+
+/// A clojure.lang.Sorted method of a deftype that implements the interface.
+fn sorted_method(coll: &Value, method: &str, args: &[Value]) -> Result<Value> {
+    match coll.view() {
+        View::Instance(i) if i.implements("clojure.lang.Sorted") => {
+            match crate::runtime::types::call_method(coll, method, args) {
+                Some(r) => r,
+                None => cce(coll, "clojure.lang.Sorted"),
+            }
+        }
         _ => cce(coll, "clojure.lang.Sorted"),
     }
 }

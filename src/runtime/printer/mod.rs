@@ -309,6 +309,21 @@ fn write_one(
             });
             stack.push(Task::value(i.field(0).unwrap_or(Value::NIL), level));
         }
+        // A deftype implementing a persistent collection interface prints
+        // as that collection (print-method's IPersistentMap ... ISeq).
+        View::Instance(i) if i.implements("clojure.lang.IPersistentMap") => {
+            let pairs = crate::runtime::equality::entries(&v).collect::<Result<Vec<_>>>()?;
+            open_pairs(out, stack, pairs, level);
+        }
+        View::Instance(i) if i.implements("clojure.lang.IPersistentVector") => {
+            open_seq(out, stack, &v, "[", "]", level)
+        }
+        View::Instance(i) if i.implements("clojure.lang.IPersistentSet") => {
+            open_seq(out, stack, &v, "#{", "}", level)
+        }
+        View::Instance(i) if i.implements("clojure.lang.ISeq") => {
+            open_seq(out, stack, &v, "(", ")", level)
+        }
         // An IDeref prints its state, like atoms.
         View::Instance(i) if i.has_method("deref") => {
             let state = object::write_ref_head(out, &v);
