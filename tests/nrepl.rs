@@ -712,6 +712,12 @@ fn tooling_ops() {
     let info = r[0].get("info").unwrap();
     assert_eq!(info.s("name"), Some("join"));
     assert_eq!(info.s("arglists"), Some("([coll] [separator coll])"));
+    assert!(
+        info.s("doc")
+            .unwrap_or("")
+            .starts_with("Returns a string of all elements in coll"),
+        "{info:?}"
+    );
     let r = c.call(&[("op", "eldoc"), ("session", &a), ("sym", "reduce")]);
     assert_eq!(r[0].s("type"), Some("function"));
     assert!(
