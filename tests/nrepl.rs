@@ -510,6 +510,21 @@ fn interrupt_stops_anything() {
     c.until_done(&id);
 }
 
+/// A wasm guest in an endless loop stops at its next fuel slice.
+#[cfg(feature = "wasm-ffi")]
+#[test]
+fn interrupt_stops_a_wasm_guest() {
+    let s = Server::start();
+    let mut c = s.connect();
+    let a = c.clone_session();
+    check_interrupt(
+        &mut c,
+        &a,
+        r#"(require '[cljw.wasm :as wasm])
+           (wasm/call (wasm/load "(module (func (export \"spin\") (loop br 0)))") "spin")"#,
+    );
+}
+
 #[test]
 fn interrupt_on_tree_walk_backend() {
     let mut s = Server::start_with(&["--backend=tree-walk"]);
@@ -697,6 +712,12 @@ fn tooling_ops() {
     let info = r[0].get("info").unwrap();
     assert_eq!(info.s("name"), Some("join"));
     assert_eq!(info.s("arglists"), Some("([coll] [separator coll])"));
+    assert!(
+        info.s("doc")
+            .unwrap_or("")
+            .starts_with("Returns a string of all elements in coll"),
+        "{info:?}"
+    );
     let r = c.call(&[("op", "eldoc"), ("session", &a), ("sym", "reduce")]);
     assert_eq!(r[0].s("type"), Some("function"));
     assert!(

@@ -342,7 +342,8 @@ fn fuel_runs_out_and_refills() {
       (def f (wasm/load basics {:imports imports :fuel 100000}))
       (def spin (try (wasm/call f "spin") (catch clojure.lang.ExceptionInfo e (:trap (ex-data e)))))
       [spin (wasm/fuel f) (wasm/add-fuel! f 1000000) (wasm/call f "fib" 15) (< (wasm/fuel f) 1000000) (wasm/fuel inst)]"#;
-    assert_eq!(eval(src), "[:out-of-fuel 0 1000000 610 true nil]");
+    // spin's loop costs 2 fuel a round: 1 is left over, unusable.
+    assert_eq!(eval(src), "[:out-of-fuel 1 1000001 610 true nil]");
     assert_eq!(
         trap(r#"(wasm/call (wasm/load basics {:imports imports :fuel 10}) "fib" 25)"#),
         "[:wasm/trap :out-of-fuel]"
@@ -459,4 +460,81 @@ fn cljw_wasm_runs_inside_wasm_run() {
         )),
         r#""hi wasm\n""#
     );
+}
+
+/// Run `call` (after loading `setup`) on its own interruptible thread,
+/// interrupt it from this one once it is running, and return what it threw
+/// (class and ex-data) and how long it ran after the interrupt.
+fn interrupted(backend: Backend, setup: &str, call: &str) -> (String, std::time::Duration) {
+    use cljw::runtime::interrupt;
+    let (setup, call) = (setup.to_string(), call.to_string());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let flag = interrupt::register_current_thread();
+            let mut rt = Runtime::new(backend);
+            let loaded = rt.load_str(&setup, None);
+            assert!(loaded.is_ok(), "setup failed");
+            let _ = tx.send(flag.clone());
+            let r = rt.load_str(&call, None);
+            flag.clear();
+            match r {
+                Ok(v) => format!("returned {}", pr_str(&v)),
+                Err(mut e) => {
+                    while e.class() == ExClass::CompilerException {
+                        match e.cause() {
+                            Some(c) => e = c.clone(),
+                            None => break,
+                        }
+                    }
+                    format!(
+                        "{} {}",
+                        e.class().simple_name(),
+                        e.data().map(pr_str).unwrap_or_default()
+                    )
+                }
+            }
+        })
+        .expect("spawn a worker");
+    let flag = rx.recv().expect("the worker's interrupter");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let at = std::time::Instant::now();
+    flag.interrupt();
+    let out = worker
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+    (out, at.elapsed())
+}
+
+#[test]
+fn interrupt_stops_an_endless_guest() {
+    let setup = r#"(require '[cljw.wasm :as wasm])
+      (def spin "(module (func (export \"spin\") (loop br 0)))")
+      (def free (wasm/load spin))
+      (def budgeted (wasm/load spin {:fuel 1000000000000}))"#;
+    for backend in [Backend::Vm, Backend::TreeWalk] {
+        for call in [
+            r#"(wasm/call free "spin")"#,
+            r#"((wasm/fn budgeted "spin"))"#,
+        ] {
+            let (out, took) = interrupted(backend, setup, call);
+            assert!(
+                out.starts_with("ExceptionInfo {:type :wasm/trap, :trap :interrupted"),
+                "{call}: {out}"
+            );
+            assert!(took < std::time::Duration::from_secs(5), "{call}: {took:?}");
+        }
+    }
+}
+
+#[test]
+fn fuel_slices_keep_the_budget_exact() {
+    // A budget larger than one slice runs out at the same point as one
+    // handed over at once, and the refill counts from what was left.
+    let src = r#"
+      (def f (wasm/load basics {:imports imports :fuel 5000000}))
+      (def spin (try (wasm/call f "spin") (catch clojure.lang.ExceptionInfo e (:trap (ex-data e)))))
+      [spin (wasm/fuel f) (wasm/add-fuel! f 3000000) (wasm/call f "fib" 20) (< 0 (wasm/fuel f) 3000000)]"#;
+    assert_eq!(eval(src), "[:out-of-fuel 1 3000001 6765 true]");
 }

@@ -9,6 +9,7 @@
 //! reads its memory. Another thread waits for the mutex.
 
 use super::check_arity;
+use super::fuel::{Budget, call_sliced, is_interrupted};
 use super::module::{compile, engine, ex_info};
 use super::values::{from_val, kw, results_value, to_val, zero};
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -36,6 +37,8 @@ pub(crate) struct HostState {
     /// The exception a host import threw, on its way out of the call.
     pending: Option<Exception>,
     limits: StoreLimits,
+    /// The fuel not in the store yet.
+    budget: Budget,
 }
 
 /// An exported function and its signature.
@@ -179,7 +182,7 @@ pub(crate) fn load(args: &[Value]) -> Result<Value> {
     let opts = args.get(1).cloned().unwrap_or(Value::NIL);
     let fuel = opt_u64(&opts, "fuel")?;
     let metered = fuel.is_some();
-    let (module, _) = compile(&args[0], metered)?;
+    let (module, _) = compile(&args[0])?;
     let mut limits = StoreLimitsBuilder::new();
     if let Some(n) = opt_u64(&opts, "max-memory-bytes")? {
         limits = limits.memory_size(usize::try_from(n).unwrap_or(usize::MAX));
@@ -188,17 +191,17 @@ pub(crate) fn load(args: &[Value]) -> Result<Value> {
         limits = limits.table_elements(usize::try_from(n).unwrap_or(usize::MAX));
     }
     let id = next_id();
+    let (budget, first_slice) = Budget::new(fuel);
     let state = HostState {
         id,
         imports: Vec::new(),
         pending: None,
         limits: limits.build(),
+        budget,
     };
-    let mut store = Store::new(engine(metered), state);
+    let mut store = Store::new(engine(), state);
     store.limiter(|s| &mut s.limits);
-    if let Some(f) = fuel {
-        store.set_fuel(f).map_err(|e| wasm_error(&e))?;
-    }
+    store.set_fuel(first_slice).map_err(|e| wasm_error(&e))?;
     let import_map = opt(&opts, "imports")?;
     let mut externs = Vec::new();
     for imp in module.imports() {
@@ -371,7 +374,9 @@ fn run_call(
     results: &mut [Val],
 ) -> Result<Value> {
     with_store(inst, |mut ctx| {
-        match ex.func.call(&mut ctx, params, results) {
+        match call_sliced(ctx.as_context_mut(), &ex.func, params, results, |s| {
+            &mut s.budget
+        }) {
             Ok(()) => Ok(results_value(results)),
             Err(e) => Err(call_error(ctx.data_mut(), &e)),
         }
@@ -435,8 +440,14 @@ pub(crate) fn fuel(args: &[Value]) -> Result<Value> {
     if !inst.metered {
         return Ok(Value::NIL);
     }
-    let left = with_store(inst, |ctx| ctx.get_fuel()).map_err(|e| wasm_error(&e))?;
-    Ok(Value::long(i64::try_from(left).unwrap_or(i64::MAX)))
+    let left = with_store(inst, |ctx| {
+        let in_store = ctx.get_fuel()?;
+        Ok::<_, wasmi::Error>(ctx.data().budget.left(in_store))
+    })
+    .map_err(|e| wasm_error(&e))?;
+    Ok(left.map_or(Value::NIL, |n| {
+        Value::long(i64::try_from(n).unwrap_or(i64::MAX))
+    }))
 }
 
 /// `(add-fuel! inst n)`: add to the budget; returns the fuel now left.
@@ -457,11 +468,13 @@ pub(crate) fn add_fuel(args: &[Value]) -> Result<Value> {
         );
     }
     let left = with_store(inst, |mut ctx| {
-        let now = ctx.get_fuel()?.saturating_add(n);
-        ctx.set_fuel(now).map(|()| now)
+        let in_store = ctx.get_fuel()?;
+        Ok::<_, wasmi::Error>(ctx.data_mut().budget.add(n, in_store))
     })
     .map_err(|e| wasm_error(&e))?;
-    Ok(Value::long(i64::try_from(left).unwrap_or(i64::MAX)))
+    Ok(left.map_or(Value::NIL, |n| {
+        Value::long(i64::try_from(n).unwrap_or(i64::MAX))
+    }))
 }
 
 /// The exception for a failed call or instantiation: the one a host import
@@ -483,6 +496,13 @@ pub(crate) fn wasm_error(e: &wasmi::Error) -> Exception {
 /// The message, `:type` and data of `wasm_error`'s exception.
 pub(crate) fn error_parts(e: &wasmi::Error) -> (String, &'static str, Vec<(&'static str, Value)>) {
     let msg = e.to_string();
+    if is_interrupted(e) {
+        return (
+            "wasm trap: interrupted".to_string(),
+            "trap",
+            vec![("trap", kw("interrupted")), ("message", Value::string(msg))],
+        );
+    }
     match e.as_trap_code() {
         Some(code) => (
             format!("wasm trap: {msg}"),

@@ -4,6 +4,8 @@
 //! modules (`run`). Without the feature, requiring the namespace throws.
 
 #[cfg(feature = "wasm-ffi")]
+mod fuel;
+#[cfg(feature = "wasm-ffi")]
 mod instance;
 #[cfg(feature = "wasm-ffi")]
 mod memory;

@@ -1,5 +1,5 @@
-//! Module sources (path, byte array, WebAssembly text), the two wasmi
-//! engines, compile errors, and `exports` / `imports` as data.
+//! Module sources (path, byte array, WebAssembly text), the wasmi engine,
+//! compile errors, and `exports` / `imports` as data.
 
 use super::check_arity;
 use super::instance::as_instance;
@@ -9,15 +9,17 @@ use crate::runtime::value::{Value, View};
 use std::sync::OnceLock;
 use wasmi::{Engine, ExternType, FuncType, Module};
 
-/// The engine for modules without a fuel budget, and the fuel-metered one
-/// (metering costs a little on every block, so only `:fuel` pays for it).
-pub(crate) fn engine(metered: bool) -> &'static Engine {
-    static PLAIN: OnceLock<Engine> = OnceLock::new();
-    static METERED: OnceLock<Engine> = OnceLock::new();
-    let cell = if metered { &METERED } else { &PLAIN };
-    cell.get_or_init(|| {
+/// The engine, fuel-metered: every guest runs in fuel slices so that an
+/// interrupt can stop it (see fuel.rs), with or without a `:fuel` budget.
+pub(crate) fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
         let mut config = wasmi::Config::default();
-        config.consume_fuel(metered);
+        config.consume_fuel(true);
+        // Lazy translation charges fuel for compiling a function on its
+        // first call and fails without a resumable state when a slice is
+        // short of it: translate everything at load instead.
+        config.compilation_mode(wasmi::CompilationMode::Eager);
         Engine::new(&config)
     })
 }
@@ -79,10 +81,10 @@ fn invalid(reason: String) -> Exception {
     )
 }
 
-/// Compile `src` for the plain or metered engine.
-pub(crate) fn compile(src: &Value, metered: bool) -> Result<(Module, String)> {
+/// Compile `src`; the module and a name for it.
+pub(crate) fn compile(src: &Value) -> Result<(Module, String)> {
     let (bytes, name) = wasm_bytes(src)?;
-    let module = Module::new(engine(metered), &bytes).map_err(|e| invalid(e.to_string()))?;
+    let module = Module::new(engine(), &bytes).map_err(|e| invalid(e.to_string()))?;
     Ok((module, name))
 }
 
@@ -165,6 +167,6 @@ pub(crate) fn imports(args: &[Value]) -> Result<Value> {
 fn module_of(x: &Value) -> Result<Module> {
     match as_instance(x) {
         Some(inst) => Ok(inst.module.clone()),
-        None => Ok(compile(x, false)?.0),
+        None => Ok(compile(x)?.0),
     }
 }

@@ -2,6 +2,7 @@
 //! wasmi_wasi, with captured stdout/stderr.
 
 use super::check_arity;
+use super::fuel::{Budget, call_sliced};
 use super::instance::{error_parts, opt_u64};
 use super::module::{compile, engine, ex_info};
 use super::values::{bytes_of, kw};
@@ -12,7 +13,7 @@ use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
 use std::io::{self, Cursor, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
-use wasmi::{Linker, Store, StoreLimits, StoreLimitsBuilder};
+use wasmi::{AsContextMut, Linker, Store, StoreLimits, StoreLimitsBuilder};
 use wasmi_wasi::WasiCtx;
 use wasmi_wasi::sync::{Dir, WasiCtxBuilder, ambient_authority};
 use wasmi_wasi::wasi_common::pipe::{ReadPipe, WritePipe};
@@ -20,6 +21,7 @@ use wasmi_wasi::wasi_common::pipe::{ReadPipe, WritePipe};
 struct WasiState {
     ctx: WasiCtx,
     limits: StoreLimits,
+    budget: Budget,
 }
 
 /// stdout and stderr as written so far, and the bytes either may still add.
@@ -96,7 +98,7 @@ pub(crate) fn run(args: &[Value]) -> Result<Value> {
     check_arity("run", args, 1, 2)?;
     let opts = args.get(1).cloned().unwrap_or(Value::NIL);
     let fuel = opt_u64(&opts, "fuel")?;
-    let (module, name) = compile(&args[0], fuel.is_some())?;
+    let (module, name) = compile(&args[0])?;
 
     let mut b = WasiCtxBuilder::new();
     let mut argv = vec![name];
@@ -143,18 +145,20 @@ pub(crate) fn run(args: &[Value]) -> Result<Value> {
     if let Some(n) = opt_u64(&opts, "max-memory-bytes")? {
         limits = limits.memory_size(usize::try_from(n).unwrap_or(usize::MAX));
     }
-    let engine = engine(fuel.is_some());
+    let engine = engine();
+    let (budget, first_slice) = Budget::new(fuel);
     let mut store = Store::new(
         engine,
         WasiState {
             ctx: b.build(),
             limits: limits.build(),
+            budget,
         },
     );
     store.limiter(|s| &mut s.limits);
-    if let Some(f) = fuel {
-        store.set_fuel(f).map_err(|e| wasi_err("fuel", e))?;
-    }
+    store
+        .set_fuel(first_slice)
+        .map_err(|e| wasi_err("fuel", e))?;
     let mut linker = Linker::new(engine);
     wasmi_wasi::add_to_linker(&mut linker, |s: &mut WasiState| &mut s.ctx)
         .map_err(|e| wasi_err("linking WASI", e))?;
@@ -166,7 +170,9 @@ pub(crate) fn run(args: &[Value]) -> Result<Value> {
                     "the module exports no `_start` function: not a WASI command module",
                 ));
             };
-            start.typed::<(), ()>(&store)?.call(&mut store, ())
+            call_sliced(store.as_context_mut(), &start, &[], &mut [], |s| {
+                &mut s.budget
+            })
         });
     drop(store);
 

@@ -250,45 +250,6 @@ impl SymbolInfo {
     }
 }
 
-/// `(doc ...)`/arglists of the builtins (clojure.core's, then
-/// clojure.string's, clojure.edn's and clojure.java.io's by `ns/name`),
-/// recorded from JVM Clojure 1.11.1: name, arglists, doc, kind (with `\n`,
-/// `\t`, `\\` escaped).
-const CORE_DOCS: &str = include_str!("core_docs.tsv");
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some(o) => out.push(o),
-            None => {}
-        }
-    }
-    out
-}
-
-/// The recorded doc and arglists of a builtin var.
-fn builtin_doc(ns: &str, name: &str) -> Option<(Option<String>, Vec<Value>)> {
-    let key = match ns {
-        "clojure.core" => name.to_string(),
-        _ => format!("{ns}/{name}"),
-    };
-    let line = CORE_DOCS
-        .lines()
-        .find(|l| l.split('\t').next() == Some(key.as_str()))?;
-    let mut cols = line.split('\t').skip(1);
-    let arglists = crate::reader::read_all(&unescape(cols.next()?)).unwrap_or_default();
-    let doc = Some(unescape(cols.next()?)).filter(|d| !d.is_empty());
-    Some((doc, arglists))
-}
-
 fn meta_get(m: &Value, k: &str) -> Value {
     crate::runtime::lookup::get(m, &Value::keyword(None, k))
 }
@@ -297,21 +258,13 @@ fn var_info(v: &Ref<Var>) -> SymbolInfo {
     let m = v.meta();
     let str_of = |k: &str| meta_get(&m, k).as_str().map(str::to_string);
     let long_of = |k: &str| meta_get(&m, k).as_long();
-    let mut arglists: Vec<Value> = crate::runtime::seq::iter(&meta_get(&m, "arglists"))
+    let arglists: Vec<Value> = crate::runtime::seq::iter(&meta_get(&m, "arglists"))
         .filter_map(|x| x.ok())
         .collect();
-    let mut doc = str_of("doc");
-    let ns = v.ns_sym().name().to_string();
-    if let Some((d, a)) = builtin_doc(&ns, v.sym().name()) {
-        doc = doc.or(d);
-        if arglists.is_empty() {
-            arglists = a;
-        }
-    }
     SymbolInfo {
-        ns,
+        ns: v.ns_sym().name().to_string(),
         name: v.sym().name().to_string(),
-        doc,
+        doc: str_of("doc"),
         arglists,
         file: str_of("file"),
         line: long_of("line"),
