@@ -350,14 +350,16 @@ const SUPERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The table's abbreviations of package prefixes.
+const PREFIXES: &[(&str, &str)] = &[
+    ("c.", "clojure.lang."),
+    ("j.", "java.lang."),
+    ("u.", "java.util."),
+    ("io.", "java.io."),
+];
+
 /// Expand a table abbreviation to the full class name.
 fn expand(short: &str) -> std::borrow::Cow<'static, str> {
-    const PREFIXES: &[(&str, &str)] = &[
-        ("c.", "clojure.lang."),
-        ("j.", "java.lang."),
-        ("u.", "java.util."),
-        ("io.", "java.io."),
-    ];
     for (p, full) in PREFIXES {
         if let Some(rest) = short.strip_prefix(p) {
             return format!("{full}{rest}").into();
@@ -366,10 +368,21 @@ fn expand(short: &str) -> std::borrow::Cow<'static, str> {
     short.to_string().into()
 }
 
+/// `expand(short) == full` without building the string: `instance?` checks
+/// scan the table on every call (spec's conforms make many).
+fn expands_to(short: &str, full: &str) -> bool {
+    for (p, long) in PREFIXES {
+        if let Some(rest) = short.strip_prefix(p) {
+            return full.strip_prefix(long) == Some(rest);
+        }
+    }
+    short == full
+}
+
 fn supers_of(full: &str) -> Option<&'static [&'static str]> {
     SUPERS
         .iter()
-        .find(|(k, _)| expand(k) == full)
+        .find(|(k, _)| expands_to(k, full))
         .map(|(_, s)| *s)
 }
 

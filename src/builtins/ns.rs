@@ -433,7 +433,11 @@ fn load_lib_now(lib: &str, reload: bool) -> Result<()> {
     if let Some(f) = LIB_LOADER.get()
         && f(lib)?
     {
-        return mark_loaded(lib);
+        mark_loaded(lib)?;
+        if lib == "clojure.spec.alpha" {
+            ensure_macro_check()?;
+        }
+        return Ok(());
     }
     let path = lib.replace('-', "_").replace('.', "/");
     let mut msg =
@@ -444,6 +448,20 @@ fn load_lib_now(lib: &str, reload: bool) -> Result<()> {
         );
     }
     Err(Exception::new(ExClass::FileNotFoundException, msg))
+}
+
+/// Compiler.ensureMacroCheck, run once spec is loaded (the JVM runs it at
+/// the first macroexpansion, cljw when spec loads so start-up stays lean):
+/// require clojure.core.specs.alpha, so macro calls are checked against
+/// their specs. clojure.main comes first because the JVM always has it
+/// loaded and spec's `fn-sym` resolves `clojure.main/demunge` on every
+/// conform of a fn predicate: loading clojure.main lazily from there once
+/// core specs exist checks each of its macro calls, and each check loads
+/// clojure.main again (a lib counts as loaded only when done), an
+/// exponential recursion.
+fn ensure_macro_check() -> Result<()> {
+    load_lib_now("clojure.main", false)?;
+    load_lib_now("clojure.core.specs.alpha", false)
 }
 
 /// One lib spec: `lib`, `[lib & opts]` or a prefix list `(prefix spec...)`.
