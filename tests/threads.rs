@@ -85,6 +85,16 @@ fn agents() {
     check("conc_agents");
 }
 
+#[test]
+fn reducers_fold_in_parallel() {
+    check("lib_reducers_fold");
+}
+
+#[test]
+fn future_cancel_interrupts_the_running_body() {
+    check("future_cancel_interrupts");
+}
+
 /// Run `src` as a script file through the VM backend.
 fn run_source(name: &str, src: &str) -> (String, String, Option<i32>, Duration) {
     let dir = std::env::temp_dir().join(format!("cljw-threads-{name}-{}", std::process::id()));

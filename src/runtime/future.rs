@@ -3,9 +3,10 @@
 //! ExecutionException (message: the cause's toString), a cancelled future
 //! as CancellationException.
 //!
-//! Cancelling a running future marks it cancelled and wakes its waiters,
-//! as FutureTask.cancel(true) does; the JVM also interrupts the thread,
-//! while here the body runs on to its end and its result is dropped.
+//! Cancelling a running future marks it cancelled, wakes its waiters and
+//! interrupts the thread running it, as FutureTask.cancel(true) does: the
+//! body stops at its next safe point (runtime/interrupt.rs: sleeps,
+//! blocking waits, calls, loops, a Wasm guest's fuel slices).
 
 use super::error::{ExClass, Exception, Result};
 use super::gc::{Lock, lock};
@@ -21,6 +22,8 @@ enum State {
 
 pub struct Future {
     state: Lock<State>,
+    /// The running body's thread, for `cancel` to interrupt.
+    runner: Lock<Option<super::interrupt::Interrupter>>,
     #[cfg(feature = "threads")]
     ready: std::sync::Condvar,
 }
@@ -35,6 +38,7 @@ impl Future {
     pub fn new() -> Future {
         Future {
             state: Lock::new(State::Pending),
+            runner: Lock::new(None),
             #[cfg(feature = "threads")]
             ready: std::sync::Condvar::new(),
         }
@@ -60,6 +64,9 @@ impl Future {
         }
         *s = State::Cancelled;
         drop(s);
+        if let Some(i) = lock(&self.runner).as_ref() {
+            i.interrupt();
+        }
         #[cfg(feature = "threads")]
         self.ready.notify_all();
         true
@@ -73,8 +80,14 @@ impl Future {
                 return;
             }
             *s = State::Running;
+            *lock(&self.runner) = Some(super::interrupt::register_current_thread_one_shot());
         }
         let r = body();
+        // The pool thread goes on to other work: forget the flag (and its
+        // count of pending interrupts).
+        if let Some(i) = lock(&self.runner).take() {
+            i.clear();
+        }
         let mut s = lock(&self.state);
         if matches!(&*s, State::Running) {
             *s = match r {

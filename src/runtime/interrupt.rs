@@ -21,6 +21,9 @@ static PENDING: AtomicUsize = AtomicUsize::new(0);
 thread_local! {
     /// This thread's flag, when it registered one.
     static FLAG: RefCell<Option<Arc<AtomicBool>>> = const { RefCell::new(None) };
+    /// Whether throwing the interruption clears the flag, as Java's
+    /// Thread.interrupt does (futures); else it stays set (nREPL, REPL).
+    static ONE_SHOT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The handle that interrupts one thread's running code.
@@ -62,7 +65,16 @@ impl Interrupter {
     /// Make this the flag of the current thread.
     pub fn attach_to_current_thread(&self) {
         let _ = FLAG.try_with(|f| *f.borrow_mut() = Some(self.0.clone()));
+        let _ = ONE_SHOT.try_with(|o| o.set(false));
     }
+}
+
+/// Make the current thread interruptible the way Java threads are: the
+/// interruption is thrown once, then the flag is clear (future-cancel).
+pub fn register_current_thread_one_shot() -> Interrupter {
+    let i = register_current_thread();
+    let _ = ONE_SHOT.try_with(|o| o.set(true));
+    i
 }
 
 /// The exception a safe point throws once its thread is interrupted.
@@ -88,11 +100,20 @@ pub fn check() -> Result<()> {
 #[cold]
 #[inline(never)]
 fn check_slow() -> Result<()> {
+    let one_shot = ONE_SHOT.try_with(|o| o.get()).unwrap_or(false);
     let set = FLAG
         .try_with(|f| {
-            f.borrow()
-                .as_ref()
-                .is_some_and(|a| a.load(Ordering::SeqCst))
+            f.borrow().as_ref().is_some_and(|a| {
+                if one_shot {
+                    let was = a.swap(false, Ordering::SeqCst);
+                    if was {
+                        PENDING.fetch_sub(1, Ordering::SeqCst);
+                    }
+                    was
+                } else {
+                    a.load(Ordering::SeqCst)
+                }
+            })
         })
         .unwrap_or(false);
     if set {
