@@ -15,7 +15,10 @@ python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install --quiet wasmt
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt
 rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy
 # JVM nREPL's client, for the end-to-end test in tests/nrepl.rs.
-[ -f /usr/share/java/nrepl.jar ] || { command -v apt-get >/dev/null && apt-get install -y -q libnrepl-clojure >/dev/null; } || true
+if [ ! -f /usr/share/java/nrepl.jar ] && command -v apt-get >/dev/null; then
+  apt-get install -y -q libnrepl-clojure >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libnrepl-clojure >/dev/null 2>&1; } || true
+fi
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
