@@ -94,7 +94,7 @@ for n in "${names[@]}"; do
 done
 rm -f /tmp/libs-compat-$$.err
 [ $record -eq 1 ] && exit 0
-echo "libraries: $npass passed, $nfail failed"
+echo "libraries: $npass pass their usage program, $nfail do not yet"
 if [ ${#regressions[@]} -gt 0 ]; then
   echo "REGRESSION: listed in $LIBDIR/PASSING but failing: ${regressions[*]}"
   exit 1
