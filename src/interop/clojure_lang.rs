@@ -131,9 +131,12 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
                 &crate::runtime::printer::str_value(s).ok()?,
             ))));
         }
+        // Compiler.demunge also turns each `$` (a nested fn class) into `/`.
         ("Compiler", "demunge", [s]) => {
             return Some(Ok(Value::string(symbol::demunge(
-                &crate::runtime::printer::str_value(s).ok()?,
+                &crate::runtime::printer::str_value(s)
+                    .ok()?
+                    .replace('$', "/"),
             ))));
         }
         // RT.map / set take an array of items; the core fns take them

@@ -119,14 +119,7 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("clojure/core/reducers.clj"),
         },
     ),
-    (
-        "clojure.main",
-        LibSource::Mixed {
-            defs: clojure_repl::MAIN_DEFS,
-            path: "clojure/main.clj",
-            source: include_str!("clojure/main.clj"),
-        },
-    ),
+    ("clojure.main", clojure_lib!("clojure/main.clj")),
     (
         "clojure.spec.alpha",
         LibSource::Clojure {

@@ -9,7 +9,7 @@
 ;; Originally contributed by Stephen C. Gilardi
 
 ;; Adapted from Clojure 1.11.1's clojure/main.clj for cljw: clojure.spec
-;; is used only when loaded, Compiler/demunge is native, no class loaders.
+;; is used only when loaded, no class loaders.
 
 (ns ^{:doc "Top-level main function for Clojure REPL and scripts."
        :author "Stephen C. Gilardi and Rich Hickey"}
@@ -19,7 +19,6 @@
            (clojure.lang Compiler$CompilerException
                          LineNumberingPushbackReader LispReader$ReaderException)))
 
-(alter-meta! #'compiler-demunge assoc :private true)
 
 (defn- spec-var
   "The var clojure.spec.alpha/name when spec is loaded."
@@ -46,7 +45,7 @@
   as in a stack trace element, returns a readable version."
   {:added "1.3"}
   [fn-name]
-  (compiler-demunge fn-name))
+  (clojure.lang.Compiler/demunge fn-name))
 
 (defn root-cause
   "Returns the initial cause of an exception or error by peeling off all of

@@ -8,9 +8,8 @@
     :doc "Utilities meant to be used interactively at the REPL"}
   clojure.repl)
 
-;; bundled-source and compiler-demunge are Rust; keep them out of `dir`.
+;; bundled-source is Rust; keep it out of `dir`.
 (alter-meta! #'bundled-source assoc :private true)
-(alter-meta! #'compiler-demunge assoc :private true)
 
 (defn- spec-fn
   "The var clojure.spec.alpha/name when spec is loaded."
@@ -215,7 +214,7 @@ str-or-pattern."
   as in a stack trace element, returns a readable version."
   {:added "1.3"}
   [fn-name]
-  (compiler-demunge fn-name))
+  (clojure.lang.Compiler/demunge fn-name))
 
 (defn root-cause
   "Returns the initial cause of an exception or error by peeling off all of
