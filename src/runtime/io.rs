@@ -290,13 +290,21 @@ pub fn flush_value(w: &Value) -> Result<()> {
 }
 
 /// Monotonic nanoseconds (System/nanoTime): only differences mean anything.
+/// The origin is the wall clock at the first call, so, as with the JVM's
+/// system-wide clock, two processes started apart never read the same
+/// value (programs name temp files after it).
 pub fn nano_time() -> i64 {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    let start = *START.get_or_init(std::time::Instant::now);
-    // Offset so values look like the JVM's (large, positive).
+    static START: std::sync::OnceLock<(std::time::Instant, i64)> = std::sync::OnceLock::new();
+    let (start, origin) = *START.get_or_init(|| {
+        let wall = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX / 2))
+            .unwrap_or(1 << 40);
+        (std::time::Instant::now(), wall)
+    });
     i64::try_from(start.elapsed().as_nanos())
         .unwrap_or(i64::MAX)
-        .saturating_add(1 << 40)
+        .saturating_add(origin)
 }
 
 /// Milliseconds since the epoch (System/currentTimeMillis).
