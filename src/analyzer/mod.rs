@@ -615,7 +615,7 @@ impl<'a> Analyzer<'a> {
             && self.namespace_for(ns).is_none()
             && host::is_class(ns)
         {
-            let (c, f) = (self.str(&special::canonical_class(ns)), self.str(s.name()));
+            let (c, f) = (self.host_class(ns), self.str(s.name()));
             return Ok(self.node(NodeKind::StaticField(c, f)));
         }
         if s.ns().is_none()
@@ -766,8 +766,8 @@ impl<'a> Analyzer<'a> {
             return Ok(Some(self.node(NodeKind::InstanceCall(m, target, args))));
         }
         if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
-            let c = self.str(&special::canonical_class(&name[..name.len() - 1]));
-            self.check_user_ctor(c, items.len() - 1)?;
+            let c = self.host_class(&name[..name.len() - 1]);
+            self.check_user_ctor(c.name, items.len() - 1)?;
             let args = self.analyze_args(&items[1..])?;
             return Ok(Some(self.node(NodeKind::New(c, args))));
         }
@@ -776,7 +776,7 @@ impl<'a> Analyzer<'a> {
             && host::is_class(ns)
         {
             let args = self.analyze_args(&items[1..])?;
-            let (c, m) = (self.str(&special::canonical_class(ns)), self.str(name));
+            let (c, m) = (self.host_class(ns), self.str(name));
             return Ok(Some(self.node(NodeKind::StaticCall(c, m, args))));
         }
         Ok(None)

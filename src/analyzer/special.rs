@@ -90,10 +90,10 @@ impl<'a> Analyzer<'a> {
                         "Unable to resolve classname: new",
                     );
                 };
-                let cname = self.str(&canonical_class(&c.to_string()));
-                self.check_user_ctor(cname, items.len() - 2)?;
+                let class = self.host_class(&c.to_string());
+                self.check_user_ctor(class.name, items.len() - 2)?;
                 let args = self.analyze_args(&items[2..])?;
-                self.node(NodeKind::New(cname, args))
+                self.node(NodeKind::New(class, args))
             }
             "." => self.analyze_dot(items)?,
             "import*" => {
@@ -777,6 +777,17 @@ impl<'a> Analyzer<'a> {
 
     /// A deftype/defrecord constructor's arity is known when compiling
     /// (Compiler's NewExpr finds no matching ctor).
+    /// The class an interop form names, resolved once, here, where the
+    /// namespace's imports apply.
+    pub(super) fn host_class(&self, name: &str) -> HostClass<'a> {
+        let def = crate::runtime::host::class_def(name);
+        let full = def.map_or_else(|| canonical_class(name), |d| d.name.to_string());
+        HostClass {
+            name: self.str(&full),
+            def,
+        }
+    }
+
     pub(super) fn check_user_ctor(&self, class: &str, nargs: usize) -> Result<()> {
         use crate::runtime::types::{self, TypeKind};
         let Some(t) = types::lookup(class) else {
@@ -924,7 +935,7 @@ impl<'a> Analyzer<'a> {
             && crate::runtime::host::is_class(c.name())
         {
             // Resolved here, where the class is imported, not at run time.
-            let c = self.str(&canonical_class(c.name()));
+            let c = self.host_class(c.name());
             let args = self.analyze_args(&args)?;
             return Ok(self.node(NodeKind::StaticCall(c, m, args)));
         }

@@ -1,6 +1,7 @@
 //! java.util.Date and java.util.UUID: constructors, statics and methods.
 
 use crate::builtins::inst::uuid_from;
+use crate::runtime::class::ClassDef;
 use crate::runtime::compare::{cast_message, compare_int};
 use crate::runtime::date;
 use crate::runtime::error::{Result, err};
@@ -87,3 +88,27 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Option<Resul
     };
     Some(r)
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.Date").implements(&[
+        "java.io.Serializable",
+        "java.lang.Cloneable",
+        "java.lang.Comparable",
+    ]),
+    ClassDef::class("java.util.TimeZone"),
+    ClassDef::class("java.util.Calendar"),
+    ClassDef::class("java.util.GregorianCalendar"),
+    ClassDef::class("java.text.SimpleDateFormat"),
+    ClassDef::class("java.time.Instant"),
+    ClassDef::class("java.time.LocalDate"),
+    ClassDef::class("java.time.LocalDateTime"),
+    ClassDef::class("java.time.ZonedDateTime"),
+    ClassDef::class("java.time.ZoneId"),
+    ClassDef::class("java.time.ZoneOffset"),
+    ClassDef::class("java.time.Duration"),
+    ClassDef::class("java.time.Period"),
+    ClassDef::class("java.time.format.DateTimeFormatter"),
+    ClassDef::class("java.sql.Timestamp"),
+    ClassDef::class("java.sql.Date"),
+];

@@ -2,6 +2,7 @@
 //! Double, Character, Boolean, String, Thread.
 
 use super::classes;
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::number::convert::{to_double, to_long};
 use crate::runtime::value::{Value, View};
@@ -363,19 +364,15 @@ fn class_for_name(name: &Value) -> Result<Value> {
     };
     let is_array = n.starts_with('[') && n.len() > 1;
     match classes::resolve(n) {
-        Some(c) if c.name == n => Ok(Value::class(c.name, c.interface)),
+        Some(c) if c.name == n => Ok(c.value()),
         _ if is_array => Ok(Value::class(n, false)),
         _ => Err(Exception::new(ExClass::ClassNotFoundException, n)),
     }
 }
 
-pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
-    let Some(c) = classes::resolve(class) else {
-        return Err(Exception::new(
-            ExClass::RuntimeException,
-            format!("No such namespace: {class}"),
-        ));
-    };
+/// `(C/m args)` of a registry class whose def has no `statics` hook of its
+/// own: the areas' dispatchers by class name.
+pub fn call_static(c: &ClassDef, member: &str, args: &[Value]) -> Result<Value> {
     let found = match c.name {
         "java.lang.Class" if member == "forName" && args.len() == 1 => {
             Some(class_for_name(&args[0]))
@@ -398,7 +395,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     match found {
         Some(r) => r,
         // `(. C FIELD)`: a static field read when no method matched.
-        None if args.is_empty() && get_static(c.name, member).is_ok() => get_static(c.name, member),
+        None if args.is_empty() && get_static(c, member).is_ok() => get_static(c, member),
         None => Err(Exception::new(
             ExClass::IllegalArgumentException,
             format!(
@@ -410,13 +407,8 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     }
 }
 
-pub fn get_static(class: &str, field: &str) -> Result<Value> {
-    let Some(c) = classes::resolve(class) else {
-        return Err(Exception::new(
-            ExClass::RuntimeException,
-            format!("No such namespace: {class}"),
-        ));
-    };
+/// `C/F` of a registry class whose def has no `fields` hook of its own.
+pub fn get_static(c: &ClassDef, field: &str) -> Result<Value> {
     if let Some(v) = super::number::get_static(c.name, field) {
         return Ok(v);
     }
@@ -500,3 +492,66 @@ fn nfe_radix(s: &str, radix: i64) -> Exception {
     };
     Exception::new(ExClass::NumberFormatException, msg)
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.lang.Object"),
+    ClassDef::class("java.lang.String").implements(&[
+        "java.lang.CharSequence",
+        "java.lang.Comparable",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.lang.StringBuilder")
+        .extends("java.lang.AbstractStringBuilder")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.CharSequence",
+        ]),
+    ClassDef::class("java.lang.StringBuffer")
+        .extends("java.lang.AbstractStringBuilder")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.CharSequence",
+        ]),
+    ClassDef::class("java.lang.AbstractStringBuilder")
+        .implements(&["java.lang.Appendable", "java.lang.CharSequence"]),
+    ClassDef::class("java.lang.Long")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable"]),
+    ClassDef::class("java.lang.Integer"),
+    ClassDef::class("java.lang.Short"),
+    ClassDef::class("java.lang.Byte"),
+    ClassDef::class("java.lang.Double")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable"]),
+    ClassDef::class("java.lang.Float")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable"]),
+    ClassDef::class("java.lang.Character")
+        .implements(&["java.lang.Comparable", "java.io.Serializable"]),
+    ClassDef::class("java.lang.Boolean")
+        .implements(&["java.lang.Comparable", "java.io.Serializable"]),
+    ClassDef::class("java.lang.Number").implements(&["java.io.Serializable"]),
+    ClassDef::class("java.lang.Math"),
+    ClassDef::class("java.lang.System"),
+    ClassDef::class("java.lang.Thread"),
+    ClassDef::class("java.lang.Class"),
+    ClassDef::interface("java.lang.Comparable"),
+    ClassDef::interface("java.lang.CharSequence"),
+    ClassDef::interface("java.lang.Iterable"),
+    ClassDef::interface("java.lang.Runnable"),
+    ClassDef::interface("java.lang.Appendable"),
+    ClassDef::interface("java.lang.Readable"),
+    ClassDef::interface("java.lang.Cloneable"),
+    ClassDef::class("java.lang.ThreadLocal"),
+    ClassDef::class("java.lang.Runtime"),
+    ClassDef::class("java.lang.StrictMath"),
+    ClassDef::class("java.lang.Void"),
+    ClassDef::class("java.lang.Enum"),
+    ClassDef::class("java.lang.ClassLoader"),
+    ClassDef::class("java.lang.Process"),
+    ClassDef::class("java.lang.ProcessBuilder"),
+    ClassDef::interface("java.lang.AutoCloseable"),
+];

@@ -1,6 +1,7 @@
 //! java.util.regex.Matcher methods: `.find` `.matches` `.group` `.groupCount`
 //! `.start` `.end`.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::Result;
 use crate::runtime::number;
 use crate::runtime::object::HostObject;
@@ -90,3 +91,10 @@ pub fn call_static(member: &str, args: &[Value]) -> Option<Result<Value>> {
 fn quote(s: &str) -> String {
     format!("\\Q{}\\E", s.replace("\\E", "\\E\\\\E\\Q"))
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.regex.Pattern").implements(&["java.io.Serializable"]),
+    ClassDef::class("java.util.regex.Matcher"),
+    ClassDef::class("java.util.regex.MatchResult"),
+];
