@@ -90,7 +90,7 @@ impl<'a> Analyzer<'a> {
                         "Unable to resolve classname: new",
                     );
                 };
-                let class = self.host_class(&c.to_string());
+                let class = self.ctor_class(&c.to_string())?;
                 self.check_user_ctor(class.name, items.len() - 2)?;
                 let args = self.analyze_args(&items[2..])?;
                 self.node(NodeKind::New(class, args))
@@ -664,7 +664,8 @@ impl<'a> Analyzer<'a> {
                     .and_then(|full| ExClass::by_name(&full))
             });
             let Some(class) = class else {
-                return self.error(
+                return self.class_not_found(
+                    &cname,
                     ExClass::IllegalArgumentException,
                     format!("Unable to resolve classname: {cname}"),
                 );
@@ -785,6 +786,91 @@ impl<'a> Analyzer<'a> {
         HostClass {
             name: self.str(&full),
             def,
+        }
+    }
+
+    /// The class of `(new C ...)` / `(C. ...)`, which must exist now.
+    pub(super) fn ctor_class(&self, name: &str) -> Result<HostClass<'a>> {
+        if crate::runtime::host::is_class(name) {
+            return Ok(self.host_class(name));
+        }
+        self.class_not_found(
+            name,
+            ExClass::IllegalArgumentException,
+            format!("Unable to resolve classname: {name}"),
+        )
+    }
+
+    /// The error for a class name nothing defines: a qualified name is
+    /// loaded by name on the JVM (ClassNotFoundException naming it); a
+    /// simple one fails with `class`/`msg`.
+    pub(super) fn class_not_found<T>(
+        &self,
+        name: &str,
+        class: ExClass,
+        msg: impl Into<String>,
+    ) -> Result<T> {
+        if name.find('.').is_some_and(|i| i > 0) {
+            return self.error(
+                ExClass::ClassNotFoundException,
+                class_not_found_message(name),
+            );
+        }
+        self.error(class, msg)
+    }
+
+    /// A static call `(C/m args)` or `(. C m args)` of a registry class:
+    /// the member must be one the class lists (a field when no args), as
+    /// the JVM's compiler checks by reflection.
+    pub(super) fn check_static_member(
+        &self,
+        c: HostClass<'a>,
+        member: &str,
+        nargs: usize,
+    ) -> Result<()> {
+        let Some(d) = c.def else {
+            return Ok(());
+        };
+        if d.has_static_method(member)
+            || (nargs == 0 && d.has_static_field(member))
+            || !crate::runtime::class::jvm_lacks_static(d, member)
+        {
+            return Ok(());
+        }
+        if nargs == 0 {
+            return self.error(
+                ExClass::NoSuchFieldException,
+                format!("{member}{}", unsupported_note(d.name)),
+            );
+        }
+        self.error(
+            ExClass::IllegalArgumentException,
+            format!(
+                "No matching method {member} found taking {nargs} args for class {}{}",
+                d.name,
+                unsupported_note(d.name)
+            ),
+        )
+    }
+
+    /// `C/F` of a registry class: F must be a static field it lists.
+    pub(super) fn check_static_field(&self, c: HostClass<'a>, field: &str) -> Result<()> {
+        match c.def {
+            Some(d)
+                if !d.has_static_field(field)
+                    && crate::runtime::class::jvm_lacks_static(d, field) =>
+            {
+                self.error(
+                    ExClass::RuntimeException,
+                    format!(
+                        "Unable to find static field: {field} in {} {}{}",
+                        if d.interface { "interface" } else { "class" },
+                        d.name,
+                        unsupported_note(d.name)
+                    ),
+                )
+            }
+            _ => Ok(()),
         }
     }
 
@@ -936,6 +1022,7 @@ impl<'a> Analyzer<'a> {
         {
             // Resolved here, where the class is imported, not at run time.
             let c = self.host_class(c.name());
+            self.check_static_member(c, m, args.len())?;
             let args = self.analyze_args(&args)?;
             return Ok(self.node(NodeKind::StaticCall(c, m, args)));
         }
@@ -943,6 +1030,32 @@ impl<'a> Analyzer<'a> {
         let target = self.alloc(target);
         let args = self.analyze_args(&args)?;
         Ok(self.node(NodeKind::InstanceCall(m, target, args)))
+    }
+}
+
+/// Packages of the JDK: a class or member there that cljw lacks is one it
+/// does not support (the JVM has it), which the message says.
+fn is_jdk_name(class: &str) -> bool {
+    ["java.", "javax.", "jdk.", "sun.", "com.sun."]
+        .iter()
+        .any(|p| class.starts_with(p))
+}
+
+/// ClassNotFoundException's message: the name, as Class.forName says it.
+fn class_not_found_message(name: &str) -> String {
+    if is_jdk_name(name) {
+        format!("{name} (this JDK class is not supported by cljw)")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Appended to a missing member's message for JDK classes.
+fn unsupported_note(class: &str) -> &'static str {
+    if is_jdk_name(class) {
+        " (or cljw does not support it)"
+    } else {
+        ""
     }
 }
 

@@ -199,6 +199,11 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
     Some(call_core(core, args))
 }
 
+/// LockingTransaction's `statics` hook (the STM lives with the builtins).
+fn transaction_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    crate::builtins::concurrency::transaction_static(member, args)
+}
+
 /// A map of the key/value `items`; a duplicate key is an error.
 fn checked_map(items: &[Value], array: bool) -> Result<Value> {
     let map = call_core(if array { "array-map" } else { "hash-map" }, items)?;
@@ -324,6 +329,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IObj",
             "java.util.Comparator",
             "clojure.lang.Fn",
+            "java.io.Serializable",
         ]),
     ClassDef::interface("clojure.lang.Fn"),
     ClassDef::interface("clojure.lang.ISeq").implements(&["clojure.lang.IPersistentCollection"]),
@@ -333,6 +339,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.ISeq",
             "clojure.lang.Sequential",
             "java.util.List",
+            "java.io.Serializable",
             "clojure.lang.IHashEq",
         ]),
     ClassDef::interface("clojure.lang.Seqable"),
@@ -418,7 +425,8 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .extends("clojure.lang.AReference")
         .implements(&["clojure.lang.IRef"]),
     ClassDef::class("clojure.lang.AReference").implements(&["clojure.lang.IReference"]),
-    ClassDef::class("clojure.lang.ArrayChunk").implements(&["clojure.lang.IChunk"]),
+    ClassDef::class("clojure.lang.ArrayChunk")
+        .implements(&["clojure.lang.IChunk", "java.io.Serializable"]),
     ClassDef::class("clojure.lang.ChunkedCons")
         .extends("clojure.lang.ASeq")
         .implements(&["clojure.lang.IChunkedSeq"]),
@@ -431,22 +439,27 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("clojure.lang.Repeat")
         .extends("clojure.lang.ASeq")
         .implements(&["clojure.lang.IReduce"]),
-    ClassDef::class("clojure.lang.Obj").implements(&["clojure.lang.IObj"]),
+    ClassDef::class("clojure.lang.Obj").implements(&["clojure.lang.IObj", "java.io.Serializable"]),
     ClassDef::class("clojure.lang.StringSeq")
         .extends("clojure.lang.ASeq")
         .implements(&["clojure.lang.IndexedSeq"]),
     ClassDef::class("clojure.lang.PersistentArrayMap$TransientArrayMap")
-        .implements(&["clojure.lang.ITransientMap"]),
+        .extends("clojure.lang.ATransientMap"),
     ClassDef::class("clojure.lang.PersistentHashMap$TransientHashMap")
-        .implements(&["clojure.lang.ITransientMap"]),
+        .extends("clojure.lang.ATransientMap"),
     ClassDef::class("clojure.lang.PersistentHashSet$TransientHashSet")
-        .implements(&["clojure.lang.ITransientSet"]),
+        .extends("clojure.lang.ATransientSet"),
     ClassDef::class("clojure.lang.PersistentQueue$Seq").extends("clojure.lang.ASeq"),
     ClassDef::class("clojure.lang.PersistentVector$ChunkedSeq")
         .extends("clojure.lang.ASeq")
         .implements(&["clojure.lang.IChunkedSeq", "clojure.lang.Counted"]),
     ClassDef::class("clojure.lang.PersistentVector$TransientVector")
-        .implements(&["clojure.lang.ITransientVector"]),
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.ITransientVector",
+            "clojure.lang.ITransientAssociative2",
+            "clojure.lang.Counted",
+        ]),
     ClassDef::class("clojure.lang.APersistentVector")
         .extends("clojure.lang.AFn")
         .implements(&[
@@ -455,6 +468,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.util.List",
             "java.util.RandomAccess",
             "java.lang.Comparable",
+            "java.io.Serializable",
             "clojure.lang.IHashEq",
         ]),
     ClassDef::class("clojure.lang.APersistentMap")
@@ -463,6 +477,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IPersistentMap",
             "java.util.Map",
             "java.lang.Iterable",
+            "java.io.Serializable",
             "clojure.lang.MapEquivalence",
             "clojure.lang.IHashEq",
         ]),
@@ -472,22 +487,28 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IPersistentSet",
             "java.util.Collection",
             "java.util.Set",
+            "java.io.Serializable",
             "clojure.lang.IHashEq",
         ]),
-    ClassDef::class("clojure.lang.Keyword").implements(&[
-        "clojure.lang.IFn",
-        "java.lang.Comparable",
-        "clojure.lang.Named",
-        "clojure.lang.IHashEq",
-    ]),
+    ClassDef::class("clojure.lang.Keyword")
+        .implements(&[
+            "clojure.lang.IFn",
+            "java.lang.Comparable",
+            "clojure.lang.Named",
+            "java.io.Serializable",
+            "clojure.lang.IHashEq",
+        ])
+        .statics(&["intern"], super::lang::statics),
     ClassDef::class("clojure.lang.Symbol")
         .extends("clojure.lang.AFn")
         .implements(&[
             "clojure.lang.IObj",
             "java.lang.Comparable",
             "clojure.lang.Named",
+            "java.io.Serializable",
             "clojure.lang.IHashEq",
-        ]),
+        ])
+        .statics(&["intern"], super::lang::statics),
     ClassDef::class("clojure.lang.PersistentVector")
         .extends("clojure.lang.APersistentVector")
         .implements(&[
@@ -495,14 +516,19 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IEditableCollection",
             "clojure.lang.IReduce",
             "clojure.lang.IKVReduce",
-        ]),
+        ])
+        .statics(&["create"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
     ClassDef::class("clojure.lang.PersistentList")
         .extends("clojure.lang.ASeq")
         .implements(&[
             "clojure.lang.IPersistentList",
             "clojure.lang.IReduce",
+            "java.util.List",
             "clojure.lang.Counted",
-        ]),
+        ])
+        .statics(&["create"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
     ClassDef::class("clojure.lang.PersistentList$EmptyList")
         .extends("clojure.lang.Obj")
         .implements(&[
@@ -519,18 +545,27 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IEditableCollection",
             "clojure.lang.IMapIterable",
             "clojure.lang.IKVReduce",
-        ]),
+        ])
+        .statics(
+            &["createWithCheck", "createAsIfByAssoc"],
+            super::lang::statics,
+        )
+        .fields(&["EMPTY"], super::lang::fields),
     ClassDef::class("clojure.lang.PersistentHashMap")
         .extends("clojure.lang.APersistentMap")
         .implements(&[
-            "clojure.lang.IObj",
             "clojure.lang.IEditableCollection",
+            "clojure.lang.IObj",
             "clojure.lang.IMapIterable",
             "clojure.lang.IKVReduce",
-        ]),
+        ])
+        .statics(&["createWithCheck"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
     ClassDef::class("clojure.lang.PersistentHashSet")
         .extends("clojure.lang.APersistentSet")
-        .implements(&["clojure.lang.IObj", "clojure.lang.IEditableCollection"]),
+        .implements(&["clojure.lang.IObj", "clojure.lang.IEditableCollection"])
+        .statics(&["create", "createWithCheck"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
     ClassDef::class("clojure.lang.PersistentTreeMap")
         .extends("clojure.lang.APersistentMap")
         .implements(&[
@@ -553,8 +588,11 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.util.Collection",
             "clojure.lang.Counted",
             "clojure.lang.IHashEq",
-        ]),
-    ClassDef::class("clojure.lang.MapEntry").extends("clojure.lang.AMapEntry"),
+        ])
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.MapEntry")
+        .extends("clojure.lang.AMapEntry")
+        .statics(&["create"], super::lang::statics),
     ClassDef::class("clojure.lang.LazySeq")
         .extends("clojure.lang.Obj")
         .implements(&[
@@ -564,7 +602,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IPending",
             "clojure.lang.IHashEq",
         ]),
-    ClassDef::class("clojure.lang.Cons").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.Cons")
+        .extends("clojure.lang.ASeq")
+        .implements(&["java.io.Serializable"]),
     ClassDef::class("clojure.lang.ArraySeq")
         .extends("clojure.lang.ASeq")
         .implements(&["clojure.lang.IndexedSeq", "clojure.lang.IReduce"]),
@@ -584,8 +624,13 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IFn",
             "clojure.lang.IRef",
             "clojure.lang.Settable",
-        ]),
-    ClassDef::class("clojure.lang.Namespace").extends("clojure.lang.AReference"),
+            "java.io.Serializable",
+        ])
+        .statics(&["intern", "create"], super::lang::statics),
+    ClassDef::class("clojure.lang.Namespace")
+        .extends("clojure.lang.AReference")
+        .implements(&["java.io.Serializable"])
+        .statics(&["find", "findOrCreate"], super::lang::statics),
     ClassDef::class("clojure.lang.Atom")
         .extends("clojure.lang.ARef")
         .implements(&["clojure.lang.IAtom2"]),
@@ -599,21 +644,136 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.Comparable",
             "clojure.lang.IRef",
         ]),
-    ClassDef::class("clojure.lang.LockingTransaction"),
+    ClassDef::class("clojure.lang.LockingTransaction")
+        .statics(&["runInTransaction", "isRunning"], transaction_statics),
     ClassDef::class("clojure.lang.Agent").extends("clojure.lang.ARef"),
     ClassDef::interface("clojure.lang.IBlockingDeref"),
     ClassDef::class("clojure.lang.BigInt")
         .extends("java.lang.Number")
-        .implements(&["clojure.lang.IHashEq"]),
+        .implements(&["clojure.lang.IHashEq"])
+        .statics(
+            &["fromBigInteger", "fromLong", "valueOf"],
+            super::lang::statics,
+        ),
     ClassDef::class("clojure.lang.Ratio")
         .extends("java.lang.Number")
         .implements(&["java.lang.Comparable"]),
     ClassDef::class("clojure.lang.MultiFn").extends("clojure.lang.AFn"),
-    ClassDef::class("clojure.lang.Compiler"),
-    ClassDef::class("clojure.lang.RT"),
-    ClassDef::class("clojure.lang.Util"),
-    ClassDef::class("clojure.lang.Numbers"),
-    ClassDef::class("clojure.lang.Murmur3"),
+    ClassDef::class("clojure.lang.Compiler")
+        .implements(&["clojure.asm.Opcodes"])
+        .statics(&["eval", "munge", "demunge"], super::lang::statics)
+        .fields(&["specials", "CHAR_MAP"], super::lang::fields),
+    ClassDef::class("clojure.lang.RT")
+        .statics(
+            &[
+                "count",
+                "nth",
+                "seq",
+                "first",
+                "second",
+                "next",
+                "more",
+                "cons",
+                "conj",
+                "assoc",
+                "dissoc",
+                "get",
+                "find",
+                "contains",
+                "keys",
+                "vals",
+                "peek",
+                "pop",
+                "subvec",
+                "vector",
+                "list",
+                "listStar",
+                "map",
+                "mapUniqueKeys",
+                "set",
+                "keyword",
+                "printString",
+                "readString",
+                "booleanCast",
+                "intCast",
+                "longCast",
+                "shortCast",
+                "byteCast",
+                "charCast",
+                "doubleCast",
+                "floatCast",
+                "uncheckedIntCast",
+                "uncheckedLongCast",
+                "toArray",
+                "object_array",
+                "length",
+                "alength",
+                "aget",
+                "aset",
+                "isReduced",
+                "var",
+                "meta",
+                "boundedLength",
+                "nextID",
+            ],
+            super::lang::statics,
+        )
+        .fields(&["checkSpecAsserts", "T", "F"], super::lang::fields),
+    ClassDef::class("clojure.lang.Util").statics(
+        &["equiv", "equals", "identical", "compare", "hash", "hasheq"],
+        super::lang::statics,
+    ),
+    ClassDef::class("clojure.lang.Numbers").statics(
+        &[
+            "add",
+            "addP",
+            "minus",
+            "minusP",
+            "multiply",
+            "multiplyP",
+            "divide",
+            "inc",
+            "incP",
+            "dec",
+            "decP",
+            "lt",
+            "lte",
+            "gt",
+            "gte",
+            "equiv",
+            "equal",
+            "isZero",
+            "isPos",
+            "isNeg",
+            "quotient",
+            "remainder",
+            "max",
+            "min",
+            "abs",
+            "and",
+            "or",
+            "xor",
+            "not",
+            "shiftLeft",
+            "shiftRight",
+            "unsignedShiftRight",
+            "unchecked_add",
+            "unchecked_minus",
+            "unchecked_multiply",
+            "unchecked_inc",
+            "unchecked_dec",
+            "unchecked_negate",
+            "num",
+            "rationalize",
+            "toRatio",
+            "reduceBigInt",
+        ],
+        super::lang::statics,
+    ),
+    ClassDef::class("clojure.lang.Murmur3").statics(
+        &["hashOrdered", "hashUnordered", "mixCollHash"],
+        super::lang::statics,
+    ),
     ClassDef::class("clojure.lang.Reflector"),
     ClassDef::class("clojure.lang.PersistentArrayMap$Seq")
         .extends("clojure.lang.ASeq")
@@ -622,45 +782,60 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("clojure.lang.PersistentHashMap$ArrayNodeSeq"),
     ClassDef::class("clojure.lang.APersistentMap$KeySeq").extends("clojure.lang.ASeq"),
     ClassDef::class("clojure.lang.APersistentMap$ValSeq").extends("clojure.lang.ASeq"),
-    ClassDef::class("clojure.lang.PersistentTreeMap$Seq")
-        .extends("clojure.lang.ASeq")
-        .implements(&["clojure.lang.Counted"]),
+    ClassDef::class("clojure.lang.PersistentTreeMap$Seq").extends("clojure.lang.ASeq"),
     ClassDef::class("clojure.lang.PersistentTreeMap$KeySeq"),
     ClassDef::class("clojure.lang.PersistentTreeMap$ValSeq"),
-    ClassDef::class("clojure.lang.SeqIterator"),
-    ClassDef::class("clojure.lang.LazilyPersistentVector"),
-    ClassDef::class("clojure.lang.PersistentStructMap"),
-    ClassDef::class("clojure.lang.RestFn"),
-    ClassDef::class("clojure.lang.ATransientMap"),
-    ClassDef::class("clojure.lang.ATransientSet"),
-    ClassDef::class("clojure.lang.TransactionalHashMap"),
-    ClassDef::class("clojure.lang.EnumerationSeq"),
-    ClassDef::class("clojure.lang.IteratorSeq"),
-    ClassDef::class("clojure.lang.TaggedLiteral"),
-    ClassDef::class("clojure.lang.ReaderConditional"),
-    ClassDef::class("clojure.lang.Reduced"),
+    ClassDef::class("clojure.lang.SeqIterator").implements(&["java.util.Iterator"]),
+    ClassDef::class("clojure.lang.LazilyPersistentVector")
+        .statics(&["create", "createOwning"], super::lang::statics),
+    ClassDef::class("clojure.lang.PersistentStructMap")
+        .extends("clojure.lang.APersistentMap")
+        .implements(&["clojure.lang.IObj"]),
+    ClassDef::class("clojure.lang.RestFn").extends("clojure.lang.AFunction"),
+    ClassDef::class("clojure.lang.ATransientMap")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.ITransientMap",
+            "clojure.lang.ITransientAssociative2",
+        ]),
+    ClassDef::class("clojure.lang.ATransientSet")
+        .extends("clojure.lang.AFn")
+        .implements(&["clojure.lang.ITransientSet"]),
+    ClassDef::class("clojure.lang.TransactionalHashMap")
+        .extends("java.util.AbstractMap")
+        .implements(&["java.util.concurrent.ConcurrentMap"]),
+    ClassDef::class("clojure.lang.EnumerationSeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.IteratorSeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.TaggedLiteral").implements(&["clojure.lang.ILookup"]),
+    ClassDef::class("clojure.lang.ReaderConditional").implements(&["clojure.lang.ILookup"]),
+    ClassDef::class("clojure.lang.Reduced").implements(&["clojure.lang.IDeref"]),
     ClassDef::class("clojure.lang.Box"),
     ClassDef::class("clojure.lang.Tuple"),
-    ClassDef::class("clojure.lang.DynamicClassLoader"),
+    ClassDef::class("clojure.lang.DynamicClassLoader").extends("java.net.URLClassLoader"),
     ClassDef::class("clojure.lang.LispReader"),
-    ClassDef::class("clojure.lang.LispReader$StringReader"),
+    ClassDef::class("clojure.lang.LispReader$StringReader").extends("clojure.lang.AFn"),
     ClassDef::class("clojure.lang.EdnReader"),
-    ClassDef::class("clojure.lang.Intrinsics"),
+    ClassDef::class("clojure.lang.Intrinsics").implements(&["clojure.asm.Opcodes"]),
     ClassDef::class("clojure.lang.Ref$TVal"),
     ClassDef::interface("clojure.lang.IDrop"),
     ClassDef::interface("clojure.lang.ILookupThunk"),
     ClassDef::interface("clojure.lang.ILookupSite"),
     ClassDef::interface("clojure.lang.IProxy"),
     ClassDef::class("clojure.core$future_call$reify__8544").implements(&[
-        "clojure.lang.IDeref",
-        "clojure.lang.IBlockingDeref",
         "clojure.lang.IPending",
+        "clojure.lang.IBlockingDeref",
         "java.util.concurrent.Future",
+        "clojure.lang.IDeref",
+        "clojure.lang.IObj",
     ]),
     ClassDef::class("clojure.core$promise$reify__8591").implements(&[
-        "clojure.lang.IDeref",
-        "clojure.lang.IBlockingDeref",
         "clojure.lang.IPending",
+        "clojure.lang.IBlockingDeref",
+        "clojure.lang.IDeref",
         "clojure.lang.IFn",
+        "clojure.lang.IObj",
     ]),
+    ClassDef::interface("clojure.asm.Opcodes"),
+    ClassDef::interface("clojure.lang.ITransientAssociative2")
+        .implements(&["clojure.lang.ITransientAssociative"]),
 ];

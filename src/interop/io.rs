@@ -371,25 +371,40 @@ pub(super) static CLASSES: &[ClassDef] = &[
         "java.nio.file.Watchable",
     ]),
     ClassDef::interface("java.nio.file.Watchable"),
-    ClassDef::interface("java.io.Closeable"),
+    ClassDef::interface("java.io.Closeable").implements(&["java.lang.AutoCloseable"]),
     ClassDef::interface("java.io.Serializable"),
     ClassDef::interface("java.io.Flushable"),
     ClassDef::class("java.nio.charset.StandardCharsets"),
-    ClassDef::class("java.nio.charset.Charset"),
+    ClassDef::class("java.nio.charset.Charset").implements(&["java.lang.Comparable"]),
     ClassDef::class("java.nio.file.Files"),
     ClassDef::class("java.nio.file.Paths"),
-    ClassDef::class("java.io.ByteArrayOutputStream"),
-    ClassDef::class("java.io.PrintStream"),
-    ClassDef::class("java.io.CharArrayWriter"),
-    ClassDef::class("java.io.StringBufferInputStream"),
-    ClassDef::class("java.io.FileWriter"),
-    ClassDef::class("java.io.FileOutputStream"),
-    ClassDef::class("java.io.LineNumberReader"),
-    ClassDef::class("java.io.CharArrayReader"),
-    ClassDef::class("java.io.DataInputStream"),
-    ClassDef::class("java.io.DataOutputStream"),
-    ClassDef::class("java.io.ObjectOutputStream"),
-    ClassDef::class("java.io.ObjectInputStream"),
+    ClassDef::class("java.io.ByteArrayOutputStream").extends("java.io.OutputStream"),
+    ClassDef::class("java.io.PrintStream")
+        .extends("java.io.FilterOutputStream")
+        .implements(&["java.lang.Appendable", "java.io.Closeable"]),
+    ClassDef::class("java.io.CharArrayWriter").extends("java.io.Writer"),
+    ClassDef::class("java.io.StringBufferInputStream").extends("java.io.InputStream"),
+    ClassDef::class("java.io.FileWriter").extends("java.io.OutputStreamWriter"),
+    ClassDef::class("java.io.FileOutputStream").extends("java.io.OutputStream"),
+    ClassDef::class("java.io.LineNumberReader").extends("java.io.BufferedReader"),
+    ClassDef::class("java.io.CharArrayReader").extends("java.io.Reader"),
+    ClassDef::class("java.io.DataInputStream")
+        .extends("java.io.FilterInputStream")
+        .implements(&["java.io.DataInput"]),
+    ClassDef::class("java.io.DataOutputStream")
+        .extends("java.io.FilterOutputStream")
+        .implements(&["java.io.DataOutput"]),
+    ClassDef::class("java.io.ObjectOutputStream")
+        .extends("java.io.OutputStream")
+        .implements(&["java.io.ObjectOutput", "java.io.ObjectStreamConstants"]),
+    ClassDef::class("java.io.ObjectInputStream")
+        .extends("java.io.InputStream")
+        .implements(&["java.io.ObjectInput", "java.io.ObjectStreamConstants"]),
     ClassDef::interface("java.io.DataInput"),
     ClassDef::interface("java.io.DataOutput"),
+    ClassDef::interface("java.io.ObjectInput")
+        .implements(&["java.io.DataInput", "java.lang.AutoCloseable"]),
+    ClassDef::interface("java.io.ObjectOutput")
+        .implements(&["java.io.DataOutput", "java.lang.AutoCloseable"]),
+    ClassDef::interface("java.io.ObjectStreamConstants"),
 ];

@@ -174,7 +174,7 @@ fn new_instance(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> 
         ("java.io.PrintWriter", [w]) if matches!(w.view(), View::Writer(_)) => Ok(w.clone()),
         // Long(long) / Long(String), Integer(int) / Integer(String).
         ("java.lang.Long" | "java.lang.Integer", [x]) if x.is_string() => {
-            lang::call_static(c, "valueOf", args)
+            call_static(Some(c), c.name, "valueOf", args)
         }
         ("java.lang.Long", [x]) if matches!(x.view(), View::Long(_)) => Ok(x.clone()),
         ("java.lang.Integer", [x]) => match x.view() {
@@ -233,15 +233,14 @@ fn call_static(
             Named::Unknown => return Err(no_namespace(class)),
         },
     };
-    if let Some(f) = c.statics
-        && let Some(r) = f(c.name, member, args)
-    {
-        return r;
+    match c.statics.and_then(|f| f(c.name, member, args)) {
+        Some(r) => r,
+        // `(. C FIELD)`: a static field read when no method matched.
+        None if args.is_empty() && c.has_static_field(member) => {
+            get_static(Some(c), c.name, member)
+        }
+        None => Err(no_static_method(member, args.len(), c.name)),
     }
-    if let Some(r) = date::call_static(c.name, member, args) {
-        return r;
-    }
-    lang::call_static(c, member, args)
 }
 
 /// `(R/create m)`, `(T/getBasis)` of a deftype/defrecord class.
@@ -270,12 +269,13 @@ fn get_static(def: Option<&'static ClassDef>, class: &str, field: &str) -> Resul
         Some(d) => d,
         None => return Err(no_namespace(class)),
     };
-    if let Some(f) = c.fields
-        && let Some(v) = f(c.name, field)
-    {
-        return Ok(v);
+    match c.fields.and_then(|f| f(c.name, field)) {
+        Some(v) => Ok(v),
+        None => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("Unable to find static field: {field} in class {}", c.name),
+        )),
     }
-    lang::get_static(c, field)
 }
 
 fn no_namespace(class: &str) -> Exception {
@@ -289,6 +289,14 @@ fn no_ctor(class: &str) -> Exception {
     Exception::new(
         ExClass::IllegalArgumentException,
         format!("No matching ctor found for class {class}"),
+    )
+}
+
+/// The message when no static method of that name takes `nargs` args.
+pub(crate) fn no_static_method(name: &str, nargs: usize, class: &str) -> Exception {
+    Exception::new(
+        ExClass::IllegalArgumentException,
+        format!("No matching method {name} found taking {nargs} args for class {class}"),
     )
 }
 

@@ -435,7 +435,28 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .implements(&["java.lang.Comparable"]),
     ClassDef::class("java.math.BigInteger")
         .extends("java.lang.Number")
-        .implements(&["java.lang.Comparable"]),
-    ClassDef::class("java.math.MathContext"),
-    ClassDef::class("java.math.RoundingMode"),
+        .implements(&["java.lang.Comparable"])
+        .statics(&["valueOf"], super::lang::statics)
+        .fields(&["ZERO", "ONE", "TWO", "TEN"], super::lang::fields),
+    ClassDef::class("java.math.MathContext")
+        .implements(&["java.io.Serializable"])
+        .fields(
+            &["UNLIMITED", "DECIMAL32", "DECIMAL64", "DECIMAL128"],
+            super::lang::fields,
+        ),
+    ClassDef::class("java.math.RoundingMode")
+        .extends("java.lang.Enum")
+        .fields(
+            &[
+                "UP",
+                "DOWN",
+                "CEILING",
+                "FLOOR",
+                "HALF_UP",
+                "HALF_DOWN",
+                "HALF_EVEN",
+                "UNNECESSARY",
+            ],
+            super::lang::fields,
+        ),
 ];

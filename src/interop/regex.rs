@@ -86,6 +86,11 @@ pub fn call_static(member: &str, args: &[Value]) -> Option<Result<Value>> {
     })
 }
 
+/// Pattern's `statics` hook.
+fn pattern_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    call_static(member, args)
+}
+
 /// Pattern.quote: the text inside `\Q...\E`, each `\E` in it closed and
 /// reopened around a literal `\\E`.
 fn quote(s: &str) -> String {
@@ -94,7 +99,9 @@ fn quote(s: &str) -> String {
 
 /// The classes of this area (see `interop` for the format).
 pub(super) static CLASSES: &[ClassDef] = &[
-    ClassDef::class("java.util.regex.Pattern").implements(&["java.io.Serializable"]),
-    ClassDef::class("java.util.regex.Matcher"),
-    ClassDef::class("java.util.regex.MatchResult"),
+    ClassDef::class("java.util.regex.Pattern")
+        .implements(&["java.io.Serializable"])
+        .statics(&["compile", "quote", "matches"], pattern_statics),
+    ClassDef::class("java.util.regex.Matcher").implements(&["java.util.regex.MatchResult"]),
+    ClassDef::interface("java.util.regex.MatchResult"),
 ];
