@@ -820,53 +820,52 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A static call `(C/m args)` or `(. C m args)` of a registry class:
-    /// the member must be one the class lists (a field when no args), as
-    /// the JVM's compiler checks by reflection.
+    /// a member the JVM's class lacks fails here, as the JVM's compiler
+    /// checks by reflection (a field when no args); one the JVM has and
+    /// cljw lacks fails when called.
     pub(super) fn check_static_member(
         &self,
         c: HostClass<'a>,
         member: &str,
         nargs: usize,
     ) -> Result<()> {
+        use crate::runtime::class::{Member, jvm_has_static};
         let Some(d) = c.def else {
             return Ok(());
         };
         if d.has_static_method(member)
             || (nargs == 0 && d.has_static_field(member))
-            || !crate::runtime::class::jvm_lacks_static(d, member)
+            || jvm_has_static(d, member, Member::Method) != Some(false)
+            || (nargs == 0 && jvm_has_static(d, member, Member::Field) == Some(true))
         {
             return Ok(());
         }
         if nargs == 0 {
-            return self.error(
-                ExClass::NoSuchFieldException,
-                format!("{member}{}", unsupported_note(d.name)),
-            );
+            return self.error(ExClass::NoSuchFieldException, member);
         }
         self.error(
             ExClass::IllegalArgumentException,
             format!(
-                "No matching method {member} found taking {nargs} args for class {}{}",
-                d.name,
-                unsupported_note(d.name)
+                "No matching method {member} found taking {nargs} args for class {}",
+                d.name
             ),
         )
     }
 
-    /// `C/F` of a registry class: F must be a static field it lists.
+    /// `C/F` of a registry class: a field the JVM's class lacks fails here.
     pub(super) fn check_static_field(&self, c: HostClass<'a>, field: &str) -> Result<()> {
+        use crate::runtime::class::{Member, jvm_has_static};
         match c.def {
             Some(d)
                 if !d.has_static_field(field)
-                    && crate::runtime::class::jvm_lacks_static(d, field) =>
+                    && jvm_has_static(d, field, Member::Field) == Some(false) =>
             {
                 self.error(
                     ExClass::RuntimeException,
                     format!(
-                        "Unable to find static field: {field} in {} {}{}",
+                        "Unable to find static field: {field} in {} {}",
                         if d.interface { "interface" } else { "class" },
-                        d.name,
-                        unsupported_note(d.name)
+                        d.name
                     ),
                 )
             }
@@ -1047,15 +1046,6 @@ fn class_not_found_message(name: &str) -> String {
         format!("{name} (this JDK class is not supported by cljw)")
     } else {
         name.to_string()
-    }
-}
-
-/// Appended to a missing member's message for JDK classes.
-fn unsupported_note(class: &str) -> &'static str {
-    if is_jdk_name(class) {
-        " (or cljw does not support it)"
-    } else {
-        ""
     }
 }
 

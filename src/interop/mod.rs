@@ -46,7 +46,7 @@ mod string;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
-use crate::runtime::class::ClassDef;
+use crate::runtime::class::{ClassDef, Member, jvm_has_static};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::host::{self, HostTable};
 use crate::runtime::types;
@@ -239,6 +239,14 @@ fn call_static(
         None if args.is_empty() && c.has_static_field(member) => {
             get_static(Some(c), c.name, member)
         }
+        None if args.is_empty() && jvm_has_static(c, member, Member::Field) == Some(true) => {
+            Err(unsupported(c, member))
+        }
+        None if !c.has_static_method(member)
+            && jvm_has_static(c, member, Member::Method) == Some(true) =>
+        {
+            Err(unsupported(c, member))
+        }
         None => Err(no_static_method(member, args.len(), c.name)),
     }
 }
@@ -271,11 +279,20 @@ fn get_static(def: Option<&'static ClassDef>, class: &str, field: &str) -> Resul
     };
     match c.fields.and_then(|f| f(c.name, field)) {
         Some(v) => Ok(v),
+        None if jvm_has_static(c, field, Member::Field) == Some(true) => Err(unsupported(c, field)),
         None => Err(Exception::new(
             ExClass::IllegalArgumentException,
             format!("Unable to find static field: {field} in class {}", c.name),
         )),
     }
+}
+
+/// A static member the JVM's class has and cljw does not model.
+fn unsupported(c: &ClassDef, member: &str) -> Exception {
+    Exception::new(
+        ExClass::UnsupportedOperationException,
+        format!("{}/{member} is not supported by cljw", c.name),
+    )
 }
 
 fn no_namespace(class: &str) -> Exception {

@@ -172,3 +172,38 @@ fn classes_and_writers() {
     let _ = host::call_method(&w, "write", &[Value::long(100)]);
     assert_eq!(pr(host::call_method(&w, "toString", &[])), "\"abcd\"");
 }
+
+#[test]
+fn registry_is_consistent_with_the_jvm() {
+    use crate::runtime::class::{self, Member, jvm_has_static};
+    install();
+    for d in class::all() {
+        // Each named supertype has its own def, so hierarchy walks finish.
+        for s in d.supers() {
+            assert!(class::find(s).is_some(), "{} names unknown {s}", d.name);
+        }
+        // Every static member cljw lists exists on the JVM's class.
+        for m in d.static_methods {
+            assert_ne!(
+                jvm_has_static(d, m, Member::Method),
+                Some(false),
+                "{}/{m}",
+                d.name
+            );
+        }
+        for f in d.static_fields {
+            assert_ne!(
+                jvm_has_static(d, f, Member::Field),
+                Some(false),
+                "{}/{f}",
+                d.name
+            );
+        }
+    }
+    // Default imports and full names find the same def.
+    let s = class::find("String").map(|d| d.name);
+    assert_eq!(s, Some("java.lang.String"));
+    assert!(class::find("ArrayList").is_none());
+    let bd = class::find("BigDecimal").map(|d| d.name);
+    assert_eq!(bd, Some("java.math.BigDecimal"));
+}

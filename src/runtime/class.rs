@@ -115,12 +115,16 @@ struct Registry {
     /// By full name, and java.lang's (and BigInteger/BigDecimal's) classes
     /// also by simple name, as RT.DEFAULT_IMPORTS makes them.
     by_name: AHashMap<&'static str, &'static ClassDef>,
+    /// The JVM's public static members by class name: "m1 m2 .FIELD".
+    jvm_statics: AHashMap<&'static str, &'static str>,
 }
 
 static REGISTRY: OnceLock<Registry> = OnceLock::new();
 
-/// Index the class tables (once; later calls are ignored).
-pub fn install_registry(defs: Vec<&'static ClassDef>) {
+/// Index the class tables (once; later calls are ignored). `jvm_statics`
+/// has a line per class: its name, then the JVM's public static methods and
+/// `.fields`, space-separated (`#` lines are comments).
+pub fn install_registry(defs: Vec<&'static ClassDef>, jvm_statics: &'static str) {
     REGISTRY.get_or_init(|| {
         let mut by_name = AHashMap::with_capacity(defs.len() * 2);
         for d in &defs {
@@ -131,7 +135,16 @@ pub fn install_registry(defs: Vec<&'static ClassDef>) {
                 by_name.entry(simple).or_insert(*d);
             }
         }
-        Registry { all: defs, by_name }
+        let jvm_statics = jvm_statics
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_once(' ').unwrap_or((l, "")))
+            .collect();
+        Registry {
+            all: defs,
+            by_name,
+            jvm_statics,
+        }
     });
 }
 
@@ -160,12 +173,23 @@ pub fn resolve(name: &str) -> Option<&'static ClassDef> {
     find(&full)
 }
 
-/// Does the JVM's class lack a public static member of that name? Only
-/// then is a missing member a compile-time error; a member the JVM has but
-/// cljw does not model fails when called, saying so. False while the
-/// JVM's member names are not recorded for the class.
-pub fn jvm_lacks_static(_def: &ClassDef, _member: &str) -> bool {
-    false
+/// A static member's kind, for `jvm_has_static`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Member {
+    Method,
+    Field,
+}
+
+/// Does the JVM's class have a public static method (or field) of that
+/// name? None when the JVM's members are not recorded for the class. A
+/// member the JVM lacks is a compile-time error, as on the JVM; one it has
+/// and cljw does not model fails when used, saying cljw lacks it.
+pub fn jvm_has_static(def: &ClassDef, name: &str, kind: Member) -> Option<bool> {
+    let members = REGISTRY.get()?.jvm_statics.get(def.name)?;
+    Some(members.split(' ').any(|m| match kind {
+        Member::Method => m == name,
+        Member::Field => m.strip_prefix('.') == Some(name),
+    }))
 }
 
 /// Every class modelled (completion, tests).

@@ -26,6 +26,15 @@
 (show '(fn [] Long/MAX_VALUE))
 (show '(fn [] (. Math PI)))
 (show '(fn [] (Math/PI)))
+;; A static member the JVM's class lacks: the JVM's compile error.
+(show '(fn [] (String/nope)))
+(show '(fn [] (. String nope)))
+(show '(fn [] (String/nope 1 2)))
+(show '(fn [] (Math/nope 1)))
+(show '(fn [] (clojure.lang.RT/nope 1)))
+(show '(fn [] String/nope))
+(show '(fn [] Math/abs))
+(show '(fn [] Long/MAX_VALU))
 ;; An instance method is looked up on the value at run time.
 (show '(fn [] (.foo "x")))
 (prn (try (.foo "x") (catch IllegalArgumentException e (.getMessage e))))
