@@ -384,6 +384,7 @@ fn supers_of(full: &str) -> Option<&'static [&'static str]> {
         .iter()
         .find(|(k, _)| expands_to(k, full))
         .map(|(_, s)| *s)
+        .or_else(|| crate::interop::host_supers(full))
 }
 
 /// The supertypes the table lists for the class named `full` (superclass

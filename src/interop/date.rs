@@ -56,6 +56,7 @@ fn long_value(x: &Value) -> Option<i64> {
 pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     match (class, member, args) {
         ("java.util.UUID", "randomUUID", []) => Some(Ok(Value::random_uuid())),
+        ("java.util.Date", "from", [i]) => Some(super::time::millis_of(i).map(Value::date)),
         ("java.util.UUID", "fromString", [s]) => Some(uuid_from(s)),
         _ => None,
     }
@@ -65,6 +66,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let r = match (target.view(), method, args) {
         (View::Date(d), "getTime", []) => Ok(Value::long(d.millis())),
+        (View::Date(d), "toInstant", []) => Ok(super::time::instant_of_millis(d.millis())),
         (View::Date(_), "clone", []) => Ok(Value::date(target.as_date_millis()?)),
         (View::Date(d), "before" | "after", [x]) => same_class(target, x).map(|x| {
             let other = x.as_date_millis().unwrap_or_default();

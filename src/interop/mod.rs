@@ -16,6 +16,16 @@ mod number;
 mod object;
 mod regex;
 mod string;
+mod time;
+
+/// The supertypes of a class modelled by an interop module (java.time),
+/// for `instance?` and `supers`.
+pub fn host_supers(full: &str) -> Option<&'static [&'static str]> {
+    time::CLASSES
+        .iter()
+        .find(|(c, _)| *c == full)
+        .map(|(_, s)| *s)
+}
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
