@@ -48,6 +48,7 @@ static CLASSES: &[ClassDef] = &[
     c("java.lang.System"),
     c("java.lang.Thread"),
     c("java.lang.Class"),
+    c("java.lang.StackTraceElement"),
     i("java.lang.Comparable"),
     i("java.lang.CharSequence"),
     i("java.lang.Iterable"),

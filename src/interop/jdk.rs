@@ -242,11 +242,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         }
         HostObject::Thread(name) => Some(Ok(match (method, args) {
             ("getName", []) => Value::string(name),
-            // No JVM frames to report: an empty StackTraceElement[].
-            ("getStackTrace", []) => host(HostObject::Array(
-                "[Ljava.lang.StackTraceElement;",
-                Lock::new(Vec::new()),
-            )),
+            ("getStackTrace", []) => super::stack_trace::thread_stack_trace(),
             ("isDaemon" | "isInterrupted", []) => Value::FALSE,
             ("isAlive", []) => Value::TRUE,
             _ => return None,

@@ -15,6 +15,7 @@ mod multi;
 mod number;
 mod object;
 mod regex;
+mod stack_trace;
 mod string;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
@@ -110,6 +111,9 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         return r;
     }
     if let Some(r) = jdk::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = stack_trace::construct(c.name, args) {
         return r;
     }
     match (c.name, args) {

@@ -54,6 +54,8 @@ pub enum HostObject {
     LinkedList(&'static str, Lock<Vec<Value>>),
     /// A java.time.format.DateTimeFormatter constant, by its field name.
     TimeFormatter(&'static str),
+    /// java.lang.StackTraceElement.
+    StackTraceElement(super::error::StackTraceElement),
 }
 
 /// The payload of a `HostObject::Foreign`: shareable across threads when
@@ -87,6 +89,7 @@ impl HostObject {
             HostObject::Atomic(c, _) => c,
             HostObject::LinkedList(c, _) => c,
             HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
+            HostObject::StackTraceElement(_) => "java.lang.StackTraceElement",
         }
     }
 
@@ -126,6 +129,7 @@ impl HostObject {
                 format!("{c}@{:x}", identity_hash as u32)
             }
             HostObject::Boolean(b) => b.to_string(),
+            HostObject::StackTraceElement(e) => e.java_string(),
             HostObject::Locale(tag) => tag.to_string(),
             HostObject::Uri(u) => u.clone(),
             HostObject::Atomic(c, _) if c.starts_with("java.lang.ref.") => {
