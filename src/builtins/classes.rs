@@ -348,6 +348,16 @@ const SUPERS: &[(&str, &[&str])] = &[
         "c.ITransientAssociative",
         &["c.ITransientCollection", "c.ILookup"],
     ),
+    ("sun.nio.cs.UTF_8", &["java.nio.charset.Charset"]),
+    ("sun.nio.cs.US_ASCII", &["java.nio.charset.Charset"]),
+    ("sun.nio.cs.ISO_8859_1", &["java.nio.charset.Charset"]),
+    ("sun.nio.cs.UTF_16", &["java.nio.charset.Charset"]),
+    ("sun.nio.cs.UTF_16BE", &["java.nio.charset.Charset"]),
+    ("sun.nio.cs.UTF_16LE", &["java.nio.charset.Charset"]),
+    ("java.nio.charset.Charset", &["j.Comparable"]),
+    ("u.StringTokenizer", &["u.Enumeration"]),
+    ("java.net.URL", &["io.Serializable"]),
+    ("java.lang.StackTraceElement", &["io.Serializable"]),
 ];
 
 /// The table's abbreviations of package prefixes.

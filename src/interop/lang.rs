@@ -393,7 +393,10 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
         other => super::number::call_static(other, member, args)
             .or_else(|| boxed(other, member, args))
             .or_else(|| super::clojure_lang::call_static(other, member, args))
-            .or_else(|| super::jdk::call_static(other, member, args)),
+            .or_else(|| super::jdk::call_static(other, member, args))
+            .or_else(|| super::charset::call_static(other, member, args))
+            .or_else(|| super::base64::call_static(other, member, args))
+            .or_else(|| super::url::call_static(other, member, args)),
     };
     match found {
         Some(r) => r,
@@ -424,6 +427,9 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         return Ok(v);
     }
     if let Some(v) = super::jdk::get_static(c.name, field) {
+        return Ok(v);
+    }
+    if let Some(v) = super::charset::get_static(c.name, field) {
         return Ok(v);
     }
     Ok(match (c.name, field) {

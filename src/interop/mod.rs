@@ -2,7 +2,9 @@
 //! name (`classes`), and the implementations behind `(new C ...)`,
 //! `(C/m ...)`, `C/F` and `(.m x ...)`, installed into `runtime::host`.
 
+mod base64;
 mod builder;
+mod charset;
 mod classes;
 mod clojure_lang;
 mod coll;
@@ -17,6 +19,8 @@ mod object;
 mod regex;
 mod stack_trace;
 mod string;
+mod tokenizer;
+mod url;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
@@ -114,6 +118,12 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         return r;
     }
     if let Some(r) = stack_trace::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = url::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = tokenizer::construct(c.name, args) {
         return r;
     }
     match (c.name, args) {

@@ -212,6 +212,11 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 (H::Uri(p), H::Uri(q)) => return bool_result(p == q),
                 (H::Locale(p), H::Locale(q)) => return bool_result(p == q),
                 (H::StackTraceElement(p), H::StackTraceElement(q)) => return bool_result(p == q),
+                (H::Foreign(_, p), H::Foreign(_, q)) => {
+                    if let Some(same) = p.java_equals(q.as_ref()) {
+                        return bool_result(same);
+                    }
+                }
                 _ => {}
             }
         }

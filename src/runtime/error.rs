@@ -103,6 +103,7 @@ ex_classes! {
     UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
     URISyntaxException = "java.net.URISyntaxException": Exception,
     MalformedURLException = "java.net.MalformedURLException": IOException,
+    UnsupportedCharsetException = "java.nio.charset.UnsupportedCharsetException": IllegalArgumentException,
 }
 
 impl ExClass {

@@ -58,13 +58,44 @@ pub enum HostObject {
     StackTraceElement(super::error::StackTraceElement),
 }
 
-/// The payload of a `HostObject::Foreign`: shareable across threads when
-/// values are.
+/// An object of a class that a layer-2 module defines (interop's JDK
+/// classes, a `cljw.wasm` instance): runtime/ sees it only through these
+/// hooks, and the module downcasts it back with `as_any`.
+pub trait ForeignObject: std::any::Any + ForeignBound {
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Java's toString; None for Object's `Class@hash`.
+    fn java_string(&self) -> Option<String> {
+        None
+    }
+    /// Java's equals with another foreign object; None for identity.
+    fn java_equals(&self, _other: &dyn ForeignObject) -> Option<bool> {
+        None
+    }
+}
+
+/// Foreign objects are shared across threads when values are.
 #[cfg(feature = "threads")]
-pub type ForeignBox = Box<dyn std::any::Any + Send + Sync>;
-/// The payload of a `HostObject::Foreign`.
+pub trait ForeignBound: Send + Sync {}
+#[cfg(feature = "threads")]
+impl<T: Send + Sync> ForeignBound for T {}
+/// Foreign objects are shared across threads when values are.
 #[cfg(not(feature = "threads"))]
-pub type ForeignBox = Box<dyn std::any::Any>;
+pub trait ForeignBound {}
+#[cfg(not(feature = "threads"))]
+impl<T> ForeignBound for T {}
+
+/// The payload of a `HostObject::Foreign`.
+pub type ForeignBox = Box<dyn ForeignObject>;
+
+impl HostObject {
+    /// The foreign object of class `T` behind this host object, if it is one.
+    pub fn foreign<T: 'static>(&self) -> Option<&T> {
+        match self {
+            HostObject::Foreign(_, b) => b.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}
 
 impl HostObject {
     pub fn class_name(&self) -> &'static str {
@@ -125,7 +156,11 @@ impl HostObject {
             | HostObject::TimeFormatter(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Array(c, _) | HostObject::Foreign(c, _) => {
+            HostObject::Foreign(c, b) => match b.java_string() {
+                Some(s) => s,
+                None => format!("{c}@{:x}", identity_hash as u32),
+            },
+            HostObject::Array(c, _) => {
                 format!("{c}@{:x}", identity_hash as u32)
             }
             HostObject::Boolean(b) => b.to_string(),

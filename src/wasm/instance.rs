@@ -60,10 +60,16 @@ pub(crate) struct WasmInstance {
     metered: bool,
 }
 
+impl crate::runtime::object::ForeignObject for WasmInstance {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// The instance behind a value, if it is one.
 pub(crate) fn as_instance(v: &Value) -> Option<&WasmInstance> {
     match v.view() {
-        View::HostObject(HostObject::Foreign(_, b)) => b.downcast_ref::<WasmInstance>(),
+        View::HostObject(o) => o.foreign::<WasmInstance>(),
         _ => None,
     }
 }
