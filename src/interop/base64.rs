@@ -1,6 +1,7 @@
 //! java.util.Base64: the basic, URL-safe and MIME encoders and decoders
 //! (RFC 4648 / RFC 2045) with the JDK's padding rules and error messages.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::Ref;
 use crate::runtime::object::{ForeignObject, HostObject};
@@ -41,9 +42,25 @@ fn value(c: Codec) -> Value {
     Value::from(Ref::new(HostObject::Foreign(class, Box::new(c))))
 }
 
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.Base64").statics(
+        &[
+            "getEncoder",
+            "getDecoder",
+            "getUrlEncoder",
+            "getUrlDecoder",
+            "getMimeEncoder",
+            "getMimeDecoder",
+        ],
+        call_static,
+    ),
+    ClassDef::class("java.util.Base64$Encoder"),
+    ClassDef::class("java.util.Base64$Decoder"),
+];
+
 /// `Base64/getEncoder` ...
-pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
-    if class != "java.util.Base64" || !args.is_empty() {
+fn call_static(_class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    if !args.is_empty() {
         return None;
     }
     let (alphabet, encoder) = match member {

@@ -2,6 +2,7 @@
 //! in the charsets every JDK has, with Java's replacement rules (an
 //! unmappable char encodes as `?`, a malformed byte decodes as U+FFFD).
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::Ref;
 use crate::runtime::object::{ForeignObject, HostObject};
@@ -201,19 +202,38 @@ pub fn arg(v: &Value) -> Result<Charset> {
     }
 }
 
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.nio.charset.StandardCharsets").fields(
+        &["UTF_8", "US_ASCII", "ISO_8859_1", "UTF_16", "UTF_16BE", "UTF_16LE"],
+        get_static,
+    ),
+    ClassDef::class("java.nio.charset.Charset")
+        .implements(&["java.lang.Comparable"])
+        .statics(&["forName", "defaultCharset", "isSupported"], call_static),
+    // The JDK's classes of the standard charsets.
+    ClassDef::class("sun.nio.cs.Unicode")
+        .extends("java.nio.charset.Charset")
+        .implements(&["sun.nio.cs.HistoricallyNamedCharset"]),
+    ClassDef::interface("sun.nio.cs.HistoricallyNamedCharset"),
+    ClassDef::class("sun.nio.cs.UTF_8").extends("sun.nio.cs.Unicode"),
+    ClassDef::class("sun.nio.cs.US_ASCII")
+        .extends("java.nio.charset.Charset")
+        .implements(&["sun.nio.cs.HistoricallyNamedCharset"]),
+    ClassDef::class("sun.nio.cs.ISO_8859_1")
+        .extends("java.nio.charset.Charset")
+        .implements(&["sun.nio.cs.HistoricallyNamedCharset"]),
+    ClassDef::class("sun.nio.cs.UTF_16").extends("sun.nio.cs.Unicode"),
+    ClassDef::class("sun.nio.cs.UTF_16BE").extends("sun.nio.cs.Unicode"),
+    ClassDef::class("sun.nio.cs.UTF_16LE").extends("sun.nio.cs.Unicode"),
+];
+
 /// `StandardCharsets/UTF_8` ...
-pub fn get_static(class: &str, field: &str) -> Option<Value> {
-    if class != "java.nio.charset.StandardCharsets" {
-        return None;
-    }
+fn get_static(_class: &str, field: &str) -> Option<Value> {
     TABLE.iter().find(|r| r.3 == field).map(|r| value(r.0))
 }
 
 /// `Charset/forName`, `Charset/defaultCharset`, `Charset/isSupported`.
-pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
-    if class != "java.nio.charset.Charset" {
-        return None;
-    }
+fn call_static(_class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     let name = |v: &Value| -> Result<String> {
         v.as_str()
             .map(str::to_string)

@@ -7,6 +7,7 @@
 //! thrown exception lists the frames it unwound through, and
 //! `Thread.getStackTrace` the two frames every JVM trace has at its ends.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result, StackTraceElement};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::number::convert::to_long;
@@ -32,11 +33,12 @@ fn npe(what: &str) -> Exception {
     Exception::new(ExClass::NullPointerException, what.to_string())
 }
 
-/// `(StackTraceElement. class method file line)`; None for other classes.
-pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
-    if class != "java.lang.StackTraceElement" {
-        return None;
-    }
+pub(super) static CLASSES: &[ClassDef] = &[ClassDef::class("java.lang.StackTraceElement")
+    .implements(&["java.io.Serializable"])
+    .ctor(construct)];
+
+/// `(StackTraceElement. class method file line)`.
+fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     let [c, m, f, l] = args else {
         return Some(Err(super::no_ctor(class)));
     };

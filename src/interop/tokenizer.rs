@@ -1,6 +1,7 @@
 //! java.util.StringTokenizer: a mutable cursor over a string's tokens (also
 //! a java.util.Enumeration, so `enumeration-seq` walks it).
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::object::{ForeignObject, HostObject};
@@ -83,11 +84,12 @@ fn text(v: &Value) -> Result<String> {
     }
 }
 
-/// `(StringTokenizer. s [delims [return-delims]])`; None for other classes.
-pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
-    if class != "java.util.StringTokenizer" {
-        return None;
-    }
+pub(super) static CLASSES: &[ClassDef] = &[ClassDef::class("java.util.StringTokenizer")
+    .implements(&["java.util.Enumeration"])
+    .ctor(construct)];
+
+/// `(StringTokenizer. s [delims [return-delims]])`.
+fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     Some((|| {
         let (s, delims, return_delims) = match args {
             [s] => (text(s)?, DEFAULT_DELIMS.to_string(), false),

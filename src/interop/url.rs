@@ -2,6 +2,7 @@
 //! URLDecoder (application/x-www-form-urlencoded, in any charset).
 
 use super::charset::{self, Charset};
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::Ref;
 use crate::runtime::object::{ForeignObject, HostObject};
@@ -210,11 +211,16 @@ fn text(v: &Value) -> Result<String> {
     }
 }
 
-/// `(URL. ...)`; None for other classes.
-pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
-    if class != "java.net.URL" {
-        return None;
-    }
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.net.URL")
+        .implements(&["java.io.Serializable"])
+        .ctor(construct),
+    ClassDef::class("java.net.URLEncoder").statics(&["encode"], call_static),
+    ClassDef::class("java.net.URLDecoder").statics(&["decode"], call_static),
+];
+
+/// `(URL. ...)`.
+fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(
         match args {
             [spec] => text(spec).and_then(|s| parse(&s)),
@@ -362,7 +368,7 @@ fn decode(s: &str, cs: Charset) -> Result<String> {
 }
 
 /// `URLEncoder/encode`, `URLDecoder/decode`.
-pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     let encoder = match (class, member) {
         ("java.net.URLEncoder", "encode") => true,
         ("java.net.URLDecoder", "decode") => false,
