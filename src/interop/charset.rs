@@ -204,7 +204,14 @@ pub fn arg(v: &Value) -> Result<Charset> {
 
 pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.nio.charset.StandardCharsets").fields(
-        &["UTF_8", "US_ASCII", "ISO_8859_1", "UTF_16", "UTF_16BE", "UTF_16LE"],
+        &[
+            "UTF_8",
+            "US_ASCII",
+            "ISO_8859_1",
+            "UTF_16",
+            "UTF_16BE",
+            "UTF_16LE",
+        ],
         get_static,
     ),
     ClassDef::class("java.nio.charset.Charset")

@@ -169,8 +169,9 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 Value::string(re.replace(s, &str_arg(r)?, name == "replaceFirst")?)
             }
             ("getBytes", _) => {
-                return super::charset::get_bytes(s, args)
-                    .unwrap_or_else(|| Err(super::no_method(name, args.len(), "java.lang.String")));
+                return super::charset::get_bytes(s, args).unwrap_or_else(|| {
+                    Err(super::no_method(name, args.len(), "java.lang.String"))
+                });
             }
             ("toCharArray", []) => java_array("[C", s.chars().map(Value::char).collect()),
             ("split", [p]) => split(s, &str_arg(p)?, 0)?,
