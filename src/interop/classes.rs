@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 8] {
+fn tables() -> [&'static [ClassDef]; 13] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -18,6 +18,11 @@ fn tables() -> [&'static [ClassDef]; 8] {
         super::date::CLASSES,
         super::jdk::CLASSES,
         super::time::CLASSES,
+        super::stack_trace::CLASSES,
+        super::charset::CLASSES,
+        super::base64::CLASSES,
+        super::url::CLASSES,
+        super::tokenizer::CLASSES,
     ]
 }
 

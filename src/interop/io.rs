@@ -374,8 +374,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::interface("java.io.Closeable").implements(&["java.lang.AutoCloseable"]),
     ClassDef::interface("java.io.Serializable"),
     ClassDef::interface("java.io.Flushable"),
-    ClassDef::class("java.nio.charset.StandardCharsets"),
-    ClassDef::class("java.nio.charset.Charset").implements(&["java.lang.Comparable"]),
     ClassDef::class("java.nio.file.Files"),
     ClassDef::class("java.nio.file.Paths"),
     ClassDef::class("java.io.ByteArrayOutputStream").extends("java.io.OutputStream"),

@@ -29,7 +29,9 @@
 //! area dispatchers by class name (`lang::call_static`, `new_instance`).
 //! Instance methods dispatch on the value (`object::call_method`).
 
+mod base64;
 mod builder;
+mod charset;
 mod classes;
 mod clojure_lang;
 mod coll;
@@ -42,8 +44,11 @@ mod multi;
 mod number;
 mod object;
 mod regex;
+mod stack_trace;
 mod string;
 mod time;
+mod tokenizer;
+mod url;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 

@@ -38,7 +38,12 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::HostObject(_) => super::time::call(target, method, args)
             .or_else(|| super::builder::call(target, method, args))
             .or_else(|| super::regex::call(target, method, args))
-            .or_else(|| super::jdk::call(target, method, args)),
+            .or_else(|| super::jdk::call(target, method, args))
+            .or_else(|| super::stack_trace::call(target, method, args))
+            .or_else(|| super::charset::call(target, method, args))
+            .or_else(|| super::base64::call(target, method, args))
+            .or_else(|| super::url::call(target, method, args))
+            .or_else(|| super::tokenizer::call(target, method, args)),
         View::InStream(s) => super::io::call_stream(s, method, args),
         View::File(f) => super::io::call_file(f, method, args),
         View::MultiFn(m) => super::multi::call(target, m, method, args),

@@ -168,6 +168,11 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 let re = crate::runtime::regex::Regex::new(&str_arg(p)?)?;
                 Value::string(re.replace(s, &str_arg(r)?, name == "replaceFirst")?)
             }
+            ("getBytes", _) => {
+                return super::charset::get_bytes(s, args).unwrap_or_else(|| {
+                    Err(super::no_method(name, args.len(), "java.lang.String"))
+                });
+            }
             ("toCharArray", []) => java_array("[C", s.chars().map(Value::char).collect()),
             ("split", [p]) => split(s, &str_arg(p)?, 0)?,
             ("split", [p, l]) => split(s, &str_arg(p)?, to_long(l)?)?,

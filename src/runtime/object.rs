@@ -52,6 +52,8 @@ pub enum HostObject {
     Atomic(&'static str, Lock<Value>),
     /// java.util.LinkedList / ArrayDeque: its class and items.
     LinkedList(&'static str, Lock<Vec<Value>>),
+    /// java.lang.StackTraceElement.
+    StackTraceElement(super::error::StackTraceElement),
 }
 
 /// The payload of a `HostObject::Foreign`.
@@ -105,10 +107,10 @@ impl dyn ForeignObject {
 }
 
 impl HostObject {
-    /// The foreign payload, when this is one.
-    pub fn foreign(&self) -> Option<&dyn ForeignObject> {
+    /// The foreign object of class `T` behind this host object, if it is one.
+    pub fn foreign<T: 'static>(&self) -> Option<&T> {
         match self {
-            HostObject::Foreign(_, b) => Some(&**b),
+            HostObject::Foreign(_, b) => b.as_any().downcast_ref::<T>(),
             _ => None,
         }
     }
@@ -136,6 +138,7 @@ impl HostObject {
             HostObject::JavaMap(c, _) => c,
             HostObject::Atomic(c, _) => c,
             HostObject::LinkedList(c, _) => c,
+            HostObject::StackTraceElement(_) => "java.lang.StackTraceElement",
         }
     }
 
@@ -174,6 +177,7 @@ impl HostObject {
             },
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
+            HostObject::StackTraceElement(e) => e.java_string(),
             HostObject::Locale(tag) => tag.to_string(),
             HostObject::Uri(u) => u.clone(),
             HostObject::Atomic(c, _) if c.starts_with("java.lang.ref.") => {

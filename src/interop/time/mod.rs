@@ -266,7 +266,7 @@ fn val(t: TimeValue) -> Value {
 
 fn tv(v: &Value) -> Option<&TimeValue> {
     match v.view() {
-        View::HostObject(h) => h.foreign()?.downcast_ref::<TimeValue>(),
+        View::HostObject(h) => h.foreign::<TimeValue>(),
         _ => None,
     }
 }
