@@ -739,8 +739,18 @@ fn conj_mut(args: &[Value]) -> Result<Value> {
         _ => Err(arity_error("conj!", args.len())),
     }
 }
+/// `assoc!` walks its pairs with `(second kvs)` as clojure.core's does, so
+/// an odd trailing key gets nil rather than an error (unlike `assoc`).
 fn assoc_mut(args: &[Value]) -> Result<Value> {
-    assoc_pairs("assoc!", args, ops::assoc_mut)
+    if args.len() < 3 {
+        return Err(arity_error("assoc!", args.len()));
+    }
+    let mut acc = args[0].clone();
+    for kv in args[1..].chunks(2) {
+        let v = kv.get(1).cloned().unwrap_or(Value::NIL);
+        acc = ops::assoc_mut(&acc, kv[0].clone(), v)?;
+    }
+    Ok(acc)
 }
 fn dissoc_mut(args: &[Value]) -> Result<Value> {
     check_arity("dissoc!", args, 2, None)?;

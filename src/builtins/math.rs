@@ -145,12 +145,10 @@ fn dec(args: &[Value]) -> Result<Value> {
     n::dec(&args[0])
 }
 
-/// A chained comparison `(< a b c)`: every adjacent pair.
+/// A chained comparison `(< a b c)`: every adjacent pair. One argument is
+/// true whatever it is (clojure.core's `([x] true)`).
 fn chain(name: &str, args: &[Value], op: fn(&Value, &Value) -> Result<bool>) -> Result<Value> {
     check_arity(name, args, 1, None)?;
-    if args.len() == 1 {
-        n::cast_number(&args[0])?;
-    }
     for w in args.windows(2) {
         if !op(&w[0], &w[1])? {
             return Ok(Value::FALSE);
@@ -484,8 +482,21 @@ fn char(args: &[Value]) -> Result<Value> {
     check_arity("char", args, 1, Some(1))?;
     Ok(Value::char(n::to_char(&args[0])?))
 }
+/// RT.byteCast/shortCast: a double is range-checked before it is truncated
+/// (`(byte 127.5)` and `(short ##NaN)` throw, as the JVM's primitive-double
+/// overloads do).
 fn small_int(name: &str, args: &[Value], lo: i64, hi: i64) -> Result<Value> {
     check_arity(name, args, 1, Some(1))?;
+    let d = match args[0].view() {
+        View::Double(d) => Some(d),
+        View::Float(f) => Some(f64::from(f)),
+        _ => None,
+    };
+    if let Some(d) = d
+        && !(lo as f64..=hi as f64).contains(&d)
+    {
+        return out_of_range(name, &args[0]);
+    }
     let v = n::to_long(&args[0])?;
     if v < lo || v > hi {
         return out_of_range(name, &args[0]);
