@@ -344,7 +344,7 @@ fn update_vals(args: &[Value]) -> Result<Value> {
     check_arity("update-vals", args, 2, Some(2))?;
     let (m, f) = (&args[0], args[1].clone());
     let init = match m.view() {
-        View::ArrayMap(_) | View::HashMap(_) => ops::transient(m)?,
+        View::ArrayMap(_) | View::HashMap(_) | View::Vector(_) => ops::transient(m)?,
         _ => ops::transient(&ops::array_map_of(vec![]))?,
     };
     let step = super::seq::closure("clojure.core/update-vals", move |a| match a {
@@ -587,6 +587,7 @@ fn seqable(x: &Value) -> bool {
                 | View::HashSet(_)
                 | View::SortedMap(_)
                 | View::SortedSet(_)
+                | View::HostObject(crate::runtime::object::HostObject::Array(..))
         )
 }
 
@@ -594,7 +595,11 @@ fn is_coll(x: &Value) -> bool {
     if let View::Instance(_) = x.view() {
         return instance_of(x, "clojure.lang.IPersistentCollection");
     }
-    !x.is_nil() && !x.is_string() && seqable(x)
+    let array = matches!(
+        x.view(),
+        View::HostObject(crate::runtime::object::HostObject::Array(..))
+    );
+    !x.is_nil() && !x.is_string() && !array && seqable(x)
 }
 
 fn pred(name: &str, args: &[Value], p: fn(&Value) -> bool) -> Result<Value> {

@@ -221,7 +221,11 @@ fn unchecked_dec(args: &[Value]) -> Result<Value> {
 }
 
 /// The int operand of an `unchecked-*-int` op (RT.intCast).
+/// The int operand of the unchecked-*-int ops: a Number (no chars).
 fn int_arg(v: &Value) -> Result<i32> {
+    if let View::Char(_) = v.view() {
+        return err::class_cast(cast_message(v.class_name(), "java.lang.Number"));
+    }
     n::to_int(v)
 }
 fn int2(name: &str, args: &[Value], f: fn(i32, i32) -> Result<i32>) -> Result<Value> {
@@ -273,13 +277,11 @@ fn unchecked_dec_int(args: &[Value]) -> Result<Value> {
     int1("unchecked-dec-int", args, |a| a.wrapping_sub(1))
 }
 
-/// Number.longValue() of a number or char (the unchecked casts).
+/// Number.longValue() of a number (the unchecked casts; only
+/// unchecked-int and unchecked-char also take a char).
 fn unchecked_bits(name: &str, args: &[Value]) -> Result<i64> {
     check_arity(name, args, 1, Some(1))?;
-    match args[0].view() {
-        View::Char(c) => Ok(i64::from(u32::from(c))),
-        _ => n::long_value(&args[0]),
-    }
+    n::long_value(&args[0])
 }
 /// Number.intValue(): a double or float saturates ((int) d), NaN is 0;
 /// integers truncate.
@@ -292,6 +294,13 @@ fn int_value(name: &str, args: &[Value]) -> Result<i32> {
     })
 }
 fn unchecked_int(args: &[Value]) -> Result<Value> {
+    // RT.uncheckedIntCast(Object) has a Character branch; the others cast
+    // to Number.
+    if let [x] = args
+        && let View::Char(c) = x.view()
+    {
+        return Ok(Value::long(i64::from(u32::from(c))));
+    }
     Ok(Value::long(i64::from(int_value("unchecked-int", args)?)))
 }
 fn unchecked_long(args: &[Value]) -> Result<Value> {
@@ -308,6 +317,11 @@ fn unchecked_byte(args: &[Value]) -> Result<Value> {
     )))
 }
 fn unchecked_char(args: &[Value]) -> Result<Value> {
+    if let [x] = args
+        && let View::Char(_) = x.view()
+    {
+        return Ok(x.clone());
+    }
     let code = unchecked_bits("unchecked-char", args)? as u16;
     Ok(Value::char(
         char::from_u32(u32::from(code)).unwrap_or('\u{FFFD}'),
@@ -541,7 +555,8 @@ fn vector_of(args: &[Value]) -> Result<Value> {
 }
 fn num(args: &[Value]) -> Result<Value> {
     check_arity("num", args, 1, Some(1))?;
-    if !n::is_number(&args[0]) {
+    // `(num nil)` is nil: the cast to Number lets null through.
+    if !n::is_number(&args[0]) && !args[0].is_nil() {
         return err::class_cast(cast_message(args[0].class_name(), "java.lang.Number"));
     }
     Ok(args[0].clone())

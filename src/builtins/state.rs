@@ -76,10 +76,15 @@ fn atom(args: &[Value]) -> Result<Value> {
     let View::Atom(at) = a.view() else {
         return Ok(a);
     };
+    // setup-reference reads the options with `(apply hash-map options)`.
+    if args.len().is_multiple_of(2) {
+        let mut key = String::new();
+        crate::runtime::printer::write_str(&mut key, &args[args.len() - 1], &Default::default())?;
+        return err::illegal_arg(format!("No value supplied for key: {key}"));
+    }
     for kv in args[1..].chunks(2) {
         let (k, v) = match kv {
             [k, v] => (k, v.clone()),
-            [k] => (k, Value::NIL),
             _ => continue,
         };
         match k.as_keyword().map(|k| k.name()) {

@@ -794,7 +794,7 @@ fn replace(args: &[Value]) -> Result<Value> {
 /// `(replicate n x)` (deprecated): `(take n (repeat x))`.
 fn replicate(args: &[Value]) -> Result<Value> {
     match args {
-        [n, x] => Ok(take_lazy(number::to_long(n)?, Value::repeat(x.clone()))),
+        [n, x] => Ok(take_lazy(count_arg(n)?, Value::repeat(x.clone()))),
         _ => Err(arity_error("replicate", args.len())),
     }
 }
