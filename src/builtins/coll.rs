@@ -476,10 +476,7 @@ fn list(args: &[Value]) -> Result<Value> {
 
 fn pairs(args: &[Value]) -> Result<Vec<(Value, Value)>> {
     if !args.len().is_multiple_of(2) {
-        return err::illegal_arg(format!(
-            "No value supplied for key: {}",
-            crate::runtime::printer::print_str(&args[args.len() - 1])
-        ));
+        return super::no_value_supplied(args);
     }
     Ok(args
         .chunks(2)

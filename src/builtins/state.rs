@@ -78,9 +78,7 @@ fn atom(args: &[Value]) -> Result<Value> {
     };
     // setup-reference reads the options with `(apply hash-map options)`.
     if args.len().is_multiple_of(2) {
-        let mut key = String::new();
-        crate::runtime::printer::write_str(&mut key, &args[args.len() - 1], &Default::default())?;
-        return err::illegal_arg(format!("No value supplied for key: {key}"));
+        return super::no_value_supplied(args);
     }
     for kv in args[1..].chunks(2) {
         let (k, v) = match kv {

@@ -825,12 +825,28 @@ fn iteration(args: &[Value]) -> Result<Value> {
     let Some((step, opts)) = args.split_first() else {
         return Err(arity_error("iteration", 0));
     };
-    if opts.len() % 2 != 0 {
-        return crate::runtime::error::err::illegal_arg(format!(
-            "No value supplied for key: {}",
-            crate::runtime::printer::pr_str(&opts[opts.len() - 1])
-        ));
-    }
+    // 1.11 keyword args (PersistentArrayMap.createAsIfByAssoc): with an odd
+    // count the last item is a map of more options (`(seq x)` of anything
+    // else fails); a lone item is the whole map, and a non-map gives none.
+    let merged;
+    let opts = if opts.len() % 2 == 1 {
+        let (last, pairs) = opts.split_last().unwrap_or((&Value::NIL, &[]));
+        let entries = if pairs.is_empty() && !crate::runtime::equality::is_map(last) {
+            Value::NIL
+        } else {
+            crate::runtime::seq::seq(last)?
+        };
+        let mut kvs = pairs.to_vec();
+        for e in crate::runtime::seq::iter(&entries) {
+            let e = e?;
+            kvs.push(crate::runtime::seq::first(&e)?);
+            kvs.push(crate::runtime::seq::first(&crate::runtime::seq::next(&e)?)?);
+        }
+        merged = kvs;
+        merged.as_slice()
+    } else {
+        opts
+    };
     let opt = |k: &str| {
         opts.chunks(2)
             .find(|kv| {
