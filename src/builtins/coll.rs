@@ -433,8 +433,10 @@ fn merge_with(args: &[Value]) -> Result<Value> {
 fn zipmap(args: &mut [Value]) -> Result<Value> {
     check_arity("zipmap", args, 2, Some(2))?;
     let mut m = ops::transient(&Value::map_from_pairs(Vec::new()))?;
-    let mut vs = seq::into_iter(std::mem::take(&mut args[1]));
-    for k in seq::into_iter(std::mem::take(&mut args[0])) {
+    // Both seqs first, as zipmap's loop binds `(seq keys)` and `(seq vals)`.
+    let ks = seq::seq(&std::mem::take(&mut args[0]))?;
+    let mut vs = seq::into_iter(seq::seq(&std::mem::take(&mut args[1]))?);
+    for k in seq::into_iter(ks) {
         let k = k?;
         let Some(v) = vs.next() else { break };
         m = ops::assoc_mut(&m, k, v?)?;

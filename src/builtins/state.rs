@@ -42,7 +42,14 @@ fn atom_arg<'v>(v: &'v Value, call: &str) -> Result<&'v Atom> {
     match v.view() {
         View::Atom(a) => Ok(a),
         View::Nil => null_target(call, "atom"),
-        _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IAtom")),
+        // swap-vals!/reset-vals! cast to IAtom2, the interface of `call`.
+        _ => {
+            let iface = call.split('.').next().unwrap_or("IAtom");
+            err::class_cast(cast_message(
+                v.class_name(),
+                &format!("clojure.lang.{iface}"),
+            ))
+        }
     }
 }
 

@@ -133,14 +133,23 @@ fn walk_body(step: Step, coll: Value, mut idx: i64) -> Result<Value> {
 
 /// The first items and rests of colls, or None when any is empty (the
 /// step of multi-coll `map` and `interleave`).
-fn firsts_and_rests(colls: Vec<Value>) -> Result<Option<(Vec<Value>, Vec<Value>)>> {
+/// The firsts and rests of every coll, or None once one is empty. Up to
+/// `eager` colls are all seq'd before that check, as core.clj's fixed
+/// arities do (`(let [s1 (seq c1) s2 (seq c2)] (when (and s1 s2) ...))`);
+/// beyond that its `every?` stops at the first empty one.
+fn firsts_and_rests(colls: Vec<Value>, eager: usize) -> Result<Option<(Vec<Value>, Vec<Value>)>> {
     let mut ss = Vec::with_capacity(colls.len());
+    let mut empty = false;
     for c in &colls {
         let s = seq::seq(c)?;
-        if s.is_nil() {
-            return Ok(None);
+        empty |= s.is_nil();
+        if empty && colls.len() > eager {
+            break;
         }
         ss.push(s);
+    }
+    if empty {
+        return Ok(None);
     }
     drop(colls);
     let mut firsts = Vec::with_capacity(ss.len());
@@ -155,7 +164,7 @@ fn firsts_and_rests(colls: Vec<Value>) -> Result<Option<(Vec<Value>, Vec<Value>)
 /// `(map f c1 c2 ...)`: stops at the shortest coll; not chunked.
 fn map_multi(f: Value, colls: Vec<Value>) -> Value {
     lazy(move || {
-        let Some((firsts, rests)) = firsts_and_rests(colls)? else {
+        let Some((firsts, rests)) = firsts_and_rests(colls, 3)? else {
             return Ok(Value::NIL);
         };
         let y = call(&f, &firsts)?;
@@ -421,7 +430,7 @@ fn mapcat(args: &[Value]) -> Result<Value> {
 
 fn interleave_lazy(colls: Vec<Value>) -> Value {
     lazy(move || {
-        let Some((firsts, rests)) = firsts_and_rests(colls)? else {
+        let Some((firsts, rests)) = firsts_and_rests(colls, 2)? else {
             return Ok(Value::NIL);
         };
         let mut out = interleave_lazy(rests);
