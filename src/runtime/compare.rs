@@ -246,10 +246,18 @@ fn cast_error<T>(v: &Value, to: &str) -> Result<T> {
     err::class_cast(cast_message(v.class_name(), to))
 }
 
+/// How `cast_message` starts for nil: casting null succeeds on the JVM and
+/// the method called on it next throws NullPointerException, so
+/// `error::cast_exception` picks that class for this message.
+pub const NIL_CAST_PREFIX: &str = "Cannot invoke a method of ";
+
 /// The JVM's ClassCastException message for casting a `from` instance to
 /// `to`, including the module sentence that HotSpot appends: java.* classes
 /// live in java.base (bootstrap loader), Clojure's in the app loader.
 pub fn cast_message(from: &str, to: &str) -> String {
+    if from == "nil" {
+        return format!("{NIL_CAST_PREFIX}\"{to}\" because the value is null");
+    }
     fn module(class: &str) -> &'static str {
         // An array class is in its element class's module; primitive
         // arrays (`[J`) are java.base's.

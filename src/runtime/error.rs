@@ -316,6 +316,17 @@ impl fmt::Display for Exception {
 
 /// Shorthand constructors for the common classes. They return `Err` so call
 /// sites read `return err::illegal_arg("...")`.
+/// The exception for a failed cast described by `compare::cast_message`: a
+/// ClassCastException, or a NullPointerException when the value was nil.
+pub fn cast_exception(msg: String) -> Exception {
+    let class = if msg.starts_with(super::compare::NIL_CAST_PREFIX) {
+        ExClass::NullPointerException
+    } else {
+        ExClass::ClassCastException
+    };
+    Exception::new(class, msg)
+}
+
 pub mod err {
     use super::{ExClass, Exception, Result};
     pub fn throw<T>(class: ExClass, msg: impl Into<String>) -> Result<T> {
@@ -331,7 +342,7 @@ pub mod err {
         throw(ExClass::ArithmeticException, msg)
     }
     pub fn class_cast<T>(msg: impl Into<String>) -> Result<T> {
-        throw(ExClass::ClassCastException, msg)
+        Err(super::cast_exception(msg.into()))
     }
     pub fn index_out_of_bounds<T>(msg: impl Into<String>) -> Result<T> {
         throw(ExClass::IndexOutOfBoundsException, msg)
