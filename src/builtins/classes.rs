@@ -86,6 +86,89 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("u.AbstractMap", &["u.Map"]),
     ("u.Set", &["u.Collection"]),
     ("u.Collection", &["j.Iterable"]),
+    // java.util.concurrent (interop/concurrent.rs, interop/thread.rs).
+    ("j.Thread", &["j.Runnable"]),
+    ("u.Queue", &["u.Collection"]),
+    ("u.Deque", &["u.Queue"]),
+    ("u.AbstractQueue", &["u.AbstractCollection", "u.Queue"]),
+    ("java.util.concurrent.BlockingQueue", &["u.Queue"]),
+    (
+        "java.util.concurrent.BlockingDeque",
+        &["java.util.concurrent.BlockingQueue", "u.Deque"],
+    ),
+    (
+        "java.util.concurrent.LinkedBlockingQueue",
+        &[
+            "u.AbstractQueue",
+            "java.util.concurrent.BlockingQueue",
+            "java.io.Serializable",
+        ],
+    ),
+    (
+        "java.util.concurrent.ArrayBlockingQueue",
+        &[
+            "u.AbstractQueue",
+            "java.util.concurrent.BlockingQueue",
+            "java.io.Serializable",
+        ],
+    ),
+    (
+        "java.util.concurrent.LinkedBlockingDeque",
+        &[
+            "u.AbstractQueue",
+            "java.util.concurrent.BlockingDeque",
+            "java.io.Serializable",
+        ],
+    ),
+    (
+        "java.util.concurrent.ConcurrentLinkedQueue",
+        &["u.AbstractQueue", "u.Queue", "java.io.Serializable"],
+    ),
+    (
+        "java.util.concurrent.ThreadPoolExecutor",
+        &["java.util.concurrent.AbstractExecutorService"],
+    ),
+    (
+        "java.util.concurrent.AbstractExecutorService",
+        &["java.util.concurrent.ExecutorService"],
+    ),
+    (
+        "java.util.concurrent.ExecutorService",
+        &["java.util.concurrent.Executor", "java.lang.AutoCloseable"],
+    ),
+    (
+        "java.util.concurrent.locks.ReentrantLock",
+        &["java.util.concurrent.locks.Lock", "java.io.Serializable"],
+    ),
+    (
+        "java.util.concurrent.locks.ReentrantReadWriteLock",
+        &[
+            "java.util.concurrent.locks.ReadWriteLock",
+            "java.io.Serializable",
+        ],
+    ),
+    (
+        "java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock",
+        &["java.util.concurrent.locks.Lock", "java.io.Serializable"],
+    ),
+    (
+        "java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock",
+        &["java.util.concurrent.locks.Lock", "java.io.Serializable"],
+    ),
+    (
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject",
+        &[
+            "java.util.concurrent.locks.Condition",
+            "java.io.Serializable",
+        ],
+    ),
+    ("java.util.concurrent.Semaphore", &["java.io.Serializable"]),
+    ("java.util.concurrent.TimeUnit", &["j.Enum"]),
+    ("j.Enum", &["j.Comparable", "java.io.Serializable"]),
+    (
+        "java.util.concurrent.atomic.AtomicReferenceArray",
+        &["java.io.Serializable"],
+    ),
     (
         "c.PersistentList",
         &["c.ASeq", "c.IPersistentList", "c.IReduce", "c.Counted"],

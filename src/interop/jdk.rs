@@ -1,6 +1,6 @@
 //! JDK members libraries lean on: Long/Integer bit twiddling,
 //! java.util.Random (the JDK's LCG, so seeded sequences match the JVM),
-//! Locale, Thread/currentThread, java.util.Arrays.
+//! Locale, java.util.Arrays.
 
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
@@ -13,13 +13,6 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
     match class {
         "java.lang.Long" => long_bits(member, args, false),
         "java.lang.Integer" => long_bits(member, args, true),
-        "java.lang.Thread" => match (member, args) {
-            ("currentThread", []) => {
-                let name = std::thread::current().name().unwrap_or("main").to_string();
-                Some(Ok(host(HostObject::Thread(name))))
-            }
-            _ => None,
-        },
         "java.util.Arrays" => arrays(member, args),
         // The wrappers add no behaviour cljw models: the map itself.
         "java.util.Collections" => match (member, args) {
@@ -240,17 +233,6 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
                 _ => return None,
             }))
         }
-        HostObject::Thread(name) => Some(Ok(match (method, args) {
-            ("getName", []) => Value::string(name),
-            // No JVM frames to report: an empty StackTraceElement[].
-            ("getStackTrace", []) => host(HostObject::Array(
-                "[Ljava.lang.StackTraceElement;",
-                Lock::new(Vec::new()),
-            )),
-            ("isDaemon" | "isInterrupted", []) => Value::FALSE,
-            ("isAlive", []) => Value::TRUE,
-            _ => return None,
-        })),
         _ => None,
     }
 }

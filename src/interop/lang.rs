@@ -219,7 +219,9 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("exit", [code]) => (|| {
             let n = to_long(code)? as i32;
             // Like the JVM, exit does not flush *out*: text printed since
-            // the last flush (println flushes on newline) is lost.
+            // the last flush (println flushes on newline) is lost. The
+            // shutdown hooks run first.
+            super::thread::run_shutdown_hooks();
             std::process::exit(n)
         })(),
         ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
@@ -336,12 +338,6 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         })(),
         ("java.lang.String", "valueOf", [x]) => crate::runtime::printer::str_value(x)
             .map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s })),
-        ("java.lang.Thread", "sleep", [ms]) => (|| {
-            let ms = to_long(ms)?;
-            crate::runtime::io::flush_stdout();
-            crate::runtime::interrupt::sleep(std::time::Duration::from_millis(ms.max(0) as u64))?;
-            Ok(Value::NIL)
-        })(),
         _ => return None,
     })
 }
@@ -393,7 +389,9 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
         other => super::number::call_static(other, member, args)
             .or_else(|| boxed(other, member, args))
             .or_else(|| super::clojure_lang::call_static(other, member, args))
-            .or_else(|| super::jdk::call_static(other, member, args)),
+            .or_else(|| super::jdk::call_static(other, member, args))
+            .or_else(|| super::thread::call_static(other, member, args))
+            .or_else(|| super::concurrent::call_static(other, member, args)),
     };
     match found {
         Some(r) => r,
@@ -424,6 +422,9 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         return Ok(v);
     }
     if let Some(v) = super::jdk::get_static(c.name, field) {
+        return Ok(v);
+    }
+    if let Some(v) = super::concurrent::get_static(c.name, field) {
         return Ok(v);
     }
     Ok(match (c.name, field) {

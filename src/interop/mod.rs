@@ -6,8 +6,11 @@ mod builder;
 mod classes;
 mod clojure_lang;
 mod coll;
+mod concurrent;
 mod date;
 mod exceptions;
+#[cfg(feature = "threads")]
+mod executor;
 mod io;
 mod jdk;
 mod lang;
@@ -16,6 +19,9 @@ mod number;
 mod object;
 mod regex;
 mod string;
+mod thread;
+
+pub use thread::at_exit;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
@@ -112,6 +118,12 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     if let Some(r) = jdk::construct(c.name, args) {
         return r;
     }
+    if let Some(r) = thread::construct(c.name, args) {
+        return r;
+    }
+    if let Some(r) = concurrent::construct(c.name, args) {
+        return r;
+    }
     match (c.name, args) {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
         // PrintWriter(Writer): printing through it lands in the wrapped
@@ -190,7 +202,7 @@ fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
     lang::call_static(class, member, args)
 }
 
-fn no_ctor(class: &str) -> Exception {
+pub(crate) fn no_ctor(class: &str) -> Exception {
     Exception::new(
         ExClass::IllegalArgumentException,
         format!("No matching ctor found for class {class}"),

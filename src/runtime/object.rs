@@ -37,8 +37,6 @@ pub enum HostObject {
     Foreign(&'static str, ForeignBox),
     /// java.util.Locale, by its language tag (`en_US`).
     Locale(String),
-    /// A java.lang.Thread as `Thread/currentThread` reports it: its name.
-    Thread(String),
     /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
     /// seeded generator gives the JVM's numbers), and the spare Gaussian.
     Random(Lock<(u64, Option<f64>)>),
@@ -56,13 +54,43 @@ pub enum HostObject {
     TimeFormatter(&'static str),
 }
 
-/// The payload of a `HostObject::Foreign`: shareable across threads when
-/// values are.
-#[cfg(feature = "threads")]
-pub type ForeignBox = Box<dyn std::any::Any + Send + Sync>;
 /// The payload of a `HostObject::Foreign`.
+pub type ForeignBox = Box<dyn ForeignObject>;
+
+/// What a foreign payload is made of: shareable across threads when values
+/// are.
+#[cfg(feature = "threads")]
+pub trait ForeignBase: std::any::Any + Send + Sync {}
+#[cfg(feature = "threads")]
+impl<T: std::any::Any + Send + Sync> ForeignBase for T {}
+/// What a foreign payload is made of.
 #[cfg(not(feature = "threads"))]
-pub type ForeignBox = Box<dyn std::any::Any>;
+pub trait ForeignBase: std::any::Any {}
+#[cfg(not(feature = "threads"))]
+impl<T: std::any::Any> ForeignBase for T {}
+
+/// An object a layer-2 module implements (a java.lang.Thread, a blocking
+/// queue, a Wasm instance): runtime/ asks it only what printing and the
+/// seq functions need.
+pub trait ForeignObject: ForeignBase {
+    /// Java's toString; `object` is Object.toString's `Class@hash`.
+    fn java_string(&self, object: &str) -> String {
+        object.to_string()
+    }
+    /// A snapshot of its items when it is a java.util.Collection (what
+    /// seq, count, into and reduce walk).
+    fn items(&self) -> Option<Vec<Value>> {
+        None
+    }
+}
+
+impl dyn ForeignObject {
+    /// The payload as a `T`, if it is one.
+    pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
+        let any: &dyn std::any::Any = self;
+        any.downcast_ref()
+    }
+}
 
 impl HostObject {
     pub fn class_name(&self) -> &'static str {
@@ -80,7 +108,6 @@ impl HostObject {
             HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
             HostObject::Foreign(c, _) => c,
             HostObject::Locale(_) => "java.util.Locale",
-            HostObject::Thread(_) => "java.lang.Thread",
             HostObject::Random(_) => "java.util.Random",
             HostObject::Uri(_) => "java.net.URI",
             HostObject::JavaMap(c, _) => c,
@@ -112,6 +139,21 @@ impl HostObject {
         }
     }
 
+    /// A snapshot of what `seq` walks when this is a java.util.Collection
+    /// or Map (a Map's entries); None for other objects.
+    pub fn seq_items(&self) -> Option<Vec<Value>> {
+        match self {
+            HostObject::Foreign(_, f) => f.items(),
+            HostObject::JavaMap(_, m) => Some(
+                lock(m)
+                    .iter()
+                    .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+                    .collect(),
+            ),
+            _ => self.list_items(),
+        }
+    }
+
     /// Java's toString.
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
@@ -122,9 +164,8 @@ impl HostObject {
             | HostObject::TimeFormatter(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Array(c, _) | HostObject::Foreign(c, _) => {
-                format!("{c}@{:x}", identity_hash as u32)
-            }
+            HostObject::Foreign(c, f) => f.java_string(&format!("{c}@{:x}", identity_hash as u32)),
+            HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::Locale(tag) => tag.to_string(),
             HostObject::Uri(u) => u.clone(),
@@ -145,8 +186,6 @@ impl HostObject {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
-            // Thread.toString: Thread[#id,name,priority,group] (JDK 21).
-            HostObject::Thread(name) => format!("Thread[{name},5,main]"),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),

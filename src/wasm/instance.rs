@@ -60,6 +60,8 @@ pub(crate) struct WasmInstance {
     metered: bool,
 }
 
+impl crate::runtime::object::ForeignObject for WasmInstance {}
+
 /// The instance behind a value, if it is one.
 pub(crate) fn as_instance(v: &Value) -> Option<&WasmInstance> {
     match v.view() {
