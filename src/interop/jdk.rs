@@ -862,6 +862,65 @@ fn atomic_method(
         ("getAndDecrement", []) if numeric => add(-1).map(|p| p.0),
         ("addAndGet", [d]) if numeric => to_long(d).and_then(add).map(|p| p.1),
         ("getAndAdd", [d]) if numeric => to_long(d).and_then(add).map(|p| p.0),
+        // updateAndGet(op) / accumulateAndGet(x, op) & co: compute outside
+        // the cell's lock and retry when another thread changed it first,
+        // as the JDK's compare-and-set loops do.
+        (
+            "updateAndGet" | "getAndUpdate" | "accumulateAndGet" | "getAndAccumulate",
+            [_] | [_, _],
+        ) if !class.ends_with("Boolean") => (|| {
+            let (x, op) = match args {
+                [op] => (None, op),
+                [x, op] => (Some(x), op),
+                _ => return Ok(Value::NIL),
+            };
+            let apply = if int {
+                "applyAsInt"
+            } else if numeric {
+                "applyAsLong"
+            } else {
+                "apply"
+            };
+            loop {
+                let old = lock(cell).clone();
+                let call_args = match x {
+                    Some(x) => vec![old.clone(), x.clone()],
+                    None => vec![old.clone()],
+                };
+                let mut new = crate::runtime::host::call_method(op, apply, &call_args)?;
+                if int {
+                    // The op's int result is cast with RT.intCast.
+                    let n = to_long(&new)?;
+                    if i32::try_from(n).is_err() {
+                        return Err(Exception::new(
+                            ExClass::ArithmeticException,
+                            "integer overflow",
+                        ));
+                    }
+                    new = Value::long(n);
+                } else if numeric {
+                    new = Value::long(to_long(&new)?);
+                }
+                let mut v = lock(cell);
+                let same = if numeric {
+                    crate::runtime::equality::equiv(&v, &old)
+                } else {
+                    v.identical(&old)
+                };
+                if same {
+                    *v = new.clone();
+                    return Ok(if method.starts_with("getAnd") {
+                        old
+                    } else {
+                        new
+                    });
+                }
+            }
+        })(),
+        ("doubleValue" | "floatValue", []) if numeric => {
+            to_long(&lock(cell)).map(|n| Value::double(n as f64))
+        }
+        ("shortValue" | "byteValue", []) if numeric => Ok(lock(cell).clone()),
         ("toString", []) => crate::runtime::printer::str_value(&lock(cell)).map(Value::string),
         _ => return None,
     })

@@ -161,3 +161,17 @@
 (show (pos? (.availableProcessors (Runtime/getRuntime))))
 (show (identical? (Runtime/getRuntime) (Runtime/getRuntime)))
 (show (Thread/interrupted))
+
+;; the atomics' functional updates take java.util.function objects
+(def al2 (AtomicLong. 5))
+(def inc-op (reify java.util.function.LongUnaryOperator (applyAsLong [_ x] (inc x))))
+(def add-op (reify java.util.function.LongBinaryOperator (applyAsLong [_ a b] (+ a b))))
+(show [(.updateAndGet al2 inc-op) (.getAndUpdate al2 inc-op) (.accumulateAndGet al2 10 add-op)
+       (.getAndAccumulate al2 1 add-op) (.get al2) (.doubleValue al2)])
+(def ai2 (AtomicInteger. Integer/MAX_VALUE))
+(show (.updateAndGet ai2 (reify java.util.function.IntUnaryOperator (applyAsInt [_ x] (inc x)))))
+(def ar (AtomicReference. [1]))
+(show [(.updateAndGet ar (reify java.util.function.UnaryOperator (apply [_ v] (conj v 2))))
+       (.getAndUpdate ar (reify java.util.function.UnaryOperator (apply [_ v] (pop v))))
+       (.accumulateAndGet ar 9 (reify java.util.function.BinaryOperator (apply [_ v x] (conj v x))))
+       (.get ar)])
