@@ -615,13 +615,27 @@ impl<'a> Analyzer<'a> {
             && self.namespace_for(ns).is_none()
             && host::is_class(ns)
         {
-            let (c, f) = (self.str(&special::canonical_class(ns)), self.str(s.name()));
+            let (c, f) = (self.host_class(ns), self.str(s.name()));
+            self.check_static_field(c, f)?;
             return Ok(self.node(NodeKind::StaticField(c, f)));
         }
         if s.ns().is_none()
             && let Some(c) = host::class_value(s.name())
         {
             return Ok(self.const_node(c));
+        }
+        let msg = format!("Unable to resolve symbol: {s} in this context");
+        match s.ns() {
+            // The JVM compiler loads `a.b.C/x`'s class by name.
+            Some(ns) if self.namespace_for(ns).is_none() => {
+                return self.class_not_found(
+                    ns,
+                    ExClass::RuntimeException,
+                    format!("No such namespace: {ns}"),
+                );
+            }
+            None => return self.class_not_found(s.name(), ExClass::RuntimeException, msg),
+            Some(_) => {}
         }
         self.error(
             ExClass::RuntimeException,
@@ -766,8 +780,8 @@ impl<'a> Analyzer<'a> {
             return Ok(Some(self.node(NodeKind::InstanceCall(m, target, args))));
         }
         if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
-            let c = self.str(&special::canonical_class(&name[..name.len() - 1]));
-            self.check_user_ctor(c, items.len() - 1)?;
+            let c = self.ctor_class(&name[..name.len() - 1])?;
+            self.check_user_ctor(c.name, items.len() - 1)?;
             let args = self.analyze_args(&items[1..])?;
             return Ok(Some(self.node(NodeKind::New(c, args))));
         }
@@ -776,7 +790,8 @@ impl<'a> Analyzer<'a> {
             && host::is_class(ns)
         {
             let args = self.analyze_args(&items[1..])?;
-            let (c, m) = (self.str(&special::canonical_class(ns)), self.str(name));
+            let (c, m) = (self.host_class(ns), self.str(name));
+            self.check_static_member(c, m, args.len())?;
             return Ok(Some(self.node(NodeKind::StaticCall(c, m, args))));
         }
         Ok(None)

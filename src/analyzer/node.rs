@@ -138,11 +138,20 @@ pub enum NodeKind<'a> {
     /// release x's monitor (runtime::monitor), return nil.
     Monitor(bool, &'a Node<'a>),
     /// Host interop, dispatched through `runtime::host`: `(new C args)`.
-    New(&'a str, &'a [Node<'a>]),
+    New(HostClass<'a>, &'a [Node<'a>]),
     /// `(. target method args)` / `(.method target args)`.
     InstanceCall(&'a str, &'a Node<'a>, &'a [Node<'a>]),
     /// `(C/member args)`.
-    StaticCall(&'a str, &'a str, &'a [Node<'a>]),
+    StaticCall(HostClass<'a>, &'a str, &'a [Node<'a>]),
     /// `C/FIELD`.
-    StaticField(&'a str, &'a str),
+    StaticField(HostClass<'a>, &'a str),
+}
+
+/// The class of an interop form, resolved once by the analyzer.
+#[derive(Clone, Copy)]
+pub struct HostClass<'a> {
+    /// The full name (a deftype/defrecord class is found by it at run time).
+    pub name: &'a str,
+    /// The registry's class; None for deftype/defrecord classes.
+    pub def: Option<&'static crate::runtime::class::ClassDef>,
 }

@@ -90,10 +90,10 @@ impl<'a> Analyzer<'a> {
                         "Unable to resolve classname: new",
                     );
                 };
-                let cname = self.str(&canonical_class(&c.to_string()));
-                self.check_user_ctor(cname, items.len() - 2)?;
+                let class = self.ctor_class(&c.to_string())?;
+                self.check_user_ctor(class.name, items.len() - 2)?;
                 let args = self.analyze_args(&items[2..])?;
-                self.node(NodeKind::New(cname, args))
+                self.node(NodeKind::New(class, args))
             }
             "." => self.analyze_dot(items)?,
             "import*" => {
@@ -664,7 +664,8 @@ impl<'a> Analyzer<'a> {
                     .and_then(|full| ExClass::by_name(&full))
             });
             let Some(class) = class else {
-                return self.error(
+                return self.class_not_found(
+                    &cname,
                     ExClass::IllegalArgumentException,
                     format!("Unable to resolve classname: {cname}"),
                 );
@@ -777,6 +778,101 @@ impl<'a> Analyzer<'a> {
 
     /// A deftype/defrecord constructor's arity is known when compiling
     /// (Compiler's NewExpr finds no matching ctor).
+    /// The class an interop form names, resolved once, here, where the
+    /// namespace's imports apply.
+    pub(super) fn host_class(&self, name: &str) -> HostClass<'a> {
+        let def = crate::runtime::host::class_def(name);
+        let full = def.map_or_else(|| canonical_class(name), |d| d.name.to_string());
+        HostClass {
+            name: self.str(&full),
+            def,
+        }
+    }
+
+    /// The class of `(new C ...)` / `(C. ...)`, which must exist now.
+    pub(super) fn ctor_class(&self, name: &str) -> Result<HostClass<'a>> {
+        if crate::runtime::host::is_class(name) {
+            return Ok(self.host_class(name));
+        }
+        self.class_not_found(
+            name,
+            ExClass::IllegalArgumentException,
+            format!("Unable to resolve classname: {name}"),
+        )
+    }
+
+    /// The error for a class name nothing defines: a qualified name is
+    /// loaded by name on the JVM (ClassNotFoundException naming it); a
+    /// simple one fails with `class`/`msg`.
+    pub(super) fn class_not_found<T>(
+        &self,
+        name: &str,
+        class: ExClass,
+        msg: impl Into<String>,
+    ) -> Result<T> {
+        if name.find('.').is_some_and(|i| i > 0) {
+            return self.error(
+                ExClass::ClassNotFoundException,
+                class_not_found_message(name),
+            );
+        }
+        self.error(class, msg)
+    }
+
+    /// A static call `(C/m args)` or `(. C m args)` of a registry class:
+    /// a member the JVM's class lacks fails here, as the JVM's compiler
+    /// checks by reflection (a field when no args); one the JVM has and
+    /// cljw lacks fails when called.
+    pub(super) fn check_static_member(
+        &self,
+        c: HostClass<'a>,
+        member: &str,
+        nargs: usize,
+    ) -> Result<()> {
+        use crate::runtime::class::{Member, jvm_has_static};
+        let Some(d) = c.def else {
+            return Ok(());
+        };
+        if d.has_static_method(member)
+            || (nargs == 0 && d.has_static_field(member))
+            || jvm_has_static(d, member, Member::Method) != Some(false)
+            || (nargs == 0 && jvm_has_static(d, member, Member::Field) == Some(true))
+        {
+            return Ok(());
+        }
+        if nargs == 0 {
+            return self.error(ExClass::NoSuchFieldException, member);
+        }
+        self.error(
+            ExClass::IllegalArgumentException,
+            format!(
+                "No matching method {member} found taking {nargs} args for class {}",
+                d.name
+            ),
+        )
+    }
+
+    /// `C/F` of a registry class: a field the JVM's class lacks fails here.
+    pub(super) fn check_static_field(&self, c: HostClass<'a>, field: &str) -> Result<()> {
+        use crate::runtime::class::{Member, jvm_has_static};
+        match c.def {
+            Some(d)
+                if !d.has_static_field(field)
+                    && jvm_has_static(d, field, Member::Field) == Some(false) =>
+            {
+                self.error(
+                    ExClass::RuntimeException,
+                    format!(
+                        "Unable to find static field: {field} in {} {}",
+                        if d.interface { "interface" } else { "class" },
+                        d.name
+                    ),
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
     pub(super) fn check_user_ctor(&self, class: &str, nargs: usize) -> Result<()> {
         use crate::runtime::types::{self, TypeKind};
         let Some(t) = types::lookup(class) else {
@@ -924,7 +1020,8 @@ impl<'a> Analyzer<'a> {
             && crate::runtime::host::is_class(c.name())
         {
             // Resolved here, where the class is imported, not at run time.
-            let c = self.str(&canonical_class(c.name()));
+            let c = self.host_class(c.name());
+            self.check_static_member(c, m, args.len())?;
             let args = self.analyze_args(&args)?;
             return Ok(self.node(NodeKind::StaticCall(c, m, args)));
         }
@@ -932,6 +1029,23 @@ impl<'a> Analyzer<'a> {
         let target = self.alloc(target);
         let args = self.analyze_args(&args)?;
         Ok(self.node(NodeKind::InstanceCall(m, target, args)))
+    }
+}
+
+/// Packages of the JDK: a class or member there that cljw lacks is one it
+/// does not support (the JVM has it), which the message says.
+fn is_jdk_name(class: &str) -> bool {
+    ["java.", "javax.", "jdk.", "sun.", "com.sun."]
+        .iter()
+        .any(|p| class.starts_with(p))
+}
+
+/// ClassNotFoundException's message: the name, as Class.forName says it.
+fn class_not_found_message(name: &str) -> String {
+    if is_jdk_name(name) {
+        format!("{name} (this JDK class is not supported by cljw)")
+    } else {
+        name.to_string()
     }
 }
 

@@ -436,9 +436,6 @@ fn bases_of(c: &Class) -> Vec<Value> {
     if !c.is_interface() && !has_superclass {
         out.insert(0, class_named("java.lang.Object"));
     }
-    if c.name() == "java.lang.Throwable" {
-        out.push(class_named("java.io.Serializable"));
-    }
     out
 }
 

@@ -66,6 +66,7 @@ pub struct Handler {
 pub enum HostCall {
     New {
         class: Box<str>,
+        def: Option<&'static crate::runtime::class::ClassDef>,
         argc: u32,
     },
     Instance {
@@ -74,11 +75,13 @@ pub enum HostCall {
     },
     Static {
         class: Box<str>,
+        def: Option<&'static crate::runtime::class::ClassDef>,
         member: Box<str>,
         argc: u32,
     },
     Field {
         class: Box<str>,
+        def: Option<&'static crate::runtime::class::ClassDef>,
         field: Box<str>,
     },
     /// monitor-enter / monitor-exit of the value on the stack: `[x] -> [nil]`.
@@ -424,7 +427,8 @@ impl FnCompiler<'_> {
                 let argc = self.nodes(args)?;
                 self.host(
                     HostCall::New {
-                        class: (*class).into(),
+                        class: class.name.into(),
+                        def: class.def,
                         argc,
                     },
                     1 - argc as i32,
@@ -445,7 +449,8 @@ impl FnCompiler<'_> {
                 let argc = self.nodes(args)?;
                 self.host(
                     HostCall::Static {
-                        class: (*c).into(),
+                        class: c.name.into(),
+                        def: c.def,
                         member: (*m).into(),
                         argc,
                     },
@@ -455,7 +460,8 @@ impl FnCompiler<'_> {
             NodeKind::StaticField(c, f) => {
                 self.host(
                     HostCall::Field {
-                        class: (*c).into(),
+                        class: c.name.into(),
+                        def: c.def,
                         field: (*f).into(),
                     },
                     1,

@@ -408,7 +408,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
         }
         NodeKind::New(class, args) => {
             let a = eval_all(args, frame)?;
-            host::new_instance(class, &a)
+            host::new_instance(class.def, class.name, &a)
         }
         NodeKind::InstanceCall(m, t, args) => {
             let target = eval(t, frame)?;
@@ -417,8 +417,8 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
         }
         NodeKind::StaticCall(c, m, args) => {
             let a = eval_all(args, frame)?;
-            host::call_static(c, m, &a)
+            host::call_static(c.def, c.name, m, &a)
         }
-        NodeKind::StaticField(c, f) => host::get_static(c, f),
+        NodeKind::StaticField(c, f) => host::get_static(c.def, c.name, f),
     }
 }

@@ -1,427 +1,63 @@
-//! The classes a program can name, and the JVM type hierarchy `instance?`
-//! walks. Names in java.lang, and BigInteger / BigDecimal, also resolve by
-//! their simple name (RT.DEFAULT_IMPORTS); others need the full name.
+//! The class registry's assembly: every area file of `interop` contributes
+//! a `CLASSES` table of `ClassDef`s; the exception classes come from
+//! `ExClass` (their hierarchy lives there). `install` indexes them once in
+//! `runtime::class`.
 
+use crate::runtime::class::{self, ClassDef};
 use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
-pub struct ClassDef {
-    pub name: &'static str,
-    pub interface: bool,
+/// Every area's table. A new area file adds its `CLASSES` here.
+fn tables() -> [&'static [ClassDef]; 9] {
+    [
+        super::lang::CLASSES,
+        super::number::CLASSES,
+        super::clojure_lang::CLASSES,
+        super::io::CLASSES,
+        super::regex::CLASSES,
+        super::date::CLASSES,
+        super::jdk::CLASSES,
+        super::thread::CLASSES,
+        super::concurrent::CLASSES,
+    ]
 }
 
-const fn c(name: &'static str) -> ClassDef {
-    ClassDef {
-        name,
-        interface: false,
+/// Index the tables and the exception classes (idempotent).
+pub fn install() {
+    if !class::all().is_empty() {
+        return;
     }
-}
-const fn i(name: &'static str) -> ClassDef {
-    ClassDef {
-        name,
-        interface: true,
+    let mut defs: Vec<&'static ClassDef> = tables().iter().flat_map(|t| t.iter()).collect();
+    for &ex in ExClass::ALL {
+        let interfaces: &'static [&'static str] = match ex {
+            ExClass::Throwable => &["java.io.Serializable"],
+            ExClass::ExceptionInfo => &["clojure.lang.IExceptionInfo"],
+            _ => &[],
+        };
+        let mut d = ClassDef::class(ex.name())
+            .implements(interfaces)
+            .ctor(exception_ctor);
+        d.superclass = ex.parent().map(|p| p.name());
+        // Built once at start-up and kept for the process's life.
+        defs.push(Box::leak(Box::new(d)));
     }
+    class::install_registry(defs, include_str!("jvm_statics.txt"));
 }
 
-/// Every class besides the exception classes (those come from `ExClass`).
-static CLASSES: &[ClassDef] = &[
-    c("java.lang.Object"),
-    c("java.lang.String"),
-    c("java.util.ArrayList"),
-    c("java.util.AbstractList"),
-    c("java.util.AbstractCollection"),
-    c("java.util.HashMap"),
-    c("java.util.AbstractMap"),
-    c("java.lang.StringBuilder"),
-    c("java.lang.StringBuffer"),
-    c("java.lang.AbstractStringBuilder"),
-    c("java.lang.Long"),
-    c("java.lang.Integer"),
-    c("java.lang.Short"),
-    c("java.lang.Byte"),
-    c("java.lang.Double"),
-    c("java.lang.Float"),
-    c("java.lang.Character"),
-    c("java.lang.Boolean"),
-    c("java.lang.Number"),
-    c("java.lang.Math"),
-    c("java.lang.System"),
-    c("java.lang.Thread"),
-    c("java.lang.Class"),
-    i("java.lang.Comparable"),
-    i("java.lang.CharSequence"),
-    i("java.lang.Iterable"),
-    i("java.lang.Runnable"),
-    i("java.lang.Appendable"),
-    i("java.util.Map"),
-    i("java.util.Map$Entry"),
-    i("java.util.List"),
-    i("java.util.Set"),
-    i("java.util.Collection"),
-    i("java.util.RandomAccess"),
-    i("java.util.Comparator"),
-    i("java.util.concurrent.Callable"),
-    c("java.io.Writer"),
-    c("java.io.StringWriter"),
-    c("java.io.PrintWriter"),
-    c("java.io.OutputStreamWriter"),
-    c("java.io.BufferedWriter"),
-    c("java.io.Reader"),
-    c("java.io.StringReader"),
-    c("java.io.BufferedReader"),
-    c("java.io.InputStreamReader"),
-    c("java.io.FileReader"),
-    c("java.io.PushbackReader"),
-    c("java.io.FilterReader"),
-    c("clojure.lang.LineNumberingPushbackReader"),
-    c("java.io.InputStream"),
-    c("java.io.FilterInputStream"),
-    c("java.io.BufferedInputStream"),
-    c("java.io.FileInputStream"),
-    c("java.io.ByteArrayInputStream"),
-    c("java.io.OutputStream"),
-    c("java.io.FilterOutputStream"),
-    c("java.io.BufferedOutputStream"),
-    c("java.io.File"),
-    c("sun.nio.fs.UnixPath"),
-    i("java.nio.file.Path"),
-    i("java.nio.file.Watchable"),
-    i("java.lang.Readable"),
-    i("java.io.Closeable"),
-    i("java.io.Serializable"),
-    i("java.lang.Cloneable"),
-    i("java.io.Flushable"),
-    c("java.math.BigDecimal"),
-    c("java.math.BigInteger"),
-    c("java.math.MathContext"),
-    c("java.math.RoundingMode"),
-    c("java.util.regex.Pattern"),
-    c("java.util.Date"),
-    c("java.util.UUID"),
-    i("clojure.lang.IFn"),
-    c("clojure.lang.AFn"),
-    c("clojure.lang.AFunction"),
-    i("clojure.lang.Fn"),
-    i("clojure.lang.ISeq"),
-    c("clojure.lang.ASeq"),
-    i("clojure.lang.Seqable"),
-    i("clojure.lang.IPersistentCollection"),
-    i("clojure.lang.IPersistentMap"),
-    i("clojure.lang.IPersistentVector"),
-    i("clojure.lang.IPersistentSet"),
-    i("clojure.lang.IPersistentList"),
-    i("clojure.lang.IPersistentStack"),
-    i("clojure.lang.Associative"),
-    i("clojure.lang.ILookup"),
-    i("clojure.lang.Sequential"),
-    i("clojure.lang.Counted"),
-    i("clojure.lang.Indexed"),
-    i("clojure.lang.Reversible"),
-    i("clojure.lang.Sorted"),
-    i("clojure.lang.IMeta"),
-    i("clojure.lang.IObj"),
-    i("clojure.lang.IDeref"),
-    i("clojure.lang.IRef"),
-    i("clojure.lang.IAtom"),
-    i("clojure.lang.IPending"),
-    i("clojure.lang.Named"),
-    i("clojure.lang.IHashEq"),
-    i("clojure.lang.IMapEntry"),
-    i("clojure.lang.IRecord"),
-    i("clojure.lang.IType"),
-    i("clojure.lang.IEditableCollection"),
-    i("clojure.lang.IExceptionInfo"),
-    i("clojure.lang.IKeywordLookup"),
-    i("clojure.lang.IAtom2"),
-    i("clojure.lang.IChunk"),
-    i("clojure.lang.IChunkedSeq"),
-    i("clojure.lang.IKVReduce"),
-    i("clojure.lang.IMapIterable"),
-    i("clojure.lang.IReduce"),
-    i("clojure.lang.IReduceInit"),
-    i("clojure.lang.IReference"),
-    i("clojure.lang.ITransientAssociative"),
-    i("clojure.lang.ITransientCollection"),
-    i("clojure.lang.ITransientMap"),
-    i("clojure.lang.ITransientSet"),
-    i("clojure.lang.ITransientVector"),
-    i("clojure.lang.MapEquivalence"),
-    i("clojure.lang.Settable"),
-    i("clojure.lang.IndexedSeq"),
-    c("clojure.lang.AMapEntry"),
-    c("clojure.lang.APersistentVector$RSeq"),
-    c("clojure.lang.APersistentVector$Seq"),
-    c("clojure.lang.APersistentVector$SubVector"),
-    c("clojure.lang.ARef"),
-    c("clojure.lang.AReference"),
-    c("clojure.lang.ArrayChunk"),
-    c("clojure.lang.ChunkedCons"),
-    c("clojure.lang.Cycle"),
-    c("clojure.lang.Iterate"),
-    c("clojure.lang.Repeat"),
-    c("clojure.lang.Obj"),
-    c("clojure.lang.StringSeq"),
-    c("clojure.lang.PersistentArrayMap$TransientArrayMap"),
-    c("clojure.lang.PersistentHashMap$TransientHashMap"),
-    c("clojure.lang.PersistentHashSet$TransientHashSet"),
-    c("clojure.lang.PersistentQueue$Seq"),
-    c("clojure.lang.PersistentVector$ChunkedSeq"),
-    c("clojure.lang.PersistentVector$TransientVector"),
-    c("clojure.lang.APersistentVector"),
-    c("clojure.lang.APersistentMap"),
-    c("clojure.lang.APersistentSet"),
-    c("clojure.lang.Keyword"),
-    c("clojure.lang.Symbol"),
-    c("clojure.lang.PersistentVector"),
-    c("clojure.lang.PersistentList"),
-    c("clojure.lang.PersistentList$EmptyList"),
-    c("clojure.lang.PersistentArrayMap"),
-    c("clojure.lang.PersistentHashMap"),
-    c("clojure.lang.PersistentHashSet"),
-    c("clojure.lang.PersistentTreeMap"),
-    c("clojure.lang.PersistentTreeSet"),
-    c("clojure.lang.PersistentQueue"),
-    c("clojure.lang.MapEntry"),
-    c("clojure.lang.LazySeq"),
-    c("clojure.lang.Cons"),
-    c("clojure.lang.ArraySeq"),
-    c("clojure.lang.LongRange"),
-    c("clojure.lang.Range"),
-    c("clojure.lang.Var"),
-    c("clojure.lang.Namespace"),
-    c("clojure.lang.Atom"),
-    c("clojure.lang.Volatile"),
-    c("clojure.lang.Delay"),
-    c("clojure.lang.Ref"),
-    c("clojure.lang.LockingTransaction"),
-    c("clojure.lang.Agent"),
-    i("clojure.lang.IBlockingDeref"),
-    i("java.util.concurrent.Future"),
-    c("clojure.lang.BigInt"),
-    c("clojure.lang.Ratio"),
-    c("clojure.lang.MultiFn"),
-    c("clojure.lang.Compiler"),
-    // Named so `import`, `instance?` and type hints work; members not
-    // modelled fail naming the member.
-    c("clojure.lang.RT"),
-    c("clojure.lang.Util"),
-    c("clojure.lang.Numbers"),
-    c("clojure.lang.Murmur3"),
-    c("clojure.lang.Reflector"),
-    c("clojure.lang.PersistentArrayMap$Seq"),
-    c("clojure.lang.PersistentHashMap$NodeSeq"),
-    c("clojure.lang.PersistentHashMap$ArrayNodeSeq"),
-    c("clojure.lang.APersistentMap$KeySeq"),
-    c("clojure.lang.APersistentMap$ValSeq"),
-    c("clojure.lang.PersistentTreeMap$Seq"),
-    c("clojure.lang.PersistentTreeMap$KeySeq"),
-    c("clojure.lang.PersistentTreeMap$ValSeq"),
-    c("clojure.lang.SeqIterator"),
-    c("clojure.lang.LazilyPersistentVector"),
-    c("clojure.lang.PersistentStructMap"),
-    c("clojure.lang.RestFn"),
-    c("clojure.lang.ATransientMap"),
-    c("clojure.lang.ATransientSet"),
-    c("clojure.lang.TransactionalHashMap"),
-    c("clojure.lang.EnumerationSeq"),
-    c("clojure.lang.IteratorSeq"),
-    c("clojure.lang.TaggedLiteral"),
-    c("clojure.lang.ReaderConditional"),
-    c("clojure.lang.Reduced"),
-    c("clojure.lang.Box"),
-    c("clojure.lang.Tuple"),
-    c("clojure.lang.DynamicClassLoader"),
-    c("clojure.lang.LispReader"),
-    c("clojure.lang.LispReader$StringReader"),
-    c("clojure.lang.EdnReader"),
-    c("clojure.lang.Intrinsics"),
-    c("clojure.lang.Ref$TVal"),
-    c("java.util.Random"),
-    c("java.util.Locale"),
-    c("java.util.Arrays"),
-    c("java.util.Collections"),
-    c("java.util.regex.Matcher"),
-    c("java.net.URI"),
-    c("java.net.URL"),
-    c("java.net.URLEncoder"),
-    c("java.net.URLDecoder"),
-    c("java.lang.ThreadLocal"),
-    c("java.lang.Runtime"),
-    c("java.lang.StrictMath"),
-    c("java.lang.Void"),
-    c("java.lang.Enum"),
-    c("java.lang.ref.SoftReference"),
-    c("java.lang.ref.WeakReference"),
-    c("java.lang.ref.ReferenceQueue"),
-    c("java.lang.ref.Reference"),
-    c("java.util.LinkedList"),
-    c("java.util.ArrayDeque"),
-    c("java.util.LinkedHashMap"),
-    c("java.util.TreeMap"),
-    c("java.util.HashSet"),
-    c("java.util.LinkedHashSet"),
-    c("java.util.TreeSet"),
-    c("java.util.IdentityHashMap"),
-    c("java.util.WeakHashMap"),
-    c("java.util.AbstractSet"),
-    c("java.util.AbstractSequentialList"),
-    c("java.util.Base64"),
-    c("java.util.Objects"),
-    c("java.util.Optional"),
-    c("java.util.TimeZone"),
-    c("java.util.Calendar"),
-    c("java.util.GregorianCalendar"),
-    c("java.text.SimpleDateFormat"),
-    c("java.util.concurrent.ConcurrentHashMap"),
-    c("java.util.concurrent.atomic.AtomicLong"),
-    c("java.util.concurrent.atomic.AtomicInteger"),
-    c("java.util.concurrent.atomic.AtomicBoolean"),
-    c("java.util.concurrent.atomic.AtomicReference"),
-    c("java.util.concurrent.atomic.AtomicReferenceArray"),
-    c("java.util.concurrent.Executors"),
-    c("java.util.concurrent.TimeUnit"),
-    c("java.util.concurrent.CountDownLatch"),
-    c("java.util.concurrent.Semaphore"),
-    c("java.util.concurrent.locks.ReentrantLock"),
-    c("java.util.concurrent.LinkedBlockingQueue"),
-    c("java.util.concurrent.ArrayBlockingQueue"),
-    c("java.util.concurrent.ConcurrentLinkedQueue"),
-    c("java.util.concurrent.ThreadLocalRandom"),
-    c("java.util.concurrent.ConcurrentSkipListMap"),
-    c("java.util.concurrent.DelayQueue"),
-    c("java.util.concurrent.FutureTask"),
-    c("java.util.concurrent.CompletableFuture"),
-    c("java.util.concurrent.CyclicBarrier"),
-    c("java.util.concurrent.LinkedBlockingDeque"),
-    c("java.util.concurrent.ThreadPoolExecutor"),
-    c("java.util.concurrent.AbstractExecutorService"),
-    c("java.util.concurrent.locks.ReentrantReadWriteLock"),
-    c("java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock"),
-    c("java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock"),
-    c("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject"),
-    i("java.util.concurrent.locks.Condition"),
-    i("java.util.concurrent.BlockingDeque"),
-    i("java.util.Queue"),
-    i("java.util.Deque"),
-    c("java.util.AbstractQueue"),
-    i("java.lang.Thread$UncaughtExceptionHandler"),
-    c("java.nio.charset.StandardCharsets"),
-    c("java.nio.charset.Charset"),
-    c("java.nio.file.Files"),
-    c("java.nio.file.Paths"),
-    c("java.time.Instant"),
-    c("java.time.LocalDate"),
-    c("java.time.LocalDateTime"),
-    c("java.time.ZonedDateTime"),
-    c("java.time.ZoneId"),
-    c("java.time.ZoneOffset"),
-    c("java.time.Duration"),
-    c("java.time.Period"),
-    c("java.time.format.DateTimeFormatter"),
-    c("java.sql.Timestamp"),
-    c("java.sql.Date"),
-    c("java.io.ByteArrayOutputStream"),
-    c("java.io.PrintStream"),
-    c("java.io.CharArrayWriter"),
-    c("java.io.StringBufferInputStream"),
-    c("java.io.FileWriter"),
-    c("java.io.FileOutputStream"),
-    c("java.io.LineNumberReader"),
-    c("java.io.CharArrayReader"),
-    c("java.io.DataInputStream"),
-    c("java.io.DataOutputStream"),
-    c("java.io.ObjectOutputStream"),
-    c("java.io.ObjectInputStream"),
-    c("java.lang.reflect.Array"),
-    c("java.lang.reflect.Method"),
-    c("java.lang.reflect.Field"),
-    c("java.lang.reflect.Constructor"),
-    c("java.lang.reflect.Modifier"),
-    c("java.lang.ClassLoader"),
-    c("java.lang.Process"),
-    c("java.lang.ProcessBuilder"),
-    c("java.util.regex.MatchResult"),
-    i("clojure.lang.IDrop"),
-    i("clojure.lang.ILookupThunk"),
-    i("clojure.lang.ILookupSite"),
-    i("clojure.lang.IProxy"),
-    i("java.util.Iterator"),
-    i("java.util.ListIterator"),
-    i("java.util.Queue"),
-    i("java.util.Deque"),
-    i("java.util.SortedMap"),
-    i("java.util.NavigableMap"),
-    i("java.util.SortedSet"),
-    i("java.util.NavigableSet"),
-    i("java.util.Enumeration"),
-    i("java.util.EventListener"),
-    i("java.util.concurrent.Executor"),
-    i("java.util.concurrent.ExecutorService"),
-    i("java.util.concurrent.ScheduledExecutorService"),
-    i("java.util.concurrent.ThreadFactory"),
-    i("java.util.concurrent.BlockingQueue"),
-    i("java.util.concurrent.ConcurrentMap"),
-    i("java.util.concurrent.Delayed"),
-    i("java.util.concurrent.locks.Lock"),
-    i("java.util.concurrent.locks.ReadWriteLock"),
-    i("java.util.function.Function"),
-    i("java.util.function.Supplier"),
-    i("java.util.function.Consumer"),
-    i("java.util.function.Predicate"),
-    i("java.util.function.BiFunction"),
-    i("java.util.function.BiConsumer"),
-    i("java.util.function.UnaryOperator"),
-    i("java.util.function.BinaryOperator"),
-    i("java.util.function.LongUnaryOperator"),
-    i("java.util.function.LongBinaryOperator"),
-    i("java.util.function.IntUnaryOperator"),
-    i("java.util.function.IntBinaryOperator"),
-    i("java.lang.AutoCloseable"),
-    i("java.io.DataInput"),
-    i("java.io.DataOutput"),
-    i("java.nio.file.Path"),
-    i("java.lang.reflect.Type"),
-];
+fn exception_ctor(name: &str, args: &[Value]) -> Option<crate::runtime::error::Result<Value>> {
+    let ex = ExClass::ALL.iter().find(|e| e.name() == name)?;
+    Some(super::exceptions::construct(*ex, args))
+}
 
 /// The full name of every class modelled (for completion).
 pub fn all_names() -> Vec<&'static str> {
-    CLASSES
-        .iter()
-        .map(|d| d.name)
-        .chain(ExClass::ALL.iter().map(|e| e.name()))
-        .collect()
+    class::all().iter().map(|d| d.name).collect()
 }
 
-/// The class `name` denotes (a full name, or a simple name of java.lang).
-pub fn resolve(name: &str) -> Option<ClassDef> {
-    if let Some(d) = resolve_known(name) {
-        return Some(d);
-    }
-    // A class `import`ed into the current namespace, by its simple name.
-    let full = crate::runtime::namespace::current()?.imported(name)?;
-    resolve_known(&full)
-}
-
-/// The class `name` denotes without imports.
-fn resolve_known(name: &str) -> Option<ClassDef> {
-    let matches = |full: &str| {
-        full == name
-            || full
-                .strip_prefix("java.lang.")
-                // Clojure imports java.math's BigInteger and BigDecimal too.
-                .or_else(|| {
-                    full.strip_prefix("java.math.")
-                        .filter(|s| s.starts_with("Big"))
-                })
-                .is_some_and(|simple| simple == name)
-    };
-    if let Some(d) = CLASSES.iter().find(|d| matches(d.name)) {
-        return Some(ClassDef { ..*d });
-    }
-    ExClass::ALL
-        .iter()
-        .find(|e| matches(e.name()))
-        .map(|e| c(e.name()))
+/// The class `name` denotes (a full name, a default import, or a class
+/// imported into the current namespace).
+pub fn resolve(name: &str) -> Option<&'static ClassDef> {
+    class::resolve(name)
 }
 
 /// `(class x)`: nil for nil.
@@ -432,8 +68,8 @@ pub fn class_of(v: &Value) -> Value {
     Value::class(v.class_name(), false)
 }
 
-/// `(instance? C x)` for a fully qualified class name: the supertype table
-/// lives with the builtins (builtins::classes).
+/// `(instance? C x)` for a fully qualified class name (the hierarchy walk
+/// lives with the builtins, over the registry's defs).
 pub fn is_instance(class: &str, v: &Value) -> bool {
     crate::builtins::classes::is_instance(class, v)
 }

@@ -2,6 +2,7 @@
 //! (Compiler, RT, Util, Numbers, Murmur3, MapEntry): most are the
 //! clojure.core fn of the same meaning, so they call it.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::Result;
 use crate::runtime::symbol::{self, CHAR_MAP, SPECIAL_FORMS};
 use crate::runtime::value::Value;
@@ -99,7 +100,6 @@ const AS_CORE_FN: &[(&str, &str, &str)] = &[
     ("Numbers", "unchecked_multiply", "unchecked-multiply"),
     ("Numbers", "unchecked_inc", "unchecked-inc"),
     ("Numbers", "unchecked_dec", "unchecked-dec"),
-    ("Numbers", "unchecked_negate", "unchecked-negate"),
     ("Numbers", "num", "num"),
     ("Numbers", "rationalize", "rationalize"),
     ("Numbers", "toRatio", "rationalize"),
@@ -196,6 +196,11 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
         .iter()
         .find(|(c, m, _)| *c == simple && *m == member)?;
     Some(call_core(core, args))
+}
+
+/// LockingTransaction's `statics` hook (the STM lives with the builtins).
+fn transaction_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    crate::builtins::concurrency::transaction_static(member, args)
 }
 
 /// A map of the key/value `items`; a duplicate key is an error.
@@ -310,3 +315,525 @@ pub(crate) fn string_reader(args: &[Value]) -> Result<Value> {
     let read = crate::builtins::lang::core_value("read").unwrap_or(Value::NIL);
     crate::runtime::func::invoke(&read, std::slice::from_ref(reader))
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("clojure.lang.LineNumberingPushbackReader").extends("java.io.PushbackReader"),
+    ClassDef::interface("clojure.lang.IFn")
+        .implements(&["java.util.concurrent.Callable", "java.lang.Runnable"]),
+    ClassDef::class("clojure.lang.AFn").implements(&["clojure.lang.IFn"]),
+    ClassDef::class("clojure.lang.AFunction")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.IObj",
+            "java.util.Comparator",
+            "clojure.lang.Fn",
+            "java.io.Serializable",
+        ]),
+    ClassDef::interface("clojure.lang.Fn"),
+    ClassDef::interface("clojure.lang.ISeq").implements(&["clojure.lang.IPersistentCollection"]),
+    ClassDef::class("clojure.lang.ASeq")
+        .extends("clojure.lang.Obj")
+        .implements(&[
+            "clojure.lang.ISeq",
+            "clojure.lang.Sequential",
+            "java.util.List",
+            "java.io.Serializable",
+            "clojure.lang.IHashEq",
+        ]),
+    ClassDef::interface("clojure.lang.Seqable"),
+    ClassDef::interface("clojure.lang.IPersistentCollection").implements(&["clojure.lang.Seqable"]),
+    ClassDef::interface("clojure.lang.IPersistentMap").implements(&[
+        "java.lang.Iterable",
+        "clojure.lang.Associative",
+        "clojure.lang.Counted",
+    ]),
+    ClassDef::interface("clojure.lang.IPersistentVector").implements(&[
+        "clojure.lang.Associative",
+        "clojure.lang.Sequential",
+        "clojure.lang.IPersistentStack",
+        "clojure.lang.Reversible",
+        "clojure.lang.Indexed",
+    ]),
+    ClassDef::interface("clojure.lang.IPersistentSet")
+        .implements(&["clojure.lang.IPersistentCollection", "clojure.lang.Counted"]),
+    ClassDef::interface("clojure.lang.IPersistentList")
+        .implements(&["clojure.lang.Sequential", "clojure.lang.IPersistentStack"]),
+    ClassDef::interface("clojure.lang.IPersistentStack")
+        .implements(&["clojure.lang.IPersistentCollection"]),
+    ClassDef::interface("clojure.lang.Associative")
+        .implements(&["clojure.lang.IPersistentCollection", "clojure.lang.ILookup"]),
+    ClassDef::interface("clojure.lang.ILookup"),
+    ClassDef::interface("clojure.lang.Sequential"),
+    ClassDef::interface("clojure.lang.Counted"),
+    ClassDef::interface("clojure.lang.Indexed").implements(&["clojure.lang.Counted"]),
+    ClassDef::interface("clojure.lang.Reversible"),
+    ClassDef::interface("clojure.lang.Sorted"),
+    ClassDef::interface("clojure.lang.IMeta"),
+    ClassDef::interface("clojure.lang.IObj").implements(&["clojure.lang.IMeta"]),
+    ClassDef::interface("clojure.lang.IDeref"),
+    ClassDef::interface("clojure.lang.IRef").implements(&["clojure.lang.IDeref"]),
+    ClassDef::interface("clojure.lang.IAtom"),
+    ClassDef::interface("clojure.lang.IPending"),
+    ClassDef::interface("clojure.lang.Named"),
+    ClassDef::interface("clojure.lang.IHashEq"),
+    ClassDef::interface("clojure.lang.IMapEntry").implements(&["java.util.Map$Entry"]),
+    ClassDef::interface("clojure.lang.IRecord"),
+    ClassDef::interface("clojure.lang.IType"),
+    ClassDef::interface("clojure.lang.IEditableCollection"),
+    ClassDef::interface("clojure.lang.IExceptionInfo"),
+    ClassDef::interface("clojure.lang.IKeywordLookup"),
+    ClassDef::interface("clojure.lang.IAtom2").implements(&["clojure.lang.IAtom"]),
+    ClassDef::interface("clojure.lang.IChunk").implements(&["clojure.lang.Indexed"]),
+    ClassDef::interface("clojure.lang.IChunkedSeq")
+        .implements(&["clojure.lang.ISeq", "clojure.lang.Sequential"]),
+    ClassDef::interface("clojure.lang.IKVReduce"),
+    ClassDef::interface("clojure.lang.IMapIterable"),
+    ClassDef::interface("clojure.lang.IReduce").implements(&["clojure.lang.IReduceInit"]),
+    ClassDef::interface("clojure.lang.IReduceInit"),
+    ClassDef::interface("clojure.lang.IReference").implements(&["clojure.lang.IMeta"]),
+    ClassDef::interface("clojure.lang.ITransientAssociative")
+        .implements(&["clojure.lang.ITransientCollection", "clojure.lang.ILookup"]),
+    ClassDef::interface("clojure.lang.ITransientCollection"),
+    ClassDef::interface("clojure.lang.ITransientMap")
+        .implements(&["clojure.lang.ITransientAssociative", "clojure.lang.Counted"]),
+    ClassDef::interface("clojure.lang.ITransientSet")
+        .implements(&["clojure.lang.ITransientCollection", "clojure.lang.Counted"]),
+    ClassDef::interface("clojure.lang.ITransientVector")
+        .implements(&["clojure.lang.ITransientAssociative", "clojure.lang.Indexed"]),
+    ClassDef::interface("clojure.lang.MapEquivalence"),
+    ClassDef::interface("clojure.lang.Settable"),
+    ClassDef::interface("clojure.lang.IndexedSeq").implements(&[
+        "clojure.lang.ISeq",
+        "clojure.lang.Sequential",
+        "clojure.lang.Counted",
+    ]),
+    ClassDef::class("clojure.lang.AMapEntry")
+        .extends("clojure.lang.APersistentVector")
+        .implements(&["clojure.lang.IMapEntry"]),
+    ClassDef::class("clojure.lang.APersistentVector$RSeq")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IndexedSeq", "clojure.lang.Counted"]),
+    ClassDef::class("clojure.lang.APersistentVector$Seq")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IndexedSeq", "clojure.lang.IReduce"]),
+    ClassDef::class("clojure.lang.APersistentVector$SubVector")
+        .extends("clojure.lang.APersistentVector")
+        .implements(&["clojure.lang.IObj", "clojure.lang.IKVReduce"]),
+    ClassDef::class("clojure.lang.ARef")
+        .extends("clojure.lang.AReference")
+        .implements(&["clojure.lang.IRef"]),
+    ClassDef::class("clojure.lang.AReference").implements(&["clojure.lang.IReference"]),
+    ClassDef::class("clojure.lang.ArrayChunk")
+        .implements(&["clojure.lang.IChunk", "java.io.Serializable"]),
+    ClassDef::class("clojure.lang.ChunkedCons")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IChunkedSeq"]),
+    ClassDef::class("clojure.lang.Cycle")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IReduce", "clojure.lang.IPending"]),
+    ClassDef::class("clojure.lang.Iterate")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IReduce", "clojure.lang.IPending"]),
+    ClassDef::class("clojure.lang.Repeat")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IReduce"]),
+    ClassDef::class("clojure.lang.Obj").implements(&["clojure.lang.IObj", "java.io.Serializable"]),
+    ClassDef::class("clojure.lang.StringSeq")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IndexedSeq"]),
+    ClassDef::class("clojure.lang.PersistentArrayMap$TransientArrayMap")
+        .extends("clojure.lang.ATransientMap"),
+    ClassDef::class("clojure.lang.PersistentHashMap$TransientHashMap")
+        .extends("clojure.lang.ATransientMap"),
+    ClassDef::class("clojure.lang.PersistentHashSet$TransientHashSet")
+        .extends("clojure.lang.ATransientSet"),
+    ClassDef::class("clojure.lang.PersistentQueue$Seq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.PersistentVector$ChunkedSeq")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IChunkedSeq", "clojure.lang.Counted"]),
+    ClassDef::class("clojure.lang.PersistentVector$TransientVector")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.ITransientVector",
+            "clojure.lang.ITransientAssociative2",
+            "clojure.lang.Counted",
+        ]),
+    ClassDef::class("clojure.lang.APersistentVector")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.IPersistentVector",
+            "java.lang.Iterable",
+            "java.util.List",
+            "java.util.RandomAccess",
+            "java.lang.Comparable",
+            "java.io.Serializable",
+            "clojure.lang.IHashEq",
+        ]),
+    ClassDef::class("clojure.lang.APersistentMap")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.IPersistentMap",
+            "java.util.Map",
+            "java.lang.Iterable",
+            "java.io.Serializable",
+            "clojure.lang.MapEquivalence",
+            "clojure.lang.IHashEq",
+        ]),
+    ClassDef::class("clojure.lang.APersistentSet")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.IPersistentSet",
+            "java.util.Collection",
+            "java.util.Set",
+            "java.io.Serializable",
+            "clojure.lang.IHashEq",
+        ]),
+    ClassDef::class("clojure.lang.Keyword")
+        .implements(&[
+            "clojure.lang.IFn",
+            "java.lang.Comparable",
+            "clojure.lang.Named",
+            "java.io.Serializable",
+            "clojure.lang.IHashEq",
+        ])
+        .statics(&["intern"], super::lang::statics),
+    ClassDef::class("clojure.lang.Symbol")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.IObj",
+            "java.lang.Comparable",
+            "clojure.lang.Named",
+            "java.io.Serializable",
+            "clojure.lang.IHashEq",
+        ])
+        .statics(&["intern"], super::lang::statics),
+    ClassDef::class("clojure.lang.PersistentVector")
+        .extends("clojure.lang.APersistentVector")
+        .implements(&[
+            "clojure.lang.IObj",
+            "clojure.lang.IEditableCollection",
+            "clojure.lang.IReduce",
+            "clojure.lang.IKVReduce",
+        ])
+        .statics(&["create"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.PersistentList")
+        .extends("clojure.lang.ASeq")
+        .implements(&[
+            "clojure.lang.IPersistentList",
+            "clojure.lang.IReduce",
+            "java.util.List",
+            "clojure.lang.Counted",
+        ])
+        .statics(&["create"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.PersistentList$EmptyList")
+        .extends("clojure.lang.Obj")
+        .implements(&[
+            "clojure.lang.IPersistentList",
+            "java.util.List",
+            "clojure.lang.ISeq",
+            "clojure.lang.Counted",
+            "clojure.lang.IHashEq",
+        ]),
+    ClassDef::class("clojure.lang.PersistentArrayMap")
+        .extends("clojure.lang.APersistentMap")
+        .implements(&[
+            "clojure.lang.IObj",
+            "clojure.lang.IEditableCollection",
+            "clojure.lang.IMapIterable",
+            "clojure.lang.IKVReduce",
+        ])
+        .statics(
+            &["createWithCheck", "createAsIfByAssoc"],
+            super::lang::statics,
+        )
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.PersistentHashMap")
+        .extends("clojure.lang.APersistentMap")
+        .implements(&[
+            "clojure.lang.IEditableCollection",
+            "clojure.lang.IObj",
+            "clojure.lang.IMapIterable",
+            "clojure.lang.IKVReduce",
+        ])
+        .statics(&["createWithCheck"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.PersistentHashSet")
+        .extends("clojure.lang.APersistentSet")
+        .implements(&["clojure.lang.IObj", "clojure.lang.IEditableCollection"])
+        .statics(&["create", "createWithCheck"], super::lang::statics)
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.PersistentTreeMap")
+        .extends("clojure.lang.APersistentMap")
+        .implements(&[
+            "clojure.lang.IObj",
+            "clojure.lang.Reversible",
+            "clojure.lang.Sorted",
+            "clojure.lang.IKVReduce",
+        ]),
+    ClassDef::class("clojure.lang.PersistentTreeSet")
+        .extends("clojure.lang.APersistentSet")
+        .implements(&[
+            "clojure.lang.IObj",
+            "clojure.lang.Reversible",
+            "clojure.lang.Sorted",
+        ]),
+    ClassDef::class("clojure.lang.PersistentQueue")
+        .extends("clojure.lang.Obj")
+        .implements(&[
+            "clojure.lang.IPersistentList",
+            "java.util.Collection",
+            "clojure.lang.Counted",
+            "clojure.lang.IHashEq",
+        ])
+        .fields(&["EMPTY"], super::lang::fields),
+    ClassDef::class("clojure.lang.MapEntry")
+        .extends("clojure.lang.AMapEntry")
+        .statics(&["create"], super::lang::statics),
+    ClassDef::class("clojure.lang.LazySeq")
+        .extends("clojure.lang.Obj")
+        .implements(&[
+            "clojure.lang.ISeq",
+            "clojure.lang.Sequential",
+            "java.util.List",
+            "clojure.lang.IPending",
+            "clojure.lang.IHashEq",
+        ]),
+    ClassDef::class("clojure.lang.Cons")
+        .extends("clojure.lang.ASeq")
+        .implements(&["java.io.Serializable"]),
+    ClassDef::class("clojure.lang.ArraySeq")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IndexedSeq", "clojure.lang.IReduce"]),
+    ClassDef::class("clojure.lang.LongRange")
+        .extends("clojure.lang.ASeq")
+        .implements(&[
+            "clojure.lang.Counted",
+            "clojure.lang.IChunkedSeq",
+            "clojure.lang.IReduce",
+        ]),
+    ClassDef::class("clojure.lang.Range")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.IChunkedSeq", "clojure.lang.IReduce"]),
+    ClassDef::class("clojure.lang.Var")
+        .extends("clojure.lang.ARef")
+        .implements(&[
+            "clojure.lang.IFn",
+            "clojure.lang.IRef",
+            "clojure.lang.Settable",
+            "java.io.Serializable",
+        ])
+        .statics(&["intern", "create"], super::lang::statics),
+    ClassDef::class("clojure.lang.Namespace")
+        .extends("clojure.lang.AReference")
+        .implements(&["java.io.Serializable"])
+        .statics(&["find", "findOrCreate"], super::lang::statics),
+    ClassDef::class("clojure.lang.Atom")
+        .extends("clojure.lang.ARef")
+        .implements(&["clojure.lang.IAtom2"]),
+    ClassDef::class("clojure.lang.Volatile").implements(&["clojure.lang.IDeref"]),
+    ClassDef::class("clojure.lang.Delay")
+        .implements(&["clojure.lang.IDeref", "clojure.lang.IPending"]),
+    ClassDef::class("clojure.lang.Ref")
+        .extends("clojure.lang.ARef")
+        .implements(&[
+            "clojure.lang.IFn",
+            "java.lang.Comparable",
+            "clojure.lang.IRef",
+        ]),
+    ClassDef::class("clojure.lang.LockingTransaction")
+        .statics(&["runInTransaction", "isRunning"], transaction_statics),
+    ClassDef::class("clojure.lang.Agent").extends("clojure.lang.ARef"),
+    ClassDef::interface("clojure.lang.IBlockingDeref"),
+    ClassDef::class("clojure.lang.BigInt")
+        .extends("java.lang.Number")
+        .implements(&["clojure.lang.IHashEq"])
+        .statics(
+            &["fromBigInteger", "fromLong", "valueOf"],
+            super::lang::statics,
+        ),
+    ClassDef::class("clojure.lang.Ratio")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable"]),
+    ClassDef::class("clojure.lang.MultiFn").extends("clojure.lang.AFn"),
+    ClassDef::class("clojure.lang.Compiler")
+        .implements(&["clojure.asm.Opcodes"])
+        .statics(&["eval", "munge", "demunge"], super::lang::statics)
+        .fields(&["specials", "CHAR_MAP"], super::lang::fields),
+    ClassDef::class("clojure.lang.RT")
+        .statics(
+            &[
+                "count",
+                "nth",
+                "seq",
+                "first",
+                "second",
+                "next",
+                "more",
+                "cons",
+                "conj",
+                "assoc",
+                "dissoc",
+                "get",
+                "find",
+                "contains",
+                "keys",
+                "vals",
+                "peek",
+                "pop",
+                "subvec",
+                "vector",
+                "list",
+                "listStar",
+                "map",
+                "mapUniqueKeys",
+                "set",
+                "keyword",
+                "printString",
+                "readString",
+                "booleanCast",
+                "intCast",
+                "longCast",
+                "shortCast",
+                "byteCast",
+                "charCast",
+                "doubleCast",
+                "floatCast",
+                "uncheckedIntCast",
+                "uncheckedLongCast",
+                "toArray",
+                "object_array",
+                "length",
+                "alength",
+                "aget",
+                "aset",
+                "isReduced",
+                "var",
+                "meta",
+                "boundedLength",
+                "nextID",
+            ],
+            super::lang::statics,
+        )
+        .fields(&["checkSpecAsserts", "T", "F"], super::lang::fields),
+    ClassDef::class("clojure.lang.Util").statics(
+        &["equiv", "equals", "identical", "compare", "hash", "hasheq"],
+        super::lang::statics,
+    ),
+    ClassDef::class("clojure.lang.Numbers").statics(
+        &[
+            "add",
+            "addP",
+            "minus",
+            "minusP",
+            "multiply",
+            "multiplyP",
+            "divide",
+            "inc",
+            "incP",
+            "dec",
+            "decP",
+            "lt",
+            "lte",
+            "gt",
+            "gte",
+            "equiv",
+            "equal",
+            "isZero",
+            "isPos",
+            "isNeg",
+            "quotient",
+            "remainder",
+            "max",
+            "min",
+            "abs",
+            "and",
+            "or",
+            "xor",
+            "not",
+            "shiftLeft",
+            "shiftRight",
+            "unsignedShiftRight",
+            "unchecked_add",
+            "unchecked_minus",
+            "unchecked_multiply",
+            "unchecked_inc",
+            "unchecked_dec",
+            "num",
+            "rationalize",
+            "toRatio",
+            "reduceBigInt",
+        ],
+        super::lang::statics,
+    ),
+    ClassDef::class("clojure.lang.Murmur3").statics(
+        &["hashOrdered", "hashUnordered", "mixCollHash"],
+        super::lang::statics,
+    ),
+    ClassDef::class("clojure.lang.Reflector"),
+    ClassDef::class("clojure.lang.PersistentArrayMap$Seq")
+        .extends("clojure.lang.ASeq")
+        .implements(&["clojure.lang.Counted"]),
+    ClassDef::class("clojure.lang.PersistentHashMap$NodeSeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.PersistentHashMap$ArrayNodeSeq"),
+    ClassDef::class("clojure.lang.APersistentMap$KeySeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.APersistentMap$ValSeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.PersistentTreeMap$Seq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.PersistentTreeMap$KeySeq"),
+    ClassDef::class("clojure.lang.PersistentTreeMap$ValSeq"),
+    ClassDef::class("clojure.lang.SeqIterator").implements(&["java.util.Iterator"]),
+    ClassDef::class("clojure.lang.LazilyPersistentVector")
+        .statics(&["create", "createOwning"], super::lang::statics),
+    ClassDef::class("clojure.lang.PersistentStructMap")
+        .extends("clojure.lang.APersistentMap")
+        .implements(&["clojure.lang.IObj"]),
+    ClassDef::class("clojure.lang.RestFn").extends("clojure.lang.AFunction"),
+    ClassDef::class("clojure.lang.ATransientMap")
+        .extends("clojure.lang.AFn")
+        .implements(&[
+            "clojure.lang.ITransientMap",
+            "clojure.lang.ITransientAssociative2",
+        ]),
+    ClassDef::class("clojure.lang.ATransientSet")
+        .extends("clojure.lang.AFn")
+        .implements(&["clojure.lang.ITransientSet"]),
+    ClassDef::class("clojure.lang.TransactionalHashMap")
+        .extends("java.util.AbstractMap")
+        .implements(&["java.util.concurrent.ConcurrentMap"]),
+    ClassDef::class("clojure.lang.EnumerationSeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.IteratorSeq").extends("clojure.lang.ASeq"),
+    ClassDef::class("clojure.lang.TaggedLiteral").implements(&["clojure.lang.ILookup"]),
+    ClassDef::class("clojure.lang.ReaderConditional").implements(&["clojure.lang.ILookup"]),
+    ClassDef::class("clojure.lang.Reduced").implements(&["clojure.lang.IDeref"]),
+    ClassDef::class("clojure.lang.Box"),
+    ClassDef::class("clojure.lang.Tuple"),
+    ClassDef::class("clojure.lang.DynamicClassLoader").extends("java.net.URLClassLoader"),
+    ClassDef::class("clojure.lang.LispReader"),
+    ClassDef::class("clojure.lang.LispReader$StringReader").extends("clojure.lang.AFn"),
+    ClassDef::class("clojure.lang.EdnReader"),
+    ClassDef::class("clojure.lang.Intrinsics").implements(&["clojure.asm.Opcodes"]),
+    ClassDef::class("clojure.lang.Ref$TVal"),
+    ClassDef::interface("clojure.lang.IDrop"),
+    ClassDef::interface("clojure.lang.ILookupThunk"),
+    ClassDef::interface("clojure.lang.ILookupSite"),
+    ClassDef::interface("clojure.lang.IProxy"),
+    ClassDef::class("clojure.core$future_call$reify__8544").implements(&[
+        "clojure.lang.IPending",
+        "clojure.lang.IBlockingDeref",
+        "java.util.concurrent.Future",
+        "clojure.lang.IDeref",
+        "clojure.lang.IObj",
+    ]),
+    ClassDef::class("clojure.core$promise$reify__8591").implements(&[
+        "clojure.lang.IPending",
+        "clojure.lang.IBlockingDeref",
+        "clojure.lang.IDeref",
+        "clojure.lang.IFn",
+        "clojure.lang.IObj",
+    ]),
+    ClassDef::interface("clojure.asm.Opcodes"),
+    ClassDef::interface("clojure.lang.ITransientAssociative2")
+        .implements(&["clojure.lang.ITransientAssociative"]),
+];

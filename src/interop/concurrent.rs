@@ -12,6 +12,7 @@
 //! (a wait that would block forever fails rather than hang), but thread
 //! pools (executor.rs) throw UnsupportedOperationException.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::number::convert::to_long;
@@ -1467,3 +1468,101 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         _ => None,
     }
 }
+
+const SERIAL: &str = "java.io.Serializable";
+
+/// The registry's entries for this file's classes (and executor.rs's).
+pub static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.concurrent.Executors").statics(
+        &[
+            "newFixedThreadPool",
+            "newSingleThreadExecutor",
+            "newCachedThreadPool",
+            "newWorkStealingPool",
+            "callable",
+        ],
+        call_static,
+    ),
+    ClassDef::interface("java.util.concurrent.Executor"),
+    ClassDef::interface("java.util.concurrent.ExecutorService")
+        .implements(&["java.util.concurrent.Executor"]),
+    ClassDef::class("java.util.concurrent.AbstractExecutorService")
+        .implements(&["java.util.concurrent.ExecutorService"]),
+    ClassDef::class("java.util.concurrent.ThreadPoolExecutor")
+        .extends("java.util.concurrent.AbstractExecutorService"),
+    ClassDef::interface("java.util.concurrent.ThreadFactory"),
+    ClassDef::class("java.util.concurrent.TimeUnit")
+        .extends("java.lang.Enum")
+        .statics(&["valueOf", "values"], call_static)
+        .fields(
+            &[
+                "NANOSECONDS",
+                "MICROSECONDS",
+                "MILLISECONDS",
+                "SECONDS",
+                "MINUTES",
+                "HOURS",
+                "DAYS",
+            ],
+            get_static,
+        ),
+    ClassDef::interface("java.util.concurrent.locks.Lock"),
+    ClassDef::interface("java.util.concurrent.locks.ReadWriteLock"),
+    ClassDef::interface("java.util.concurrent.locks.Condition"),
+    ClassDef::class("java.util.concurrent.locks.ReentrantLock")
+        .implements(&["java.util.concurrent.locks.Lock", SERIAL])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.locks.ReentrantReadWriteLock")
+        .implements(&["java.util.concurrent.locks.ReadWriteLock", SERIAL])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock")
+        .implements(&["java.util.concurrent.locks.Lock", SERIAL]),
+    ClassDef::class("java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock")
+        .implements(&["java.util.concurrent.locks.Lock", SERIAL]),
+    ClassDef::class("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject")
+        .implements(&["java.util.concurrent.locks.Condition", SERIAL]),
+    ClassDef::class("java.util.concurrent.CountDownLatch").ctor(construct),
+    ClassDef::class("java.util.concurrent.Semaphore")
+        .implements(&[SERIAL])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.CyclicBarrier").ctor(construct),
+    ClassDef::interface("java.util.concurrent.BlockingQueue").implements(&["java.util.Queue"]),
+    ClassDef::interface("java.util.concurrent.BlockingDeque")
+        .implements(&["java.util.concurrent.BlockingQueue", "java.util.Deque"]),
+    ClassDef::class("java.util.concurrent.LinkedBlockingQueue")
+        .extends("java.util.AbstractQueue")
+        .implements(&["java.util.concurrent.BlockingQueue", SERIAL])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.ArrayBlockingQueue")
+        .extends("java.util.AbstractQueue")
+        .implements(&["java.util.concurrent.BlockingQueue", SERIAL])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.LinkedBlockingDeque")
+        .extends("java.util.AbstractQueue")
+        .implements(&["java.util.concurrent.BlockingDeque", SERIAL])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.ConcurrentLinkedQueue")
+        .extends("java.util.AbstractQueue")
+        .implements(&["java.util.Queue", SERIAL])
+        .ctor(construct),
+    ClassDef::interface("java.util.concurrent.Delayed").implements(&["java.lang.Comparable"]),
+    ClassDef::class("java.util.concurrent.DelayQueue")
+        .extends("java.util.AbstractQueue")
+        .implements(&["java.util.concurrent.BlockingQueue"])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.ConcurrentSkipListMap")
+        .extends("java.util.AbstractMap")
+        .implements(&[
+            "java.util.concurrent.ConcurrentNavigableMap",
+            "java.lang.Cloneable",
+            SERIAL,
+        ])
+        .ctor(construct),
+    ClassDef::class("java.util.concurrent.atomic.AtomicReferenceArray")
+        .implements(&[SERIAL])
+        .ctor(construct),
+    ClassDef::interface("java.util.function.LongUnaryOperator"),
+    ClassDef::interface("java.util.function.LongBinaryOperator"),
+    ClassDef::interface("java.util.function.IntUnaryOperator"),
+    ClassDef::interface("java.util.function.IntBinaryOperator"),
+];

@@ -1,6 +1,7 @@
 //! java.util.Date and java.util.UUID: constructors, statics and methods.
 
 use crate::builtins::inst::uuid_from;
+use crate::runtime::class::ClassDef;
 use crate::runtime::compare::{cast_message, compare_int};
 use crate::runtime::date;
 use crate::runtime::error::{Result, err};
@@ -87,3 +88,99 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Option<Resul
     };
     Some(r)
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.Date").implements(&[
+        "java.io.Serializable",
+        "java.lang.Cloneable",
+        "java.lang.Comparable",
+    ]),
+    ClassDef::class("java.util.TimeZone")
+        .implements(&["java.io.Serializable", "java.lang.Cloneable"]),
+    ClassDef::class("java.util.Calendar").implements(&[
+        "java.io.Serializable",
+        "java.lang.Cloneable",
+        "java.lang.Comparable",
+    ]),
+    ClassDef::class("java.util.GregorianCalendar").extends("java.util.Calendar"),
+    ClassDef::class("java.text.SimpleDateFormat").extends("java.text.DateFormat"),
+    ClassDef::class("java.time.Instant").implements(&[
+        "java.time.temporal.Temporal",
+        "java.time.temporal.TemporalAdjuster",
+        "java.lang.Comparable",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.time.LocalDate").implements(&[
+        "java.time.temporal.Temporal",
+        "java.time.temporal.TemporalAdjuster",
+        "java.time.chrono.ChronoLocalDate",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.time.LocalDateTime").implements(&[
+        "java.time.temporal.Temporal",
+        "java.time.temporal.TemporalAdjuster",
+        "java.time.chrono.ChronoLocalDateTime",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.time.ZonedDateTime").implements(&[
+        "java.time.temporal.Temporal",
+        "java.time.chrono.ChronoZonedDateTime",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.time.ZoneId").implements(&["java.io.Serializable"]),
+    ClassDef::class("java.time.ZoneOffset")
+        .extends("java.time.ZoneId")
+        .implements(&[
+            "java.time.temporal.TemporalAccessor",
+            "java.time.temporal.TemporalAdjuster",
+            "java.lang.Comparable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.time.Duration").implements(&[
+        "java.time.temporal.TemporalAmount",
+        "java.lang.Comparable",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.time.Period")
+        .implements(&["java.time.chrono.ChronoPeriod", "java.io.Serializable"]),
+    ClassDef::class("java.time.format.DateTimeFormatter").fields(
+        &[
+            "ISO_INSTANT",
+            "ISO_LOCAL_DATE",
+            "ISO_LOCAL_TIME",
+            "ISO_LOCAL_DATE_TIME",
+            "ISO_OFFSET_DATE_TIME",
+            "ISO_ZONED_DATE_TIME",
+            "ISO_DATE",
+            "ISO_DATE_TIME",
+            "BASIC_ISO_DATE",
+            "RFC_1123_DATE_TIME",
+        ],
+        super::lang::fields,
+    ),
+    ClassDef::class("java.sql.Timestamp").extends("java.util.Date"),
+    ClassDef::class("java.sql.Date").extends("java.util.Date"),
+    ClassDef::class("java.text.DateFormat").extends("java.text.Format"),
+    ClassDef::class("java.text.Format")
+        .implements(&["java.io.Serializable", "java.lang.Cloneable"]),
+    ClassDef::interface("java.time.chrono.ChronoLocalDate").implements(&[
+        "java.time.temporal.Temporal",
+        "java.time.temporal.TemporalAdjuster",
+        "java.lang.Comparable",
+    ]),
+    ClassDef::interface("java.time.chrono.ChronoLocalDateTime").implements(&[
+        "java.time.temporal.Temporal",
+        "java.time.temporal.TemporalAdjuster",
+        "java.lang.Comparable",
+    ]),
+    ClassDef::interface("java.time.chrono.ChronoPeriod")
+        .implements(&["java.time.temporal.TemporalAmount"]),
+    ClassDef::interface("java.time.chrono.ChronoZonedDateTime")
+        .implements(&["java.time.temporal.Temporal", "java.lang.Comparable"]),
+    ClassDef::interface("java.time.temporal.Temporal")
+        .implements(&["java.time.temporal.TemporalAccessor"]),
+    ClassDef::interface("java.time.temporal.TemporalAccessor"),
+    ClassDef::interface("java.time.temporal.TemporalAdjuster"),
+    ClassDef::interface("java.time.temporal.TemporalAmount"),
+];

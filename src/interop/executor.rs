@@ -334,14 +334,6 @@ fn pool_method(this: &Value, p: &Pool, method: &str, args: &[Value]) -> Option<R
                 })?;
                 Ok(Value::bool(done.is_some()))
             })(),
-            ("close", []) => (|| {
-                lock(&p.state).shutdown = true;
-                p.changed.notify_all();
-                block(lock(&p.state), &p.changed, None, |s| {
-                    (s.workers == 0).then_some(())
-                })?;
-                Ok(Value::NIL)
-            })(),
             ("getPoolSize", []) => Ok(Value::long(lock(&p.state).workers as i64)),
             ("getActiveCount", []) => {
                 let s = lock(&p.state);

@@ -2,6 +2,7 @@
 //! methods of InStream (readers, input streams) and File values.
 
 use crate::builtins::open;
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::file::{File, not_found};
 use crate::runtime::gc::{Lock, Ref};
@@ -335,3 +336,75 @@ fn canonical(f: &File) -> String {
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| f.absolute())
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.io.Writer").implements(&[
+        "java.lang.Appendable",
+        "java.io.Closeable",
+        "java.io.Flushable",
+    ]),
+    ClassDef::class("java.io.StringWriter").extends("java.io.Writer"),
+    ClassDef::class("java.io.PrintWriter").extends("java.io.Writer"),
+    ClassDef::class("java.io.OutputStreamWriter").extends("java.io.Writer"),
+    ClassDef::class("java.io.BufferedWriter").extends("java.io.Writer"),
+    ClassDef::class("java.io.Reader").implements(&["java.lang.Readable", "java.io.Closeable"]),
+    ClassDef::class("java.io.StringReader").extends("java.io.Reader"),
+    ClassDef::class("java.io.BufferedReader").extends("java.io.Reader"),
+    ClassDef::class("java.io.InputStreamReader").extends("java.io.Reader"),
+    ClassDef::class("java.io.FileReader").extends("java.io.InputStreamReader"),
+    ClassDef::class("java.io.PushbackReader").extends("java.io.FilterReader"),
+    ClassDef::class("java.io.FilterReader").extends("java.io.Reader"),
+    ClassDef::class("java.io.InputStream").implements(&["java.io.Closeable"]),
+    ClassDef::class("java.io.FilterInputStream").extends("java.io.InputStream"),
+    ClassDef::class("java.io.BufferedInputStream").extends("java.io.FilterInputStream"),
+    ClassDef::class("java.io.FileInputStream").extends("java.io.InputStream"),
+    ClassDef::class("java.io.ByteArrayInputStream").extends("java.io.InputStream"),
+    ClassDef::class("java.io.OutputStream").implements(&["java.io.Closeable", "java.io.Flushable"]),
+    ClassDef::class("java.io.FilterOutputStream").extends("java.io.OutputStream"),
+    ClassDef::class("java.io.BufferedOutputStream").extends("java.io.FilterOutputStream"),
+    ClassDef::class("java.io.File").implements(&["java.io.Serializable", "java.lang.Comparable"]),
+    ClassDef::class("sun.nio.fs.UnixPath").implements(&["java.nio.file.Path"]),
+    ClassDef::interface("java.nio.file.Path").implements(&[
+        "java.lang.Comparable",
+        "java.lang.Iterable",
+        "java.nio.file.Watchable",
+    ]),
+    ClassDef::interface("java.nio.file.Watchable"),
+    ClassDef::interface("java.io.Closeable").implements(&["java.lang.AutoCloseable"]),
+    ClassDef::interface("java.io.Serializable"),
+    ClassDef::interface("java.io.Flushable"),
+    ClassDef::class("java.nio.charset.StandardCharsets"),
+    ClassDef::class("java.nio.charset.Charset").implements(&["java.lang.Comparable"]),
+    ClassDef::class("java.nio.file.Files"),
+    ClassDef::class("java.nio.file.Paths"),
+    ClassDef::class("java.io.ByteArrayOutputStream").extends("java.io.OutputStream"),
+    ClassDef::class("java.io.PrintStream")
+        .extends("java.io.FilterOutputStream")
+        .implements(&["java.lang.Appendable", "java.io.Closeable"]),
+    ClassDef::class("java.io.CharArrayWriter").extends("java.io.Writer"),
+    ClassDef::class("java.io.StringBufferInputStream").extends("java.io.InputStream"),
+    ClassDef::class("java.io.FileWriter").extends("java.io.OutputStreamWriter"),
+    ClassDef::class("java.io.FileOutputStream").extends("java.io.OutputStream"),
+    ClassDef::class("java.io.LineNumberReader").extends("java.io.BufferedReader"),
+    ClassDef::class("java.io.CharArrayReader").extends("java.io.Reader"),
+    ClassDef::class("java.io.DataInputStream")
+        .extends("java.io.FilterInputStream")
+        .implements(&["java.io.DataInput"]),
+    ClassDef::class("java.io.DataOutputStream")
+        .extends("java.io.FilterOutputStream")
+        .implements(&["java.io.DataOutput"]),
+    ClassDef::class("java.io.ObjectOutputStream")
+        .extends("java.io.OutputStream")
+        .implements(&["java.io.ObjectOutput", "java.io.ObjectStreamConstants"]),
+    ClassDef::class("java.io.ObjectInputStream")
+        .extends("java.io.InputStream")
+        .implements(&["java.io.ObjectInput", "java.io.ObjectStreamConstants"]),
+    ClassDef::interface("java.io.DataInput"),
+    ClassDef::interface("java.io.DataOutput"),
+    ClassDef::interface("java.io.ObjectInput")
+        .implements(&["java.io.DataInput", "java.lang.AutoCloseable"]),
+    ClassDef::interface("java.io.ObjectOutput")
+        .implements(&["java.io.DataOutput", "java.lang.AutoCloseable"]),
+    ClassDef::interface("java.io.ObjectStreamConstants"),
+];

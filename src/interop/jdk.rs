@@ -2,6 +2,7 @@
 //! java.util.Random (the JDK's LCG, so seeded sequences match the JVM),
 //! Locale, java.util.Arrays.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::number::convert::to_long;
@@ -948,3 +949,231 @@ fn reference_method(
         _ => return None,
     }))
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.ArrayList")
+        .extends("java.util.AbstractList")
+        .implements(&[
+            "java.util.List",
+            "java.util.RandomAccess",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.AbstractList")
+        .extends("java.util.AbstractCollection")
+        .implements(&["java.util.List"]),
+    ClassDef::class("java.util.AbstractCollection").implements(&["java.util.Collection"]),
+    ClassDef::class("java.util.HashMap")
+        .extends("java.util.AbstractMap")
+        .implements(&[
+            "java.util.Map",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.AbstractMap").implements(&["java.util.Map"]),
+    ClassDef::interface("java.util.Map"),
+    ClassDef::interface("java.util.Map$Entry"),
+    ClassDef::interface("java.util.List").implements(&["java.util.Collection"]),
+    ClassDef::interface("java.util.Set").implements(&["java.util.Collection"]),
+    ClassDef::interface("java.util.Collection").implements(&["java.lang.Iterable"]),
+    ClassDef::interface("java.util.RandomAccess"),
+    ClassDef::interface("java.util.Comparator"),
+    ClassDef::interface("java.util.concurrent.Callable"),
+    ClassDef::class("java.util.UUID")
+        .implements(&["java.io.Serializable", "java.lang.Comparable"])
+        .statics(&["randomUUID", "fromString"], super::date::call_static),
+    ClassDef::interface("java.util.concurrent.Future"),
+    ClassDef::class("java.util.Random")
+        .implements(&["java.util.random.RandomGenerator", "java.io.Serializable"]),
+    ClassDef::class("java.util.Locale")
+        .implements(&["java.lang.Cloneable", "java.io.Serializable"])
+        .statics(&["getDefault"], super::lang::statics)
+        .fields(
+            &[
+                "US", "ROOT", "ENGLISH", "UK", "GERMANY", "GERMAN", "FRANCE", "FRENCH",
+            ],
+            super::lang::fields,
+        ),
+    ClassDef::class("java.util.Arrays").statics(
+        &[
+            "copyOfRange",
+            "copyOf",
+            "asList",
+            "fill",
+            "toString",
+            "equals",
+            "sort",
+        ],
+        super::lang::statics,
+    ),
+    ClassDef::class("java.util.Collections").statics(
+        &[
+            "synchronizedMap",
+            "unmodifiableMap",
+            "synchronizedList",
+            "unmodifiableList",
+            "synchronizedSet",
+            "unmodifiableSet",
+            "emptyList",
+            "emptyMap",
+        ],
+        super::lang::statics,
+    ),
+    ClassDef::class("java.net.URI")
+        .implements(&["java.lang.Comparable", "java.io.Serializable"])
+        .statics(&["create"], super::lang::statics),
+    ClassDef::class("java.net.URL").implements(&["java.io.Serializable"]),
+    ClassDef::class("java.net.URLEncoder"),
+    ClassDef::class("java.net.URLDecoder"),
+    ClassDef::class("java.lang.ref.SoftReference").extends("java.lang.ref.Reference"),
+    ClassDef::class("java.lang.ref.WeakReference").extends("java.lang.ref.Reference"),
+    ClassDef::class("java.lang.ref.ReferenceQueue"),
+    ClassDef::class("java.lang.ref.Reference"),
+    ClassDef::class("java.util.LinkedList")
+        .extends("java.util.AbstractSequentialList")
+        .implements(&[
+            "java.util.List",
+            "java.util.Deque",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.ArrayDeque")
+        .extends("java.util.AbstractCollection")
+        .implements(&[
+            "java.util.Deque",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.LinkedHashMap")
+        .extends("java.util.HashMap")
+        .implements(&["java.util.Map"]),
+    ClassDef::class("java.util.TreeMap")
+        .extends("java.util.AbstractMap")
+        .implements(&[
+            "java.util.NavigableMap",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.HashSet")
+        .extends("java.util.AbstractSet")
+        .implements(&[
+            "java.util.Set",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.LinkedHashSet")
+        .extends("java.util.HashSet")
+        .implements(&[
+            "java.util.Set",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.TreeSet")
+        .extends("java.util.AbstractSet")
+        .implements(&[
+            "java.util.NavigableSet",
+            "java.lang.Cloneable",
+            "java.io.Serializable",
+        ]),
+    ClassDef::class("java.util.IdentityHashMap")
+        .extends("java.util.AbstractMap")
+        .implements(&[
+            "java.util.Map",
+            "java.io.Serializable",
+            "java.lang.Cloneable",
+        ]),
+    ClassDef::class("java.util.WeakHashMap")
+        .extends("java.util.AbstractMap")
+        .implements(&["java.util.Map"]),
+    ClassDef::class("java.util.AbstractSet")
+        .extends("java.util.AbstractCollection")
+        .implements(&["java.util.Set"]),
+    ClassDef::class("java.util.AbstractSequentialList").extends("java.util.AbstractList"),
+    ClassDef::class("java.util.Base64"),
+    ClassDef::class("java.util.Objects"),
+    ClassDef::class("java.util.Optional"),
+    ClassDef::class("java.util.concurrent.ConcurrentHashMap")
+        .extends("java.util.AbstractMap")
+        .implements(&["java.util.concurrent.ConcurrentMap", "java.io.Serializable"]),
+    ClassDef::class("java.util.concurrent.atomic.AtomicLong")
+        .extends("java.lang.Number")
+        .implements(&["java.io.Serializable"]),
+    ClassDef::class("java.util.concurrent.atomic.AtomicInteger")
+        .extends("java.lang.Number")
+        .implements(&["java.io.Serializable"]),
+    ClassDef::class("java.util.concurrent.atomic.AtomicBoolean")
+        .implements(&["java.io.Serializable"]),
+    ClassDef::class("java.util.concurrent.atomic.AtomicReference")
+        .implements(&["java.io.Serializable"]),
+    ClassDef::class("java.util.concurrent.ThreadLocalRandom").extends("java.util.Random"),
+    ClassDef::class("java.util.concurrent.FutureTask")
+        .implements(&["java.util.concurrent.RunnableFuture"]),
+    ClassDef::class("java.util.concurrent.CompletableFuture").implements(&[
+        "java.util.concurrent.Future",
+        "java.util.concurrent.CompletionStage",
+    ]),
+    ClassDef::class("java.lang.reflect.Array"),
+    ClassDef::class("java.lang.reflect.Method").extends("java.lang.reflect.Executable"),
+    ClassDef::class("java.lang.reflect.Field")
+        .extends("java.lang.reflect.AccessibleObject")
+        .implements(&["java.lang.reflect.Member"]),
+    ClassDef::class("java.lang.reflect.Constructor").extends("java.lang.reflect.Executable"),
+    ClassDef::class("java.lang.reflect.Modifier"),
+    ClassDef::interface("java.util.Iterator"),
+    ClassDef::interface("java.util.ListIterator").implements(&["java.util.Iterator"]),
+    ClassDef::interface("java.util.Queue").implements(&["java.util.Collection"]),
+    ClassDef::interface("java.util.Deque").implements(&["java.util.Queue"]),
+    ClassDef::interface("java.util.SortedMap").implements(&["java.util.Map"]),
+    ClassDef::interface("java.util.NavigableMap").implements(&["java.util.SortedMap"]),
+    ClassDef::interface("java.util.SortedSet").implements(&["java.util.Set"]),
+    ClassDef::interface("java.util.NavigableSet").implements(&["java.util.SortedSet"]),
+    ClassDef::interface("java.util.Enumeration"),
+    ClassDef::interface("java.util.EventListener"),
+    ClassDef::interface("java.util.concurrent.ScheduledExecutorService")
+        .implements(&["java.util.concurrent.ExecutorService"]),
+    ClassDef::interface("java.util.concurrent.ConcurrentMap").implements(&["java.util.Map"]),
+    ClassDef::interface("java.util.function.Function"),
+    ClassDef::interface("java.util.function.Supplier"),
+    ClassDef::interface("java.util.function.Consumer"),
+    ClassDef::interface("java.util.function.Predicate"),
+    ClassDef::interface("java.util.function.BiFunction"),
+    ClassDef::interface("java.util.function.BiConsumer"),
+    ClassDef::interface("java.util.function.UnaryOperator")
+        .implements(&["java.util.function.Function"]),
+    ClassDef::interface("java.util.function.BinaryOperator")
+        .implements(&["java.util.function.BiFunction"]),
+    ClassDef::interface("java.lang.reflect.Type"),
+    ClassDef::interface("java.lang.constant.Constable"),
+    ClassDef::interface("java.lang.constant.ConstantDesc"),
+    ClassDef::interface("java.lang.invoke.TypeDescriptor"),
+    ClassDef::interface("java.lang.invoke.TypeDescriptor$OfField")
+        .implements(&["java.lang.invoke.TypeDescriptor"]),
+    ClassDef::class("java.lang.reflect.AccessibleObject")
+        .implements(&["java.lang.reflect.AnnotatedElement"]),
+    ClassDef::interface("java.lang.reflect.AnnotatedElement"),
+    ClassDef::class("java.lang.reflect.Executable")
+        .extends("java.lang.reflect.AccessibleObject")
+        .implements(&[
+            "java.lang.reflect.Member",
+            "java.lang.reflect.GenericDeclaration",
+        ]),
+    ClassDef::interface("java.lang.reflect.GenericDeclaration")
+        .implements(&["java.lang.reflect.AnnotatedElement"]),
+    ClassDef::interface("java.lang.reflect.Member"),
+    ClassDef::class("java.net.URLClassLoader")
+        .extends("java.security.SecureClassLoader")
+        .implements(&["java.io.Closeable"]),
+    ClassDef::class("java.security.SecureClassLoader").extends("java.lang.ClassLoader"),
+    ClassDef::class("java.util.AbstractQueue")
+        .extends("java.util.AbstractCollection")
+        .implements(&["java.util.Queue"]),
+    ClassDef::interface("java.util.concurrent.CompletionStage"),
+    ClassDef::interface("java.util.concurrent.ConcurrentNavigableMap").implements(&[
+        "java.util.concurrent.ConcurrentMap",
+        "java.util.NavigableMap",
+    ]),
+    ClassDef::interface("java.util.concurrent.RunnableFuture")
+        .implements(&["java.lang.Runnable", "java.util.concurrent.Future"]),
+    ClassDef::interface("java.util.random.RandomGenerator"),
+];

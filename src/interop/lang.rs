@@ -1,7 +1,8 @@
 //! Static members of java.lang classes: Math, System, Long, Integer,
-//! Double, Character, Boolean, String, Thread.
+//! Double, Character, Boolean, String.
 
 use super::classes;
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::number::convert::{to_double, to_long};
 use crate::runtime::value::{Value, View};
@@ -359,75 +360,46 @@ fn class_for_name(name: &Value) -> Result<Value> {
     };
     let is_array = n.starts_with('[') && n.len() > 1;
     match classes::resolve(n) {
-        Some(c) if c.name == n => Ok(Value::class(c.name, c.interface)),
+        Some(c) if c.name == n => Ok(c.value()),
         _ if is_array => Ok(Value::class(n, false)),
         _ => Err(Exception::new(ExClass::ClassNotFoundException, n)),
     }
 }
 
-pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
-    let Some(c) = classes::resolve(class) else {
-        return Err(Exception::new(
-            ExClass::RuntimeException,
-            format!("No such namespace: {class}"),
-        ));
-    };
-    let found = match c.name {
-        "java.lang.Class" if member == "forName" && args.len() == 1 => {
-            Some(class_for_name(&args[0]))
-        }
-        "java.lang.Math" => math(member, args),
-        "clojure.lang.Compiler" => match (member, args) {
-            ("eval", [form]) => Some(crate::runtime::eval::eval(form)),
-            _ => super::clojure_lang::call_static(c.name, member, args),
-        },
-        "java.lang.System" => system(member, args),
-        "java.util.regex.Pattern" => super::regex::call_static(member, args),
-        "clojure.lang.LockingTransaction" => {
-            crate::builtins::concurrency::transaction_static(member, args)
-        }
-        other => super::number::call_static(other, member, args)
-            .or_else(|| boxed(other, member, args))
-            .or_else(|| super::clojure_lang::call_static(other, member, args))
-            .or_else(|| super::jdk::call_static(other, member, args))
-            .or_else(|| super::thread::call_static(other, member, args))
-            .or_else(|| super::concurrent::call_static(other, member, args)),
-    };
-    match found {
-        Some(r) => r,
-        // `(. C FIELD)`: a static field read when no method matched.
-        None if args.is_empty() && get_static(c.name, member).is_ok() => get_static(c.name, member),
-        None => Err(Exception::new(
-            ExClass::IllegalArgumentException,
-            format!(
-                "No matching method {member} found taking {} args for class {}",
-                args.len(),
-                c.name
-            ),
-        )),
+/// The static methods of the classes whose tables name this hook: the
+/// areas' dispatchers by class name (Math, System, Pattern, LockingTransaction
+/// and UUID have hooks of their own).
+pub(super) fn statics(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    match (class, member, args) {
+        ("java.lang.Class", "forName", [name]) => Some(class_for_name(name)),
+        ("clojure.lang.Compiler", "eval", [form]) => Some(crate::runtime::eval::eval(form)),
+        _ => super::number::call_static(class, member, args)
+            .or_else(|| boxed(class, member, args))
+            .or_else(|| super::clojure_lang::call_static(class, member, args))
+            .or_else(|| super::jdk::call_static(class, member, args)),
     }
 }
 
-pub fn get_static(class: &str, field: &str) -> Result<Value> {
-    let Some(c) = classes::resolve(class) else {
-        return Err(Exception::new(
-            ExClass::RuntimeException,
-            format!("No such namespace: {class}"),
-        ));
-    };
-    if let Some(v) = super::number::get_static(c.name, field) {
-        return Ok(v);
+fn math_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    math(member, args)
+}
+
+fn system_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    system(member, args)
+}
+
+/// The static fields of the classes whose tables name this hook.
+pub(super) fn fields(class: &str, field: &str) -> Option<Value> {
+    if let Some(v) = super::number::get_static(class, field) {
+        return Some(v);
     }
-    if let Some(v) = super::clojure_lang::get_static(c.name, field) {
-        return Ok(v);
+    if let Some(v) = super::clojure_lang::get_static(class, field) {
+        return Some(v);
     }
-    if let Some(v) = super::jdk::get_static(c.name, field) {
-        return Ok(v);
+    if let Some(v) = super::jdk::get_static(class, field) {
+        return Some(v);
     }
-    if let Some(v) = super::concurrent::get_static(c.name, field) {
-        return Ok(v);
-    }
-    Ok(match (c.name, field) {
+    Some(match (class, field) {
         // The primitive classes: (make-array Long/TYPE 3).
         ("java.lang.Long", "TYPE") => Value::class("long", false),
         ("java.lang.Integer", "TYPE") => Value::class("int", false),
@@ -459,12 +431,7 @@ pub fn get_static(class: &str, field: &str) -> Result<Value> {
         )),
         ("java.lang.Boolean", "TRUE") => Value::TRUE,
         ("java.lang.Boolean", "FALSE") => Value::FALSE,
-        _ => {
-            return Err(Exception::new(
-                ExClass::IllegalArgumentException,
-                format!("Unable to find static field: {field} in class {}", c.name),
-            ));
-        }
+        _ => return None,
     })
 }
 
@@ -501,3 +468,269 @@ fn nfe_radix(s: &str, radix: i64) -> Exception {
     };
     Exception::new(ExClass::NumberFormatException, msg)
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.lang.Object"),
+    ClassDef::class("java.lang.String")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.CharSequence",
+            "java.lang.constant.Constable",
+            "java.lang.constant.ConstantDesc",
+        ])
+        .statics(&["valueOf"], statics),
+    ClassDef::class("java.lang.StringBuilder")
+        .extends("java.lang.AbstractStringBuilder")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.CharSequence",
+        ]),
+    ClassDef::class("java.lang.StringBuffer")
+        .extends("java.lang.AbstractStringBuilder")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.CharSequence",
+        ]),
+    ClassDef::class("java.lang.AbstractStringBuilder")
+        .implements(&["java.lang.Appendable", "java.lang.CharSequence"]),
+    ClassDef::class("java.lang.Long")
+        .extends("java.lang.Number")
+        .implements(&[
+            "java.lang.Comparable",
+            "java.lang.constant.Constable",
+            "java.lang.constant.ConstantDesc",
+        ])
+        .statics(
+            &[
+                "parseLong",
+                "valueOf",
+                "toString",
+                "toHexString",
+                "toBinaryString",
+                "toOctalString",
+                "numberOfLeadingZeros",
+                "numberOfTrailingZeros",
+                "bitCount",
+                "highestOneBit",
+                "lowestOneBit",
+                "reverse",
+                "reverseBytes",
+                "rotateLeft",
+                "rotateRight",
+                "signum",
+                "compare",
+                "sum",
+                "max",
+                "min",
+                "hashCode",
+            ],
+            statics,
+        )
+        .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
+    ClassDef::class("java.lang.Integer")
+        .extends("java.lang.Number")
+        .implements(&[
+            "java.lang.Comparable",
+            "java.lang.constant.Constable",
+            "java.lang.constant.ConstantDesc",
+        ])
+        .statics(
+            &[
+                "parseInt",
+                "valueOf",
+                "toString",
+                "toHexString",
+                "toBinaryString",
+                "toOctalString",
+                "numberOfLeadingZeros",
+                "numberOfTrailingZeros",
+                "bitCount",
+                "highestOneBit",
+                "lowestOneBit",
+                "reverse",
+                "reverseBytes",
+                "rotateLeft",
+                "rotateRight",
+                "signum",
+                "compare",
+                "sum",
+                "max",
+                "min",
+                "hashCode",
+            ],
+            statics,
+        )
+        .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
+    ClassDef::class("java.lang.Short")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable", "java.lang.constant.Constable"])
+        .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
+    ClassDef::class("java.lang.Byte")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable", "java.lang.constant.Constable"])
+        .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
+    ClassDef::class("java.lang.Double")
+        .extends("java.lang.Number")
+        .implements(&[
+            "java.lang.Comparable",
+            "java.lang.constant.Constable",
+            "java.lang.constant.ConstantDesc",
+        ])
+        .statics(
+            &["parseDouble", "valueOf", "isNaN", "isInfinite", "toString"],
+            statics,
+        )
+        .fields(
+            &[
+                "TYPE",
+                "MAX_VALUE",
+                "MIN_VALUE",
+                "MIN_NORMAL",
+                "POSITIVE_INFINITY",
+                "NEGATIVE_INFINITY",
+                "NaN",
+            ],
+            fields,
+        ),
+    ClassDef::class("java.lang.Float")
+        .extends("java.lang.Number")
+        .implements(&[
+            "java.lang.Comparable",
+            "java.lang.constant.Constable",
+            "java.lang.constant.ConstantDesc",
+        ])
+        .statics(
+            &[
+                "parseFloat",
+                "valueOf",
+                "compare",
+                "isNaN",
+                "isInfinite",
+                "toString",
+            ],
+            statics,
+        )
+        .fields(
+            &[
+                "TYPE",
+                "MAX_VALUE",
+                "MIN_VALUE",
+                "MIN_NORMAL",
+                "POSITIVE_INFINITY",
+                "NEGATIVE_INFINITY",
+                "NaN",
+            ],
+            fields,
+        ),
+    ClassDef::class("java.lang.Character")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.constant.Constable",
+        ])
+        .statics(
+            &[
+                "isDigit",
+                "isLetter",
+                "isAlphabetic",
+                "isLetterOrDigit",
+                "isWhitespace",
+                "isUpperCase",
+                "isLowerCase",
+                "toUpperCase",
+                "toLowerCase",
+                "valueOf",
+                "toString",
+                "getNumericValue",
+            ],
+            statics,
+        )
+        .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
+    ClassDef::class("java.lang.Boolean")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Comparable",
+            "java.lang.constant.Constable",
+        ])
+        .statics(&["parseBoolean", "valueOf"], statics)
+        .fields(&["TYPE", "TRUE", "FALSE"], fields),
+    ClassDef::class("java.lang.Number").implements(&["java.io.Serializable"]),
+    ClassDef::class("java.lang.Math")
+        .statics(
+            &[
+                "abs",
+                "sqrt",
+                "cbrt",
+                "floor",
+                "ceil",
+                "rint",
+                "sin",
+                "cos",
+                "tan",
+                "asin",
+                "acos",
+                "atan",
+                "exp",
+                "log",
+                "log10",
+                "toRadians",
+                "toDegrees",
+                "signum",
+                "round",
+                "pow",
+                "atan2",
+                "hypot",
+                "max",
+                "min",
+                "floorDiv",
+                "floorMod",
+                "random",
+            ],
+            math_statics,
+        )
+        .fields(&["PI", "E"], fields),
+    ClassDef::class("java.lang.System").statics(
+        &[
+            "exit",
+            "currentTimeMillis",
+            "nanoTime",
+            "lineSeparator",
+            "getProperty",
+            "getenv",
+            "identityHashCode",
+        ],
+        system_statics,
+    ),
+    ClassDef::class("java.lang.Class")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.reflect.GenericDeclaration",
+            "java.lang.reflect.Type",
+            "java.lang.reflect.AnnotatedElement",
+            "java.lang.invoke.TypeDescriptor$OfField",
+            "java.lang.constant.Constable",
+        ])
+        .statics(&["forName"], statics),
+    ClassDef::interface("java.lang.Comparable"),
+    ClassDef::interface("java.lang.CharSequence"),
+    ClassDef::interface("java.lang.Iterable"),
+    ClassDef::interface("java.lang.Runnable"),
+    ClassDef::interface("java.lang.Appendable"),
+    ClassDef::interface("java.lang.Readable"),
+    ClassDef::interface("java.lang.Cloneable"),
+    ClassDef::class("java.lang.StrictMath"),
+    ClassDef::class("java.lang.Void"),
+    ClassDef::class("java.lang.Enum").implements(&[
+        "java.lang.constant.Constable",
+        "java.lang.Comparable",
+        "java.io.Serializable",
+    ]),
+    ClassDef::class("java.lang.ClassLoader"),
+    ClassDef::class("java.lang.Process"),
+    ClassDef::class("java.lang.ProcessBuilder"),
+    ClassDef::interface("java.lang.AutoCloseable"),
+];

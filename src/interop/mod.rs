@@ -1,6 +1,33 @@
-//! LAYER 2: host-class shims. One registry of the JVM classes a program can
-//! name (`classes`), and the implementations behind `(new C ...)`,
-//! `(C/m ...)`, `C/F` and `(.m x ...)`, installed into `runtime::host`.
+//! LAYER 2: host-class shims. The JVM classes a program can name, and the
+//! implementations behind `(new C ...)`, `(C/m ...)`, `C/F` and
+//! `(.m x ...)`, installed into `runtime::host`.
+//!
+//! ## The class registry: how to add a class
+//!
+//! Every class is ONE `ClassDef` (`runtime::class`) in the `CLASSES` table
+//! of the area file it belongs to (lang.rs java.lang, number.rs java.math,
+//! clojure_lang.rs, io.rs java.io/nio, regex.rs, date.rs java.time & co,
+//! jdk.rs the rest of the JDK; a new area file adds its table to
+//! `classes::tables`). Exception classes come from `ExClass`. An entry:
+//!
+//! ```ignore
+//! ClassDef::class("java.util.UUID")             // or ClassDef::interface(..)
+//!     .extends("java.lang.Number")              // omit when it is Object
+//!     .implements(&["java.io.Serializable", "java.lang.Comparable"])
+//!     .ctor(construct)                          // fn(class, args) -> Option<Result<Value>>
+//!     .statics(&["randomUUID", "fromString"], call_static) // names + fn(class, member, args)
+//!     .fields(&["MAX_VALUE"], get_static),      // names + fn(class, field) -> Option<Value>
+//! ```
+//!
+//! The hooks return None when no overload takes the args (the caller then
+//! throws the JVM's "No matching ..." message). The analyzer resolves a
+//! class once, at compile time, and checks static members against the
+//! listed names, so list every static method and field the hook answers.
+//! List the JVM's direct superclass and interfaces exactly (`bases`,
+//! `supers`, `instance?`, `isa?` and catch walk them); each named
+//! supertype needs its own entry. A class without hooks falls back to the
+//! area dispatchers by class name (`lang::call_static`, `new_instance`).
+//! Instance methods dispatch on the value (`object::call_method`).
 
 mod builder;
 mod classes;
@@ -25,11 +52,7 @@ pub use thread::at_exit;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
-/// Whether a known host class is an interface (None when unknown).
-pub fn classes_resolve(full: &str) -> Option<bool> {
-    classes::resolve(full).map(|c| c.interface)
-}
-
+use crate::runtime::class::{ClassDef, Member, jvm_has_static};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::host::{self, HostTable};
 use crate::runtime::types;
@@ -37,6 +60,7 @@ use crate::runtime::value::{Value, View};
 
 /// Install the interop table (idempotent).
 pub fn install() {
+    classes::install();
     host::install(HostTable {
         is_class: |name| {
             local_type(name).is_some()
@@ -44,9 +68,10 @@ pub fn install() {
                 || user_type(name).is_some()
         },
         class_value,
+        class_def,
         new_instance,
         call_static,
-        get_static: lang::get_static,
+        get_static,
         set_static: clojure_lang::set_static,
         call_method: object::call_method,
         class_of,
@@ -62,7 +87,7 @@ fn class_value(name: &str) -> Option<Value> {
         ));
     }
     if let Some(c) = classes::resolve(name) {
-        return Some(Value::class(c.name, c.interface));
+        return Some(c.value());
     }
     user_type(name).map(|t| Value::class(t.name(), t.kind() == types::TypeKind::Interface))
 }
@@ -85,23 +110,53 @@ fn local_type(name: &str) -> Option<crate::runtime::gc::Ref<types::TypeDef>> {
     user_type(name)
 }
 
-fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
+/// The registry class `name` denotes here, unless a type defined in the
+/// current namespace shadows it.
+fn class_def(name: &str) -> Option<&'static ClassDef> {
+    if local_type(name).is_some() {
+        return None;
+    }
+    classes::resolve(name)
+}
+
+/// What a class name the analyzer did not resolve denotes at run time.
+enum Named {
+    User(crate::runtime::gc::Ref<types::TypeDef>),
+    Def(&'static ClassDef),
+    Unknown,
+}
+
+/// A deftype/defrecord class of the current namespace, else the registry's
+/// class, else any namespace's user type of that name.
+fn named(class: &str) -> Named {
     if let Some(t) = local_type(class) {
-        return types::construct(&t, args);
+        return Named::User(t);
     }
-    if classes::resolve(class).is_none()
-        && let Some(t) = user_type(class)
-    {
-        return types::construct(&t, args);
+    match (classes::resolve(class), user_type(class)) {
+        (Some(d), _) => Named::Def(d),
+        (None, Some(t)) => Named::User(t),
+        (None, None) => Named::Unknown,
     }
-    let Some(c) = classes::resolve(class) else {
-        return Err(Exception::new(
-            ExClass::IllegalArgumentException,
-            format!("Unable to resolve classname: {class}"),
-        ));
+}
+
+fn new_instance(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> Result<Value> {
+    let c = match def {
+        Some(d) => d,
+        None => match named(class) {
+            Named::User(t) => return types::construct(&t, args),
+            Named::Def(d) => d,
+            Named::Unknown => {
+                return Err(Exception::new(
+                    ExClass::IllegalArgumentException,
+                    format!("Unable to resolve classname: {class}"),
+                ));
+            }
+        },
     };
-    if let Some(ex) = ExClass::ALL.iter().find(|e| e.name() == c.name) {
-        return exceptions::construct(*ex, args);
+    if let Some(f) = c.ctor
+        && let Some(r) = f(c.name, args)
+    {
+        return r;
     }
     if let Some(r) = builder::construct(c.name, args) {
         return r;
@@ -118,12 +173,6 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     if let Some(r) = jdk::construct(c.name, args) {
         return r;
     }
-    if let Some(r) = thread::construct(c.name, args) {
-        return r;
-    }
-    if let Some(r) = concurrent::construct(c.name, args) {
-        return r;
-    }
     match (c.name, args) {
         ("java.io.StringWriter", []) => Ok(crate::runtime::io::Writer::string()),
         // PrintWriter(Writer): printing through it lands in the wrapped
@@ -131,7 +180,7 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
         ("java.io.PrintWriter", [w]) if matches!(w.view(), View::Writer(_)) => Ok(w.clone()),
         // Long(long) / Long(String), Integer(int) / Integer(String).
         ("java.lang.Long" | "java.lang.Integer", [x]) if x.is_string() => {
-            lang::call_static(c.name, "valueOf", args)
+            call_static(Some(c), c.name, "valueOf", args)
         }
         ("java.lang.Long", [x]) if matches!(x.view(), View::Long(_)) => Ok(x.clone()),
         ("java.lang.Integer", [x]) => match x.view() {
@@ -176,36 +225,101 @@ fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
     }
 }
 
-fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
-    if classes::resolve(class).is_none()
-        && let Some(t) = user_type(class)
-    {
-        return match (member, args) {
-            ("create", [m]) if t.kind() == types::TypeKind::Record => types::record_from_map(&t, m),
-            // getBasis: the field symbols.
-            ("getBasis", []) => Ok(Value::vector(t.field_names().to_vec())),
-            _ => Err(Exception::new(
-                ExClass::IllegalArgumentException,
-                format!(
-                    "No matching method {member} found taking {} args for class {}",
-                    args.len(),
-                    t.name()
-                ),
-            )),
-        };
+fn call_static(
+    def: Option<&'static ClassDef>,
+    class: &str,
+    member: &str,
+    args: &[Value],
+) -> Result<Value> {
+    let c = match def {
+        Some(d) => d,
+        None => match named(class) {
+            Named::User(t) => return user_static(&t, member, args),
+            Named::Def(d) => d,
+            Named::Unknown => return Err(no_namespace(class)),
+        },
+    };
+    match c.statics.and_then(|f| f(c.name, member, args)) {
+        Some(r) => r,
+        // `(. C FIELD)`: a static field read when no method matched.
+        None if args.is_empty() && c.has_static_field(member) => {
+            get_static(Some(c), c.name, member)
+        }
+        None if args.is_empty() && jvm_has_static(c, member, Member::Field) == Some(true) => {
+            Err(unsupported(c, member))
+        }
+        None if !c.has_static_method(member)
+            && jvm_has_static(c, member, Member::Method) == Some(true) =>
+        {
+            Err(unsupported(c, member))
+        }
+        None => Err(no_static_method(member, args.len(), c.name)),
     }
-    if let Some(c) = classes::resolve(class)
-        && let Some(r) = date::call_static(c.name, member, args)
-    {
-        return r;
+}
+
+/// `(R/create m)`, `(T/getBasis)` of a deftype/defrecord class.
+fn user_static(
+    t: &crate::runtime::gc::Ref<types::TypeDef>,
+    member: &str,
+    args: &[Value],
+) -> Result<Value> {
+    match (member, args) {
+        ("create", [m]) if t.kind() == types::TypeKind::Record => types::record_from_map(t, m),
+        // getBasis: the field symbols.
+        ("getBasis", []) => Ok(Value::vector(t.field_names().to_vec())),
+        _ => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!(
+                "No matching method {member} found taking {} args for class {}",
+                args.len(),
+                t.name()
+            ),
+        )),
     }
-    lang::call_static(class, member, args)
+}
+
+fn get_static(def: Option<&'static ClassDef>, class: &str, field: &str) -> Result<Value> {
+    let c = match def.or_else(|| classes::resolve(class)) {
+        Some(d) => d,
+        None => return Err(no_namespace(class)),
+    };
+    match c.fields.and_then(|f| f(c.name, field)) {
+        Some(v) => Ok(v),
+        None if jvm_has_static(c, field, Member::Field) == Some(true) => Err(unsupported(c, field)),
+        None => Err(Exception::new(
+            ExClass::IllegalArgumentException,
+            format!("Unable to find static field: {field} in class {}", c.name),
+        )),
+    }
+}
+
+/// A static member the JVM's class has and cljw does not model.
+fn unsupported(c: &ClassDef, member: &str) -> Exception {
+    Exception::new(
+        ExClass::UnsupportedOperationException,
+        format!("{}/{member} is not supported by cljw", c.name),
+    )
+}
+
+fn no_namespace(class: &str) -> Exception {
+    Exception::new(
+        ExClass::RuntimeException,
+        format!("No such namespace: {class}"),
+    )
 }
 
 pub(crate) fn no_ctor(class: &str) -> Exception {
     Exception::new(
         ExClass::IllegalArgumentException,
         format!("No matching ctor found for class {class}"),
+    )
+}
+
+/// The message when no static method of that name takes `nargs` args.
+pub(crate) fn no_static_method(name: &str, nargs: usize, class: &str) -> Exception {
+    Exception::new(
+        ExClass::IllegalArgumentException,
+        format!("No matching method {name} found taking {nargs} args for class {class}"),
     )
 }
 

@@ -5,6 +5,7 @@
 //! (we have no Integer type).
 
 use super::lang::{parse_double, parse_float, string_arg};
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::number::{
     self as n, BigInt, BigInteger,
@@ -426,3 +427,36 @@ fn bit_length(x: &BigInt) -> i64 {
         x.to_biguint().map_or(0, |u| u.bits() as i64)
     }
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.math.BigDecimal")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable"]),
+    ClassDef::class("java.math.BigInteger")
+        .extends("java.lang.Number")
+        .implements(&["java.lang.Comparable"])
+        .statics(&["valueOf"], super::lang::statics)
+        .fields(&["ZERO", "ONE", "TWO", "TEN"], super::lang::fields),
+    ClassDef::class("java.math.MathContext")
+        .implements(&["java.io.Serializable"])
+        .fields(
+            &["UNLIMITED", "DECIMAL32", "DECIMAL64", "DECIMAL128"],
+            super::lang::fields,
+        ),
+    ClassDef::class("java.math.RoundingMode")
+        .extends("java.lang.Enum")
+        .fields(
+            &[
+                "UP",
+                "DOWN",
+                "CEILING",
+                "FLOOR",
+                "HALF_UP",
+                "HALF_DOWN",
+                "HALF_EVEN",
+                "UNNECESSARY",
+            ],
+            super::lang::fields,
+        ),
+];

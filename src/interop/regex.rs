@@ -1,6 +1,7 @@
 //! java.util.regex.Matcher methods: `.find` `.matches` `.group` `.groupCount`
 //! `.start` `.end`.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::Result;
 use crate::runtime::number;
 use crate::runtime::object::HostObject;
@@ -85,8 +86,22 @@ pub fn call_static(member: &str, args: &[Value]) -> Option<Result<Value>> {
     })
 }
 
+/// Pattern's `statics` hook.
+fn pattern_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    call_static(member, args)
+}
+
 /// Pattern.quote: the text inside `\Q...\E`, each `\E` in it closed and
 /// reopened around a literal `\\E`.
 fn quote(s: &str) -> String {
     format!("\\Q{}\\E", s.replace("\\E", "\\E\\\\E\\Q"))
 }
+
+/// The classes of this area (see `interop` for the format).
+pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.regex.Pattern")
+        .implements(&["java.io.Serializable"])
+        .statics(&["compile", "quote", "matches"], pattern_statics),
+    ClassDef::class("java.util.regex.Matcher").implements(&["java.util.regex.MatchResult"]),
+    ClassDef::interface("java.util.regex.MatchResult"),
+];

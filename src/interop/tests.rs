@@ -17,7 +17,7 @@ fn pr(r: Result<Value>) -> String {
 #[test]
 fn exceptions_construct_and_answer_methods() {
     install();
-    let e = new_instance("Exception", &[s("x")]);
+    let e = new_instance(None, "Exception", &[s("x")]);
     let e = e.ok().unwrap_or(Value::NIL);
     // JVM: (str (Exception. "x")) "java.lang.Exception: x"
     assert_eq!(
@@ -27,7 +27,7 @@ fn exceptions_construct_and_answer_methods() {
     assert_eq!(pr(host::call_method(&e, "getMessage", &[])), "\"x\"");
     assert_eq!(pr(host::call_method(&e, "getCause", &[])), "nil");
     // JVM: (.getMessage (Exception. (Exception. "inner"))) "java.lang.Exception: inner"
-    let outer = new_instance("java.lang.RuntimeException", std::slice::from_ref(&e))
+    let outer = new_instance(None, "java.lang.RuntimeException", std::slice::from_ref(&e))
         .ok()
         .unwrap_or(Value::NIL);
     assert_eq!(
@@ -36,12 +36,12 @@ fn exceptions_construct_and_answer_methods() {
     );
     // JVM: (.getData (clojure.lang.ExceptionInfo. "m" {:a 1})) {:a 1}
     let m = Value::map_from_pairs(vec![(Value::keyword(None, "a"), Value::long(1))]);
-    let ei = new_instance("clojure.lang.ExceptionInfo", &[s("m"), m])
+    let ei = new_instance(None, "clojure.lang.ExceptionInfo", &[s("m"), m])
         .ok()
         .unwrap_or(Value::NIL);
     assert_eq!(pr(host::call_method(&ei, "getData", &[])), "{:a 1}");
     // ExceptionInfo is not imported by its simple name.
-    assert!(new_instance("ExceptionInfo", &[s("m"), Value::NIL]).is_err());
+    assert!(new_instance(None, "ExceptionInfo", &[s("m"), Value::NIL]).is_err());
     assert!(is_instance("java.lang.RuntimeException", &ei));
     assert!(is_instance("java.lang.Throwable", &e));
     assert!(!is_instance("java.lang.RuntimeException", &e));
@@ -50,7 +50,7 @@ fn exceptions_construct_and_answer_methods() {
 #[test]
 fn statics_match_the_jvm() {
     install();
-    let call = |c: &str, m: &str, a: &[Value]| pr(host::call_static(c, m, a));
+    let call = |c: &str, m: &str, a: &[Value]| pr(host::call_static(None, c, m, a));
     // JVM: (Math/abs -3) 3, (Math/abs -3.5) 3.5, (Math/sqrt 2) 1.4142135623730951
     assert_eq!(call("Math", "abs", &[Value::long(-3)]), "3");
     assert_eq!(call("Math", "abs", &[Value::double(-3.5)]), "3.5");
@@ -84,9 +84,12 @@ fn statics_match_the_jvm() {
     assert_eq!(call("Character", "toUpperCase", &[Value::char('a')]), "\\A");
     assert_eq!(call("Boolean", "parseBoolean", &[s("TRUE")]), "true");
     assert_eq!(call("String", "valueOf", &[Value::long(12)]), "\"12\"");
-    assert_eq!(pr(host::get_static("Double", "POSITIVE_INFINITY")), "##Inf");
     assert_eq!(
-        pr(host::get_static("Long", "MAX_VALUE")),
+        pr(host::get_static(None, "Double", "POSITIVE_INFINITY")),
+        "##Inf"
+    );
+    assert_eq!(
+        pr(host::get_static(None, "Long", "MAX_VALUE")),
         "9223372036854775807"
     );
 }
@@ -161,11 +164,46 @@ fn classes_and_writers() {
     ));
     assert!(is_instance("java.util.Map", &Value::map_from_pairs(vec![])));
     // JVM: (let [w (java.io.StringWriter.)] (.write w "ab") (.append w \c) (.write w 100) (str w)) "abcd"
-    let w = new_instance("java.io.StringWriter", &[])
+    let w = new_instance(None, "java.io.StringWriter", &[])
         .ok()
         .unwrap_or(Value::NIL);
     let _ = host::call_method(&w, "write", &[s("ab")]);
     let _ = host::call_method(&w, "append", &[Value::char('c')]);
     let _ = host::call_method(&w, "write", &[Value::long(100)]);
     assert_eq!(pr(host::call_method(&w, "toString", &[])), "\"abcd\"");
+}
+
+#[test]
+fn registry_is_consistent_with_the_jvm() {
+    use crate::runtime::class::{self, Member, jvm_has_static};
+    install();
+    for d in class::all() {
+        // Each named supertype has its own def, so hierarchy walks finish.
+        for s in d.supers() {
+            assert!(class::find(s).is_some(), "{} names unknown {s}", d.name);
+        }
+        // Every static member cljw lists exists on the JVM's class.
+        for m in d.static_methods {
+            assert_ne!(
+                jvm_has_static(d, m, Member::Method),
+                Some(false),
+                "{}/{m}",
+                d.name
+            );
+        }
+        for f in d.static_fields {
+            assert_ne!(
+                jvm_has_static(d, f, Member::Field),
+                Some(false),
+                "{}/{f}",
+                d.name
+            );
+        }
+    }
+    // Default imports and full names find the same def.
+    let s = class::find("String").map(|d| d.name);
+    assert_eq!(s, Some("java.lang.String"));
+    assert!(class::find("ArrayList").is_none());
+    let bd = class::find("BigDecimal").map(|d| d.name);
+    assert_eq!(bd, Some("java.math.BigDecimal"));
 }

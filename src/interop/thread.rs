@@ -10,6 +10,7 @@
 //! A normal exit waits for the started non-daemon threads and then runs
 //! the shutdown hooks, as the JVM does.
 
+use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::interrupt::Interrupter;
@@ -574,3 +575,27 @@ impl JThread {
         self.interrupter.clone()
     }
 }
+
+/// The registry's entries for this file's classes.
+pub static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.lang.Thread")
+        .implements(&["java.lang.Runnable"])
+        .ctor(construct)
+        .statics(
+            &[
+                "currentThread",
+                "sleep",
+                "interrupted",
+                "yield",
+                "onSpinWait",
+                "setDefaultUncaughtExceptionHandler",
+                "getDefaultUncaughtExceptionHandler",
+            ],
+            call_static,
+        ),
+    ClassDef::interface("java.lang.Thread$UncaughtExceptionHandler"),
+    ClassDef::class("java.lang.ThreadLocal")
+        .ctor(construct)
+        .statics(&["withInitial"], call_static),
+    ClassDef::class("java.lang.Runtime").statics(&["getRuntime"], call_static),
+];

@@ -1,12 +1,201 @@
-//! `java.lang.Class` values: what `(class x)` returns and what a class
-//! symbol (`String`, `clojure.lang.PersistentVector`) evaluates to. Classes
-//! are interned by name, so `=` and `identical?` hold between two lookups of
-//! the same class, as on the JVM. The interop layer decides which names are
-//! classes and what their supertypes are (see `runtime::host`).
+//! Host classes. `ClassDef` is the ONE description of a JVM class cljw
+//! models (name, superclass and interfaces, constructor, static members);
+//! the interop layer contributes a table of them per area (see
+//! `interop/mod.rs`) and `install_registry` indexes them once. The analyzer
+//! resolves interop targets to a `&'static ClassDef` at compile time;
+//! `instance?`, `supers`, `import`, catch and printing read the same defs.
+//!
+//! `Class` values are what `(class x)` returns and what a class symbol
+//! (`String`) evaluates to. They are interned by name, so `=` and
+//! `identical?` hold between two lookups of the same class, as on the JVM.
 
+use super::error::Result;
 use super::gc::Ref;
 use super::value::{Value, View};
 use ahash::AHashMap;
+use std::sync::OnceLock;
+
+/// `(new C args)`: the class's full name and the args; None when no
+/// constructor takes these args.
+pub type CtorFn = fn(class: &str, args: &[Value]) -> Option<Result<Value>>;
+/// `(C/m args)`: None when no method of that name takes these args.
+pub type StaticFn = fn(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>>;
+/// `C/F`: None when the class has no such static field.
+pub type FieldFn = fn(class: &str, field: &str) -> Option<Value>;
+
+/// One JVM class as cljw models it. Tables are written with the `const`
+/// builders: `ClassDef::class("java.util.UUID").implements(&[..]).statics(..)`.
+#[derive(Clone, Copy)]
+pub struct ClassDef {
+    /// Fully qualified (`java.lang.String`, nested classes with `$`).
+    pub name: &'static str,
+    pub interface: bool,
+    /// The direct superclass; None for Object, interfaces and classes whose
+    /// superclass is Object.
+    pub superclass: Option<&'static str>,
+    /// Directly implemented (or, for an interface, extended) interfaces.
+    pub interfaces: &'static [&'static str],
+    pub ctor: Option<CtorFn>,
+    /// Names of the static methods (checked when a call is analysed).
+    pub static_methods: &'static [&'static str],
+    pub statics: Option<StaticFn>,
+    /// Names of the static fields.
+    pub static_fields: &'static [&'static str],
+    pub fields: Option<FieldFn>,
+}
+
+impl ClassDef {
+    pub const fn class(name: &'static str) -> ClassDef {
+        ClassDef {
+            name,
+            interface: false,
+            superclass: None,
+            interfaces: &[],
+            ctor: None,
+            static_methods: &[],
+            statics: None,
+            static_fields: &[],
+            fields: None,
+        }
+    }
+    pub const fn interface(name: &'static str) -> ClassDef {
+        ClassDef {
+            interface: true,
+            ..ClassDef::class(name)
+        }
+    }
+    pub const fn extends(self, superclass: &'static str) -> ClassDef {
+        ClassDef {
+            superclass: Some(superclass),
+            ..self
+        }
+    }
+    pub const fn implements(self, interfaces: &'static [&'static str]) -> ClassDef {
+        ClassDef { interfaces, ..self }
+    }
+    pub const fn ctor(self, f: CtorFn) -> ClassDef {
+        ClassDef {
+            ctor: Some(f),
+            ..self
+        }
+    }
+    pub const fn statics(self, names: &'static [&'static str], f: StaticFn) -> ClassDef {
+        ClassDef {
+            static_methods: names,
+            statics: Some(f),
+            ..self
+        }
+    }
+    pub const fn fields(self, names: &'static [&'static str], f: FieldFn) -> ClassDef {
+        ClassDef {
+            static_fields: names,
+            fields: Some(f),
+            ..self
+        }
+    }
+    /// The direct supertypes, superclass first (`bases`).
+    pub fn supers(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let (superclass, interfaces) = (self.superclass, self.interfaces);
+        superclass.into_iter().chain(interfaces.iter().copied())
+    }
+    pub fn has_static_method(&self, name: &str) -> bool {
+        self.static_methods.contains(&name)
+    }
+    pub fn has_static_field(&self, name: &str) -> bool {
+        self.static_fields.contains(&name)
+    }
+    /// The interned class value.
+    pub fn value(&self) -> Value {
+        Value::class(self.name, self.interface)
+    }
+}
+
+struct Registry {
+    all: Vec<&'static ClassDef>,
+    /// By full name, and java.lang's (and BigInteger/BigDecimal's) classes
+    /// also by simple name, as RT.DEFAULT_IMPORTS makes them.
+    by_name: AHashMap<&'static str, &'static ClassDef>,
+    /// The JVM's public static members by class name: "m1 m2 .FIELD".
+    jvm_statics: AHashMap<&'static str, &'static str>,
+}
+
+static REGISTRY: OnceLock<Registry> = OnceLock::new();
+
+/// Index the class tables (once; later calls are ignored). `jvm_statics`
+/// has a line per class: its name, then the JVM's public static methods and
+/// `.fields`, space-separated (`#` lines are comments).
+pub fn install_registry(defs: Vec<&'static ClassDef>, jvm_statics: &'static str) {
+    REGISTRY.get_or_init(|| {
+        let mut by_name = AHashMap::with_capacity(defs.len() * 2);
+        for d in &defs {
+            by_name.entry(d.name).or_insert(*d);
+        }
+        for d in &defs {
+            if let Some(simple) = default_import(d.name) {
+                by_name.entry(simple).or_insert(*d);
+            }
+        }
+        let jvm_statics = jvm_statics
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_once(' ').unwrap_or((l, "")))
+            .collect();
+        Registry {
+            all: defs,
+            by_name,
+            jvm_statics,
+        }
+    });
+}
+
+/// The simple name a class is known by without an import.
+fn default_import(full: &'static str) -> Option<&'static str> {
+    let simple = full.strip_prefix("java.lang.").or_else(|| {
+        full.strip_prefix("java.math.")
+            .filter(|s| s.starts_with("Big"))
+    })?;
+    (!simple.contains('.')).then_some(simple)
+}
+
+/// The class a full name (or a default-imported simple name) denotes,
+/// ignoring the current namespace's imports.
+pub fn find(name: &str) -> Option<&'static ClassDef> {
+    REGISTRY.get()?.by_name.get(name).copied()
+}
+
+/// The class `name` denotes where the code is: a full name, a default
+/// import, or a class `import`ed into the current namespace.
+pub fn resolve(name: &str) -> Option<&'static ClassDef> {
+    if let Some(d) = find(name) {
+        return Some(d);
+    }
+    let full = super::namespace::current()?.imported(name)?;
+    find(&full)
+}
+
+/// A static member's kind, for `jvm_has_static`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Member {
+    Method,
+    Field,
+}
+
+/// Does the JVM's class have a public static method (or field) of that
+/// name? None when the JVM's members are not recorded for the class. A
+/// member the JVM lacks is a compile-time error, as on the JVM; one it has
+/// and cljw does not model fails when used, saying cljw lacks it.
+pub fn jvm_has_static(def: &ClassDef, name: &str, kind: Member) -> Option<bool> {
+    let members = REGISTRY.get()?.jvm_statics.get(def.name)?;
+    Some(members.split(' ').any(|m| match kind {
+        Member::Method => m == name,
+        Member::Field => m.strip_prefix('.') == Some(name),
+    }))
+}
+
+/// Every class modelled (completion, tests).
+pub fn all() -> &'static [&'static ClassDef] {
+    REGISTRY.get().map_or(&[], |r| r.all.as_slice())
+}
 
 pub struct Class {
     name: Box<str>,

@@ -3,6 +3,7 @@
 //! interop layer (layer 2) installs the implementations at startup. Without
 //! them every interop form throws a clear exception.
 
+use super::class::ClassDef;
 use super::error::{ExClass, Exception, Result};
 use super::value::Value;
 use std::sync::OnceLock;
@@ -12,9 +13,20 @@ pub struct HostTable {
     pub is_class: fn(name: &str) -> bool,
     /// The value of a class symbol used as an expression (`String`).
     pub class_value: fn(name: &str) -> Option<Value>,
-    pub new_instance: fn(class: &str, args: &[Value]) -> Result<Value>,
-    pub call_static: fn(class: &str, member: &str, args: &[Value]) -> Result<Value>,
-    pub get_static: fn(class: &str, field: &str) -> Result<Value>,
+    /// The registry's class `name` denotes where the code is, unless a
+    /// deftype/defrecord of the current namespace shadows it.
+    pub class_def: fn(name: &str) -> Option<&'static ClassDef>,
+    /// `def` is the class the analyzer resolved `class` to (None for a
+    /// deftype/defrecord class, found by name).
+    pub new_instance:
+        fn(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> Result<Value>,
+    pub call_static: fn(
+        def: Option<&'static ClassDef>,
+        class: &str,
+        member: &str,
+        args: &[Value],
+    ) -> Result<Value>,
+    pub get_static: fn(def: Option<&'static ClassDef>, class: &str, field: &str) -> Result<Value>,
     /// `(set! (. C field) v)`: assign a settable static field.
     pub set_static: fn(class: &str, field: &str, v: &Value) -> Result<Value>,
     pub call_method: fn(target: &Value, method: &str, args: &[Value]) -> Result<Value>,
@@ -59,21 +71,29 @@ pub fn is_class(name: &str) -> bool {
 pub fn class_value(name: &str) -> Option<Value> {
     HOST.get().and_then(|h| (h.class_value)(name))
 }
-pub fn new_instance(class: &str, args: &[Value]) -> Result<Value> {
+pub fn class_def(name: &str) -> Option<&'static ClassDef> {
+    HOST.get().and_then(|h| (h.class_def)(name))
+}
+pub fn new_instance(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> Result<Value> {
     match HOST.get() {
-        Some(h) => (h.new_instance)(class, args),
+        Some(h) => (h.new_instance)(def, class, args),
         None => missing(&format!("(new {class})")),
     }
 }
-pub fn call_static(class: &str, member: &str, args: &[Value]) -> Result<Value> {
+pub fn call_static(
+    def: Option<&'static ClassDef>,
+    class: &str,
+    member: &str,
+    args: &[Value],
+) -> Result<Value> {
     match HOST.get() {
-        Some(h) => (h.call_static)(class, member, args),
+        Some(h) => (h.call_static)(def, class, member, args),
         None => missing(&format!("{class}/{member}")),
     }
 }
-pub fn get_static(class: &str, field: &str) -> Result<Value> {
+pub fn get_static(def: Option<&'static ClassDef>, class: &str, field: &str) -> Result<Value> {
     match HOST.get() {
-        Some(h) => (h.get_static)(class, field),
+        Some(h) => (h.get_static)(def, class, field),
         None => missing(&format!("{class}/{field}")),
     }
 }

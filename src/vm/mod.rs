@@ -729,9 +729,9 @@ fn tie_letfn(stack: &[Value], base: usize, group: &[u32]) {
 #[cold]
 fn host_call(stack: &mut Vec<Value>, h: &HostCall) -> Result<()> {
     let r = match h {
-        HostCall::New { class, argc } => {
+        HostCall::New { class, def, argc } => {
             let at = stack.len() - *argc as usize;
-            let r = host::new_instance(class, &stack[at..]);
+            let r = host::new_instance(*def, class, &stack[at..]);
             stack.truncate(at);
             r
         }
@@ -743,15 +743,16 @@ fn host_call(stack: &mut Vec<Value>, h: &HostCall) -> Result<()> {
         }
         HostCall::Static {
             class,
+            def,
             member,
             argc,
         } => {
             let at = stack.len() - *argc as usize;
-            let r = host::call_static(class, member, &stack[at..]);
+            let r = host::call_static(*def, class, member, &stack[at..]);
             stack.truncate(at);
             r
         }
-        HostCall::Field { class, field } => host::get_static(class, field),
+        HostCall::Field { class, def, field } => host::get_static(*def, class, field),
         HostCall::Monitor { enter } => {
             let x = pop(stack);
             if *enter {
