@@ -451,9 +451,10 @@ fn vec(args: &mut [Value]) -> Result<Value> {
         View::Vector(_) => meta::with_meta(&c, Value::NIL),
         View::Nil => Ok(Value::vector(Vec::new())),
         _ if seq::is_seq(&c) || seqable(&c) => reduce::vector_of(c, None),
-        // A java.util.List (ArrayList) is converted from its array.
-        View::HostObject(o) if o.list_items().is_some() => {
-            Ok(Value::vector(o.list_items().unwrap_or_default()))
+        // A java.util.Collection (ArrayList, a queue) is converted from
+        // its array.
+        View::HostObject(o) if o.seq_items().is_some() => {
+            Ok(Value::vector(o.seq_items().unwrap_or_default()))
         }
         _ => err::runtime(format!(
             "Unable to convert: class {} to Object[]",

@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 13] {
+fn tables() -> [&'static [ClassDef]; 15] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -23,6 +23,8 @@ fn tables() -> [&'static [ClassDef]; 13] {
         super::base64::CLASSES,
         super::url::CLASSES,
         super::tokenizer::CLASSES,
+        super::thread::CLASSES,
+        super::concurrent::CLASSES,
     ]
 }
 

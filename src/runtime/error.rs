@@ -67,6 +67,9 @@ ex_classes! {
     ExecutionException = "java.util.concurrent.ExecutionException": Exception,
     CancellationException = "java.util.concurrent.CancellationException": IllegalStateException,
     RejectedExecutionException = "java.util.concurrent.RejectedExecutionException": RuntimeException,
+    IllegalMonitorStateException = "java.lang.IllegalMonitorStateException": RuntimeException,
+    IllegalThreadStateException = "java.lang.IllegalThreadStateException": IllegalArgumentException,
+    BrokenBarrierException = "java.util.concurrent.BrokenBarrierException": Exception,
     // LockingTransaction's retry signal (an Error, so `catch Exception` in a
     // transaction body lets it through).
     RetryEx = "clojure.lang.LockingTransaction$RetryEx": Error,

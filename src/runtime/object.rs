@@ -37,8 +37,6 @@ pub enum HostObject {
     Foreign(&'static str, ForeignBox),
     /// java.util.Locale, by its language tag (`en_US`).
     Locale(String),
-    /// A java.lang.Thread as `Thread/currentThread` reports it: its name.
-    Thread(String),
     /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
     /// seeded generator gives the JVM's numbers), and the spare Gaussian.
     Random(Lock<(u64, Option<f64>)>),
@@ -71,12 +69,17 @@ pub trait ForeignBound: std::any::Any {}
 #[cfg(not(feature = "threads"))]
 impl<T: std::any::Any> ForeignBound for T {}
 
-/// An object of a layer-2 module (a java.time value, a cljw.wasm instance).
-/// Its Java value semantics come from the module: the defaults are
-/// java.lang.Object's (identity equals and hashCode, no ordering,
-/// `Class@hash` toString), which `=`, `hash`, `compare` and `str` consult.
+/// An object a layer-2 module implements (a java.time value, a Thread, a
+/// blocking queue, a URL, a cljw.wasm instance). runtime/ sees it only
+/// through these hooks, whose defaults are java.lang.Object's (identity
+/// equals and hashCode, no ordering, `Class@hash`); `=`, `hash`, `compare`,
+/// `str` and the seq functions consult them, and the module gets its type
+/// back with `downcast_ref`.
 pub trait ForeignObject: ForeignBound {
-    fn as_any(&self) -> &dyn std::any::Any;
+    /// Java's toString; `object` is Object.toString's `Class@hash`.
+    fn java_string(&self, object: &str) -> String {
+        object.to_string()
+    }
     /// equals against another foreign object; None: identity.
     fn equals(&self, _other: &dyn ForeignObject) -> Option<bool> {
         None
@@ -85,8 +88,8 @@ pub trait ForeignObject: ForeignBound {
     fn hash_code(&self) -> Option<i32> {
         None
     }
-    /// Comparable.compareTo; None: not Comparable (or not with `other`'s
-    /// class: a ClassCastException).
+    /// Comparable.compareTo; None: not comparable with `other`'s class (a
+    /// ClassCastException).
     fn compare_to(&self, _other: &dyn ForeignObject) -> Option<std::cmp::Ordering> {
         None
     }
@@ -94,15 +97,18 @@ pub trait ForeignObject: ForeignBound {
     fn comparable(&self) -> bool {
         false
     }
-    /// toString; None: `Class@hash`.
-    fn to_java_string(&self) -> Option<String> {
+    /// A snapshot of its items when it is a java.util.Collection (what
+    /// seq, count, into and reduce walk).
+    fn items(&self) -> Option<Vec<Value>> {
         None
     }
 }
 
 impl dyn ForeignObject {
+    /// The payload as a `T`, if it is one.
     pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
-        self.as_any().downcast_ref::<T>()
+        let any: &dyn std::any::Any = self;
+        any.downcast_ref()
     }
 }
 
@@ -110,7 +116,7 @@ impl HostObject {
     /// The foreign object of class `T` behind this host object, if it is one.
     pub fn foreign<T: 'static>(&self) -> Option<&T> {
         match self {
-            HostObject::Foreign(_, b) => b.as_any().downcast_ref::<T>(),
+            HostObject::Foreign(_, b) => b.downcast_ref::<T>(),
             _ => None,
         }
     }
@@ -132,7 +138,6 @@ impl HostObject {
             HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
             HostObject::Foreign(c, _) => c,
             HostObject::Locale(_) => "java.util.Locale",
-            HostObject::Thread(_) => "java.lang.Thread",
             HostObject::Random(_) => "java.util.Random",
             HostObject::Uri(_) => "java.net.URI",
             HostObject::JavaMap(c, _) => c,
@@ -164,6 +169,21 @@ impl HostObject {
         }
     }
 
+    /// A snapshot of what `seq` walks when this is a java.util.Collection
+    /// or Map (a Map's entries); None for other objects.
+    pub fn seq_items(&self) -> Option<Vec<Value>> {
+        match self {
+            HostObject::Foreign(_, f) => f.items(),
+            HostObject::JavaMap(_, m) => Some(
+                lock(m)
+                    .iter()
+                    .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+                    .collect(),
+            ),
+            _ => self.list_items(),
+        }
+    }
+
     /// Java's toString.
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
@@ -171,10 +191,10 @@ impl HostObject {
             HostObject::Iterator(_) | HostObject::StructDef(_) | HostObject::Random(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Foreign(c, f) => match f.to_java_string() {
-                Some(s) => s,
-                None => format!("{c}@{:x}", f.hash_code().unwrap_or(identity_hash) as u32),
-            },
+            HostObject::Foreign(c, f) => f.java_string(&format!(
+                "{c}@{:x}",
+                f.hash_code().unwrap_or(identity_hash) as u32
+            )),
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::StackTraceElement(e) => e.java_string(),
@@ -197,8 +217,6 @@ impl HostObject {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
-            // Thread.toString: Thread[#id,name,priority,group] (JDK 21).
-            HostObject::Thread(name) => format!("Thread[{name},5,main]"),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),

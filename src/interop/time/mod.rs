@@ -187,9 +187,6 @@ impl std::fmt::Display for TimeValue {
 }
 
 impl ForeignObject for TimeValue {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
     fn equals(&self, other: &dyn ForeignObject) -> Option<bool> {
         match self {
             // Enums and formatters: identity, which for our shared constants
@@ -253,8 +250,8 @@ impl ForeignObject for TimeValue {
             _ => return None,
         })
     }
-    fn to_java_string(&self) -> Option<String> {
-        Some(self.to_string())
+    fn java_string(&self, _object: &str) -> String {
+        self.to_string()
     }
 }
 

@@ -161,8 +161,8 @@ pub fn seq(x: &Value) -> Result<Value> {
                 x.class_name()
             )),
         },
-        View::HostObject(o) if o.list_items().is_some() => {
-            let items = o.list_items().unwrap_or_default();
+        View::HostObject(o) if o.seq_items().is_some() => {
+            let items = o.seq_items().unwrap_or_default();
             Ok(if items.is_empty() {
                 Value::NIL
             } else {
@@ -297,7 +297,7 @@ fn counted(x: &Value) -> Result<Option<usize>> {
             }
             None => return Ok(None),
         },
-        View::HostObject(o) if o.list_items().is_some() => o.list_items().map_or(0, |v| v.len()),
+        View::HostObject(o) if o.seq_items().is_some() => o.seq_items().map_or(0, |v| v.len()),
         _ => match node(x) {
             Some(n) => return n.counted(),
             None => return Ok(None),
