@@ -307,6 +307,13 @@ const SUPERS: &[(&str, &[&str])] = &[
     ("io.BufferedInputStream", &["io.FilterInputStream"]),
     ("io.FileInputStream", &["io.InputStream"]),
     ("io.ByteArrayInputStream", &["io.InputStream"]),
+    // Request bodies of cljw.http.server (http-kit's class) and response
+    // bodies of babashka.http-client `:as :stream` (the JDK client's).
+    ("org.httpkit.BytesInputStream", &["io.InputStream"]),
+    (
+        "jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream",
+        &["io.InputStream"],
+    ),
     ("io.OutputStream", &["io.Closeable", "io.Flushable"]),
     ("io.FilterOutputStream", &["io.OutputStream"]),
     ("io.BufferedOutputStream", &["io.FilterOutputStream"]),

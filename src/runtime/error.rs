@@ -103,6 +103,11 @@ ex_classes! {
     UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
     URISyntaxException = "java.net.URISyntaxException": Exception,
     MalformedURLException = "java.net.MalformedURLException": IOException,
+    SocketException = "java.net.SocketException": IOException,
+    ConnectException = "java.net.ConnectException": SocketException,
+    UnknownHostException = "java.net.UnknownHostException": IOException,
+    HttpTimeoutException = "java.net.http.HttpTimeoutException": IOException,
+    HttpConnectTimeoutException = "java.net.http.HttpConnectTimeoutException": HttpTimeoutException,
 }
 
 impl ExClass {

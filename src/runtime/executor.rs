@@ -14,7 +14,7 @@ use std::time::Duration;
 /// Rust stack of a pool thread: the tree-walk backend recurses on it
 /// (about 20 KiB per Clojure call in debug builds, for the default depth
 /// limit of `stack::DEFAULT_LIMIT`).
-const WORKER_STACK: usize = 256 << 20;
+pub(crate) const WORKER_STACK: usize = 256 << 20;
 /// How long an idle solo thread waits for work (ThreadPoolExecutor's
 /// keep-alive of Executors.newCachedThreadPool).
 const KEEP_ALIVE: Duration = Duration::from_secs(60);
