@@ -497,3 +497,35 @@ fn load_with_wrk() {
     assert!(!text.contains("Non-2xx"), "wrk saw errors:\n{text}");
     assert_eq!(get(&server, "/hello").text(), "hello");
 }
+
+/// examples/json_api.clj (server, cheshire and client together) runs and
+/// prints each call's status and decoded JSON.
+#[test]
+fn json_api_example() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .arg("examples/json_api.clj")
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run cljw");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"[201 {:id 1, :title "write the server", :done false}]"#,
+            r#"[201 {:id 2, :title "call it", :done false}]"#,
+            r#"[422 {:error "title is required"}]"#,
+            r#"[200 {:id 1, :title "write the server", :done true}]"#,
+            r#"[200 ({:id 1, :title "write the server", :done true} {:id 2, :title "call it", :done false})]"#,
+            "[204 nil]",
+            r#"[200 ({:id 1, :title "write the server", :done true})]"#,
+            r#"[404 {:error "not found"}]"#,
+        ]
+    );
+}
