@@ -355,6 +355,15 @@ fn limits_and_malformed_requests() {
             413,
         ),
         (
+            "body over :max-body, sent whole",
+            [
+                b"POST /echo HTTP/1.1\r\nContent-Length: 100000\r\n\r\n".to_vec(),
+                vec![b'x'; 100_000],
+            ]
+            .concat(),
+            413,
+        ),
+        (
             "chunked body over :max-body",
             [
                 b"POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec(),

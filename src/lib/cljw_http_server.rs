@@ -901,6 +901,7 @@ fn serve_connection(server: &Server, stream: TcpStream, peer: SocketAddr) {
             Err(ReadErr::Status(s)) => {
                 let _ = out.write_all(&simple_response(s, &server.server_header));
                 let _ = out.flush();
+                linger_close(out.get_ref());
                 return;
             }
         };
@@ -909,12 +910,30 @@ fn serve_connection(server: &Server, stream: TcpStream, peer: SocketAddr) {
         server.in_flight.fetch_sub(1, Ordering::SeqCst);
         if !keep {
             let _ = out.flush();
-            let _ = out.get_ref().shutdown(Shutdown::Write);
+            linger_close(out.get_ref());
             return;
         }
         // Flush unless the next pipelined request is already here.
         if r.buffer().is_empty() && out.flush().is_err() {
             return;
+        }
+    }
+}
+
+/// Close after the last response: stop writing, then read and drop what
+/// the client still sends for a moment, so that closing with unread input
+/// (a refused body, say) does not reset the connection and destroy the
+/// response before the client has read it.
+fn linger_close(stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let start = Instant::now();
+    let mut buf = [0u8; 8192];
+    let mut drained = 0usize;
+    while drained < (1 << 20) && start.elapsed() < Duration::from_secs(2) {
+        match (&*stream).read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
         }
     }
 }

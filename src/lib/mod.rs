@@ -135,6 +135,8 @@ const LIBS: &[(&str, LibSource)] = &[
         "babashka.http-client",
         clojure_lib!("babashka/http_client.clj"),
     ),
+    #[cfg(feature = "http")]
+    ("org.httpkit.client", clojure_lib!("org/httpkit/client.clj")),
     #[cfg(not(feature = "http"))]
     ("cljw.http.server", without_http!("cljw.http.server")),
     #[cfg(not(feature = "http"))]
@@ -146,6 +148,8 @@ const LIBS: &[(&str, LibSource)] = &[
         "babashka.http-client",
         without_http!("babashka.http-client"),
     ),
+    #[cfg(not(feature = "http"))]
+    ("org.httpkit.client", without_http!("org.httpkit.client")),
     (
         "clojure.repl",
         LibSource::Mixed {

@@ -8,6 +8,7 @@
             [clojure.java.io :as io]
             [clojure.string :as str]
             [clojure.test :refer [deftest is testing run-tests]]
+            [org.httpkit.client :as hkc]
             [org.httpkit.server :as hk]))
 
 (defn handler [req]
@@ -142,6 +143,21 @@
   (let [results (doall (for [i (range 16)]
                          (future (:query (echo (http/get (str base "/echo?i=" i)))))))]
     (is (= (map #(str "i=" %) (range 16)) (map deref results)))))
+
+(deftest httpkit-client
+  (let [p (hkc/get (str base "/echo") {:query-params {:a 1}})
+        resp @p]
+    (is (= 200 (:status resp)))
+    (is (= "get" (get-in resp [:headers :x-method])))
+    (is (= "a=1" (:query (echo resp))))
+    (is (= {:method :get :url (str base "/echo") :query-params {:a 1}} (:opts resp))))
+  (is (= "posted" (:body (echo @(hkc/post (str base "/echo") {:body "posted"})))))
+  (is (= 404 (:status @(hkc/request {:url (str base "/status?404")}))))
+  (is (= [:done 200] @(hkc/get (str base "/echo") {} (fn [r] [:done (:status r)]))))
+  (is (= 302 (:status @(hkc/get (str base "/redirect") {:follow-redirects false}))))
+  (is (= [0 1 2 -1] (vec (:body @(hkc/get (str base "/bytes") {:as :byte-array})))))
+  (let [{:keys [error]} @(hkc/get (str base "/slow") {:timeout 200})]
+    (is (= "java.net.http.HttpTimeoutException" (.getName (class error))))))
 
 (let [{:keys [fail error]} (run-tests)]
   (stop)
