@@ -22,6 +22,7 @@
                             :auth (get-in req [:headers "authorization"])
                             :custom (get-in req [:headers "x-custom"])
                             :body (some-> (:body req) slurp)})}
+    "/headers" {:body (pr-str (:headers req))}
     "/status" {:status (Long/parseLong (:query-string req)) :body "status"}
     "/slow" (do (Thread/sleep 1500) {:body "late"})
     "/multi" {:headers {"Set-Cookie" ["a=1" "b=2"]} :body ""}
@@ -33,6 +34,7 @@
 (def base (str "http://127.0.0.1:" (:local-port (meta stop))))
 
 (defn echo [resp] (read-string (:body resp)))
+(def echo-headers echo)
 
 (deftest get-and-response-shape
   (let [resp (http/get (str base "/echo"))]
@@ -83,6 +85,10 @@
     (is (= "text/x" (:ctype e)))
     (is (= "Basic dXNlcjpwYXNz" (:auth e))))
   (is (= "Bearer tok" (:auth (echo (http/get (str base "/echo") {:oauth-token "tok"})))))
+  (testing "a caller's header replaces the default of the same name"
+    (is (= "text/x, */*" (get-in (echo-headers (http/get (str base "/headers")
+                                                         {:headers {"Accept" "text/x, */*"}}))
+                                 ["accept"]))))
   (is (= ["a=1" "b=2"] (get-in (http/get (str base "/multi")) [:headers "set-cookie"]))))
 
 (deftest as-options

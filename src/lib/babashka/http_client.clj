@@ -50,16 +50,22 @@
 (defn- merge-opts [x y]
   (if (and (map? x) (map? y)) (merge x y) y))
 
+(defn- lower-case-headers
+  "Header names as lower-case strings, a later entry winning: a caller's
+  \"Accept\" replaces the default :accept instead of adding a second."
+  [headers]
+  (reduce (fn [m [k v]] (assoc m (str/lower-case (coerce-key k)) v)) {} headers))
+
 (defn- prepare [req]
   (let [{:keys [basic-auth oauth-token accept query-params form-params]} req]
-    (cond-> req
-      accept (assoc-in [:headers :accept] (case accept :json "application/json"))
-      basic-auth (assoc-in [:headers :authorization]
+    (cond-> (update req :headers lower-case-headers)
+      accept (assoc-in [:headers "accept"] (case accept :json "application/json"))
+      basic-auth (assoc-in [:headers "authorization"]
                            (let [[user pass] (if (sequential? basic-auth)
                                                basic-auth
                                                [(:user basic-auth) (:pass basic-auth)])]
                              (str "Basic " (native/base64 (str user ":" pass)))))
-      oauth-token (assoc-in [:headers :authorization] (str "Bearer " oauth-token))
+      oauth-token (assoc-in [:headers "authorization"] (str "Bearer " oauth-token))
       true (update :uri uri-string)
       query-params (update :uri (fn [u]
                                   (str u (if (str/includes? u "?") "&" "?")
@@ -67,10 +73,9 @@
       form-params (-> (assoc :body (encode-params form-params))
                       (update :headers
                               (fn [h]
-                                (if (or (clojure.core/get h :content-type)
-                                        (clojure.core/get h "content-type"))
+                                (if (contains? h "content-type")
                                   h
-                                  (assoc h :content-type
+                                  (assoc h "content-type"
                                          "application/x-www-form-urlencoded"))))))))
 
 (defn- header-pairs [headers]
