@@ -184,6 +184,8 @@ fn get_post_and_bodies() {
         assert_eq!(r.header("content-type"), Some("text/plain"));
         assert_eq!(r.header("content-length"), Some("5"));
         assert_eq!(r.header("server"), Some("cljw"));
+        let date = r.header("date").expect("a Date header");
+        assert!(date.ends_with(" GMT") && date.len() == 29, "{date}");
 
         let r = exchange(
             &server,

@@ -298,12 +298,33 @@ fn accept_loop(server: &Arc<Server>, listener: TcpListener) {
             .name(format!("cljw-http-conn-{id}"))
             .stack_size(CONN_STACK)
             .spawn(move || {
-                serve_connection(&s, stream, peer);
+                // A panic is a bug, but must not leave the connection
+                // registered (stop would wait on it).
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    serve_connection(&s, stream, peer)
+                }));
                 lock(&s.conns).remove(&id);
             });
         if spawned.is_err() {
             lock(&server.conns).remove(&id);
         }
+    }
+}
+
+/// Counts a request in flight for as long as it lives (also when the
+/// answer unwinds), so `stop` never waits on a request that is gone.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn enter(n: &'a AtomicUsize) -> InFlight<'a> {
+        n.fetch_add(1, Ordering::SeqCst);
+        InFlight(n)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -651,6 +672,20 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// The Date header's value (RFC 9110: an origin server with a clock sends
+/// it), formatted once a second.
+fn http_date_now() -> String {
+    static CACHE: Mutex<(u64, String)> = Mutex::new((u64::MAX, String::new()));
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut c = lock(&CACHE);
+    if c.0 != now {
+        *c = (now, crate::runtime::date::http_date(now as i64 * 1000));
+    }
+    c.1.clone()
+}
+
 /// A complete response for a refused request (always closes).
 fn simple_response(status: u16, server_header: &Option<String>) -> Vec<u8> {
     let text = reason(status);
@@ -659,7 +694,8 @@ fn simple_response(status: u16, server_header: &Option<String>) -> Vec<u8> {
         out.push_str(&format!("Server: {s}\r\n"));
     }
     out.push_str(&format!(
-        "Content-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+        "Date: {}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+        http_date_now(),
         text.len()
     ));
     out.into_bytes()
@@ -905,9 +941,10 @@ fn serve_connection(server: &Server, stream: TcpStream, peer: SocketAddr) {
                 return;
             }
         };
-        server.in_flight.fetch_add(1, Ordering::SeqCst);
-        let keep = answer(server, &mut r, &mut out, &head, &peer);
-        server.in_flight.fetch_sub(1, Ordering::SeqCst);
+        let keep = {
+            let _counted = InFlight::enter(&server.in_flight);
+            answer(server, &mut r, &mut out, &head, &peer)
+        };
         if !keep {
             let _ = out.flush();
             linger_close(out.get_ref());
@@ -1015,6 +1052,15 @@ fn write_response(
     if !has_server && let Some(s) = &server.server_header {
         h.push_str("Server: ");
         h.push_str(s);
+        h.push_str("\r\n");
+    }
+    if !p
+        .headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("date"))
+    {
+        h.push_str("Date: ");
+        h.push_str(&http_date_now());
         h.push_str("\r\n");
     }
     // The body and how its end is marked.
