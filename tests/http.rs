@@ -540,3 +540,55 @@ fn json_api_example() {
         ]
     );
 }
+
+/// A running server keeps the process alive after its script ends (as
+/// http-kit's non-daemon thread does on the JVM); stopping it lets the
+/// process exit normally.
+#[test]
+fn server_outlives_the_script_until_stopped() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .arg("tests/http/serve_after_main.clj")
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run cljw");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    out.read_line(&mut line).expect("port line");
+    let port: u16 = line.trim()["port ".len()..].parse().expect("port");
+    let request = |path: &str| {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        s.write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .expect("send");
+        read_response(&mut BufReader::new(s), false).text()
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(request("/"), "still serving");
+    assert_eq!(
+        child.try_wait().expect("wait"),
+        None,
+        "alive after the script"
+    );
+    assert_eq!(request("/stop"), "stopping");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            break Some(st);
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "exits normally once stopped: {status:?}"
+    );
+}

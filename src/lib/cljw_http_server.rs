@@ -17,6 +17,9 @@
 //! 413 body over `:max-body`, 414 request line over `:max-line`, 431 head
 //! over `:max-header`, 503 over `:max-connections`.
 //!
+//! A running server holds a script's normal exit (runtime::executor::hold)
+//! until it is stopped, as http-kit's non-daemon thread holds the JVM's.
+//!
 //! Options: `:ip` (default "127.0.0.1"), `:port` (0 picks a free one),
 //! `:thread` (4), `:max-body` (8 MiB), `:max-line` (8192), `:max-header`
 //! (16 KiB), `:read-timeout` ms (30000; 0 none), `:max-connections`
@@ -191,6 +194,9 @@ fn start(args: &[Value]) -> Result<Value> {
         .spawn(move || accept_loop(&s, listener))
         .map_err(|e| io_err("starting the acceptor thread", &e))?;
     *lock(&server.acceptor) = Some(acceptor);
+    // Like http-kit's non-daemon server thread on the JVM, a running
+    // server keeps a script's normal exit waiting until it is stopped.
+    crate::runtime::executor::hold();
     Ok(handle(server))
 }
 
@@ -259,6 +265,7 @@ fn stop(server: &Server, grace: Duration) -> bool {
     // Workers finish the queue and exit once the sender is gone.
     lock(&server.jobs).take();
     server.stopped.store(true, Ordering::SeqCst);
+    crate::runtime::executor::release();
     true
 }
 

@@ -9,7 +9,10 @@
   send!) are not supported. Extra options: `:max-header` (bytes of a
   request head, 431 past it), `:read-timeout` (ms a connection may stay
   silent mid-request (408) or idle between requests; 0 for none),
-  `:max-connections`.")
+  `:max-connections`.
+
+  As on the JVM, a running server keeps the program from exiting at the
+  end of its script until it is stopped (or System/exit is called).")
 
 (defn run-server
   "Starts a server for the Ring `handler`. Options: `:ip` (\"127.0.0.1\"),
