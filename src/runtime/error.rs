@@ -112,6 +112,11 @@ ex_classes! {
     UnsupportedTemporalTypeException = "java.time.temporal.UnsupportedTemporalTypeException": DateTimeException,
     ZoneRulesException = "java.time.zone.ZoneRulesException": DateTimeException,
     UnsupportedCharsetException = "java.nio.charset.UnsupportedCharsetException": IllegalArgumentException,
+    SocketException = "java.net.SocketException": IOException,
+    ConnectException = "java.net.ConnectException": SocketException,
+    UnknownHostException = "java.net.UnknownHostException": IOException,
+    HttpTimeoutException = "java.net.http.HttpTimeoutException": IOException,
+    HttpConnectTimeoutException = "java.net.http.HttpConnectTimeoutException": HttpTimeoutException,
 }
 
 impl ExClass {
