@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 7] {
+fn tables() -> [&'static [ClassDef]; 8] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -17,6 +17,7 @@ fn tables() -> [&'static [ClassDef]; 7] {
         super::regex::CLASSES,
         super::date::CLASSES,
         super::jdk::CLASSES,
+        super::time::CLASSES,
     ]
 }
 

@@ -47,24 +47,6 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 
 /// `C/FIELD`; None when not modelled here.
 pub fn get_static(class: &str, field: &str) -> Option<Value> {
-    if class == "java.time.format.DateTimeFormatter" {
-        const NAMES: &[&str] = &[
-            "ISO_INSTANT",
-            "ISO_LOCAL_DATE",
-            "ISO_LOCAL_TIME",
-            "ISO_LOCAL_DATE_TIME",
-            "ISO_OFFSET_DATE_TIME",
-            "ISO_ZONED_DATE_TIME",
-            "ISO_DATE",
-            "ISO_DATE_TIME",
-            "BASIC_ISO_DATE",
-            "RFC_1123_DATE_TIME",
-        ];
-        return NAMES
-            .iter()
-            .find(|n| **n == field)
-            .map(|n| host(HostObject::TimeFormatter(n)));
-    }
     let tag = match (class, field) {
         ("java.util.Locale", "US") => "en_US",
         ("java.util.Locale", "ROOT") => "",

@@ -49,6 +49,7 @@ mod number;
 mod object;
 mod regex;
 mod string;
+mod time;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 

@@ -35,7 +35,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => {
             super::coll::iterator(it, method, args)
         }
-        View::HostObject(_) => super::builder::call(target, method, args)
+        View::HostObject(_) => super::time::call(target, method, args)
+            .or_else(|| super::builder::call(target, method, args))
             .or_else(|| super::regex::call(target, method, args))
             .or_else(|| super::jdk::call(target, method, args)),
         View::InStream(s) => super::io::call_stream(s, method, args),

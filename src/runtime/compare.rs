@@ -83,6 +83,18 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
             View::Uuid(y) => Ok(ord_int(x.compare(y))),
             _ => cast_error(b, "java.util.UUID"),
         },
+        // A foreign object's compareTo (java.time values).
+        (View::HostObject(super::object::HostObject::Foreign(_, x)), _) if x.comparable() => {
+            match b.view() {
+                View::HostObject(super::object::HostObject::Foreign(_, y)) => {
+                    match x.compare_to(&**y) {
+                        Some(o) => Ok(ord_int(o)),
+                        None => cast_error(b, a.class_name()),
+                    }
+                }
+                _ => cast_error(b, a.class_name()),
+            }
+        }
         // Ref.compareTo: creation order.
         (View::TxRef(x), _) => match b.view() {
             View::TxRef(y) => Ok(ord_int(x.id().cmp(&y.id()))),
@@ -119,6 +131,7 @@ pub fn is_comparable(x: &Value) -> bool {
                 | View::MapEntry(_)
                 | View::Instance(_)
         )
+        || matches!(x.view(), View::HostObject(super::object::HostObject::Foreign(_, f)) if f.comparable())
 }
 
 /// PersistentTreeMap.add's check before it stores a new key under the

@@ -146,7 +146,7 @@ impl Fields {
 }
 
 /// Epoch day of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_gregorian(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_gregorian(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -156,7 +156,7 @@ fn days_from_gregorian(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn gregorian_from_days(z: i64) -> (i64, i64, i64) {
+pub(crate) fn gregorian_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

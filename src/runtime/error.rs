@@ -103,6 +103,11 @@ ex_classes! {
     UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
     URISyntaxException = "java.net.URISyntaxException": Exception,
     MalformedURLException = "java.net.MalformedURLException": IOException,
+    // java.time's (src/interop/time).
+    DateTimeException = "java.time.DateTimeException": RuntimeException,
+    DateTimeParseException = "java.time.format.DateTimeParseException": DateTimeException,
+    UnsupportedTemporalTypeException = "java.time.temporal.UnsupportedTemporalTypeException": DateTimeException,
+    ZoneRulesException = "java.time.zone.ZoneRulesException": DateTimeException,
 }
 
 impl ExClass {

@@ -52,17 +52,67 @@ pub enum HostObject {
     Atomic(&'static str, Lock<Value>),
     /// java.util.LinkedList / ArrayDeque: its class and items.
     LinkedList(&'static str, Lock<Vec<Value>>),
-    /// A java.time.format.DateTimeFormatter constant, by its field name.
-    TimeFormatter(&'static str),
 }
 
-/// The payload of a `HostObject::Foreign`: shareable across threads when
-/// values are.
-#[cfg(feature = "threads")]
-pub type ForeignBox = Box<dyn std::any::Any + Send + Sync>;
 /// The payload of a `HostObject::Foreign`.
+pub type ForeignBox = Box<dyn ForeignObject>;
+
+/// What a `HostObject::Foreign` payload must be: shareable across threads
+/// when values are.
+#[cfg(feature = "threads")]
+pub trait ForeignBound: std::any::Any + Send + Sync {}
+#[cfg(feature = "threads")]
+impl<T: std::any::Any + Send + Sync> ForeignBound for T {}
+/// What a `HostObject::Foreign` payload must be.
 #[cfg(not(feature = "threads"))]
-pub type ForeignBox = Box<dyn std::any::Any>;
+pub trait ForeignBound: std::any::Any {}
+#[cfg(not(feature = "threads"))]
+impl<T: std::any::Any> ForeignBound for T {}
+
+/// An object of a layer-2 module (a java.time value, a cljw.wasm instance).
+/// Its Java value semantics come from the module: the defaults are
+/// java.lang.Object's (identity equals and hashCode, no ordering,
+/// `Class@hash` toString), which `=`, `hash`, `compare` and `str` consult.
+pub trait ForeignObject: ForeignBound {
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// equals against another foreign object; None: identity.
+    fn equals(&self, _other: &dyn ForeignObject) -> Option<bool> {
+        None
+    }
+    /// hashCode; None: the identity hash.
+    fn hash_code(&self) -> Option<i32> {
+        None
+    }
+    /// Comparable.compareTo; None: not Comparable (or not with `other`'s
+    /// class: a ClassCastException).
+    fn compare_to(&self, _other: &dyn ForeignObject) -> Option<std::cmp::Ordering> {
+        None
+    }
+    /// Whether the class implements java.lang.Comparable.
+    fn comparable(&self) -> bool {
+        false
+    }
+    /// toString; None: `Class@hash`.
+    fn to_java_string(&self) -> Option<String> {
+        None
+    }
+}
+
+impl dyn ForeignObject {
+    pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
+        self.as_any().downcast_ref::<T>()
+    }
+}
+
+impl HostObject {
+    /// The foreign payload, when this is one.
+    pub fn foreign(&self) -> Option<&dyn ForeignObject> {
+        match self {
+            HostObject::Foreign(_, b) => Some(&**b),
+            _ => None,
+        }
+    }
+}
 
 impl HostObject {
     pub fn class_name(&self) -> &'static str {
@@ -86,7 +136,6 @@ impl HostObject {
             HostObject::JavaMap(c, _) => c,
             HostObject::Atomic(c, _) => c,
             HostObject::LinkedList(c, _) => c,
-            HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
         }
     }
 
@@ -116,15 +165,14 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
-            HostObject::Iterator(_)
-            | HostObject::StructDef(_)
-            | HostObject::Random(_)
-            | HostObject::TimeFormatter(_) => {
+            HostObject::Iterator(_) | HostObject::StructDef(_) | HostObject::Random(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Array(c, _) | HostObject::Foreign(c, _) => {
-                format!("{c}@{:x}", identity_hash as u32)
-            }
+            HostObject::Foreign(c, f) => match f.to_java_string() {
+                Some(s) => s,
+                None => format!("{c}@{:x}", f.hash_code().unwrap_or(identity_hash) as u32),
+            },
+            HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::Locale(tag) => tag.to_string(),
             HostObject::Uri(u) => u.clone(),

@@ -60,6 +60,12 @@ pub(crate) struct WasmInstance {
     metered: bool,
 }
 
+impl crate::runtime::object::ForeignObject for WasmInstance {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// The instance behind a value, if it is one.
 pub(crate) fn as_instance(v: &Value) -> Option<&WasmInstance> {
     match v.view() {
