@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Re-record src/interop/jvm_members.txt: for every class in the registry's
-# tables (src/interop/*.rs), the public static methods, .static-fields and
+# tables (src/interop/**.rs), the public static methods, .static-fields and
 # #instance-methods (those the class itself declares; the rest are its
 # supertypes') the JVM's class has, one class a line, recorded with JVM
 # Clojure. cljw uses it to tell a member the JVM lacks (the JVM's error) from
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v clojure >/dev/null || { echo "jvm-members: clojure (JVM) is not installed" >&2; exit 2; }
 names=$(mktemp)
-grep -ohE 'ClassDef::(class|interface)\("[^"]+"\)' src/interop/*.rs \
+grep -rohE 'ClassDef::(class|interface)\("[^"]+"\)' src/interop \
   | sed -E 's/.*\("([^"]+)"\)/\1/' | sort -u > "$names"
 out=src/interop/jvm_members.txt
 {
