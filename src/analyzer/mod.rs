@@ -780,8 +780,12 @@ impl<'a> Analyzer<'a> {
             return Ok(Some(self.node(NodeKind::InstanceCall(m, target, args))));
         }
         if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
-            let c = self.ctor_class(&name[..name.len() - 1])?;
-            self.check_user_ctor(c.name, items.len() - 1)?;
+            // Errors name `new`, the form `(C. ...)` expands to on the JVM.
+            let c = self.as_special("new", |a| {
+                let c = a.ctor_class(&name[..name.len() - 1])?;
+                a.check_user_ctor(c.name, items.len() - 1)?;
+                Ok(c)
+            })?;
             let args = self.analyze_args(&items[1..])?;
             return Ok(Some(self.node(NodeKind::New(c, args))));
         }
@@ -791,10 +795,19 @@ impl<'a> Analyzer<'a> {
         {
             let args = self.analyze_args(&items[1..])?;
             let (c, m) = (self.host_class(ns), self.str(name));
-            self.check_static_member(c, m, args.len())?;
+            // Errors name `.`, the form `(C/m ...)` expands to on the JVM.
+            self.as_special(".", |a| a.check_static_member(c, m, args.len()))?;
             return Ok(Some(self.node(NodeKind::StaticCall(c, m, args))));
         }
         Ok(None)
+    }
+
+    /// Run `f` with errors reported as compiling the special form `name`.
+    fn as_special<T>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let saved = self.special.replace(Value::symbol(None, name));
+        let r = f(self);
+        self.special = saved;
+        r
     }
 
     fn analyze_args(&mut self, forms: &[Value]) -> Result<&'a [Node<'a>]> {

@@ -829,14 +829,14 @@ impl<'a> Analyzer<'a> {
         member: &str,
         nargs: usize,
     ) -> Result<()> {
-        use crate::runtime::class::{Member, jvm_has_static};
+        use crate::runtime::class::{Member, jvm_has};
         let Some(d) = c.def else {
             return Ok(());
         };
         if d.has_static_method(member)
             || (nargs == 0 && d.has_static_field(member))
-            || jvm_has_static(d, member, Member::Method) != Some(false)
-            || (nargs == 0 && jvm_has_static(d, member, Member::Field) == Some(true))
+            || jvm_has(d, member, Member::StaticMethod) != Some(false)
+            || (nargs == 0 && jvm_has(d, member, Member::StaticField) == Some(true))
         {
             return Ok(());
         }
@@ -854,11 +854,11 @@ impl<'a> Analyzer<'a> {
 
     /// `C/F` of a registry class: a field the JVM's class lacks fails here.
     pub(super) fn check_static_field(&self, c: HostClass<'a>, field: &str) -> Result<()> {
-        use crate::runtime::class::{Member, jvm_has_static};
+        use crate::runtime::class::{Member, jvm_has};
         match c.def {
             Some(d)
                 if !d.has_static_field(field)
-                    && jvm_has_static(d, field, Member::Field) == Some(false) =>
+                    && jvm_has(d, field, Member::StaticField) == Some(false) =>
             {
                 self.error(
                     ExClass::RuntimeException,

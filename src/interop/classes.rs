@@ -47,7 +47,7 @@ pub fn install() {
         // Built once at start-up and kept for the process's life.
         defs.push(Box::leak(Box::new(d)));
     }
-    class::install_registry(defs, include_str!("jvm_statics.txt"));
+    class::install_registry(defs, include_str!("jvm_members.txt"));
 }
 
 fn exception_ctor(name: &str, args: &[Value]) -> Option<crate::runtime::error::Result<Value>> {

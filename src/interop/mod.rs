@@ -21,13 +21,19 @@
 //!
 //! The hooks return None when no overload takes the args (the caller then
 //! throws the JVM's "No matching ..." message). The analyzer resolves a
-//! class once, at compile time, and checks static members against the
-//! listed names, so list every static method and field the hook answers.
-//! List the JVM's direct superclass and interfaces exactly (`bases`,
-//! `supers`, `instance?`, `isa?` and catch walk them); each named
-//! supertype needs its own entry. A class without hooks falls back to the
-//! area dispatchers by class name (`lang::call_static`, `new_instance`).
-//! Instance methods dispatch on the value (`object::call_method`).
+//! class once, at compile time; list every static method and field the
+//! hook answers (a listed name the JVM lacks fails a unit test). List the
+//! JVM's direct superclass and interfaces exactly (`bases`, `supers`,
+//! `instance?`, `isa?` and catch walk them); each named supertype needs its
+//! own entry (a unit test checks). Classes without a `ctor` hook fall back
+//! to `new_instance`'s match by name. Instance methods dispatch on the
+//! value (`object::call_method`).
+//!
+//! After adding classes, run `scripts/jvm-members.sh` (needs JVM Clojure):
+//! it records the JVM's members of every registry class in
+//! `jvm_members.txt`, which tells a member the JVM lacks (the JVM's error,
+//! at compile time for statics) from one cljw lacks ("... is not supported
+//! by cljw"). A class missing from that file is simply not checked.
 
 mod base64;
 mod builder;
@@ -58,7 +64,7 @@ pub use thread::at_exit;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
-use crate::runtime::class::{ClassDef, Member, jvm_has_static};
+use crate::runtime::class::{ClassDef, Member, jvm_has};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::host::{self, HostTable};
 use crate::runtime::types;
@@ -251,11 +257,11 @@ fn call_static(
         None if args.is_empty() && c.has_static_field(member) => {
             get_static(Some(c), c.name, member)
         }
-        None if args.is_empty() && jvm_has_static(c, member, Member::Field) == Some(true) => {
+        None if args.is_empty() && jvm_has(c, member, Member::StaticField) == Some(true) => {
             Err(unsupported(c, member))
         }
         None if !c.has_static_method(member)
-            && jvm_has_static(c, member, Member::Method) == Some(true) =>
+            && jvm_has(c, member, Member::StaticMethod) == Some(true) =>
         {
             Err(unsupported(c, member))
         }
@@ -291,7 +297,7 @@ fn get_static(def: Option<&'static ClassDef>, class: &str, field: &str) -> Resul
     };
     match c.fields.and_then(|f| f(c.name, field)) {
         Some(v) => Ok(v),
-        None if jvm_has_static(c, field, Member::Field) == Some(true) => Err(unsupported(c, field)),
+        None if jvm_has(c, field, Member::StaticField) == Some(true) => Err(unsupported(c, field)),
         None => Err(Exception::new(
             ExClass::IllegalArgumentException,
             format!("Unable to find static field: {field} in class {}", c.name),
@@ -331,6 +337,14 @@ pub(crate) fn no_static_method(name: &str, nargs: usize, class: &str) -> Excepti
 
 /// Reflector's message when no method of that name and arity exists.
 pub(crate) fn no_method(name: &str, nargs: usize, class: &str) -> Exception {
+    if let Some(d) = crate::runtime::class::find(class)
+        && jvm_has(d, name, Member::Method) == Some(true)
+    {
+        return Exception::new(
+            ExClass::UnsupportedOperationException,
+            format!("{class}.{name} taking {nargs} args is not supported by cljw"),
+        );
+    }
     if nargs == 0 {
         Exception::new(
             ExClass::IllegalArgumentException,

@@ -175,7 +175,7 @@ fn classes_and_writers() {
 
 #[test]
 fn registry_is_consistent_with_the_jvm() {
-    use crate::runtime::class::{self, Member, jvm_has_static};
+    use crate::runtime::class::{self, Member, jvm_has};
     install();
     for d in class::all() {
         // Each named supertype has its own def, so hierarchy walks finish.
@@ -185,7 +185,7 @@ fn registry_is_consistent_with_the_jvm() {
         // Every static member cljw lists exists on the JVM's class.
         for m in d.static_methods {
             assert_ne!(
-                jvm_has_static(d, m, Member::Method),
+                jvm_has(d, m, Member::StaticMethod),
                 Some(false),
                 "{}/{m}",
                 d.name
@@ -193,7 +193,7 @@ fn registry_is_consistent_with_the_jvm() {
         }
         for f in d.static_fields {
             assert_ne!(
-                jvm_has_static(d, f, Member::Field),
+                jvm_has(d, f, Member::StaticField),
                 Some(false),
                 "{}/{f}",
                 d.name
@@ -206,4 +206,42 @@ fn registry_is_consistent_with_the_jvm() {
     assert!(class::find("ArrayList").is_none());
     let bd = class::find("BigDecimal").map(|d| d.name);
     assert_eq!(bd, Some("java.math.BigDecimal"));
+}
+
+#[test]
+fn members_the_jvm_has_and_cljw_lacks_say_so() {
+    use crate::runtime::class::{self, Member, jvm_has};
+    install();
+    let vector = class::find("clojure.lang.PersistentVector").expect("registry");
+    // Inherited through the recorded supertypes (java.util.List, Object).
+    assert_eq!(jvm_has(vector, "size", Member::Method), Some(true));
+    assert_eq!(jvm_has(vector, "wait", Member::Method), Some(true));
+    assert_eq!(jvm_has(vector, "nope", Member::Method), Some(false));
+    let err = |r: Result<Value>| {
+        r.err()
+            .map(|e| (e.class(), e.message().unwrap_or_default().to_string()))
+    };
+    // String.chars exists on the JVM; cljw does not model it.
+    assert_eq!(
+        err(host::call_method(&s("x"), "chars", &[])),
+        Some((
+            ExClass::UnsupportedOperationException,
+            "java.lang.String.chars taking 0 args is not supported by cljw".to_string()
+        ))
+    );
+    // A method the JVM lacks keeps Reflector's message.
+    assert_eq!(
+        err(host::call_method(&s("x"), "nope", &[])),
+        Some((
+            ExClass::IllegalArgumentException,
+            "No matching field found: nope for class java.lang.String".to_string()
+        ))
+    );
+    assert_eq!(
+        err(host::call_static(None, "Thread", "onSpinWait", &[])),
+        Some((
+            ExClass::UnsupportedOperationException,
+            "java.lang.Thread/onSpinWait is not supported by cljw".to_string()
+        ))
+    );
 }

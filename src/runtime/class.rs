@@ -115,16 +115,17 @@ struct Registry {
     /// By full name, and java.lang's (and BigInteger/BigDecimal's) classes
     /// also by simple name, as RT.DEFAULT_IMPORTS makes them.
     by_name: AHashMap<&'static str, &'static ClassDef>,
-    /// The JVM's public static members by class name: "m1 m2 .FIELD".
-    jvm_statics: AHashMap<&'static str, &'static str>,
+    /// The JVM's public members by class name: "static .FIELD #method".
+    jvm_members: AHashMap<&'static str, &'static str>,
 }
 
 static REGISTRY: OnceLock<Registry> = OnceLock::new();
 
-/// Index the class tables (once; later calls are ignored). `jvm_statics`
-/// has a line per class: its name, then the JVM's public static methods and
-/// `.fields`, space-separated (`#` lines are comments).
-pub fn install_registry(defs: Vec<&'static ClassDef>, jvm_statics: &'static str) {
+/// Index the class tables (once; later calls are ignored). `jvm_members`
+/// has a line per class: its name, then the JVM's public static methods,
+/// `.static-fields` and `#instance-methods` the class itself declares,
+/// space-separated (lines starting with `# ` are comments).
+pub fn install_registry(defs: Vec<&'static ClassDef>, jvm_members: &'static str) {
     REGISTRY.get_or_init(|| {
         let mut by_name = AHashMap::with_capacity(defs.len() * 2);
         for d in &defs {
@@ -135,15 +136,15 @@ pub fn install_registry(defs: Vec<&'static ClassDef>, jvm_statics: &'static str)
                 by_name.entry(simple).or_insert(*d);
             }
         }
-        let jvm_statics = jvm_statics
+        let jvm_members = jvm_members
             .lines()
-            .filter(|l| !l.starts_with('#'))
+            .filter(|l| !l.starts_with("# "))
             .map(|l| l.split_once(' ').unwrap_or((l, "")))
             .collect();
         Registry {
             all: defs,
             by_name,
-            jvm_statics,
+            jvm_members,
         }
     });
 }
@@ -173,23 +174,37 @@ pub fn resolve(name: &str) -> Option<&'static ClassDef> {
     find(&full)
 }
 
-/// A static member's kind, for `jvm_has_static`.
+/// A member's kind, for `jvm_has`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Member {
+    StaticMethod,
+    StaticField,
+    /// A public instance method, declared by the class or a supertype.
     Method,
-    Field,
 }
 
-/// Does the JVM's class have a public static method (or field) of that
-/// name? None when the JVM's members are not recorded for the class. A
-/// member the JVM lacks is a compile-time error, as on the JVM; one it has
-/// and cljw does not model fails when used, saying cljw lacks it.
-pub fn jvm_has_static(def: &ClassDef, name: &str, kind: Member) -> Option<bool> {
-    let members = REGISTRY.get()?.jvm_statics.get(def.name)?;
-    Some(members.split(' ').any(|m| match kind {
-        Member::Method => m == name,
-        Member::Field => m.strip_prefix('.') == Some(name),
-    }))
+/// Does the JVM's class have a public member of that name and kind? None
+/// when the JVM's members are not recorded for the class. A member the JVM
+/// lacks fails as on the JVM (at compile time for statics); one it has and
+/// cljw does not model fails saying cljw lacks it, and a static one only
+/// when used, so library code that never calls it still loads.
+pub fn jvm_has(def: &ClassDef, name: &str, kind: Member) -> Option<bool> {
+    let members = REGISTRY.get()?.jvm_members.get(def.name)?;
+    let own = members.split(' ').any(|m| match kind {
+        Member::StaticMethod => m == name,
+        Member::StaticField => m.strip_prefix('.') == Some(name),
+        Member::Method => m.strip_prefix('#') == Some(name),
+    });
+    if own || kind != Member::Method {
+        return Some(own);
+    }
+    Some(
+        def.supers()
+            .chain((!def.interface).then_some("java.lang.Object"))
+            .filter(|s| *s != def.name)
+            .filter_map(find)
+            .any(|s| jvm_has(s, name, kind) == Some(true)),
+    )
 }
 
 /// Every class modelled (completion, tests).
