@@ -30,6 +30,18 @@ pub enum Op {
     JumpIfFalse(u32),
     /// `[f a1 .. an] -> [result]`
     Call(u32),
+    /// `[a1 .. an] -> [result]`: call the value of var `consts[var]`
+    /// (`Var` + `Call` in one; the var is read after the args).
+    CallVar {
+        var: u32,
+        argc: u16,
+    },
+    /// `[a1 .. an] -> [result]`: call the running fn's fixed arity
+    /// `arity` (chosen at compile time) with its n args.
+    CallSelf {
+        arity: u16,
+        argc: u16,
+    },
     /// `[v] -> ` return v to the caller.
     Return,
     /// `[] -> [closure]` of `protos[i]`, captures per its `CaptureSource`s.
