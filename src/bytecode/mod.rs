@@ -158,3 +158,60 @@ impl ArityProto {
             .map(|l| l.1)
     }
 }
+
+/// The disassembly of `proto` and its inner fns (`cljw --dump-bytecode`):
+/// per arity its ops with their operands, constants and intrinsic sites
+/// spelled out.
+pub fn disassemble(proto: &FnProto, out: &mut String) {
+    use std::fmt::Write;
+    let konst = |i: u32| {
+        proto
+            .consts
+            .get(i as usize)
+            .map_or_else(|| "?".to_string(), crate::runtime::printer::pr_str)
+    };
+    let _ = writeln!(out, "fn {}", proto.name);
+    for (ai, a) in proto.arities.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  arity {ai}: {}{} params, {} slots",
+            a.required,
+            if a.variadic { "+rest" } else { "" },
+            a.frame_size
+        );
+        for (pc, op) in a.code.iter().enumerate() {
+            let _ = write!(out, "    {pc:4}  {op}");
+            match *op {
+                Op::Const(i)
+                | Op::Var(i)
+                | Op::CallVar(i, _)
+                | Op::DefRoot(i)
+                | Op::DefMeta(i)
+                | Op::SetVar(i) => {
+                    let _ = write!(out, "  ; {}", konst(i));
+                }
+                Op::Prim(i) | Op::Branch(i) => {
+                    if let Some(p) = proto.prims.get(i as usize) {
+                        let _ = write!(out, "  ; {:?} {:?}", p.prim, p.a);
+                        if p.binary {
+                            let _ = write!(out, " {:?}", p.b);
+                        }
+                        if let Some(d) = p.dst {
+                            let _ = write!(out, " -> slot {d}");
+                        }
+                    }
+                }
+                Op::MakeClosure(i) => {
+                    if let Some(p) = proto.protos.get(i as usize) {
+                        let _ = write!(out, "  ; {}", p.name);
+                    }
+                }
+                _ => {}
+            }
+            out.push('\n');
+        }
+    }
+    for p in proto.protos.iter() {
+        disassemble(p, out);
+    }
+}

@@ -17,9 +17,22 @@ use crate::runtime::gc::Ref;
 use crate::runtime::value::{Value, View};
 use ahash::AHashMap;
 
+static DUMP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--dump-bytecode`: print every compiled top-level form on stderr.
+pub fn set_dump(on: bool) {
+    DUMP.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Compile an analyzed top-level form to a zero-arity proto.
 pub fn compile(tree: &Tree) -> Result<Ref<FnProto>> {
-    compile_fn(tree, tree.root())
+    let p = compile_fn(tree, tree.root())?;
+    if DUMP.load(std::sync::atomic::Ordering::Relaxed) {
+        let mut out = String::new();
+        crate::bytecode::disassemble(&p, &mut out);
+        eprint!("{out}");
+    }
+    Ok(p)
 }
 
 fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
@@ -260,7 +273,7 @@ impl FnCompiler<'_> {
                             let p = compile_fn(self.tree, f)?;
                             let proto = u16::try_from(self.protos.len()).map_err(|_| too_big())?;
                             self.protos.push(p);
-                            self.emit(Op::LetFnClosure { proto, group }, 1);
+                            self.emit(Op::LetFnClosure(proto, group), 1);
                         }
                         _ => self.node(b.init)?,
                     }
@@ -439,10 +452,7 @@ impl FnCompiler<'_> {
         let Some((prim, var)) = self.prim_of(f, args.len()) else {
             return Ok(false);
         };
-        if matches!(
-            prim,
-            Prim::Add | Prim::Sub | Prim::Mul | Prim::Inc | Prim::Dec
-        ) {
+        if prim.valued() {
             return Ok(false);
         }
         let saved = self.a.cur_pos;
@@ -464,12 +474,19 @@ impl FnCompiler<'_> {
             self.emit(Op::Prim(i), 1 - k);
             return Ok(());
         }
+        if let (NodeKind::Const(k), [_]) = (&f.kind, args)
+            && self.tree.constant(*k).as_keyword().is_some()
+        {
+            let (i, k) = self.prim_call(Prim::KwGet, *k, args)?;
+            self.emit(Op::Prim(i), 1 - k);
+            return Ok(());
+        }
         if let Ok(n) = u16::try_from(args.len()) {
             match f.kind {
                 NodeKind::Var(id) => {
                     let var = self.constant(id)?;
                     let argc = self.nodes(args)?;
-                    self.emit(Op::CallVar { var, argc: n }, 1 - argc as i32);
+                    self.emit(Op::CallVar(var, n), 1 - argc as i32);
                     return Ok(());
                 }
                 NodeKind::SelfFn => {
@@ -480,7 +497,7 @@ impl FnCompiler<'_> {
                     {
                         let argc = self.nodes(args)?;
                         let arity = ai as u16;
-                        self.emit(Op::CallSelf { arity, argc: n }, 1 - argc as i32);
+                        self.emit(Op::CallSelf(arity, n), 1 - argc as i32);
                         return Ok(());
                     }
                 }
@@ -497,7 +514,7 @@ impl FnCompiler<'_> {
         self.node(c.expr)?;
         let table = self.constant(c.table)?;
         let n = u16::try_from(c.thens.len()).map_err(|_| too_big())?;
-        self.emit(Op::Case { table, n }, -1);
+        self.emit(Op::Case(table, n), -1);
         let d = self.a.depth;
         // The jump table: one Jump per then, then the default's.
         let first = self.pc();

@@ -351,6 +351,10 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
             char_at_utf16(s.as_str(), i).map_or(not_found, Value::char)
         }
         View::Instance(i) if i.is_record() => i.record_get(key)?.unwrap_or(not_found),
+        // Transients are ILookups (RT.getFrom)
+        View::TransientMap(_) | View::TransientSet(_) | View::TransientVector(_) => {
+            super::coll::ops::transient_get(coll, key, not_found.clone())?.unwrap_or(not_found)
+        }
         View::HostObject(o @ super::object::HostObject::JavaMap(..)) => {
             o.java_map_entry(key).map_or(not_found, |(_, v)| v)
         }

@@ -263,6 +263,7 @@ fn push_fast(stack: &mut Vec<Value>, r: arith::Fast) {
         arith::Fast::L(n) => stack.push(Value::long(n)),
         arith::Fast::D(d) => stack.push(Value::double(d)),
         arith::Fast::B(b) => stack.push(Value::bool(b)),
+        arith::Fast::V(v) => stack.push(v),
     }
 }
 
@@ -273,6 +274,7 @@ fn put_fast(slot: &mut Value, r: arith::Fast) {
         arith::Fast::L(n) => put(slot, Value::long(n)),
         arith::Fast::D(d) => put(slot, Value::double(d)),
         arith::Fast::B(b) => put(slot, Value::bool(b)),
+        arith::Fast::V(v) => put(slot, v),
     }
 }
 
@@ -587,13 +589,13 @@ impl Vm {
                     let fv = std::mem::take(&mut stack[fpos]);
                     call!(fv, argc, fpos);
                 }
-                Op::CallVar { var, argc } => {
+                Op::CallVar(var, argc) => {
                     let argc = argc as usize;
                     let fv = tri!(var_value(&consts[var as usize]));
                     let ret = stack.len() - argc;
                     call!(fv, argc, ret);
                 }
-                Op::CallSelf { arity: ai, argc } => {
+                Op::CallSelf(ai, argc) => {
                     let at = stack.len() - argc as usize;
                     let fv = stack[fslot].clone();
                     save_pc!();
@@ -617,7 +619,7 @@ impl Vm {
                     let v = tri!(make_closure(closure, stack, base, fslot, i as usize, None));
                     stack.push(v);
                 }
-                Op::LetFnClosure { proto: p, group } => {
+                Op::LetFnClosure(p, group) => {
                     let group = proto.letfn_groups.get(group as usize).map(|g| &**g);
                     let v = tri!(make_closure(closure, stack, base, fslot, p as usize, group));
                     stack.push(v);
@@ -678,7 +680,7 @@ impl Vm {
                     let v = pop(stack);
                     stack.push(tri!(crate::runtime::meta::with_meta(&v, m)));
                 }
-                Op::Case { table, n } => {
+                Op::Case(table, n) => {
                     let v = pop(stack);
                     let idx = lookup::get(&consts[table as usize], &v).as_long();
                     pc += match idx {
@@ -695,6 +697,8 @@ impl Vm {
                     let a = operand(d.a, n - k, stack, base, consts);
                     let b = if binary {
                         operand(d.b, n - 1, stack, base, consts)
+                    } else if d.prim == Prim::KwGet {
+                        &consts[d.var as usize]
                     } else {
                         a
                     };
@@ -878,6 +882,9 @@ fn prim_value(p: Prim, a: &Value, b: &Value) -> Option<Result<arith::Fast>> {
         Prim::Mul => arith::mul(a, b),
         Prim::Inc => arith::inc(a),
         Prim::Dec => arith::dec(a),
+        Prim::Nth => nth_fast(a, b).map(|v| Ok(arith::Fast::V(v))),
+        // (`b` is the key; for KwGet the keyword constant)
+        Prim::Get | Prim::KwGet => get_fast(a, b).map(|v| Ok(arith::Fast::V(v))),
         _ => prim_test(p, a, b).map(|t| Ok(arith::Fast::B(t))),
     }
 }
@@ -898,7 +905,34 @@ fn prim_test(p: Prim, a: &Value, b: &Value) -> Option<bool> {
         Prim::Not => Some(!a.truthy()),
         Prim::IsNil => Some(a.is_nil()),
         Prim::Identical => Some(a.identical(b)),
-        Prim::Add | Prim::Sub | Prim::Mul | Prim::Inc | Prim::Dec => None,
+        Prim::Add
+        | Prim::Sub
+        | Prim::Mul
+        | Prim::Inc
+        | Prim::Dec
+        | Prim::Nth
+        | Prim::Get
+        | Prim::KwGet => None,
+    }
+}
+
+/// `(nth v i)` on a vector with an index in range; None: call `nth`.
+#[inline(always)]
+fn nth_fast(coll: &Value, i: &Value) -> Option<Value> {
+    let (View::Vector(v), Some(i)) = (coll.view(), i.as_long()) else {
+        return None;
+    };
+    v.nth(usize::try_from(i).ok()?).cloned()
+}
+
+/// `(get m k)` on an array or hash map (nil when absent, as RT.get);
+/// None: call `get` (or the keyword).
+#[inline(always)]
+fn get_fast(m: &Value, k: &Value) -> Option<Value> {
+    match m.view() {
+        View::ArrayMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
+        View::HashMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
+        _ => None,
     }
 }
 
@@ -913,7 +947,12 @@ fn prim_fallback(
     base: usize,
     consts: &[Value],
 ) -> Result<(Value, usize)> {
-    let f = var_value(&consts[d.var as usize])?;
+    let callee = &consts[d.var as usize];
+    let f = match callee.view() {
+        View::Var(_) => var_value(callee)?,
+        // KwGet: the keyword itself
+        _ => callee.clone(),
+    };
     let mut stacked = stack.split_off(stack.len() - k).into_iter();
     let mut get = |s: Src, stack: &mut Vec<Value>| match s {
         Src::Stack => stacked.next().unwrap_or_default(),
