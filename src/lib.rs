@@ -7,6 +7,7 @@
 pub mod analyzer;
 pub mod app;
 pub mod builtins;
+pub mod bytecode;
 pub mod compiler;
 pub mod evaluator;
 pub mod interop;
@@ -18,7 +19,6 @@ pub mod vm;
 pub mod wasm;
 
 use runtime::error::Result;
-use runtime::func::{Fn, FnKind};
 use runtime::gc::Ref;
 use runtime::namespace;
 use runtime::value::Value;
@@ -53,48 +53,6 @@ impl Backend {
             .map(|(n, _)| *n)
             .unwrap_or("?")
     }
-}
-
-/// Dispatch a closure call to the backend that created it.
-fn invoke_hook(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
-    if let FnKind::Closure(c) = &f.kind {
-        if vm::is_vm_closure(c) {
-            return vm::invoke_closure(fv, c, args);
-        }
-        if let Some(tc) = c.downcast_ref::<evaluator::TreeClosure>() {
-            return evaluator::invoke_closure(fv, tc, args);
-        }
-    }
-    Err(runtime::error::Exception::new(
-        runtime::error::ExClass::IllegalStateException,
-        "closure from an unknown backend",
-    ))
-}
-
-/// `apply` support: the variadic arity of a closure, whichever backend.
-fn variadic_required_hook(f: &Fn) -> Option<usize> {
-    let FnKind::Closure(c) = &f.kind else {
-        return None;
-    };
-    if vm::is_vm_closure(c) {
-        return vm::variadic_required(c);
-    }
-    evaluator::variadic_required(c.downcast_ref::<evaluator::TreeClosure>()?)
-}
-
-fn invoke_rest_hook(fv: &Value, f: &Fn, fixed: &[Value], rest: Value) -> Result<Value> {
-    if let FnKind::Closure(c) = &f.kind {
-        if vm::is_vm_closure(c) {
-            return vm::invoke_closure_rest(fv, c, fixed, rest);
-        }
-        if let Some(tc) = c.downcast_ref::<evaluator::TreeClosure>() {
-            return evaluator::invoke_closure_rest(fv, tc, fixed, rest);
-        }
-    }
-    Err(runtime::error::Exception::new(
-        runtime::error::ExClass::IllegalStateException,
-        "closure from an unknown backend",
-    ))
 }
 
 /// `require` of a namespace not loaded yet: a bundled lib (src/lib/), else
@@ -329,10 +287,13 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn new(backend: Backend) -> Runtime {
-        runtime::func::install_invoke_hook(invoke_hook);
-        runtime::func::install_apply_hooks(runtime::func::ApplyHooks {
-            variadic_required: variadic_required_hook,
-            invoke_rest: invoke_rest_hook,
+        runtime::func::install_engine(runtime::func::EngineCalls {
+            bytecode: vm::invoke_closure,
+            bytecode_ref: vm::invoke_closure_ref,
+            tree: evaluator::invoke_closure,
+            bytecode_rest: vm::invoke_closure_rest,
+            tree_rest: evaluator::invoke_closure_rest,
+            tree_variadic_required: evaluator::variadic_required,
         });
         runtime::eval::install_eval_hook(eval_hook);
         builtins::ns::install_lib_loader(lib_loader);

@@ -4,12 +4,7 @@
 use crate::runtime::error::ExClass;
 use std::cell::Cell;
 
-/// Source position of a form (1-based; 0 when unknown).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
+pub use crate::bytecode::{CaptureSource, Pos};
 
 /// A read of a local slot in the current frame. `last_use` is set by the
 /// liveness pass: the value may be moved out of the slot (locals clearing).
@@ -32,18 +27,6 @@ pub struct Catch<'a> {
     pub class: ExClass,
     pub slot: u32,
     pub body: &'a Node<'a>,
-}
-
-/// Where a closure's captured value comes from when the closure is created,
-/// seen from the enclosing fn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CaptureSource {
-    /// A slot of the enclosing frame.
-    Local(u32),
-    /// One of the enclosing fn's own captures.
-    Captured(u32),
-    /// The enclosing fn itself (a named fn referred to from an inner fn).
-    SelfFn,
 }
 
 pub struct Arity<'a> {

@@ -70,6 +70,8 @@ pub struct ProjectOpts {
 pub struct Options {
     pub backend: Backend,
     pub compare: bool,
+    /// `--dump-bytecode`: print each top-level form's bytecode (stderr).
+    pub dump_bytecode: bool,
     pub project: ProjectOpts,
     pub inits: Vec<Init>,
     pub main: Main,
@@ -105,6 +107,8 @@ Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
     --backend=vm|tree-walk  Engine to run code on (default: vm)
     --compare               Run the program on both backends and report the
                             first line of output where they differ
+    --dump-bytecode         Print the bytecode of each top-level form run
+                            (on stderr) as the VM backend compiles it
     --version               Print the version and exit
 
   init options:
@@ -136,6 +140,7 @@ pub fn parse(argv: &[String]) -> Result<Options, String> {
     let mut o = Options {
         backend: Backend::default(),
         compare: false,
+        dump_bytecode: false,
         project: ProjectOpts::default(),
         inits: Vec::new(),
         main: Main::None,
@@ -166,6 +171,7 @@ fn parse_project(argv: &[String], o: &mut Options) -> Result<usize, String> {
         };
         match a {
             "--compare" => o.compare = true,
+            "--dump-bytecode" => o.dump_bytecode = true,
             _ if a.starts_with("--backend=") => {
                 let name = &a["--backend=".len()..];
                 o.backend = Backend::from_name(name)

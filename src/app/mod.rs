@@ -163,6 +163,7 @@ pub(crate) fn push_main_bindings(rt: &Runtime, args: &[String]) -> Result<()> {
 
 /// Everything a run does, on the evaluation thread.
 fn run(mut opts: Options) -> i32 {
+    crate::compiler::set_dump(opts.dump_bytecode);
     let mut rt = Runtime::new(opts.backend);
     // `cljw test` uses the :test alias when deps.edn declares it.
     let optional: &[&str] = match opts.main {
@@ -257,6 +258,7 @@ fn run_built(payload: Vec<u8>, argv: Vec<String>) -> i32 {
     run(Options {
         backend: crate::Backend::default(),
         compare: false,
+        dump_bytecode: false,
         project,
         inits: Vec::new(),
         main,

@@ -9,6 +9,7 @@ use crate::runtime::coll::{canonical_empty, ops};
 use crate::runtime::compare::cast_message;
 use crate::runtime::equality::{is_map, is_sequential, is_set};
 use crate::runtime::error::{Result, err};
+use crate::runtime::func::invoke;
 use crate::runtime::meta;
 use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
@@ -278,7 +279,7 @@ fn apply_f(f: &Value, x: Value, extra: &[Value]) -> Result<Value> {
     let mut argv = Vec::with_capacity(extra.len() + 1);
     argv.push(x);
     argv.extend_from_slice(extra);
-    call(f, &argv)
+    invoke(f, &argv)
 }
 
 fn update(args: &[Value]) -> Result<Value> {
@@ -348,7 +349,7 @@ fn update_vals(args: &[Value]) -> Result<Value> {
         _ => ops::transient(&ops::array_map_of(vec![]))?,
     };
     let step = super::seq::closure("clojure.core/update-vals", move |a| match a {
-        [acc, k, v] => ops::assoc_mut(acc, k.clone(), call(&f, std::slice::from_ref(v))?),
+        [acc, k, v] => ops::assoc_mut(acc, k.clone(), invoke(&f, std::slice::from_ref(v))?),
         _ => Err(arity_error("update-vals/fn", a.len())),
     });
     let t = super::seq::reduce::reduce_kv(&[step, init, m.clone()])?;
@@ -362,7 +363,7 @@ fn update_keys(args: &[Value]) -> Result<Value> {
     let (m, f) = (&args[0], args[1].clone());
     let init = ops::transient(&ops::array_map_of(vec![]))?;
     let step = super::seq::closure("clojure.core/update-keys", move |a| match a {
-        [acc, k, v] => ops::assoc_mut(acc, call(&f, std::slice::from_ref(k))?, v.clone()),
+        [acc, k, v] => ops::assoc_mut(acc, invoke(&f, std::slice::from_ref(k))?, v.clone()),
         _ => Err(arity_error("update-keys/fn", a.len())),
     });
     let t = super::seq::reduce::reduce_kv(&[step, init, m.clone()])?;
@@ -417,7 +418,7 @@ fn merge_with(args: &[Value]) -> Result<Value> {
             };
             let (k, v) = (me.key().clone(), me.val().clone());
             let nv = if ops::contains(&m1, &k)? {
-                call(f, &[get_from(&m1, &k, Value::NIL)?, v])?
+                call(f, &mut [get_from(&m1, &k, Value::NIL)?, v])?
             } else {
                 v
             };
@@ -782,7 +783,7 @@ fn pop_mut(args: &[Value]) -> Result<Value> {
 /// Is `test` clojure.core's fn named `name`?
 fn is_core_fn(test: &Value, names: &[&str]) -> bool {
     match test.view() {
-        View::Fn(f) => f.name.as_deref().is_some_and(|n| {
+        View::Fn(f) => f.name().is_some_and(|n| {
             names
                 .iter()
                 .any(|w| n.strip_prefix("clojure.core/") == Some(w))
@@ -803,7 +804,7 @@ fn bound_fn(sc: &Value, test: &Value, key: &Value) -> Value {
             std::cmp::Ordering::Equal => 0,
             std::cmp::Ordering::Greater => 1,
         };
-        call(&test, &[Value::long(c), Value::long(0)])
+        call(&test, &mut [Value::long(c), Value::long(0)])
     })
 }
 
@@ -826,7 +827,7 @@ fn sub(args: &[Value], ascending: bool) -> Result<Value> {
                 if s.is_nil() {
                     return Ok(Value::NIL);
                 }
-                if call(&include, &[seq::first(&s)?])?.truthy() {
+                if call(&include, &mut [seq::first(&s)?])?.truthy() {
                     Ok(s)
                 } else {
                     seq::next(&s)
@@ -845,11 +846,12 @@ fn sub(args: &[Value], ascending: bool) -> Result<Value> {
             if s.is_nil() {
                 return Ok(Value::NIL);
             }
-            let start = if call(&bound_fn(sc, from_test, from_key), &[seq::first(&s)?])?.truthy() {
-                s
-            } else {
-                seq::next(&s)?
-            };
+            let start =
+                if call(&bound_fn(sc, from_test, from_key), &mut [seq::first(&s)?])?.truthy() {
+                    s
+                } else {
+                    seq::next(&s)?
+                };
             Ok(take_while_lazy(bound_fn(sc, to_test, to_key), start))
         }
         _ => Err(arity_error(name, args.len())),

@@ -138,16 +138,11 @@ pub fn intern_defs(ns: &Ref<Namespace>, defs: &[Def]) {
         let name = format!("{prefix}/{}", d.name);
         var.bind_root(match d.f {
             DefFn::Borrowed(f) => Value::native_fn(&name, f),
-            DefFn::Owned(f) => Value::from(Ref::new(Fn {
-                name: Some(name),
-                kind: FnKind::NativeOwned(f),
-                meta: None,
-            })),
-            DefFn::Rest(f, required) => Value::from(Ref::new(Fn {
-                name: Some(name),
-                kind: FnKind::NativeRest(f, required),
-                meta: None,
-            })),
+            DefFn::Owned(f) => Value::from(Ref::new(Fn::new(Some(&name), FnKind::NativeOwned(f)))),
+            DefFn::Rest(f, required) => Value::from(Ref::new(Fn::new(
+                Some(&name),
+                FnKind::NativeRest(f, required),
+            ))),
         });
         // Metadata as the JVM's core vars have it, until the full map is read:
         // `clojure.test/function?` and tools read :macro from it.

@@ -670,7 +670,7 @@ fn builtin_print(args: &[Value]) -> Result<Value> {
 }
 
 fn is_builtin_print(f: &Value) -> bool {
-    matches!(f.view(), View::Fn(f) if f.name.as_deref() == Some(BUILTIN_PRINT))
+    matches!(f.view(), View::Fn(f) if f.name() == Some(BUILTIN_PRINT))
 }
 
 /// print-method's dispatch: a keyword `:type` in the metadata, else the class.

@@ -5,11 +5,10 @@
 //! nested protos for inner fns, host-call descriptors, and per arity a
 //! handler table (try/catch/finally) and a line table for stack frames.
 
-mod op;
 #[cfg(test)]
 mod tests;
 
-pub use op::{Op, Prim, PrimCall, Src};
+pub use crate::bytecode::{ArityProto, FnProto, Handler, HostCall, Op, Prim, PrimCall, Src};
 
 use crate::analyzer::Tree;
 use crate::analyzer::node::*;
@@ -18,115 +17,22 @@ use crate::runtime::gc::Ref;
 use crate::runtime::value::{Value, View};
 use ahash::AHashMap;
 
-/// A compiled fn.
-pub struct FnProto {
-    /// `ns/name` as stack frames and arity errors name the fn.
-    pub name: String,
-    pub arities: Box<[ArityProto]>,
-    /// Where each captured value comes from when a closure is made.
-    pub captures: Box<[CaptureSource]>,
-    pub consts: Box<[Value]>,
-    /// Inner fns, by `MakeClosure` index.
-    pub protos: Box<[Ref<FnProto>]>,
-    pub hosts: Box<[HostCall]>,
-    /// Intrinsic call sites (`Op::Prim` / `Op::Branch` operands).
-    pub prims: Box<[PrimCall]>,
-    /// Slots bound by each `letfn*` of this fn (operand of `TieLetFn`).
-    pub letfn_groups: Box<[Box<[u32]>]>,
-    pub pos: Pos,
-    /// The source file, for stack frames.
-    pub file: Option<String>,
-}
+static DUMP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-pub struct ArityProto {
-    pub required: u32,
-    pub variadic: bool,
-    pub frame_size: u32,
-    pub code: Box<[Op]>,
-    /// Innermost first: the first entry covering a pc whose class matches
-    /// handles the exception.
-    pub handlers: Box<[Handler]>,
-    /// (first pc, position) runs, sorted by pc.
-    pub lines: Box<[(u32, Pos)]>,
-}
-
-/// An exception handler: ops in `start..end` that throw an exception of
-/// `class` (None: any, for finally) continue at `target` with the operand
-/// stack cut to `depth` values and the exception pushed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Handler {
-    pub start: u32,
-    pub end: u32,
-    pub target: u32,
-    pub class: Option<ExClass>,
-    pub depth: u32,
-}
-
-/// A host-interop form, with its names copied out of the tree.
-pub enum HostCall {
-    New {
-        class: Box<str>,
-        def: Option<&'static crate::runtime::class::ClassDef>,
-        argc: u32,
-    },
-    Instance {
-        method: Box<str>,
-        argc: u32,
-    },
-    Static {
-        class: Box<str>,
-        def: Option<&'static crate::runtime::class::ClassDef>,
-        member: Box<str>,
-        argc: u32,
-    },
-    Field {
-        class: Box<str>,
-        def: Option<&'static crate::runtime::class::ClassDef>,
-        field: Box<str>,
-    },
-    /// monitor-enter / monitor-exit of the value on the stack: `[x] -> [nil]`.
-    Monitor {
-        enter: bool,
-    },
-}
-
-impl FnProto {
-    /// The arity taking `n` args: an exact fixed arity first, else the
-    /// variadic one when `n` covers its required params.
-    #[inline]
-    pub fn select_arity(&self, n: usize) -> Option<usize> {
-        if let [a] = &*self.arities {
-            return (if a.variadic {
-                n >= a.required as usize
-            } else {
-                n == a.required as usize
-            })
-            .then_some(0);
-        }
-        self.arities
-            .iter()
-            .position(|a| !a.variadic && a.required as usize == n)
-            .or_else(|| {
-                self.arities
-                    .iter()
-                    .position(|a| a.variadic && n >= a.required as usize)
-            })
-    }
-}
-
-impl ArityProto {
-    /// Source position of the op at `pc`.
-    pub fn pos_at(&self, pc: u32) -> Option<Pos> {
-        let i = self.lines.partition_point(|(p, _)| *p <= pc);
-        i.checked_sub(1)
-            .and_then(|i| self.lines.get(i))
-            .map(|l| l.1)
-    }
+/// `--dump-bytecode`: print every compiled top-level form on stderr.
+pub fn set_dump(on: bool) {
+    DUMP.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Compile an analyzed top-level form to a zero-arity proto.
 pub fn compile(tree: &Tree) -> Result<Ref<FnProto>> {
-    compile_fn(tree, tree.root())
+    let p = compile_fn(tree, tree.root())?;
+    if DUMP.load(std::sync::atomic::Ordering::Relaxed) {
+        let mut out = String::new();
+        crate::bytecode::disassemble(&p, &mut out);
+        eprint!("{out}");
+    }
+    Ok(p)
 }
 
 fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
@@ -138,6 +44,7 @@ fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
         hosts: Vec::new(),
         prims: Vec::new(),
         letfn_groups: Vec::new(),
+        self_arities: f.arities.iter().map(|a| (a.required, a.variadic)).collect(),
         a: ArityState::default(),
     };
     let mut arities = Vec::with_capacity(f.arities.len());
@@ -181,6 +88,8 @@ struct FnCompiler<'t> {
     hosts: Vec<HostCall>,
     prims: Vec<PrimCall>,
     letfn_groups: Vec<Box<[u32]>>,
+    /// (required, variadic) of the fn's arities, for direct self-calls.
+    self_arities: Vec<(u32, bool)>,
     a: ArityState,
 }
 
@@ -364,7 +273,7 @@ impl FnCompiler<'_> {
                             let p = compile_fn(self.tree, f)?;
                             let proto = u16::try_from(self.protos.len()).map_err(|_| too_big())?;
                             self.protos.push(p);
-                            self.emit(Op::LetFnClosure { proto, group }, 1);
+                            self.emit(Op::LetFnClosure(proto, group), 1);
                         }
                         _ => self.node(b.init)?,
                     }
@@ -545,10 +454,7 @@ impl FnCompiler<'_> {
         let Some((prim, var)) = self.prim_of(f, args.len()) else {
             return Ok(false);
         };
-        if matches!(
-            prim,
-            Prim::Add | Prim::Sub | Prim::Mul | Prim::Inc | Prim::Dec
-        ) {
+        if prim.valued() {
             return Ok(false);
         }
         let saved = self.a.cur_pos;
@@ -570,6 +476,36 @@ impl FnCompiler<'_> {
             self.emit(Op::Prim(i), 1 - k);
             return Ok(());
         }
+        if let (NodeKind::Const(k), [_]) = (&f.kind, args)
+            && self.tree.constant(*k).as_keyword().is_some()
+        {
+            let (i, k) = self.prim_call(Prim::KwGet, *k, args)?;
+            self.emit(Op::Prim(i), 1 - k);
+            return Ok(());
+        }
+        if let Ok(n) = u16::try_from(args.len()) {
+            match f.kind {
+                NodeKind::Var(id) => {
+                    let var = self.constant(id)?;
+                    let argc = self.nodes(args)?;
+                    self.emit(Op::CallVar(var, n), 1 - argc as i32);
+                    return Ok(());
+                }
+                NodeKind::SelfFn => {
+                    if let Some(ai) = self
+                        .self_arities
+                        .iter()
+                        .position(|&(req, variadic)| !variadic && req as usize == args.len())
+                    {
+                        let argc = self.nodes(args)?;
+                        let arity = ai as u16;
+                        self.emit(Op::CallSelf(arity, n), 1 - argc as i32);
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
         self.node(f)?;
         let argc = self.nodes(args)?;
         self.emit(Op::Call(argc), -(argc as i32));
@@ -580,7 +516,7 @@ impl FnCompiler<'_> {
         self.node(c.expr)?;
         let table = self.constant(c.table)?;
         let n = u16::try_from(c.thens.len()).map_err(|_| too_big())?;
-        self.emit(Op::Case { table, n }, -1);
+        self.emit(Op::Case(table, n), -1);
         let d = self.a.depth;
         // The jump table: one Jump per then, then the default's.
         let first = self.pc();

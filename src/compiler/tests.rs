@@ -88,3 +88,36 @@ fn try_emits_handlers() {
     assert_eq!(hs[1].class, Some(ExClass::RuntimeException));
     assert!(hs[2..].iter().all(|h| h.class.is_none()));
 }
+
+#[test]
+fn var_calls_self_calls_and_lookups_compile_to_one_op() {
+    install_test_natives();
+    let p = compile_src("(fn* f ([x] (f x 1)) ([x y] (probe (:k x) y)))");
+    let inner = &p.protos[0];
+    let one = &inner.arities[0].code;
+    assert!(one.contains(&Op::CallSelf(1, 2)), "{one:?}");
+    let two = &inner.arities[1].code;
+    assert!(
+        two.iter().any(|op| matches!(op, Op::CallVar(_, 2))),
+        "{two:?}"
+    );
+    assert!(!two.iter().any(|op| matches!(op, Op::Var(_) | Op::Call(_))));
+    assert!(inner.prims.iter().any(|c| c.prim == compiler::Prim::KwGet));
+}
+
+#[test]
+fn op_table_gives_effects_and_disassembly() {
+    assert_eq!(Op::CallVar(3, 2).stack_effect(), Some(-1));
+    assert_eq!(Op::Call(2).stack_effect(), Some(-2));
+    assert_eq!(Op::Prim(0).stack_effect(), None);
+    assert_eq!(Op::CallSelf(1, 2).to_string(), "CallSelf arity=1 argc=2");
+    assert_eq!(Op::Nil.name(), "Nil");
+    let p = compile_src("(fn* [x] (probe x))");
+    let mut out = String::new();
+    crate::bytecode::disassemble(&p, &mut out);
+    assert!(
+        out.contains("CallVar var=0 argc=1  ; #'clojure.core/probe"),
+        "{out}"
+    );
+    assert!(out.contains("MakeClosure proto=0"), "{out}");
+}

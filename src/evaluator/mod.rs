@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 /// A closure made by this backend: its code (a fn node of a tree, by id) and
 /// its captured values. Captures are write-once cells so `letfn` can tie
 /// mutually recursive fns after creating them.
+#[derive(Clone)]
 pub struct TreeClosure {
     tree: Ref<Tree>,
     fn_id: u32,
@@ -43,6 +44,13 @@ pub fn eval_tree(tree: &Ref<Tree>) -> Result<Value> {
         recur: false,
     };
     eval(arity.body, &mut frame)
+}
+
+impl TreeClosure {
+    /// `ns/name` of its fn.
+    pub fn name(&self) -> &str {
+        self.tree.fn_node(self.fn_id).map_or("fn", |f| f.debug_name)
+    }
 }
 
 /// Invoke a closure of this backend (called through the runtime's hook).
@@ -150,12 +158,7 @@ pub fn select_arity<'t>(arities: &'t [Arity<'t>], n: usize) -> Option<&'t Arity<
         })
 }
 
-pub fn arity_error(name: &str, n: usize) -> Exception {
-    Exception::new(
-        ExClass::ArityException,
-        format!("Wrong number of args ({n}) passed to: {name}"),
-    )
-}
+pub use crate::runtime::func::arity_error;
 
 fn var_of(tree: &Tree, id: ConstId) -> Result<&crate::runtime::var::Var> {
     match tree.constant(id).view() {
@@ -198,11 +201,7 @@ fn make_closure(f: &FnNode<'_>, frame: &Frame<'_>, deferred: &[u32]) -> Value {
         fn_id: f.id,
         captured,
     };
-    Value::from(Ref::new(Fn {
-        name: Some(f.debug_name.to_string()),
-        kind: FnKind::Closure(Ref::new(body)),
-        meta: None,
-    }))
+    Value::from(Ref::new(Fn::new(None, FnKind::Tree(body))))
 }
 
 #[inline]
@@ -291,8 +290,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             for b in binds.iter() {
                 if let (NodeKind::Fn(f), View::Fn(fnobj)) =
                     (&b.init.kind, frame.slots[b.slot as usize].view())
-                    && let FnKind::Closure(c) = &fnobj.kind
-                    && let Some(tc) = c.downcast_ref::<TreeClosure>()
+                    && let FnKind::Tree(tc) = &fnobj.kind
                 {
                     for (i, src) in f.captures.iter().enumerate() {
                         if let CaptureSource::Local(s) = src
@@ -311,12 +309,8 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             if let View::Fn(fnobj) = fv.view() {
                 match &fnobj.kind {
                     FnKind::NativeOwned(p) => return p(&mut argv),
-                    FnKind::Closure(c) => {
-                        if let Some(tc) = c.downcast_ref::<TreeClosure>() {
-                            return invoke_closure(&fv, tc, &argv);
-                        }
-                    }
-                    FnKind::Native(_) | FnKind::NativeRest(..) => {}
+                    FnKind::Tree(tc) => return invoke_closure(&fv, tc, &argv),
+                    _ => return func::call_fn(&fv, fnobj, &mut argv),
                 }
             }
             func::invoke(&fv, &argv)

@@ -9,8 +9,8 @@ use super::compare::cast_message;
 use super::error::{ExClass, Exception, Result, err};
 use super::number::BigInt;
 use super::value::{Value, View};
+use crate::bytecode::Closure;
 use num_traits::ToPrimitive;
-use std::any::Any;
 use std::sync::OnceLock;
 
 /// A builtin implemented in Rust.
@@ -28,49 +28,62 @@ pub type NativeOwnedFnPtr = fn(&mut [Value]) -> Result<Value>;
 /// the rest as a seq (nil when there is none).
 pub type NativeRestFnPtr = fn(&[Value], Value) -> Result<Value>;
 
-/// An engine's closure data, shared so `with-meta` can copy a fn cheaply.
-#[cfg(feature = "threads")]
-pub type ClosureBody = super::gc::Ref<dyn Any + Send + Sync>;
-#[cfg(not(feature = "threads"))]
-pub type ClosureBody = super::gc::Ref<dyn Any>;
-
 pub enum FnKind {
     Native(NativeFnPtr),
     NativeOwned(NativeOwnedFnPtr),
     /// A variadic builtin and the number of fixed params it requires.
     NativeRest(NativeRestFnPtr, usize),
-    /// Engine-defined closure; only the engine that made it knows its shape.
-    Closure(ClosureBody),
+    /// A fn made at run time by a builtin (`comparator`, `partial`...): a
+    /// Rust closure over captured values.
+    NativeClosure(super::gc::Ref<NativeClosureFn>),
+    /// A closure of the bytecode VM.
+    Bytecode(Closure),
+    /// A closure of the tree-walking reference backend (the one engine type
+    /// the runtime names: closures are a runtime type, so callers dispatch
+    /// on the kind without downcasts).
+    Tree(crate::evaluator::TreeClosure),
 }
 
 pub struct Fn {
-    pub name: Option<String>,
+    /// A builtin's name; closures are named by their code.
+    name: Option<Box<str>>,
     pub kind: FnKind,
     pub meta: Option<Value>,
 }
 
-/// Installed by the engine: invoke a closure it created. Gets the fn value
-/// itself too (a named fn refers to itself through its frame).
-pub type InvokeHook = fn(&Value, &Fn, &[Value]) -> Result<Value>;
-static INVOKE_HOOK: OnceLock<InvokeHook> = OnceLock::new();
+/// The backends' entry points, installed once at startup (runtime/ does
+/// not import the engines). Args given as `&mut` are moved out by the callee.
+pub struct EngineCalls {
+    pub bytecode: fn(&Value, &Closure, &mut [Value]) -> Result<Value>,
+    /// The same with borrowed args (copied onto the VM's stack).
+    pub bytecode_ref: fn(&Value, &Closure, &[Value]) -> Result<Value>,
+    pub tree: fn(&Value, &crate::evaluator::TreeClosure, &[Value]) -> Result<Value>,
+    /// The variadic arity with its rest param bound to the seq as it is.
+    pub bytecode_rest: fn(&Value, &Closure, &[Value], Value) -> Result<Value>,
+    pub tree_rest: fn(&Value, &crate::evaluator::TreeClosure, &[Value], Value) -> Result<Value>,
+    pub tree_variadic_required: fn(&crate::evaluator::TreeClosure) -> Option<usize>,
+}
+static ENGINE: OnceLock<EngineCalls> = OnceLock::new();
 
 /// Called once by the engine at startup.
-pub fn install_invoke_hook(h: InvokeHook) {
-    let _ = INVOKE_HOOK.set(h);
+pub fn install_engine(h: EngineCalls) {
+    let _ = ENGINE.set(h);
 }
 
-/// Installed by the engine for `apply`: the number of fixed params of a
-/// closure's variadic arity (None when it has none), and a call of that
-/// arity with its rest param bound to the given seq as it is.
-pub struct ApplyHooks {
-    pub variadic_required: fn(&Fn) -> Option<usize>,
-    pub invoke_rest: fn(&Value, &Fn, &[Value], Value) -> Result<Value>,
+#[cold]
+fn no_engine() -> Exception {
+    Exception::new(
+        ExClass::IllegalStateException,
+        "no engine installed to call closures",
+    )
 }
-static APPLY_HOOKS: OnceLock<ApplyHooks> = OnceLock::new();
 
-/// Called once by the engine at startup.
-pub fn install_apply_hooks(h: ApplyHooks) {
-    let _ = APPLY_HOOKS.set(h);
+/// clojure.lang.ArityException for a fn called with `n` args.
+pub fn arity_error(name: &str, n: usize) -> Exception {
+    Exception::new(
+        ExClass::ArityException,
+        format!("Wrong number of args ({n}) passed to: {name}"),
+    )
 }
 
 /// `(.applyTo f args)`: call `f` with the elements of the seq `args`. A
@@ -81,16 +94,20 @@ pub fn apply_to(fv: &Value, args: Value) -> Result<Value> {
     let required = match fv.view() {
         View::Fn(f) => match &f.kind {
             FnKind::NativeRest(_, r) => Some(*r),
-            FnKind::Closure(c) if !c.is::<NativeClosure>() => {
-                APPLY_HOOKS.get().and_then(|h| (h.variadic_required)(f))
-            }
+            FnKind::Bytecode(c) => c
+                .proto
+                .arities
+                .iter()
+                .find(|a| a.variadic)
+                .map(|a| a.required as usize),
+            FnKind::Tree(c) => ENGINE.get().and_then(|h| (h.tree_variadic_required)(c)),
             _ => None,
         },
         _ => None,
     };
     let Some(required) = required else {
-        let argv: Vec<Value> = super::seq::into_iter(args).collect::<Result<_>>()?;
-        return invoke(fv, &argv);
+        let mut argv: Vec<Value> = super::seq::into_iter(args).collect::<Result<_>>()?;
+        return call(fv, &mut argv);
     };
     // RT.boundedLength(args, required): walk cells while i <= required
     // (realising one past the rest's head, as the JVM does); the cell at
@@ -112,52 +129,56 @@ pub fn apply_to(fv: &Value, args: Value) -> Result<Value> {
     }
     drop(cell);
     if n <= required {
-        return invoke(fv, &fixed);
+        return call(fv, &mut fixed);
     }
     let View::Fn(f) = fv.view() else {
-        return invoke(fv, &fixed);
+        return call(fv, &mut fixed);
     };
+    let h = ENGINE.get().ok_or_else(no_engine)?;
     match &f.kind {
         FnKind::NativeRest(p, _) => p(&fixed, rest),
-        _ => match APPLY_HOOKS.get() {
-            Some(h) => (h.invoke_rest)(fv, f, &fixed, rest),
-            None => Err(Exception::new(
-                ExClass::IllegalStateException,
-                "no engine installed to call closures",
-            )),
-        },
+        FnKind::Bytecode(c) => (h.bytecode_rest)(fv, c, &fixed, rest),
+        FnKind::Tree(c) => (h.tree_rest)(fv, c, &fixed, rest),
+        _ => call(fv, &mut fixed),
     }
 }
 
-/// Call a fn value (`fv` is the Value whose view is `f`).
+/// Call a fn value (`fv` is the Value whose view is `f`) with borrowed args.
 #[inline]
 pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     // Calls from Rust (reduce, map, iterate...) are safe points.
     super::interrupt::check()?;
+    call_common(fv, f, args)
+}
+
+/// Call with borrowed args (a native that takes ownership gets copies).
+#[inline(always)]
+fn call_common(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
     match &f.kind {
         FnKind::Native(p) => p(args),
-        // Called from Rust with borrowed args: give the native its own copies.
-        FnKind::NativeOwned(p) => p(&mut args.to_vec()),
         FnKind::NativeRest(p, req) => match args.split_at_checked(*req) {
             Some((fixed, rest)) if !rest.is_empty() => {
                 p(fixed, super::seq::ArraySeq::value(rest.to_vec()))
             }
             _ => p(args, Value::NIL),
         },
-        FnKind::Closure(c) if c.is::<NativeClosure>() => match c.downcast_ref::<NativeClosure>() {
-            Some(nc) => (nc.0)(args),
-            None => Err(Exception::new(
-                ExClass::IllegalStateException,
-                "bad closure",
-            )),
-        },
-        FnKind::Closure(_) => match INVOKE_HOOK.get() {
-            Some(h) => h(fv, f, args),
-            None => Err(Exception::new(
-                ExClass::IllegalStateException,
-                "no engine installed to call closures",
-            )),
-        },
+        FnKind::NativeClosure(c) => c(args),
+        FnKind::Tree(c) => (ENGINE.get().ok_or_else(no_engine)?.tree)(fv, c, args),
+        FnKind::NativeOwned(p) => p(&mut args.to_vec()),
+        FnKind::Bytecode(c) => (ENGINE.get().ok_or_else(no_engine)?.bytecode_ref)(fv, c, args),
+    }
+}
+
+/// Call a fn value with args it may move out (left nil or unspecified):
+/// the one path from Rust into any fn.
+#[inline]
+pub fn call_fn(fv: &Value, f: &Fn, args: &mut [Value]) -> Result<Value> {
+    // Calls from Rust (reduce, map, iterate...) are safe points.
+    super::interrupt::check()?;
+    match &f.kind {
+        FnKind::NativeOwned(p) => p(args),
+        FnKind::Bytecode(c) => (ENGINE.get().ok_or_else(no_engine)?.bytecode)(fv, c, args),
+        _ => call_common(fv, f, args),
     }
 }
 
@@ -172,6 +193,23 @@ fn arity<T>(n: usize, name: &str) -> Result<T> {
 /// Call any invokable value: fns, keywords and symbols (`(:k m)`,
 /// `(:k m default)`), maps (`({:a 1} :a)`), sets and vectors (`([1 2] 0)`).
 pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
+    match f.view() {
+        View::Fn(func) => invoke_fn(f, func, args),
+        _ => invoke_other(f, args),
+    }
+}
+
+/// Call any invokable value with args it may move out.
+#[inline]
+pub fn call(f: &Value, args: &mut [Value]) -> Result<Value> {
+    match f.view() {
+        View::Fn(func) => call_fn(f, func, args),
+        _ => invoke_other(f, args),
+    }
+}
+
+/// `invoke` of callables other than fns.
+fn invoke_other(f: &Value, args: &[Value]) -> Result<Value> {
     match f.view() {
         View::Fn(func) => invoke_fn(f, func, args),
         View::Var(v) => invoke(&v.deref()?, args),
@@ -313,6 +351,10 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
             char_at_utf16(s.as_str(), i).map_or(not_found, Value::char)
         }
         View::Instance(i) if i.is_record() => i.record_get(key)?.unwrap_or(not_found),
+        // Transients are ILookups (RT.getFrom)
+        View::TransientMap(_) | View::TransientSet(_) | View::TransientVector(_) => {
+            super::coll::ops::transient_get(coll, key, not_found.clone())?.unwrap_or(not_found)
+        }
         View::HostObject(o @ super::object::HostObject::JavaMap(..)) => {
             o.java_map_entry(key).map_or(not_found, |(_, v)| v)
         }
@@ -347,11 +389,22 @@ fn char_at_utf16(s: &str, i: usize) -> Option<char> {
 }
 
 impl Fn {
-    pub fn native(name: &str, f: NativeFnPtr) -> Fn {
+    pub fn new(name: Option<&str>, kind: FnKind) -> Fn {
         Fn {
-            name: Some(name.to_string()),
-            kind: FnKind::Native(f),
+            name: name.map(Box::from),
+            kind,
             meta: None,
+        }
+    }
+    pub fn native(name: &str, f: NativeFnPtr) -> Fn {
+        Fn::new(Some(name), FnKind::Native(f))
+    }
+    /// `ns/name` of a closure, a builtin's name.
+    pub fn name(&self) -> Option<&str> {
+        match &self.kind {
+            FnKind::Bytecode(c) => Some(&c.proto.name),
+            FnKind::Tree(c) => Some(c.name()),
+            _ => self.name.as_deref(),
         }
     }
     /// The same fn with other metadata.
@@ -362,23 +415,21 @@ impl Fn {
                 FnKind::Native(p) => FnKind::Native(*p),
                 FnKind::NativeOwned(p) => FnKind::NativeOwned(*p),
                 FnKind::NativeRest(p, r) => FnKind::NativeRest(*p, *r),
-                FnKind::Closure(c) => FnKind::Closure(c.clone()),
+                FnKind::NativeClosure(c) => FnKind::NativeClosure(c.clone()),
+                FnKind::Bytecode(c) => FnKind::Bytecode(c.clone()),
+                FnKind::Tree(c) => FnKind::Tree(c.clone()),
             },
             meta,
         }
     }
 }
 
-/// The Rust closure type behind a NativeClosure.
+/// The Rust closure type behind a `FnKind::NativeClosure`.
 #[cfg(feature = "threads")]
 pub type NativeClosureFn = dyn std::ops::Fn(&[Value]) -> Result<Value> + Send + Sync;
-/// The Rust closure type behind a NativeClosure.
+/// The Rust closure type behind a `FnKind::NativeClosure`.
 #[cfg(not(feature = "threads"))]
 pub type NativeClosureFn = dyn std::ops::Fn(&[Value]) -> Result<Value>;
-
-/// A fn made at run time by a builtin (`comparator`, `partial`...): a Rust
-/// closure over captured values.
-pub struct NativeClosure(pub Box<NativeClosureFn>);
 
 impl Value {
     /// A fn value over a Rust closure; `name` is its class-like name.
@@ -387,12 +438,11 @@ impl Value {
         name: &str,
         f: impl std::ops::Fn(&[Value]) -> Result<Value> + Send + Sync + 'static,
     ) -> Value {
-        let body: ClosureBody = super::gc::Ref::new(NativeClosure(Box::new(f)));
-        Value::from(super::gc::Ref::new(Fn {
-            name: Some(name.to_string()),
-            kind: FnKind::Closure(body),
-            meta: None,
-        }))
+        let body: super::gc::Ref<NativeClosureFn> = super::gc::Ref::new(f);
+        Value::from(super::gc::Ref::new(Fn::new(
+            Some(name),
+            FnKind::NativeClosure(body),
+        )))
     }
     /// A fn value over a Rust closure; `name` is its class-like name.
     #[cfg(not(feature = "threads"))]
@@ -400,12 +450,11 @@ impl Value {
         name: &str,
         f: impl std::ops::Fn(&[Value]) -> Result<Value> + 'static,
     ) -> Value {
-        let body: ClosureBody = super::gc::Ref::new(NativeClosure(Box::new(f)));
-        Value::from(super::gc::Ref::new(Fn {
-            name: Some(name.to_string()),
-            kind: FnKind::Closure(body),
-            meta: None,
-        }))
+        let body: super::gc::Ref<NativeClosureFn> = super::gc::Ref::new(f);
+        Value::from(super::gc::Ref::new(Fn::new(
+            Some(name),
+            FnKind::NativeClosure(body),
+        )))
     }
 }
 

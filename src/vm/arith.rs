@@ -8,11 +8,25 @@ use crate::runtime::value::Value;
 /// A fast-path result, kept scalar so the VM writes it straight into its
 /// stack slot (a 16-byte Value copied through a temporary stalls on
 /// store forwarding).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Fast {
     L(i64),
     D(f64),
     B(bool),
+    /// A collection lookup's item.
+    V(Value),
+}
+
+impl PartialEq for Fast {
+    fn eq(&self, o: &Fast) -> bool {
+        match (self, o) {
+            (Fast::L(a), Fast::L(b)) => a == b,
+            (Fast::D(a), Fast::D(b)) => a == b,
+            (Fast::B(a), Fast::B(b)) => a == b,
+            (Fast::V(a), Fast::V(b)) => a.identical(b),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]

@@ -1,30 +1,32 @@
 //! LAYER 1: the bytecode interpreter, the default backend.
 //!
-//! Frames live on a heap `Vec` and locals in slots of one value stack, so a
-//! VM closure calling another VM closure never recurses in Rust. Rust code
-//! calling back into a VM closure (a native `reduce` with a user fn, via the
-//! runtime's invoke hook) runs a nested dispatch loop on another `Vm` from a
-//! per-thread pool, counted by `runtime::stack::enter`.
+//! Frames live on a heap `Vec` and locals in slots of one value stack. A
+//! call from one bytecode closure to another switches frames inside the
+//! dispatch loop (code, constants, frame base and pc are locals of `run`),
+//! so it never recurses in Rust. Rust code calling a closure (a native
+//! `reduce` with a user fn) runs a nested dispatch loop on this thread's
+//! `Vm` for that re-entrancy depth, counted by `runtime::stack::enter`.
 //!
-//! Stack layout of a frame: `[fn] [slot 0 .. slot n-1] [operands ...]`,
-//! where `base` is the index of slot 0 and the fn value sits at `base - 1`.
-//! Indexing of `code`, `consts`, slots and the operand stack relies on the
-//! compiler's invariants (valid slots, balanced stack effects, in-range
-//! jumps); user input cannot break them.
+//! Stack layout of a frame: `[slot 0 .. slot n-1] [fn] [operands ...]`:
+//! `base` is the index of slot 0 (the params are the args the caller left
+//! on the stack), and the running fn value sits in a hidden slot after the
+//! locals; it keeps the closure whose code runs alive. Indexing of `code`,
+//! `consts`, slots and the operand stack relies on the compiler's
+//! invariants (valid slots, balanced stack effects, in-range jumps); user
+//! input cannot break them.
 
 mod arith;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::compiler::{FnProto, HostCall, Op, Prim, PrimCall, Src};
-use crate::evaluator::arity_error;
+use crate::bytecode::{CaptureSource, Closure, FnProto, HostCall, Op, Pos, Prim, PrimCall, Src};
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
-use crate::runtime::func::{self, ClosureBody, Fn, FnKind};
+use crate::runtime::func::{self, Fn, FnKind, arity_error};
 use crate::runtime::gc::{self, Ref};
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::{Value, View};
 use crate::runtime::{host, interrupt, lookup, stack};
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use std::sync::OnceLock;
 
 /// VM frames one dispatch loop may hold before StackOverflowError.
@@ -33,19 +35,16 @@ pub const MAX_FRAMES: usize = 100_000;
 /// MaxJavaStackTraceDepth is 1024).
 const MAX_TRACE: usize = 1024;
 
-/// A closure made by the VM: its proto and captured values. Captures are
-/// write-once cells so `letfn` can tie mutually recursive fns.
-pub struct VmClosure {
-    pub proto: Ref<FnProto>,
-    captured: Box<[OnceLock<Value>]>,
-}
-
 struct Frame {
-    /// Taken out while the frame runs (the dispatch loop borrows its code).
-    closure: Option<Ref<VmClosure>>,
+    /// The running closure: the payload of the fn value in the frame's
+    /// hidden slot (`base + frame_size`), which owns it while it runs.
+    closure: *const Closure,
     arity: u32,
+    /// Saved while a callee runs.
     pc: u32,
     base: usize,
+    /// The stack is cut to this length on return, then the result pushed.
+    ret: usize,
 }
 
 #[derive(Default)]
@@ -54,114 +53,135 @@ struct Vm {
     frames: Vec<Frame>,
 }
 
-/// Why the dispatch loop left the running frame.
-enum Exit {
-    /// Call a non-native fn with this many args (`[f args..]` on top).
-    Call(usize),
-    Return,
-    Throw(Exception),
+/// This thread's VMs, one per re-entrancy depth (a closure called from a
+/// native called from the VM runs on the next one: the outer VM's stack
+/// is borrowed by that native's args).
+struct Vms {
+    /// Boxed VMs (raw, so growing the list never moves or retags one in use).
+    all: Vec<*mut Vm>,
+    depth: usize,
+}
+
+impl Drop for Vms {
+    fn drop(&mut self) {
+        for &vm in &self.all {
+            // SAFETY: each pointer came from Box::into_raw in `with_vm` and
+            // is freed once, here, when the thread's list goes away.
+            drop(unsafe { Box::from_raw(vm) });
+        }
+    }
 }
 
 thread_local! {
-    static POOL: RefCell<Vec<Vm>> = const { RefCell::new(Vec::new()) };
+    static VMS: UnsafeCell<Vms> = const { UnsafeCell::new(Vms { all: Vec::new(), depth: 0 }) };
 }
 
-/// Run `f` on a `Vm` from this thread's pool (its stacks keep their
-/// capacity between calls, so a call from Rust allocates nothing).
-fn with_vm<R>(f: impl FnOnce(&mut Vm) -> R) -> R {
-    let mut vm = POOL
-        .try_with(|p| p.borrow_mut().pop())
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let r = f(&mut vm);
-    vm.stack.clear();
-    vm.frames.clear();
-    vm.stack.shrink_to(1 << 14);
-    vm.frames.shrink_to(1 << 10);
-    let _ = POOL.try_with(|p| {
-        let mut p = p.borrow_mut();
-        if p.len() < 8 {
-            p.push(vm);
+/// Leaves a re-entrancy depth: the VM's stacks are empty again (keeping
+/// their capacity, so the next call from Rust allocates nothing).
+struct Leave(*mut Vm);
+
+impl Drop for Leave {
+    fn drop(&mut self) {
+        // SAFETY: the pointer is this depth's VM (see `with_vm`); the
+        // borrow handed to the caller has ended.
+        let vm = unsafe { &mut *self.0 };
+        vm.stack.clear();
+        vm.frames.clear();
+        if vm.stack.capacity() > 1 << 16 {
+            vm.stack.shrink_to(1 << 14);
+            vm.frames.shrink_to(1 << 10);
         }
+        let _ = VMS.try_with(|v| {
+            // SAFETY: only this thread touches its list, and no reference
+            // into it outlives a statement.
+            let v = unsafe { &mut *v.get() };
+            v.depth = v.depth.saturating_sub(1);
+        });
+    }
+}
+
+/// Run `f` on this thread's VM for the next re-entrancy depth.
+#[inline]
+fn with_vm<R>(f: impl FnOnce(&mut Vm) -> R) -> R {
+    let vm = VMS.try_with(|v| {
+        // SAFETY: only this thread touches its list, and no reference into
+        // it outlives this closure (VMs in use are reached by raw pointer).
+        let v = unsafe { &mut *v.get() };
+        if v.depth == v.all.len() {
+            v.all.push(Box::into_raw(Box::default()));
+        }
+        let vm = v.all[v.depth];
+        v.depth += 1;
+        vm
     });
-    r
+    match vm {
+        Ok(vm) => {
+            let _leave = Leave(vm);
+            // SAFETY: depth `d`'s VM is used only by the one `with_vm` call
+            // at that depth until it returns; nested calls take deeper ones.
+            f(unsafe { &mut *vm })
+        }
+        // The thread is exiting (its list is gone): a VM for this call.
+        Err(_) => f(&mut Vm::default()),
+    }
 }
 
 /// Run a compiled top-level form.
 pub fn run(proto: Ref<FnProto>) -> Result<Value> {
-    let closure = Ref::new(VmClosure {
+    let fv = closure_value(Closure {
         proto,
         captured: Box::new([]),
     });
-    let fv = closure_value(closure.clone());
+    let View::Fn(f) = fv.view() else {
+        return Err(internal("not a closure"));
+    };
+    let FnKind::Bytecode(c) = &f.kind else {
+        return Err(internal("not a closure"));
+    };
     with_vm(|vm| {
-        vm.stack.push(fv);
-        vm.enter_closure(0, 0, closure)?;
+        vm.enter(&fv, c, 0)?;
         vm.run()
     })
 }
 
-/// Is this closure body one of the VM's?
-pub fn is_vm_closure(body: &ClosureBody) -> bool {
-    body.is::<VmClosure>()
-}
-
-/// Invoke a VM closure from Rust (the runtime's invoke hook).
-pub fn invoke_closure(fv: &Value, body: &ClosureBody, args: &[Value]) -> Result<Value> {
-    let Ok(closure) = body.clone().downcast::<VmClosure>() else {
-        return Err(Exception::new(
-            ExClass::IllegalStateException,
-            "not a VM closure",
-        ));
-    };
+/// Invoke a bytecode closure from Rust with args it moves out (the
+/// runtime's entry point for `FnKind::Bytecode`).
+pub fn invoke_closure(fv: &Value, c: &Closure, args: &mut [Value]) -> Result<Value> {
     let _guard = stack::enter()?;
     with_vm(|vm| {
-        vm.stack.push(fv.clone());
+        vm.stack.extend(args.iter_mut().map(std::mem::take));
+        vm.enter(fv, c, args.len())?;
+        vm.run()
+    })
+}
+
+/// Invoke a bytecode closure from Rust with borrowed args.
+pub fn invoke_closure_ref(fv: &Value, c: &Closure, args: &[Value]) -> Result<Value> {
+    let _guard = stack::enter()?;
+    with_vm(|vm| {
         vm.stack.extend_from_slice(args);
-        vm.enter_closure(0, args.len(), closure)?;
+        vm.enter(fv, c, args.len())?;
         vm.run()
     })
 }
 
-/// The fixed-param count of a VM closure's variadic arity, if it has one.
-pub fn variadic_required(body: &ClosureBody) -> Option<usize> {
-    let c = body.downcast_ref::<VmClosure>()?;
-    let a = c.proto.arities.iter().find(|a| a.variadic)?;
-    Some(a.required as usize)
-}
-
-/// Call a VM closure's variadic arity with its rest param bound to `rest`
-/// as it is (`apply`: the seq stays unrealised).
-pub fn invoke_closure_rest(
-    fv: &Value,
-    body: &ClosureBody,
-    fixed: &[Value],
-    rest: Value,
-) -> Result<Value> {
-    let Ok(closure) = body.clone().downcast::<VmClosure>() else {
-        return Err(internal("not a VM closure"));
-    };
-    let Some(ai) = closure.proto.arities.iter().position(|a| a.variadic) else {
-        return Err(arity_error(&closure.proto.name, fixed.len() + 1));
+/// Call a bytecode closure's variadic arity with its rest param bound to
+/// `rest` as it is (`apply`: the seq stays unrealised).
+pub fn invoke_closure_rest(fv: &Value, c: &Closure, fixed: &[Value], rest: Value) -> Result<Value> {
+    let Some(ai) = c.proto.arities.iter().position(|a| a.variadic) else {
+        return Err(arity_error(&c.proto.name, fixed.len() + 1));
     };
     let _guard = stack::enter()?;
     with_vm(|vm| {
-        let fpos = vm.stack.len();
-        vm.stack.push(fv.clone());
         vm.stack.extend_from_slice(fixed);
         vm.stack.push(rest);
-        vm.push_frame(fpos, ai, closure)?;
+        push_frame(&mut vm.stack, &mut vm.frames, c, fv.clone(), 0, ai, 0)?;
         vm.run()
     })
 }
 
-fn closure_value(c: Ref<VmClosure>) -> Value {
-    Value::from(Ref::new(Fn {
-        name: Some(c.proto.name.clone()),
-        kind: FnKind::Closure(c),
-        meta: None,
-    }))
+fn closure_value(c: Closure) -> Value {
+    Value::from(Ref::new(Fn::new(None, FnKind::Bytecode(c))))
 }
 
 fn stack_overflow() -> Exception {
@@ -172,7 +192,7 @@ fn internal(msg: &str) -> Exception {
     Exception::new(ExClass::IllegalStateException, format!("VM: {msg}"))
 }
 
-#[cold]
+#[inline]
 fn var_value(c: &Value) -> Result<Value> {
     match c.view() {
         View::Var(v) => v.deref(),
@@ -243,6 +263,7 @@ fn push_fast(stack: &mut Vec<Value>, r: arith::Fast) {
         arith::Fast::L(n) => stack.push(Value::long(n)),
         arith::Fast::D(d) => stack.push(Value::double(d)),
         arith::Fast::B(b) => stack.push(Value::bool(b)),
+        arith::Fast::V(v) => stack.push(v),
     }
 }
 
@@ -253,6 +274,7 @@ fn put_fast(slot: &mut Value, r: arith::Fast) {
         arith::Fast::L(n) => put(slot, Value::long(n)),
         arith::Fast::D(d) => put(slot, Value::double(d)),
         arith::Fast::B(b) => put(slot, Value::bool(b)),
+        arith::Fast::V(v) => put(slot, v),
     }
 }
 
@@ -262,7 +284,7 @@ fn pop(stack: &mut Vec<Value>) -> Value {
     stack.pop().unwrap_or_default()
 }
 
-fn add_trace(e: &Exception, proto: &FnProto, pos: crate::analyzer::node::Pos) {
+fn add_trace(e: &Exception, proto: &FnProto, pos: Pos) {
     if gc::lock(&e.obj().trace).len() < MAX_TRACE {
         e.push_frame(TraceFrame {
             name: proto.name.clone(),
@@ -273,89 +295,122 @@ fn add_trace(e: &Exception, proto: &FnProto, pos: crate::analyzer::node::Pos) {
     }
 }
 
+/// The running closure of a frame.
+///
+/// SAFETY (callers): `fr` is a live frame of this VM, so the fn value in
+/// its hidden slot owns the closure until the frame is popped; the
+/// reference must not be used after that (`'a` is unbounded).
+#[inline(always)]
+unsafe fn frame_closure<'a>(fr: &Frame) -> &'a Closure {
+    // SAFETY: see above; the Closure lives in the Fn's heap allocation,
+    // which does not move when the stack Vec reallocates.
+    unsafe { &*fr.closure }
+}
+
+/// Select the arity of `c` for `argc` args at `base..` (packing a rest
+/// param) and push its frame; the fn value `fv` goes to the hidden slot.
+#[inline(always)]
+fn enter_frame(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    c: &Closure,
+    fv: Value,
+    base: usize,
+    argc: usize,
+    ret: usize,
+) -> Result<()> {
+    let proto = &c.proto;
+    let Some(ai) = proto.select_arity(argc) else {
+        return Err(arity_error(&proto.name, argc));
+    };
+    if let Some(a) = proto.arities.get(ai)
+        && a.variadic
+    {
+        let rest: Vec<Value> = stack.drain(base + a.required as usize..).collect();
+        stack.push(ArraySeq::value(rest));
+    }
+    push_frame(stack, frames, c, fv, base, ai, ret)
+}
+
+/// Push the frame of arity `ai` of `c`, whose params (the rest param
+/// packed) are at `base..`; `fv` (the fn value) goes to the hidden slot.
+#[inline(always)]
+fn push_frame(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    c: &Closure,
+    fv: Value,
+    base: usize,
+    ai: usize,
+    ret: usize,
+) -> Result<()> {
+    let Some(arity) = c.proto.arities.get(ai) else {
+        return Err(internal("bad arity"));
+    };
+    if frames.len() >= MAX_FRAMES {
+        return Err(stack_overflow());
+    }
+    // Calls are safe points.
+    interrupt::check()?;
+    // The params are on the stack already; the other slots start nil.
+    let size = base + arity.frame_size as usize;
+    stack.resize(size, Value::NIL);
+    stack.push(fv);
+    frames.push(Frame {
+        closure: c,
+        arity: ai as u32,
+        pc: 0,
+        base,
+        ret,
+    });
+    Ok(())
+}
+
+/// How a call was made.
+enum Called {
+    /// The result is on the stack.
+    Done,
+    /// A bytecode frame was pushed: switch to it.
+    Frame,
+}
+
+/// Call the fn value `fv` with the `argc` args on top of the stack; the
+/// stack is cut to `ret` and the result pushed (for a bytecode closure,
+/// when its frame returns).
+#[inline(always)]
+fn call_value(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    fv: Value,
+    argc: usize,
+    ret: usize,
+) -> Result<Called> {
+    let at = stack.len() - argc;
+    let r = match fv.view() {
+        View::Fn(f) => match &f.kind {
+            FnKind::Native(p) => p(&stack[at..]),
+            FnKind::NativeOwned(p) => p(&mut stack[at..]),
+            FnKind::Bytecode(c) => {
+                let c: *const Closure = c;
+                // SAFETY: `fv` owns the closure and moves into the new
+                // frame's hidden slot, which keeps it alive while it runs.
+                let c = unsafe { &*c };
+                enter_frame(stack, frames, c, fv, at, argc, ret)?;
+                return Ok(Called::Frame);
+            }
+            _ => func::call_fn(&fv, f, &mut stack[at..]),
+        },
+        _ => func::call(&fv, &mut stack[at..]),
+    }?;
+    stack.truncate(ret);
+    stack.push(r);
+    Ok(Called::Done)
+}
+
 impl Vm {
-    /// Push a frame for `closure` whose fn value is at `fpos` and whose
-    /// `argc` args follow it on the stack.
-    fn enter_closure(&mut self, fpos: usize, argc: usize, closure: Ref<VmClosure>) -> Result<()> {
-        let proto = &closure.proto;
-        let Some(ai) = proto.select_arity(argc) else {
-            return Err(arity_error(&proto.name, argc));
-        };
-        let Some(arity) = proto.arities.get(ai) else {
-            return Err(internal("bad arity"));
-        };
-        if arity.variadic {
-            let base = fpos + 1;
-            let rest: Vec<Value> = self.stack.drain(base + arity.required as usize..).collect();
-            self.stack.push(ArraySeq::value(rest));
-        }
-        self.push_frame(fpos, ai, closure)
-    }
-
-    /// Push the frame of arity `ai` of `closure`, whose params (the rest
-    /// param packed) follow the fn value at `fpos`.
-    fn push_frame(&mut self, fpos: usize, ai: usize, closure: Ref<VmClosure>) -> Result<()> {
-        let Some(arity) = closure.proto.arities.get(ai) else {
-            return Err(internal("bad arity"));
-        };
-        if self.frames.len() >= MAX_FRAMES {
-            return Err(stack_overflow());
-        }
-        interrupt::check()?;
-        let base = fpos + 1;
-        // The params are on the stack already; the other slots start nil.
-        let size = base + arity.frame_size as usize;
-        if size > self.stack.len() {
-            self.stack.reserve(size - self.stack.len());
-            while self.stack.len() < size {
-                self.stack.push(Value::NIL);
-            }
-        } else {
-            self.stack.truncate(size);
-        }
-        self.frames.push(Frame {
-            closure: Some(closure),
-            arity: ai as u32,
-            pc: 0,
-            base,
-        });
-        Ok(())
-    }
-
-    /// Call the fn at `stack[len - argc - 1]`: natives and non-VM callables
-    /// leave their result on the stack; VM closures push a frame.
-    fn call(&mut self, argc: usize) -> Result<()> {
-        let Some(fpos) = self.stack.len().checked_sub(argc + 1) else {
-            return Err(internal("stack underflow"));
-        };
-        if let View::Fn(f) = self.stack[fpos].view() {
-            match &f.kind {
-                FnKind::Native(p) => {
-                    let p = *p;
-                    let r = p(&self.stack[fpos + 1..])?;
-                    self.stack.truncate(fpos);
-                    self.stack.push(r);
-                    return Ok(());
-                }
-                FnKind::NativeOwned(p) => {
-                    let p = *p;
-                    let r = p(&mut self.stack[fpos + 1..])?;
-                    self.stack.truncate(fpos);
-                    self.stack.push(r);
-                    return Ok(());
-                }
-                FnKind::Closure(c) => {
-                    if let Ok(vc) = c.clone().downcast::<VmClosure>() {
-                        return self.enter_closure(fpos, argc, vc);
-                    }
-                }
-                FnKind::NativeRest(..) => {}
-            }
-        }
-        let r = func::invoke(&self.stack[fpos], &self.stack[fpos + 1..])?;
-        self.stack.truncate(fpos);
-        self.stack.push(r);
-        Ok(())
+    /// Push the frame of a call from Rust: the args are on the stack.
+    fn enter(&mut self, fv: &Value, c: &Closure, argc: usize) -> Result<()> {
+        enter_frame(&mut self.stack, &mut self.frames, c, fv.clone(), 0, argc, 0)
     }
 
     /// Unwind to the nearest handler for `e`, recording a trace frame for
@@ -363,8 +418,8 @@ impl Vm {
     fn unwind(&mut self, e: Exception) -> Result<()> {
         let class = e.class();
         while let Some(fr) = self.frames.last_mut() {
-            let Some(closure) = &fr.closure else { break };
-            let proto = &closure.proto;
+            // SAFETY: a live frame; the reference ends before it is popped.
+            let proto = &unsafe { frame_closure(fr) }.proto;
             let Some(arity) = proto.arities.get(fr.arity as usize) else {
                 break;
             };
@@ -375,15 +430,15 @@ impl Vm {
                 .find(|h| h.start <= at && at < h.end && h.class.is_none_or(|c| class.is_a(c)))
             {
                 fr.pc = h.target;
-                let keep = fr.base + arity.frame_size as usize + h.depth as usize;
+                let keep = fr.base + arity.frame_size as usize + 1 + h.depth as usize;
                 self.stack.truncate(keep);
                 self.stack.push(Value::from(e));
                 return Ok(());
             }
             add_trace(&e, proto, arity.pos_at(at).unwrap_or(proto.pos));
-            let base = fr.base;
+            let ret = fr.ret;
             self.frames.pop();
-            self.stack.truncate(base.saturating_sub(1));
+            self.stack.truncate(ret);
         }
         self.frames.clear();
         self.stack.clear();
@@ -393,284 +448,320 @@ impl Vm {
     /// Run until the bottom frame returns.
     fn run(&mut self) -> Result<Value> {
         loop {
-            let Some(fr) = self.frames.last_mut() else {
-                return Err(internal("no frame"));
+            let e = match self.dispatch() {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
             };
-            let Some(closure) = fr.closure.take() else {
-                return Err(internal("frame without closure"));
-            };
-            let base = fr.base;
-            let ai = fr.arity as usize;
-            let mut pc = fr.pc as usize;
-            let exit = {
-                let proto: &FnProto = &closure.proto;
-                let Some(arity) = proto.arities.get(ai) else {
+            self.unwind(e)?;
+        }
+    }
+
+    /// The dispatch loop: runs frames, calling and returning between
+    /// bytecode closures in place, until the bottom frame returns (Ok) or
+    /// an op throws (Err, with the frame's pc saved for `unwind`).
+    fn dispatch(&mut self) -> Result<Value> {
+        let stack = &mut self.stack;
+        let frames = &mut self.frames;
+        let Some(fr) = frames.last() else {
+            return Err(internal("no frame"));
+        };
+        // SAFETY: the top frame is live; `closure` is reloaded whenever
+        // the top frame changes and not used after its frame is popped.
+        let mut closure: &Closure = unsafe { frame_closure(fr) };
+        let mut proto: &FnProto = &closure.proto;
+        let mut base = fr.base;
+        let mut pc = fr.pc as usize;
+        let Some(arity) = proto.arities.get(fr.arity as usize) else {
+            return Err(internal("bad arity"));
+        };
+        let mut code: &[Op] = &arity.code;
+        let mut consts: &[Value] = &proto.consts;
+        let mut fslot = base + arity.frame_size as usize;
+
+        // Switch the locals to the (new) top frame.
+        macro_rules! load_top {
+            () => {{
+                let Some(fr) = frames.last() else {
+                    return Err(internal("no frame"));
+                };
+                // SAFETY: as above, for the new top frame.
+                closure = unsafe { frame_closure(fr) };
+                proto = &closure.proto;
+                base = fr.base;
+                pc = fr.pc as usize;
+                let Some(arity) = proto.arities.get(fr.arity as usize) else {
                     return Err(internal("bad arity"));
                 };
-                let code: &[Op] = &arity.code;
-                let consts: &[Value] = &proto.consts;
-                let stack = &mut self.stack;
-                loop {
-                    let op = code[pc];
-                    pc += 1;
-                    match op {
-                        Op::Nil => stack.push(Value::NIL),
-                        Op::Const(i) => stack.push(dup(&consts[i as usize])),
-                        Op::Load(i) => {
-                            let src = &stack[base + i as usize];
-                            match src.as_long() {
-                                Some(n) => stack.push(Value::long(n)),
-                                None => {
-                                    let v = src.clone();
-                                    stack.push(v);
-                                }
-                            }
-                        }
-                        Op::Move(i) => {
-                            let v = std::mem::take(&mut stack[base + i as usize]);
+                code = &arity.code;
+                consts = &proto.consts;
+                fslot = base + arity.frame_size as usize;
+            }};
+        }
+        // Save the pc of the running frame (before a call or a throw).
+        macro_rules! save_pc {
+            () => {
+                if let Some(fr) = frames.last_mut() {
+                    fr.pc = pc as u32;
+                }
+            };
+        }
+        // Leave with an exception; `unwind` finds the handler from the
+        // saved pc.
+        macro_rules! throw {
+            ($e:expr) => {{
+                let e = $e;
+                save_pc!();
+                return Err(e);
+            }};
+        }
+        macro_rules! tri {
+            ($r:expr) => {
+                match $r {
+                    Ok(v) => v,
+                    Err(e) => throw!(e),
+                }
+            };
+        }
+        // Call `fv` with the top `argc` operands, the result replacing the
+        // stack from `ret`.
+        macro_rules! call {
+            ($fv:expr, $argc:expr, $ret:expr) => {{
+                save_pc!();
+                match call_value(stack, frames, $fv, $argc, $ret) {
+                    Ok(Called::Done) => {}
+                    Ok(Called::Frame) => load_top!(),
+                    Err(e) => return Err(e),
+                }
+            }};
+        }
+
+        loop {
+            let op = code[pc];
+            pc += 1;
+            match op {
+                Op::Nil => stack.push(Value::NIL),
+                Op::Const(i) => stack.push(dup(&consts[i as usize])),
+                Op::Load(i) => {
+                    let src = &stack[base + i as usize];
+                    match src.as_long() {
+                        Some(n) => stack.push(Value::long(n)),
+                        None => {
+                            let v = src.clone();
                             stack.push(v);
-                        }
-                        Op::Store(i) => {
-                            let v = pop(stack);
-                            put(&mut stack[base + i as usize], v);
-                        }
-                        Op::Captured(i) => {
-                            let v = closure
-                                .captured
-                                .get(i as usize)
-                                .and_then(|c| c.get())
-                                .cloned()
-                                .unwrap_or_default();
-                            stack.push(v);
-                        }
-                        Op::SelfFn => {
-                            let v = stack[base - 1].clone();
-                            stack.push(v);
-                        }
-                        Op::Pop => release(pop(stack)),
-                        Op::Var(i) => match var_value(&consts[i as usize]) {
-                            Ok(v) => stack.push(v),
-                            Err(e) => break Exit::Throw(e),
-                        },
-                        Op::Jump(t) => {
-                            // Loops jump back: a safe point.
-                            if let Err(e) = interrupt::check() {
-                                break Exit::Throw(e);
-                            }
-                            pc = t as usize;
-                        }
-                        Op::JumpIfFalse(t) => {
-                            let v = pop(stack);
-                            if !v.truthy() {
-                                pc = t as usize;
-                            }
-                            release(v);
-                        }
-                        Op::Call(argc) => {
-                            let argc = argc as usize;
-                            let fpos = stack.len() - argc - 1;
-                            let r = match stack[fpos].view() {
-                                View::Fn(f) => match f.kind {
-                                    FnKind::Native(p) => p(&stack[fpos + 1..]),
-                                    FnKind::NativeOwned(p) => p(&mut stack[fpos + 1..]),
-                                    _ => break Exit::Call(argc),
-                                },
-                                _ => break Exit::Call(argc),
-                            };
-                            match r {
-                                Ok(v) => {
-                                    stack.truncate(fpos);
-                                    stack.push(v);
-                                }
-                                Err(e) => break Exit::Throw(e),
-                            }
-                        }
-                        Op::Return => break Exit::Return,
-                        Op::MakeClosure(i) => {
-                            match make_closure(&closure, stack, base, i as usize, None) {
-                                Ok(v) => stack.push(v),
-                                Err(e) => break Exit::Throw(e),
-                            }
-                        }
-                        Op::LetFnClosure { proto: p, group } => {
-                            let group = proto.letfn_groups.get(group as usize).map(|g| &**g);
-                            match make_closure(&closure, stack, base, p as usize, group) {
-                                Ok(v) => stack.push(v),
-                                Err(e) => break Exit::Throw(e),
-                            }
-                        }
-                        Op::TieLetFn(group) => {
-                            if let Some(g) = proto.letfn_groups.get(group as usize) {
-                                tie_letfn(stack, base, g);
-                            }
-                        }
-                        Op::DefRoot(i) => {
-                            let v = stack.pop().unwrap_or_default();
-                            let this = &consts[i as usize];
-                            match this.view() {
-                                View::Var(var) => {
-                                    if let Err(e) = var.set_root(this, v) {
-                                        break Exit::Throw(e);
-                                    }
-                                }
-                                _ => break Exit::Throw(internal("expected a var")),
-                            }
-                        }
-                        Op::DefMeta(i) => {
-                            let m = stack.pop().unwrap_or_default();
-                            match consts[i as usize].view() {
-                                View::Var(var) => {
-                                    if lookup::get(&m, &Value::keyword(None, "dynamic")).truthy() {
-                                        var.set_dynamic(true);
-                                    }
-                                    var.set_meta(m);
-                                }
-                                _ => break Exit::Throw(internal("expected a var")),
-                            }
-                        }
-                        Op::SetVar(i) => {
-                            let v = stack.pop().unwrap_or_default();
-                            let r = match consts[i as usize].view() {
-                                View::Var(var) => var.set(v),
-                                _ => Err(internal("expected a var")),
-                            };
-                            match r {
-                                Ok(v) => stack.push(v),
-                                Err(e) => break Exit::Throw(e),
-                            }
-                        }
-                        Op::Throw => {
-                            break Exit::Throw(throw_value(stack.pop().unwrap_or_default()));
-                        }
-                        Op::MakeVector(n) => {
-                            let items = stack.split_off(stack.len() - n as usize);
-                            stack.push(Value::vector(items));
-                        }
-                        Op::MakeMap(n) => {
-                            let items = stack.split_off(stack.len() - n as usize);
-                            let mut pairs = Vec::with_capacity(items.len() / 2);
-                            let mut it = items.into_iter();
-                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                                pairs.push((k, v));
-                            }
-                            stack.push(Value::map_from_pairs(pairs));
-                        }
-                        Op::MakeSet(n) => {
-                            let items = stack.split_off(stack.len() - n as usize);
-                            stack.push(Value::set_from(items));
-                        }
-                        Op::WithMeta => {
-                            let m = stack.pop().unwrap_or_default();
-                            let v = stack.pop().unwrap_or_default();
-                            match crate::runtime::meta::with_meta(&v, m) {
-                                Ok(v) => stack.push(v),
-                                Err(e) => break Exit::Throw(e),
-                            }
-                        }
-                        Op::Case { table, n } => {
-                            let v = stack.pop().unwrap_or_default();
-                            let idx = lookup::get(&consts[table as usize], &v).as_long();
-                            pc += match idx {
-                                Some(i) if (0..n as i64).contains(&i) => i as usize,
-                                _ => n as usize,
-                            };
-                        }
-                        Op::Host(i) => match host_call(stack, &proto.hosts[i as usize]) {
-                            Ok(()) => {}
-                            Err(e) => break Exit::Throw(e),
-                        },
-                        Op::Prim(i) => {
-                            let d = &proto.prims[i as usize];
-                            let binary = d.binary;
-                            let k = d.on_stack as usize;
-                            let n = stack.len();
-                            let a = operand(d.a, n - k, stack, base, consts);
-                            let b = if binary {
-                                operand(d.b, n - 1, stack, base, consts)
-                            } else {
-                                a
-                            };
-                            match prim_value(d.prim, a, b) {
-                                Some(Ok(r)) => {
-                                    finish_prim(d, binary, k, stack, base);
-                                    match d.dst {
-                                        Some(s) => {
-                                            // skip the Store that follows
-                                            put_fast(&mut stack[base + s as usize], r);
-                                            pc += 1;
-                                        }
-                                        None => push_fast(stack, r),
-                                    }
-                                }
-                                Some(Err(e)) => break Exit::Throw(e),
-                                None => match prim_fallback(d, binary, k, stack, base, consts) {
-                                    Ok(argc) => break Exit::Call(argc),
-                                    Err(e) => break Exit::Throw(e),
-                                },
-                            }
-                        }
-                        Op::Branch(i) => {
-                            let d = &proto.prims[i as usize];
-                            let binary = d.binary;
-                            let k = d.on_stack as usize;
-                            let n = stack.len();
-                            let a = operand(d.a, n - k, stack, base, consts);
-                            let b = if binary {
-                                operand(d.b, n - 1, stack, base, consts)
-                            } else {
-                                a
-                            };
-                            match prim_test(d.prim, a, b) {
-                                Some(t) => {
-                                    finish_prim(d, binary, k, stack, base);
-                                    if t {
-                                        pc += 1;
-                                    } else if let Op::JumpIfFalse(t) = code[pc] {
-                                        pc = t as usize;
-                                    }
-                                }
-                                None => match prim_fallback(d, binary, k, stack, base, consts) {
-                                    Ok(argc) => break Exit::Call(argc),
-                                    Err(e) => break Exit::Throw(e),
-                                },
-                            }
                         }
                     }
                 }
-            };
-            let Some(fr) = self.frames.last_mut() else {
-                return Err(internal("no frame"));
-            };
-            fr.closure = Some(closure);
-            fr.pc = pc as u32;
-            let r = match exit {
-                Exit::Call(argc) => self.call(argc),
-                Exit::Return => {
-                    let v = self.stack.pop().unwrap_or_default();
-                    if let Some(fr) = self.frames.pop() {
-                        self.stack.truncate(fr.base.saturating_sub(1));
+                Op::Move(i) => {
+                    let v = std::mem::take(&mut stack[base + i as usize]);
+                    stack.push(v);
+                }
+                Op::Store(i) => {
+                    let v = pop(stack);
+                    put(&mut stack[base + i as usize], v);
+                }
+                Op::Captured(i) => stack.push(closure.captured(i)),
+                Op::SelfFn => {
+                    let v = stack[fslot].clone();
+                    stack.push(v);
+                }
+                Op::Pop => release(pop(stack)),
+                Op::Var(i) => {
+                    let v = tri!(var_value(&consts[i as usize]));
+                    stack.push(v);
+                }
+                Op::Jump(t) => {
+                    // Loops jump back: a safe point.
+                    if let Err(e) = interrupt::check() {
+                        throw!(e);
                     }
-                    if self.frames.is_empty() {
+                    pc = t as usize;
+                }
+                Op::JumpIfFalse(t) => {
+                    let v = pop(stack);
+                    if !v.truthy() {
+                        pc = t as usize;
+                    }
+                    release(v);
+                }
+                Op::Call(argc) => {
+                    let argc = argc as usize;
+                    let fpos = stack.len() - argc - 1;
+                    let fv = std::mem::take(&mut stack[fpos]);
+                    call!(fv, argc, fpos);
+                }
+                Op::CallVar(var, argc) => {
+                    let argc = argc as usize;
+                    let fv = tri!(var_value(&consts[var as usize]));
+                    let ret = stack.len() - argc;
+                    call!(fv, argc, ret);
+                }
+                Op::CallSelf(ai, argc) => {
+                    let at = stack.len() - argc as usize;
+                    let fv = stack[fslot].clone();
+                    save_pc!();
+                    tri!(push_frame(stack, frames, closure, fv, at, ai as usize, at));
+                    load_top!();
+                }
+                Op::Return => {
+                    let v = pop(stack);
+                    let Some(fr) = frames.pop() else {
+                        return Err(internal("no frame"));
+                    };
+                    // (this may drop the closure that ran: reload at once)
+                    stack.truncate(fr.ret);
+                    if frames.is_empty() {
                         return Ok(v);
                     }
-                    self.stack.push(v);
-                    Ok(())
+                    stack.push(v);
+                    load_top!();
                 }
-                Exit::Throw(e) => Err(e),
-            };
-            if let Err(e) = r {
-                self.unwind(e)?;
+                Op::MakeClosure(i) => {
+                    let v = tri!(make_closure(closure, stack, base, fslot, i as usize, None));
+                    stack.push(v);
+                }
+                Op::LetFnClosure(p, group) => {
+                    let group = proto.letfn_groups.get(group as usize).map(|g| &**g);
+                    let v = tri!(make_closure(closure, stack, base, fslot, p as usize, group));
+                    stack.push(v);
+                }
+                Op::TieLetFn(group) => {
+                    if let Some(g) = proto.letfn_groups.get(group as usize) {
+                        tie_letfn(stack, base, g);
+                    }
+                }
+                Op::DefRoot(i) => {
+                    let v = pop(stack);
+                    let this = &consts[i as usize];
+                    match this.view() {
+                        View::Var(var) => tri!(var.set_root(this, v)),
+                        _ => throw!(internal("expected a var")),
+                    }
+                }
+                Op::DefMeta(i) => {
+                    let m = pop(stack);
+                    match consts[i as usize].view() {
+                        View::Var(var) => {
+                            if lookup::get(&m, &Value::keyword(None, "dynamic")).truthy() {
+                                var.set_dynamic(true);
+                            }
+                            var.set_meta(m);
+                        }
+                        _ => throw!(internal("expected a var")),
+                    }
+                }
+                Op::SetVar(i) => {
+                    let v = pop(stack);
+                    let r = match consts[i as usize].view() {
+                        View::Var(var) => var.set(v),
+                        _ => Err(internal("expected a var")),
+                    };
+                    stack.push(tri!(r));
+                }
+                Op::Throw => throw!(throw_value(pop(stack))),
+                Op::MakeVector(n) => {
+                    let items = stack.split_off(stack.len() - n as usize);
+                    stack.push(Value::vector(items));
+                }
+                Op::MakeMap(n) => {
+                    let items = stack.split_off(stack.len() - n as usize);
+                    let mut pairs = Vec::with_capacity(items.len() / 2);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        pairs.push((k, v));
+                    }
+                    stack.push(Value::map_from_pairs(pairs));
+                }
+                Op::MakeSet(n) => {
+                    let items = stack.split_off(stack.len() - n as usize);
+                    stack.push(Value::set_from(items));
+                }
+                Op::WithMeta => {
+                    let m = pop(stack);
+                    let v = pop(stack);
+                    stack.push(tri!(crate::runtime::meta::with_meta(&v, m)));
+                }
+                Op::Case(table, n) => {
+                    let v = pop(stack);
+                    let idx = lookup::get(&consts[table as usize], &v).as_long();
+                    pc += match idx {
+                        Some(i) if (0..n as i64).contains(&i) => i as usize,
+                        _ => n as usize,
+                    };
+                }
+                Op::Host(i) => tri!(host_call(stack, &proto.hosts[i as usize])),
+                Op::Prim(i) => {
+                    let d = &proto.prims[i as usize];
+                    let binary = d.binary;
+                    let k = d.on_stack as usize;
+                    let n = stack.len();
+                    let a = operand(d.a, n - k, stack, base, consts);
+                    let b = if binary {
+                        operand(d.b, n - 1, stack, base, consts)
+                    } else if d.prim == Prim::KwGet {
+                        &consts[d.var as usize]
+                    } else {
+                        a
+                    };
+                    match prim_value(d.prim, a, b) {
+                        Some(Ok(r)) => {
+                            finish_prim(d, binary, k, stack, base);
+                            match d.dst {
+                                Some(s) => {
+                                    // skip the Store that follows
+                                    put_fast(&mut stack[base + s as usize], r);
+                                    pc += 1;
+                                }
+                                None => push_fast(stack, r),
+                            }
+                        }
+                        Some(Err(e)) => throw!(e),
+                        None => {
+                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
+                            let ret = stack.len() - argc;
+                            call!(fv, argc, ret);
+                        }
+                    }
+                }
+                Op::Branch(i) => {
+                    let d = &proto.prims[i as usize];
+                    let binary = d.binary;
+                    let k = d.on_stack as usize;
+                    let n = stack.len();
+                    let a = operand(d.a, n - k, stack, base, consts);
+                    let b = if binary {
+                        operand(d.b, n - 1, stack, base, consts)
+                    } else {
+                        a
+                    };
+                    match prim_test(d.prim, a, b) {
+                        Some(t) => {
+                            finish_prim(d, binary, k, stack, base);
+                            if t {
+                                pc += 1;
+                            } else if let Op::JumpIfFalse(t) = code[pc] {
+                                pc = t as usize;
+                            }
+                        }
+                        None => {
+                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
+                            let ret = stack.len() - argc;
+                            call!(fv, argc, ret);
+                        }
+                    }
+                }
             }
         }
     }
 }
 
 /// A closure of `parent.proto.protos[idx]`, capturing from the running
-/// frame. Captures of slots in `deferred` (a letfn group) stay empty.
+/// frame (`fslot`: its fn value). Captures of slots in `deferred` (a
+/// letfn group) stay empty. Two allocations: the fn and its captures.
 fn make_closure(
-    parent: &VmClosure,
+    parent: &Closure,
     stack: &[Value],
     base: usize,
+    fslot: usize,
     idx: usize,
     deferred: Option<&[u32]>,
 ) -> Result<Value> {
@@ -682,27 +773,22 @@ fn make_closure(
         .iter()
         .map(|src| {
             let v = match *src {
-                crate::analyzer::node::CaptureSource::Local(s) => {
+                CaptureSource::Local(s) => {
                     if deferred.is_some_and(|g| g.contains(&s)) {
                         return OnceLock::new();
                     }
                     stack[base + s as usize].clone()
                 }
-                crate::analyzer::node::CaptureSource::Captured(i) => parent
-                    .captured
-                    .get(i as usize)
-                    .and_then(|c| c.get())
-                    .cloned()
-                    .unwrap_or_default(),
-                crate::analyzer::node::CaptureSource::SelfFn => stack[base - 1].clone(),
+                CaptureSource::Captured(i) => parent.captured(i),
+                CaptureSource::SelfFn => stack[fslot].clone(),
             };
             OnceLock::from(v)
         })
         .collect();
-    Ok(closure_value(Ref::new(VmClosure {
+    Ok(closure_value(Closure {
         proto: proto.clone(),
         captured,
-    })))
+    }))
 }
 
 /// Fill the captures that letfn closures have of the group's slots, now
@@ -710,11 +796,10 @@ fn make_closure(
 fn tie_letfn(stack: &[Value], base: usize, group: &[u32]) {
     for &slot in group {
         if let View::Fn(f) = stack[base + slot as usize].view()
-            && let FnKind::Closure(c) = &f.kind
-            && let Some(vc) = c.downcast_ref::<VmClosure>()
+            && let FnKind::Bytecode(vc) = &f.kind
         {
             for (i, src) in vc.proto.captures.iter().enumerate() {
-                if let crate::analyzer::node::CaptureSource::Local(s) = src
+                if let CaptureSource::Local(s) = src
                     && group.contains(s)
                     && let Some(cell) = vc.captured.get(i)
                 {
@@ -807,6 +892,9 @@ fn prim_value(p: Prim, a: &Value, b: &Value) -> Option<Result<arith::Fast>> {
         Prim::Mul => arith::mul(a, b),
         Prim::Inc => arith::inc(a),
         Prim::Dec => arith::dec(a),
+        Prim::Nth => nth_fast(a, b).map(|v| Ok(arith::Fast::V(v))),
+        // (`b` is the key; for KwGet the keyword constant)
+        Prim::Get | Prim::KwGet => get_fast(a, b).map(|v| Ok(arith::Fast::V(v))),
         _ => prim_test(p, a, b).map(|t| Ok(arith::Fast::B(t))),
     }
 }
@@ -827,12 +915,39 @@ fn prim_test(p: Prim, a: &Value, b: &Value) -> Option<bool> {
         Prim::Not => Some(!a.truthy()),
         Prim::IsNil => Some(a.is_nil()),
         Prim::Identical => Some(a.identical(b)),
-        Prim::Add | Prim::Sub | Prim::Mul | Prim::Inc | Prim::Dec => None,
+        Prim::Add
+        | Prim::Sub
+        | Prim::Mul
+        | Prim::Inc
+        | Prim::Dec
+        | Prim::Nth
+        | Prim::Get
+        | Prim::KwGet => None,
     }
 }
 
-/// The fast path does not apply: lay out `[f a (b)]` on the stack for a
-/// normal call of the var's current value. Returns the arg count.
+/// `(nth v i)` on a vector with an index in range; None: call `nth`.
+#[inline(always)]
+fn nth_fast(coll: &Value, i: &Value) -> Option<Value> {
+    let (View::Vector(v), Some(i)) = (coll.view(), i.as_long()) else {
+        return None;
+    };
+    v.nth(usize::try_from(i).ok()?).cloned()
+}
+
+/// `(get m k)` on an array or hash map (nil when absent, as RT.get);
+/// None: call `get` (or the keyword).
+#[inline(always)]
+fn get_fast(m: &Value, k: &Value) -> Option<Value> {
+    match m.view() {
+        View::ArrayMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
+        View::HashMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
+        _ => None,
+    }
+}
+
+/// The fast path does not apply: push the operands for a normal call of
+/// the var's current value. Returns that fn and the arg count.
 #[cold]
 fn prim_fallback(
     d: &PrimCall,
@@ -841,8 +956,13 @@ fn prim_fallback(
     stack: &mut Vec<Value>,
     base: usize,
     consts: &[Value],
-) -> Result<usize> {
-    let f = var_value(&consts[d.var as usize])?;
+) -> Result<(Value, usize)> {
+    let callee = &consts[d.var as usize];
+    let f = match callee.view() {
+        View::Var(_) => var_value(callee)?,
+        // KwGet: the keyword itself
+        _ => callee.clone(),
+    };
     let mut stacked = stack.split_off(stack.len() - k).into_iter();
     let mut get = |s: Src, stack: &mut Vec<Value>| match s {
         Src::Stack => stacked.next().unwrap_or_default(),
@@ -852,9 +972,8 @@ fn prim_fallback(
     };
     let a = get(d.a, stack);
     let b = if binary { Some(get(d.b, stack)) } else { None };
-    stack.push(f);
     stack.push(a);
     stack.extend(b);
     // (with a fused destination, the `Store` after the op stores the result)
-    Ok(1 + binary as usize)
+    Ok((f, 1 + binary as usize))
 }

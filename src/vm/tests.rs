@@ -322,4 +322,71 @@ mod unit {
             4
         );
     }
+
+    fn eval_all(rt: &mut Runtime, src: &str) -> Option<Value> {
+        let mut last = None;
+        for f in read_all(src) {
+            last = Some(rt.eval(&f).unwrap_or_else(|e| panic!("{src}: {e}")));
+        }
+        last
+    }
+
+    /// A running frame's closure is owned by its hidden slot: redefining
+    /// the var that held the only other reference (and dropping the fn
+    /// value from the caller's stack) leaves the running code alive.
+    #[test]
+    fn running_closure_survives_its_var_being_redefined() {
+        let mut rt = Runtime::new(Backend::Vm);
+        install_test_natives();
+        let r = eval_all(
+            &mut rt,
+            "(def vm-redef (fn* [n] (def vm-redef nil) (+ n ((fn* [] (+ n 1))))))
+             (vm-redef 20)",
+        );
+        assert_eq!(r.and_then(|v| v.as_long()), Some(41));
+        let r = eval_all(
+            &mut rt,
+            "(def vm-redef2 (fn* [n] (def vm-redef2 nil) n))
+             ((fn* [] (vm-redef2 7)))",
+        );
+        assert_eq!(r.and_then(|v| v.as_long()), Some(7));
+    }
+
+    /// Closures called from Rust called from the VM run on the next
+    /// depth's VM; errors unwind through every depth and the VMs are
+    /// reusable afterwards.
+    #[test]
+    fn reentrant_calls_use_one_vm_per_depth() {
+        let mut rt = Runtime::new(Backend::Vm);
+        install_test_natives();
+        let r = eval_all(
+            &mut rt,
+            "(def vm-nest (fn* [n] (if (zero? n) 0 (+ 1 (call vm-nest (dec n))))))
+             (vm-nest 50)",
+        );
+        assert_eq!(r.and_then(|v| v.as_long()), Some(50));
+        let f = read_all("(call (fn* [] (call (fn* [] (throw (mkex \"inner\"))))))").remove(0);
+        assert!(rt.eval(&f).is_err());
+        let r = eval_all(&mut rt, "(call (fn* [a b] (call (fn* [x] (* x b)) a)) 6 7)");
+        assert_eq!(r.and_then(|v| v.as_long()), Some(42));
+    }
+
+    /// Calls between bytecode closures stay in one dispatch loop: deep
+    /// non-tail recursion ends in StackOverflowError, not a Rust overflow.
+    #[test]
+    fn deep_recursion_is_a_stack_overflow_error() {
+        let mut rt = Runtime::new(Backend::Vm);
+        install_test_natives();
+        eval_all(
+            &mut rt,
+            "(def vm-deep (fn* [n] (if (zero? n) 0 (inc (vm-deep (dec n))))))",
+        );
+        let f = read_all("(vm-deep 10000000)").remove(0);
+        assert_eq!(
+            rt.eval(&f).err().map(|e| e.class()),
+            Some(ExClass::StackOverflowError)
+        );
+        let r = eval_all(&mut rt, "(vm-deep 1000)");
+        assert_eq!(r.and_then(|v| v.as_long()), Some(1000));
+    }
 }

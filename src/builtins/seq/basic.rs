@@ -7,6 +7,7 @@ use super::{call, items};
 use crate::builtins::{Def, arity_error, check_arity};
 use crate::runtime::coll::ops;
 use crate::runtime::error::{Result, err};
+use crate::runtime::func::invoke;
 use crate::runtime::number;
 use crate::runtime::seq::{self, ChunkBuffer};
 use crate::runtime::value::{Value, View};
@@ -187,7 +188,7 @@ fn reverse(args: &[Value]) -> Result<Value> {
 fn every(args: &mut [Value]) -> Result<Value> {
     check_arity("every?", args, 2, Some(2))?;
     for x in seq::into_iter(std::mem::take(&mut args[1])) {
-        if !call(&args[0], &[x?])?.truthy() {
+        if !call(&args[0], &mut [x?])?.truthy() {
             return Ok(Value::FALSE);
         }
     }
@@ -196,7 +197,7 @@ fn every(args: &mut [Value]) -> Result<Value> {
 fn some(args: &mut [Value]) -> Result<Value> {
     check_arity("some", args, 2, Some(2))?;
     for x in seq::into_iter(std::mem::take(&mut args[1])) {
-        let r = call(&args[0], &[x?])?;
+        let r = call(&args[0], &mut [x?])?;
         if r.truthy() {
             return Ok(r);
         }
@@ -303,9 +304,9 @@ fn extreme_key(name: &str, args: &[Value], max: bool) -> Result<Value> {
     if args.len() == 2 {
         return Ok(best);
     }
-    let mut kb = call(k, std::slice::from_ref(&best))?;
+    let mut kb = invoke(k, std::slice::from_ref(&best))?;
     for y in &args[2..] {
-        let ky = call(k, std::slice::from_ref(y))?;
+        let ky = invoke(k, std::slice::from_ref(y))?;
         let better = if max {
             number::gte(&ky, &kb)?
         } else {

@@ -6,6 +6,7 @@ use crate::builtins::{Def, check_arity};
 use crate::runtime::coll::ops;
 use crate::runtime::error::Result;
 use crate::runtime::func;
+use crate::runtime::func::invoke;
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::seq;
 use crate::runtime::value::Value;
@@ -54,11 +55,11 @@ pub(crate) fn comp(args: &[Value]) -> Result<Value> {
             Ok(closure("clojure.core/comp", move |a| {
                 let mut it = fs.iter().rev();
                 let mut r = match it.next() {
-                    Some(f) => call(f, a)?,
+                    Some(f) => invoke(f, a)?,
                     None => Value::NIL,
                 };
                 for f in it {
-                    r = call(f, &[r])?;
+                    r = call(f, &mut [r])?;
                 }
                 Ok(r)
             }))
@@ -76,7 +77,7 @@ fn partial(args: &[Value]) -> Result<Value> {
     Ok(closure("clojure.core/partial", move |a| {
         let mut argv = pre.clone();
         argv.extend_from_slice(a);
-        call(&f, &argv)
+        invoke(&f, &argv)
     }))
 }
 
@@ -86,7 +87,7 @@ fn juxt(args: &[Value]) -> Result<Value> {
     Ok(closure("clojure.core/juxt", move |a| {
         let mut out = Vec::with_capacity(fs.len());
         for f in &fs {
-            out.push(call(f, a)?);
+            out.push(invoke(f, a)?);
         }
         Ok(Value::vector(out))
     }))
@@ -96,7 +97,7 @@ fn complement(args: &[Value]) -> Result<Value> {
     check_arity("complement", args, 1, Some(1))?;
     let f = args[0].clone();
     Ok(closure("clojure.core/complement", move |a| {
-        Ok(Value::bool(!call(&f, a)?.truthy()))
+        Ok(Value::bool(!invoke(&f, a)?.truthy()))
     }))
 }
 
@@ -127,7 +128,7 @@ fn some_fn(args: &[Value]) -> Result<Value> {
         let mut last = Value::NIL;
         for p in &ps {
             for x in head {
-                last = call(p, std::slice::from_ref(x))?;
+                last = invoke(p, std::slice::from_ref(x))?;
                 if last.truthy() {
                     return Ok(last);
                 }
@@ -144,7 +145,7 @@ fn some_fn(args: &[Value]) -> Result<Value> {
             // (some #(or (p1 %) (p2 %) ...) args)
             for x in rest {
                 for p in &ps {
-                    let r = call(p, std::slice::from_ref(x))?;
+                    let r = invoke(p, std::slice::from_ref(x))?;
                     if r.truthy() {
                         return Ok(r);
                     }
@@ -154,7 +155,7 @@ fn some_fn(args: &[Value]) -> Result<Value> {
             // (some #(some % args) ps)
             for p in &ps {
                 for x in rest {
-                    let r = call(p, std::slice::from_ref(x))?;
+                    let r = invoke(p, std::slice::from_ref(x))?;
                     if r.truthy() {
                         return Ok(r);
                     }
@@ -172,7 +173,7 @@ fn every_pred(args: &[Value]) -> Result<Value> {
     Ok(closure("clojure.core/every-pred", move |a| {
         for p in &ps {
             for x in a {
-                if !call(p, std::slice::from_ref(x))?.truthy() {
+                if !invoke(p, std::slice::from_ref(x))?.truthy() {
                     return Ok(Value::FALSE);
                 }
             }
@@ -193,7 +194,7 @@ fn fnil(args: &[Value]) -> Result<Value> {
                 *slot = d.clone();
             }
         }
-        call(&f, &argv)
+        invoke(&f, &argv)
     }))
 }
 
@@ -217,7 +218,7 @@ fn memoize(args: &[Value]) -> Result<Value> {
         if !hit.is_nil() {
             return ops::nth(&hit, 1);
         }
-        let ret = call(&f, a)?;
+        let ret = invoke(&f, a)?;
         let mut m = lock(&cache);
         *m = ops::assoc(&m, key, ret.clone())?;
         Ok(ret)
@@ -228,9 +229,9 @@ fn memoize(args: &[Value]) -> Result<Value> {
 /// it is a fn (`fn?`: a fn object, not any IFn).
 fn trampoline(args: &[Value]) -> Result<Value> {
     check_arity("trampoline", args, 1, None)?;
-    let mut ret = call(&args[0], &args[1..])?;
+    let mut ret = invoke(&args[0], &args[1..])?;
     while matches!(ret.view(), crate::runtime::value::View::Fn(_)) {
-        ret = call(&ret, &[])?;
+        ret = call(&ret, &mut [])?;
     }
     Ok(ret)
 }

@@ -15,6 +15,7 @@ use crate::builtins::{Def, arity_error, check_arity};
 use crate::runtime::coll::ops;
 use crate::runtime::equality::equiv;
 use crate::runtime::error::Result;
+use crate::runtime::func::invoke;
 use crate::runtime::number;
 use crate::runtime::seq::{self, ArrayChunk};
 use crate::runtime::value::Value;
@@ -74,20 +75,20 @@ enum Step {
 impl Step {
     fn apply(&self, idx: i64, x: Value) -> Result<Option<Value>> {
         Ok(match self {
-            Step::Map(f) => Some(call(f, &[x])?),
+            Step::Map(f) => Some(call(f, &mut [x])?),
             Step::Filter(p, want) => {
-                if call(p, std::slice::from_ref(&x))?.truthy() == *want {
+                if invoke(p, std::slice::from_ref(&x))?.truthy() == *want {
                     Some(x)
                 } else {
                     None
                 }
             }
             Step::Keep(f) => {
-                let r = call(f, &[x])?;
+                let r = call(f, &mut [x])?;
                 if r.is_nil() { None } else { Some(r) }
             }
             Step::Indexed(f, keep) => {
-                let r = call(f, &[Value::long(idx), x])?;
+                let r = call(f, &mut [Value::long(idx), x])?;
                 if *keep && r.is_nil() { None } else { Some(r) }
             }
         })
@@ -167,7 +168,7 @@ fn map_multi(f: Value, colls: Vec<Value>) -> Value {
         let Some((firsts, rests)) = firsts_and_rests(colls, 3)? else {
             return Ok(Value::NIL);
         };
-        let y = call(&f, &firsts)?;
+        let y = invoke(&f, &firsts)?;
         seq::cons(y, &map_multi(f, rests))
     })
 }
@@ -280,7 +281,7 @@ pub(crate) fn take_while_lazy(pred: Value, coll: Value) -> Value {
             return Ok(Value::NIL);
         }
         let x = seq::first(&s)?;
-        if !call(&pred, std::slice::from_ref(&x))?.truthy() {
+        if !invoke(&pred, std::slice::from_ref(&x))?.truthy() {
             return Ok(Value::NIL);
         }
         let rest = seq::rest(&s)?;
@@ -300,7 +301,7 @@ fn drop_while_lazy(pred: Value, coll: Value) -> Value {
     lazy(move || {
         let mut s = seq::seq(&coll)?;
         drop(coll);
-        while !s.is_nil() && call(&pred, &[seq::first(&s)?])?.truthy() {
+        while !s.is_nil() && call(&pred, &mut [seq::first(&s)?])?.truthy() {
             s = seq::next(&s)?;
         }
         Ok(s)
@@ -589,11 +590,11 @@ fn partition_by_lazy(f: Value, coll: Value) -> Value {
             return Ok(Value::NIL);
         }
         let fst = seq::first(&s)?;
-        let fv = call(&f, std::slice::from_ref(&fst))?;
+        let fv = invoke(&f, std::slice::from_ref(&fst))?;
         let g = f.clone();
         let same = super::closure("clojure.core/partition-by/fn", move |a| {
             let x = a.first().cloned().unwrap_or(Value::NIL);
-            Ok(Value::bool(equiv(&fv, &call(&g, &[x])?)))
+            Ok(Value::bool(equiv(&fv, &call(&g, &mut [x])?)))
         });
         let run = seq::cons(fst, &take_while_lazy(same, seq::next(&s)?))?;
         let n = seq::count(&run)? as i64;
@@ -698,7 +699,7 @@ fn repeat(args: &[Value]) -> Result<Value> {
 
 fn repeatedly_lazy(f: Value) -> Value {
     lazy(move || {
-        let x = call(&f, &[])?;
+        let x = call(&f, &mut [])?;
         seq::cons(x, &repeatedly_lazy(f))
     })
 }
@@ -725,8 +726,8 @@ fn cycle(args: &[Value]) -> Result<Value> {
 
 fn tree_walk(branch: Value, children: Value, node: Value) -> Value {
     lazy(move || {
-        let tail = if call(&branch, std::slice::from_ref(&node))?.truthy() {
-            let kids = call(&children, std::slice::from_ref(&node))?;
+        let tail = if invoke(&branch, std::slice::from_ref(&node))?.truthy() {
+            let kids = invoke(&children, std::slice::from_ref(&node))?;
             let (b, c) = (branch.clone(), children.clone());
             let walker = super::closure("clojure.core/tree-seq/walk", move |a| {
                 let n = a.first().cloned().unwrap_or(Value::NIL);
@@ -873,7 +874,7 @@ fn iteration(args: &[Value]) -> Result<Value> {
         kf: opt("kf").or_else(identity).unwrap_or(Value::NIL),
     };
     let initk = opt("initk").unwrap_or(Value::NIL);
-    let first = call(&it.step, &[initk])?;
+    let first = call(&it.step, &mut [initk])?;
     iteration_from(crate::runtime::gc::Ref::new(it), first)
 }
 
@@ -886,19 +887,19 @@ struct Iteration {
 
 fn iteration_from(it: crate::runtime::gc::Ref<Iteration>, ret: Value) -> Result<Value> {
     let more = match &it.somef {
-        Some(f) => call(f, std::slice::from_ref(&ret))?.truthy(),
+        Some(f) => invoke(f, std::slice::from_ref(&ret))?.truthy(),
         None => !ret.is_nil(),
     };
     if !more {
         return Ok(Value::NIL);
     }
-    let v = call(&it.vf, std::slice::from_ref(&ret))?;
-    let k = call(&it.kf, &[ret])?;
+    let v = invoke(&it.vf, std::slice::from_ref(&ret))?;
+    let k = call(&it.kf, &mut [ret])?;
     if k.is_nil() {
         return seq::cons(v, &Value::NIL);
     }
     let rest = lazy(move || {
-        let next = call(&it.step, &[k])?;
+        let next = call(&it.step, &mut [k])?;
         iteration_from(it, next)
     });
     seq::cons(v, &rest)

@@ -14,7 +14,7 @@ pub(crate) mod xform;
 mod tests;
 
 use crate::runtime::error::Result;
-use crate::runtime::func::invoke;
+
 use crate::runtime::seq;
 use crate::runtime::value::Value;
 
@@ -30,10 +30,10 @@ pub trait Shared {}
 #[cfg(not(feature = "threads"))]
 impl<T> Shared for T {}
 
-/// Call a Clojure fn.
+/// Call a Clojure fn with args it takes (moved onto the VM's stack).
 #[inline]
-pub(crate) fn call(f: &Value, args: &[Value]) -> Result<Value> {
-    invoke(f, args)
+pub(crate) fn call(f: &Value, args: &mut [Value]) -> Result<Value> {
+    crate::runtime::func::call(f, args)
 }
 
 /// A lazy seq over a Rust body.

@@ -9,6 +9,7 @@ use crate::runtime::coll::HashSet;
 use crate::runtime::coll::ops;
 use crate::runtime::coll::vector::VectorBuilder;
 use crate::runtime::error::{Result, err};
+use crate::runtime::func::invoke;
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::meta;
 use crate::runtime::seq;
@@ -44,7 +45,7 @@ pub(crate) fn reduce_with(f: &Value, init: Value, coll: &Value) -> Result<Value>
 /// Reduce consuming `coll`: a lazy seq is released cell by cell.
 pub(crate) fn reduce_owned(f: &Value, init: Value, coll: Value) -> Result<Value> {
     if let Some(m) = protocol_reduce::coll_reduce_target(&coll) {
-        return call(&m, &[coll, f.clone(), init]);
+        return call(&m, &mut [coll, f.clone(), init]);
     }
     reduce_owned_native(f, init, coll)
 }
@@ -57,7 +58,7 @@ fn reduce_owned_native(f: &Value, init: Value, coll: Value) -> Result<Value> {
             .unwrap_or(Ok(Value::NIL));
     }
     fold_owned(coll, init, |acc, x| {
-        let acc = call(f, &[acc, x])?;
+        let acc = call(f, &mut [acc, x])?;
         Ok(match acc.as_reduced() {
             Some(v) => ControlFlow::Break(v.clone()),
             None => ControlFlow::Continue(acc),
@@ -113,7 +114,7 @@ pub(crate) fn fold_owned<A>(
 pub(crate) fn vector_of(coll: Value, f: Option<&Value>) -> Result<Value> {
     let b = fold_owned(coll, VectorBuilder::default(), |mut b, x| {
         b.push(match f {
-            Some(f) => call(f, &[x])?,
+            Some(f) => call(f, &mut [x])?,
             None => x,
         });
         Ok(ControlFlow::Continue(b))
@@ -140,7 +141,7 @@ fn reduce(args: &mut [Value]) -> Result<Value> {
     match args {
         [f, coll] => {
             if let Some(m) = protocol_reduce::coll_reduce_target(coll) {
-                return call(&m, &[std::mem::take(coll), f.clone()]);
+                return call(&m, &mut [std::mem::take(coll), f.clone()]);
             }
         }
         [f, init, coll] => {
@@ -159,11 +160,11 @@ pub(crate) fn reduce_native(args: &mut [Value]) -> Result<Value> {
             let coll = std::mem::take(coll);
             if let View::Vector(v) = coll.view() {
                 let mut acc = match v.nth(0) {
-                    None => return call(f, &[]),
+                    None => return call(f, &mut []),
                     Some(first) => first.clone(),
                 };
                 for x in v.iter().skip(1) {
-                    acc = call(f, &[acc, x.clone()])?;
+                    acc = call(f, &mut [acc, x.clone()])?;
                     if let Some(r) = acc.as_reduced() {
                         return Ok(r.clone());
                     }
@@ -181,7 +182,7 @@ pub(crate) fn reduce_native(args: &mut [Value]) -> Result<Value> {
             let s = seq::seq(&coll)?;
             drop(coll);
             if s.is_nil() {
-                return call(f, &[]);
+                return call(f, &mut []);
             }
             let first = seq::first(&s)?;
             let rest = seq::next(&s)?;
@@ -196,7 +197,7 @@ pub(crate) fn reduce_native(args: &mut [Value]) -> Result<Value> {
 pub(crate) fn reduce_kv(args: &[Value]) -> Result<Value> {
     check_arity("reduce-kv", args, 3, Some(3))?;
     if let Some(m) = protocol_reduce::kv_reduce_target(&args[2]) {
-        return call(&m, &[args[2].clone(), args[0].clone(), args[1].clone()]);
+        return call(&m, &mut [args[2].clone(), args[0].clone(), args[1].clone()]);
     }
     reduce_kv_native(args)
 }
@@ -244,7 +245,7 @@ pub(crate) fn reduce_kv_native(args: &[Value]) -> Result<Value> {
         }
     };
     for (k, v) in pairs {
-        acc = call(f, &[acc, k, v])?;
+        acc = call(f, &mut [acc, k, v])?;
         if let Some(v) = acc.as_reduced() {
             return Ok(v.clone());
         }
@@ -263,7 +264,7 @@ fn reductions_from(f: Value, acc: Value, coll: Value) -> Result<Value> {
         if s.is_nil() {
             return Ok(Value::NIL);
         }
-        let next = call(&f, &[a, seq::first(&s)?])?;
+        let next = call(&f, &mut [a, seq::first(&s)?])?;
         reductions_from(f, next, seq::rest(&s)?)
     });
     seq::cons(acc, &tail)
@@ -277,7 +278,7 @@ fn reductions(args: &[Value]) -> Result<Value> {
                 let s = seq::seq(&coll)?;
                 drop(coll);
                 if s.is_nil() {
-                    return Ok(Value::list(vec![call(&f, &[])?]));
+                    return Ok(Value::list(vec![call(&f, &mut [])?]));
                 }
                 reductions_from(f, seq::first(&s)?, seq::rest(&s)?)
             }))
@@ -309,13 +310,13 @@ fn ensure_reduced(args: &[Value]) -> Result<Value> {
 
 fn transduce(args: &[Value]) -> Result<Value> {
     let (xf, f, init, coll) = match args {
-        [xf, f, coll] => (xf, f, call(f, &[])?, coll),
+        [xf, f, coll] => (xf, f, call(f, &mut [])?, coll),
         [xf, f, init, coll] => (xf, f, init.clone(), coll),
         _ => return Err(arity_error("transduce", args.len())),
     };
-    let rf = call(xf, std::slice::from_ref(f))?;
+    let rf = invoke(xf, std::slice::from_ref(f))?;
     let ret = reduce_with(&rf, init, coll)?;
-    call(&rf, &[ret])
+    call(&rf, &mut [ret])
 }
 
 /// A native reducing fn for `into`: conj! onto a transient, or conj.
@@ -368,9 +369,9 @@ pub(crate) fn into_with(to: &Value, xf: Option<&Value>, from: Value) -> Result<V
             }))
         })?,
         Some(xf) => {
-            let rf = call(xf, &[conj_rf(transient)])?;
+            let rf = call(xf, &mut [conj_rf(transient)])?;
             let ret = reduce_owned(&rf, start, from)?;
-            call(&rf, &[ret])?
+            call(&rf, &mut [ret])?
         }
     };
     if !transient {
@@ -431,7 +432,7 @@ fn pump(mut p: Pump) -> Result<Value> {
         if s.is_nil() {
             p.input = Value::NIL;
             p.done = true;
-            call(&p.rf, &[Value::NIL])?;
+            call(&p.rf, &mut [Value::NIL])?;
             continue;
         }
         let x = seq::first(&s)?;
@@ -439,14 +440,14 @@ fn pump(mut p: Pump) -> Result<Value> {
         let r = if p.multi {
             let mut a = vec![Value::NIL];
             a.extend(seq::iter(&x).collect::<Result<Vec<Value>>>()?);
-            call(&p.rf, &a)?
+            invoke(&p.rf, &a)?
         } else {
-            call(&p.rf, &[Value::NIL, x])?
+            call(&p.rf, &mut [Value::NIL, x])?
         };
         if r.as_reduced().is_some() {
             p.input = Value::NIL;
             p.done = true;
-            call(&p.rf, &[Value::NIL])?;
+            call(&p.rf, &mut [Value::NIL])?;
         }
     }
 }
@@ -468,7 +469,7 @@ fn sequence(args: &[Value]) -> Result<Value> {
                 let mut a = vec![crate::builtins::lang::core_value("vector").unwrap_or(Value::NIL)];
                 a.extend(colls.iter().cloned());
                 match crate::builtins::lang::core_value("map") {
-                    Some(map) => call(&map, &a)?,
+                    Some(map) => invoke(&map, &a)?,
                     None => Value::NIL,
                 }
             } else {
@@ -483,7 +484,7 @@ fn sequence(args: &[Value]) -> Result<Value> {
                 }
                 Ok(Value::NIL)
             });
-            let rf = call(xf, &[collect])?;
+            let rf = call(xf, &mut [collect])?;
             let p = Pump {
                 rf,
                 input: coll.clone(),
@@ -524,12 +525,12 @@ fn completing(args: &[Value]) -> Result<Value> {
         _ => return Err(arity_error("completing", args.len())),
     };
     Ok(closure("clojure.core/completing", move |a| match a {
-        [] => call(&f, &[]),
+        [] => call(&f, &mut []),
         [x] => match &cf {
-            Some(cf) => call(cf, std::slice::from_ref(x)),
+            Some(cf) => invoke(cf, std::slice::from_ref(x)),
             None => Ok(x.clone()),
         },
-        _ => call(&f, a),
+        _ => invoke(&f, a),
     }))
 }
 
@@ -551,7 +552,7 @@ fn filterv(args: &[Value]) -> Result<Value> {
     let mut out = Vec::new();
     for x in seq::iter(&args[1]) {
         let x = x?;
-        if call(&args[0], std::slice::from_ref(&x))?.truthy() {
+        if invoke(&args[0], std::slice::from_ref(&x))?.truthy() {
             out.push(x);
         }
     }
@@ -583,7 +584,7 @@ fn group_by(args: &[Value]) -> Result<Value> {
     check_arity("group-by", args, 2, Some(2))?;
     let f = &args[0];
     build_map(&args[1], |t, x| {
-        let k = call(f, std::slice::from_ref(&x))?;
+        let k = invoke(f, std::slice::from_ref(&x))?;
         let empty = Value::vector(Vec::new());
         let cur = ops::transient_get(t, &k, empty.clone())?.unwrap_or(empty);
         ops::assoc_mut(t, k, ops::conj(&cur, x)?)
@@ -594,7 +595,7 @@ fn run(args: &mut [Value]) -> Result<Value> {
     check_arity("run!", args, 2, Some(2))?;
     let proc_ = args[0].clone();
     let f = closure("clojure.core/run!/fn", move |a| match a {
-        [_, x] => call(&proc_, std::slice::from_ref(x)),
+        [_, x] => invoke(&proc_, std::slice::from_ref(x)),
         _ => Ok(Value::NIL),
     });
     reduce_owned(&f, Value::NIL, std::mem::take(&mut args[1]))?;

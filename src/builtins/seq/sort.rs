@@ -1,10 +1,11 @@
 //! sort, sort-by (stable, `compare` or a comparator fn; boolean fns such as
 //! `<` work as on the JVM through AFunction.compare) and shuffle.
 
-use super::{basic::rand_below, call, items};
+use super::{basic::rand_below, items};
 use crate::builtins::{Def, arity_error};
 use crate::runtime::coll::SortedComparator;
 use crate::runtime::error::{Exception, Result};
+use crate::runtime::func::invoke;
 use crate::runtime::meta;
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::Value;
@@ -50,8 +51,8 @@ fn sorted_seq(coll: &Value, c: &SortedComparator, key: Option<&Value>) -> Result
     match key {
         None => sort_values(&mut v, |a, b| c.compare(a, b))?,
         Some(k) => sort_values(&mut v, |a, b| {
-            let ka = call(k, std::slice::from_ref(a))?;
-            let kb = call(k, std::slice::from_ref(b))?;
+            let ka = invoke(k, std::slice::from_ref(a))?;
+            let kb = invoke(k, std::slice::from_ref(b))?;
             c.compare(&ka, &kb)
         })?,
     }

@@ -8,6 +8,7 @@ use crate::builtins::arity_error;
 use crate::runtime::coll::ops;
 use crate::runtime::equality::equiv;
 use crate::runtime::error::Result;
+use crate::runtime::func::invoke;
 use crate::runtime::gc::{Lock, lock};
 use crate::runtime::value::Value;
 
@@ -32,7 +33,7 @@ where
         let state = make();
         let (step, complete) = (step.clone(), complete.clone());
         Ok(closure(name, move |b| match b {
-            [] => call(&rf, &[]),
+            [] => call(&rf, &mut []),
             [acc] => complete(&state, &rf, acc.clone()),
             [acc, x, more @ ..] => step(
                 &state,
@@ -45,7 +46,7 @@ where
 }
 
 fn plain_complete<S>(_: &S, rf: &Value, acc: Value) -> Result<Value> {
-    call(rf, &[acc])
+    call(rf, &mut [acc])
 }
 
 /// `(ensure-reduced x)`.
@@ -70,8 +71,8 @@ pub(crate) fn map(f: Value) -> Value {
         "clojure.core/map",
         || (),
         move |_, rf, acc, xs| {
-            let y = call(&f, xs)?;
-            call(rf, &[acc, y])
+            let y = invoke(&f, xs)?;
+            call(rf, &mut [acc, y])
         },
         plain_complete,
     )
@@ -87,8 +88,8 @@ pub(crate) fn filter(pred: Value, want: bool) -> Value {
         },
         || (),
         move |_, rf, acc, xs| {
-            if call(&pred, &xs[..1])?.truthy() == want {
-                call(rf, &[acc, xs[0].clone()])
+            if invoke(&pred, &xs[..1])?.truthy() == want {
+                call(rf, &mut [acc, xs[0].clone()])
             } else {
                 Ok(acc)
             }
@@ -109,14 +110,14 @@ pub(crate) fn keep(f: Value, indexed: bool) -> Value {
                     *g += 1;
                     *g
                 };
-                call(&f, &[Value::long(idx), xs[0].clone()])?
+                call(&f, &mut [Value::long(idx), xs[0].clone()])?
             } else {
-                call(&f, &xs[..1])?
+                invoke(&f, &xs[..1])?
             };
             if v.is_nil() {
                 Ok(acc)
             } else {
-                call(rf, &[acc, v])
+                call(rf, &mut [acc, v])
             }
         },
         plain_complete,
@@ -133,8 +134,8 @@ pub(crate) fn map_indexed(f: Value) -> Value {
                 *g += 1;
                 *g
             };
-            let y = call(&f, &[Value::long(idx), xs[0].clone()])?;
-            call(rf, &[acc, y])
+            let y = call(&f, &mut [Value::long(idx), xs[0].clone()])?;
+            call(rf, &mut [acc, y])
         },
         plain_complete,
     )
@@ -152,7 +153,7 @@ pub(crate) fn take(n: i64) -> Value {
                 (n, *g)
             };
             let acc = if n > 0 {
-                call(rf, &[acc, xs[0].clone()])?
+                call(rf, &mut [acc, xs[0].clone()])?
             } else {
                 acc
             };
@@ -176,7 +177,7 @@ pub(crate) fn drop(n: i64) -> Value {
             if n > 0 {
                 Ok(acc)
             } else {
-                call(rf, &[acc, xs[0].clone()])
+                call(rf, &mut [acc, xs[0].clone()])
             }
         },
         plain_complete,
@@ -188,8 +189,8 @@ pub(crate) fn take_while(pred: Value) -> Value {
         "clojure.core/take-while",
         || (),
         move |_, rf, acc, xs| {
-            if call(&pred, &xs[..1])?.truthy() {
-                call(rf, &[acc, xs[0].clone()])
+            if invoke(&pred, &xs[..1])?.truthy() {
+                call(rf, &mut [acc, xs[0].clone()])
             } else {
                 Ok(Value::reduced(acc))
             }
@@ -204,11 +205,11 @@ pub(crate) fn drop_while(pred: Value) -> Value {
         || Lock::new(true),
         move |dv, rf, acc, xs| {
             let dropping = *lock(dv);
-            if dropping && call(&pred, &xs[..1])?.truthy() {
+            if dropping && invoke(&pred, &xs[..1])?.truthy() {
                 Ok(acc)
             } else {
                 *lock(dv) = false;
-                call(rf, &[acc, xs[0].clone()])
+                call(rf, &mut [acc, xs[0].clone()])
             }
         },
         plain_complete,
@@ -230,7 +231,7 @@ pub(crate) fn take_nth(n: i64) -> Value {
                 return crate::runtime::err::arithmetic("Divide by zero");
             }
             if i % n == 0 {
-                call(rf, &[acc, xs[0].clone()])
+                call(rf, &mut [acc, xs[0].clone()])
             } else {
                 Ok(acc)
             }
@@ -245,9 +246,9 @@ fn flush(buf: &Lock<Vec<Value>>, rf: &Value, acc: Value) -> Result<Value> {
     let acc = if items.is_empty() {
         acc
     } else {
-        unreduced(call(rf, &[acc, Value::vector(items)])?)
+        unreduced(call(rf, &mut [acc, Value::vector(items)])?)
     };
-    call(rf, &[acc])
+    call(rf, &mut [acc])
 }
 
 pub(crate) fn partition_all(n: i64) -> Value {
@@ -265,7 +266,7 @@ pub(crate) fn partition_all(n: i64) -> Value {
                 }
             };
             match full {
-                Some(items) => call(rf, &[acc, Value::vector(items)]),
+                Some(items) => call(rf, &mut [acc, Value::vector(items)]),
                 None => Ok(acc),
             }
         },
@@ -281,14 +282,14 @@ pub(crate) fn partition_by(f: Value) -> Value {
         || -> ByState { (Lock::new(Vec::new()), Lock::new(None)) },
         move |(buf, pv), rf, acc, xs| {
             let x = xs[0].clone();
-            let val = call(&f, std::slice::from_ref(&x))?;
+            let val = invoke(&f, std::slice::from_ref(&x))?;
             let prior = lock(pv).replace(val.clone());
             if prior.as_ref().is_none_or(|p| equiv(p, &val)) {
                 lock(buf).push(x);
                 return Ok(acc);
             }
             let items = std::mem::take(&mut *lock(buf));
-            let ret = call(rf, &[acc, Value::vector(items)])?;
+            let ret = call(rf, &mut [acc, Value::vector(items)])?;
             if ret.as_reduced().is_none() {
                 lock(buf).push(x);
             }
@@ -309,7 +310,7 @@ pub(crate) fn distinct() -> Value {
                 return Ok(acc);
             }
             *lock(seen) = ops::conj(&s, x.clone())?;
-            call(rf, &[acc, x.clone()])
+            call(rf, &mut [acc, x.clone()])
         },
         plain_complete,
     )
@@ -325,7 +326,7 @@ pub(crate) fn dedupe() -> Value {
             if prior.is_some_and(|p| equiv(&p, &x)) {
                 Ok(acc)
             } else {
-                call(rf, &[acc, x])
+                call(rf, &mut [acc, x])
             }
         },
         plain_complete,
@@ -339,13 +340,13 @@ pub(crate) fn interpose(sep: Value) -> Value {
         move |started, rf, acc, xs| {
             let was = std::mem::replace(&mut *lock(started), true);
             if !was {
-                return call(rf, &[acc, xs[0].clone()]);
+                return call(rf, &mut [acc, xs[0].clone()]);
             }
-            let sepr = call(rf, &[acc, sep.clone()])?;
+            let sepr = call(rf, &mut [acc, sep.clone()])?;
             if sepr.as_reduced().is_some() {
                 return Ok(sepr);
             }
-            call(rf, &[sepr, xs[0].clone()])
+            call(rf, &mut [sepr, xs[0].clone()])
         },
         plain_complete,
     )
@@ -356,12 +357,12 @@ pub(crate) fn interpose(sep: Value) -> Value {
 pub(crate) fn cat_rf(rf: Value) -> Value {
     let rf2 = rf.clone();
     closure("clojure.core/cat", move |b| match b {
-        [] => call(&rf2, &[]),
-        [acc] => call(&rf2, std::slice::from_ref(acc)),
+        [] => call(&rf2, &mut []),
+        [acc] => invoke(&rf2, std::slice::from_ref(acc)),
         [acc, coll, ..] => {
             let rf3 = rf2.clone();
             let preserving = closure("clojure.core/preserving-reduced", move |c| {
-                let ret = call(&rf3, c)?;
+                let ret = invoke(&rf3, c)?;
                 Ok(if ret.as_reduced().is_some() {
                     Value::reduced(ret)
                 } else {
@@ -380,7 +381,7 @@ pub(crate) fn mapcat(f: Value) -> Value {
         let [rf] = a else {
             return Err(arity_error("mapcat", a.len()));
         };
-        call(&m, &[cat_rf(rf.clone())])
+        call(&m, &mut [cat_rf(rf.clone())])
     })
 }
 
@@ -396,7 +397,7 @@ pub(crate) fn halt_when(pred: Value, retf: Option<Value>) -> Value {
         };
         let (rf, pred, retf, halt) = (rf.clone(), pred.clone(), retf.clone(), halt.clone());
         Ok(closure("clojure.core/halt-when", move |b| match b {
-            [] => call(&rf, &[]),
+            [] => call(&rf, &mut []),
             [result] => {
                 if crate::runtime::equality::is_map(result) {
                     let missing = Value::keyword(Some("cljw.internal"), "missing");
@@ -405,14 +406,14 @@ pub(crate) fn halt_when(pred: Value, retf: Option<Value>) -> Value {
                         return Ok(h);
                     }
                 }
-                call(&rf, std::slice::from_ref(result))
+                invoke(&rf, std::slice::from_ref(result))
             }
             [result, input] => {
-                if call(&pred, std::slice::from_ref(input))?.truthy() {
+                if invoke(&pred, std::slice::from_ref(input))?.truthy() {
                     let v = match &retf {
                         Some(f) => {
-                            let r = call(&rf, std::slice::from_ref(result))?;
-                            call(f, &[r, input.clone()])?
+                            let r = invoke(&rf, std::slice::from_ref(result))?;
+                            call(f, &mut [r, input.clone()])?
                         }
                         None => input.clone(),
                     };
@@ -421,7 +422,7 @@ pub(crate) fn halt_when(pred: Value, retf: Option<Value>) -> Value {
                         v,
                     )])))
                 } else {
-                    call(&rf, &[result.clone(), input.clone()])
+                    call(&rf, &mut [result.clone(), input.clone()])
                 }
             }
             _ => Err(arity_error("halt-when", b.len())),

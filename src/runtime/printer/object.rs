@@ -119,7 +119,7 @@ fn write_throwable_string(out: &mut String, e: &ExceptionObj) -> Result<()> {
 /// name (`clojure.core$inc`).
 fn object_class(v: &Value) -> String {
     match v.view() {
-        View::Fn(f) => match &f.name {
+        View::Fn(f) => match f.name() {
             Some(n) => munge_fn_name(n),
             None => v.class_name().to_string(),
         },

@@ -19,7 +19,7 @@
 use super::drop::{Tails, drop_tails, push_tail};
 use super::{SeqNode, more, next, seq};
 use crate::runtime::error::{Exception, Result, err};
-use crate::runtime::func::invoke;
+use crate::runtime::func::call;
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::value::{Value, View};
 use std::thread::ThreadId;
@@ -120,7 +120,7 @@ impl LazySeq {
                         return match f.clone() {
                             Some(f) => {
                                 drop(g);
-                                invoke(&f, &[])
+                                call(&f, &mut [])
                             }
                             None => err::illegal_state("lazy seq realised from its own body"),
                         };
@@ -165,7 +165,7 @@ impl LazySeq {
                 }
                 (thunk, Ok(_guard)) => match thunk {
                     Thunk::Fn(f) => {
-                        let r = invoke(&f, &[]);
+                        let r = call(&f, &mut []);
                         (r, Some(f))
                     }
                     Thunk::Native(b) => (b(), None),

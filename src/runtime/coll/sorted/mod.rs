@@ -8,7 +8,7 @@ pub(crate) use tree::TreeCursor;
 use super::hash_map::{MapSeq, SeqKeys};
 use crate::runtime::compare::{cast_message, compare};
 use crate::runtime::error::{ExClass, Exception, Result, err};
-use crate::runtime::func::invoke_fn;
+use crate::runtime::func::call_fn;
 use crate::runtime::value::{Value, View};
 use std::cmp::Ordering;
 use tree::{Added, Link, TreeIter};
@@ -54,13 +54,13 @@ impl Comparator {
         let View::Fn(func) = f.view() else {
             return err::class_cast(cast_message(f.class_name(), "java.util.Comparator"));
         };
-        let r = invoke_fn(f, func, &[a.clone(), b.clone()])?;
+        let r = call_fn(f, func, &mut [a.clone(), b.clone()])?;
         // AFunction.compare: a boolean means "less than"; a number's
         // intValue() gives the sign.
         let n: i32 = match r.view() {
             View::Bool(true) => -1,
             View::Bool(false) => {
-                if invoke_fn(f, func, &[b.clone(), a.clone()])?.truthy() {
+                if call_fn(f, func, &mut [b.clone(), a.clone()])?.truthy() {
                     1
                 } else {
                     0

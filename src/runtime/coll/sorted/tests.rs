@@ -9,11 +9,7 @@ fn l(n: i64) -> Value {
     Value::long(n)
 }
 fn native(f: crate::runtime::func::NativeFnPtr) -> Value {
-    Value::from(Ref::new(Fn {
-        name: None,
-        kind: FnKind::Native(f),
-        meta: None,
-    }))
+    Value::from(Ref::new(Fn::new(None, FnKind::Native(f))))
 }
 fn arg(args: &[Value], i: usize) -> i64 {
     args.get(i).and_then(|v| v.as_long()).unwrap_or(0)

@@ -4,78 +4,120 @@
 //! `hosts`, `letfn_groups`) or its frame slots; jump targets are absolute
 //! pcs in the current arity's code. Every op fits in 8 bytes.
 
-/// One instruction. Stack effects are noted as `[before] -> [after]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Op {
+/// The op list, one line per op: name, named operands, doc, and the net
+/// stack effect (None when it depends on the fn's tables). Generates the
+/// `Op` enum, `Op::name`, `Op::stack_effect` and the disassembler's
+/// `Display`.
+macro_rules! op_table {
+    ($( $(#[doc = $doc:literal])* $name:ident $(( $($arg:ident : $ty:ty),+ ))? => $effect:expr; )*) => {
+        /// One instruction. Stack effects are noted as `[before] -> [after]`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Op {
+            $( $(#[doc = $doc])* $name $(( $($ty),+ ))?, )*
+        }
+
+        impl Op {
+            /// The op's name as the disassembler prints it.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( Op::$name { .. } => stringify!($name), )*
+                }
+            }
+
+            /// Net change of the operand stack depth, None when it depends
+            /// on the fn's tables (`hosts`, `prims`).
+            #[allow(unused_variables)]
+            pub fn stack_effect(&self) -> Option<i32> {
+                match *self {
+                    $( Op::$name $(( $($arg),+ ))? => $effect, )*
+                }
+            }
+        }
+
+        impl std::fmt::Display for Op {
+            #[allow(unused_mut)]
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match *self {
+                    $( Op::$name $(( $($arg),+ ))? => {
+                        write!(f, "{}", stringify!($name))?;
+                        $( $( write!(f, " {}={}", stringify!($arg), $arg)?; )+ )?
+                        Ok(())
+                    } )*
+                }
+            }
+        }
+    };
+}
+
+op_table! {
     /// `[] -> [nil]`
-    Nil,
+    Nil => Some(1);
     /// `[] -> [consts[i]]`
-    Const(u32),
+    Const(i: u32) => Some(1);
     /// Copy a slot: `[] -> [slot]`.
-    Load(u32),
+    Load(slot: u32) => Some(1);
     /// Last use of a slot: move it out, leaving nil (locals clearing).
-    Move(u32),
+    Move(slot: u32) => Some(1);
     /// `[v] -> []`, slot = v.
-    Store(u32),
+    Store(slot: u32) => Some(-1);
     /// `[] -> [captured i]` of the running closure.
-    Captured(u32),
+    Captured(i: u32) => Some(1);
     /// `[] -> [the running fn]`.
-    SelfFn,
+    SelfFn => Some(1);
     /// `[v] -> []`
-    Pop,
+    Pop => Some(-1);
     /// Deref the var `consts[i]`: `[] -> [value]`.
-    Var(u32),
-    Jump(u32),
+    Var(i: u32) => Some(1);
+    Jump(target: u32) => Some(0);
     /// `[v] -> []`, jump when v is nil or false.
-    JumpIfFalse(u32),
+    JumpIfFalse(target: u32) => Some(-1);
     /// `[f a1 .. an] -> [result]`
-    Call(u32),
+    Call(argc: u32) => Some(-(argc as i32));
+    /// `[a1 .. an] -> [result]`: call the value of var `consts[var]`
+    /// (`Var` + `Call` in one; the var is read after the args).
+    CallVar(var: u32, argc: u16) => Some(1 - argc as i32);
+    /// `[a1 .. an] -> [result]`: call the running fn's fixed arity
+    /// `arity` (chosen at compile time) with its n args.
+    CallSelf(arity: u16, argc: u16) => Some(1 - argc as i32);
     /// `[v] -> ` return v to the caller.
-    Return,
+    Return => Some(-1);
     /// `[] -> [closure]` of `protos[i]`, captures per its `CaptureSource`s.
-    MakeClosure(u32),
+    MakeClosure(proto: u32) => Some(1);
     /// As MakeClosure, but captures of the letfn group's slots are left
     /// empty until `TieLetFn`.
-    LetFnClosure {
-        proto: u16,
-        group: u16,
-    },
+    LetFnClosure(proto: u16, group: u16) => Some(1);
     /// Fill the deferred captures of the closures bound in a letfn group.
-    TieLetFn(u32),
+    TieLetFn(group: u32) => Some(0);
     /// `[v] -> []`, bind the root of var `consts[i]`.
-    DefRoot(u32),
+    DefRoot(i: u32) => Some(-1);
     /// `[meta] -> []`, set the metadata of var `consts[i]` (and `:dynamic`).
-    DefMeta(u32),
+    DefMeta(i: u32) => Some(-1);
     /// `[v] -> [v]`, `set!` of the thread binding of var `consts[i]`.
-    SetVar(u32),
+    SetVar(i: u32) => Some(0);
     /// `[ex] -> ` throw (also rethrows after a finally).
-    Throw,
+    Throw => Some(-1);
     /// `[x1 .. xn] -> [coll]`
-    MakeVector(u32),
+    MakeVector(n: u32) => Some(1 - n as i32);
     /// `[k1 v1 .. kn vn] -> [map]` (operand: number of items, 2n).
-    MakeMap(u32),
-    MakeSet(u32),
+    MakeMap(n: u32) => Some(1 - n as i32);
+    MakeSet(n: u32) => Some(1 - n as i32);
     /// `[v meta] -> [v']`
-    WithMeta,
+    WithMeta => Some(-1);
     /// `[v] -> []`: look v up in the map `consts[table]` (value -> then
     /// index); jump to the pc `idx` ops ahead (a `Jump` of the jump table
     /// that follows), else the default jump at `n`.
-    Case {
-        table: u32,
-        n: u16,
-    },
+    Case(table: u32, n: u16) => Some(-1);
     /// Host interop `hosts[i]`: pops its target/args, pushes the result.
-    Host(u32),
-
+    Host(i: u32) => None;
     /// Intrinsic `FnProto::prims[i]` in value position: reads its
     /// operands (popping those on the stack) and pushes the result (or
     /// stores it, see `PrimCall::dst`).
-    Prim(u32),
+    Prim(i: u32) => None;
     /// Intrinsic test `prims[i]` as an `if` condition; always followed by
     /// the `JumpIfFalse` of that `if`. Fast path: jump or skip it without
     /// materialising a boolean. Fallback: push the var call's result and
     /// let the `JumpIfFalse` run.
-    Branch(u32),
+    Branch(i: u32) => None;
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 8);
@@ -104,6 +146,13 @@ pub enum Prim {
     Not,
     IsNil,
     Identical,
+    /// `(nth coll i)`: vectors inline.
+    Nth,
+    /// `(get m k)`: array and hash maps inline.
+    Get,
+    /// `(:k m)`: a keyword constant (`PrimCall::var`) looked up in a map;
+    /// the fallback calls the keyword.
+    KwGet,
 }
 
 impl Prim {
@@ -127,6 +176,8 @@ impl Prim {
             ("not", 1) => Prim::Not,
             ("nil?", 1) => Prim::IsNil,
             ("identical?", 2) => Prim::Identical,
+            ("nth", 2) => Prim::Nth,
+            ("get", 2) => Prim::Get,
             _ => return None,
         })
     }
@@ -143,6 +194,22 @@ impl Prim {
                 | Prim::NumEq
                 | Prim::Eq
                 | Prim::Identical
+                | Prim::Nth
+                | Prim::Get
+        )
+    }
+    /// Does it give a value rather than a test (not compiled as `Branch`)?
+    pub fn valued(self) -> bool {
+        matches!(
+            self,
+            Prim::Add
+                | Prim::Sub
+                | Prim::Mul
+                | Prim::Inc
+                | Prim::Dec
+                | Prim::Nth
+                | Prim::Get
+                | Prim::KwGet
         )
     }
 }
@@ -161,8 +228,8 @@ pub enum Src {
 }
 
 /// An intrinsic call site: the primitive, its operands (`b` unused for
-/// unary ones) and the var (`consts[var]`) to call when the fast path does
-/// not apply.
+/// unary ones) and the var (`consts[var]`; for `KwGet` the keyword) to
+/// call when the fast path does not apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PrimCall {
     pub prim: Prim,
