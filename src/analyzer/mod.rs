@@ -732,9 +732,9 @@ impl<'a> Analyzer<'a> {
     /// to their unchecked forms, as their :inline expansions do on the JVM
     /// (there only for primitive longs; here for any long).
     fn unchecked_math(&mut self, sym: &Symbol, items: &[Value]) -> Option<Value> {
-        let on = crate::runtime::namespace::find_ns("clojure.core")
-            .and_then(|ns| ns.find_interned("*unchecked-math*"))
-            .and_then(|v| v.get())
+        let on = crate::runtime::core_vars::core_vars()
+            .unchecked_math
+            .get()
             .is_some_and(|v| v.truthy());
         if !on {
             return None;

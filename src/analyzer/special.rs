@@ -465,9 +465,7 @@ impl<'a> Analyzer<'a> {
              change the name. ({file}:{})\n",
             self.pos.line
         );
-        let err = crate::runtime::namespace::find_ns("clojure.core")
-            .and_then(|core| core.find_interned("*err*"))
-            .and_then(|v| v.get());
+        let err = crate::runtime::core_vars::core_vars().err.get();
         if let Some(w) = err {
             let _ = crate::runtime::io::write_to(&w, &msg);
         }

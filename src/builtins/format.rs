@@ -13,8 +13,8 @@
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::hash::java_hash_code;
-use crate::runtime::number::java_double_string;
-use crate::runtime::printer::str_value;
+use crate::runtime::number::{java_double_string, push_long};
+use crate::runtime::printer::{PrintOpts, str_value, write_str};
 use crate::runtime::value::{Value, View};
 use num_traits::Signed;
 
@@ -44,7 +44,7 @@ fn ex(class: ExClass, msg: impl Into<String>) -> Exception {
     Exception::new(class, msg)
 }
 
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone, Copy, PartialEq)]
 struct Flags {
     left: bool,
     alt: bool,
@@ -55,13 +55,24 @@ struct Flags {
     paren: bool,
 }
 
-struct Spec {
+struct Spec<'a> {
     flags: Flags,
     width: Option<usize>,
     precision: Option<usize>,
     conv: char,
     /// The specifier text, for error messages.
-    text: String,
+    text: &'a [char],
+}
+
+impl Spec<'_> {
+    fn text(&self) -> String {
+        self.text.iter().collect()
+    }
+    /// No flags, width or precision: `%s` and `%d` of a long then append
+    /// straight to the output.
+    fn is_plain(&self) -> bool {
+        self.flags == Flags::default() && self.width.is_none() && self.precision.is_none()
+    }
 }
 
 pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
@@ -134,7 +145,7 @@ pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
             ));
         };
         i += 1;
-        let text: String = chars[start..i].iter().collect();
+        let text = &chars[start..i];
         let spec = Spec {
             flags,
             width,
@@ -175,11 +186,20 @@ pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
             None => {
                 return Err(ex(
                     ExClass::MissingFormatArgumentException,
-                    format!("Format specifier '{}'", spec.text),
+                    format!("Format specifier '{}'", spec.text()),
                 ));
             }
         };
         last = at;
+        if spec.is_plain() {
+            match (conv, arg.view()) {
+                ('s', View::Nil) => out.push_str("null"),
+                ('s', _) => write_str(&mut out, arg, &PrintOpts::PR)?,
+                ('d', View::Long(n)) => push_long(&mut out, n),
+                _ => out.push_str(&format_one(&spec, arg)?),
+            }
+            continue;
+        }
         out.push_str(&format_one(&spec, arg)?);
     }
     Ok(out)
@@ -195,7 +215,7 @@ fn scan_digits(chars: &[char], mut i: usize) -> usize {
 /// `-` and `0` need a width.
 fn check_width(spec: &Spec) -> Result<()> {
     if (spec.flags.left || spec.flags.zero) && spec.width.is_none() {
-        return Err(ex(ExClass::MissingFormatWidthException, spec.text.clone()));
+        return Err(ex(ExClass::MissingFormatWidthException, spec.text()));
     }
     Ok(())
 }

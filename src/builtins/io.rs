@@ -3,13 +3,13 @@
 //! (`*print-length*`, `*print-level*`, `*print-meta*`, `*print-readably*`,
 //! `*print-namespace-maps*`, `*flush-on-newline*`), as core_print.clj does.
 
-use super::lang::{core_value, core_var};
 use super::{Def, check_arity};
+use crate::runtime::core_vars::core_vars;
 use crate::runtime::error::Result;
 use crate::runtime::io::{Writer, flush_value, write_to};
 use crate::runtime::printer::{PrintOpts, write_value, write_value_draining};
 use crate::runtime::value::{Value, View};
-use crate::runtime::var::{pop_bindings, push_bindings};
+use crate::runtime::var::{Var, pop_bindings, push_bindings};
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("pr", pr),
@@ -36,15 +36,17 @@ fn as_count(v: Option<Value>) -> Option<usize> {
 /// The printer settings the print vars say now; `readably` is what `pr`
 /// uses (`print` binds `*print-readably*` to nil).
 pub fn current_opts(readably: bool) -> PrintOpts {
-    let truthy = |name: &str, dflt: bool| core_value(name).map_or(dflt, |v| v.truthy());
+    let vars = core_vars();
+    let truthy = |var: &Var, dflt: bool| var.get().map_or(dflt, |v| v.truthy());
     PrintOpts {
         // print-method of strings and chars quotes them under *print-dup*
         // whatever *print-readably* says.
-        readably: (readably && truthy("*print-readably*", true)) || truthy("*print-dup*", false),
-        print_length: as_count(core_value("*print-length*")),
-        print_level: as_count(core_value("*print-level*")),
-        print_meta: truthy("*print-meta*", false),
-        namespace_maps: truthy("*print-namespace-maps*", true),
+        readably: (readably && truthy(&vars.print_readably, true))
+            || truthy(&vars.print_dup, false),
+        print_length: as_count(vars.print_length.get()),
+        print_level: as_count(vars.print_level.get()),
+        print_meta: truthy(&vars.print_meta, false),
+        namespace_maps: truthy(&vars.print_namespace_maps, true),
     }
 }
 
@@ -55,9 +57,7 @@ pub fn render(args: &[Value], readably: bool) -> Result<String> {
     if readably {
         return render_with(args, true);
     }
-    let Some(var) = core_var("*print-readably*") else {
-        return render_with(args, false);
-    };
+    let var = core_vars().print_readably.clone();
     crate::runtime::var::push_bindings(vec![(var, Value::NIL)])?;
     let r = render_with(args, false);
     crate::runtime::var::pop_bindings()?;
@@ -78,7 +78,7 @@ fn render_with(args: &[Value], readably: bool) -> Result<String> {
 
 /// The current `*out*`.
 pub fn out() -> Value {
-    core_value("*out*").unwrap_or(Value::NIL)
+    core_vars().out.get().unwrap_or(Value::NIL)
 }
 
 /// Write text to `*out*`.
@@ -90,7 +90,11 @@ pub fn emit(s: &str) -> Result<()> {
 fn end_line() -> Result<()> {
     let w = out();
     write_to(&w, "\n")?;
-    if core_value("*flush-on-newline*").is_some_and(|v| v.truthy()) {
+    if core_vars()
+        .flush_on_newline
+        .get()
+        .is_some_and(|v| v.truthy())
+    {
         flush_value(&w)?;
     }
     Ok(())
@@ -104,10 +108,7 @@ fn print_out(args: &[Value], readably: bool) -> Result<()> {
     if readably {
         return print_out_with(args, true);
     }
-    let Some(var) = core_var("*print-readably*") else {
-        return print_out_with(args, false);
-    };
-    push_bindings(vec![(var, Value::NIL)])?;
+    push_bindings(vec![(core_vars().print_readably.clone(), Value::NIL)])?;
     let r = print_out_with(args, false);
     pop_bindings()?;
     r
@@ -175,13 +176,7 @@ fn println_str(args: &[Value]) -> Result<Value> {
 /// The `-str` fns are `(with-out-str (apply pr xs))` on the JVM: whatever
 /// realising a lazy seq prints lands in the string too, in order.
 fn print_to_string(args: &[Value], readably: bool, newline: bool) -> Result<Value> {
-    let Some(var) = super::lang::core_var("*out*") else {
-        let mut s = render(args, readably)?;
-        if newline {
-            s.push('\n');
-        }
-        return Ok(Value::string(s));
-    };
+    let var = core_vars().out.clone();
     let w = Writer::string();
     push_bindings(vec![(var, w.clone())])?;
     let r = print_out(args, readably).and_then(|()| {

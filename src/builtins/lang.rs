@@ -5,6 +5,7 @@
 use super::classes;
 use super::{Def, check_arity};
 use crate::runtime::compare::cast_message;
+use crate::runtime::core_vars::core_vars;
 use crate::runtime::equality::is_map;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::func::invoke;
@@ -92,7 +93,7 @@ pub fn core_value(name: &str) -> Option<Value> {
 
 /// The current namespace: the value of `*ns*`.
 pub fn current_ns() -> Ref<Namespace> {
-    if let Some(ns) = core_value("*ns*").and_then(|v| v.as_namespace()) {
+    if let Some(ns) = core_vars().ns.get().and_then(|v| v.as_namespace()) {
         return ns;
     }
     namespace::find_ns("user").unwrap_or_else(|| namespace::create_ns("user"))

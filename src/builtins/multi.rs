@@ -15,6 +15,7 @@ use super::{Def, check_arity};
 use crate::runtime::class::Class;
 use crate::runtime::coll::ops;
 use crate::runtime::compare::cast_message;
+use crate::runtime::core_vars::core_vars;
 use crate::runtime::equality::equiv;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::func;
@@ -816,8 +817,14 @@ fn printer_multifn(
 /// The printer hook: when the program defined a print-method (print-dup
 /// under `*print-dup*`) that applies to `v`, the text it writes.
 fn print_hook(v: &Value, opts: &PrintOpts) -> Result<Option<String>> {
-    let dup = core_value("*print-dup*").is_some_and(|x| x.truthy());
-    let Some(mfv) = core_value(if dup { "print-dup" } else { "print-method" }) else {
+    let vars = core_vars();
+    let dup = vars.print_dup.get().is_some_and(|x| x.truthy());
+    let Some(mfv) = (if dup {
+        &vars.print_dup_method
+    } else {
+        &vars.print_method
+    })
+    .get() else {
         return Ok(None);
     };
     let View::MultiFn(mf) = mfv.view() else {
@@ -836,14 +843,11 @@ fn print_hook(v: &Value, opts: &PrintOpts) -> Result<Option<String>> {
     };
     let w = Writer::string();
     // The method sees *print-readably* as this print has it.
-    let readably_var = core_var("*print-readably*");
-    let bound = match &readably_var {
-        Some(var) if var.deref()?.truthy() != opts.readably => {
-            push_bindings(vec![(var.clone(), Value::bool(opts.readably))])?;
-            true
-        }
-        _ => false,
-    };
+    let readably_var = &vars.print_readably;
+    let bound = readably_var.get().is_some_and(|r| r.truthy()) != opts.readably;
+    if bound {
+        push_bindings(vec![(readably_var.clone(), Value::bool(opts.readably))])?;
+    }
     let r = func::invoke(&method, &[v.clone(), w.clone()]);
     if bound {
         pop_bindings()?;

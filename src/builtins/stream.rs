@@ -59,7 +59,10 @@ fn hooks() -> Result<&'static LoadHooks> {
 
 /// The current `*in*`.
 fn stdin_value() -> Value {
-    super::lang::core_value("*in*").unwrap_or(Value::NIL)
+    crate::runtime::core_vars::core_vars()
+        .in_
+        .get()
+        .unwrap_or(Value::NIL)
 }
 
 /// `(read-line)`: a line of `*in*` (a LineNumberingPushbackReader or a

@@ -7,7 +7,7 @@ use super::{Def, check_arity};
 use crate::runtime::compare::cast_message;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::number::to_int;
-use crate::runtime::printer::write_str;
+use crate::runtime::printer::{write_str, write_str_plain};
 use crate::runtime::symbol::split_ns;
 use crate::runtime::value::{Value, View};
 
@@ -33,10 +33,14 @@ pub fn str_of(args: &[Value]) -> Result<String> {
     {
         return Ok(s.to_string());
     }
-    let opts = current_opts(true);
+    // The print vars matter only to collections and the like: read them
+    // when the first such argument comes.
+    let mut opts = None;
     let mut out = String::new();
     for a in args {
-        write_str(&mut out, a, &opts)?;
+        if !write_str_plain(&mut out, a) {
+            write_str(&mut out, a, opts.get_or_insert_with(|| current_opts(true)))?;
+        }
     }
     Ok(out)
 }

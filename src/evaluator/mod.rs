@@ -369,15 +369,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
         }
         NodeKind::Vector(items) => Ok(Value::vector(eval_all(items, frame)?)),
         NodeKind::Set(items) => Ok(Value::set_from(eval_all(items, frame)?)),
-        NodeKind::Map(items) => {
-            let vals = eval_all(items, frame)?;
-            let mut pairs = Vec::with_capacity(vals.len() / 2);
-            let mut it = vals.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                pairs.push((k, v));
-            }
-            Ok(Value::map_from_pairs(pairs))
-        }
+        NodeKind::Map(items) => Ok(Value::map_from_flat(eval_all(items, frame)?)),
         NodeKind::WithMeta(e, m) => {
             let v = eval(e, frame)?;
             let mv = eval(m, frame)?;

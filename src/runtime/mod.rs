@@ -7,6 +7,7 @@ pub mod class;
 pub mod classpath;
 pub mod coll;
 pub mod compare;
+pub mod core_vars;
 pub mod date;
 pub mod equality;
 pub mod error;

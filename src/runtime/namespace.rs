@@ -149,8 +149,7 @@ super::gc::global_state!(registry: AHashMap<Box<str>, Ref<Namespace>> = AHashMap
 
 /// The namespace `clojure.core/*ns*` names now, if it is set.
 pub fn current() -> Option<Ref<Namespace>> {
-    let var = find_ns("clojure.core")?.find_interned("*ns*")?;
-    var.get()?.as_namespace()
+    super::core_vars::core_vars().ns.get()?.as_namespace()
 }
 
 /// `(import* "java.util.Date")`: make the class known by its simple name in

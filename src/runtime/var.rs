@@ -4,7 +4,7 @@
 //! namespace never forms a reference cycle.
 
 use super::error::{ExClass, Exception, Result};
-use super::gc::{Lock, Ref, lock};
+use super::gc::{Lock, Ref, SwapCell, lock};
 use super::iref::RefBase;
 use super::symbol::Symbol;
 use super::value::Value;
@@ -25,7 +25,9 @@ pub fn install_static_meta_hook(h: StaticMetaHook) {
 pub struct Var {
     ns: Ref<Symbol>,
     sym: Ref<Symbol>,
-    root: Lock<Option<Value>>,
+    /// Read without a lock (see [`SwapCell`]): most vars are read on
+    /// every call of the fn they hold and written once.
+    root: SwapCell<Value>,
     meta: Lock<Value>,
     dynamic: AtomicBool,
     is_macro: AtomicBool,
@@ -44,7 +46,7 @@ impl Var {
         Var {
             ns,
             sym,
-            root: Lock::new(None),
+            root: SwapCell::new(None),
             meta: Lock::new(Value::NIL),
             dynamic: AtomicBool::new(false),
             is_macro: AtomicBool::new(false),
@@ -71,16 +73,17 @@ impl Var {
         format!("{}/{}", self.ns.name(), self.sym.name())
     }
     pub fn is_bound(&self) -> bool {
-        lock(&self.root).is_some() || self.thread_binding().is_some()
+        self.root.is_some() || self.thread_binding().is_some()
     }
     pub fn has_root(&self) -> bool {
-        lock(&self.root).is_some()
+        self.root.is_some()
     }
+    #[inline]
     pub fn root(&self) -> Option<Value> {
-        lock(&self.root).clone()
+        self.root.get()
     }
     pub fn bind_root(&self, v: Value) {
-        *lock(&self.root) = Some(v);
+        self.root.replace(Some(v));
     }
     /// The var's watches and validator.
     pub fn iref(&self) -> &RefBase {
@@ -94,11 +97,11 @@ impl Var {
             return Ok(());
         };
         b.validate(&v)?;
-        let old = lock(&self.root).replace(v.clone()).unwrap_or(Value::NIL);
+        let old = self.root.replace(Some(v.clone())).unwrap_or(Value::NIL);
         b.notify_watches(this, &old, &v)
     }
     pub fn unbind_root(&self) {
-        *lock(&self.root) = None;
+        self.root.replace(None);
     }
     pub fn is_dynamic(&self) -> bool {
         self.dynamic.load(Ordering::Relaxed)
@@ -154,8 +157,8 @@ impl Var {
         {
             return Ok(v);
         }
-        match &*lock(&self.root) {
-            Some(v) => Ok(v.clone()),
+        match self.root.get() {
+            Some(v) => Ok(v),
             None => Err(Exception::new(
                 ExClass::IllegalStateException,
                 format!("Attempting to call unbound fn: #'{}", self.qualified_name()),
@@ -170,7 +173,7 @@ impl Var {
         {
             return Some(v);
         }
-        lock(&self.root).clone()
+        self.root.get()
     }
 
     fn thread_binding(&self) -> Option<Value> {

@@ -663,13 +663,8 @@ impl Vm {
                     stack.push(Value::vector(items));
                 }
                 Op::MakeMap(n) => {
-                    let items = stack.split_off(stack.len() - n as usize);
-                    let mut pairs = Vec::with_capacity(items.len() / 2);
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        pairs.push((k, v));
-                    }
-                    stack.push(Value::map_from_pairs(pairs));
+                    let m = Value::map_from_flat(stack.drain(stack.len() - n as usize..));
+                    stack.push(m);
                 }
                 Op::MakeSet(n) => {
                     let items = stack.split_off(stack.len() - n as usize);

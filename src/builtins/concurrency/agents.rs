@@ -141,7 +141,10 @@ fn await_agents(what: &str, agents: &[Value], timeout_ms: Option<u64>) -> Result
             format!("{what} in transaction"),
         ));
     }
-    let in_action = crate::builtins::lang::core_value("*agent*").is_some_and(|a| a.truthy());
+    let in_action = crate::runtime::core_vars::core_vars()
+        .agent
+        .get()
+        .is_some_and(|a| a.truthy());
     if in_action {
         return Err(Exception::new(
             ExClass::Exception,

@@ -112,9 +112,9 @@ pub(crate) fn comment(_args: &[Value]) -> Result<Value> {
 
 /// `*assert*` at expansion time (true until the var exists).
 fn assert_enabled() -> bool {
-    namespace::find_ns("clojure.core")
-        .and_then(|c| c.find_interned("*assert*"))
-        .and_then(|v| v.get())
+    crate::runtime::core_vars::core_vars()
+        .assert
+        .get()
         .is_none_or(|v| v.truthy())
 }
 

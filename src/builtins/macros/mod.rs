@@ -15,7 +15,6 @@ mod thread;
 use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::meta;
-use crate::runtime::namespace;
 use crate::runtime::printer::pr_str;
 use crate::runtime::seq;
 use crate::runtime::symbol::Symbol;
@@ -198,9 +197,9 @@ pub(crate) fn margs<'v>(
 
 /// Name of the current namespace (`*ns*`), "user" before it exists.
 pub(crate) fn current_ns_name() -> String {
-    namespace::find_ns("clojure.core")
-        .and_then(|core| core.find_interned("*ns*"))
-        .and_then(|v| v.get())
+    crate::runtime::core_vars::core_vars()
+        .ns
+        .get()
         .and_then(|ns| match ns.view() {
             View::Namespace(n) => Some(n.name_str().to_string()),
             _ => None,

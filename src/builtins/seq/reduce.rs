@@ -216,11 +216,13 @@ pub(crate) fn reduce_kv_native(args: &[Value]) -> Result<Value> {
     {
         return r;
     }
+    // Maps are walked in place (the fn can't change a persistent map, and
+    // `args` holds it alive meanwhile).
     let pairs: Vec<(Value, Value)> = match coll.view() {
         View::Nil => return Ok(acc),
-        View::ArrayMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-        View::HashMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-        View::SortedMap(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        View::ArrayMap(m) => return kv_fold(f, acc, m.iter()),
+        View::HashMap(m) => return kv_fold(f, acc, m.iter()),
+        View::SortedMap(m) => return kv_fold(f, acc, m.iter()),
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => super::items(coll)?
             .into_iter()
             .enumerate()
@@ -246,6 +248,21 @@ pub(crate) fn reduce_kv_native(args: &[Value]) -> Result<Value> {
     };
     for (k, v) in pairs {
         acc = call(f, &mut [acc, k, v])?;
+        if let Some(v) = acc.as_reduced() {
+            return Ok(v.clone());
+        }
+    }
+    Ok(acc)
+}
+
+/// `(f acc k v)` over borrowed entries, stopping at a `reduced`.
+fn kv_fold<'a>(
+    f: &Value,
+    mut acc: Value,
+    entries: impl Iterator<Item = (&'a Value, &'a Value)>,
+) -> Result<Value> {
+    for (k, v) in entries {
+        acc = call(f, &mut [acc, k.clone(), v.clone()])?;
         if let Some(v) = acc.as_reduced() {
             return Ok(v.clone());
         }

@@ -37,12 +37,15 @@ impl ArrayMap {
         self.entries.is_empty()
     }
     fn index_of(&self, k: &Value) -> Option<usize> {
+        if k.is_keyword() {
+            return self.entries.iter().position(|(ek, _)| ek.identical(k));
+        }
         self.entries.iter().position(|(ek, _)| equiv(ek, k))
     }
+    #[inline]
     pub fn entry(&self, k: &Value) -> Option<(&Value, &Value)> {
-        self.entries
-            .iter()
-            .find(|(ek, _)| equiv(ek, k))
+        self.index_of(k)
+            .and_then(|i| self.entries.get(i))
             .map(|(k, v)| (k, v))
     }
     pub fn get(&self, k: &Value) -> Option<&Value> {

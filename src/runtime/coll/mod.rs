@@ -30,15 +30,37 @@ use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
 use sorted::Comparator;
 
+/// Map key equality with keywords (interned: equal only to themselves)
+/// compared by pointer and nothing else.
+#[inline]
+pub(crate) fn same_key(a: &Value, b: &Value) -> bool {
+    if b.is_keyword() || a.is_keyword() {
+        return a.identical(b);
+    }
+    equiv(a, b)
+}
+
 impl Value {
     /// A map from pairs; a later duplicate key replaces the earlier value
     /// (the first key object stays). Array map up to 8 entries, hash map
     /// above (as a `{...}` literal).
     pub fn map_from_pairs(pairs: Vec<(Value, Value)>) -> Value {
-        let mut entries: Vec<(Value, Value)> = Vec::with_capacity(pairs.len().min(8));
-        let mut it = pairs.into_iter();
+        let n = pairs.len();
+        Value::map_from_pair_iter(n, pairs.into_iter())
+    }
+    /// A map literal's value from its keys and values in turn (`k1 v1 k2
+    /// v2 ...`), as [`Value::map_from_pairs`] without an intermediate
+    /// vector of pairs.
+    pub fn map_from_flat(kvs: impl IntoIterator<Item = Value>) -> Value {
+        let mut kvs = kvs.into_iter();
+        let n = kvs.size_hint().0 / 2;
+        let pairs = std::iter::from_fn(move || Some((kvs.next()?, kvs.next()?)));
+        Value::map_from_pair_iter(n, pairs)
+    }
+    fn map_from_pair_iter(n: usize, mut it: impl Iterator<Item = (Value, Value)>) -> Value {
+        let mut entries: Vec<(Value, Value)> = Vec::with_capacity(n.min(8));
         for (k, v) in it.by_ref() {
-            if let Some(e) = entries.iter_mut().find(|(ek, _)| equiv(ek, &k)) {
+            if let Some(e) = entries.iter_mut().find(|(ek, _)| same_key(ek, &k)) {
                 e.1 = v;
                 continue;
             }

@@ -222,21 +222,9 @@ pub fn current() -> Option<MathContext> {
 
 type VarRef = crate::runtime::gc::Ref<crate::runtime::var::Var>;
 
-thread_local! {
-    static VAR: std::cell::RefCell<Option<VarRef>> = const { std::cell::RefCell::new(None) };
-}
-
-/// clojure.core/*math-context*, looked up once per thread.
+/// clojure.core/*math-context*.
 fn math_context_var() -> Option<VarRef> {
-    VAR.with(|c| {
-        if let Some(v) = c.borrow().as_ref() {
-            return Some(v.clone());
-        }
-        let v = crate::runtime::namespace::find_ns("clojure.core")
-            .and_then(|ns| ns.find_interned("*math-context*"))?;
-        *c.borrow_mut() = Some(v.clone());
-        Some(v)
-    })
+    Some(crate::runtime::core_vars::core_vars().math_context.clone())
 }
 
 impl Value {

@@ -347,9 +347,7 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
 pub fn write(out: &mut String, v: &Value, readably: bool) -> bool {
     let _ = readably;
     match v.view() {
-        View::Long(n) => {
-            let _ = write!(out, "{n}");
-        }
+        View::Long(n) => push_long(out, n),
         View::Double(d) => {
             if d.is_nan() {
                 out.push_str("##NaN");
@@ -388,9 +386,7 @@ pub fn write(out: &mut String, v: &Value, readably: bool) -> bool {
 /// `Infinity`, `NaN`. Returns false when `v` is not a number.
 pub fn write_str(out: &mut String, v: &Value) -> bool {
     match v.view() {
-        View::Long(n) => {
-            let _ = write!(out, "{n}");
-        }
+        View::Long(n) => push_long(out, n),
         View::Double(d) => format::write_java_double(out, d),
         View::Float(f) => format::write_java_float(out, f),
         View::BigInt(b) => out.push_str(&b.to_string()),
@@ -406,9 +402,31 @@ pub fn write_str(out: &mut String, v: &Value) -> bool {
 }
 
 fn write_ratio(out: &mut String, r: &Ratio) {
-    out.push_str(&r.numer().to_string());
-    out.push('/');
-    out.push_str(&r.denom().to_string());
+    let _ = write!(out, "{}/{}", r.numer(), r.denom());
+}
+
+/// Append a long's decimal digits (Long.toString) without the formatting
+/// machinery: `(str i)` is among the hottest printing paths.
+#[inline]
+pub fn push_long(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut u = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    // Only ASCII digits were written, so this never fails.
+    if let Ok(digits) = std::str::from_utf8(&buf[i..]) {
+        out.push_str(digits);
+    }
 }
 
 /// The JVM's ClassCastException message for casting a `from` instance to

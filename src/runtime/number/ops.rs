@@ -109,9 +109,84 @@ fn combine_add(x: Num, y: Num, promote: bool) -> Result<Value> {
         }
         Rank::Double => Value::double(x.to_f64() + y.to_f64()),
         Rank::Big => Value::bigint(x.to_bigint() + y.to_bigint()),
-        Rank::Ratio => ratio_value(x.to_ratio() + y.to_ratio()),
+        Rank::Ratio => small_ratio(RatioOp::Add, &x, &y)
+            .unwrap_or_else(|| ratio_value(x.to_ratio() + y.to_ratio())),
         Rank::Dec => dec_value(x.to_dec()?.add(&y.to_dec()?))?,
     })
+}
+
+#[derive(Clone, Copy)]
+enum RatioOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// Numerator and denominator of an exact operand whose parts fit in a long.
+fn small_parts(x: &Num) -> Option<(i64, i64)> {
+    match x {
+        Num::L(n) => Some((*n, 1)),
+        Num::B(b) => Some((i64::try_from(*b).ok()?, 1)),
+        Num::R(r) => Some((
+            i64::try_from(r.numer()).ok()?,
+            i64::try_from(r.denom()).ok()?,
+        )),
+        _ => None,
+    }
+}
+
+/// Ratio arithmetic on operands whose parts fit in longs, in i128 with a
+/// binary gcd (no bignum allocation until the result is built); None when
+/// an operand is larger. The result is normalised as Numbers.divide does:
+/// positive denominator, and a BigInt when it is 1. Operands below 2^63
+/// keep every cross product below 2^126 and every sum below 2^127.
+fn small_ratio(op: RatioOp, x: &Num, y: &Num) -> Option<Value> {
+    let (a, b) = small_parts(x)?;
+    let (c, d) = small_parts(y)?;
+    let (a, b, c, d) = (a as i128, b as i128, c as i128, d as i128);
+    let (n, den) = match op {
+        RatioOp::Add => (a * d + c * b, b * d),
+        RatioOp::Sub => (a * d - c * b, b * d),
+        RatioOp::Mul => (a * c, b * d),
+        RatioOp::Div => (a * d, b * c),
+    };
+    if den == 0 {
+        return None;
+    }
+    let g = gcd_u128(n.unsigned_abs(), den.unsigned_abs()) as i128;
+    let (mut n, mut den) = (n / g, den / g);
+    if den < 0 {
+        n = -n;
+        den = -den;
+    }
+    Some(if den == 1 {
+        Value::bigint(BigInt::from(n))
+    } else {
+        Value::ratio(Ratio::new_raw(BigInt::from(n), BigInt::from(den)))
+    })
+}
+
+/// Stein's binary gcd; `gcd(0, d)` is d (d > 0 here).
+fn gcd_u128(mut u: u128, mut v: u128) -> u128 {
+    if u == 0 {
+        return v;
+    }
+    if v == 0 {
+        return u;
+    }
+    let shift = (u | v).trailing_zeros();
+    u >>= u.trailing_zeros();
+    loop {
+        v >>= v.trailing_zeros();
+        if u > v {
+            std::mem::swap(&mut u, &mut v);
+        }
+        v -= u;
+        if v == 0 {
+            return u << shift;
+        }
+    }
 }
 
 /// `-` (binary): throws on long overflow.
@@ -163,7 +238,8 @@ fn sub_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
         }
         Rank::Double => Value::double(x.to_f64() - y.to_f64()),
         Rank::Big => Value::bigint(x.to_bigint() - y.to_bigint()),
-        Rank::Ratio => ratio_value(x.to_ratio() - y.to_ratio()),
+        Rank::Ratio => small_ratio(RatioOp::Sub, &x, &y)
+            .unwrap_or_else(|| ratio_value(x.to_ratio() - y.to_ratio())),
         Rank::Dec => dec_value(x.to_dec()?.sub(&y.to_dec()?))?,
     })
 }
@@ -217,7 +293,8 @@ fn mul_slow(a: &Value, b: &Value, promote: bool) -> Result<Value> {
         }
         Rank::Double => Value::double(x.to_f64() * y.to_f64()),
         Rank::Big => Value::bigint(x.to_bigint() * y.to_bigint()),
-        Rank::Ratio => ratio_value(x.to_ratio() * y.to_ratio()),
+        Rank::Ratio => small_ratio(RatioOp::Mul, &x, &y)
+            .unwrap_or_else(|| ratio_value(x.to_ratio() * y.to_ratio())),
         Rank::Dec => dec_value(x.to_dec()?.mul(&y.to_dec()?))?,
     })
 }
@@ -412,7 +489,8 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
             return long_divide(p, q);
         }
         Rank::Double => Value::double(x.to_f64() / y.to_f64()),
-        Rank::Big | Rank::Ratio => ratio_value(x.to_ratio() / y.to_ratio()),
+        Rank::Big | Rank::Ratio => small_ratio(RatioOp::Div, &x, &y)
+            .unwrap_or_else(|| ratio_value(x.to_ratio() / y.to_ratio())),
         Rank::Dec => {
             let (x, y) = (x.to_dec()?, y.to_dec()?);
             match super::math_context::current() {
@@ -835,5 +913,59 @@ pub fn java_min(a: f64, b: f64) -> f64 {
         a
     } else {
         b
+    }
+}
+
+#[cfg(test)]
+mod small_ratio_tests {
+    use super::*;
+
+    /// The i128 path gives exactly what the bignum path gives, at the
+    /// edges of the long range too.
+    #[test]
+    fn small_ratio_matches_bignum_path() {
+        let longs = [
+            0,
+            1,
+            -1,
+            2,
+            3,
+            -6,
+            7,
+            1 << 40,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ];
+        let ratios: Vec<Ratio> = [
+            (1, 2),
+            (-1, 3),
+            (5, 6),
+            (i64::MAX, 2),
+            (i64::MIN, 3),
+            (7, i64::MAX),
+        ]
+        .iter()
+        .map(|&(n, d)| Ratio::new(BigInt::from(n), BigInt::from(d)))
+        .collect();
+        let mut nums: Vec<Num> = longs.iter().map(|&n| Num::L(n)).collect();
+        nums.extend(ratios.iter().map(Num::R));
+        let show = |v: &Value| crate::runtime::printer::pr_str(v);
+        for x in &nums {
+            for y in &nums {
+                for op in [RatioOp::Add, RatioOp::Sub, RatioOp::Mul, RatioOp::Div] {
+                    let (rx, ry) = (x.to_ratio(), y.to_ratio());
+                    let slow = match op {
+                        RatioOp::Add => ratio_value(rx + ry),
+                        RatioOp::Sub => ratio_value(rx - ry),
+                        RatioOp::Mul => ratio_value(rx * ry),
+                        RatioOp::Div if ry.is_zero() => continue,
+                        RatioOp::Div => ratio_value(rx / ry),
+                    };
+                    let fast = small_ratio(op, x, y).expect("parts fit in longs");
+                    assert_eq!(show(&fast), show(&slow));
+                }
+            }
+        }
     }
 }

@@ -332,3 +332,22 @@ fn unary_cast_number() {
     assert!(cast_number(&Value::NIL).is_ok());
     assert!(cast_number(&lit("1.5M")).is_ok());
 }
+
+#[test]
+fn push_long_matches_long_to_string() {
+    for n in [
+        0,
+        7,
+        -7,
+        10,
+        -10,
+        1_000_000,
+        i64::MAX,
+        i64::MIN,
+        i64::MIN + 1,
+    ] {
+        let mut s = String::from("x");
+        push_long(&mut s, n);
+        assert_eq!(s, format!("x{n}"));
+    }
+}

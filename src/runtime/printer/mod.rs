@@ -7,7 +7,7 @@
 
 mod object;
 
-pub use object::{str_value, write_str};
+pub use object::{str_value, write_str, write_str_plain};
 
 use crate::runtime::equality::{entries, is_map};
 use crate::runtime::error::Result;

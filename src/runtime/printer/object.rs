@@ -21,19 +21,10 @@ pub fn str_value(v: &Value) -> Result<String> {
 /// print vars); a LazySeq or queue has no toString of its own, so it shows as
 /// `clojure.lang.LazySeq@<hashCode in hex>`.
 pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
+    if write_str_plain(out, v) {
+        return Ok(());
+    }
     match v.view() {
-        View::Nil => {}
-        View::Str(s) => out.push_str(s.as_str()),
-        View::Char(c) => out.push(c),
-        View::Long(_)
-        | View::Double(_)
-        | View::Float(_)
-        | View::BigInt(_)
-        | View::BigInteger(_)
-        | View::Ratio(_)
-        | View::BigDec(_) => {
-            number::write_str(out, v);
-        }
         View::Regex(r) => out.push_str(r.source()),
         View::Namespace(ns) => out.push_str(ns.name_str()),
         View::Date(d) => out.push_str(&d.java_string()),
@@ -86,6 +77,36 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Append `(str x)` of a value whose text no print option changes (nil,
+/// booleans, strings, chars, numbers, keywords, symbols); false for any
+/// other, appending nothing. `str` tries this before reading the print vars.
+#[inline]
+pub fn write_str_plain(out: &mut String, v: &Value) -> bool {
+    match v.view() {
+        View::Nil => {}
+        View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        View::Str(s) => out.push_str(s.as_str()),
+        View::Char(c) => out.push(c),
+        View::Long(n) => number::push_long(out, n),
+        View::Double(_)
+        | View::Float(_)
+        | View::BigInt(_)
+        | View::BigInteger(_)
+        | View::Ratio(_)
+        | View::BigDec(_) => {
+            number::write_str(out, v);
+        }
+        View::Keyword(k) => {
+            let _ = write!(out, "{k}");
+        }
+        View::Symbol(s) => {
+            let _ = write!(out, "{s}");
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// Throwable.toString; ExceptionInfo adds its data.

@@ -76,6 +76,12 @@ impl Vector {
     }
     /// A vector of items in order (built in place, O(n)).
     pub fn from_vec(items: Vec<Value>) -> Vector {
+        if items.len() <= trie::WIDTH {
+            return Vector {
+                t: Trie::from_tail(items),
+                meta: None,
+            };
+        }
         let mut t = Trie::empty();
         for v in items {
             t.conj(v, true);

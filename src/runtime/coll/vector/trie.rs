@@ -75,6 +75,22 @@ impl Trie {
         }
     }
 
+    /// A trie of at most 32 items: all of them are the tail, taken as is
+    /// (a vector literal allocates no node but this one).
+    pub(crate) fn from_tail(mut items: Vec<Value>) -> Trie {
+        debug_assert!(items.len() <= WIDTH);
+        if items.is_empty() {
+            return Trie::empty();
+        }
+        items.shrink_to_fit();
+        Trie {
+            cnt: items.len(),
+            shift: BITS,
+            root: empty_branch(),
+            tail: Ref::new(Node::Leaf(items)),
+        }
+    }
+
     /// Index of the first item in the tail.
     #[inline]
     pub(crate) fn tail_off(&self) -> usize {

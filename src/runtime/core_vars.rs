@@ -1,0 +1,79 @@
+//! clojure.core's dynamic vars that the runtime and builtins consult on hot
+//! paths (printer options, `*out*`, `*ns*` ...), found once, as the JVM's
+//! `RT` holds them in static fields. Reading one is its binding count and
+//! its lock-free root ([`Var::get`]): no namespace lookup by name.
+
+use super::gc::Ref;
+use super::namespace;
+use super::var::Var;
+
+macro_rules! core_vars {
+    ($( $field:ident = $name:literal ),* $(,)?) => {
+        pub struct CoreVars {
+            $( #[doc = concat!("`", $name, "`")] pub $field: Ref<Var>, )*
+        }
+        impl CoreVars {
+            /// Interning is idempotent: whichever of this and start-up's
+            /// `install_vars` runs first creates the var, the other finds it.
+            fn find() -> CoreVars {
+                let core = namespace::create_ns("clojure.core");
+                CoreVars { $( $field: core.intern($name), )* }
+            }
+        }
+    };
+}
+
+core_vars! {
+    out = "*out*",
+    err = "*err*",
+    in_ = "*in*",
+    ns = "*ns*",
+    file = "*file*",
+    print_length = "*print-length*",
+    print_level = "*print-level*",
+    print_meta = "*print-meta*",
+    print_readably = "*print-readably*",
+    print_dup = "*print-dup*",
+    print_namespace_maps = "*print-namespace-maps*",
+    flush_on_newline = "*flush-on-newline*",
+    print_method = "print-method",
+    print_dup_method = "print-dup",
+    assert = "*assert*",
+    agent = "*agent*",
+    math_context = "*math-context*",
+    unchecked_math = "*unchecked-math*",
+}
+
+/// The cached core vars.
+#[cfg(feature = "threads")]
+pub fn core_vars() -> &'static CoreVars {
+    static CORE: std::sync::OnceLock<CoreVars> = std::sync::OnceLock::new();
+    CORE.get_or_init(CoreVars::find)
+}
+
+/// The cached core vars. Without `threads` a `Ref` is an `Rc` and the
+/// namespace registry is per thread, so the cache is too; it lives as long
+/// as the thread's registry does (leaked once per thread).
+#[cfg(not(feature = "threads"))]
+pub fn core_vars() -> &'static CoreVars {
+    thread_local! {
+        static CORE: &'static CoreVars = Box::leak(Box::new(CoreVars::find()));
+    }
+    CORE.with(|c| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::core_vars;
+    use crate::runtime::gc::Ref;
+    use crate::runtime::namespace;
+
+    #[test]
+    fn cached_vars_are_the_interned_ones() {
+        let core = namespace::create_ns("clojure.core");
+        let v = core_vars();
+        let out = core.find_interned("*out*").expect("interned");
+        assert!(Ref::ptr_eq(&v.out, &out));
+        assert!(Ref::ptr_eq(&v.print_length, &core.intern("*print-length*")));
+    }
+}
