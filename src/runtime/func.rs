@@ -145,7 +145,12 @@ pub fn invoke_fn(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
             _ => p(args, Value::NIL),
         },
         FnKind::Closure(c) if c.is::<NativeClosure>() => match c.downcast_ref::<NativeClosure>() {
-            Some(nc) => (nc.0)(args),
+            // A native closure may call another (`comp` of a million `comp`s):
+            // each level counts, like a bytecode frame.
+            Some(nc) => {
+                let _depth = super::stack::enter()?;
+                (nc.0)(args)
+            }
             None => Err(Exception::new(
                 ExClass::IllegalStateException,
                 "bad closure",
@@ -174,8 +179,16 @@ fn arity<T>(n: usize, name: &str) -> Result<T> {
 pub fn invoke(f: &Value, args: &[Value]) -> Result<Value> {
     match f.view() {
         View::Fn(func) => invoke_fn(f, func, args),
-        View::Var(v) => invoke(&v.deref()?, args),
-        View::MultiFn(m) => super::multi::invoke(m, args),
+        // A var or multimethod may lead back to itself (`(def x #'x)`):
+        // each hop counts as a call level.
+        View::Var(v) => {
+            let _depth = super::stack::enter()?;
+            invoke(&v.deref()?, args)
+        }
+        View::MultiFn(m) => {
+            let _depth = super::stack::enter()?;
+            super::multi::invoke(m, args)
+        }
         View::Keyword(k) => match args {
             [m] => get(m, f, Value::NIL),
             [m, d] => get(m, f, d.clone()),
