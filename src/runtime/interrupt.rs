@@ -97,9 +97,23 @@ pub fn check() -> Result<()> {
     }
 }
 
+/// Make every thread's next safe point run the slow check (the heap
+/// limit's flag rides on the interrupt fast path, so it costs nothing more).
+pub(super) fn request_check() {
+    PENDING.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Undo one [`request_check`].
+pub(super) fn check_done() {
+    PENDING.fetch_sub(1, Ordering::SeqCst);
+}
+
 #[cold]
 #[inline(never)]
 fn check_slow() -> Result<()> {
+    if let Some(e) = super::alloc::heap_exhausted() {
+        return Err(e);
+    }
     let one_shot = ONE_SHOT.try_with(|o| o.get()).unwrap_or(false);
     let set = FLAG
         .try_with(|f| {
