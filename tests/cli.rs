@@ -142,6 +142,14 @@ fn script_errors_name_the_file() {
         head(&err).ends_with("e5.clj:2:1).\nEOF while reading, starting at line 1\n"),
         "{err}"
     );
+    // JVM: a final newline already ended the last line, so the end of the
+    // text is not one more: "(a b\n\n" -> (e6.clj:3:1), "(a b\n" -> 2:1.
+    for (text, at) in [("(a b\n\n", "e6.clj:3:1)."), ("(a b\n", "e6.clj:2:1).")] {
+        let e6 = write("e6.clj", text);
+        let (_, err, code) = cljw(&[&e6], None);
+        assert!(head(&err).contains(at), "{err}");
+        assert_eq!(code, 1);
+    }
     // *command-line-args* after the script; -e then a script (clojure.main).
     let args = write(
         "args.clj",
