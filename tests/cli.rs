@@ -142,6 +142,14 @@ fn script_errors_name_the_file() {
         head(&err).ends_with("e5.clj:2:1).\nEOF while reading, starting at line 1\n"),
         "{err}"
     );
+    // JVM: a final newline already ended the last line, so the end of the
+    // text is not one more: "(a b\n\n" -> (e6.clj:3:1), "(a b\n" -> 2:1.
+    for (text, at) in [("(a b\n\n", "e6.clj:3:1)."), ("(a b\n", "e6.clj:2:1).")] {
+        let e6 = write("e6.clj", text);
+        let (_, err, code) = cljw(&[&e6], None);
+        assert!(head(&err).contains(at), "{err}");
+        assert_eq!(code, 1);
+    }
     // *command-line-args* after the script; -e then a script (clojure.main).
     let args = write(
         "args.clj",
@@ -455,4 +463,47 @@ fn an_error_in_a_required_namespace_names_its_file() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-J-Xmx` / CLJW_MAX_HEAP: a runaway program throws a catchable
+/// OutOfMemoryError "Java heap space" instead of being killed; uncaught it
+/// is reported and the exit status is 1. JVM 1.11.1 with `java -Xmx64m
+/// ... clojure.main` prints the same stdout and exits 1.
+#[test]
+fn heap_limit_throws_out_of_memory_error() {
+    let prog = "(try (loop [v []] (recur (conj v (long-array 1000))))
+                  (catch OutOfMemoryError e (println \"caught\" (.getMessage e))))
+                (println (try (long-array 1e8) (catch OutOfMemoryError e (.getMessage e))))
+                (println \"after\")
+                (def v (vec (range 1e9)))
+                (println \"unreachable\")";
+    let (out, err, code) = cljw(&["-J-Xmx64m", "-"], Some(prog));
+    assert_eq!(out, "caught Java heap space\nJava heap space\nafter\n");
+    assert!(
+        err.contains("(OutOfMemoryError)") && err.contains("Java heap space"),
+        "{err}"
+    );
+    assert_eq!(code, 1);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .args([
+            "-e",
+            "(try (long-array 1e8) (catch OutOfMemoryError e (.getMessage e)))",
+        ])
+        .env("CLJW_MAX_HEAP", "64m")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+    let _ = child.stdin.take();
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cljw did not finish: {e}"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\"Java heap space\"\n"
+    );
+
+    let (_, err, code) = cljw(&["-J-Xss1m", "-e", "1"], None);
+    assert!(err.contains("unsupported JVM option -J-Xss1m"), "{err}");
+    assert_eq!(code, 2);
 }

@@ -50,6 +50,8 @@ pub enum Main {
 /// The Clojure CLI's options that pick the classpath and entry point.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProjectOpts {
+    /// `-J-Xmx<size>`: the heap limit in bytes.
+    pub max_heap: Option<usize>,
     /// `-cp PATH` / `-Scp PATH`: the classpath, replacing deps.edn's.
     pub classpath: Option<String>,
     /// `-Sdeps EDN`: deps data merged over deps.edn.
@@ -91,6 +93,8 @@ Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
     -Spath                  Print the classpath and exit
     -Srepro                 Ignore the user-level deps.edn (~/.clojure)
     -P                      Fetch the deps (git clones) and exit
+    -J-Xmx<size>            Heap limit (e.g. 64m, 2g; also $CLJW_MAX_HEAP):
+                            past it, programs throw OutOfMemoryError
     -A:aliases              Use the aliases' paths and deps
     -M:aliases [init-opt*] [main-opt] [arg*]
                             Also run the aliases' :main-opts first
@@ -134,6 +138,17 @@ Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
     - Runs all init options in order
     - Runs a repl or script if requested
 ";
+
+/// The one JVM option cljw has a use for: `-Xmx<size>`, the heap limit.
+fn jvm_opt(opt: &str) -> Result<usize, String> {
+    let Some(size) = opt.strip_prefix("-Xmx") else {
+        return Err(format!(
+            "unsupported JVM option -J{opt} (cljw understands -J-Xmx<size>)"
+        ));
+    };
+    crate::runtime::alloc::parse_size(size)
+        .ok_or_else(|| format!("invalid maximum heap size: -Xmx{size}"))
+}
 
 /// Parse argv (without the program name).
 pub fn parse(argv: &[String]) -> Result<Options, String> {
@@ -184,6 +199,7 @@ fn parse_project(argv: &[String], o: &mut Options) -> Result<usize, String> {
             // There is no classpath cache to bypass.
             "-Sforce" => {}
             "-P" => o.project.prepare = true,
+            _ if a.starts_with("-J") => o.project.max_heap = Some(jvm_opt(&a[2..])?),
             "--" => return Ok(i),
             "test" => {
                 o.main = Main::Test(argv[i..].to_vec());
@@ -368,6 +384,10 @@ mod tests {
         );
         let o = p(&["-X", ":k", "1"]);
         assert!(matches!(o.main, Main::Exec { f: None, .. }));
+        let o = p(&["-J-Xmx64m", "-e", "1"]);
+        assert_eq!(o.project.max_heap, Some(64 << 20));
+        assert!(parse(&["-J-Xmx6q".to_string()]).is_err());
+        assert!(parse(&["-J-Xss4m".to_string()]).is_err());
         let o = p(&["-cp", "a:b.jar", "--", "-e", "1"]);
         assert_eq!(o.project.classpath.as_deref(), Some("a:b.jar"));
         assert_eq!(o.inits, vec![Init::Eval("1".into())]);

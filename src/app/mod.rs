@@ -42,6 +42,15 @@ pub const DEPTH_LIMIT: u32 = 1_500;
 /// Run the command line `argv` (without the program name); returns the exit
 /// status.
 pub fn main(argv: Vec<String>) -> i32 {
+    if let Ok(size) = std::env::var("CLJW_MAX_HEAP") {
+        match crate::runtime::alloc::parse_size(&size) {
+            Some(n) => crate::runtime::alloc::set_heap_limit(Some(n)),
+            None => {
+                eprintln!("cljw: invalid maximum heap size in CLJW_MAX_HEAP: {size}");
+                return 2;
+            }
+        }
+    }
     if let Some(payload) = build::embedded() {
         return on_eval_stack(move || run_built(payload, argv));
     }
@@ -52,6 +61,9 @@ pub fn main(argv: Vec<String>) -> i32 {
             return 2;
         }
     };
+    if opts.project.max_heap.is_some() {
+        crate::runtime::alloc::set_heap_limit(opts.project.max_heap);
+    }
     match opts.main.clone() {
         Main::Help => {
             print!("{}", args::USAGE);

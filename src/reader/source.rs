@@ -36,9 +36,12 @@ impl Source {
         self.line_numbering
     }
 
-    /// Position (line, column) of the next character, as the JVM reports it.
+    /// Position (line, column) of the next character, as the JVM reports it:
+    /// reading past the end counts as ending the last line unless the text
+    /// already ended one (Java's LineNumberReader), so "(a b" and "(a b\n"
+    /// both end at 2:1.
     pub fn position(&self) -> (u32, u32) {
-        if self.at_eof {
+        if self.at_eof && self.col != 1 {
             (self.line.saturating_add(1), 1)
         } else {
             (self.line, self.col)

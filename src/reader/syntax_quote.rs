@@ -28,7 +28,7 @@ fn unquoted<'a>(v: &'a Value, which: &str) -> Option<&'a Value> {
                 .is_some_and(|s| s.is(Some("clojure.core"), which));
             if is_it {
                 let second = l.next().map(|r| r.first());
-                Some(second.unwrap_or(&Value::NIL))
+                Some(second.unwrap_or(Value::nil_ref()))
             } else {
                 None
             }

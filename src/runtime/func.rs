@@ -162,7 +162,12 @@ fn call_common(fv: &Value, f: &Fn, args: &[Value]) -> Result<Value> {
             }
             _ => p(args, Value::NIL),
         },
-        FnKind::NativeClosure(c) => c(args),
+        // A native closure may call another (`comp` of a million `comp`s):
+        // each level counts, like a bytecode frame.
+        FnKind::NativeClosure(c) => {
+            let _depth = super::stack::enter()?;
+            c(args)
+        }
         FnKind::Tree(c) => (ENGINE.get().ok_or_else(no_engine)?.tree)(fv, c, args),
         FnKind::NativeOwned(p) => p(&mut args.to_vec()),
         FnKind::Bytecode(c) => (ENGINE.get().ok_or_else(no_engine)?.bytecode_ref)(fv, c, args),
@@ -212,8 +217,16 @@ pub fn call(f: &Value, args: &mut [Value]) -> Result<Value> {
 fn invoke_other(f: &Value, args: &[Value]) -> Result<Value> {
     match f.view() {
         View::Fn(func) => invoke_fn(f, func, args),
-        View::Var(v) => invoke(&v.deref()?, args),
-        View::MultiFn(m) => super::multi::invoke(m, args),
+        // A var or multimethod may lead back to itself (`(def x #'x)`):
+        // each hop counts as a call level.
+        View::Var(v) => {
+            let _depth = super::stack::enter()?;
+            invoke(&v.deref()?, args)
+        }
+        View::MultiFn(m) => {
+            let _depth = super::stack::enter()?;
+            super::multi::invoke(m, args)
+        }
         View::Keyword(k) => match args {
             [m] => get(m, f, Value::NIL),
             [m, d] => get(m, f, d.clone()),

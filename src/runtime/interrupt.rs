@@ -122,14 +122,30 @@ pub fn check() -> Result<()> {
 pub fn check_blocking() -> Result<()> {
     if PENDING.load(Ordering::Relaxed) == 0 {
         Ok(())
+    } else if let Some(e) = super::alloc::heap_exhausted() {
+        Err(e)
     } else {
         take_flag()
     }
 }
 
+/// Make every thread's next safe point run the slow check (the heap
+/// limit's flag rides on the interrupt fast path, so it costs nothing more).
+pub(super) fn request_check() {
+    PENDING.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Undo one [`request_check`].
+pub(super) fn check_done() {
+    PENDING.fetch_sub(1, Ordering::SeqCst);
+}
+
 #[cold]
 #[inline(never)]
 fn check_slow() -> Result<()> {
+    if let Some(e) = super::alloc::heap_exhausted() {
+        return Err(e);
+    }
     if BLOCKING_ONLY.try_with(|o| o.get()).unwrap_or(false) {
         return Ok(());
     }

@@ -38,12 +38,29 @@ pub fn enter() -> Result<DepthGuard> {
     });
     if depth > LIMIT.with(|l| l.get()) {
         DEPTH.with(|d| d.set(d.get() - 1));
-        return Err(Exception::full(
-            ExClass::StackOverflowError,
-            None,
-            None,
-            None,
-        ));
+        return Err(overflow());
     }
     Ok(DepthGuard(()))
+}
+
+/// The catchable StackOverflowError every depth guard throws.
+pub fn overflow() -> Exception {
+    Exception::full(ExClass::StackOverflowError, None, None, None)
+}
+
+/// Nesting allowed to walks that keep their own heap stack instead of
+/// recursing (printing): far deeper than the JVM's ~5,000 printed levels,
+/// yet a cycle (an atom holding itself) stops with StackOverflowError as
+/// on the JVM instead of filling memory.
+pub const MAX_HEAP_STACK: usize = 1 << 18;
+
+/// StackOverflowError once a heap-stack walk holds more than
+/// [`MAX_HEAP_STACK`] pending entries.
+#[inline]
+pub fn check_heap_stack(len: usize) -> Result<()> {
+    if len > MAX_HEAP_STACK {
+        Err(overflow())
+    } else {
+        Ok(())
+    }
 }

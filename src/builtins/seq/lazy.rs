@@ -840,7 +840,8 @@ fn iteration(args: &[Value]) -> Result<Value> {
     // else fails); a lone item is the whole map, and a non-map gives none.
     let merged;
     let opts = if opts.len() % 2 == 1 {
-        let (last, pairs) = opts.split_last().unwrap_or((&Value::NIL, &[]));
+        let nil = Value::NIL;
+        let (last, pairs) = opts.split_last().unwrap_or((&nil, &[]));
         let entries = if pairs.is_empty() && !crate::runtime::equality::is_map(last) {
             Value::NIL
         } else {

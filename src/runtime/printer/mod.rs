@@ -3,7 +3,9 @@
 //!
 //! The writer keeps its own stack of pending work instead of recursing, so
 //! printing a 100,000-deep nested vector works (the JVM throws
-//! StackOverflowError there; the brief allows either).
+//! StackOverflowError past ~5,000 levels); a cycle through a mutable cell
+//! (an atom holding itself) stops at `stack::MAX_HEAP_STACK` pending entries
+//! with StackOverflowError, as on the JVM.
 
 mod object;
 
@@ -108,6 +110,7 @@ pub fn write_value_draining(
         meta_done: false,
     }];
     while let Some(task) = stack.pop() {
+        crate::runtime::stack::check_heap_stack(stack.len())?;
         match task {
             Task::Lit(s) => out.push_str(s),
             Task::Value {

@@ -52,7 +52,7 @@ pub(super) fn drop_tails<T: Tails>(node: &mut T) {
 /// (so the node itself then drops in constant depth); otherwise just release
 /// this reference.
 fn dismantle(v: Value, out: &mut Vec<Value>) {
-    match v.0 {
+    match v.into_repr() {
         Repr::Cons(r) => {
             if let Some(mut n) = into_inner(r) {
                 n.take_tails(out);

@@ -32,7 +32,10 @@ impl ChunkedSeq {
     /// The current item by reference.
     #[inline]
     pub fn first_ref(&self) -> &Value {
-        self.node.items().get(self.offset).unwrap_or(&Value::NIL)
+        self.node
+            .items()
+            .get(self.offset)
+            .unwrap_or(Value::nil_ref())
     }
     pub fn first(&self) -> Value {
         self.first_ref().clone()
