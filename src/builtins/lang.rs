@@ -22,6 +22,7 @@ use crate::runtime::var::Var;
 pub(crate) const DEFS: &[Def] = &[
     Def::f("nil?", is_nil),
     Def::f("iterator-seq", iterator_seq),
+    Def::f("enumeration-seq", enumeration_seq),
     Def::f("some?", is_some),
     Def::f("any?", is_any),
     Def::f("uri?", is_uri),
@@ -536,6 +537,22 @@ fn iterator_seq(args: &[Value]) -> Result<Value> {
             "java.util.Iterator",
         )),
     }
+}
+
+/// `(enumeration-seq e)`: a seq over a java.util.Enumeration's remaining
+/// elements (nil when none), read as the seq is walked, as EnumerationSeq.
+fn enumeration_seq(args: &[Value]) -> Result<Value> {
+    check_arity("enumeration-seq", args, 1, Some(1))?;
+    enumeration_step(args[0].clone())
+}
+
+fn enumeration_step(e: Value) -> Result<Value> {
+    let call = |m: &str| crate::runtime::host::call_method(&e, m, &[]);
+    if !call("hasMoreElements")?.truthy() {
+        return Ok(Value::NIL);
+    }
+    let x = call("nextElement")?;
+    crate::runtime::seq::cons(x, &Value::lazy_seq_native(move || enumeration_step(e)))
 }
 
 #[cfg(test)]

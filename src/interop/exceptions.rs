@@ -85,8 +85,6 @@ pub fn call(e: &Exception, name: &str, args: &[Value]) -> Option<Result<Value>> 
             e.data().cloned().unwrap_or(Value::NIL)
         }
         ("toString", []) => Value::string(throwable_string(e)),
-        // No JVM stack trace elements here.
-        ("getStackTrace" | "getSuppressed", []) => Value::vector(Vec::new()),
         ("fillInStackTrace", []) => Value::from(e.clone()),
         ("printStackTrace", []) => {
             let text = format!("{}\n", throwable_string(e));
@@ -95,6 +93,6 @@ pub fn call(e: &Exception, name: &str, args: &[Value]) -> Option<Result<Value>> 
                     .map(|_| Value::NIL),
             );
         }
-        _ => return None,
+        _ => return super::stack_trace::throwable_call(e, name, args),
     }))
 }

@@ -360,6 +360,11 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.io.BufferedInputStream").extends("java.io.FilterInputStream"),
     ClassDef::class("java.io.FileInputStream").extends("java.io.InputStream"),
     ClassDef::class("java.io.ByteArrayInputStream").extends("java.io.InputStream"),
+    // Request bodies of cljw.http.server (http-kit's class) and response
+    // bodies of babashka.http-client `:as :stream` (the JDK client's).
+    ClassDef::class("org.httpkit.BytesInputStream").extends("java.io.InputStream"),
+    ClassDef::class("jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream")
+        .extends("java.io.InputStream"),
     ClassDef::class("java.io.OutputStream").implements(&["java.io.Closeable", "java.io.Flushable"]),
     ClassDef::class("java.io.FilterOutputStream").extends("java.io.OutputStream"),
     ClassDef::class("java.io.BufferedOutputStream").extends("java.io.FilterOutputStream"),
@@ -374,8 +379,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::interface("java.io.Closeable").implements(&["java.lang.AutoCloseable"]),
     ClassDef::interface("java.io.Serializable"),
     ClassDef::interface("java.io.Flushable"),
-    ClassDef::class("java.nio.charset.StandardCharsets"),
-    ClassDef::class("java.nio.charset.Charset").implements(&["java.lang.Comparable"]),
     ClassDef::class("java.nio.file.Files"),
     ClassDef::class("java.nio.file.Paths"),
     ClassDef::class("java.io.ByteArrayOutputStream").extends("java.io.OutputStream"),

@@ -40,24 +40,6 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 
 /// `C/FIELD`; None when not modelled here.
 pub fn get_static(class: &str, field: &str) -> Option<Value> {
-    if class == "java.time.format.DateTimeFormatter" {
-        const NAMES: &[&str] = &[
-            "ISO_INSTANT",
-            "ISO_LOCAL_DATE",
-            "ISO_LOCAL_TIME",
-            "ISO_LOCAL_DATE_TIME",
-            "ISO_OFFSET_DATE_TIME",
-            "ISO_ZONED_DATE_TIME",
-            "ISO_DATE",
-            "ISO_DATE_TIME",
-            "BASIC_ISO_DATE",
-            "RFC_1123_DATE_TIME",
-        ];
-        return NAMES
-            .iter()
-            .find(|n| **n == field)
-            .map(|n| host(HostObject::TimeFormatter(n)));
-    }
     let tag = match (class, field) {
         ("java.util.Locale", "US") => "en_US",
         ("java.util.Locale", "ROOT") => "",
@@ -82,13 +64,10 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             Some(Ok(random(t ^ 8_682_522_807_148_012)))
         }
         ("java.util.Random", [seed]) => Some(to_long(seed).map(|s| random(s as u64))),
-        // String(byte[]) / String(byte[], charset): UTF-8 (invalid
-        // sequences become U+FFFD, as Java's decoder does).
-        ("java.lang.String", [b] | [b, _]) if b.class_name() == "[B" => {
-            let bytes: Result<Vec<u8>> = crate::runtime::seq::iter(b)
-                .map(|x| x.and_then(|x| to_long(&x)).map(|x| x as u8))
-                .collect();
-            Some(bytes.map(|v| Value::string(String::from_utf8_lossy(&v).into_owned())))
+        // String(byte[]) / String(byte[], charset) / String(byte[], offset,
+        // length[, charset]): malformed input decodes as U+FFFD.
+        ("java.lang.String", [b, rest @ ..]) if b.class_name() == "[B" => {
+            Some(string_of_bytes(b, rest))
         }
         // String(char[] value, int offset, int count).
         ("java.lang.String", [c, off, count]) if c.class_name() == "[C" => Some((|| {
@@ -236,6 +215,32 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         }
         _ => None,
     }
+}
+
+/// new String(bytes[, offset, length][, charset]).
+fn string_of_bytes(b: &Value, rest: &[Value]) -> Result<Value> {
+    let bytes = b.byte_array_bytes().unwrap_or_default();
+    let (range, cs) = match rest {
+        [] => (0..bytes.len(), None),
+        [cs] if !crate::runtime::number::is_number(cs) => (0..bytes.len(), Some(cs)),
+        [off, len] | [off, len, _] => {
+            let (off, len) = (to_long(off)?, to_long(len)?);
+            let end = off.saturating_add(len);
+            if off < 0 || len < 0 || end as usize > bytes.len() {
+                return Err(Exception::new(
+                    ExClass::StringIndexOutOfBoundsException,
+                    format!("offset {off}, count {len}, length {}", bytes.len()),
+                ));
+            }
+            (off as usize..end as usize, rest.get(2))
+        }
+        _ => return Err(super::no_ctor("java.lang.String")),
+    };
+    let cs = match cs {
+        Some(cs) => super::charset::arg(cs)?,
+        None => super::charset::Charset::Utf8,
+    };
+    Ok(Value::string(cs.decode(&bytes[range])))
 }
 
 fn host(o: HostObject) -> Value {
@@ -617,7 +622,7 @@ fn split_uri(s: &str) -> UriParts<'_> {
     }
 }
 
-fn uri(s: &Value) -> Result<Value> {
+pub(super) fn uri(s: &Value) -> Result<Value> {
     let Some(text) = s.as_str() else {
         return Err(Exception::new(
             ExClass::NullPointerException,
@@ -695,6 +700,7 @@ fn uri_method(u: &str, method: &str, args: &[Value]) -> Option<Result<Value>> {
             Value::string(percent_decode(&u[start..end]))
         }
         ("isAbsolute", []) => Value::bool(p.scheme.is_some()),
+        ("toURL", []) => return Some(super::url::from_uri(u)),
         ("isOpaque", []) => Value::bool(opaque),
         ("toString" | "toASCIIString", []) => Value::string(u),
         ("equals", [o]) => {
@@ -1023,9 +1029,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.net.URI")
         .implements(&["java.lang.Comparable", "java.io.Serializable"])
         .statics(&["create"], super::lang::statics),
-    ClassDef::class("java.net.URL").implements(&["java.io.Serializable"]),
-    ClassDef::class("java.net.URLEncoder"),
-    ClassDef::class("java.net.URLDecoder"),
     ClassDef::class("java.lang.ref.SoftReference").extends("java.lang.ref.Reference"),
     ClassDef::class("java.lang.ref.WeakReference").extends("java.lang.ref.Reference"),
     ClassDef::class("java.lang.ref.ReferenceQueue"),
@@ -1090,7 +1093,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .extends("java.util.AbstractCollection")
         .implements(&["java.util.Set"]),
     ClassDef::class("java.util.AbstractSequentialList").extends("java.util.AbstractList"),
-    ClassDef::class("java.util.Base64"),
     ClassDef::class("java.util.Objects"),
     ClassDef::class("java.util.Optional"),
     ClassDef::class("java.util.concurrent.ConcurrentHashMap")

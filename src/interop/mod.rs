@@ -29,7 +29,9 @@
 //! area dispatchers by class name (`lang::call_static`, `new_instance`).
 //! Instance methods dispatch on the value (`object::call_method`).
 
+mod base64;
 mod builder;
+mod charset;
 mod classes;
 mod clojure_lang;
 mod coll;
@@ -45,8 +47,12 @@ mod multi;
 mod number;
 mod object;
 mod regex;
+mod stack_trace;
 mod string;
 mod thread;
+mod time;
+mod tokenizer;
+mod url;
 
 pub use thread::at_exit;
 

@@ -35,9 +35,15 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => {
             super::coll::iterator(it, method, args)
         }
-        View::HostObject(_) => super::builder::call(target, method, args)
+        View::HostObject(_) => super::time::call(target, method, args)
+            .or_else(|| super::builder::call(target, method, args))
             .or_else(|| super::regex::call(target, method, args))
             .or_else(|| super::jdk::call(target, method, args))
+            .or_else(|| super::stack_trace::call(target, method, args))
+            .or_else(|| super::charset::call(target, method, args))
+            .or_else(|| super::base64::call(target, method, args))
+            .or_else(|| super::url::call(target, method, args))
+            .or_else(|| super::tokenizer::call(target, method, args))
             .or_else(|| super::thread::call(target, method, args))
             .or_else(|| super::concurrent::call(target, method, args)),
         View::Future(f) => super::concurrent::future_method(f, method, args),

@@ -127,6 +127,14 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             // and cljw models none of those.
             ("toUpperCase", [] | [_]) => Value::string(s.to_uppercase()),
             ("toLowerCase", [] | [_]) => Value::string(s.to_lowercase()),
+            // Default charset UTF-8 (as on the JVM since Java 18).
+            ("getBytes", []) => Value::byte_array(s.as_bytes()),
+            ("getBytes", [cs]) => {
+                let enc = crate::runtime::input::Encoding::from_name(
+                    &crate::runtime::printer::str_value(cs)?,
+                )?;
+                Value::byte_array(&enc.encode(s))
+            }
             // String.trim strips chars <= U+0020.
             ("trim", []) => Value::string(s.trim_matches(|c: char| c <= ' ')),
             ("strip", []) => Value::string(s.trim()),
@@ -167,6 +175,11 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             ("replaceAll" | "replaceFirst", [p, r]) => {
                 let re = crate::runtime::regex::Regex::new(&str_arg(p)?)?;
                 Value::string(re.replace(s, &str_arg(r)?, name == "replaceFirst")?)
+            }
+            ("getBytes", _) => {
+                return super::charset::get_bytes(s, args).unwrap_or_else(|| {
+                    Err(super::no_method(name, args.len(), "java.lang.String"))
+                });
             }
             ("toCharArray", []) => java_array("[C", s.chars().map(Value::char).collect()),
             ("split", [p]) => split(s, &str_arg(p)?, 0)?,

@@ -199,11 +199,8 @@ fn thread_method(this: &Value, t: &JThread, method: &str, args: &[Value]) -> Opt
             Ok(Value::NIL)
         }
         ("getUncaughtExceptionHandler", []) => Ok(lock(&t.uncaught_handler).clone()),
-        // No JVM frames to report: an empty StackTraceElement[].
-        ("getStackTrace", []) => Ok(Value::from(Ref::new(HostObject::Array(
-            "[Ljava.lang.StackTraceElement;",
-            Lock::new(Vec::new()),
-        )))),
+        // The frames a thread reports from its own getStackTrace call.
+        ("getStackTrace", []) => Ok(super::stack_trace::thread_stack_trace()),
         _ => return None,
     })
 }

@@ -211,6 +211,12 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
             match (x, y) {
                 (H::Uri(p), H::Uri(q)) => return bool_result(p == q),
                 (H::Locale(p), H::Locale(q)) => return bool_result(p == q),
+                (H::StackTraceElement(p), H::StackTraceElement(q)) => return bool_result(p == q),
+                (H::Foreign(_, p), H::Foreign(_, q)) => {
+                    if let Some(eq) = p.equals(&**q) {
+                        return bool_result(eq);
+                    }
+                }
                 _ => {}
             }
         }

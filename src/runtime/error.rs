@@ -106,6 +106,17 @@ ex_classes! {
     UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
     URISyntaxException = "java.net.URISyntaxException": Exception,
     MalformedURLException = "java.net.MalformedURLException": IOException,
+    // java.time's (src/interop/time).
+    DateTimeException = "java.time.DateTimeException": RuntimeException,
+    DateTimeParseException = "java.time.format.DateTimeParseException": DateTimeException,
+    UnsupportedTemporalTypeException = "java.time.temporal.UnsupportedTemporalTypeException": DateTimeException,
+    ZoneRulesException = "java.time.zone.ZoneRulesException": DateTimeException,
+    UnsupportedCharsetException = "java.nio.charset.UnsupportedCharsetException": IllegalArgumentException,
+    SocketException = "java.net.SocketException": IOException,
+    ConnectException = "java.net.ConnectException": SocketException,
+    UnknownHostException = "java.net.UnknownHostException": IOException,
+    HttpTimeoutException = "java.net.http.HttpTimeoutException": IOException,
+    HttpConnectTimeoutException = "java.net.http.HttpConnectTimeoutException": HttpTimeoutException,
 }
 
 impl ExClass {
@@ -144,6 +155,58 @@ pub struct Frame {
     pub column: u32,
 }
 
+/// java.lang.StackTraceElement's data: what `Throwable.getStackTrace`
+/// reports and `setStackTrace` stores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackTraceElement {
+    /// The JDK module of a JDK class's frame (`java.base`).
+    pub module: Option<&'static str>,
+    pub class: String,
+    pub method: String,
+    pub file: Option<String>,
+    /// -1 when unknown, -2 for a native method (as the JVM's).
+    pub line: i32,
+}
+
+impl StackTraceElement {
+    /// The element the JVM reports for a Clojure fn frame: the fn's class
+    /// (`ns$fn`, munged) and its `invoke` method, the file's name alone.
+    pub fn of_frame(f: &Frame) -> StackTraceElement {
+        let class = match f.name.split_once('/') {
+            Some((ns, name)) => format!(
+                "{}${}",
+                super::symbol::munge(ns),
+                super::symbol::munge(name)
+            ),
+            None => super::symbol::munge(&f.name),
+        };
+        let file = f
+            .file
+            .as_deref()
+            .map(|p| p.rsplit('/').next().unwrap_or(p).to_string());
+        StackTraceElement {
+            module: None,
+            class,
+            method: "invoke".to_string(),
+            file,
+            line: i32::try_from(f.line).unwrap_or(-1),
+        }
+    }
+
+    /// StackTraceElement.toString (`java.base/` before a JDK frame; the
+    /// application class loader's name is not shown).
+    pub fn java_string(&self) -> String {
+        let at = match (&self.file, self.line) {
+            (_, -2) => "Native Method".to_string(),
+            (Some(f), l) if l >= 0 => format!("{f}:{l}"),
+            (Some(f), _) => f.clone(),
+            (None, _) => "Unknown Source".to_string(),
+        };
+        let module = self.module.map_or(String::new(), |m| format!("{m}/"));
+        format!("{module}{}.{}({at})", self.class, self.method)
+    }
+}
+
 /// The heap object behind an exception value.
 pub struct ExceptionObj {
     pub class: ExClass,
@@ -152,6 +215,10 @@ pub struct ExceptionObj {
     pub data: Option<Value>,
     pub cause: Option<Exception>,
     pub trace: super::gc::Lock<Vec<Frame>>,
+    /// What `setStackTrace` stored; `getStackTrace` reports `trace` until then.
+    pub stack_trace: super::gc::Lock<Option<Vec<StackTraceElement>>>,
+    /// `addSuppressed`'s exceptions, in order.
+    pub suppressed: super::gc::Lock<Vec<Exception>>,
 }
 
 /// A thrown Clojure exception: one thin pointer, so `Result<Value>` stays small.
@@ -168,6 +235,8 @@ impl Exception {
             data: None,
             cause: None,
             trace: super::gc::Lock::new(Vec::new()),
+            stack_trace: super::gc::Lock::new(None),
+            suppressed: super::gc::Lock::new(Vec::new()),
         }))
     }
     pub fn full(
@@ -182,6 +251,8 @@ impl Exception {
             data,
             cause,
             trace: super::gc::Lock::new(Vec::new()),
+            stack_trace: super::gc::Lock::new(None),
+            suppressed: super::gc::Lock::new(Vec::new()),
         }))
     }
     pub fn class(&self) -> ExClass {
@@ -204,6 +275,27 @@ impl Exception {
     }
     pub fn frames(&self) -> Vec<Frame> {
         super::gc::lock(&self.0.trace).clone()
+    }
+    /// Throwable.getStackTrace: what setStackTrace stored, else the frames
+    /// recorded while this exception unwound (the JVM records the whole
+    /// stack at construction; cljw knows the frames it unwound through).
+    pub fn stack_trace(&self) -> Vec<StackTraceElement> {
+        if let Some(t) = &*super::gc::lock(&self.0.stack_trace) {
+            return t.clone();
+        }
+        self.frames()
+            .iter()
+            .map(StackTraceElement::of_frame)
+            .collect()
+    }
+    pub fn set_stack_trace(&self, t: Vec<StackTraceElement>) {
+        *super::gc::lock(&self.0.stack_trace) = Some(t);
+    }
+    pub fn suppressed(&self) -> Vec<Exception> {
+        super::gc::lock(&self.0.suppressed).clone()
+    }
+    pub fn add_suppressed(&self, e: Exception) {
+        super::gc::lock(&self.0.suppressed).push(e);
     }
     pub fn ptr_eq(&self, other: &Exception) -> bool {
         super::gc::ptr_eq(&self.0, &other.0)
@@ -232,6 +324,17 @@ impl fmt::Display for Exception {
 
 /// Shorthand constructors for the common classes. They return `Err` so call
 /// sites read `return err::illegal_arg("...")`.
+/// The exception for a failed cast described by `compare::cast_message`: a
+/// ClassCastException, or a NullPointerException when the value was nil.
+pub fn cast_exception(msg: String) -> Exception {
+    let class = if msg.starts_with(super::compare::NIL_CAST_PREFIX) {
+        ExClass::NullPointerException
+    } else {
+        ExClass::ClassCastException
+    };
+    Exception::new(class, msg)
+}
+
 pub mod err {
     use super::{ExClass, Exception, Result};
     pub fn throw<T>(class: ExClass, msg: impl Into<String>) -> Result<T> {
@@ -247,7 +350,7 @@ pub mod err {
         throw(ExClass::ArithmeticException, msg)
     }
     pub fn class_cast<T>(msg: impl Into<String>) -> Result<T> {
-        throw(ExClass::ClassCastException, msg)
+        Err(super::cast_exception(msg.into()))
     }
     pub fn index_out_of_bounds<T>(msg: impl Into<String>) -> Result<T> {
         throw(ExClass::IndexOutOfBoundsException, msg)

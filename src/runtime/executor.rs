@@ -66,6 +66,18 @@ pub fn await_submitted_work() {
     }
 }
 
+/// Work outside the pools that a normal exit waits for, as the JVM waits
+/// for a non-daemon thread (a running HTTP server): counted from `hold`
+/// until its `release`.
+pub fn hold() {
+    *lock(&OUTSTANDING) += 1;
+}
+
+/// The end of what `hold` began.
+pub fn release() {
+    job_finished();
+}
+
 impl Pool {
     fn new(name: &'static str, max_threads: Option<usize>) -> Pool {
         Pool {

@@ -50,32 +50,52 @@ pub enum HostObject {
     Atomic(&'static str, Lock<Value>),
     /// java.util.LinkedList / ArrayDeque: its class and items.
     LinkedList(&'static str, Lock<Vec<Value>>),
-    /// A java.time.format.DateTimeFormatter constant, by its field name.
-    TimeFormatter(&'static str),
+    /// java.lang.StackTraceElement.
+    StackTraceElement(super::error::StackTraceElement),
 }
 
 /// The payload of a `HostObject::Foreign`.
 pub type ForeignBox = Box<dyn ForeignObject>;
 
-/// What a foreign payload is made of: shareable across threads when values
-/// are.
+/// What a `HostObject::Foreign` payload must be: shareable across threads
+/// when values are.
 #[cfg(feature = "threads")]
-pub trait ForeignBase: std::any::Any + Send + Sync {}
+pub trait ForeignBound: std::any::Any + Send + Sync {}
 #[cfg(feature = "threads")]
-impl<T: std::any::Any + Send + Sync> ForeignBase for T {}
-/// What a foreign payload is made of.
+impl<T: std::any::Any + Send + Sync> ForeignBound for T {}
+/// What a `HostObject::Foreign` payload must be.
 #[cfg(not(feature = "threads"))]
-pub trait ForeignBase: std::any::Any {}
+pub trait ForeignBound: std::any::Any {}
 #[cfg(not(feature = "threads"))]
-impl<T: std::any::Any> ForeignBase for T {}
+impl<T: std::any::Any> ForeignBound for T {}
 
-/// An object a layer-2 module implements (a java.lang.Thread, a blocking
-/// queue, a Wasm instance): runtime/ asks it only what printing and the
-/// seq functions need.
-pub trait ForeignObject: ForeignBase {
+/// An object a layer-2 module implements (a java.time value, a Thread, a
+/// blocking queue, a URL, a cljw.wasm instance). runtime/ sees it only
+/// through these hooks, whose defaults are java.lang.Object's (identity
+/// equals and hashCode, no ordering, `Class@hash`); `=`, `hash`, `compare`,
+/// `str` and the seq functions consult them, and the module gets its type
+/// back with `downcast_ref`.
+pub trait ForeignObject: ForeignBound {
     /// Java's toString; `object` is Object.toString's `Class@hash`.
     fn java_string(&self, object: &str) -> String {
         object.to_string()
+    }
+    /// equals against another foreign object; None: identity.
+    fn equals(&self, _other: &dyn ForeignObject) -> Option<bool> {
+        None
+    }
+    /// hashCode; None: the identity hash.
+    fn hash_code(&self) -> Option<i32> {
+        None
+    }
+    /// Comparable.compareTo; None: not comparable with `other`'s class (a
+    /// ClassCastException).
+    fn compare_to(&self, _other: &dyn ForeignObject) -> Option<std::cmp::Ordering> {
+        None
+    }
+    /// Whether the class implements java.lang.Comparable.
+    fn comparable(&self) -> bool {
+        false
     }
     /// A snapshot of its items when it is a java.util.Collection (what
     /// seq, count, into and reduce walk).
@@ -89,6 +109,16 @@ impl dyn ForeignObject {
     pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
         let any: &dyn std::any::Any = self;
         any.downcast_ref()
+    }
+}
+
+impl HostObject {
+    /// The foreign object of class `T` behind this host object, if it is one.
+    pub fn foreign<T: 'static>(&self) -> Option<&T> {
+        match self {
+            HostObject::Foreign(_, b) => b.downcast_ref::<T>(),
+            _ => None,
+        }
     }
 }
 
@@ -113,7 +143,7 @@ impl HostObject {
             HostObject::JavaMap(c, _) => c,
             HostObject::Atomic(c, _) => c,
             HostObject::LinkedList(c, _) => c,
-            HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
+            HostObject::StackTraceElement(_) => "java.lang.StackTraceElement",
         }
     }
 
@@ -158,15 +188,16 @@ impl HostObject {
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
-            HostObject::Iterator(_)
-            | HostObject::StructDef(_)
-            | HostObject::Random(_)
-            | HostObject::TimeFormatter(_) => {
+            HostObject::Iterator(_) | HostObject::StructDef(_) | HostObject::Random(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Foreign(c, f) => f.java_string(&format!("{c}@{:x}", identity_hash as u32)),
+            HostObject::Foreign(c, f) => f.java_string(&format!(
+                "{c}@{:x}",
+                f.hash_code().unwrap_or(identity_hash) as u32
+            )),
             HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
+            HostObject::StackTraceElement(e) => e.java_string(),
             HostObject::Locale(tag) => tag.to_string(),
             HostObject::Uri(u) => u.clone(),
             HostObject::Atomic(c, _) if c.starts_with("java.lang.ref.") => {

@@ -65,7 +65,7 @@ impl crate::runtime::object::ForeignObject for WasmInstance {}
 /// The instance behind a value, if it is one.
 pub(crate) fn as_instance(v: &Value) -> Option<&WasmInstance> {
     match v.view() {
-        View::HostObject(HostObject::Foreign(_, b)) => b.downcast_ref::<WasmInstance>(),
+        View::HostObject(o) => o.foreign::<WasmInstance>(),
         _ => None,
     }
 }

@@ -362,6 +362,17 @@ fn write_one(
         View::HostObject(crate::runtime::object::HostObject::LinkedList(..)) => {
             object::write_object(out, &v, opts)?
         }
+        // print-method StackTraceElement: [class method "file" line].
+        View::HostObject(crate::runtime::object::HostObject::StackTraceElement(e)) => {
+            let file = e.file.as_deref().map_or(Value::NIL, Value::string);
+            let parts = vec![
+                Value::symbol(None, &e.class),
+                Value::symbol(None, &e.method),
+                file,
+                Value::long(i64::from(e.line)),
+            ];
+            write_value(out, &Value::vector(parts), opts)?
+        }
         View::HostObject(crate::runtime::object::HostObject::JavaMap(_, m)) => {
             let pairs = crate::runtime::gc::lock(m).clone();
             write_value(out, &Value::map_from_pairs(pairs), opts)?

@@ -51,7 +51,7 @@ pub use range::{LongRange, Range, range_from, range_infinite, range_step, range_
 pub use reduced::Reduced;
 pub use repeat::Repeat;
 
-use crate::runtime::error::{ExClass, Exception, Result, err};
+use crate::runtime::error::{Result, err};
 use crate::runtime::gc::Ref;
 use crate::runtime::value::{Value, View};
 
@@ -364,8 +364,7 @@ pub fn is_chunked_seq(x: &Value) -> bool {
 }
 
 fn not_chunked<T>(x: &Value) -> Result<T> {
-    Err(Exception::new(
-        ExClass::ClassCastException,
+    Err(crate::runtime::error::cast_exception(
         crate::runtime::compare::cast_message(x.class_name(), "clojure.lang.IChunkedSeq"),
     ))
 }

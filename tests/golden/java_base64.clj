@@ -1,0 +1,16 @@
+;; java.util.Base64: basic, URL-safe and MIME encoders/decoders, padding and errors.
+(import 'java.util.Base64)
+(defn enc [e s] (.encodeToString e (.getBytes s "UTF-8")))
+(defn dec64 [d s] (String. (.decode d s) "UTF-8"))
+(prn (map #(enc (Base64/getEncoder) %) ["" "f" "fo" "foo" "foob" "fooba" "foobar" "héllo wörld"]))
+(prn (map #(enc (.withoutPadding (Base64/getEncoder)) %) ["f" "fo" "foo"]))
+(prn (enc (Base64/getUrlEncoder) "??>>~~") (enc (Base64/getEncoder) "??>>~~"))
+(prn (map #(dec64 (Base64/getDecoder) %) ["" "Zg==" "Zm8=" "Zm9v" "Zg" "Zm8" "aMOpbGxv"]))
+(prn (dec64 (Base64/getUrlDecoder) "Pz8-Pn5-") (dec64 (Base64/getDecoder) (.getBytes "Zm9vYmFy")))
+(prn (vec (.encode (Base64/getEncoder) (byte-array [0 -1 127 -128]))) (vec (.decode (Base64/getDecoder) "AP9/gA==")))
+(def long-text (apply str (repeat 30 "abc")))
+(prn (enc (Base64/getMimeEncoder) long-text))
+(prn (= long-text (dec64 (Base64/getMimeDecoder) (enc (Base64/getMimeEncoder) long-text))))
+(doseq [bad ["Zm9v!" "Z" "Zm9=v" "Pz8-"]]
+  (prn (try (dec64 (Base64/getDecoder) bad) (catch IllegalArgumentException e [:iae (.getMessage e)]))))
+(prn (class (Base64/getEncoder)) (class (Base64/getDecoder)))

@@ -1,0 +1,12 @@
+;; String.getBytes / new String(bytes, charset) in the standard charsets; StandardCharsets and Charset/forName.
+(import '(java.nio.charset Charset StandardCharsets))
+(prn (vec (.getBytes "héllo")) (vec (.getBytes "héllo" "UTF-8")) (vec (.getBytes "héllo" StandardCharsets/ISO_8859_1)))
+(prn (vec (.getBytes "a€" "US-ASCII")) (vec (.getBytes "a€" "ISO-8859-1")) (vec (.getBytes "ab" "UTF-16")) (vec (.getBytes "ab" "UTF-16LE")) (vec (.getBytes "ab" "utf-16be")))
+(prn (String. (.getBytes "héllo") "UTF-8") (String. (.getBytes "héllo" "ISO-8859-1") "ISO-8859-1") (String. (.getBytes "héllo" "ISO-8859-1") StandardCharsets/UTF_8))
+(prn (String. (byte-array [104 105 -1]) "US-ASCII") (String. (.getBytes "xyz") 1 2) (String. (.getBytes "xyzé") 1 4 "UTF-8") (String. (.getBytes "ab" "UTF-16") "UTF-16"))
+(prn (str StandardCharsets/UTF_8) (.name StandardCharsets/US_ASCII) (.name (Charset/forName "latin1")) (.name (Charset/forName "utf8")) (str (Charset/defaultCharset)))
+(prn (= StandardCharsets/UTF_8 (Charset/forName "UTF-8")) (instance? Charset StandardCharsets/UTF_8) (Charset/isSupported "UTF-8") (Charset/isSupported "NOPE-1"))
+(prn (try (.getBytes "x" "NOPE-1") (catch java.io.UnsupportedEncodingException e [:uee (.getMessage e)])))
+(prn (try (Charset/forName "NOPE-1") (catch java.nio.charset.UnsupportedCharsetException e [:uce (.getMessage e)])))
+(prn (try (String. (byte-array [1]) "NOPE-1") (catch java.io.UnsupportedEncodingException e [:uee (.getMessage e)])))
+(prn (class (.getBytes "x")) (alength (.getBytes "")) (String. (byte-array 0)))

@@ -1,0 +1,16 @@
+(require '[clj-stacktrace.core :as st] '[clj-stacktrace.utils :as u] '[clj-stacktrace.repl :as repl])
+(println "loaded")
+(prn (st/parse-trace-elem (StackTraceElement. "clojure.core$map$fn__4245" "invoke" "core.clj" 2433)))
+(prn (st/parse-trace-elem (StackTraceElement. "user$eval1$fn__2" "invoke" "NO_SOURCE_FILE" 1)))
+(prn (st/parse-trace-elem (StackTraceElement. "java.lang.Thread" "run" "Thread.java" 829)))
+(prn (st/parse-trace-elem (StackTraceElement. "my.ns$foo_bar_QMARK_" "invokeStatic" "ns.clj" 12)))
+(prn (st/parse-trace-elem (StackTraceElement. "clojure.lang.RestFn" "applyTo" "RestFn.java" 137)))
+(prn (u/fence [1 2 3 4 5 6 7 8 9 10]) (u/quartile1 [1 2 3 4 5 6 7 8 9 10]) (u/quartile3 [1 2 3 4 5 6 7 8 9 10]))
+(let [e (ex-info "bad thing" {:k 1})
+      p (st/parse-exception e)]
+  (prn (:class p) (:message p) (:data p) (vector? (:trace-elems p))))
+(let [e (RuntimeException. "outer" (IllegalStateException. "inner"))
+      p (st/parse-exception e)]
+  (prn (:class p) (:message p) (:class (:cause p)) (:message (:cause p))))
+(prn (repl/pst-elem-str false (st/parse-trace-elem (StackTraceElement. "clojure.core$map$fn__4245" "invoke" "core.clj" 2433)) 20))
+(prn (repl/pst-elem-str false (st/parse-trace-elem (StackTraceElement. "java.lang.Thread" "run" "Thread.java" 829)) 20))

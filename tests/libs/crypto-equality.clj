@@ -1,0 +1,6 @@
+(require '[crypto.equality :as eq])
+(println "loaded")
+(prn (eq/eq? "abc" "abc") (eq/eq? "abc" "abd") (eq/eq? "abc" "ab"))
+(prn (eq/eq? (.getBytes "secret") (.getBytes "secret")) (eq/eq? (.getBytes "secret") (.getBytes "Secret")))
+(prn (eq/eq? "a" nil) (eq/eq? nil "a"))
+(prn (eq/eq? "héllo" "héllo") (eq/eq? "héllo" "hello"))

@@ -1,0 +1,31 @@
+(require '[murphy :refer [try! with-final]])
+(println "loaded")
+(def log (atom []))
+(prn (try! (swap! log conj :body) :result (finally (swap! log conj :f1)) (finally (swap! log conj :f2))))
+(prn @log)
+(reset! log [])
+(let [e (try (try! (throw (Exception. "main"))
+                   (finally (throw (Exception. "fin1")))
+                   (finally (swap! log conj :f2)))
+             (catch Exception e e))]
+  (prn (.getMessage e) (mapv #(.getMessage %) (.getSuppressed e)) @log))
+(let [e (try (try! (throw (IllegalStateException. "boom"))
+                   (finally (throw (RuntimeException. "a")))
+                   (finally (throw (ArithmeticException. "b"))))
+             (catch Exception e e))]
+  (prn (class e) (mapv (juxt class #(.getMessage %)) (.getSuppressed e))))
+(reset! log [])
+(prn (with-final [a 1 :always #(swap! log conj [:close-a %])
+                  b (+ a 1) :error #(swap! log conj [:err-b %])]
+       (+ a b)))
+(prn @log)
+(reset! log [])
+(prn (try (with-final [a 1 :always #(swap! log conj [:close-a %])
+                       b 2 :error #(swap! log conj [:err-b %])]
+            (throw (Exception. "inside")))
+          (catch Exception e (.getMessage e))))
+(prn @log)
+(let [e (Exception. "x")]
+  (.addSuppressed e (Exception. "s1"))
+  (.addSuppressed e (Exception. "s2"))
+  (prn (count (.getSuppressed e)) (class (.getSuppressed e))))
