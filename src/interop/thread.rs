@@ -189,10 +189,10 @@ fn thread_method(this: &Value, t: &JThread, method: &str, args: &[Value]) -> Opt
         ("isInterrupted", []) => Ok(Value::bool(t.interrupter.is_set())),
         ("getPriority", []) => Ok(Value::long(5)),
         ("setPriority", [_]) => Ok(Value::NIL),
-        ("getState", []) => Ok(Value::string(match *lock(&t.life) {
-            Life::New => "NEW",
-            Life::Running => "RUNNABLE",
-            Life::Done => "TERMINATED",
+        ("getState", []) => Ok(state_value(match *lock(&t.life) {
+            Life::New => 0,
+            Life::Running => 1,
+            Life::Done => 5,
         })),
         ("setUncaughtExceptionHandler", [h]) => {
             *lock(&t.uncaught_handler) = h.clone();
@@ -380,6 +380,46 @@ pub fn run_shutdown_hooks() {
     crate::runtime::io::flush_stdout();
 }
 
+// ----- Thread$State -----
+
+pub const THREAD_STATE: &str = "java.lang.Thread$State";
+const STATES: [&str; 6] = [
+    "NEW",
+    "RUNNABLE",
+    "BLOCKED",
+    "WAITING",
+    "TIMED_WAITING",
+    "TERMINATED",
+];
+
+/// A Thread$State constant, by ordinal.
+struct ThreadState(usize);
+impl ForeignObject for ThreadState {
+    fn java_string(&self, _object: &str) -> String {
+        STATES[self.0].to_string()
+    }
+}
+
+crate::runtime::gc::global_state!(state_constants: Vec<Value> = (0..STATES.len())
+    .map(|i| Value::from(Ref::new(HostObject::Foreign(THREAD_STATE, Box::new(ThreadState(i))))))
+    .collect());
+
+fn state_value(i: usize) -> Value {
+    state_constants(|s| s[i].clone())
+}
+
+fn state_field(_class: &str, field: &str) -> Option<Value> {
+    STATES.iter().position(|s| *s == field).map(state_value)
+}
+
+fn state_method(s: &ThreadState, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(Ok(match (method, args) {
+        ("name" | "toString", []) => Value::string(STATES[s.0]),
+        ("ordinal", []) => Value::long(s.0 as i64),
+        _ => return None,
+    }))
+}
+
 // ----- ThreadLocal -----
 
 pub struct ThreadLocalObj {
@@ -561,6 +601,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         THREAD => thread_method(target, b.downcast_ref::<JThread>()?, method, args),
         THREAD_LOCAL => thread_local_method(b.downcast_ref::<ThreadLocalObj>()?, method, args),
         RUNTIME => runtime_method(method, args),
+        THREAD_STATE => state_method(b.downcast_ref::<ThreadState>()?, method, args),
         _ => None,
     }
 }
@@ -591,6 +632,19 @@ pub static CLASSES: &[ClassDef] = &[
             call_static,
         ),
     ClassDef::interface("java.lang.Thread$UncaughtExceptionHandler"),
+    ClassDef::class("java.lang.Thread$State")
+        .extends("java.lang.Enum")
+        .fields(
+            &[
+                "NEW",
+                "RUNNABLE",
+                "BLOCKED",
+                "WAITING",
+                "TIMED_WAITING",
+                "TERMINATED",
+            ],
+            state_field,
+        ),
     ClassDef::class("java.lang.ThreadLocal")
         .ctor(construct)
         .statics(&["withInitial"], call_static),

@@ -10,6 +10,7 @@
 use super::error::{ExClass, Exception, Result};
 use super::value::{Value, View};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::thread::ThreadId;
 use std::time::{Duration, Instant};
@@ -58,17 +59,40 @@ fn key(v: &Value) -> u64 {
     (bits.rotate_left(4) << 1) | 1
 }
 
+/// This thread's id, cached (std::thread::current clones a handle).
+fn me() -> ThreadId {
+    thread_local! {
+        static ME: ThreadId = std::thread::current().id();
+    }
+    ME.try_with(|m| *m)
+        .unwrap_or_else(|_| std::thread::current().id())
+}
+
 fn guard() -> std::sync::MutexGuard<'static, HashMap<u64, Monitor>> {
     super::gc::lock(&table().monitors)
 }
+
+/// Threads blocked on some monitor right now: releasing wakes the
+/// condition variable only when one may be waiting (a wake is a syscall).
+static BLOCKED: AtomicUsize = AtomicUsize::new(0);
 
 fn wait_on<'a>(
     g: std::sync::MutexGuard<'a, HashMap<u64, Monitor>>,
     slice: Duration,
 ) -> std::sync::MutexGuard<'a, HashMap<u64, Monitor>> {
-    match table().changed.wait_timeout(g, slice) {
+    BLOCKED.fetch_add(1, Ordering::SeqCst);
+    let g = match table().changed.wait_timeout(g, slice) {
         Ok((g, _)) => g,
         Err(p) => p.into_inner().0,
+    };
+    BLOCKED.fetch_sub(1, Ordering::SeqCst);
+    g
+}
+
+/// Wake the threads blocked on monitors, if any.
+fn wake() {
+    if BLOCKED.load(Ordering::SeqCst) > 0 {
+        table().changed.notify_all();
     }
 }
 
@@ -80,7 +104,7 @@ pub fn enter(x: &Value) -> Result<()> {
             "Cannot enter synchronized block because \"x\" is null",
         ));
     }
-    let me = std::thread::current().id();
+    let me = me();
     let k = key(x);
     let mut g = guard();
     loop {
@@ -111,7 +135,7 @@ fn not_owner() -> Exception {
 
 /// `(monitor-exit x)`: release one entry of x's monitor.
 pub fn exit(x: &Value) -> Result<()> {
-    let me = std::thread::current().id();
+    let me = me();
     let k = key(x);
     let mut g = guard();
     let Some(m) = g.get_mut(&k).filter(|m| m.owner == Some(me)) else {
@@ -124,7 +148,7 @@ pub fn exit(x: &Value) -> Result<()> {
             g.remove(&k);
         }
         drop(g);
-        table().changed.notify_all();
+        wake();
     }
     Ok(())
 }
@@ -133,7 +157,7 @@ pub fn exit(x: &Value) -> Result<()> {
 /// wait for a notify, the timeout (None: forever) or an interrupt, then
 /// take the monitor back as it was held.
 pub fn wait(x: &Value, timeout: Option<Duration>) -> Result<()> {
-    let me = std::thread::current().id();
+    let me = me();
     let k = key(x);
     let mut g = guard();
     let Some(m) = g.get_mut(&k).filter(|m| m.owner == Some(me)) else {
@@ -143,7 +167,7 @@ pub fn wait(x: &Value, timeout: Option<Duration>) -> Result<()> {
     m.owner = None;
     m.count = 0;
     m.waiting += 1;
-    table().changed.notify_all();
+    wake();
     let deadline = timeout.map(|d| Instant::now() + d);
     let mut outcome = Ok(());
     loop {
@@ -178,7 +202,7 @@ pub fn wait(x: &Value, timeout: Option<Duration>) -> Result<()> {
 /// Object.notify (`all`: notifyAll): wake one (every) thread waiting on
 /// x's monitor, which this thread must own.
 pub fn notify(x: &Value, all: bool) -> Result<()> {
-    let me = std::thread::current().id();
+    let me = me();
     let mut g = guard();
     let Some(m) = g.get_mut(&key(x)).filter(|m| m.owner == Some(me)) else {
         return Err(not_owner());
@@ -189,7 +213,7 @@ pub fn notify(x: &Value, all: bool) -> Result<()> {
         (m.permits + 1).min(m.waiting)
     };
     drop(g);
-    table().changed.notify_all();
+    wake();
     Ok(())
 }
 
@@ -205,7 +229,8 @@ mod tests {
         exit(&x).unwrap();
         exit(&x).unwrap();
         assert!(exit(&x).is_err());
-        assert!(guard().is_empty());
+        // Released entirely: no entry is left for it.
+        assert!(!guard().contains_key(&key(&x)));
     }
 
     #[cfg(feature = "threads")]

@@ -175,3 +175,7 @@
        (.getAndUpdate ar (reify java.util.function.UnaryOperator (apply [_ v] (pop v))))
        (.accumulateAndGet ar 9 (reify java.util.function.BinaryOperator (apply [_ v x] (conj v x))))
        (.get ar)])
+
+;; Thread$State is an enum
+(show (= Thread$State/RUNNABLE (.getState (Thread/currentThread))))
+(show [(str (.getState (Thread.))) (.ordinal Thread$State/TERMINATED) (.name Thread$State/NEW)])

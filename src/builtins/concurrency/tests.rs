@@ -246,3 +246,46 @@ fn no_threads_throws() {
     }
     assert_eq!(eval(&mut rt, "(dosync (alter (ref 1) inc))"), "2");
 }
+
+/// Without threads a Thread cannot start and there are no thread pools,
+/// but the java.util.concurrent objects that need no other thread work.
+#[cfg(not(feature = "threads"))]
+#[test]
+fn no_threads_thread_and_executors_throw() {
+    let mut rt = Runtime::new(Backend::Vm);
+    let needs = "needs threads, which this build (without feature `threads`) lacks";
+    assert_eq!(
+        eval(&mut rt, "(.start (Thread. (fn [])))"),
+        format!("!! java.lang.UnsupportedOperationException java.lang.Thread.start {needs}")
+    );
+    assert_eq!(
+        eval(
+            &mut rt,
+            "(java.util.concurrent.Executors/newFixedThreadPool 2)"
+        ),
+        format!(
+            "!! java.lang.UnsupportedOperationException java.util.concurrent.Executors/newFixedThreadPool {needs}"
+        )
+    );
+    for (src, want) in [
+        ("(locking 1 (locking 1 :in))", ":in"),
+        (
+            "(let [a (java.util.concurrent.atomic.AtomicLong. 1)] (.incrementAndGet a))",
+            "2",
+        ),
+        (
+            "(let [q (java.util.concurrent.LinkedBlockingQueue. [1 2])] (.put q 3) [(.take q) (vec q)])",
+            "[1 [2 3]]",
+        ),
+        (
+            "(let [l (java.util.concurrent.CountDownLatch. 1)] (.countDown l) (.await l) (.getCount l))",
+            "0",
+        ),
+        (
+            "(let [m (java.util.concurrent.ConcurrentHashMap.)] (.put m :a 1) (into {} m))",
+            "{:a 1}",
+        ),
+    ] {
+        assert_eq!(eval(&mut rt, src), want, "{src}");
+    }
+}
