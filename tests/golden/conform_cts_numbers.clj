@@ -15,3 +15,9 @@
      (persistent! (assoc! (transient [1]) 0 5 1))
      (persistent! (apply assoc! (transient {}) [:x 1 :y 2 :z])))
 (prn (try* #(assoc! (transient {}) :a)) (try* #(assoc {} :a 1 :b)))
+;; Numbers.divide/quotient/remainder check the divisor (type, then zero)
+;; before the dividend.
+(defn cls [f] (try (f) (catch Throwable e (.getName (class e)))))
+(prn (map cls [#(/ nil 0) #(/ nil "ab") #(/ "ab" nil) #(/ nil 1) #(/ 1 nil) #(/ :k 0)
+               #(quot nil 0) #(quot nil :k) #(rem nil 0) #(mod nil 0) #(mod :k 0) #(rem 1 :k)
+               #(quot 1.0 0) #(rem 2.5 0) #(/ 1N 0) #(/ 1.5M 0) #(/ nil 0.0)]))

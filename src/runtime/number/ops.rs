@@ -45,6 +45,23 @@ fn num(a: &Value) -> Result<Num<'_>> {
     Num::of(a).ok_or_else(|| not_a_number(a))
 }
 
+/// The operands of `/`, `quot` and `rem` in Numbers.divide's order: the
+/// divisor's type and zero (`ops(y)`, `yops.isZero(y)`) before the
+/// dividend's, so `(/ nil 0)` is "Divide by zero". With `ieee_zero` a double
+/// on either side divides by zero as IEEE instead.
+fn division_operands<'a>(
+    a: &'a Value,
+    b: &'a Value,
+    ieee_zero: bool,
+) -> Result<(Num<'a>, Num<'a>)> {
+    let y = num(b)?;
+    let double = |n: Option<Num>| n.is_some_and(|n| n.rank() == Rank::Double);
+    if num_is_zero(y) && !(ieee_zero && (double(Some(y)) || double(Num::of(a)))) {
+        return Err(divide_by_zero());
+    }
+    Ok((num(a)?, y))
+}
+
 /// A BigDecimal result, rounded to `*math-context*` when one is bound.
 fn dec_value(d: Dec) -> Result<Value> {
     let d = match super::math_context::current() {
@@ -464,7 +481,7 @@ pub fn div(a: &Value, b: &Value) -> Result<Value> {
 #[cold]
 #[inline(never)]
 fn div_slow(a: &Value, b: &Value) -> Result<Value> {
-    let (x, y) = nums(a, b)?;
+    let (x, y) = division_operands(a, b, true)?;
     if let Num::D(d) = x
         && d.is_nan()
     {
@@ -479,9 +496,6 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
     // (Numbers.divide(double, Object) gives Infinity for `(/ ##Inf 0N)`).
     if x.rank() == Rank::Double || y.rank() == Rank::Double {
         return Ok(Value::double(x.to_f64() / y.to_f64()));
-    }
-    if num_is_zero(y) {
-        return Err(divide_by_zero());
     }
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => {
@@ -610,10 +624,7 @@ pub fn quot(a: &Value, b: &Value) -> Result<Value> {
 #[cold]
 #[inline(never)]
 fn quot_slow(a: &Value, b: &Value) -> Result<Value> {
-    let (x, y) = nums(a, b)?;
-    if num_is_zero(y) {
-        return Err(divide_by_zero());
-    }
+    let (x, y) = division_operands(a, b, false)?;
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => Value::long(x.long_part().wrapping_div(y.long_part())),
         Rank::Double => Value::double(double_quotient(x.to_f64(), y.to_f64())?),
@@ -641,10 +652,7 @@ pub fn rem(a: &Value, b: &Value) -> Result<Value> {
 #[cold]
 #[inline(never)]
 fn rem_slow(a: &Value, b: &Value) -> Result<Value> {
-    let (x, y) = nums(a, b)?;
-    if num_is_zero(y) {
-        return Err(divide_by_zero());
-    }
+    let (x, y) = division_operands(a, b, false)?;
     Ok(match x.rank().max(y.rank()) {
         Rank::Long => Value::long(x.long_part().wrapping_rem(y.long_part())),
         Rank::Double => Value::double(double_remainder(x.to_f64(), y.to_f64())?),
