@@ -136,6 +136,20 @@ impl HostObject {
             .cloned()
     }
 
+    /// A snapshot of a java.util.Map's entries (as map entries); None when
+    /// this is not a Map.
+    pub fn java_map_entries(&self) -> Option<Vec<Value>> {
+        let HostObject::JavaMap(_, m) = self else {
+            return None;
+        };
+        Some(
+            lock(m)
+                .iter()
+                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+                .collect(),
+        )
+    }
+
     /// A snapshot of an ArrayList's or array's items.
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {

@@ -161,8 +161,12 @@ pub fn seq(x: &Value) -> Result<Value> {
                 x.class_name()
             )),
         },
-        View::HostObject(o) if o.list_items().is_some() => {
-            let items = o.list_items().unwrap_or_default();
+        // A java.util.List's items; a java.util.Map's entries.
+        View::HostObject(o) if o.list_items().is_some() || o.java_map_entries().is_some() => {
+            let items = o
+                .list_items()
+                .or_else(|| o.java_map_entries())
+                .unwrap_or_default();
             Ok(if items.is_empty() {
                 Value::NIL
             } else {
@@ -298,6 +302,9 @@ fn counted(x: &Value) -> Result<Option<usize>> {
             None => return Ok(None),
         },
         View::HostObject(o) if o.list_items().is_some() => o.list_items().map_or(0, |v| v.len()),
+        View::HostObject(crate::runtime::object::HostObject::JavaMap(_, m)) => {
+            crate::runtime::gc::lock(m).len()
+        }
         _ => match node(x) {
             Some(n) => return n.counted(),
             None => return Ok(None),
