@@ -95,6 +95,11 @@ fn future_cancel_interrupts_the_running_body() {
     check("future_cancel_interrupts");
 }
 
+#[test]
+fn jdk_threads_executors_locks_queues() {
+    check("jdk_threads");
+}
+
 /// Run `src` as a script file through the VM backend.
 fn run_source(name: &str, src: &str) -> (String, String, Option<i32>, Duration) {
     let dir = std::env::temp_dir().join(format!("cljw-threads-{name}-{}", std::process::id()));

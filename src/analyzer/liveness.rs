@@ -177,7 +177,7 @@ fn walk(n: &Node<'_>, l: &mut Live) {
                 walk(i, l);
             }
         }
-        NodeKind::SetVar(_, v) | NodeKind::Throw(v) | NodeKind::Monitor(v) => walk(v, l),
+        NodeKind::SetVar(_, v) | NodeKind::Throw(v) | NodeKind::Monitor(_, v) => walk(v, l),
         NodeKind::Try {
             body,
             catches,
@@ -314,7 +314,7 @@ fn children<'a>(n: &Node<'a>, f: &mut dyn FnMut(&Node<'a>)) {
                 f(i);
             }
         }
-        NodeKind::SetVar(_, v) | NodeKind::Throw(v) | NodeKind::Monitor(v) => f(v),
+        NodeKind::SetVar(_, v) | NodeKind::Throw(v) | NodeKind::Monitor(_, v) => f(v),
         NodeKind::Try {
             body,
             catches,

@@ -134,8 +134,9 @@ pub enum NodeKind<'a> {
     Case(&'a CaseNode<'a>),
     /// `letfn*`: slots are assigned fns that may capture each other.
     LetFn(&'a [Binding<'a>], &'a Node<'a>),
-    /// `(monitor-enter x)` / `(monitor-exit x)`: evaluate x, return nil.
-    Monitor(&'a Node<'a>),
+    /// `(monitor-enter x)` (true) / `(monitor-exit x)` (false): take or
+    /// release x's monitor (runtime::monitor), return nil.
+    Monitor(bool, &'a Node<'a>),
     /// Host interop, dispatched through `runtime::host`: `(new C args)`.
     New(HostClass<'a>, &'a [Node<'a>]),
     /// `(. target method args)` / `(.method target args)`.

@@ -81,7 +81,7 @@ impl<'a> Analyzer<'a> {
                     Some(f) => self.analyze(f, false)?,
                     None => self.const_node(Value::NIL),
                 };
-                self.node(NodeKind::Monitor(self.alloc(x)))
+                self.node(NodeKind::Monitor(name == "monitor-enter", self.alloc(x)))
             }
             "new" => {
                 let Some(c) = items.get(1).and_then(|c| c.as_symbol()) else {

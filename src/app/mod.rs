@@ -93,7 +93,8 @@ fn on_eval_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     #[cfg(not(target_family = "wasm"))]
     {
         let spawned = std::thread::Builder::new()
-            .name("cljw-eval".into())
+            // What `(.getName (Thread/currentThread))` reports, as on the JVM.
+            .name("main".into())
             .stack_size(EVAL_STACK)
             .spawn(move || {
                 stack::set_limit(DEPTH_LIMIT);
@@ -319,6 +320,7 @@ fn run_tests(rt: &mut Runtime, args: &[String], plan: &project::Plan) -> i32 {
 fn finish(status: i32) -> i32 {
     #[cfg(feature = "threads")]
     crate::runtime::executor::await_submitted_work();
+    crate::interop::at_exit();
     io::flush_stdout();
     status
 }

@@ -176,11 +176,22 @@ fn non_negative(n: i32) -> Result<usize> {
 fn items_of(a: &Value) -> Result<&Lock<Vec<Value>>> {
     match a.view() {
         View::HostObject(HostObject::Array(_, l)) => Ok(l),
-        _ => Err(Exception::new(
-            ExClass::IllegalArgumentException,
-            "Argument is not an array",
-        )),
+        _ => Err(not_an_array(a)),
     }
+}
+
+/// Reflector's error for a non-array; nil fails first, reading its class.
+fn not_an_array(a: &Value) -> Exception {
+    if a.is_nil() {
+        return Exception::new(
+            ExClass::NullPointerException,
+            "Cannot read the array length because \"xs\" is null",
+        );
+    }
+    Exception::new(
+        ExClass::IllegalArgumentException,
+        "Argument is not an array",
+    )
 }
 
 fn bounds(i: i64, len: usize) -> Exception {
@@ -334,6 +345,26 @@ fn to_array(args: &[Value]) -> Result<Value> {
     check_arity("to-array", args, 1, Some(1))?;
     let items = match args[0].view() {
         View::HostObject(HostObject::Array(_, l)) => lock(l).clone(),
+        // RT.toArray converts collections, strings and nil, not scalars.
+        View::Bool(_)
+        | View::Long(_)
+        | View::Double(_)
+        | View::Float(_)
+        | View::Char(_)
+        | View::Keyword(_)
+        | View::Symbol(_)
+        | View::BigInt(_)
+        | View::BigInteger(_)
+        | View::Ratio(_)
+        | View::BigDec(_) => {
+            return Err(Exception::new(
+                ExClass::RuntimeException,
+                format!(
+                    "Unable to convert: class {} to Object[]",
+                    args[0].class_name()
+                ),
+            ));
+        }
         _ => seq::iter(&args[0]).collect::<Result<_>>()?,
     };
     Ok(array("[Ljava.lang.Object;", items))
@@ -354,10 +385,7 @@ fn aclone(args: &[Value]) -> Result<Value> {
     check_arity("aclone", args, 1, Some(1))?;
     match args[0].view() {
         View::HostObject(HostObject::Array(c, l)) => Ok(array(c, lock(l).clone())),
-        _ => Err(Exception::new(
-            ExClass::IllegalArgumentException,
-            "Argument is not an array",
-        )),
+        _ => Err(not_an_array(&args[0])),
     }
 }
 

@@ -344,7 +344,7 @@ fn update_vals(args: &[Value]) -> Result<Value> {
     check_arity("update-vals", args, 2, Some(2))?;
     let (m, f) = (&args[0], args[1].clone());
     let init = match m.view() {
-        View::ArrayMap(_) | View::HashMap(_) => ops::transient(m)?,
+        View::ArrayMap(_) | View::HashMap(_) | View::Vector(_) => ops::transient(m)?,
         _ => ops::transient(&ops::array_map_of(vec![]))?,
     };
     let step = super::seq::closure("clojure.core/update-vals", move |a| match a {
@@ -433,8 +433,10 @@ fn merge_with(args: &[Value]) -> Result<Value> {
 fn zipmap(args: &mut [Value]) -> Result<Value> {
     check_arity("zipmap", args, 2, Some(2))?;
     let mut m = ops::transient(&Value::map_from_pairs(Vec::new()))?;
-    let mut vs = seq::into_iter(std::mem::take(&mut args[1]));
-    for k in seq::into_iter(std::mem::take(&mut args[0])) {
+    // Both seqs first, as zipmap's loop binds `(seq keys)` and `(seq vals)`.
+    let ks = seq::seq(&std::mem::take(&mut args[0]))?;
+    let mut vs = seq::into_iter(seq::seq(&std::mem::take(&mut args[1]))?);
+    for k in seq::into_iter(ks) {
         let k = k?;
         let Some(v) = vs.next() else { break };
         m = ops::assoc_mut(&m, k, v?)?;
@@ -449,9 +451,10 @@ fn vec(args: &mut [Value]) -> Result<Value> {
         View::Vector(_) => meta::with_meta(&c, Value::NIL),
         View::Nil => Ok(Value::vector(Vec::new())),
         _ if seq::is_seq(&c) || seqable(&c) => reduce::vector_of(c, None),
-        // A java.util.List (ArrayList) is converted from its array.
-        View::HostObject(o) if o.list_items().is_some() => {
-            Ok(Value::vector(o.list_items().unwrap_or_default()))
+        // A java.util.Collection (ArrayList, a queue) is converted from
+        // its array.
+        View::HostObject(o) if o.seq_items().is_some() => {
+            Ok(Value::vector(o.seq_items().unwrap_or_default()))
         }
         _ => err::runtime(format!(
             "Unable to convert: class {} to Object[]",
@@ -476,10 +479,7 @@ fn list(args: &[Value]) -> Result<Value> {
 
 fn pairs(args: &[Value]) -> Result<Vec<(Value, Value)>> {
     if !args.len().is_multiple_of(2) {
-        return err::illegal_arg(format!(
-            "No value supplied for key: {}",
-            crate::runtime::printer::print_str(&args[args.len() - 1])
-        ));
+        return super::no_value_supplied(args);
     }
     Ok(args
         .chunks(2)
@@ -587,6 +587,7 @@ fn seqable(x: &Value) -> bool {
                 | View::HashSet(_)
                 | View::SortedMap(_)
                 | View::SortedSet(_)
+                | View::HostObject(crate::runtime::object::HostObject::Array(..))
         )
 }
 
@@ -594,7 +595,11 @@ fn is_coll(x: &Value) -> bool {
     if let View::Instance(_) = x.view() {
         return instance_of(x, "clojure.lang.IPersistentCollection");
     }
-    !x.is_nil() && !x.is_string() && seqable(x)
+    let array = matches!(
+        x.view(),
+        View::HostObject(crate::runtime::object::HostObject::Array(..))
+    );
+    !x.is_nil() && !x.is_string() && !array && seqable(x)
 }
 
 fn pred(name: &str, args: &[Value], p: fn(&Value) -> bool) -> Result<Value> {
@@ -739,8 +744,18 @@ fn conj_mut(args: &[Value]) -> Result<Value> {
         _ => Err(arity_error("conj!", args.len())),
     }
 }
+/// `assoc!` walks its pairs with `(second kvs)` as clojure.core's does, so
+/// an odd trailing key gets nil rather than an error (unlike `assoc`).
 fn assoc_mut(args: &[Value]) -> Result<Value> {
-    assoc_pairs("assoc!", args, ops::assoc_mut)
+    if args.len() < 3 {
+        return Err(arity_error("assoc!", args.len()));
+    }
+    let mut acc = args[0].clone();
+    for kv in args[1..].chunks(2) {
+        let v = kv.get(1).cloned().unwrap_or(Value::NIL);
+        acc = ops::assoc_mut(&acc, kv[0].clone(), v)?;
+    }
+    Ok(acc)
 }
 fn dissoc_mut(args: &[Value]) -> Result<Value> {
     check_arity("dissoc!", args, 2, None)?;

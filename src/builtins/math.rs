@@ -145,12 +145,10 @@ fn dec(args: &[Value]) -> Result<Value> {
     n::dec(&args[0])
 }
 
-/// A chained comparison `(< a b c)`: every adjacent pair.
+/// A chained comparison `(< a b c)`: every adjacent pair. One argument is
+/// true whatever it is (clojure.core's `([x] true)`).
 fn chain(name: &str, args: &[Value], op: fn(&Value, &Value) -> Result<bool>) -> Result<Value> {
     check_arity(name, args, 1, None)?;
-    if args.len() == 1 {
-        n::cast_number(&args[0])?;
-    }
     for w in args.windows(2) {
         if !op(&w[0], &w[1])? {
             return Ok(Value::FALSE);
@@ -223,7 +221,11 @@ fn unchecked_dec(args: &[Value]) -> Result<Value> {
 }
 
 /// The int operand of an `unchecked-*-int` op (RT.intCast).
+/// The int operand of the unchecked-*-int ops: a Number (no chars).
 fn int_arg(v: &Value) -> Result<i32> {
+    if let View::Char(_) = v.view() {
+        return err::class_cast(cast_message(v.class_name(), "java.lang.Number"));
+    }
     n::to_int(v)
 }
 fn int2(name: &str, args: &[Value], f: fn(i32, i32) -> Result<i32>) -> Result<Value> {
@@ -275,13 +277,11 @@ fn unchecked_dec_int(args: &[Value]) -> Result<Value> {
     int1("unchecked-dec-int", args, |a| a.wrapping_sub(1))
 }
 
-/// Number.longValue() of a number or char (the unchecked casts).
+/// Number.longValue() of a number (the unchecked casts; only
+/// unchecked-int and unchecked-char also take a char).
 fn unchecked_bits(name: &str, args: &[Value]) -> Result<i64> {
     check_arity(name, args, 1, Some(1))?;
-    match args[0].view() {
-        View::Char(c) => Ok(i64::from(u32::from(c))),
-        _ => n::long_value(&args[0]),
-    }
+    n::long_value(&args[0])
 }
 /// Number.intValue(): a double or float saturates ((int) d), NaN is 0;
 /// integers truncate.
@@ -294,6 +294,13 @@ fn int_value(name: &str, args: &[Value]) -> Result<i32> {
     })
 }
 fn unchecked_int(args: &[Value]) -> Result<Value> {
+    // RT.uncheckedIntCast(Object) has a Character branch; the others cast
+    // to Number.
+    if let [x] = args
+        && let View::Char(c) = x.view()
+    {
+        return Ok(Value::long(i64::from(u32::from(c))));
+    }
     Ok(Value::long(i64::from(int_value("unchecked-int", args)?)))
 }
 fn unchecked_long(args: &[Value]) -> Result<Value> {
@@ -310,6 +317,11 @@ fn unchecked_byte(args: &[Value]) -> Result<Value> {
     )))
 }
 fn unchecked_char(args: &[Value]) -> Result<Value> {
+    if let [x] = args
+        && let View::Char(_) = x.view()
+    {
+        return Ok(x.clone());
+    }
     let code = unchecked_bits("unchecked-char", args)? as u16;
     Ok(Value::char(
         char::from_u32(u32::from(code)).unwrap_or('\u{FFFD}'),
@@ -484,8 +496,21 @@ fn char(args: &[Value]) -> Result<Value> {
     check_arity("char", args, 1, Some(1))?;
     Ok(Value::char(n::to_char(&args[0])?))
 }
+/// RT.byteCast/shortCast: a double is range-checked before it is truncated
+/// (`(byte 127.5)` and `(short ##NaN)` throw, as the JVM's primitive-double
+/// overloads do).
 fn small_int(name: &str, args: &[Value], lo: i64, hi: i64) -> Result<Value> {
     check_arity(name, args, 1, Some(1))?;
+    let d = match args[0].view() {
+        View::Double(d) => Some(d),
+        View::Float(f) => Some(f64::from(f)),
+        _ => None,
+    };
+    if let Some(d) = d
+        && !(lo as f64..=hi as f64).contains(&d)
+    {
+        return out_of_range(name, &args[0]);
+    }
     let v = n::to_long(&args[0])?;
     if v < lo || v > hi {
         return out_of_range(name, &args[0]);
@@ -530,7 +555,8 @@ fn vector_of(args: &[Value]) -> Result<Value> {
 }
 fn num(args: &[Value]) -> Result<Value> {
     check_arity("num", args, 1, Some(1))?;
-    if !n::is_number(&args[0]) {
+    // `(num nil)` is nil: the cast to Number lets null through.
+    if !n::is_number(&args[0]) && !args[0].is_nil() {
         return err::class_cast(cast_message(args[0].class_name(), "java.lang.Number"));
     }
     Ok(args[0].clone())

@@ -168,6 +168,20 @@ pub fn intern_defs(ns: &Ref<Namespace>, defs: &[Def]) {
 }
 
 /// ArityException as the JVM words it.
+/// `(apply hash-map kvs)` and the `& {:keys ...}` options it backs, given
+/// an odd count: the message concatenates the last key as Java does
+/// (toString, nil as "null").
+pub(crate) fn no_value_supplied<T>(kvs: &[Value]) -> Result<T> {
+    let key = match kvs.last() {
+        Some(k) if !k.is_nil() => crate::runtime::printer::str_value(k)?,
+        _ => "null".to_string(),
+    };
+    Err(Exception::new(
+        ExClass::IllegalArgumentException,
+        format!("No value supplied for key: {key}"),
+    ))
+}
+
 pub fn arity_error(name: &str, n: usize) -> Exception {
     let suffix = jvm_fn_class_suffix(name).unwrap_or_default();
     Exception::new(

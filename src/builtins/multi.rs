@@ -579,10 +579,7 @@ fn defmulti(args: &[Value]) -> Result<Value> {
         ));
     }
     if options.len() % 2 == 1 {
-        return err::illegal_arg(format!(
-            "No value supplied for key: {}",
-            crate::runtime::printer::str_value(&options[options.len() - 1])?
-        ));
+        return crate::builtins::no_value_supplied(options);
     }
     let mut default = kw("default");
     let mut hierarchy = None;

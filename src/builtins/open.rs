@@ -131,7 +131,7 @@ fn jar_entry_bytes(x: &Value) -> Result<Option<Vec<u8>>> {
     }
 }
 
-fn open_read(path: &str) -> Result<std::fs::File> {
+pub(crate) fn open_read(path: &str) -> Result<std::fs::File> {
     let f = std::fs::File::open(path).map_err(|e| not_found(&e, path))?;
     // Opening a directory succeeds on Unix; reading it is what fails.
     if f.metadata().is_ok_and(|m| m.is_dir()) {
@@ -174,6 +174,14 @@ pub fn input_stream(x: &Value) -> Result<Value> {
             Box::new(std::io::Cursor::new(bytes)),
         ));
     }
+    // clojure.java.io's byte-array method: a ByteArrayInputStream,
+    // buffered.
+    if let Some(bytes) = x.byte_array_bytes() {
+        return Ok(InStream::byte_stream(
+            "java.io.BufferedInputStream",
+            Box::new(std::io::Cursor::new(bytes)),
+        ));
+    }
     if let Some(p) = path_of(x)? {
         let f = open_read(&p)?;
         return Ok(InStream::byte_stream(
@@ -210,7 +218,7 @@ pub fn reader(x: &Value, o: &Opts) -> Result<Value> {
         }
         _ => {}
     }
-    if let Some(bytes) = jar_entry_bytes(x)? {
+    if let Some(bytes) = jar_entry_bytes(x)?.or_else(|| x.byte_array_bytes()) {
         return Ok(InStream::byte_reader(
             "java.io.BufferedReader",
             Box::new(std::io::Cursor::new(bytes)),

@@ -42,7 +42,14 @@ fn atom_arg<'v>(v: &'v Value, call: &str) -> Result<&'v Atom> {
     match v.view() {
         View::Atom(a) => Ok(a),
         View::Nil => null_target(call, "atom"),
-        _ => err::class_cast(cast_message(v.class_name(), "clojure.lang.IAtom")),
+        // swap-vals!/reset-vals! cast to IAtom2, the interface of `call`.
+        _ => {
+            let iface = call.split('.').next().unwrap_or("IAtom");
+            err::class_cast(cast_message(
+                v.class_name(),
+                &format!("clojure.lang.{iface}"),
+            ))
+        }
     }
 }
 
@@ -76,10 +83,13 @@ fn atom(args: &[Value]) -> Result<Value> {
     let View::Atom(at) = a.view() else {
         return Ok(a);
     };
+    // setup-reference reads the options with `(apply hash-map options)`.
+    if args.len().is_multiple_of(2) {
+        return super::no_value_supplied(args);
+    }
     for kv in args[1..].chunks(2) {
         let (k, v) = match kv {
             [k, v] => (k, v.clone()),
-            [k] => (k, Value::NIL),
             _ => continue,
         };
         match k.as_keyword().map(|k| k.name()) {

@@ -67,9 +67,7 @@ fn struct_map(args: &[Value]) -> Result<Value> {
     let keys = basis(&args[0])?;
     let inits = &args[1..];
     if inits.len() % 2 == 1 {
-        let mut s = String::new();
-        crate::runtime::printer::write_str(&mut s, &inits[inits.len() - 1], &Default::default())?;
-        return err::illegal_arg(format!("No value supplied for key: {s}"));
+        return super::no_value_supplied(inits);
     }
     let extra = inits
         .chunks(2)

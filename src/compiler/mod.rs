@@ -84,6 +84,10 @@ pub enum HostCall {
         def: Option<&'static crate::runtime::class::ClassDef>,
         field: Box<str>,
     },
+    /// monitor-enter / monitor-exit of the value on the stack: `[x] -> [nil]`.
+    Monitor {
+        enter: bool,
+    },
 }
 
 impl FnProto {
@@ -415,10 +419,9 @@ impl FnCompiler<'_> {
                 self.emit(Op::WithMeta, -1);
             }
             NodeKind::Case(c) => self.case(c)?,
-            NodeKind::Monitor(x) => {
+            NodeKind::Monitor(enter, x) => {
                 self.node(x)?;
-                self.emit(Op::Pop, -1);
-                self.emit(Op::Nil, 1);
+                self.host(HostCall::Monitor { enter: *enter }, 0)?;
             }
             NodeKind::New(class, args) => {
                 let argc = self.nodes(args)?;

@@ -397,8 +397,13 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
                 None => eval(c.default, frame),
             }
         }
-        NodeKind::Monitor(x) => {
-            eval(x, frame)?;
+        NodeKind::Monitor(enter, x) => {
+            let x = eval(x, frame)?;
+            if *enter {
+                crate::runtime::monitor::enter(&x)?;
+            } else {
+                crate::runtime::monitor::exit(&x)?;
+            }
             Ok(Value::NIL)
         }
         NodeKind::New(class, args) => {

@@ -22,11 +22,7 @@ struct Codec {
     pad: bool,
 }
 
-impl ForeignObject for Codec {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
+impl ForeignObject for Codec {}
 
 const BASIC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -162,14 +162,11 @@ fn utf16(b: &[u8], unit: fn([u8; 2]) -> u16) -> String {
 }
 
 impl ForeignObject for Charset {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
+    fn java_string(&self, _object: &str) -> String {
+        self.name().to_string()
     }
-    fn java_string(&self) -> Option<String> {
-        Some(self.name().to_string())
-    }
-    fn java_equals(&self, other: &dyn ForeignObject) -> Option<bool> {
-        Some(other.as_any().downcast_ref::<Charset>() == Some(self))
+    fn equals(&self, other: &dyn ForeignObject) -> Option<bool> {
+        Some(other.downcast_ref::<Charset>() == Some(self))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 12] {
+fn tables() -> [&'static [ClassDef]; 15] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -17,11 +17,14 @@ fn tables() -> [&'static [ClassDef]; 12] {
         super::regex::CLASSES,
         super::date::CLASSES,
         super::jdk::CLASSES,
+        super::time::CLASSES,
         super::stack_trace::CLASSES,
         super::charset::CLASSES,
         super::base64::CLASSES,
         super::url::CLASSES,
         super::tokenizer::CLASSES,
+        super::thread::CLASSES,
+        super::concurrent::CLASSES,
     ]
 }
 

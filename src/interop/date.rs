@@ -57,6 +57,7 @@ fn long_value(x: &Value) -> Option<i64> {
 pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     match (class, member, args) {
         ("java.util.UUID", "randomUUID", []) => Some(Ok(Value::random_uuid())),
+        ("java.util.Date", "from", [i]) => Some(super::time::millis_of(i).map(Value::date)),
         ("java.util.UUID", "fromString", [s]) => Some(uuid_from(s)),
         _ => None,
     }
@@ -66,6 +67,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let r = match (target.view(), method, args) {
         (View::Date(d), "getTime", []) => Ok(Value::long(d.millis())),
+        (View::Date(d), "toInstant", []) => Ok(super::time::instant_of_millis(d.millis())),
         (View::Date(_), "clone", []) => Ok(Value::date(target.as_date_millis()?)),
         (View::Date(d), "before" | "after", [x]) => same_class(target, x).map(|x| {
             let other = x.as_date_millis().unwrap_or_default();
@@ -91,11 +93,13 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Option<Resul
 
 /// The classes of this area (see `interop` for the format).
 pub(super) static CLASSES: &[ClassDef] = &[
-    ClassDef::class("java.util.Date").implements(&[
-        "java.io.Serializable",
-        "java.lang.Cloneable",
-        "java.lang.Comparable",
-    ]),
+    ClassDef::class("java.util.Date")
+        .implements(&[
+            "java.io.Serializable",
+            "java.lang.Cloneable",
+            "java.lang.Comparable",
+        ])
+        .statics(&["from"], call_static),
     ClassDef::class("java.util.TimeZone")
         .implements(&["java.io.Serializable", "java.lang.Cloneable"]),
     ClassDef::class("java.util.Calendar").implements(&[
@@ -105,82 +109,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ]),
     ClassDef::class("java.util.GregorianCalendar").extends("java.util.Calendar"),
     ClassDef::class("java.text.SimpleDateFormat").extends("java.text.DateFormat"),
-    ClassDef::class("java.time.Instant").implements(&[
-        "java.time.temporal.Temporal",
-        "java.time.temporal.TemporalAdjuster",
-        "java.lang.Comparable",
-        "java.io.Serializable",
-    ]),
-    ClassDef::class("java.time.LocalDate").implements(&[
-        "java.time.temporal.Temporal",
-        "java.time.temporal.TemporalAdjuster",
-        "java.time.chrono.ChronoLocalDate",
-        "java.io.Serializable",
-    ]),
-    ClassDef::class("java.time.LocalDateTime").implements(&[
-        "java.time.temporal.Temporal",
-        "java.time.temporal.TemporalAdjuster",
-        "java.time.chrono.ChronoLocalDateTime",
-        "java.io.Serializable",
-    ]),
-    ClassDef::class("java.time.ZonedDateTime").implements(&[
-        "java.time.temporal.Temporal",
-        "java.time.chrono.ChronoZonedDateTime",
-        "java.io.Serializable",
-    ]),
-    ClassDef::class("java.time.ZoneId").implements(&["java.io.Serializable"]),
-    ClassDef::class("java.time.ZoneOffset")
-        .extends("java.time.ZoneId")
-        .implements(&[
-            "java.time.temporal.TemporalAccessor",
-            "java.time.temporal.TemporalAdjuster",
-            "java.lang.Comparable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.time.Duration").implements(&[
-        "java.time.temporal.TemporalAmount",
-        "java.lang.Comparable",
-        "java.io.Serializable",
-    ]),
-    ClassDef::class("java.time.Period")
-        .implements(&["java.time.chrono.ChronoPeriod", "java.io.Serializable"]),
-    ClassDef::class("java.time.format.DateTimeFormatter").fields(
-        &[
-            "ISO_INSTANT",
-            "ISO_LOCAL_DATE",
-            "ISO_LOCAL_TIME",
-            "ISO_LOCAL_DATE_TIME",
-            "ISO_OFFSET_DATE_TIME",
-            "ISO_ZONED_DATE_TIME",
-            "ISO_DATE",
-            "ISO_DATE_TIME",
-            "BASIC_ISO_DATE",
-            "RFC_1123_DATE_TIME",
-        ],
-        super::lang::fields,
-    ),
     ClassDef::class("java.sql.Timestamp").extends("java.util.Date"),
     ClassDef::class("java.sql.Date").extends("java.util.Date"),
     ClassDef::class("java.text.DateFormat").extends("java.text.Format"),
     ClassDef::class("java.text.Format")
         .implements(&["java.io.Serializable", "java.lang.Cloneable"]),
-    ClassDef::interface("java.time.chrono.ChronoLocalDate").implements(&[
-        "java.time.temporal.Temporal",
-        "java.time.temporal.TemporalAdjuster",
-        "java.lang.Comparable",
-    ]),
-    ClassDef::interface("java.time.chrono.ChronoLocalDateTime").implements(&[
-        "java.time.temporal.Temporal",
-        "java.time.temporal.TemporalAdjuster",
-        "java.lang.Comparable",
-    ]),
-    ClassDef::interface("java.time.chrono.ChronoPeriod")
-        .implements(&["java.time.temporal.TemporalAmount"]),
-    ClassDef::interface("java.time.chrono.ChronoZonedDateTime")
-        .implements(&["java.time.temporal.Temporal", "java.lang.Comparable"]),
-    ClassDef::interface("java.time.temporal.Temporal")
-        .implements(&["java.time.temporal.TemporalAccessor"]),
-    ClassDef::interface("java.time.temporal.TemporalAccessor"),
-    ClassDef::interface("java.time.temporal.TemporalAdjuster"),
-    ClassDef::interface("java.time.temporal.TemporalAmount"),
 ];

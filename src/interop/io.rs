@@ -360,6 +360,11 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.io.BufferedInputStream").extends("java.io.FilterInputStream"),
     ClassDef::class("java.io.FileInputStream").extends("java.io.InputStream"),
     ClassDef::class("java.io.ByteArrayInputStream").extends("java.io.InputStream"),
+    // Request bodies of cljw.http.server (http-kit's class) and response
+    // bodies of babashka.http-client `:as :stream` (the JDK client's).
+    ClassDef::class("org.httpkit.BytesInputStream").extends("java.io.InputStream"),
+    ClassDef::class("jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream")
+        .extends("java.io.InputStream"),
     ClassDef::class("java.io.OutputStream").implements(&["java.io.Closeable", "java.io.Flushable"]),
     ClassDef::class("java.io.FilterOutputStream").extends("java.io.OutputStream"),
     ClassDef::class("java.io.BufferedOutputStream").extends("java.io.FilterOutputStream"),

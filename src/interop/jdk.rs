@@ -1,6 +1,6 @@
 //! JDK members libraries lean on: Long/Integer bit twiddling,
 //! java.util.Random (the JDK's LCG, so seeded sequences match the JVM),
-//! Locale, Thread/currentThread, java.util.Arrays.
+//! Locale, java.util.Arrays.
 
 use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -14,13 +14,6 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
     match class {
         "java.lang.Long" => long_bits(member, args, false),
         "java.lang.Integer" => long_bits(member, args, true),
-        "java.lang.Thread" => match (member, args) {
-            ("currentThread", []) => {
-                let name = std::thread::current().name().unwrap_or("main").to_string();
-                Some(Ok(host(HostObject::Thread(name))))
-            }
-            _ => None,
-        },
         "java.util.Arrays" => arrays(member, args),
         // The wrappers add no behaviour cljw models: the map itself.
         "java.util.Collections" => match (member, args) {
@@ -47,24 +40,6 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 
 /// `C/FIELD`; None when not modelled here.
 pub fn get_static(class: &str, field: &str) -> Option<Value> {
-    if class == "java.time.format.DateTimeFormatter" {
-        const NAMES: &[&str] = &[
-            "ISO_INSTANT",
-            "ISO_LOCAL_DATE",
-            "ISO_LOCAL_TIME",
-            "ISO_LOCAL_DATE_TIME",
-            "ISO_OFFSET_DATE_TIME",
-            "ISO_ZONED_DATE_TIME",
-            "ISO_DATE",
-            "ISO_DATE_TIME",
-            "BASIC_ISO_DATE",
-            "RFC_1123_DATE_TIME",
-        ];
-        return NAMES
-            .iter()
-            .find(|n| **n == field)
-            .map(|n| host(HostObject::TimeFormatter(n)));
-    }
     let tag = match (class, field) {
         ("java.util.Locale", "US") => "en_US",
         ("java.util.Locale", "ROOT") => "",
@@ -238,13 +213,6 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
                 _ => return None,
             }))
         }
-        HostObject::Thread(name) => Some(Ok(match (method, args) {
-            ("getName", []) => Value::string(name),
-            ("getStackTrace", []) => super::stack_trace::thread_stack_trace(),
-            ("isDaemon" | "isInterrupted", []) => Value::FALSE,
-            ("isAlive", []) => Value::TRUE,
-            _ => return None,
-        })),
         _ => None,
     }
 }
@@ -901,6 +869,65 @@ fn atomic_method(
         ("getAndDecrement", []) if numeric => add(-1).map(|p| p.0),
         ("addAndGet", [d]) if numeric => to_long(d).and_then(add).map(|p| p.1),
         ("getAndAdd", [d]) if numeric => to_long(d).and_then(add).map(|p| p.0),
+        // updateAndGet(op) / accumulateAndGet(x, op) & co: compute outside
+        // the cell's lock and retry when another thread changed it first,
+        // as the JDK's compare-and-set loops do.
+        (
+            "updateAndGet" | "getAndUpdate" | "accumulateAndGet" | "getAndAccumulate",
+            [_] | [_, _],
+        ) if !class.ends_with("Boolean") => (|| {
+            let (x, op) = match args {
+                [op] => (None, op),
+                [x, op] => (Some(x), op),
+                _ => return Ok(Value::NIL),
+            };
+            let apply = if int {
+                "applyAsInt"
+            } else if numeric {
+                "applyAsLong"
+            } else {
+                "apply"
+            };
+            loop {
+                let old = lock(cell).clone();
+                let call_args = match x {
+                    Some(x) => vec![old.clone(), x.clone()],
+                    None => vec![old.clone()],
+                };
+                let mut new = crate::runtime::host::call_method(op, apply, &call_args)?;
+                if int {
+                    // The op's int result is cast with RT.intCast.
+                    let n = to_long(&new)?;
+                    if i32::try_from(n).is_err() {
+                        return Err(Exception::new(
+                            ExClass::ArithmeticException,
+                            "integer overflow",
+                        ));
+                    }
+                    new = Value::long(n);
+                } else if numeric {
+                    new = Value::long(to_long(&new)?);
+                }
+                let mut v = lock(cell);
+                let same = if numeric {
+                    crate::runtime::equality::equiv(&v, &old)
+                } else {
+                    v.identical(&old)
+                };
+                if same {
+                    *v = new.clone();
+                    return Ok(if method.starts_with("getAnd") {
+                        old
+                    } else {
+                        new
+                    });
+                }
+            }
+        })(),
+        ("doubleValue" | "floatValue", []) if numeric => {
+            to_long(&lock(cell)).map(|n| Value::double(n as f64))
+        }
+        ("shortValue" | "byteValue", []) if numeric => Ok(lock(cell).clone()),
         ("toString", []) => crate::runtime::printer::str_value(&lock(cell)).map(Value::string),
         _ => return None,
     })
@@ -1081,34 +1108,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .implements(&["java.io.Serializable"]),
     ClassDef::class("java.util.concurrent.atomic.AtomicReference")
         .implements(&["java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.atomic.AtomicReferenceArray")
-        .implements(&["java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.Executors"),
-    ClassDef::class("java.util.concurrent.TimeUnit").extends("java.lang.Enum"),
-    ClassDef::class("java.util.concurrent.CountDownLatch"),
-    ClassDef::class("java.util.concurrent.Semaphore").implements(&["java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.locks.ReentrantLock")
-        .implements(&["java.util.concurrent.locks.Lock", "java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.LinkedBlockingQueue")
-        .extends("java.util.AbstractQueue")
-        .implements(&["java.util.concurrent.BlockingQueue", "java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.ArrayBlockingQueue")
-        .extends("java.util.AbstractQueue")
-        .implements(&["java.util.concurrent.BlockingQueue", "java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.ConcurrentLinkedQueue")
-        .extends("java.util.AbstractQueue")
-        .implements(&["java.util.Queue", "java.io.Serializable"]),
     ClassDef::class("java.util.concurrent.ThreadLocalRandom").extends("java.util.Random"),
-    ClassDef::class("java.util.concurrent.ConcurrentSkipListMap")
-        .extends("java.util.AbstractMap")
-        .implements(&[
-            "java.util.concurrent.ConcurrentNavigableMap",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.util.concurrent.DelayQueue")
-        .extends("java.util.AbstractQueue")
-        .implements(&["java.util.concurrent.BlockingQueue"]),
     ClassDef::class("java.util.concurrent.FutureTask")
         .implements(&["java.util.concurrent.RunnableFuture"]),
     ClassDef::class("java.util.concurrent.CompletableFuture").implements(&[
@@ -1132,17 +1132,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::interface("java.util.NavigableSet").implements(&["java.util.SortedSet"]),
     ClassDef::interface("java.util.Enumeration"),
     ClassDef::interface("java.util.EventListener"),
-    ClassDef::interface("java.util.concurrent.Executor"),
-    ClassDef::interface("java.util.concurrent.ExecutorService")
-        .implements(&["java.util.concurrent.Executor"]),
     ClassDef::interface("java.util.concurrent.ScheduledExecutorService")
         .implements(&["java.util.concurrent.ExecutorService"]),
-    ClassDef::interface("java.util.concurrent.ThreadFactory"),
-    ClassDef::interface("java.util.concurrent.BlockingQueue").implements(&["java.util.Queue"]),
     ClassDef::interface("java.util.concurrent.ConcurrentMap").implements(&["java.util.Map"]),
-    ClassDef::interface("java.util.concurrent.Delayed").implements(&["java.lang.Comparable"]),
-    ClassDef::interface("java.util.concurrent.locks.Lock"),
-    ClassDef::interface("java.util.concurrent.locks.ReadWriteLock"),
     ClassDef::interface("java.util.function.Function"),
     ClassDef::interface("java.util.function.Supplier"),
     ClassDef::interface("java.util.function.Consumer"),

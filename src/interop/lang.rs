@@ -1,5 +1,5 @@
 //! Static members of java.lang classes: Math, System, Long, Integer,
-//! Double, Character, Boolean, String, Thread.
+//! Double, Character, Boolean, String.
 
 use super::classes;
 use crate::runtime::class::ClassDef;
@@ -220,7 +220,9 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("exit", [code]) => (|| {
             let n = to_long(code)? as i32;
             // Like the JVM, exit does not flush *out*: text printed since
-            // the last flush (println flushes on newline) is lost.
+            // the last flush (println flushes on newline) is lost. The
+            // shutdown hooks run first.
+            super::thread::run_shutdown_hooks();
             std::process::exit(n)
         })(),
         ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
@@ -337,12 +339,6 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         })(),
         ("java.lang.String", "valueOf", [x]) => crate::runtime::printer::str_value(x)
             .map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s })),
-        ("java.lang.Thread", "sleep", [ms]) => (|| {
-            let ms = to_long(ms)?;
-            crate::runtime::io::flush_stdout();
-            crate::runtime::interrupt::sleep(std::time::Duration::from_millis(ms.max(0) as u64))?;
-            Ok(Value::NIL)
-        })(),
         _ => return None,
     })
 }
@@ -709,9 +705,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
         ],
         system_statics,
     ),
-    ClassDef::class("java.lang.Thread")
-        .implements(&["java.lang.Runnable"])
-        .statics(&["sleep", "currentThread"], statics),
     ClassDef::class("java.lang.Class")
         .implements(&[
             "java.io.Serializable",
@@ -729,8 +722,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::interface("java.lang.Appendable"),
     ClassDef::interface("java.lang.Readable"),
     ClassDef::interface("java.lang.Cloneable"),
-    ClassDef::class("java.lang.ThreadLocal"),
-    ClassDef::class("java.lang.Runtime"),
     ClassDef::class("java.lang.StrictMath"),
     ClassDef::class("java.lang.Void"),
     ClassDef::class("java.lang.Enum").implements(&[

@@ -35,8 +35,11 @@ mod charset;
 mod classes;
 mod clojure_lang;
 mod coll;
+mod concurrent;
 mod date;
 mod exceptions;
+#[cfg(feature = "threads")]
+mod executor;
 mod io;
 mod jdk;
 mod lang;
@@ -46,8 +49,12 @@ mod object;
 mod regex;
 mod stack_trace;
 mod string;
+mod thread;
+mod time;
 mod tokenizer;
 mod url;
+
+pub use thread::at_exit;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 
@@ -307,7 +314,7 @@ fn no_namespace(class: &str) -> Exception {
     )
 }
 
-fn no_ctor(class: &str) -> Exception {
+pub(crate) fn no_ctor(class: &str) -> Exception {
     Exception::new(
         ExClass::IllegalArgumentException,
         format!("No matching ctor found for class {class}"),

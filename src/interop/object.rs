@@ -35,14 +35,18 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         View::HostObject(crate::runtime::object::HostObject::Iterator(it)) => {
             super::coll::iterator(it, method, args)
         }
-        View::HostObject(_) => super::builder::call(target, method, args)
+        View::HostObject(_) => super::time::call(target, method, args)
+            .or_else(|| super::builder::call(target, method, args))
             .or_else(|| super::regex::call(target, method, args))
             .or_else(|| super::jdk::call(target, method, args))
             .or_else(|| super::stack_trace::call(target, method, args))
             .or_else(|| super::charset::call(target, method, args))
             .or_else(|| super::base64::call(target, method, args))
             .or_else(|| super::url::call(target, method, args))
-            .or_else(|| super::tokenizer::call(target, method, args)),
+            .or_else(|| super::tokenizer::call(target, method, args))
+            .or_else(|| super::thread::call(target, method, args))
+            .or_else(|| super::concurrent::call(target, method, args)),
+        View::Future(f) => super::concurrent::future_method(f, method, args),
         View::InStream(s) => super::io::call_stream(s, method, args),
         View::File(f) => super::io::call_file(f, method, args),
         View::MultiFn(m) => super::multi::call(target, m, method, args),
@@ -162,6 +166,22 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         ("equals", [x]) => Ok(Value::bool(equality::try_equals(target, x)?)),
         ("toString", []) => Ok(Value::string(printer::str_value(target)?)),
         ("getClass", []) => Ok(classes::class_of(target)),
+        // The object's monitor (runtime::monitor), held through `locking`.
+        ("wait", []) => crate::runtime::monitor::wait(target, None).map(|()| Value::NIL),
+        ("wait", [ms]) => {
+            let ms = crate::runtime::number::convert::to_long(ms)?;
+            if ms < 0 {
+                return Err(Exception::new(
+                    ExClass::IllegalArgumentException,
+                    "timeout value is negative",
+                ));
+            }
+            // wait(0) waits for a notify only.
+            let limit = (ms > 0).then(|| std::time::Duration::from_millis(ms as u64));
+            crate::runtime::monitor::wait(target, limit).map(|()| Value::NIL)
+        }
+        ("notify", []) => crate::runtime::monitor::notify(target, false).map(|()| Value::NIL),
+        ("notifyAll", []) => crate::runtime::monitor::notify(target, true).map(|()| Value::NIL),
         _ => Err(super::no_method(method, args.len(), target.class_name())),
     }
 }

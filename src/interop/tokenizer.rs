@@ -18,11 +18,7 @@ struct State {
     return_delims: bool,
 }
 
-impl ForeignObject for Tokenizer {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
+impl ForeignObject for Tokenizer {}
 
 const DEFAULT_DELIMS: &str = " \t\n\r\x0c";
 

@@ -56,14 +56,11 @@ impl Url {
 }
 
 impl ForeignObject for Url {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
+    fn java_string(&self, _object: &str) -> String {
+        self.external_form()
     }
-    fn java_string(&self) -> Option<String> {
-        Some(self.external_form())
-    }
-    fn java_equals(&self, other: &dyn ForeignObject) -> Option<bool> {
-        Some(other.as_any().downcast_ref::<Url>() == Some(self))
+    fn equals(&self, other: &dyn ForeignObject) -> Option<bool> {
+        Some(other.downcast_ref::<Url>() == Some(self))
     }
 }
 

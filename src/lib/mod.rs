@@ -7,6 +7,10 @@ pub(crate) mod babashka_fs;
 mod babashka_fs_glob;
 mod babashka_process;
 mod cheshire_core;
+#[cfg(feature = "http")]
+mod cljw_http_client;
+#[cfg(feature = "http")]
+mod cljw_http_server;
 mod clojure_core_protocols;
 mod clojure_core_reducers;
 mod clojure_data_json;
@@ -42,6 +46,22 @@ macro_rules! clojure_lib {
         LibSource::Clojure {
             path: $path,
             source: include_str!($path),
+        }
+    };
+}
+
+/// Without the `http` feature each HTTP namespace is a file that throws
+/// when loaded.
+#[cfg(not(feature = "http"))]
+macro_rules! without_http {
+    ($ns:literal) => {
+        LibSource::Clojure {
+            path: "cljw/http.clj",
+            source: concat!(
+                "(throw (UnsupportedOperationException. \"",
+                $ns,
+                " is not available: this cljw was built without the `http` cargo feature\"))"
+            ),
         }
     };
 }
@@ -94,6 +114,42 @@ const LIBS: &[(&str, LibSource)] = &[
             source: include_str!("babashka/fs.clj"),
         },
     ),
+    #[cfg(feature = "http")]
+    (
+        "cljw.http.server",
+        LibSource::Mixed {
+            defs: cljw_http_server::DEFS,
+            path: "cljw/http/server.clj",
+            source: include_str!("cljw/http/server.clj"),
+        },
+    ),
+    #[cfg(feature = "http")]
+    ("org.httpkit.server", clojure_lib!("org/httpkit/server.clj")),
+    #[cfg(feature = "http")]
+    (
+        "cljw.http.client",
+        LibSource::Native(cljw_http_client::DEFS),
+    ),
+    #[cfg(feature = "http")]
+    (
+        "babashka.http-client",
+        clojure_lib!("babashka/http_client.clj"),
+    ),
+    #[cfg(feature = "http")]
+    ("org.httpkit.client", clojure_lib!("org/httpkit/client.clj")),
+    #[cfg(not(feature = "http"))]
+    ("cljw.http.server", without_http!("cljw.http.server")),
+    #[cfg(not(feature = "http"))]
+    ("org.httpkit.server", without_http!("org.httpkit.server")),
+    #[cfg(not(feature = "http"))]
+    ("cljw.http.client", without_http!("cljw.http.client")),
+    #[cfg(not(feature = "http"))]
+    (
+        "babashka.http-client",
+        without_http!("babashka.http-client"),
+    ),
+    #[cfg(not(feature = "http"))]
+    ("org.httpkit.client", without_http!("org.httpkit.client")),
     (
         "clojure.repl",
         LibSource::Mixed {

@@ -83,6 +83,18 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
             View::Uuid(y) => Ok(ord_int(x.compare(y))),
             _ => cast_error(b, "java.util.UUID"),
         },
+        // A foreign object's compareTo (java.time values).
+        (View::HostObject(super::object::HostObject::Foreign(_, x)), _) if x.comparable() => {
+            match b.view() {
+                View::HostObject(super::object::HostObject::Foreign(_, y)) => {
+                    match x.compare_to(&**y) {
+                        Some(o) => Ok(ord_int(o)),
+                        None => cast_error(b, a.class_name()),
+                    }
+                }
+                _ => cast_error(b, a.class_name()),
+            }
+        }
         // Ref.compareTo: creation order.
         (View::TxRef(x), _) => match b.view() {
             View::TxRef(y) => Ok(ord_int(x.id().cmp(&y.id()))),
@@ -119,6 +131,7 @@ pub fn is_comparable(x: &Value) -> bool {
                 | View::MapEntry(_)
                 | View::Instance(_)
         )
+        || matches!(x.view(), View::HostObject(super::object::HostObject::Foreign(_, f)) if f.comparable())
 }
 
 /// PersistentTreeMap.add's check before it stores a new key under the
@@ -233,10 +246,18 @@ fn cast_error<T>(v: &Value, to: &str) -> Result<T> {
     err::class_cast(cast_message(v.class_name(), to))
 }
 
+/// How `cast_message` starts for nil: casting null succeeds on the JVM and
+/// the method called on it next throws NullPointerException, so
+/// `error::cast_exception` picks that class for this message.
+pub const NIL_CAST_PREFIX: &str = "Cannot invoke a method of ";
+
 /// The JVM's ClassCastException message for casting a `from` instance to
 /// `to`, including the module sentence that HotSpot appends: java.* classes
 /// live in java.base (bootstrap loader), Clojure's in the app loader.
 pub fn cast_message(from: &str, to: &str) -> String {
+    if from == "nil" {
+        return format!("{NIL_CAST_PREFIX}\"{to}\" because the value is null");
+    }
     fn module(class: &str) -> &'static str {
         // An array class is in its element class's module; primitive
         // arrays (`[J`) are java.base's.

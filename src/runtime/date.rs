@@ -77,6 +77,29 @@ impl Date {
     }
 }
 
+/// The IMF-fixdate of HTTP's Date header (RFC 9110 5.6.7):
+/// `Sun, 06 Nov 1994 08:49:37 GMT`.
+pub fn http_date(millis: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let f = Fields::of(millis);
+    let dow = DAYS
+        .get(f.epoch_day.rem_euclid(7) as usize)
+        .copied()
+        .unwrap_or("Thu");
+    let mon = MONTHS.get((f.month - 1) as usize).copied().unwrap_or("Jan");
+    format!(
+        "{dow}, {:02} {mon} {:04} {:02}:{:02}:{:02} GMT",
+        f.day,
+        f.year_of_era(),
+        f.hour,
+        f.minute,
+        f.second
+    )
+}
+
 impl Value {
     /// A java.util.Date at `millis` since the epoch.
     pub fn date(millis: i64) -> Value {
@@ -146,7 +169,7 @@ impl Fields {
 }
 
 /// Epoch day of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_gregorian(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_gregorian(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -156,7 +179,7 @@ fn days_from_gregorian(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn gregorian_from_days(z: i64) -> (i64, i64, i64) {
+pub(crate) fn gregorian_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -404,6 +427,14 @@ mod tests {
             millis: parse_instant(s).unwrap(),
         }
         .rfc3339()
+    }
+
+    #[test]
+    fn http_date_is_imf_fixdate() {
+        // RFC 9110's example, and DateTimeFormatter.RFC_1123_DATE_TIME of
+        // Instant.ofEpochMilli(0) at UTC (with a two-digit day).
+        assert_eq!(http_date(784_111_777_000), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
     }
 
     #[test]

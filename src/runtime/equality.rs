@@ -213,8 +213,8 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 (H::Locale(p), H::Locale(q)) => return bool_result(p == q),
                 (H::StackTraceElement(p), H::StackTraceElement(q)) => return bool_result(p == q),
                 (H::Foreign(_, p), H::Foreign(_, q)) => {
-                    if let Some(same) = p.java_equals(q.as_ref()) {
-                        return bool_result(same);
+                    if let Some(eq) = p.equals(&**q) {
+                        return bool_result(eq);
                     }
                 }
                 _ => {}

@@ -67,6 +67,9 @@ ex_classes! {
     ExecutionException = "java.util.concurrent.ExecutionException": Exception,
     CancellationException = "java.util.concurrent.CancellationException": IllegalStateException,
     RejectedExecutionException = "java.util.concurrent.RejectedExecutionException": RuntimeException,
+    IllegalMonitorStateException = "java.lang.IllegalMonitorStateException": RuntimeException,
+    IllegalThreadStateException = "java.lang.IllegalThreadStateException": IllegalArgumentException,
+    BrokenBarrierException = "java.util.concurrent.BrokenBarrierException": Exception,
     // LockingTransaction's retry signal (an Error, so `catch Exception` in a
     // transaction body lets it through).
     RetryEx = "clojure.lang.LockingTransaction$RetryEx": Error,
@@ -105,7 +108,17 @@ ex_classes! {
     UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
     URISyntaxException = "java.net.URISyntaxException": Exception,
     MalformedURLException = "java.net.MalformedURLException": IOException,
+    // java.time's (src/interop/time).
+    DateTimeException = "java.time.DateTimeException": RuntimeException,
+    DateTimeParseException = "java.time.format.DateTimeParseException": DateTimeException,
+    UnsupportedTemporalTypeException = "java.time.temporal.UnsupportedTemporalTypeException": DateTimeException,
+    ZoneRulesException = "java.time.zone.ZoneRulesException": DateTimeException,
     UnsupportedCharsetException = "java.nio.charset.UnsupportedCharsetException": IllegalArgumentException,
+    SocketException = "java.net.SocketException": IOException,
+    ConnectException = "java.net.ConnectException": SocketException,
+    UnknownHostException = "java.net.UnknownHostException": IOException,
+    HttpTimeoutException = "java.net.http.HttpTimeoutException": IOException,
+    HttpConnectTimeoutException = "java.net.http.HttpConnectTimeoutException": HttpTimeoutException,
 }
 
 impl ExClass {
@@ -313,6 +326,17 @@ impl fmt::Display for Exception {
 
 /// Shorthand constructors for the common classes. They return `Err` so call
 /// sites read `return err::illegal_arg("...")`.
+/// The exception for a failed cast described by `compare::cast_message`: a
+/// ClassCastException, or a NullPointerException when the value was nil.
+pub fn cast_exception(msg: String) -> Exception {
+    let class = if msg.starts_with(super::compare::NIL_CAST_PREFIX) {
+        ExClass::NullPointerException
+    } else {
+        ExClass::ClassCastException
+    };
+    Exception::new(class, msg)
+}
+
 pub mod err {
     use super::{ExClass, Exception, Result};
     pub fn throw<T>(class: ExClass, msg: impl Into<String>) -> Result<T> {
@@ -328,7 +352,7 @@ pub mod err {
         throw(ExClass::ArithmeticException, msg)
     }
     pub fn class_cast<T>(msg: impl Into<String>) -> Result<T> {
-        throw(ExClass::ClassCastException, msg)
+        Err(super::cast_exception(msg.into()))
     }
     pub fn index_out_of_bounds<T>(msg: impl Into<String>) -> Result<T> {
         throw(ExClass::IndexOutOfBoundsException, msg)

@@ -14,7 +14,7 @@ use std::time::Duration;
 /// Rust stack of a pool thread: the tree-walk backend recurses on it
 /// (about 20 KiB per Clojure call in debug builds, for the default depth
 /// limit of `stack::DEFAULT_LIMIT`).
-const WORKER_STACK: usize = 256 << 20;
+pub const WORKER_STACK: usize = 256 << 20;
 /// How long an idle solo thread waits for work (ThreadPoolExecutor's
 /// keep-alive of Executors.newCachedThreadPool).
 const KEEP_ALIVE: Duration = Duration::from_secs(60);
@@ -64,6 +64,18 @@ pub fn await_submitted_work() {
             Err(p) => p.into_inner(),
         };
     }
+}
+
+/// Work outside the pools that a normal exit waits for, as the JVM waits
+/// for a non-daemon thread (a running HTTP server): counted from `hold`
+/// until its `release`.
+pub fn hold() {
+    *lock(&OUTSTANDING) += 1;
+}
+
+/// The end of what `hold` began.
+pub fn release() {
+    job_finished();
 }
 
 impl Pool {

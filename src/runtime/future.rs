@@ -137,7 +137,7 @@ impl Future {
                     Ok((g, _)) => g,
                     Err(p) => p.into_inner().0,
                 };
-                if let Err(e) = super::interrupt::check() {
+                if let Err(e) = super::interrupt::check_blocking() {
                     return Some(Err(e));
                 }
             }

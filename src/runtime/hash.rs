@@ -228,6 +228,9 @@ fn shallow_hash(v: &Value) -> Result<Shallow> {
         View::Uuid(u) => u.java_hash(),
         View::Instance(i) => crate::runtime::types::hasheq(i, v)?,
         View::File(f) => f.java_hash(),
+        View::HostObject(crate::runtime::object::HostObject::Foreign(_, f)) => {
+            f.hash_code().unwrap_or_else(|| identity_hash(v))
+        }
         _ => {
             if let Some(h) = number::hasheq(v) {
                 h
@@ -314,6 +317,9 @@ pub fn java_hash_code(v: &Value) -> Result<i32> {
         View::Uuid(u) => u.java_hash(),
         View::Instance(i) => crate::runtime::types::java_hash_code(i, v)?,
         View::File(f) => f.java_hash(),
+        View::HostObject(crate::runtime::object::HostObject::Foreign(_, f)) => {
+            f.hash_code().unwrap_or_else(|| identity_hash(v))
+        }
         _ if is_sequential(v) => {
             // List.hashCode: 31*h + e over the items, starting from 1.
             let mut h: i32 = 1;

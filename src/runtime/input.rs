@@ -339,6 +339,31 @@ impl InStream {
         }
     }
 
+    /// `.read(byte[])` of an InputStream: up to `buf.len()` bytes (0 only
+    /// at the end), in one copy from a buffered source.
+    pub fn read_some(&self, buf: &mut [u8]) -> Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        {
+            let mut st = lock(&self.state);
+            if let Src::Bytes(r) = &mut st.src {
+                let avail = r.fill_buf().map_err(|e| io_error(&e))?;
+                let n = avail.len().min(buf.len());
+                buf[..n].copy_from_slice(&avail[..n]);
+                r.consume(n);
+                return Ok(n);
+            }
+        }
+        match self.read_byte()? {
+            Some(b) => {
+                buf[0] = b;
+                Ok(1)
+            }
+            None => Ok(0),
+        }
+    }
+
     /// `.unread` (PushbackReader): IOException when the buffer is full.
     pub fn unread(&self, c: char) -> Result<()> {
         let mut st = lock(&self.state);

@@ -24,6 +24,10 @@ thread_local! {
     /// Whether throwing the interruption clears the flag, as Java's
     /// Thread.interrupt does (futures); else it stays set (nREPL, REPL).
     static ONE_SHOT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A java.lang.Thread's interrupt: only blocking waits (sleep, join,
+    /// Object.wait, a blocking queue's take ...) throw it, as in Java; other
+    /// safe points let the thread poll `isInterrupted` itself.
+    static BLOCKING_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The handle that interrupts one thread's running code.
@@ -66,7 +70,23 @@ impl Interrupter {
     pub fn attach_to_current_thread(&self) {
         let _ = FLAG.try_with(|f| *f.borrow_mut() = Some(self.0.clone()));
         let _ = ONE_SHOT.try_with(|o| o.set(false));
+        let _ = BLOCKING_ONLY.try_with(|o| o.set(false));
     }
+}
+
+/// Make the current thread interruptible as a java.lang.Thread is
+/// (Thread.interrupt): one-shot, and thrown only by blocking waits.
+pub fn register_current_thread_java(i: &Interrupter) {
+    i.attach_to_current_thread();
+    let _ = ONE_SHOT.try_with(|o| o.set(true));
+    let _ = BLOCKING_ONLY.try_with(|o| o.set(true));
+}
+
+/// The current thread's interrupt handle, if it registered one.
+pub fn current() -> Option<Interrupter> {
+    FLAG.try_with(|f| f.borrow().clone().map(Interrupter))
+        .ok()
+        .flatten()
 }
 
 /// Make the current thread interruptible the way Java threads are: the
@@ -97,9 +117,27 @@ pub fn check() -> Result<()> {
     }
 }
 
+/// A blocking wait's safe point: like [`check`], and also throws a
+/// java.lang.Thread's interrupt (which other safe points leave alone).
+pub fn check_blocking() -> Result<()> {
+    if PENDING.load(Ordering::Relaxed) == 0 {
+        Ok(())
+    } else {
+        take_flag()
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn check_slow() -> Result<()> {
+    if BLOCKING_ONLY.try_with(|o| o.get()).unwrap_or(false) {
+        return Ok(());
+    }
+    take_flag()
+}
+
+/// Throw (and for one-shot flags clear) this thread's pending interrupt.
+fn take_flag() -> Result<()> {
     let one_shot = ONE_SHOT.try_with(|o| o.get()).unwrap_or(false);
     let set = FLAG
         .try_with(|f| {
@@ -130,7 +168,7 @@ pub const POLL: std::time::Duration = std::time::Duration::from_millis(20);
 pub fn sleep(d: std::time::Duration) -> Result<()> {
     let end = std::time::Instant::now() + d;
     loop {
-        check()?;
+        check_blocking()?;
         let now = std::time::Instant::now();
         if now >= end {
             return Ok(());

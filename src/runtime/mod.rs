@@ -25,6 +25,7 @@ pub mod io;
 pub mod iref;
 pub mod lookup;
 pub mod meta;
+pub mod monitor;
 pub mod multi;
 pub mod namespace;
 pub mod number;

@@ -37,8 +37,6 @@ pub enum HostObject {
     Foreign(&'static str, ForeignBox),
     /// java.util.Locale, by its language tag (`en_US`).
     Locale(String),
-    /// A java.lang.Thread as `Thread/currentThread` reports it: its name.
-    Thread(String),
     /// java.util.Random: its 48-bit LCG state (the JDK's algorithm, so a
     /// seeded generator gives the JVM's numbers), and the spare Gaussian.
     Random(Lock<(u64, Option<f64>)>),
@@ -52,46 +50,73 @@ pub enum HostObject {
     Atomic(&'static str, Lock<Value>),
     /// java.util.LinkedList / ArrayDeque: its class and items.
     LinkedList(&'static str, Lock<Vec<Value>>),
-    /// A java.time.format.DateTimeFormatter constant, by its field name.
-    TimeFormatter(&'static str),
     /// java.lang.StackTraceElement.
     StackTraceElement(super::error::StackTraceElement),
 }
 
-/// An object of a class that a layer-2 module defines (interop's JDK
-/// classes, a `cljw.wasm` instance): runtime/ sees it only through these
-/// hooks, and the module downcasts it back with `as_any`.
-pub trait ForeignObject: std::any::Any + ForeignBound {
-    fn as_any(&self) -> &dyn std::any::Any;
-    /// Java's toString; None for Object's `Class@hash`.
-    fn java_string(&self) -> Option<String> {
+/// The payload of a `HostObject::Foreign`.
+pub type ForeignBox = Box<dyn ForeignObject>;
+
+/// What a `HostObject::Foreign` payload must be: shareable across threads
+/// when values are.
+#[cfg(feature = "threads")]
+pub trait ForeignBound: std::any::Any + Send + Sync {}
+#[cfg(feature = "threads")]
+impl<T: std::any::Any + Send + Sync> ForeignBound for T {}
+/// What a `HostObject::Foreign` payload must be.
+#[cfg(not(feature = "threads"))]
+pub trait ForeignBound: std::any::Any {}
+#[cfg(not(feature = "threads"))]
+impl<T: std::any::Any> ForeignBound for T {}
+
+/// An object a layer-2 module implements (a java.time value, a Thread, a
+/// blocking queue, a URL, a cljw.wasm instance). runtime/ sees it only
+/// through these hooks, whose defaults are java.lang.Object's (identity
+/// equals and hashCode, no ordering, `Class@hash`); `=`, `hash`, `compare`,
+/// `str` and the seq functions consult them, and the module gets its type
+/// back with `downcast_ref`.
+pub trait ForeignObject: ForeignBound {
+    /// Java's toString; `object` is Object.toString's `Class@hash`.
+    fn java_string(&self, object: &str) -> String {
+        object.to_string()
+    }
+    /// equals against another foreign object; None: identity.
+    fn equals(&self, _other: &dyn ForeignObject) -> Option<bool> {
         None
     }
-    /// Java's equals with another foreign object; None for identity.
-    fn java_equals(&self, _other: &dyn ForeignObject) -> Option<bool> {
+    /// hashCode; None: the identity hash.
+    fn hash_code(&self) -> Option<i32> {
+        None
+    }
+    /// Comparable.compareTo; None: not comparable with `other`'s class (a
+    /// ClassCastException).
+    fn compare_to(&self, _other: &dyn ForeignObject) -> Option<std::cmp::Ordering> {
+        None
+    }
+    /// Whether the class implements java.lang.Comparable.
+    fn comparable(&self) -> bool {
+        false
+    }
+    /// A snapshot of its items when it is a java.util.Collection (what
+    /// seq, count, into and reduce walk).
+    fn items(&self) -> Option<Vec<Value>> {
         None
     }
 }
 
-/// Foreign objects are shared across threads when values are.
-#[cfg(feature = "threads")]
-pub trait ForeignBound: Send + Sync {}
-#[cfg(feature = "threads")]
-impl<T: Send + Sync> ForeignBound for T {}
-/// Foreign objects are shared across threads when values are.
-#[cfg(not(feature = "threads"))]
-pub trait ForeignBound {}
-#[cfg(not(feature = "threads"))]
-impl<T> ForeignBound for T {}
-
-/// The payload of a `HostObject::Foreign`.
-pub type ForeignBox = Box<dyn ForeignObject>;
+impl dyn ForeignObject {
+    /// The payload as a `T`, if it is one.
+    pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
+        let any: &dyn std::any::Any = self;
+        any.downcast_ref()
+    }
+}
 
 impl HostObject {
     /// The foreign object of class `T` behind this host object, if it is one.
     pub fn foreign<T: 'static>(&self) -> Option<&T> {
         match self {
-            HostObject::Foreign(_, b) => b.as_any().downcast_ref::<T>(),
+            HostObject::Foreign(_, b) => b.downcast_ref::<T>(),
             _ => None,
         }
     }
@@ -113,13 +138,11 @@ impl HostObject {
             HostObject::StructDef(_) => "clojure.lang.PersistentStructMap$Def",
             HostObject::Foreign(c, _) => c,
             HostObject::Locale(_) => "java.util.Locale",
-            HostObject::Thread(_) => "java.lang.Thread",
             HostObject::Random(_) => "java.util.Random",
             HostObject::Uri(_) => "java.net.URI",
             HostObject::JavaMap(c, _) => c,
             HostObject::Atomic(c, _) => c,
             HostObject::LinkedList(c, _) => c,
-            HostObject::TimeFormatter(_) => "java.time.format.DateTimeFormatter",
             HostObject::StackTraceElement(_) => "java.lang.StackTraceElement",
         }
     }
@@ -136,20 +159,6 @@ impl HostObject {
             .cloned()
     }
 
-    /// A snapshot of a java.util.Map's entries (as map entries); None when
-    /// this is not a Map.
-    pub fn java_map_entries(&self) -> Option<Vec<Value>> {
-        let HostObject::JavaMap(_, m) = self else {
-            return None;
-        };
-        Some(
-            lock(m)
-                .iter()
-                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
-                .collect(),
-        )
-    }
-
     /// A snapshot of an ArrayList's or array's items.
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
@@ -160,23 +169,33 @@ impl HostObject {
         }
     }
 
+    /// A snapshot of what `seq` walks when this is a java.util.Collection
+    /// or Map (a Map's entries); None for other objects.
+    pub fn seq_items(&self) -> Option<Vec<Value>> {
+        match self {
+            HostObject::Foreign(_, f) => f.items(),
+            HostObject::JavaMap(_, m) => Some(
+                lock(m)
+                    .iter()
+                    .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+                    .collect(),
+            ),
+            _ => self.list_items(),
+        }
+    }
+
     /// Java's toString.
     pub fn to_java_string(&self, identity_hash: i32) -> Result<String> {
         Ok(match self {
             HostObject::Object => format!("java.lang.Object@{:x}", identity_hash as u32),
-            HostObject::Iterator(_)
-            | HostObject::StructDef(_)
-            | HostObject::Random(_)
-            | HostObject::TimeFormatter(_) => {
+            HostObject::Iterator(_) | HostObject::StructDef(_) | HostObject::Random(_) => {
                 format!("{}@{:x}", self.class_name(), identity_hash as u32)
             }
-            HostObject::Foreign(c, b) => match b.java_string() {
-                Some(s) => s,
-                None => format!("{c}@{:x}", identity_hash as u32),
-            },
-            HostObject::Array(c, _) => {
-                format!("{c}@{:x}", identity_hash as u32)
-            }
+            HostObject::Foreign(c, f) => f.java_string(&format!(
+                "{c}@{:x}",
+                f.hash_code().unwrap_or(identity_hash) as u32
+            )),
+            HostObject::Array(c, _) => format!("{c}@{:x}", identity_hash as u32),
             HostObject::Boolean(b) => b.to_string(),
             HostObject::StackTraceElement(e) => e.java_string(),
             HostObject::Locale(tag) => tag.to_string(),
@@ -198,8 +217,6 @@ impl HostObject {
                 }
                 format!("{{{}}}", parts.join(", "))
             }
-            // Thread.toString: Thread[#id,name,priority,group] (JDK 21).
-            HostObject::Thread(name) => format!("Thread[{name},5,main]"),
             HostObject::StringBuilder(s) | HostObject::StringBuffer(s) => lock(s).clone(),
             HostObject::MathContext(mc) => mc.java_string(),
             HostObject::RoundingMode(r) => r.name().to_string(),

@@ -268,7 +268,7 @@ impl Promise {
                     Ok((g, _)) => g,
                     Err(p) => p.into_inner().0,
                 };
-                super::interrupt::check()?;
+                super::interrupt::check_blocking()?;
             }
         }
         #[cfg(not(feature = "threads"))]

@@ -753,6 +753,15 @@ fn host_call(stack: &mut Vec<Value>, h: &HostCall) -> Result<()> {
             r
         }
         HostCall::Field { class, def, field } => host::get_static(*def, class, field),
+        HostCall::Monitor { enter } => {
+            let x = pop(stack);
+            if *enter {
+                crate::runtime::monitor::enter(&x)
+            } else {
+                crate::runtime::monitor::exit(&x)
+            }
+            .map(|()| Value::NIL)
+        }
     }?;
     stack.push(r);
     Ok(())

@@ -60,11 +60,7 @@ pub(crate) struct WasmInstance {
     metered: bool,
 }
 
-impl crate::runtime::object::ForeignObject for WasmInstance {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
+impl crate::runtime::object::ForeignObject for WasmInstance {}
 
 /// The instance behind a value, if it is one.
 pub(crate) fn as_instance(v: &Value) -> Option<&WasmInstance> {

@@ -53,8 +53,7 @@ fn no_threads<T>(name: &str) -> Result<T> {
 /// checks them.
 fn options(opts: &[Value]) -> Result<Vec<(Value, Value)>> {
     if opts.len() % 2 == 1 {
-        let last = crate::runtime::printer::pr_str(&opts[opts.len() - 1]);
-        return err::illegal_arg(format!("No value supplied for key: {last}"));
+        return crate::builtins::no_value_supplied(opts);
     }
     Ok(opts
         .chunks(2)

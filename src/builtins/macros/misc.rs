@@ -283,8 +283,8 @@ pub(crate) fn dot_dot(args: &[Value]) -> Result<Value> {
     Ok(splice(vec![sym(".."), first], &a[2..]))
 }
 
-/// `(locking x body...)`: monitor-enter/exit around the body (no-ops here,
-/// kept for the JVM's shape and evaluation order).
+/// `(locking x body...)`: hold x's monitor (runtime::monitor) around the
+/// body, released in a finally, as core.clj's locking.
 pub(crate) fn locking(args: &[Value]) -> Result<Value> {
     let a = margs("locking", args, 1, None)?;
     let lockee = auto("lockee");

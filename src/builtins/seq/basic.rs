@@ -87,13 +87,15 @@ fn nnext(args: &[Value]) -> Result<Value> {
     seq::next(&seq::next(one("nnext", args)?)?)
 }
 
-/// A count argument as a long (`(take 2.5 ...)` compares as a number; we
-/// truncate like the JVM's `dec` loops would stop at the same place for
-/// integral values).
+/// A count argument as the number of steps clojure.core's `(pos? n)` /
+/// `(dec n)` loops take: a fractional count rounds up (`(take 2.5 ...)` and
+/// `(take 1/2 ...)` take 3 and 1 items).
 pub(crate) fn count_arg(n: &Value) -> Result<i64> {
     match n.view() {
         View::Long(x) => Ok(x),
         View::Double(d) => Ok(d.ceil() as i64),
+        View::Ratio(r) => number::to_long(&Value::bigint(r.ceil().to_integer())),
+        View::BigDec(_) => Ok(number::to_double(n)?.ceil() as i64),
         _ => number::to_long(n),
     }
 }

@@ -133,14 +133,23 @@ fn walk_body(step: Step, coll: Value, mut idx: i64) -> Result<Value> {
 
 /// The first items and rests of colls, or None when any is empty (the
 /// step of multi-coll `map` and `interleave`).
-fn firsts_and_rests(colls: Vec<Value>) -> Result<Option<(Vec<Value>, Vec<Value>)>> {
+/// The firsts and rests of every coll, or None once one is empty. Up to
+/// `eager` colls are all seq'd before that check, as core.clj's fixed
+/// arities do (`(let [s1 (seq c1) s2 (seq c2)] (when (and s1 s2) ...))`);
+/// beyond that its `every?` stops at the first empty one.
+fn firsts_and_rests(colls: Vec<Value>, eager: usize) -> Result<Option<(Vec<Value>, Vec<Value>)>> {
     let mut ss = Vec::with_capacity(colls.len());
+    let mut empty = false;
     for c in &colls {
         let s = seq::seq(c)?;
-        if s.is_nil() {
-            return Ok(None);
+        empty |= s.is_nil();
+        if empty && colls.len() > eager {
+            break;
         }
         ss.push(s);
+    }
+    if empty {
+        return Ok(None);
     }
     drop(colls);
     let mut firsts = Vec::with_capacity(ss.len());
@@ -155,7 +164,7 @@ fn firsts_and_rests(colls: Vec<Value>) -> Result<Option<(Vec<Value>, Vec<Value>)
 /// `(map f c1 c2 ...)`: stops at the shortest coll; not chunked.
 fn map_multi(f: Value, colls: Vec<Value>) -> Value {
     lazy(move || {
-        let Some((firsts, rests)) = firsts_and_rests(colls)? else {
+        let Some((firsts, rests)) = firsts_and_rests(colls, 3)? else {
             return Ok(Value::NIL);
         };
         let y = call(&f, &firsts)?;
@@ -421,7 +430,7 @@ fn mapcat(args: &[Value]) -> Result<Value> {
 
 fn interleave_lazy(colls: Vec<Value>) -> Value {
     lazy(move || {
-        let Some((firsts, rests)) = firsts_and_rests(colls)? else {
+        let Some((firsts, rests)) = firsts_and_rests(colls, 2)? else {
             return Ok(Value::NIL);
         };
         let mut out = interleave_lazy(rests);
@@ -794,7 +803,7 @@ fn replace(args: &[Value]) -> Result<Value> {
 /// `(replicate n x)` (deprecated): `(take n (repeat x))`.
 fn replicate(args: &[Value]) -> Result<Value> {
     match args {
-        [n, x] => Ok(take_lazy(number::to_long(n)?, Value::repeat(x.clone()))),
+        [n, x] => Ok(take_lazy(count_arg(n)?, Value::repeat(x.clone()))),
         _ => Err(arity_error("replicate", args.len())),
     }
 }
@@ -825,12 +834,28 @@ fn iteration(args: &[Value]) -> Result<Value> {
     let Some((step, opts)) = args.split_first() else {
         return Err(arity_error("iteration", 0));
     };
-    if opts.len() % 2 != 0 {
-        return crate::runtime::error::err::illegal_arg(format!(
-            "No value supplied for key: {}",
-            crate::runtime::printer::pr_str(&opts[opts.len() - 1])
-        ));
-    }
+    // 1.11 keyword args (PersistentArrayMap.createAsIfByAssoc): with an odd
+    // count the last item is a map of more options (`(seq x)` of anything
+    // else fails); a lone item is the whole map, and a non-map gives none.
+    let merged;
+    let opts = if opts.len() % 2 == 1 {
+        let (last, pairs) = opts.split_last().unwrap_or((&Value::NIL, &[]));
+        let entries = if pairs.is_empty() && !crate::runtime::equality::is_map(last) {
+            Value::NIL
+        } else {
+            crate::runtime::seq::seq(last)?
+        };
+        let mut kvs = pairs.to_vec();
+        for e in crate::runtime::seq::iter(&entries) {
+            let e = e?;
+            kvs.push(crate::runtime::seq::first(&e)?);
+            kvs.push(crate::runtime::seq::first(&crate::runtime::seq::next(&e)?)?);
+        }
+        merged = kvs;
+        merged.as_slice()
+    } else {
+        opts
+    };
     let opt = |k: &str| {
         opts.chunks(2)
             .find(|kv| {

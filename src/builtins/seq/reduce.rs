@@ -506,8 +506,10 @@ fn sequence(args: &[Value]) -> Result<Value> {
 /// composed xforms (same items and printing; the JVM's is an Eduction
 /// object that re-runs the xform on every reduce).
 fn eduction(args: &[Value]) -> Result<Value> {
-    check_arity("eduction", args, 1, None)?;
-    let (xfs, coll) = args.split_at(args.len() - 1);
+    let Some((coll, xfs)) = args.split_last() else {
+        return Ok(Value::list(Vec::new())); // `(eduction)`: an empty one
+    };
+    let coll = std::slice::from_ref(coll);
     if xfs.is_empty() {
         return sequence(coll);
     }

@@ -71,6 +71,8 @@ fn comparator(f: &Value) -> Result<SortedComparator> {
 fn sort(args: &[Value]) -> Result<Value> {
     match args {
         [coll] => sorted_seq(coll, &SortedComparator::Default, None),
+        // Arrays.sort with a null Comparator sorts by natural order.
+        [c, coll] if c.is_nil() => sorted_seq(coll, &SortedComparator::Default, None),
         [c, coll] => sorted_seq(coll, &comparator(c)?, None),
         _ => Err(arity_error("sort", args.len())),
     }

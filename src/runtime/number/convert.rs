@@ -23,11 +23,25 @@ fn npe(method: &str) -> Exception {
     )
 }
 
-fn cce(v: &Value, to: &str) -> Exception {
+/// 1.11's bigint/bigdec/biginteger end in a reflective `(BigInteger. x)`,
+/// which finds no constructor for a non-string, non-number x.
+fn no_matching_ctor(class: &str) -> Exception {
     Exception::new(
-        ExClass::ClassCastException,
-        class_cast_message(v.class_name(), to),
+        ExClass::IllegalArgumentException,
+        format!("No matching ctor found for class {class}"),
     )
+}
+
+/// nil passed on to that constructor, whose first call on it fails.
+fn nil_ctor_arg(method: &str) -> Exception {
+    Exception::new(
+        ExClass::NullPointerException,
+        format!("Cannot invoke \"{method}\" because \"val\" is null"),
+    )
+}
+
+fn cce(v: &Value, to: &str) -> Exception {
+    crate::runtime::error::cast_exception(class_cast_message(v.class_name(), to))
 }
 
 /// RT.longCast(double): range-checked truncation; NaN gives 0.
@@ -241,8 +255,8 @@ pub fn to_bigint(v: &Value) -> Result<Value> {
         View::Ratio(r) => Value::bigint(r.numer() / r.denom()),
         View::BigDec(m) => Value::bigint(Dec::from_big(m).to_bigint()),
         View::Str(s) => Value::bigint(parse_bigint(s.as_str())?),
-        View::Nil => return Err(not_a_number(v)),
-        _ => return Err(cce(v, "java.lang.String")),
+        View::Nil => return Err(nil_ctor_arg("String.length()")),
+        _ => return Err(no_matching_ctor("java.math.BigInteger")),
     })
 }
 
@@ -259,18 +273,8 @@ pub fn to_biginteger(v: &Value) -> Result<Value> {
         View::Ratio(r) => Value::biginteger(r.numer() / r.denom()),
         View::BigDec(m) => Value::biginteger(Dec::from_big(m).to_bigint()),
         View::Str(s) => Value::biginteger(parse_bigint(s.as_str())?),
-        View::Nil => {
-            return Err(Exception::new(
-                ExClass::NullPointerException,
-                "Cannot invoke \"String.length()\" because \"val\" is null",
-            ));
-        }
-        _ => {
-            return Err(Exception::new(
-                ExClass::IllegalArgumentException,
-                "No matching ctor found for class java.math.BigInteger",
-            ));
-        }
+        View::Nil => return Err(nil_ctor_arg("String.length()")),
+        _ => return Err(no_matching_ctor("java.math.BigInteger")),
     })
 }
 
@@ -286,8 +290,8 @@ pub fn to_bigdec(v: &Value) -> Result<Value> {
         View::Float(f) => Value::bigdec(double_to_dec(f64::from(f))?.into_big()),
         View::Ratio(r) => Value::bigdec(bigdec::ratio_to_dec(r.numer(), r.denom())?.into_big()),
         View::Str(s) => Value::bigdec(parse_bigdec(s.as_str())?),
-        View::Nil => return Err(not_a_number(v)),
-        _ => return Err(cce(v, "java.lang.String")),
+        View::Nil => return Err(nil_ctor_arg("Object.getClass()")),
+        _ => return Err(no_matching_ctor("java.math.BigDecimal")),
     })
 }
 
@@ -307,7 +311,9 @@ pub fn rationalize(v: &Value) -> Result<Value> {
         View::Double(d) => Ok(rationalize_dec(&double_to_dec(d)?)),
         View::Float(f) => Ok(rationalize_dec(&double_to_dec(f64::from(f))?)),
         View::BigDec(m) => Ok(rationalize_dec(&Dec::from_big(m))),
-        _ if super::is_number(v) => Ok(v.clone()),
+        // Numbers.rationalize returns anything else as it is once cast to
+        // Number, and a null cast succeeds.
+        _ if super::is_number(v) || v.is_nil() => Ok(v.clone()),
         _ => Err(not_a_number(v)),
     }
 }

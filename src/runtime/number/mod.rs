@@ -412,21 +412,9 @@ fn write_ratio(out: &mut String, r: &Ratio) {
 }
 
 /// The JVM's ClassCastException message for casting a `from` instance to
-/// class `to`, with Java 17's module suffix.
+/// class `to` (one wording: `compare::cast_message`).
 pub fn class_cast_message(from: &str, to: &str) -> String {
-    fn module(class: &str) -> &'static str {
-        if class.starts_with("java.") {
-            "module java.base of loader 'bootstrap'"
-        } else {
-            "unnamed module of loader 'app'"
-        }
-    }
-    let (mf, mt) = (module(from), module(to));
-    if mf == mt {
-        format!("class {from} cannot be cast to class {to} ({from} and {to} are in {mf})")
-    } else {
-        format!("class {from} cannot be cast to class {to} ({from} is in {mf}; {to} is in {mt})")
-    }
+    crate::runtime::compare::cast_message(from, to)
 }
 
 /// The exception for using `v` where a number is required: NPE for nil

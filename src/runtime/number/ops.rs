@@ -398,6 +398,11 @@ fn div_slow(a: &Value, b: &Value) -> Result<Value> {
     {
         return Ok(b.clone());
     }
+    // A double on either side divides as doubles, zero divisor included
+    // (Numbers.divide(double, Object) gives Infinity for `(/ ##Inf 0N)`).
+    if x.rank() == Rank::Double || y.rank() == Rank::Double {
+        return Ok(Value::double(x.to_f64() / y.to_f64()));
+    }
     if num_is_zero(y) {
         return Err(divide_by_zero());
     }

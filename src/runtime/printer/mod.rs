@@ -346,9 +346,10 @@ fn write_one(
         View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
             out.push_str(if *b { "true" } else { "false" })
         }
-        View::HostObject(crate::runtime::object::HostObject::Array(..)) => {
-            object::write_object(out, &v, opts)?
-        }
+        View::HostObject(
+            crate::runtime::object::HostObject::Array(..)
+            | crate::runtime::object::HostObject::Foreign(..),
+        ) => object::write_object(out, &v, opts)?,
         // A LinkedList (a java.util.List) prints like a seq, a java.util.Map
         // like a map.
         View::HostObject(crate::runtime::object::HostObject::LinkedList(c, l))

@@ -4,7 +4,7 @@
 
 use super::drop::{Tails, drop_tails, push_tail};
 use super::{SeqNode, is_seq, seq};
-use crate::runtime::error::{ExClass, Exception, Result, err};
+use crate::runtime::error::{ExClass, Result, err};
 use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::value::Value;
 
@@ -205,8 +205,7 @@ pub fn chunk_cons(chunk: ArrayChunk, rest: Value) -> Result<Value> {
         return Ok(rest);
     }
     if !rest.is_nil() && !is_seq(&rest) {
-        return Err(Exception::new(
-            ExClass::ClassCastException,
+        return Err(crate::runtime::error::cast_exception(
             crate::runtime::compare::cast_message(rest.class_name(), "clojure.lang.ISeq"),
         ));
     }

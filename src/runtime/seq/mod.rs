@@ -51,7 +51,7 @@ pub use range::{LongRange, Range, range_from, range_infinite, range_step, range_
 pub use reduced::Reduced;
 pub use repeat::Repeat;
 
-use crate::runtime::error::{ExClass, Exception, Result, err};
+use crate::runtime::error::{Result, err};
 use crate::runtime::gc::Ref;
 use crate::runtime::value::{Value, View};
 
@@ -161,12 +161,8 @@ pub fn seq(x: &Value) -> Result<Value> {
                 x.class_name()
             )),
         },
-        // A java.util.List's items; a java.util.Map's entries.
-        View::HostObject(o) if o.list_items().is_some() || o.java_map_entries().is_some() => {
-            let items = o
-                .list_items()
-                .or_else(|| o.java_map_entries())
-                .unwrap_or_default();
+        View::HostObject(o) if o.seq_items().is_some() => {
+            let items = o.seq_items().unwrap_or_default();
             Ok(if items.is_empty() {
                 Value::NIL
             } else {
@@ -301,10 +297,7 @@ fn counted(x: &Value) -> Result<Option<usize>> {
             }
             None => return Ok(None),
         },
-        View::HostObject(o) if o.list_items().is_some() => o.list_items().map_or(0, |v| v.len()),
-        View::HostObject(crate::runtime::object::HostObject::JavaMap(_, m)) => {
-            crate::runtime::gc::lock(m).len()
-        }
+        View::HostObject(o) if o.seq_items().is_some() => o.seq_items().map_or(0, |v| v.len()),
         _ => match node(x) {
             Some(n) => return n.counted(),
             None => return Ok(None),
@@ -371,8 +364,7 @@ pub fn is_chunked_seq(x: &Value) -> bool {
 }
 
 fn not_chunked<T>(x: &Value) -> Result<T> {
-    Err(Exception::new(
-        ExClass::ClassCastException,
+    Err(crate::runtime::error::cast_exception(
         crate::runtime::compare::cast_message(x.class_name(), "clojure.lang.IChunkedSeq"),
     ))
 }
