@@ -95,6 +95,8 @@ ex_classes! {
     ExceptionInInitializerError = "java.lang.ExceptionInInitializerError": LinkageError,
     NoClassDefFoundError = "java.lang.NoClassDefFoundError": LinkageError,
     ThreadDeath = "java.lang.ThreadDeath": Error,
+    IOError = "java.io.IOError": Error,
+    CoderMalfunctionError = "java.nio.charset.CoderMalfunctionError": Error,
     ReflectiveOperationException = "java.lang.ReflectiveOperationException": Exception,
     NoSuchFieldException = "java.lang.NoSuchFieldException": ReflectiveOperationException,
     NoSuchMethodException = "java.lang.NoSuchMethodException": ReflectiveOperationException,

@@ -1,0 +1,8 @@
+(require '[ring.util.codec :as codec])
+(println "loaded")
+(prn (codec/url-encode "a b&c/d") (codec/url-decode "a%20b%26c"))
+(prn (codec/form-encode {:a "1 2" :b ["x" "y"]}) (codec/form-encode "x y&z"))
+(prn (codec/form-decode "a=1&b=x+y&b=2&c") (codec/form-decode-str "x+y%21") (codec/form-decode "plain+text"))
+(prn (codec/base64-encode (.getBytes "hello ring")) (String. (codec/base64-decode "aGVsbG8gcmluZw==")))
+(prn (codec/percent-decode "%41%42%43") (codec/assoc-conj {:a 1} :a 2) (codec/assoc-conj {} :b 1))
+(prn (codec/url-encode "héllo wörld") (codec/percent-encode "é") (codec/url-decode "h%C3%A9llo"))
