@@ -485,7 +485,9 @@ impl FnCompiler<'_> {
         }
         if let Ok(n) = u16::try_from(args.len()) {
             match f.kind {
-                NodeKind::Var(id) => {
+                // The JVM reads the var before evaluating the args: fuse
+                // only when no arg can run code that might redefine it.
+                NodeKind::Var(id) if args.iter().all(|a| self.inert(a)) => {
                     let var = self.constant(id)?;
                     let argc = self.nodes(args)?;
                     self.emit(Op::CallVar(var, n), 1 - argc as i32);
@@ -510,6 +512,26 @@ impl FnCompiler<'_> {
         let argc = self.nodes(args)?;
         self.emit(Op::Call(argc), -(argc as i32));
         Ok(())
+    }
+
+    /// Does evaluating `n` run no user code (locals, constants, var reads,
+    /// intrinsics and keyword lookups of such)?
+    fn inert(&self, n: &Node<'_>) -> bool {
+        match &n.kind {
+            NodeKind::Local(_)
+            | NodeKind::Const(_)
+            | NodeKind::Captured(_)
+            | NodeKind::SelfFn
+            | NodeKind::Var(_)
+            | NodeKind::TheVar(_) => true,
+            NodeKind::Invoke(f, args) => {
+                let lookup = matches!(f.kind, NodeKind::Const(k)
+                    if self.tree.constant(k).as_keyword().is_some() && args.len() == 1);
+                (lookup || self.prim_of(f, args.len()).is_some())
+                    && args.iter().all(|a| self.inert(a))
+            }
+            _ => false,
+        }
     }
 
     fn case(&mut self, c: &CaseNode<'_>) -> Result<()> {

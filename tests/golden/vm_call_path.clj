@@ -37,3 +37,4 @@
 (letfn [(ev? [n] (if (zero? n) true (od? (dec n)))) (od? [n] (if (zero? n) false (ev? (dec n))))]
   (println (ev? 100) (od? 7)))
 (println (get (transient {:k 9}) :k) (get (transient #{:a}) :a) (get (transient [1 2]) 1) (:k (transient {:k 9})) (get (transient [1 2]) 5 :nf))
+(defn g [x] :old) (println (g (do (defn g [x] :new) 1)))
