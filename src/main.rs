@@ -1,8 +1,16 @@
 //! The `cljw` binary: hand argv to the app layer.
 
-/// Counts live bytes while a heap limit (-J-Xmx, CLJW_MAX_HEAP) is set.
+// The heap-limit counter (-J-Xmx, CLJW_MAX_HEAP) over mimalloc instead of
+// the system malloc (docs/decisions.md, "Global allocator"); wasm32 keeps
+// Rust's default allocator.
+#[cfg(not(target_family = "wasm"))]
 #[global_allocator]
-static ALLOC: cljw::runtime::alloc::CountingAlloc = cljw::runtime::alloc::CountingAlloc;
+static ALLOC: cljw::runtime::alloc::CountingAlloc<mimalloc::MiMalloc> =
+    cljw::runtime::alloc::CountingAlloc(mimalloc::MiMalloc);
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOC: cljw::runtime::alloc::CountingAlloc<std::alloc::System> =
+    cljw::runtime::alloc::CountingAlloc(std::alloc::System);
 
 fn main() {
     // Invalid UTF-8 in an argument becomes U+FFFD, as the JVM decodes argv.

@@ -4,7 +4,7 @@
 //! message instead of an abort.
 
 use super::error::{ExClass, Exception, Result};
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 
 /// HotSpot's largest array: `(long-array 2147483645)` is allowed,
@@ -129,10 +129,11 @@ impl HeapMeter {
 
 static HEAP: HeapMeter = HeapMeter::new();
 
-/// The process allocator: the system's, counting bytes while a heap limit
-/// is set. Installed by the `cljw` binary (`#[global_allocator]` in
-/// main.rs); an embedding program keeps its own allocator.
-pub struct CountingAlloc;
+/// The process allocator: `A` (mimalloc in the native binary, the system's
+/// on wasm32), counting bytes while a heap limit is set. Installed by the
+/// `cljw` binary (`#[global_allocator]` in main.rs); an embedding program
+/// keeps its own allocator.
+pub struct CountingAlloc<A>(pub A);
 
 #[inline]
 fn counted(delta: isize) {
@@ -141,14 +142,15 @@ fn counted(delta: isize) {
     }
 }
 
-// SAFETY: every method forwards to `System` with the caller's arguments
-// unchanged, so the caller's obligations (layout, pointer provenance) carry
-// over as they are; the counting only touches atomics and never allocates.
-unsafe impl GlobalAlloc for CountingAlloc {
+// SAFETY: every method forwards to the wrapped allocator with the caller's
+// arguments unchanged, so the caller's obligations (layout, pointer
+// provenance) carry over as they are; the counting only touches atomics and
+// never allocates.
+unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: see the impl.
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { self.0.alloc(layout) };
         if !p.is_null() && HEAP.limited() {
             counted(layout.size() as isize);
         }
@@ -157,7 +159,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: see the impl.
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { self.0.alloc_zeroed(layout) };
         if !p.is_null() && HEAP.limited() {
             counted(layout.size() as isize);
         }
@@ -166,7 +168,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: see the impl.
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { self.0.dealloc(ptr, layout) };
         if HEAP.limited() {
             counted(-(layout.size() as isize));
         }
@@ -174,7 +176,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: see the impl.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let p = unsafe { self.0.realloc(ptr, layout, new_size) };
         if !p.is_null() && HEAP.limited() {
             counted(new_size as isize - layout.size() as isize);
         }
@@ -289,15 +291,15 @@ mod tests {
         // SAFETY: a non-zero-size layout; each block is freed below with
         // the layout it was allocated with.
         unsafe {
-            let p = CountingAlloc.alloc_zeroed(layout);
+            let p = CountingAlloc(std::alloc::System).alloc_zeroed(layout);
             assert!(!p.is_null() && *p == 0);
-            let q = CountingAlloc.realloc(p, layout, 128);
+            let q = CountingAlloc(std::alloc::System).realloc(p, layout, 128);
             assert!(!q.is_null() && *q == 0);
             let big = Layout::from_size_align(128, 8).unwrap_or(layout);
-            CountingAlloc.dealloc(q, big);
-            let r = CountingAlloc.alloc(layout);
+            CountingAlloc(std::alloc::System).dealloc(q, big);
+            let r = CountingAlloc(std::alloc::System).alloc(layout);
             assert!(!r.is_null());
-            CountingAlloc.dealloc(r, layout);
+            CountingAlloc(std::alloc::System).dealloc(r, layout);
         }
     }
 }
