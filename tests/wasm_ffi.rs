@@ -52,10 +52,17 @@ fn eval_here(backends: &[Backend], src: &str) -> String {
     );
     let mut results = Vec::new();
     for &backend in backends {
+        // Each run defines its vars in a namespace of its own: tests run in
+        // parallel threads of one process, and a shared `user/f` would let
+        // one test see another's definitions.
+        static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let prelude = format!("(ns wasm-ffi-run-{n})\n{prelude}");
+        let src = format!("(in-ns 'wasm-ffi-run-{n})\n{src}");
         let mut rt = Runtime::new(backend);
         let r = rt
             .load_str(&prelude, None)
-            .and_then(|_| rt.load_str(src, None));
+            .and_then(|_| rt.load_str(&src, None));
         results.push(match r {
             Ok(v) => pr_str(&v),
             Err(mut e) => {
@@ -77,7 +84,7 @@ fn eval_here(backends: &[Backend], src: &str) -> String {
     }
     assert!(
         results.windows(2).all(|w| w[0] == w[1]),
-        "backends differ on {src}"
+        "backends differ on {src}: {results:?}"
     );
     results.remove(0)
 }
