@@ -561,8 +561,17 @@ fn stdin_asks_for_input() {
         stdin_done |= m.s("id") == Some(sid.as_str()) && m.has_status("done");
         asked |= m.s("id") == Some(id.as_str()) && m.has_status("need-input");
     }
-    c.call(&[("op", "stdin"), ("session", &a), ("stdin", "{:a 1}\n")]);
-    let r = c.until_done(&id);
+    // The eval may finish before the stdin request's own done arrives:
+    // collect both.
+    let sid = c.start(&[("op", "stdin"), ("session", &a), ("stdin", "{:a 1}\n")]);
+    let (mut stdin_done, mut r) = (false, Vec::new());
+    while !(stdin_done && r.iter().any(|m: &B| m.has_status("done"))) {
+        let m = c.recv().expect("reply");
+        stdin_done |= m.s("id") == Some(sid.as_str()) && m.has_status("done");
+        if m.s("id") == Some(id.as_str()) {
+            r.push(m);
+        }
+    }
     assert_eq!(values(&r), ["[\"hello world\" {:a 1}]"]);
 }
 
