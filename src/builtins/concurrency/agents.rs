@@ -88,6 +88,9 @@ fn agent(args: &[Value]) -> Result<Value> {
 #[cfg(not(feature = "threads"))]
 fn agent(args: &[Value]) -> Result<Value> {
     check_arity("agent", args, 1, None)?;
+    // The options are checked first, as the JVM's agent reads them before
+    // anything else can fail.
+    super::options(&args[1..])?;
     super::no_threads("agent")
 }
 
