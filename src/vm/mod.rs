@@ -19,7 +19,9 @@ mod arith;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::bytecode::{CaptureSource, Closure, FnProto, HostCall, Op, Pos, Prim, PrimCall, Src};
+use crate::bytecode::{
+    CaptureSource, Closure, FnProto, HostCall, Lookup, Op, Pos, Prim, PrimCall, Src,
+};
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
 use crate::runtime::func::{self, Fn, FnKind, arity_error};
 use crate::runtime::gc::{self, Ref};
@@ -51,6 +53,63 @@ struct Frame {
 struct Vm {
     stack: Vec<Value>,
     frames: Vec<Frame>,
+    /// Var roots read by `CallVar`, valid for one root epoch.
+    vars: VarCache,
+}
+
+/// Entries of the var cache (a power of two).
+const VAR_CACHE: usize = 256;
+
+/// A direct-mapped cache of var roots for `CallVar`: (var address, root
+/// epoch, value). A hit costs a hash, two compares and a clone instead of
+/// the var's lock-free read; any root change anywhere invalidates every
+/// entry (`var::root_epoch`), and a var some thread binds is never cached.
+#[derive(Default)]
+struct VarCache(Vec<(usize, u64, Value)>);
+
+impl VarCache {
+    /// The value of the var `c` (a var constant).
+    #[inline(always)]
+    fn get(&mut self, c: &Value) -> Result<Value> {
+        let View::Var(var) = c.view() else {
+            return Err(internal("expected a var"));
+        };
+        let key = var as *const crate::runtime::var::Var as usize;
+        let epoch = crate::runtime::var::root_epoch();
+        let i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> 24) & (VAR_CACHE - 1);
+        if let Some((k, e, v)) = self.0.get(i)
+            && *k == key
+            && *e == epoch
+            && !var.has_bindings()
+        {
+            return Ok(v.clone());
+        }
+        self.fill(var, key, epoch, i)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill(
+        &mut self,
+        var: &crate::runtime::var::Var,
+        key: usize,
+        epoch: u64,
+        i: usize,
+    ) -> Result<Value> {
+        // (the epoch was read before the root: should the root change
+        // meanwhile, the entry is stale at once)
+        let v = var.deref()?;
+        if var.has_bindings() {
+            return Ok(v);
+        }
+        if self.0.is_empty() {
+            self.0.resize(VAR_CACHE, (0, 0, Value::NIL));
+        }
+        if let Some(e) = self.0.get_mut(i) {
+            *e = (key, epoch, v.clone());
+        }
+        Ok(v)
+    }
 }
 
 /// This thread's VMs, one per re-entrancy depth (a closure called from a
@@ -278,6 +337,15 @@ fn put_fast(slot: &mut Value, r: arith::Fast) {
     }
 }
 
+/// `stack.truncate(len)` for the few values of a frame, inline, with
+/// immediates released without their drop glue.
+#[inline(always)]
+fn cut(stack: &mut Vec<Value>, len: usize) {
+    while stack.len() > len {
+        release(pop(stack));
+    }
+}
+
 /// Pop the top operand.
 #[inline(always)]
 fn pop(stack: &mut Vec<Value>) -> Value {
@@ -354,7 +422,11 @@ fn push_frame(
     interrupt::check()?;
     // The params are on the stack already; the other slots start nil.
     let size = base + arity.frame_size as usize;
-    stack.resize(size, Value::NIL);
+    // (inline: most frames are their params, `resize` is out of line)
+    while stack.len() < size {
+        stack.push(Value::NIL);
+    }
+    stack.truncate(size);
     stack.push(fv);
     frames.push(Frame {
         closure: c,
@@ -462,6 +534,7 @@ impl Vm {
     fn dispatch(&mut self) -> Result<Value> {
         let stack = &mut self.stack;
         let frames = &mut self.frames;
+        let vars = &mut self.vars;
         let Some(fr) = frames.last() else {
             return Err(internal("no frame"));
         };
@@ -535,6 +608,93 @@ impl Vm {
             }};
         }
 
+        macro_rules! prim_generic {
+            ($i:expr) => {{
+                let i: u32 = $i;
+                let d = &proto.prims[i as usize];
+                let binary = d.binary;
+                let k = d.on_stack as usize;
+                let n = stack.len();
+                let a = operand(d.a, n - k, stack, base, consts);
+                let b = if binary {
+                    operand(d.b, n - 1, stack, base, consts)
+                } else if d.prim == Prim::KwGet {
+                    &consts[d.var as usize]
+                } else {
+                    a
+                };
+                match prim_value(d.prim, a, b) {
+                    Some(Ok(r)) => {
+                        finish_prim(d, binary, k, stack, base);
+                        match d.dst {
+                            Some(s) => {
+                                // skip the Store that follows
+                                put_fast(&mut stack[base + s as usize], r);
+                                pc += 1;
+                            }
+                            None => push_fast(stack, r),
+                        }
+                    }
+                    Some(Err(e)) => throw!(e),
+                    None => {
+                        let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
+                        let ret = stack.len() - argc;
+                        call!(fv, argc, ret);
+                    }
+                }
+            }};
+        }
+        // A fused op's long result: into the slot of the `Store` that
+        // follows (skipping it), else pushed.
+        macro_rules! long_result {
+            ($r:expr) => {{
+                let r: i64 = $r;
+                if let Op::Store(s) = code[pc] {
+                    put(&mut stack[base + s as usize], Value::long(r));
+                    pc += 1;
+                    // `recur`: take its back-jump here when no interrupt
+                    // is pending (else the Jump op runs the safe point).
+                    if let Op::Jump(t) = code[pc]
+                        && interrupt::check().is_ok()
+                    {
+                        pc = t as usize;
+                    }
+                } else {
+                    stack.push(Value::long(r));
+                }
+            }};
+        }
+        macro_rules! branch_generic {
+            ($i:expr) => {{
+                let i: u32 = $i;
+                let d = &proto.prims[i as usize];
+                let binary = d.binary;
+                let k = d.on_stack as usize;
+                let n = stack.len();
+                let a = operand(d.a, n - k, stack, base, consts);
+                let b = if binary {
+                    operand(d.b, n - 1, stack, base, consts)
+                } else {
+                    a
+                };
+                match prim_test(d.prim, a, b) {
+                    Some(t) => {
+                        finish_prim(d, binary, k, stack, base);
+                        if t {
+                            pc += 1;
+                        } else if let Op::JumpIfFalse(t) = code[pc] {
+                            pc = t as usize;
+                        }
+                    }
+                    None => {
+                        let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
+                        let ret = stack.len() - argc;
+                        call!(fv, argc, ret);
+                    }
+                }
+            }};
+        }
+
         loop {
             let op = code[pc];
             pc += 1;
@@ -591,7 +751,7 @@ impl Vm {
                 }
                 Op::CallVar(var, argc) => {
                     let argc = argc as usize;
-                    let fv = tri!(var_value(&consts[var as usize]));
+                    let fv = tri!(vars.get(&consts[var as usize]));
                     let ret = stack.len() - argc;
                     call!(fv, argc, ret);
                 }
@@ -608,7 +768,7 @@ impl Vm {
                         return Err(internal("no frame"));
                     };
                     // (this may drop the closure that ran: reload at once)
-                    stack.truncate(fr.ret);
+                    cut(stack, fr.ret);
                     if frames.is_empty() {
                         return Ok(v);
                     }
@@ -684,64 +844,95 @@ impl Vm {
                     };
                 }
                 Op::Host(i) => tri!(host_call(stack, &proto.hosts[i as usize])),
-                Op::Prim(i) => {
-                    let d = &proto.prims[i as usize];
-                    let binary = d.binary;
-                    let k = d.on_stack as usize;
-                    let n = stack.len();
-                    let a = operand(d.a, n - k, stack, base, consts);
-                    let b = if binary {
-                        operand(d.b, n - 1, stack, base, consts)
-                    } else if d.prim == Prim::KwGet {
-                        &consts[d.var as usize]
-                    } else {
-                        a
-                    };
-                    match prim_value(d.prim, a, b) {
-                        Some(Ok(r)) => {
-                            finish_prim(d, binary, k, stack, base);
-                            match d.dst {
-                                Some(s) => {
-                                    // skip the Store that follows
-                                    put_fast(&mut stack[base + s as usize], r);
-                                    pc += 1;
-                                }
-                                None => push_fast(stack, r),
-                            }
-                        }
-                        Some(Err(e)) => throw!(e),
-                        None => {
-                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
-                            let ret = stack.len() - argc;
-                            call!(fv, argc, ret);
-                        }
-                    }
-                }
-                Op::Branch(i) => {
-                    let d = &proto.prims[i as usize];
-                    let binary = d.binary;
-                    let k = d.on_stack as usize;
-                    let n = stack.len();
-                    let a = operand(d.a, n - k, stack, base, consts);
-                    let b = if binary {
-                        operand(d.b, n - 1, stack, base, consts)
-                    } else {
-                        a
-                    };
-                    match prim_test(d.prim, a, b) {
-                        Some(t) => {
-                            finish_prim(d, binary, k, stack, base);
-                            if t {
+                Op::Prim(i) => prim_generic!(i),
+                Op::Branch(i) => branch_generic!(i),
+                Op::BrCmpLL(c, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = stack[base + b as usize].as_long();
+                    match (x, y) {
+                        (Some(x), Some(y)) => {
+                            if c.test(x, y) {
                                 pc += 1;
                             } else if let Op::JumpIfFalse(t) = code[pc] {
                                 pc = t as usize;
                             }
                         }
-                        None => {
-                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
-                            let ret = stack.len() - argc;
-                            call!(fv, argc, ret);
+                        _ => branch_generic!(i as u32),
+                    }
+                }
+                Op::BrCmpLC(c, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = consts[b as usize].as_long();
+                    match (x, y) {
+                        (Some(x), Some(y)) => {
+                            if c.test(x, y) {
+                                pc += 1;
+                            } else if let Op::JumpIfFalse(t) = code[pc] {
+                                pc = t as usize;
+                            }
                         }
+                        _ => branch_generic!(i as u32),
+                    }
+                }
+                Op::Lookup(l, a, b, i) => {
+                    let coll = &stack[base + a as usize];
+                    let key = match l {
+                        Lookup::NthL | Lookup::GetL | Lookup::NthLM | Lookup::GetLM => {
+                            &stack[base + b as usize]
+                        }
+                        Lookup::NthC | Lookup::GetC | Lookup::NthCM | Lookup::GetCM => {
+                            &consts[b as usize]
+                        }
+                    };
+                    let r = match l {
+                        Lookup::NthL | Lookup::NthC | Lookup::NthLM | Lookup::NthCM => {
+                            nth_fast(coll, key)
+                        }
+                        Lookup::GetL | Lookup::GetC | Lookup::GetLM | Lookup::GetCM => {
+                            get_fast(coll, key)
+                        }
+                    };
+                    match r {
+                        Some(v) => {
+                            if matches!(
+                                l,
+                                Lookup::NthLM | Lookup::NthCM | Lookup::GetLM | Lookup::GetCM
+                            ) {
+                                // locals clearing: the collection's last use
+                                put(&mut stack[base + a as usize], Value::NIL);
+                            }
+                            if let Op::Store(s) = code[pc] {
+                                put(&mut stack[base + s as usize], v);
+                                pc += 1;
+                            } else {
+                                stack.push(v);
+                            }
+                        }
+                        None => prim_generic!(i as u32),
+                    }
+                }
+                Op::ArithLL(o, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = stack[base + b as usize].as_long();
+                    let r = match (x, y) {
+                        (Some(x), Some(y)) => o.apply(x, y),
+                        _ => None,
+                    };
+                    match r {
+                        Some(r) => long_result!(r),
+                        None => prim_generic!(i as u32),
+                    }
+                }
+                Op::ArithLC(o, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = consts[b as usize].as_long();
+                    let r = match (x, y) {
+                        (Some(x), Some(y)) => o.apply(x, y),
+                        _ => None,
+                    };
+                    match r {
+                        Some(r) => long_result!(r),
+                        None => prim_generic!(i as u32),
                     }
                 }
             }
