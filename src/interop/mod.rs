@@ -35,7 +35,7 @@
 //! at compile time for statics) from one cljw lacks ("... is not supported
 //! by cljw"). A class missing from that file is simply not checked.
 
-mod base64;
+pub(crate) mod base64;
 mod builder;
 mod charset;
 mod classes;
