@@ -191,13 +191,9 @@ fn list_call(
                 Value::bool(changed)
             }
             ("isEmpty", []) => Value::bool(lock(l).is_empty()),
-            // An iterator over a snapshot of the items.
-            ("iterator", []) => {
-                let items = lock(l).clone();
-                wrap(HostObject::Iterator(Lock::new(crate::runtime::seq::seq(
-                    &Value::list(items),
-                )?)))
-            }
+            // A live iterator: it sees later changes, and its remove
+            // takes out the item it last returned.
+            ("iterator" | "listIterator", []) => list_iterator(target),
             ("clear", []) => {
                 lock(l).clear();
                 Value::NIL
@@ -219,6 +215,68 @@ fn list_call(
             }
         })
     })())
+}
+
+/// The class of an ArrayList's / a LinkedList's / an ArrayDeque's iterator.
+const LIST_ITERATOR: &str = "java.util.ArrayList$Itr";
+
+/// java.util.Iterator over a list, by position: `next` is the index of
+/// the item `next()` returns, `last` the one `remove()` takes out.
+struct ListIter {
+    list: Value,
+    cursor: Lock<(usize, Option<usize>)>,
+}
+
+impl crate::runtime::object::ForeignObject for ListIter {}
+
+fn list_iterator(list: &Value) -> Value {
+    wrap(HostObject::Foreign(
+        LIST_ITERATOR,
+        Box::new(ListIter {
+            list: list.clone(),
+            cursor: Lock::new((0, None)),
+        }),
+    ))
+}
+
+/// The items of the list a ListIter walks.
+fn list_items(list: &Value) -> Option<&Lock<Vec<Value>>> {
+    match list.view() {
+        View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => Some(l),
+        _ => None,
+    }
+}
+
+fn list_iter_call(it: &ListIter, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let items = list_items(&it.list)?;
+    Some(match (method, args) {
+        ("hasNext", []) => Ok(Value::bool(lock(&it.cursor).0 < lock(items).len())),
+        ("next", []) => {
+            let mut c = lock(&it.cursor);
+            match lock(items).get(c.0).cloned() {
+                Some(x) => {
+                    *c = (c.0 + 1, Some(c.0));
+                    Ok(x)
+                }
+                None => Err(Exception::new(ExClass::NoSuchElementException, "")),
+            }
+        }
+        ("remove", []) => {
+            let mut c = lock(&it.cursor);
+            match c.1 {
+                Some(k) => {
+                    let mut v = lock(items);
+                    if k < v.len() {
+                        v.remove(k);
+                    }
+                    *c = (k, None);
+                    Ok(Value::NIL)
+                }
+                None => Err(Exception::new(ExClass::IllegalStateException, "")),
+            }
+        }
+        _ => return None,
+    })
 }
 
 fn builder(class: &str, s: String) -> Value {
@@ -258,6 +316,9 @@ fn byte_index(s: &str, i: i64) -> Option<usize> {
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let sb = match target.view() {
         View::HostObject(HostObject::StringBuilder(sb) | HostObject::StringBuffer(sb)) => sb,
+        View::HostObject(HostObject::Foreign(LIST_ITERATOR, b)) => {
+            return list_iter_call(b.downcast_ref::<ListIter>()?, method, args);
+        }
         View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => {
             // Object's methods (toString, hashCode, ...) fall through.
             if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {

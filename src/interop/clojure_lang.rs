@@ -625,7 +625,15 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.Settable",
             "java.io.Serializable",
         ])
-        .statics(&["intern", "create"], super::lang::statics),
+        .statics(
+            &[
+                "intern",
+                "create",
+                "getThreadBindingFrame",
+                "resetThreadBindingFrame",
+            ],
+            super::lang::statics,
+        ),
     ClassDef::class("clojure.lang.Namespace")
         .extends("clojure.lang.AReference")
         .implements(&["java.io.Serializable"])

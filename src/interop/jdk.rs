@@ -368,6 +368,26 @@ fn random(seed: u64) -> Value {
     ))))
 }
 
+thread_local! {
+    /// This thread's ThreadLocalRandom.current(): a Random (the class
+    /// reported is java.util.Random) seeded from the clock on first use.
+    static THREAD_RANDOM: Value = {
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        random(t ^ 0x9E37_79B9_7F4A_7C15)
+    };
+}
+
+fn thread_local_random(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    match (member, args) {
+        ("current", []) => Some(THREAD_RANDOM.try_with(Value::clone).map_err(|_| {
+            Exception::new(ExClass::IllegalStateException, "thread is ending")
+        })),
+        _ => None,
+    }
+}
+
 /// Random.next(bits).
 fn next_bits(state: &Lock<(u64, Option<f64>)>, bits: u32) -> i32 {
     let mut s = lock(state);
@@ -1108,7 +1128,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .implements(&["java.io.Serializable"]),
     ClassDef::class("java.util.concurrent.atomic.AtomicReference")
         .implements(&["java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.ThreadLocalRandom").extends("java.util.Random"),
+    ClassDef::class("java.util.concurrent.ThreadLocalRandom")
+        .extends("java.util.Random")
+        .statics(&["current"], thread_local_random),
     ClassDef::class("java.util.concurrent.FutureTask")
         .implements(&["java.util.concurrent.RunnableFuture"]),
     ClassDef::class("java.util.concurrent.CompletableFuture").implements(&[
@@ -1124,6 +1146,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.lang.reflect.Modifier"),
     ClassDef::interface("java.util.Iterator"),
     ClassDef::interface("java.util.ListIterator").implements(&["java.util.Iterator"]),
+    ClassDef::class("java.util.ArrayList$Itr").implements(&["java.util.Iterator"]),
     ClassDef::interface("java.util.Queue").implements(&["java.util.Collection"]),
     ClassDef::interface("java.util.Deque").implements(&["java.util.Queue"]),
     ClassDef::interface("java.util.SortedMap").implements(&["java.util.Map"]),

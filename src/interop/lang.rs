@@ -254,6 +254,33 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             v.bind_root(root.clone());
             Ok(Value::from(crate::runtime::gc::Ref::new(v)))
         }
+        // The frame is the map get-thread-bindings returns.
+        ("clojure.lang.Var", "getThreadBindingFrame", []) => Ok(Value::map_from_pairs(
+            crate::runtime::var::current_bindings()
+                .into_iter()
+                .map(|(var, v)| (Value::var(var), v))
+                .collect(),
+        )),
+        ("clojure.lang.Var", "resetThreadBindingFrame", [frame]) => {
+            crate::runtime::var::bindings_of(frame).map(|binds| {
+                crate::runtime::var::reset_bindings(binds);
+                Value::NIL
+            })
+        }
+        // Long.getLong / Integer.getInteger: a system property as a number,
+        // null (or the default) when unset or not a number.
+        ("java.lang.Long" | "java.lang.Integer", "getLong" | "getInteger", [k, rest @ ..])
+            if rest.len() <= 1 =>
+        {
+            string_arg(k, "key").map(|k| {
+                property(k)
+                    .and_then(|p| parse_long(p.trim()).ok())
+                    .filter(|n| class == "java.lang.Long" || i32::try_from(*n).is_ok())
+                    .map(Value::long)
+                    .or_else(|| rest.first().cloned())
+                    .unwrap_or(Value::NIL)
+            })
+        }
         ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
             string_arg(s, "s").and_then(parse_long).map(Value::long)
         }
@@ -307,6 +334,9 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("java.lang.Double", "isInfinite", [d]) => {
             to_double(d).map(|d| Value::bool(d.is_infinite()))
         }
+        // Boolean.getBoolean: whether the system property is "true".
+        ("java.lang.Boolean", "getBoolean", [k]) => string_arg(k, "name")
+            .map(|k| Value::bool(property(k).is_some_and(|p| p.eq_ignore_ascii_case("true")))),
         ("java.lang.Boolean", "parseBoolean", [s]) => Ok(Value::bool(
             s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")),
         )),
@@ -507,6 +537,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .statics(
             &[
                 "parseLong",
+                "getLong",
                 "valueOf",
                 "toString",
                 "toHexString",
@@ -541,6 +572,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .statics(
             &[
                 "parseInt",
+                "getInteger",
                 "valueOf",
                 "toString",
                 "toHexString",
@@ -656,7 +688,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.Comparable",
             "java.lang.constant.Constable",
         ])
-        .statics(&["parseBoolean", "valueOf"], statics)
+        .statics(&["parseBoolean", "getBoolean", "valueOf"], statics)
         .fields(&["TYPE", "TRUE", "FALSE"], fields),
     ClassDef::class("java.lang.Number").implements(&["java.io.Serializable"]),
     ClassDef::class("java.lang.Math")

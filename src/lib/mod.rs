@@ -205,6 +205,12 @@ const LIBS: &[(&str, LibSource)] = &[
         "clojure.core.specs.alpha",
         clojure_lib!("clojure/core/specs/alpha.clj"),
     ),
+    // core.async's go-block compiler: its go blocks run on threads here
+    // (the rest of core.async loads from the library's own jar).
+    (
+        "clojure.core.async.impl.ioc-macros",
+        clojure_lib!("clojure/core/async/impl/ioc_macros.clj"),
+    ),
 ];
 
 /// The bundled namespace called `name`, if there is one.
