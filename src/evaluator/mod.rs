@@ -336,7 +336,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
         }
         NodeKind::Throw(x) => {
             let v = eval(x, frame)?;
-            match v.as_exception() {
+            match crate::runtime::types::throwable(&v) {
                 Some(e) => Err(e),
                 None => Err(Exception::new(
                     ExClass::ClassCastException,
@@ -355,6 +355,19 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             let r = match eval(body, frame) {
                 Err(e) => match catches.iter().find(|c| e.class().is_a(c.class)) {
                     Some(c) => {
+                        // Caught where it was thrown: the throw site is its
+                        // first stack-trace element (as on the VM).
+                        if crate::runtime::gc::lock(&e.obj().trace).is_empty() {
+                            e.push_frame(TraceFrame {
+                                name: match frame.self_fn.view() {
+                                    View::Fn(f) => f.name().unwrap_or("eval").to_string(),
+                                    _ => "eval".to_string(),
+                                },
+                                file: None,
+                                line: 0,
+                                column: 0,
+                            });
+                        }
                         frame.slots[c.slot as usize] = Value::from(e);
                         eval(c.body, frame)
                     }

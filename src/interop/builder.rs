@@ -198,6 +198,15 @@ fn list_call(
                 lock(l).clear();
                 Value::NIL
             }
+            ("toArray", [] | [_]) => wrap(HostObject::Array(
+                "[Ljava.lang.Object;",
+                Lock::new(lock(l).clone()),
+            )),
+            ("stream" | "parallelStream" | "spliterator", []) => {
+                return crate::runtime::error::err::unsupported(format!(
+                    "cljw does not support java.util.stream: java.util.ArrayList.{method}"
+                ));
+            }
             ("contains", [x]) => {
                 let items = lock(l).clone();
                 let mut found = false;

@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 15] {
+fn tables() -> [&'static [ClassDef]; 16] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -25,6 +25,7 @@ fn tables() -> [&'static [ClassDef]; 15] {
         super::tokenizer::CLASSES,
         super::thread::CLASSES,
         super::concurrent::CLASSES,
+        super::jset::CLASSES,
     ]
 }
 

@@ -23,7 +23,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
                 [m],
             ) => Some(Ok(m.clone())),
             ("emptyList", []) => Some(Ok(host(HostObject::ArrayList(Lock::new(Vec::new()))))),
-            ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new()))),
+            ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new(), 16))),
             _ => None,
         },
         "java.net.URI" => match (member, args) {
@@ -156,8 +156,33 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             | "java.util.IdentityHashMap"
             | "java.util.TreeMap"
             | "java.util.concurrent.ConcurrentHashMap",
-            [] | [_],
+            [] | [_] | [_, _] | [_, _, _],
         ) => {
+            // (LinkedHashMap. cap load true) orders by access; (TreeMap.
+            // comparator) sorts by it: neither is modelled.
+            match (class, args) {
+                ("java.util.LinkedHashMap", [_, _, order]) if order.truthy() => {
+                    return Some(crate::runtime::error::err::unsupported(
+                        "cljw does not support an access-ordered java.util.LinkedHashMap",
+                    ));
+                }
+                ("java.util.TreeMap", [c])
+                    if !crate::runtime::equality::is_map(c)
+                        && !matches!(c.view(), View::HostObject(HostObject::JavaMap(..))) =>
+                {
+                    return Some(crate::runtime::error::err::unsupported(
+                        "cljw does not support a java.util.TreeMap with a comparator",
+                    ));
+                }
+                (_, [_, _]) | (_, [_, _, _])
+                    if !args
+                        .iter()
+                        .all(|a| crate::runtime::number::is_number(a) || a.as_bool().is_some()) =>
+                {
+                    return None;
+                }
+                _ => {}
+            }
             let class = [
                 "java.util.HashMap",
                 "java.util.LinkedHashMap",
@@ -169,7 +194,21 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             .into_iter()
             .find(|c| *c == class)
             .unwrap_or("java.util.HashMap");
-            // (HashMap. m) copies a map; (HashMap. 16) is a capacity.
+            // (HashMap. m) copies a map; (HashMap. 16) is a capacity: the
+            // table size orders a HashMap's iteration, as the JVM's.
+            let mut cap = match args.first() {
+                Some(n) if crate::runtime::number::is_number(n) => match to_long(n) {
+                    Ok(n) if n >= 0 => (n as usize).max(1).next_power_of_two(),
+                    Ok(n) => {
+                        return Some(Err(Exception::new(
+                            ExClass::IllegalArgumentException,
+                            format!("Illegal initial capacity: {n}"),
+                        )));
+                    }
+                    Err(e) => return Some(Err(e)),
+                },
+                _ => 16,
+            };
             let init = match args.first() {
                 Some(m)
                     if crate::runtime::equality::is_map(m)
@@ -182,7 +221,12 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 }
                 _ => Vec::new(),
             };
-            Some(Ok(java_map(class, init)))
+            if !init.is_empty() {
+                // HashMap(Map): tableSizeFor((int) (size / 0.75f + 1)).
+                cap = ((init.len() as f32 / 0.75 + 1.0) as usize).next_power_of_two();
+                cap = crate::runtime::hash::grown_table_size(cap, init.len());
+            }
+            Some(Ok(java_map(class, init, cap)))
         }
         ("java.util.Locale", [lang]) => Some(locale(&[lang])),
         ("java.util.Locale", [lang, country]) => Some(locale(&[lang, country])),
@@ -202,7 +246,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
             reference_method(c, cell, method, args)
         }
         HostObject::Atomic(c, cell) => atomic_method(c, cell, method, args),
-        HostObject::JavaMap(_, m) => map_method(target, m, method, args),
+        HostObject::JavaMap(_, m, cap) => map_method(target, m, cap, method, args),
         HostObject::Locale(tag) => {
             let (lang, country) = tag.split_once('_').unwrap_or((tag, ""));
             Some(Ok(match (method, args) {
@@ -736,15 +780,27 @@ fn uri_method(u: &str, method: &str, args: &[Value]) -> Option<Result<Value>> {
 
 // ----- mutable java.util Maps -----
 
-fn java_map(class: &'static str, entries: Vec<(Value, Value)>) -> Value {
-    host(HostObject::JavaMap(class, Lock::new(entries)))
+fn java_map(class: &'static str, entries: Vec<(Value, Value)>, cap: usize) -> Value {
+    host(HostObject::JavaMap(
+        class,
+        Lock::new(entries),
+        std::sync::atomic::AtomicUsize::new(cap),
+    ))
 }
 
 fn map_entries(m: &Value) -> Result<Vec<(Value, Value)>> {
-    if let View::HostObject(HostObject::JavaMap(_, items)) = m.view() {
-        return Ok(lock(items).clone());
+    if let View::HostObject(o @ HostObject::JavaMap(..)) = m.view() {
+        return Ok(o.java_map_entries().unwrap_or_default());
     }
     crate::runtime::equality::entries(m).collect()
+}
+
+/// A Map's entries in its iteration order.
+fn ordered(map: &Value) -> Vec<(Value, Value)> {
+    match map.view() {
+        View::HostObject(o) => o.java_map_entries().unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 fn java_equals(a: &Value, b: &Value) -> bool {
@@ -754,16 +810,27 @@ fn java_equals(a: &Value, b: &Value) -> bool {
 fn map_method(
     target: &Value,
     m: &Lock<Vec<(Value, Value)>>,
+    cap: &std::sync::atomic::AtomicUsize,
     method: &str,
     args: &[Value],
 ) -> Option<Result<Value>> {
+    let is_tree = target.class_name() == "java.util.TreeMap";
     let find = |k: &Value| lock(m).iter().position(|(x, _)| java_equals(x, k));
     let get = |k: &Value| find(k).map(|i| lock(m)[i].1.clone());
     let put = |k: &Value, v: &Value| -> Value {
         match find(k) {
             Some(i) => std::mem::replace(&mut lock(m)[i].1, v.clone()),
             None => {
-                lock(m).push((k.clone(), v.clone()));
+                let n = {
+                    let mut m = lock(m);
+                    m.push((k.clone(), v.clone()));
+                    m.len()
+                };
+                let old = cap.load(std::sync::atomic::Ordering::Relaxed);
+                cap.store(
+                    crate::runtime::hash::grown_table_size(old, n),
+                    std::sync::atomic::Ordering::Relaxed,
+                );
                 Value::NIL
             }
         }
@@ -827,16 +894,44 @@ fn map_method(
             lock(m).clear();
             Value::NIL
         }
-        ("keySet", []) => Value::set_from(lock(m).iter().map(|(k, _)| k.clone()).collect()),
+        ("keySet", []) => Value::set_from(ordered(target).into_iter().map(|(k, _)| k).collect()),
         ("values", []) => host(HostObject::ArrayList(Lock::new(
-            lock(m).iter().map(|(_, v)| v.clone()).collect(),
+            ordered(target).into_iter().map(|(_, v)| v).collect(),
         ))),
         ("entrySet", []) => Value::vector(
-            lock(m)
-                .iter()
-                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+            ordered(target)
+                .into_iter()
+                .map(|(k, v)| Value::map_entry(k, v))
                 .collect(),
         ),
+        ("firstKey" | "lastKey", []) if is_tree => {
+            let es = ordered(target);
+            let e = if method == "firstKey" {
+                es.first()
+            } else {
+                es.last()
+            };
+            match e {
+                Some((k, _)) => k.clone(),
+                None => {
+                    return Some(Err(Exception::full(
+                        ExClass::NoSuchElementException,
+                        None,
+                        None,
+                        None,
+                    )));
+                }
+            }
+        }
+        ("firstEntry" | "lastEntry", []) if is_tree => {
+            let es = ordered(target);
+            let e = if method == "firstEntry" {
+                es.first()
+            } else {
+                es.last()
+            };
+            e.map_or(Value::NIL, |(k, v)| Value::map_entry(k.clone(), v.clone()))
+        }
         ("equals", [o]) => Value::bool(target.identical(o)),
         _ => return None,
     }))
@@ -1075,27 +1170,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .extends("java.util.AbstractMap")
         .implements(&[
             "java.util.NavigableMap",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.util.HashSet")
-        .extends("java.util.AbstractSet")
-        .implements(&[
-            "java.util.Set",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.util.LinkedHashSet")
-        .extends("java.util.HashSet")
-        .implements(&[
-            "java.util.Set",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.util.TreeSet")
-        .extends("java.util.AbstractSet")
-        .implements(&[
-            "java.util.NavigableSet",
             "java.lang.Cloneable",
             "java.io.Serializable",
         ]),

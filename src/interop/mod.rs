@@ -48,6 +48,7 @@ mod exceptions;
 mod executor;
 mod io;
 mod jdk;
+mod jset;
 mod lang;
 mod multi;
 mod number;

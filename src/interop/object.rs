@@ -39,6 +39,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .or_else(|| super::builder::call(target, method, args))
             .or_else(|| super::regex::call(target, method, args))
             .or_else(|| super::jdk::call(target, method, args))
+            .or_else(|| super::jset::call(target, method, args))
             .or_else(|| super::stack_trace::call(target, method, args))
             .or_else(|| super::charset::call(target, method, args))
             .or_else(|| super::base64::call(target, method, args))

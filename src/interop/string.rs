@@ -95,6 +95,21 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                     }
                 }
             }
+            // The code point at UTF-16 index i (a lone surrogate as is).
+            ("codePointAt", [i]) => {
+                let u = units(s);
+                let i = index(i)?;
+                let Some(&hi) = usize::try_from(i).ok().and_then(|i| u.get(i)) else {
+                    return Err(sioobe(format!("index {i}, length {}", u.len())));
+                };
+                let lo = u.get(i as usize + 1).copied();
+                match (hi, lo) {
+                    (0xD800..=0xDBFF, Some(lo @ 0xDC00..=0xDFFF)) => Value::long(
+                        0x10000 + ((i64::from(hi) - 0xD800) << 10) + (i64::from(lo) - 0xDC00),
+                    ),
+                    _ => Value::long(i64::from(hi)),
+                }
+            }
             ("substring", [b]) | ("substring", [b, _]) | ("subSequence", [b, _]) => {
                 let u = units(s);
                 let b = index(b)?;

@@ -222,6 +222,14 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         }
         _ => {}
     }
+    // A java.util.List is `=` to a Clojure sequential collection with the
+    // same items, a java.util.Map to a Clojure map with the same entries.
+    if let Some(x) = java_coll(a) {
+        return Ok(Shallow::Walk(Task::Pair(x, b.clone())));
+    }
+    if let Some(y) = java_coll(b) {
+        return Ok(Shallow::Walk(Task::Pair(a.clone(), y)));
+    }
     if is_sequential(a) {
         if !is_sequential(b) {
             return bool_result(false);
@@ -250,7 +258,14 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         return Ok(Shallow::Walk(Task::Map(es.into_iter(), b.clone())));
     }
     if is_set(a) {
-        return bool_result(is_set(b) && set_equal(a, b)?);
+        return bool_result(match java_set(b) {
+            Some(b) => set_equal(a, &b)?,
+            None => is_set(b) && set_equal(a, b)?,
+        });
+    }
+    // APersistentSet.equiv accepts any java.util.Set.
+    if let (Some(a), true) = (java_set(a), is_set(b)) {
+        return bool_result(set_equal(&a, b)?);
     }
     // Regexes, fns, exceptions, transients: identity (checked above).
     bool_result(false)
@@ -405,6 +420,32 @@ fn set_contains(s: &Value, k: &Value) -> Result<bool> {
 
 /// APersistentSet.equiv: same size, and every item of `b` is in `a`
 /// (membership is `=`-based in both modes, as the JVM's `contains`).
+/// A java.util.List host object's items as a vector, a java.util.Map's
+/// entries as a map.
+fn java_coll(v: &Value) -> Option<Value> {
+    use super::object::HostObject as H;
+    match v.view() {
+        View::HostObject(o @ H::JavaMap(..)) => Some(Value::map_from_pairs(
+            o.java_map_entries().unwrap_or_default(),
+        )),
+        View::HostObject(H::ArrayList(l)) => Some(Value::vector(super::gc::lock(l).clone())),
+        View::HostObject(H::LinkedList(c, l)) if *c == "java.util.LinkedList" => {
+            Some(Value::vector(super::gc::lock(l).clone()))
+        }
+        _ => None,
+    }
+}
+
+/// A java.util.Set host object's items as a Clojure set.
+fn java_set(v: &Value) -> Option<Value> {
+    match v.view() {
+        View::HostObject(super::object::HostObject::Foreign(_, f)) if f.is_set() => Some(
+            crate::runtime::coll::ops::hash_set_of(f.items().unwrap_or_default()),
+        ),
+        _ => None,
+    }
+}
+
 fn set_equal(a: &Value, b: &Value) -> Result<bool> {
     if coll_count(a)? != coll_count(b)? {
         return Ok(false);

@@ -100,8 +100,9 @@ pub struct Instance {
     /// Records: the extension map (nil when empty).
     ext: Value,
     meta: Value,
-    /// reify: the object's own method closures.
-    own_methods: Option<Ref<Methods>>,
+    /// reify/proxy: the object's own method closures (a proxy's change
+    /// with update-proxy / init-proxy).
+    own_methods: Option<Lock<Ref<Methods>>>,
 }
 
 impl Instance {
@@ -136,19 +137,39 @@ impl Instance {
         }
     }
     /// A reify/proxy object's own method table.
-    pub fn own_methods(&self) -> Option<&Methods> {
-        self.own_methods.as_deref()
+    pub fn own_methods(&self) -> Option<Ref<Methods>> {
+        self.own_methods.as_ref().map(|m| lock(m).clone())
+    }
+    /// Replace a reify/proxy object's own method table (false for other
+    /// instances).
+    pub fn set_own_methods(&self, methods: Methods) -> bool {
+        match &self.own_methods {
+            Some(m) => {
+                *lock(m) = Ref::new(methods);
+                true
+            }
+            None => false,
+        }
+    }
+    /// A proxy's superclass object, made from its constructor args (an
+    /// Exception's message and cause); nil when it has none.
+    pub fn proxy_super(&self) -> Value {
+        if self.ty.kind == TypeKind::Reify {
+            self.ext.clone()
+        } else {
+            Value::NIL
+        }
     }
     /// The method fn under `key`, if this object's type defines it.
     pub fn method(&self, key: &str) -> Option<Value> {
         match &self.own_methods {
-            Some(m) => m.get(key).cloned(),
+            Some(m) => lock(m).get(key).cloned(),
             None => lock(&self.ty.methods).get(key).cloned(),
         }
     }
     pub fn has_method(&self, key: &str) -> bool {
         match &self.own_methods {
-            Some(m) => m.contains_key(key),
+            Some(m) => lock(m).contains_key(key),
             None => lock(&self.ty.methods).contains_key(key),
         }
     }
@@ -161,7 +182,7 @@ impl Instance {
                 .map(|(_, v)| v.clone())
         };
         match &self.own_methods {
-            Some(m) => find(m),
+            Some(m) => find(&lock(m)),
             None => find(&lock(&self.ty.methods)),
         }
     }
@@ -281,13 +302,28 @@ pub fn record_from_map(ty: &Ref<TypeDef>, m: &Value) -> Result<Value> {
 
 /// A reify object: an instance of `ty` with its own methods and metadata.
 pub fn reify(ty: Ref<TypeDef>, methods: Methods, meta: Value) -> Value {
+    proxy(ty, methods, meta, Value::NIL)
+}
+
+/// A proxy object: a reify object with its superclass object `sup` (made
+/// from the constructor args; nil when there are none).
+pub fn proxy(ty: Ref<TypeDef>, methods: Methods, meta: Value, sup: Value) -> Value {
     Value::from(Ref::new(Instance {
         ty,
         fields: Lock::new(Vec::new()),
-        ext: Value::NIL,
+        ext: sup,
         meta,
-        own_methods: Some(Ref::new(methods)),
+        own_methods: Some(Lock::new(Ref::new(methods))),
     }))
+}
+
+/// What `throw` throws for `v`: an exception, or the exception a proxy
+/// of a Throwable class was constructed with.
+pub fn throwable(v: &Value) -> Option<super::error::Exception> {
+    v.as_exception().or_else(|| match v.view() {
+        View::Instance(i) => i.proxy_super().as_exception(),
+        _ => None,
+    })
 }
 
 /// `(assoc r k v)`: a field key replaces the field, others go to the
@@ -346,7 +382,10 @@ pub fn with_meta(inst: &Instance, meta: Value) -> Value {
         fields: Lock::new(inst.fields()),
         ext: inst.ext.clone(),
         meta,
-        own_methods: inst.own_methods.clone(),
+        own_methods: inst
+            .own_methods
+            .as_ref()
+            .map(|m| Lock::new(lock(m).clone())),
     }))
 }
 
@@ -395,6 +434,10 @@ pub fn proxy_base_method(
         )))),
         ("hashCode", []) => Some(Ok(Value::long(i64::from(hash::identity_hash(this))))),
         ("equals", [o]) => Some(Ok(Value::bool(this.identical(o)))),
+        // The superclass object's own method (an Exception's getMessage).
+        _ if !inst.proxy_super().is_nil() => {
+            Some(super::host::call_method(&inst.proxy_super(), method, args))
+        }
         _ => None,
     }
 }

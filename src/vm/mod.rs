@@ -202,7 +202,7 @@ fn var_value(c: &Value) -> Result<Value> {
 
 #[cold]
 fn throw_value(v: Value) -> Exception {
-    match v.as_exception() {
+    match crate::runtime::types::throwable(&v) {
         Some(e) => e,
         None => Exception::new(
             ExClass::ClassCastException,
@@ -429,6 +429,11 @@ impl Vm {
                 .iter()
                 .find(|h| h.start <= at && at < h.end && h.class.is_none_or(|c| class.is_a(c)))
             {
+                // Caught where it was thrown: the throw site is its first
+                // stack-trace element (the JVM records it at creation).
+                if gc::lock(&e.obj().trace).is_empty() {
+                    add_trace(&e, proto, arity.pos_at(at).unwrap_or(proto.pos));
+                }
                 fr.pc = h.target;
                 let keep = fr.base + arity.frame_size as usize + 1 + h.depth as usize;
                 self.stack.truncate(keep);

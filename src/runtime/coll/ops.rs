@@ -363,6 +363,12 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
         View::SortedSet(s) => s.contains(k)?,
         View::TransientMap(t) => t.contains_key(k)?,
         View::TransientSet(t) => t.contains(k)?,
+        // java.util.Set / Map objects of the interop layer.
+        View::HostObject(crate::runtime::object::HostObject::Foreign(_, f))
+            if f.set_contains(k).is_some() =>
+        {
+            f.set_contains(k).unwrap_or(Ok(false))?
+        }
         View::Instance(i) if i.is_record() => i.record_get(k)?.is_some(),
         // Associative.containsKey, else IPersistentSet.contains.
         View::Instance(i) if i.has_method("containsKey") || i.has_method("contains") => {
