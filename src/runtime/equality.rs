@@ -191,7 +191,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 },
         );
     }
-    if let Some(r) = crate::runtime::types::equiv(a, b) {
+    if let Some(r) = crate::runtime::types::equiv(a, b, mode == Mode::Equiv) {
         return bool_result(r?);
     }
     match (a.view(), b.view()) {
@@ -222,8 +222,9 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         }
         _ => {}
     }
+    let instance_b = matches!(b.view(), View::Instance(_));
     if is_sequential(a) {
-        if !is_sequential(b) {
+        if !is_sequential(b) && !instance_b {
             return bool_result(false);
         }
         if let (Some(x), Some(y)) = (known_count(a), known_count(b))
@@ -237,7 +238,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         )));
     }
     if is_map(a) {
-        if !is_map(b) || coll_count(a)? != coll_count(b)? {
+        if !(is_map(b) || instance_b) || coll_count(a)? != coll_count(b)? {
             return bool_result(false);
         }
         // Look keys up in a hashed map when one side is sorted.
@@ -250,7 +251,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         return Ok(Shallow::Walk(Task::Map(es.into_iter(), b.clone())));
     }
     if is_set(a) {
-        return bool_result(is_set(b) && set_equal(a, b)?);
+        return bool_result((is_set(b) || instance_b) && set_equal(a, b)?);
     }
     // Regexes, fns, exceptions, transients: identity (checked above).
     bool_result(false)
@@ -358,6 +359,7 @@ fn coll_count(v: &Value) -> Result<usize> {
         View::ArrayMap(x) => Ok(x.count()),
         View::HashMap(x) => Ok(x.count()),
         View::HashSet(x) => Ok(x.count()),
+        View::Instance(_) => seq::count(v),
         // TODO(sorted): use SortedMap/SortedSet::count once their API lands.
         _ => {
             let mut n = 0;
@@ -375,6 +377,16 @@ fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
     match m.view() {
         View::ArrayMap(x) => Ok(x.get(k).cloned()),
         View::HashMap(x) => Ok(x.get(k).cloned()),
+        // A java.util.Map type: containsKey, then get (or valAt).
+        View::Instance(i) if i.has_method("containsKey") => {
+            let ks = std::slice::from_ref(k);
+            let found = crate::runtime::types::call_method(m, "containsKey", ks);
+            if !found.transpose()?.is_some_and(|f| f.truthy()) {
+                return Ok(None);
+            }
+            let getter = if i.has_method("get") { "get" } else { "valAt" };
+            crate::runtime::types::call_method(m, getter, ks).transpose()
+        }
         _ => {
             // TODO(sorted): SortedMap lookup by comparator once its API lands.
             for e in entries(m) {
