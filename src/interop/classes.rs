@@ -72,6 +72,10 @@ pub fn class_of(v: &Value) -> Value {
     if v.is_nil() {
         return Value::NIL;
     }
+    // A named fn's class is its own (`user$f`), a subclass of AFunction.
+    if let Some(name) = crate::runtime::printer::fn_class_name(v) {
+        return Value::class(&name, false);
+    }
     Value::class(v.class_name(), false)
 }
 

@@ -48,6 +48,7 @@ fn index_of(coll: &Value, x: &Value, last: bool) -> Result<Value> {
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let is_map = equality::is_map(target);
     let is_set = equality::is_set(target);
+    let is_sorted = matches!(target.view(), View::SortedMap(_) | View::SortedSet(_));
     Some(match (method, args) {
         ("size" | "count", []) => seq::count(target).map(|n| Value::long(n as i64)),
         ("isEmpty", []) => seq::seq(target).map(|s| Value::bool(s.is_nil())),
@@ -100,6 +101,16 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("kvreduce", [f, init]) => core("reduce-kv", &[f.clone(), init.clone(), target.clone()]),
         ("invoke", _) => func::invoke(target, args),
         ("toArray", []) => core("object-array", std::slice::from_ref(target)),
+        // clojure.lang.Sorted (what subseq/rsubseq call).
+        ("seqFrom", [k, asc]) if is_sorted => ops::sorted_seq_from(target, k, asc.truthy()),
+        ("entryKey", [e]) if is_sorted => ops::sorted_entry_key(target, e),
+        ("seq", [asc]) if is_sorted => {
+            if asc.truthy() {
+                seq::seq(target)
+            } else {
+                ops::rseq(target)
+            }
+        }
         ("comparator", []) => {
             use crate::runtime::coll::SortedComparator as Comparator;
             let c = match target.view() {

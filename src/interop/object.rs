@@ -26,6 +26,12 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
             ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
             ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
+            // AFunction implements java.util.Comparator.
+            ("compare", [a, b]) => Some(
+                crate::runtime::coll::SortedComparator::Fn(target.clone())
+                    .compare_int(a, b)
+                    .map(|n| Value::long(i64::from(n))),
+            ),
             _ => None,
         },
         View::Exception(_) => target

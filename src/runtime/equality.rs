@@ -191,7 +191,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 },
         );
     }
-    if let Some(r) = crate::runtime::types::equiv(a, b) {
+    if let Some(r) = crate::runtime::types::equiv(a, b, mode == Mode::Equiv) {
         return bool_result(r?);
     }
     match (a.view(), b.view()) {
@@ -230,8 +230,9 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
     if let Some(y) = java_coll(b) {
         return Ok(Shallow::Walk(Task::Pair(a.clone(), y)));
     }
+    let instance_b = matches!(b.view(), View::Instance(_));
     if is_sequential(a) {
-        if !is_sequential(b) {
+        if !is_sequential(b) && !instance_b {
             return bool_result(false);
         }
         if let (Some(x), Some(y)) = (known_count(a), known_count(b))
@@ -245,7 +246,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         )));
     }
     if is_map(a) {
-        if !is_map(b) || coll_count(a)? != coll_count(b)? {
+        if !(is_map(b) || instance_b) || coll_count(a)? != coll_count(b)? {
             return bool_result(false);
         }
         // Look keys up in a hashed map when one side is sorted.
@@ -260,7 +261,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
     if is_set(a) {
         return bool_result(match java_set(b) {
             Some(b) => set_equal(a, &b)?,
-            None => is_set(b) && set_equal(a, b)?,
+            None => (is_set(b) || instance_b) && set_equal(a, b)?,
         });
     }
     // APersistentSet.equiv accepts any java.util.Set.
@@ -373,6 +374,7 @@ fn coll_count(v: &Value) -> Result<usize> {
         View::ArrayMap(x) => Ok(x.count()),
         View::HashMap(x) => Ok(x.count()),
         View::HashSet(x) => Ok(x.count()),
+        View::Instance(_) => seq::count(v),
         // TODO(sorted): use SortedMap/SortedSet::count once their API lands.
         _ => {
             let mut n = 0;
@@ -390,6 +392,16 @@ fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
     match m.view() {
         View::ArrayMap(x) => Ok(x.get(k).cloned()),
         View::HashMap(x) => Ok(x.get(k).cloned()),
+        // A java.util.Map type: containsKey, then get (or valAt).
+        View::Instance(i) if i.has_method("containsKey") => {
+            let ks = std::slice::from_ref(k);
+            let found = crate::runtime::types::call_method(m, "containsKey", ks);
+            if !found.transpose()?.is_some_and(|f| f.truthy()) {
+                return Ok(None);
+            }
+            let getter = if i.has_method("get") { "get" } else { "valAt" };
+            crate::runtime::types::call_method(m, getter, ks).transpose()
+        }
         _ => {
             // TODO(sorted): SortedMap lookup by comparator once its API lands.
             for e in entries(m) {

@@ -460,8 +460,12 @@ pub fn call_method(x: &Value, key: &str, args: &[Value]) -> Option<Result<Value>
 
 // ----- equality, hashing, printing -----
 
-/// `=` when either side is an instance: None when neither is.
-pub fn equiv(a: &Value, b: &Value) -> Option<Result<bool>> {
+/// `=` (`equiv` true, Util.equiv) or `.equals` when either side is an
+/// instance: None when neither is, or when `b` is an instance that the
+/// built-in collection `a` compares by content (a `java.util.Map`,
+/// `java.util.List`/`Sequential` or `java.util.Set` type; the caller walks
+/// it like its own kind).
+pub fn equiv(a: &Value, b: &Value, equiv: bool) -> Option<Result<bool>> {
     match (a.view(), b.view()) {
         (View::Instance(x), _) if x.is_record() => Some(match b.view() {
             View::Instance(y) if Ref::ptr_eq(&x.ty, &y.ty) => x.record_as_map().and_then(|mx| {
@@ -471,9 +475,40 @@ pub fn equiv(a: &Value, b: &Value) -> Option<Result<bool>> {
             _ => Ok(false),
         }),
         (_, View::Instance(y)) if y.is_record() => Some(Ok(false)),
+        // Util.equiv: an IPersistentCollection's own `equiv` decides.
+        (View::Instance(x), _) if equiv && x.has_method("equiv") => {
+            Some(call_method(a, "equiv", std::slice::from_ref(b))?.map(|r| r.truthy()))
+        }
         (View::Instance(_), _) => Some(object_equals(a, b)),
+        (_, View::Instance(_)) if content_comparable(a, b, equiv) => None,
+        (_, View::Instance(y)) if equiv && y.has_method("equiv") && !is_builtin_coll(a) => {
+            Some(call_method(b, "equiv", std::slice::from_ref(a))?.map(|r| r.truthy()))
+        }
         (_, View::Instance(_)) => Some(Ok(false)),
         _ => None,
+    }
+}
+
+fn is_builtin_coll(a: &Value) -> bool {
+    equality::is_map(a) || equality::is_set(a) || equality::is_sequential(a)
+}
+
+/// Does the built-in collection `a` compare the instance `b` by content?
+/// APersistentMap.equiv takes a `java.util.Map` (one that is an
+/// IPersistentMap only with MapEquivalence; `.equals` takes any Map),
+/// APersistentVector/ASeq a `java.util.List` or `Sequential`,
+/// APersistentSet a `java.util.Set`.
+pub fn content_comparable(a: &Value, b: &Value, equiv: bool) -> bool {
+    let is = |c: &str| crate::runtime::host::is_instance(c, b);
+    if equality::is_map(a) {
+        is("java.util.Map")
+            && (!equiv || !is("clojure.lang.IPersistentMap") || is("clojure.lang.MapEquivalence"))
+    } else if equality::is_sequential(a) {
+        is("java.util.List") || is("clojure.lang.Sequential")
+    } else if equality::is_set(a) {
+        is("java.util.Set")
+    } else {
+        false
     }
 }
 
