@@ -191,7 +191,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 },
         );
     }
-    if let Some(r) = crate::runtime::types::equiv(a, b) {
+    if let Some(r) = crate::runtime::types::equiv(a, b, matches!(mode, Mode::Equiv)) {
         return bool_result(r?);
     }
     match (a.view(), b.view()) {

@@ -418,8 +418,32 @@ pub fn call_method(x: &Value, key: &str, args: &[Value]) -> Option<Result<Value>
 // ----- equality, hashing, printing -----
 
 /// `=` when either side is an instance: None when neither is.
-pub fn equiv(a: &Value, b: &Value) -> Option<Result<bool>> {
+///
+/// With `pcequiv` (Clojure's `=`, Util.equiv) an instance whose type defines
+/// IPersistentCollection's `equiv` compares with it, from either side when
+/// the other is not a collection of ours (Util.pcequiv); without it (Java
+/// `.equals`) the type's `equals` decides.
+pub fn equiv(a: &Value, b: &Value, pcequiv: bool) -> Option<Result<bool>> {
+    let own_equiv = |x: &Instance| pcequiv && !x.is_record() && x.has_method("equiv");
     match (a.view(), b.view()) {
+        (View::Instance(x), _) if own_equiv(x) => Some(
+            call_method(a, "equiv", std::slice::from_ref(b))
+                .unwrap_or(Ok(Value::FALSE))
+                .map(|r| r.truthy()),
+        ),
+        (_, View::Instance(y))
+            if own_equiv(y)
+                && !matches!(a.view(), View::Instance(_))
+                && !equality::is_sequential(a)
+                && !equality::is_map(a)
+                && !equality::is_set(a) =>
+        {
+            Some(
+                call_method(b, "equiv", std::slice::from_ref(a))
+                    .unwrap_or(Ok(Value::FALSE))
+                    .map(|r| r.truthy()),
+            )
+        }
         (View::Instance(x), _) if x.is_record() => Some(match b.view() {
             View::Instance(y) if Ref::ptr_eq(&x.ty, &y.ty) => x.record_as_map().and_then(|mx| {
                 y.record_as_map()
