@@ -627,14 +627,18 @@ fn vector_p(args: &[Value]) -> Result<Value> {
         matches!(
             x.view(),
             View::Vector(_) | View::SubVector(_) | View::MapEntry(_)
-        )
+        ) || instance_of(x, "clojure.lang.IPersistentVector")
     })
 }
 fn map_p(args: &[Value]) -> Result<Value> {
-    pred("map?", args, is_map)
+    pred("map?", args, |x| {
+        is_map(x) || instance_of(x, "clojure.lang.IPersistentMap")
+    })
 }
 fn set_p(args: &[Value]) -> Result<Value> {
-    pred("set?", args, is_set)
+    pred("set?", args, |x| {
+        is_set(x) || instance_of(x, "clojure.lang.IPersistentSet")
+    })
 }
 fn list_p(args: &[Value]) -> Result<Value> {
     pred("list?", args, |x| matches!(x.view(), View::List(_)))

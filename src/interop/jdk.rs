@@ -95,15 +95,24 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
         }
         ("java.net.URI", [s]) => Some(uri(s)),
         // cljw's collector never clears a reference: a Soft/WeakReference
-        // holds its referent strongly and its queue stays empty, which the
-        // JVM's contract allows (clearing is at the collector's discretion).
+        // holds its referent strongly and reaches its queue only through
+        // `.enqueue`, which the JVM's contract allows (clearing is at the
+        // collector's discretion). The cell holds [referent queue].
         ("java.lang.ref.SoftReference" | "java.lang.ref.WeakReference", [v] | [v, _]) => {
             let class = if class == "java.lang.ref.SoftReference" {
                 "java.lang.ref.SoftReference"
             } else {
                 "java.lang.ref.WeakReference"
             };
-            Some(Ok(host(HostObject::Atomic(class, Lock::new(v.clone())))))
+            let queue = args.get(1).cloned().unwrap_or(Value::NIL);
+            if !queue.is_nil() && queue.class_name() != "java.lang.ref.ReferenceQueue" {
+                return Some(crate::runtime::error::err::class_cast(format!(
+                    "class {} cannot be cast to class java.lang.ref.ReferenceQueue",
+                    queue.class_name()
+                )));
+            }
+            let cell = Value::vector(vec![v.clone(), queue]);
+            Some(Ok(host(HostObject::Atomic(class, Lock::new(cell)))))
         }
         ("java.lang.ref.ReferenceQueue", []) => Some(Ok(host(HostObject::Atomic(
             "java.lang.ref.ReferenceQueue",
@@ -243,7 +252,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         HostObject::Random(state) => random_method(state, method, args),
         HostObject::Uri(u) => uri_method(u, method, args),
         HostObject::Atomic(c, cell) if c.starts_with("java.lang.ref.") => {
-            reference_method(c, cell, method, args)
+            reference_method(target, c, cell, method, args)
         }
         HostObject::Atomic(c, cell) => atomic_method(c, cell, method, args),
         HostObject::JavaMap(_, m, cap) => map_method(target, m, cap, method, args),
@@ -1050,23 +1059,65 @@ fn atomic_method(
 
 // ----- java.lang.ref -----
 
-/// Soft/WeakReference and ReferenceQueue (see `construct`: never cleared).
+/// Soft/WeakReference and ReferenceQueue (see `construct`: the collector
+/// never clears a reference). A reference's cell holds [referent queue],
+/// the queue becoming nil once the reference is enqueued; a queue's cell
+/// holds the references enqueued and not yet polled, newest first.
 fn reference_method(
+    this: &Value,
     class: &str,
     cell: &Lock<Value>,
     method: &str,
     args: &[Value],
 ) -> Option<Result<Value>> {
-    let queue = class == "java.lang.ref.ReferenceQueue";
+    use crate::runtime::coll::ops::nth;
+    let slot = |i: i64| nth(&lock(cell), i).unwrap_or(Value::NIL);
+    if class == "java.lang.ref.ReferenceQueue" {
+        return Some(Ok(match (method, args) {
+            // A blocking remove returns at once: no collector ever enqueues.
+            ("poll", []) | ("remove", [] | [_]) => {
+                let mut q = lock(cell);
+                let items = crate::runtime::seq::iter(&q).collect::<Result<Vec<_>>>();
+                let Ok(mut items) = items else {
+                    return Some(Ok(Value::NIL));
+                };
+                if items.is_empty() {
+                    return Some(Ok(Value::NIL));
+                }
+                let head = items.remove(0);
+                *q = Value::vector(items);
+                head
+            }
+            _ => return None,
+        }));
+    }
     Some(Ok(match (method, args) {
-        ("poll", []) if queue => Value::NIL,
-        ("get", []) if !queue => lock(cell).clone(),
-        ("refersTo", [o]) if !queue => Value::bool(lock(cell).identical(o)),
-        ("clear", []) if !queue => {
-            *lock(cell) = Value::NIL;
+        ("get", []) => slot(0),
+        ("refersTo", [o]) => Value::bool(slot(0).identical(o)),
+        ("clear", []) => {
+            let q = slot(1);
+            *lock(cell) = Value::vector(vec![Value::NIL, q]);
             Value::NIL
         }
-        ("enqueue" | "isEnqueued", []) if !queue => Value::FALSE,
+        // Reference.enqueue: clear, then add to the registered queue once.
+        ("enqueue", []) => {
+            let q = slot(1);
+            *lock(cell) = Value::vector(vec![Value::NIL, Value::NIL]);
+            match q.view() {
+                View::HostObject(HostObject::Atomic(_, qcell)) => {
+                    let mut items = lock(qcell);
+                    let mut v: Vec<Value> = crate::runtime::seq::iter(&items)
+                        .collect::<Result<Vec<_>>>()
+                        .unwrap_or_default();
+                    // The JDK's queue is a stack: the last enqueued polls first.
+                    v.insert(0, this.clone());
+                    *items = Value::vector(v);
+                    Value::TRUE
+                }
+                _ => Value::FALSE,
+            }
+        }
+        ("isEnqueued", []) => Value::FALSE,
         _ => return None,
     }))
 }

@@ -468,6 +468,13 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
             Some(v) => Value::map_entry(k.clone(), v),
             None => Value::NIL,
         },
+        // RT.find: an Associative's entryAt.
+        View::Instance(i) if i.has_method("entryAt") => {
+            match crate::runtime::types::call_method(coll, "entryAt", std::slice::from_ref(k)) {
+                Some(r) => r?,
+                None => Value::NIL,
+            }
+        }
         View::HostObject(o @ super::super::object::HostObject::JavaMap(..)) => {
             match o.java_map_entry(k) {
                 Some((k, v)) => e(&k, &v),
