@@ -22,6 +22,20 @@
 (prn (<!! (go (let [[a b] [1 2] {:keys [c]} {:c 3}] (try (+ a b c) (finally nil))))))
 (prn (<!! (go (case (<! (go 2)) 1 :one 2 :two :other))))
 (prn (<!! (go (try (throw (ex-info "boom" {})) (catch Exception e (ex-message e))))))
+;; what a go block's body rewrites: only visible <!/>!/alts! calls, through
+;; macros and data literals, not quoted forms, shadowing locals or nested fns
+(prn (<!! (go (try ((fn [] (<! (chan)))) (catch AssertionError e :assert)))))
+(prn (<!! (go (let [<! inc] (<! 1)))))
+(prn (<!! (go '(<! not-a-chan))))
+(prn (<!! (go (alt! (chan) :never :default :dflt))))
+(prn (<!! (go (let [x 1] (<! (go (let [x (inc x)] x)))))))
+(prn (<!! (go [(<! (go 1)) {:k (<! (go 2))} #{(<! (go 3))}])))
+(prn (<!! (go (cond-> 1 true (+ (<! (go 1)))))))
+(prn (<!! (go (.toUpperCase (<! (go "abc"))))))
+(defmacro my-take [c] `(<! ~c))
+(prn (<!! (go (my-take (go :macro)))))
+;; an exception closes the go block's channel
+(prn (<!! (go (throw (ex-info "in go" {})))))
 ;; a go block's locals and bindings
 (def ^:dynamic *x* :root)
 (prn (binding [*x* :bound] (<!! (go *x*))))
