@@ -434,9 +434,11 @@ thread_local! {
 
 fn thread_local_random(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     match (member, args) {
-        ("current", []) => Some(THREAD_RANDOM.try_with(Value::clone).map_err(|_| {
-            Exception::new(ExClass::IllegalStateException, "thread is ending")
-        })),
+        ("current", []) => Some(
+            THREAD_RANDOM
+                .try_with(Value::clone)
+                .map_err(|_| Exception::new(ExClass::IllegalStateException, "thread is ending")),
+        ),
         _ => None,
     }
 }
