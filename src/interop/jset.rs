@@ -423,6 +423,9 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
 
 /// The classes of this area (see `interop` for the format).
 pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.ArrayList$SubList")
+        .extends("java.util.AbstractList")
+        .implements(&["java.util.RandomAccess"]),
     ClassDef::class("java.util.HashSet")
         .extends("java.util.AbstractSet")
         .implements(&[
