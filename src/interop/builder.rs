@@ -289,7 +289,7 @@ struct SubList {
 }
 
 impl SubList {
-    fn items<'a>(&'a self) -> Option<&'a Lock<Vec<Value>>> {
+    fn items(&self) -> Option<&Lock<Vec<Value>>> {
         match self.parent.view() {
             View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => Some(l),
             _ => None,

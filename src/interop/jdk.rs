@@ -946,7 +946,9 @@ fn map_method(
             lock(m).clear();
             Value::NIL
         }
-        ("keySet", []) => Value::set_from(ordered(target).into_iter().map(|(k, _)| k).collect()),
+        ("keySet", []) => {
+            super::jset::key_set(ordered(target).into_iter().map(|(k, _)| k).collect())
+        }
         ("values", []) => host(HostObject::ArrayList(Lock::new(
             ordered(target).into_iter().map(|(_, v)| v).collect(),
         ))),
