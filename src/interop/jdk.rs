@@ -243,11 +243,83 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     }
 }
 
+/// java.lang.reflect.Constructor of a registry class, as
+/// `Class.getConstructor(paramTypes)` returns it: `newInstance` calls the
+/// class's constructor with the args (the overload is chosen by the args,
+/// not by the parameter types asked for).
+pub(super) struct Constructor {
+    class: &'static str,
+    params: Vec<Value>,
+}
+
+impl crate::runtime::object::ForeignObject for Constructor {
+    fn java_string(&self, _: &str) -> String {
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|p| {
+                p.as_class()
+                    .map_or("?".to_string(), |c| c.name().to_string())
+            })
+            .collect();
+        format!("public {}({})", self.class, params.join(","))
+    }
+}
+
+/// `(.getConstructor class (into-array Class [...]))`; None when `class`
+/// is not a registry class.
+pub(super) fn get_constructor(class: &str, types: &Value) -> Option<Result<Value>> {
+    let def = crate::runtime::host::class_def(class)?;
+    Some((|| {
+        let params: Vec<Value> = if types.is_nil() {
+            Vec::new()
+        } else {
+            crate::runtime::seq::iter(types).collect::<Result<_>>()?
+        };
+        Ok(Value::from(Ref::new(HostObject::Foreign(
+            "java.lang.reflect.Constructor",
+            Box::new(Constructor {
+                class: def.name,
+                params,
+            }),
+        ))))
+    })())
+}
+
+fn constructor_method(c: &Constructor, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (method, args) {
+        ("newInstance", [xs]) => (|| {
+            let items: Vec<Value> = if xs.is_nil() {
+                Vec::new()
+            } else {
+                crate::runtime::seq::iter(xs).collect::<Result<_>>()?
+            };
+            if items.len() != c.params.len() {
+                return Err(Exception::new(
+                    ExClass::IllegalArgumentException,
+                    "wrong number of arguments",
+                ));
+            }
+            let def = crate::runtime::host::class_def(c.class);
+            crate::runtime::host::new_instance(def, c.class, &items)
+        })(),
+        ("getParameterCount", []) => Ok(Value::long(c.params.len() as i64)),
+        ("getDeclaringClass", []) => {
+            Ok(crate::runtime::host::class_value(c.class).unwrap_or(Value::NIL))
+        }
+        ("getName", []) => Ok(Value::string(c.class)),
+        _ => return None,
+    })
+}
+
 /// `(.m x args)` of the host objects above; None when not modelled here.
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let View::HostObject(o) = target.view() else {
         return None;
     };
+    if let Some(c) = o.foreign::<Constructor>() {
+        return constructor_method(c, method, args);
+    }
     match o {
         HostObject::Random(state) => random_method(state, method, args),
         HostObject::Uri(u) => uri_method(u, method, args),
@@ -905,7 +977,9 @@ fn map_method(
             lock(m).clear();
             Value::NIL
         }
-        ("keySet", []) => Value::set_from(ordered(target).into_iter().map(|(k, _)| k).collect()),
+        ("keySet", []) => {
+            super::jset::key_set(ordered(target).into_iter().map(|(k, _)| k).collect())
+        }
         ("values", []) => host(HostObject::ArrayList(Lock::new(
             ordered(target).into_iter().map(|(_, v)| v).collect(),
         ))),

@@ -20,6 +20,7 @@ use crate::runtime::value::{Value, View};
 const HASH_SET: &str = "java.util.HashSet";
 const LINKED_HASH_SET: &str = "java.util.LinkedHashSet";
 const TREE_SET: &str = "java.util.TreeSet";
+const KEY_SET: &str = "java.util.HashMap$KeySet";
 
 enum Order {
     /// HashSet: the table size (a power of two).
@@ -175,6 +176,14 @@ impl ForeignObject for JavaSet {
     fn set_contains(&self, x: &Value) -> Option<Result<bool>> {
         Some(self.contains(x))
     }
+}
+
+/// A Map's keySet: a set of `keys` in the map's iteration order (a copy,
+/// not a view of the map).
+pub(super) fn key_set(keys: Vec<Value>) -> Value {
+    let s = JavaSet::new(KEY_SET, Order::Linked);
+    *lock(&s.items) = keys;
+    wrap(s)
 }
 
 fn wrap(s: JavaSet) -> Value {
@@ -423,6 +432,10 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
 
 /// The classes of this area (see `interop` for the format).
 pub(super) static CLASSES: &[ClassDef] = &[
+    ClassDef::class("java.util.HashMap$KeySet").extends("java.util.AbstractSet"),
+    ClassDef::class("java.util.ArrayList$SubList")
+        .extends("java.util.AbstractList")
+        .implements(&["java.util.RandomAccess"]),
     ClassDef::class("java.util.HashSet")
         .extends("java.util.AbstractSet")
         .implements(&[

@@ -135,6 +135,9 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
                 Some(Ok(Value::string(n.rsplit('$').next().unwrap_or(n))))
             }
             ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
+            ("getConstructor" | "getDeclaredConstructor", [types]) => {
+                super::jdk::get_constructor(c.name(), types)
+            }
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
             ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
             ("getSuperclass", []) => Some(Ok(superclass(c.name(), c.is_interface()))),

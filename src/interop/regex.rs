@@ -24,7 +24,8 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     // A group by number or by name.
     let group_of = |g: &Value| -> Result<usize> {
         match g.as_str() {
-            Some(name) => m.group_index(name),
+            // Matcher.getMatchedGroupIndex: "No match found" first.
+            Some(name) => m.group(0).and_then(|_| m.group_index(name)),
             None => {
                 let n = number::to_long(g)?;
                 usize::try_from(n).map_err(|_| {

@@ -371,6 +371,32 @@ fn big_integer_hash(n: &num_bigint::BigInt) -> i32 {
     }
 }
 
+/// The iteration order of a java.util.HashMap/HashSet table of `cap`
+/// buckets (a power of two): by bucket (`hashCode` spread by `h ^ h>>>16`),
+/// insertion order within a bucket. `items` are in insertion order.
+pub fn hash_table_order<T>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> Value) -> Vec<T> {
+    let mask = cap.max(1).next_power_of_two() - 1;
+    let mut keyed: Vec<(usize, T)> = items
+        .into_iter()
+        .map(|x| {
+            let h = java_hash_code(&key(&x)).unwrap_or(0) as u32;
+            (((h ^ (h >> 16)) as usize) & mask, x)
+        })
+        .collect();
+    keyed.sort_by_key(|(b, _)| *b);
+    keyed.into_iter().map(|(_, x)| x).collect()
+}
+
+/// A HashMap's table size after it grows to `n` entries: it doubles
+/// when the count passes the load factor 0.75.
+pub fn grown_table_size(cap: usize, n: usize) -> usize {
+    let mut cap = cap.max(1);
+    while n * 4 > cap * 3 {
+        cap *= 2;
+    }
+    cap
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,30 +494,4 @@ mod tests {
         // LazySeq@402 for (map inc [1 2]): the List hashCode of (2 3).
         assert_eq!(h(&Value::list(vec![Value::long(2), Value::long(3)])), 0x402);
     }
-}
-
-/// The iteration order of a java.util.HashMap/HashSet table of `cap`
-/// buckets (a power of two): by bucket (`hashCode` spread by `h ^ h>>>16`),
-/// insertion order within a bucket. `items` are in insertion order.
-pub fn hash_table_order<T>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> Value) -> Vec<T> {
-    let mask = cap.max(1).next_power_of_two() - 1;
-    let mut keyed: Vec<(usize, T)> = items
-        .into_iter()
-        .map(|x| {
-            let h = java_hash_code(&key(&x)).unwrap_or(0) as u32;
-            (((h ^ (h >> 16)) as usize) & mask, x)
-        })
-        .collect();
-    keyed.sort_by_key(|(b, _)| *b);
-    keyed.into_iter().map(|(_, x)| x).collect()
-}
-
-/// A HashMap's table size after it grows to `n` entries: it doubles
-/// when the count passes the load factor 0.75.
-pub fn grown_table_size(cap: usize, n: usize) -> usize {
-    let mut cap = cap.max(1);
-    while n * 4 > cap * 3 {
-        cap *= 2;
-    }
-    cap
 }
