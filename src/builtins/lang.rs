@@ -478,17 +478,16 @@ fn hash_combine(args: &[Value]) -> Result<Value> {
     check_arity("hash-combine", args, 2, Some(2))?;
     let seed = number::to_long(&args[0])? as i32;
     let h = crate::runtime::hash::java_hash_code(&args[1])?;
-    Ok(Value::long(i64::from(crate::runtime::hash::hash_combine(
-        seed, h,
-    ))))
+    Ok(Value::int(crate::runtime::hash::hash_combine(seed, h)))
 }
 
 /// `(hash x)` as a long.
 pub fn hash_value(x: &Value) -> Result<Value> {
-    Ok(Value::long(i64::from(match x.view() {
+    // Util.hasheq returns an int: a java.lang.Integer.
+    Ok(Value::int(match x.view() {
         View::Long(_) | View::Keyword(_) | View::Str(_) => hasheq(x),
         _ => try_hasheq(x)?,
-    })))
+    }))
 }
 
 // ---------------------------------------------------------------- misc

@@ -617,7 +617,10 @@ fn array_value(class: &'static str, items: Vec<Value>) -> Value {
 /// The default element of an array class (`[J` -> 0).
 fn default_item(class: &str) -> Value {
     match class {
-        "[J" | "[I" | "[S" | "[B" => Value::long(0),
+        "[J" => Value::long(0),
+        "[I" => Value::int(0),
+        "[S" => Value::short(0),
+        "[B" => Value::byte(0),
         "[D" => Value::double(0.0),
         "[F" => Value::float(0.0),
         "[Z" => Value::FALSE,

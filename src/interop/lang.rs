@@ -4,6 +4,7 @@
 use super::classes;
 use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::number::IntWidth;
 use crate::runtime::number::convert::{to_double, to_long};
 use crate::runtime::value::{Value, View};
 
@@ -171,6 +172,9 @@ fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
                 m
             }))
         })(),
+        // toIntExact(long): "integer overflow" past an int (boxed as an
+        // Integer by int_members).
+        ("toIntExact", [a]) => crate::runtime::number::to_int(a).map(|n| Value::long(i64::from(n))),
         ("random", []) => Ok(Value::double(random())),
         _ => return None,
     })
@@ -285,6 +289,12 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             string_arg(s, "s").and_then(parse_long).map(Value::long)
         }
         ("java.lang.Long", "valueOf", [n]) => to_long(n).map(Value::long),
+        // valueOf(int): a Long argument converts as the compiler's long ->
+        // int does (RT.intCast: "integer overflow").
+        ("java.lang.Integer", "valueOf", [n]) if n.as_long().is_some() => {
+            crate::runtime::number::to_int(n).map(|n| Value::long(i64::from(n)))
+        }
+        ("java.lang.Short" | "java.lang.Byte", _, _) => return short_byte(class, name, args),
         ("java.lang.Integer", "parseInt" | "valueOf", [s]) => string_arg(s, "s")
             .and_then(|t| parse_long(t).and_then(|n| i32::try_from(n).map_err(|_| nfe(t))))
             .map(|n| Value::long(n as i64)),
@@ -344,6 +354,19 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             View::Bool(b) => Value::bool(b),
             _ => Value::bool(s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))),
         }),
+        // Character.digit(char, radix): -1 when not a digit of the radix
+        // (ASCII digits and letters; other Unicode digits are not modelled).
+        ("java.lang.Character", "digit", [c, radix]) => (|| {
+            let ch = char_arg(c)?;
+            let r = to_long(radix)?;
+            Ok(Value::long(
+                u32::try_from(r)
+                    .ok()
+                    .filter(|r| (2..=36).contains(r))
+                    .and_then(|r| ch.to_digit(r))
+                    .map_or(-1, i64::from),
+            ))
+        })(),
         ("java.lang.Character", m, [c]) => (|| {
             let ch = char_arg(c)?;
             Ok(match m {
@@ -490,6 +513,61 @@ fn radix_string(n: i64, radix: i64) -> String {
 }
 
 /// NumberFormatException of parseLong(s, radix).
+/// java.lang.Short's and Byte's statics. Results are plain integers; the
+/// interop layer boxes them at the width the JVM declares
+/// (`int_members`).
+fn short_byte(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    let w = IntWidth::of_name(class)?;
+    // A short or byte parameter takes only its own box (Reflector).
+    let own = |v: &Value| v.as_int_box().filter(|b| b.width() == w).map(|b| b.value());
+    let parse = |s: &Value| -> Result<i64> {
+        let t = string_arg(s, "s")?;
+        let n = parse_long(t)?;
+        if w.fits(n) {
+            Ok(n)
+        } else {
+            Err(Exception::new(
+                ExClass::NumberFormatException,
+                format!("Value out of range. Value:\"{t}\" Radix:10"),
+            ))
+        }
+    };
+    let mask = (1i64 << w.bits()) - 1;
+    Some(match (name, args) {
+        ("parseShort" | "parseByte" | "valueOf", [s]) if s.as_long().is_none() => {
+            parse(s).map(Value::long)
+        }
+        ("valueOf" | "hashCode", [n]) => Ok(Value::long(own(n)?)),
+        ("toString", [n]) => Ok(Value::string(own(n)?.to_string())),
+        ("compare", [x, y]) => Ok(Value::long(own(x)? - own(y)?)),
+        ("toUnsignedInt" | "toUnsignedLong", [n]) => Ok(Value::long(own(n)? & mask)),
+        _ => return None,
+    })
+}
+
+/// `(Integer. x)`, `(Short. x)`, `(Byte. x)`: from a string, or from a
+/// number the constructor's parameter takes (an int takes a Long too).
+pub(super) fn construct_int_box(class: &str, args: &[Value]) -> Option<Result<Value>> {
+    let w = IntWidth::of_name(class).filter(|w| w.class_name() == class)?;
+    let [x] = args else {
+        return None;
+    };
+    if x.is_string() {
+        let parsed = match w {
+            IntWidth::Int => boxed(class, "parseInt", args)?,
+            _ => short_byte(class, "valueOf", args)?,
+        };
+        return Some(parsed.map(|v| Value::integer_of(Some(w), v.as_long().unwrap_or(0))));
+    }
+    Some(match x.as_int_box() {
+        Some(b) if b.width() == w => Ok(x.clone()),
+        None if w == IntWidth::Int && x.as_long().is_some() => {
+            crate::runtime::number::to_int(x).map(Value::int)
+        }
+        _ => Err(super::no_ctor(class)),
+    })
+}
+
 fn nfe_radix(s: &str, radix: i64) -> Exception {
     let msg = if radix == 10 {
         format!("For input string: \"{s}\"")
@@ -564,6 +642,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
     ClassDef::class("java.lang.Integer")
         .extends("java.lang.Number")
+        .ctor(construct_int_box)
         .implements(&[
             "java.lang.Comparable",
             "java.lang.constant.Constable",
@@ -600,10 +679,36 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.lang.Short")
         .extends("java.lang.Number")
         .implements(&["java.lang.Comparable", "java.lang.constant.Constable"])
+        .ctor(construct_int_box)
+        .statics(
+            &[
+                "parseShort",
+                "valueOf",
+                "toString",
+                "compare",
+                "hashCode",
+                "toUnsignedInt",
+                "toUnsignedLong",
+            ],
+            statics,
+        )
         .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
     ClassDef::class("java.lang.Byte")
         .extends("java.lang.Number")
         .implements(&["java.lang.Comparable", "java.lang.constant.Constable"])
+        .ctor(construct_int_box)
+        .statics(
+            &[
+                "parseByte",
+                "valueOf",
+                "toString",
+                "compare",
+                "hashCode",
+                "toUnsignedInt",
+                "toUnsignedLong",
+            ],
+            statics,
+        )
         .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
     ClassDef::class("java.lang.Double")
         .extends("java.lang.Number")
@@ -678,6 +783,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "valueOf",
                 "toString",
                 "getNumericValue",
+                "digit",
             ],
             statics,
         )
@@ -720,6 +826,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "min",
                 "floorDiv",
                 "floorMod",
+                "toIntExact",
                 "random",
             ],
             math_statics,

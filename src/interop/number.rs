@@ -298,7 +298,8 @@ pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>>
         ("doubleValue", []) => Some(to_double(target).map(Value::double)),
         ("floatValue", []) => Some(unchecked_float(target).map(Value::float)),
         ("longValue", []) => Some(long_value(target).map(Value::long)),
-        ("intValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i32)))),
+        // Their boxes (Integer ...) come from int_members.
+        ("intValue", []) => Some(n::int_value(target).map(|v| Value::long(i64::from(v)))),
         ("shortValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i16)))),
         ("byteValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i8)))),
         _ => None,
@@ -307,6 +308,21 @@ pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>>
         return number;
     }
     match target.view() {
+        // Long.compareTo(Long), Integer.compareTo(Integer) ...: the argument
+        // must be of the target's class.
+        View::Long(x) => match (name, args) {
+            ("compareTo", [y]) => Some(match y.view() {
+                // Short's and Byte's compareTo return x - y.
+                View::Long(y) if y_same_width(target, &args[0]) => {
+                    Ok(Value::long(match target.as_int_box().map(|b| b.width()) {
+                        Some(n::IntWidth::Short | n::IntWidth::Byte) => x - y,
+                        _ => x.cmp(&y) as i64,
+                    }))
+                }
+                _ => Err(cast_to(y, target.class_name())),
+            }),
+            _ => None,
+        },
         View::Double(d) => match (name, args) {
             ("compareTo", [y]) => Some(match y.view() {
                 View::Double(e) => Ok(Value::long(double_compare(d, e))),
@@ -412,6 +428,11 @@ fn bigdecimal(x: &Dec, name: &str, args: &[Value]) -> Option<Result<Value>> {
         })(),
         _ => return None,
     })
+}
+
+/// Are `x` and `y` integers of one class (Long, Integer, Short or Byte)?
+fn y_same_width(x: &Value, y: &Value) -> bool {
+    x.as_int_box().map(|b| b.width()) == y.as_int_box().map(|b| b.width())
 }
 
 /// Float.compare: total order with -0.0 below 0.0 and NaN above +Infinity.

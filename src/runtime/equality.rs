@@ -273,6 +273,11 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
 }
 
 fn java_number_equals(a: &Value, b: &Value) -> bool {
+    // Integer, Short, Byte and Long are four classes: `(.equals (int 1) 1)`
+    // is false.
+    if a.as_int_box().map(|x| x.width()) != b.as_int_box().map(|x| x.width()) {
+        return false;
+    }
     match (a.view(), b.view()) {
         (View::Long(x), View::Long(y)) => x == y,
         (View::BigInt(x), View::BigInt(y)) => x == y,

@@ -306,7 +306,7 @@ fn transient_lookup(t: &Value, k: &Value, not_found: Value) -> Result<Value> {
 /// `([1 2] i)`: the key must be an integer (Long or BigInt); out of range is
 /// IndexOutOfBoundsException with no message.
 fn vector_invoke(v: &Value, i: &Value) -> Result<Value> {
-    if !matches!(i.view(), View::Long(_) | View::BigInt(_)) {
+    if !super::number::is_util_integer(i) {
         return err::illegal_arg("Key must be integer");
     }
     let idx = int_value(i).unwrap_or(-1);
@@ -352,7 +352,7 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
         View::SortedMap(m) => m.get(key)?.cloned().unwrap_or(not_found),
         View::SortedSet(s) => s.get(key)?.cloned().unwrap_or(not_found),
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => {
-            if !matches!(key.view(), View::Long(_) | View::BigInt(_)) {
+            if !super::number::is_util_integer(key) {
                 return Ok(not_found);
             }
             vector_invoke(coll, key).unwrap_or(not_found)
@@ -370,6 +370,16 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
         }
         View::HostObject(o @ super::object::HostObject::JavaMap(..)) => {
             o.java_map_entry(key).map_or(not_found, |(_, v)| v)
+        }
+        // Arrays by a Number key's intValue (RT.getFrom); other keys miss.
+        View::HostObject(super::object::HostObject::Array(_, items)) => {
+            let Some(i) = int_value(key) else {
+                return Ok(not_found);
+            };
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| super::gc::lock(items).get(i).cloned())
+                .unwrap_or(not_found)
         }
         View::Instance(_) => {
             // RT.get: valAt(key) without a default, valAt(key, nf) with one.

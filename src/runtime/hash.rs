@@ -282,6 +282,9 @@ pub fn identity_hash(v: &Value) -> i32 {
 /// without their own toString (`(str (map inc [1 2]))` is
 /// `clojure.lang.LazySeq@402`), and what `(.hashCode x)` returns.
 pub fn java_hash_code(v: &Value) -> Result<i32> {
+    if let Some(b) = v.as_int_box() {
+        return Ok(b.java_hash());
+    }
     Ok(match v.view() {
         View::Nil => 0,
         View::Bool(b) => bool_hash(b),

@@ -277,10 +277,7 @@ impl HostObject {
 impl Value {
     /// A Java `byte[]` (`[B`) holding `bytes` (signed, as Java's bytes).
     pub fn byte_array(bytes: &[u8]) -> Value {
-        let items = bytes
-            .iter()
-            .map(|b| Value::long(i64::from(*b as i8)))
-            .collect();
+        let items = bytes.iter().map(|b| Value::byte(*b as i8)).collect();
         Value::from(super::gc::Ref::new(HostObject::Array(
             "[B",
             Lock::new(items),

@@ -86,6 +86,9 @@ fn map_conj(m: &Value, x: Value) -> Result<Value> {
 
 /// A vector index from a key (APersistentVector.assoc): integers only.
 fn vec_index(k: &Value) -> Result<i64> {
+    if !crate::runtime::number::is_util_integer(k) {
+        return err::illegal_arg("Key must be integer");
+    }
     match k.view() {
         View::Long(n) => Ok(n),
         View::BigInt(_) | View::BigInteger(_) => crate::runtime::number::long_value(k),
