@@ -826,7 +826,11 @@ fn load_string(args: &[Value]) -> Result<Value> {
     }
     let mut run = || -> Result<Value> {
         let mut last = Value::NIL;
-        while let Some(form) = r.next_form()? {
+        // Reader errors are wrapped as Compiler.load wraps them.
+        while let Some(form) = r
+            .next_form()
+            .map_err(|e| crate::runtime::error::read_source_error(e, None))?
+        {
             last = crate::runtime::eval::eval(&form)?;
         }
         Ok(last)

@@ -492,6 +492,13 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
 
 /// `(subvec v start end)`.
 pub fn subvec(coll: &Value, start: i64, end: i64) -> Result<Value> {
+    // RT.subvec casts to IPersistentVector before it checks the bounds.
+    if !matches!(
+        &coll.0,
+        Repr::Vector(_) | Repr::SubVector(_) | Repr::MapEntry(_)
+    ) {
+        return cce(coll, "clojure.lang.IPersistentVector");
+    }
     let (Ok(s), Ok(e)) = (usize::try_from(start), usize::try_from(end)) else {
         return Err(ioobe());
     };
