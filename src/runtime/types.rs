@@ -169,6 +169,22 @@ impl Instance {
     pub fn implements(&self, iface: &str) -> bool {
         self.ty.interfaces.iter().any(|i| i == iface)
     }
+    /// Does the type implement `iface` directly or through a
+    /// super-interface of one it names (per the class registry)?
+    pub fn is_a(&self, iface: &str) -> bool {
+        fn sub(c: &str, target: &str, depth: usize) -> bool {
+            c == target
+                || (depth < 32
+                    && super::class::find(c)
+                        .is_some_and(|d| d.supers().any(|s| sub(s, target, depth + 1))))
+        }
+        self.ty
+            .interfaces
+            .iter()
+            .map(String::as_str)
+            .chain(self.ty.implied_supers().iter().copied())
+            .any(|i| sub(i, iface, 0))
+    }
 
     // ----- records as maps -----
 
@@ -431,6 +447,23 @@ pub fn equiv(a: &Value, b: &Value, pcequiv: bool) -> Option<Result<bool>> {
                 .unwrap_or(Ok(Value::FALSE))
                 .map(|r| r.truthy()),
         ),
+        // APersistentMap.equiv / APersistentSet.equiv against a
+        // java.util.Map / java.util.Set of the program's own.
+        (_, View::Instance(y))
+            if pcequiv
+                && !y.is_record()
+                && equality::is_map(a)
+                && y.is_a("java.util.Map")
+                && (!y.is_a("clojure.lang.IPersistentMap")
+                    || y.is_a("clojure.lang.MapEquivalence")) =>
+        {
+            Some(map_equiv_java_map(a, b))
+        }
+        (_, View::Instance(y))
+            if pcequiv && !y.is_record() && equality::is_set(a) && y.is_a("java.util.Set") =>
+        {
+            Some(set_equiv_java_set(a, b))
+        }
         (_, View::Instance(y))
             if own_equiv(y)
                 && !matches!(a.view(), View::Instance(_))
@@ -456,6 +489,52 @@ pub fn equiv(a: &Value, b: &Value, pcequiv: bool) -> Option<Result<bool>> {
         (_, View::Instance(_)) => Some(Ok(false)),
         _ => None,
     }
+}
+
+/// APersistentMap.equiv(m): same size, and each entry of `map` is in `m`
+/// (containsKey, then `=` on get).
+fn map_equiv_java_map(map: &Value, m: &Value) -> Result<bool> {
+    let size = |x: &Value| -> Result<i64> {
+        match call_method(x, "size", &[]).or_else(|| call_method(x, "count", &[])) {
+            Some(n) => super::number::convert::to_long(&n?),
+            None => Ok(super::seq::count(x)? as i64),
+        }
+    };
+    if size(m)? != super::seq::count(map)? as i64 {
+        return Ok(false);
+    }
+    for (k, v) in equality::entries(map).collect::<Result<Vec<_>>>()? {
+        let k = std::slice::from_ref(&k);
+        let has = call_method(m, "containsKey", k).transpose()?;
+        if !has.is_some_and(|h| h.truthy()) {
+            return Ok(false);
+        }
+        let got = match call_method(m, "get", k).or_else(|| call_method(m, "valAt", k)) {
+            Some(r) => r?,
+            None => return Ok(false),
+        };
+        if !equality::try_equiv(&v, &got)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// APersistentSet.equiv(s): same size, and every item of `s` is in `set`.
+fn set_equiv_java_set(set: &Value, s: &Value) -> Result<bool> {
+    let n = match call_method(s, "size", &[]).or_else(|| call_method(s, "count", &[])) {
+        Some(n) => super::number::convert::to_long(&n?)?,
+        None => super::seq::count(s)? as i64,
+    };
+    if n != super::seq::count(set)? as i64 {
+        return Ok(false);
+    }
+    for x in super::seq::iter(s) {
+        if !super::coll::ops::contains(set, &x?)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Object.equals: the type's `equals` method, else identity.
