@@ -742,10 +742,10 @@ mod tests {
         assert!(equality::is_map(&m) && !matches!(m.view(), View::Instance(_)));
         // Records equal records of the same type only.
         let same = construct(&t, &[Value::long(1), Value::long(2)]).unwrap_or(Value::NIL);
-        assert!(equiv(&r, &same).is_some_and(|x| x.unwrap_or(false)));
+        assert!(equiv(&r, &same, true).is_some_and(|x| x.unwrap_or(false)));
         let plain =
             Value::map_from_pairs(vec![(kw("a"), Value::long(1)), (kw("b"), Value::long(2))]);
-        assert!(equiv(&r, &plain).is_some_and(|x| !x.unwrap_or(true)));
+        assert!(equiv(&r, &plain, true).is_some_and(|x| !x.unwrap_or(true)));
     }
 
     #[test]
