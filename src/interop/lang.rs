@@ -390,10 +390,57 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 _ => return Err(super::no_method(m, 1, "java.lang.Character")),
             })
         })(),
+        // Character.digit(char|int, radix): the digit's value, else -1.
+        ("java.lang.Character", "digit", [c, radix]) => (|| {
+            let cp = match c.view() {
+                View::Char(ch) => u32::from(ch),
+                _ => u32::try_from(to_long(c)?).unwrap_or(u32::MAX),
+            };
+            Ok(Value::long(char_digit(cp, to_long(radix)?)))
+        })(),
+        // Character.forDigit(int, radix): the lowercase digit char, else \u0000.
+        ("java.lang.Character", "forDigit", [d, radix]) => (|| {
+            let (d, r) = (to_long(d)?, to_long(radix)?);
+            let ok = (2..=36).contains(&r) && (0..r).contains(&d);
+            Ok(Value::char(if ok {
+                char::from_digit(d as u32, r as u32).unwrap_or('\0')
+            } else {
+                '\0'
+            }))
+        })(),
         ("java.lang.String", "valueOf", [x]) => crate::runtime::printer::str_value(x)
             .map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s })),
         _ => return None,
     })
+}
+
+/// Character.digit: ASCII and fullwidth Latin digits and letters, and the
+/// decimal digits of the common Unicode scripts (Nd blocks of ten).
+fn char_digit(cp: u32, radix: i64) -> i64 {
+    if !(2..=36).contains(&radix) {
+        return -1;
+    }
+    // The first code point (the zero) of each Nd block of ten cljw knows.
+    const ZEROS: &[u32] = &[
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+        0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let value = if let Some(z) = ZEROS.iter().find(|&&z| (z..z + 10).contains(&cp)) {
+        cp - z
+    } else {
+        match cp {
+            0x41..=0x5A => cp - 0x41 + 10,
+            0x61..=0x7A => cp - 0x61 + 10,
+            0xFF21..=0xFF3A => cp - 0xFF21 + 10,
+            0xFF41..=0xFF5A => cp - 0xFF41 + 10,
+            _ => return -1,
+        }
+    };
+    if i64::from(value) < radix {
+        i64::from(value)
+    } else {
+        -1
+    }
 }
 
 /// A case mapping that yields exactly one char (Character.toUpperCase(char)).
@@ -784,6 +831,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "toString",
                 "getNumericValue",
                 "digit",
+                "forDigit",
             ],
             statics,
         )

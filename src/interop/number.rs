@@ -97,6 +97,15 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             let radix = n::to_long(radix)?;
             parse_radix(s, radix).map(Value::biginteger)
         })(),
+        // BigDecimal(BigInteger unscaledVal, int scale).
+        ("java.math.BigDecimal", [u, scale])
+            if matches!(u.view(), View::BigInteger(_)) && is_int_arg(scale) =>
+        {
+            let View::BigInteger(b) = u.view() else {
+                return None;
+            };
+            n::to_long(scale).map(|s| Value::bigdec(Dec::new(b.0.clone(), s).into_big()))
+        }
         ("java.math.BigDecimal", [x]) => match x.view() {
             View::Long(v) => Ok(Value::bigdec(Dec::new(BigInt::from(v), 0).into_big())),
             View::BigInteger(b) => Ok(Value::bigdec(Dec::new(b.0.clone(), 0).into_big())),
@@ -109,6 +118,18 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
         },
         _ => return None,
     })
+}
+
+/// Does `v` convert to a Java int parameter (a Long, Integer, Short or
+/// Byte within int range)?
+fn is_int_arg(v: &Value) -> bool {
+    match v.view() {
+        View::Long(l) => i32::try_from(l).is_ok(),
+        _ => matches!(
+            v.class_name(),
+            "java.lang.Integer" | "java.lang.Short" | "java.lang.Byte"
+        ),
+    }
 }
 
 /// A String constructor argument: nil is an NPE naming Java's parameter,

@@ -390,7 +390,23 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
             };
             match crate::runtime::types::call_method(coll, "valAt", &args) {
                 Some(r) => r?,
-                None => not_found,
+                // A java.util.Map's containsKey/get, else an IPersistentSet's
+                // contains/get.
+                None => {
+                    let k = std::slice::from_ref(key);
+                    let has = crate::runtime::types::call_method(coll, "containsKey", k)
+                        .or_else(|| crate::runtime::types::call_method(coll, "contains", k))
+                        .transpose()?;
+                    match has {
+                        Some(h) if h.truthy() => {
+                            match crate::runtime::types::call_method(coll, "get", k) {
+                                Some(r) => r?,
+                                None => not_found,
+                            }
+                        }
+                        _ => not_found,
+                    }
+                }
             }
         }
         _ => not_found,

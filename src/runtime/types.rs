@@ -190,6 +190,22 @@ impl Instance {
     pub fn implements(&self, iface: &str) -> bool {
         self.ty.interfaces.iter().any(|i| i == iface)
     }
+    /// Does the type implement `iface` directly or through a
+    /// super-interface of one it names (per the class registry)?
+    pub fn is_a(&self, iface: &str) -> bool {
+        fn sub(c: &str, target: &str, depth: usize) -> bool {
+            c == target
+                || (depth < 32
+                    && super::class::find(c)
+                        .is_some_and(|d| d.supers().any(|s| sub(s, target, depth + 1))))
+        }
+        self.ty
+            .interfaces
+            .iter()
+            .map(String::as_str)
+            .chain(self.ty.implied_supers().iter().copied())
+            .any(|i| sub(i, iface, 0))
+    }
 
     // ----- records as maps -----
 
