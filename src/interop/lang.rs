@@ -226,6 +226,11 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
             std::process::exit(n)
         })(),
         ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
+        // Reference counting frees everything but cycles: collect those.
+        ("gc", []) => {
+            crate::runtime::cycle::collect();
+            Ok(Value::NIL)
+        }
         ("nanoTime", []) => Ok(Value::long(crate::runtime::io::nano_time())),
         ("lineSeparator", []) => Ok(Value::string("\n")),
         ("getProperty", [k]) => string_arg(k, "key").map(|k| opt_string(property(k))),
@@ -246,14 +251,8 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
 fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, name, args) {
         ("clojure.lang.MapEntry", "create", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
-        ("clojure.lang.Var", "create", []) => Ok(Value::from(crate::runtime::gc::Ref::new(
-            crate::runtime::var::Var::anonymous(),
-        ))),
-        ("clojure.lang.Var", "create", [root]) => {
-            let v = crate::runtime::var::Var::anonymous();
-            v.bind_root(root.clone());
-            Ok(Value::from(crate::runtime::gc::Ref::new(v)))
-        }
+        ("clojure.lang.Var", "create", []) => Ok(Value::anonymous_var(None)),
+        ("clojure.lang.Var", "create", [root]) => Ok(Value::anonymous_var(Some(root.clone()))),
         ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
             string_arg(s, "s").and_then(parse_long).map(Value::long)
         }
@@ -702,6 +701,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "getProperty",
             "getenv",
             "identityHashCode",
+            "gc",
         ],
         system_statics,
     ),

@@ -7,7 +7,7 @@ use crate::runtime::value::Value;
 #[derive(Clone, Default)]
 pub struct HashSet {
     pub(crate) map: HashMap,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
 }
 
 impl HashSet {

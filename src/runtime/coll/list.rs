@@ -4,10 +4,10 @@ use crate::runtime::gc::{Ref, into_inner};
 use crate::runtime::value::Value;
 
 pub struct List {
-    first: Value,
-    rest: Option<Ref<List>>,
+    pub(in crate::runtime) first: Value,
+    pub(in crate::runtime) rest: Option<Ref<List>>,
     count: usize,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
 }
 
 impl List {
