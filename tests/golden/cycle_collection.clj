@@ -45,10 +45,10 @@
    (identical? (:n m) @(:n m))
    ((:ev? m) 10)])
 
-(def kept (mapv live (range 2000)))
-(dotimes [i 20000] (garbage i))
+(def kept (mapv live (range 500)))
+(dotimes [i 3000] (garbage i))
 (System/gc)
-(dotimes [i 20000] (garbage i))
+(dotimes [i 3000] (garbage i))
 (println (every? #(every? true? %) (map-indexed (fn [i m] (check m i)) kept)))
 (println (frequencies (mapcat #(check %2 %1) (range) kept)))
 
