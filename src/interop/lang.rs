@@ -230,6 +230,11 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
             std::process::exit(n)
         })(),
         ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
+        // Reference counting frees everything but cycles: collect those.
+        ("gc", []) => {
+            crate::runtime::cycle::collect();
+            Ok(Value::NIL)
+        }
         ("nanoTime", []) => Ok(Value::long(crate::runtime::io::nano_time())),
         ("lineSeparator", []) => Ok(Value::string("\n")),
         ("getProperty", [k]) => string_arg(k, "key").map(|k| opt_string(property(k))),
@@ -250,14 +255,8 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
 fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, name, args) {
         ("clojure.lang.MapEntry", "create", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
-        ("clojure.lang.Var", "create", []) => Ok(Value::from(crate::runtime::gc::Ref::new(
-            crate::runtime::var::Var::anonymous(),
-        ))),
-        ("clojure.lang.Var", "create", [root]) => {
-            let v = crate::runtime::var::Var::anonymous();
-            v.bind_root(root.clone());
-            Ok(Value::from(crate::runtime::gc::Ref::new(v)))
-        }
+        ("clojure.lang.Var", "create", []) => Ok(Value::anonymous_var(None)),
+        ("clojure.lang.Var", "create", [root]) => Ok(Value::anonymous_var(Some(root.clone()))),
         // The frame is the map get-thread-bindings returns.
         ("clojure.lang.Var", "getThreadBindingFrame", []) => Ok(Value::map_from_pairs(
             crate::runtime::var::current_bindings()
@@ -354,19 +353,6 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             View::Bool(b) => Value::bool(b),
             _ => Value::bool(s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))),
         }),
-        // Character.digit(char, radix): -1 when not a digit of the radix
-        // (ASCII digits and letters; other Unicode digits are not modelled).
-        ("java.lang.Character", "digit", [c, radix]) => (|| {
-            let ch = char_arg(c)?;
-            let r = to_long(radix)?;
-            Ok(Value::long(
-                u32::try_from(r)
-                    .ok()
-                    .filter(|r| (2..=36).contains(r))
-                    .and_then(|r| ch.to_digit(r))
-                    .map_or(-1, i64::from),
-            ))
-        })(),
         ("java.lang.Character", m, [c]) => (|| {
             let ch = char_arg(c)?;
             Ok(match m {
@@ -889,6 +875,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "getProperty",
             "getenv",
             "identityHashCode",
+            "gc",
         ],
         system_statics,
     ),

@@ -269,6 +269,7 @@ fn start(this: &Value, t: &JThread) -> Result<()> {
             let Some(t) = as_thread(&me) else { return };
             crate::runtime::interrupt::register_current_thread_java(&t.interrupter);
             let _ = CURRENT.try_with(|c| *c.borrow_mut() = Some(me.clone()));
+            let _mutator = crate::runtime::cycle::Mutator::enter();
             let r =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_runnable(&t.target)));
             if let Ok(Err(e)) = r {
@@ -565,7 +566,10 @@ fn runtime_method(method: &str, args: &[Value]) -> Option<Result<Value>> {
         ("maxMemory", []) => Ok(Value::long(
             physical_bytes().map_or(i64::MAX, |p| (p / 4).max(total())),
         )),
-        ("gc", []) => Ok(Value::NIL),
+        ("gc", []) => {
+            crate::runtime::cycle::collect();
+            Ok(Value::NIL)
+        }
         ("addShutdownHook", [t]) => {
             if as_thread(t).is_none() {
                 return Some(Err(crate::runtime::error::Exception::new(

@@ -174,6 +174,7 @@ fn start(args: &[Value]) -> Result<Value> {
                     let job = lock(&rx).recv();
                     match job {
                         Ok(job) => {
+                            let _mutator = crate::runtime::cycle::Mutator::enter();
                             // A panic is a bug, but must not take the worker down.
                             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
                         }
@@ -316,9 +317,11 @@ fn accept_loop(server: &Arc<Server>, listener: TcpListener) {
             .spawn(move || {
                 // A panic is a bug, but must not leave the connection
                 // registered (stop would wait on it).
+                let mutator = crate::runtime::cycle::Mutator::enter();
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     serve_connection(&s, stream, peer)
                 }));
+                drop(mutator);
                 lock(&s.conns).remove(&id);
             });
         if spawned.is_err() {

@@ -503,3 +503,47 @@ impl Value {
         Value::from(super::gc::Ref::new(Fn::native(name, f)))
     }
 }
+
+/// One captured value of a closure (both backends). Most are fixed when the
+/// closure is made; a `letfn` fn's capture of a sibling is tied after all
+/// the group's fns exist, and is the one capture the cycle collector
+/// (runtime/cycle.rs) may clear, to break a garbage cycle of closures.
+pub enum Capture {
+    Fixed(Value),
+    /// Nil until tied.
+    Tied(super::gc::SwapCell<Value>),
+}
+
+impl Capture {
+    /// A letfn capture, tied later by [`Capture::tie`].
+    pub fn untied() -> Capture {
+        Capture::Tied(super::gc::SwapCell::new(None))
+    }
+    /// The captured value (nil while a letfn capture is untied).
+    #[inline]
+    pub fn get(&self) -> Value {
+        match self {
+            Capture::Fixed(v) => v.clone(),
+            Capture::Tied(c) => c.get().unwrap_or_default(),
+        }
+    }
+    /// Tie a letfn capture (a fixed capture stays as it is).
+    pub fn tie(&self, v: Value) {
+        if let Capture::Tied(c) = self {
+            c.replace(Some(v));
+        }
+    }
+    pub fn is_tied(&self) -> bool {
+        matches!(self, Capture::Tied(_))
+    }
+}
+
+impl Clone for Capture {
+    /// A copy for `with-meta` (letfn captures are tied by then).
+    fn clone(&self) -> Capture {
+        match self {
+            Capture::Fixed(v) => Capture::Fixed(v.clone()),
+            Capture::Tied(c) => Capture::Tied(super::gc::SwapCell::new(c.get())),
+        }
+    }
+}

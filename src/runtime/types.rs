@@ -96,13 +96,13 @@ impl TypeDef {
 
 pub struct Instance {
     ty: Ref<TypeDef>,
-    fields: Lock<Vec<Value>>,
+    pub(in crate::runtime) fields: Lock<Vec<Value>>,
     /// Records: the extension map (nil when empty).
-    ext: Value,
-    meta: Value,
+    pub(in crate::runtime) ext: Value,
+    pub(in crate::runtime) meta: Value,
     /// reify/proxy: the object's own method closures (a proxy's change
     /// with update-proxy / init-proxy).
-    own_methods: Option<Lock<Ref<Methods>>>,
+    pub(in crate::runtime) own_methods: Option<Lock<Ref<Methods>>>,
 }
 
 impl Instance {
@@ -242,13 +242,16 @@ impl Instance {
 }
 
 fn new_instance(ty: Ref<TypeDef>, fields: Vec<Value>, ext: Value, meta: Value) -> Value {
-    Value::from(Ref::new(Instance {
+    // `set!` on a mutable field can close a cycle: a cell to collect.
+    let cell = ty.mutable.iter().any(|m| *m);
+    let v = Value::from(Ref::new(Instance {
         ty,
         fields: Lock::new(fields),
         ext,
         meta,
         own_methods: None,
-    }))
+    }));
+    if cell { super::cycle::registered(v) } else { v }
 }
 
 /// `(R. a b)` / `(T. a b)` / `(R. a b meta ext)`.

@@ -27,8 +27,8 @@ pub struct Var {
     sym: Ref<Symbol>,
     /// Read without a lock (see [`SwapCell`]): most vars are read on
     /// every call of the fn they hold and written once.
-    root: SwapCell<Value>,
-    meta: Lock<Value>,
+    pub(in crate::runtime) root: SwapCell<Value>,
+    pub(in crate::runtime) meta: Lock<Value>,
     dynamic: AtomicBool,
     is_macro: AtomicBool,
     /// The JVM's metadata for this var (docstring, arglists ...) is still to
@@ -38,7 +38,7 @@ pub struct Var {
     /// when zero, deref skips the thread-local lookup.
     bound_count: AtomicUsize,
     /// Watches and validator (Var is an ARef), made on first use.
-    iref: OnceLock<RefBase>,
+    pub(in crate::runtime) iref: OnceLock<RefBase>,
 }
 
 impl Var {
@@ -322,6 +322,15 @@ pub fn reset_bindings(binds: Vec<(Ref<Var>, Value)>) {
 }
 
 impl Value {
+    /// `(Var/create)`, `(Var/create root)`: a var in no namespace (a
+    /// candidate of the cycle collector, unlike interned vars).
+    pub fn anonymous_var(root: Option<Value>) -> Value {
+        let v = Var::anonymous();
+        if let Some(r) = root {
+            v.bind_root(r);
+        }
+        super::cycle::registered(Value::from(Ref::new(v)))
+    }
     pub fn var(v: Ref<Var>) -> Value {
         Value::from(v)
     }

@@ -21,13 +21,12 @@ pub(crate) mod tests;
 
 use crate::bytecode::{CaptureSource, Closure, FnProto, HostCall, Op, Pos, Prim, PrimCall, Src};
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
-use crate::runtime::func::{self, Fn, FnKind, arity_error};
+use crate::runtime::func::{self, Capture, Fn, FnKind, arity_error};
 use crate::runtime::gc::{self, Ref};
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::{Value, View};
 use crate::runtime::{host, interrupt, lookup, stack};
 use std::cell::UnsafeCell;
-use std::sync::OnceLock;
 
 /// VM frames one dispatch loop may hold before StackOverflowError.
 pub const MAX_FRAMES: usize = 100_000;
@@ -768,27 +767,31 @@ fn make_closure(
     let Some(proto) = parent.proto.protos.get(idx) else {
         return Err(internal("bad proto"));
     };
-    let captured: Box<[OnceLock<Value>]> = proto
+    let captured: Box<[Capture]> = proto
         .captures
         .iter()
         .map(|src| {
-            let v = match *src {
+            Capture::Fixed(match *src {
                 CaptureSource::Local(s) => {
                     if deferred.is_some_and(|g| g.contains(&s)) {
-                        return OnceLock::new();
+                        return Capture::untied();
                     }
                     stack[base + s as usize].clone()
                 }
                 CaptureSource::Captured(i) => parent.captured(i),
                 CaptureSource::SelfFn => stack[fslot].clone(),
-            };
-            OnceLock::from(v)
+            })
         })
         .collect();
-    Ok(closure_value(Closure {
+    let v = closure_value(Closure {
         proto: proto.clone(),
         captured,
-    }))
+    });
+    // A letfn fn is tied to its siblings later: a cycle to collect.
+    if deferred.is_some() {
+        crate::runtime::cycle::register(&v);
+    }
+    Ok(v)
 }
 
 /// Fill the captures that letfn closures have of the group's slots, now
@@ -803,7 +806,7 @@ fn tie_letfn(stack: &[Value], base: usize, group: &[u32]) {
                     && group.contains(s)
                     && let Some(cell) = vc.captured.get(i)
                 {
-                    let _ = cell.set(stack[base + *s as usize].clone());
+                    cell.tie(stack[base + *s as usize].clone());
                 }
             }
         }

@@ -14,8 +14,8 @@ pub(crate) const ARRAY_MAP_MAX: usize = 8;
 #[derive(Clone, Default)]
 pub struct ArrayMap {
     /// Shared with seqs and `with_meta` copies, as the JVM shares its array.
-    entries: Ref<Vec<(Value, Value)>>,
-    meta: Option<Value>,
+    pub(in crate::runtime) entries: Ref<Vec<(Value, Value)>>,
+    pub(in crate::runtime) meta: Option<Value>,
     /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
     pub(crate) hasheq: HashCache,
 }

@@ -8,7 +8,7 @@ use crate::runtime::value::Value;
 #[derive(Clone, Default)]
 pub struct HashSet {
     pub(crate) map: HashMap,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
     /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
     pub(crate) hasheq: HashCache,
 }

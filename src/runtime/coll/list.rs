@@ -5,10 +5,10 @@ use crate::runtime::hash::HashCache;
 use crate::runtime::value::Value;
 
 pub struct List {
-    first: Value,
-    rest: Option<Ref<List>>,
+    pub(in crate::runtime) first: Value,
+    pub(in crate::runtime) rest: Option<Ref<List>>,
     count: usize,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
     /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
     pub(crate) hasheq: HashCache,
 }

@@ -6,7 +6,7 @@
 mod node;
 mod seq;
 
-pub(crate) use node::Node;
+pub(crate) use node::{Node, Slot};
 pub use seq::MapSeq;
 pub(crate) use seq::SeqKeys;
 
@@ -19,10 +19,10 @@ use node::{NodeIter, Removal};
 #[derive(Clone, Default)]
 pub struct HashMap {
     count: usize,
-    root: Option<Ref<Node>>,
+    pub(in crate::runtime) root: Option<Ref<Node>>,
     /// `(nil, value)` when the map has the nil key.
-    null_entry: Option<(Value, Value)>,
-    meta: Option<Value>,
+    pub(in crate::runtime) null_entry: Option<(Value, Value)>,
+    pub(in crate::runtime) meta: Option<Value>,
     /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
     pub(crate) hasheq: HashCache,
 }

@@ -10,6 +10,7 @@ pub use seq::{ChunkedSeq, VectorRSeq, VectorSeq};
 pub use subvec::SubVector;
 pub use transient::TransientVector;
 pub use trie::Iter;
+pub(crate) use trie::Node as TrieNode;
 
 use crate::runtime::error::{ExClass, Exception};
 use crate::runtime::gc::Ref;
@@ -40,7 +41,7 @@ pub fn transient_used_after_persistent() -> Exception {
 
 pub struct Vector {
     pub(crate) t: Trie,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
     /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
     pub(crate) hasheq: HashCache,
 }
