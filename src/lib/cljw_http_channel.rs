@@ -28,7 +28,7 @@
 use crate::builtins::check_arity;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::func::{self, invoke};
-use crate::runtime::gc::Ref;
+use crate::runtime::gc::{Ref, lock};
 use crate::runtime::object::{ForeignObject, HostObject};
 use crate::runtime::value::{Value, View};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -48,10 +48,6 @@ const OP_PONG: u8 = 10;
 
 /// The GUID RFC 6455 appends to the client's key.
 const WS_GUID: &str = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 #[derive(Default)]
 struct Handlers {
@@ -358,18 +354,10 @@ impl Channel {
             let bytes = match data.view() {
                 View::Nil => None,
                 View::Str(s) => Some(frame(OP_TEXT, s.as_str().as_bytes())),
-                View::InStream(s) => {
-                    let mut all = Vec::new();
-                    let mut buf = vec![0u8; 16 << 10];
-                    loop {
-                        let n = s.read_some(&mut buf)?;
-                        if n == 0 {
-                            break;
-                        }
-                        all.extend_from_slice(&buf[..n]);
-                    }
-                    Some(frame(OP_BINARY, &all))
-                }
+                View::InStream(_) => Some(frame(
+                    OP_BINARY,
+                    &super::cljw_http_server::body_bytes(&data)?,
+                )),
                 _ => match data.byte_array_bytes() {
                     Some(b) => Some(frame(OP_BINARY, &b)),
                     None => {
