@@ -16,6 +16,14 @@ for jar in cheshire jackson-core jackson-dataformat-cbor jackson-dataformat-smil
   [ -f "$J/$jar.jar" ] || { echo "record-batteries: $J/$jar.jar missing (apt-get install -y libcheshire-clojure libdata-json-clojure)" >&2; exit 2; }
   cp="$cp:$J/$jar.jar"
 done
+# cljw.json is cljw's own thin layer over cheshire.core and
+# clojure.data.json, written in Clojure: the JVM loads that same source
+# (src/lib/cljw/json.clj) over the real libraries to record its programs.
+own=$(mktemp -d)
+trap 'rm -rf "$own"' EXIT
+mkdir -p "$own/cljw"
+cp src/lib/cljw/json.clj "$own/cljw/json.clj"
+cp="$cp:$own"
 if [ $# -gt 0 ]; then
   files=("$@")
 else

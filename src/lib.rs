@@ -490,71 +490,20 @@ fn load_error(
     phase: &str,
     form: Option<&Value>,
 ) -> runtime::error::Exception {
-    use runtime::error::ExClass;
-    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
-    let num = |d: Option<&Value>, k: &str| {
-        d.and_then(|d| runtime::func::get(d, &kw(k), Value::NIL).ok())
+    if phase == "read-source" {
+        return runtime::error::read_source_error(e, file);
+    }
+    let m = form.map(runtime::meta::meta).unwrap_or(Value::NIL);
+    let get = |k: &str| {
+        runtime::func::get(&m, &Value::keyword(None, k), Value::NIL)
+            .ok()
             .and_then(|v| v.as_long())
     };
-    let (line, column, cause) = if phase == "read-source" {
-        let data = e.data().cloned();
-        let cause = if e.class() == ExClass::ReaderException {
-            e.cause().cloned().unwrap_or_else(|| e.clone())
-        } else {
-            e.clone()
-        };
-        (
-            num(data.as_ref(), "line").unwrap_or(1),
-            num(data.as_ref(), "column").unwrap_or(1),
-            cause,
-        )
-    } else {
-        let m = form.map(runtime::meta::meta).unwrap_or(Value::NIL);
-        let get = |k: &str| {
-            runtime::func::get(&m, &Value::keyword(None, k), Value::NIL)
-                .ok()
-                .and_then(|v| v.as_long())
-        };
-        (get("line").unwrap_or(0), get("column").unwrap_or(0), e)
-    };
-    compiler_exception(cause, file, phase, line, column)
+    let (line, column) = (get("line").unwrap_or(0), get("column").unwrap_or(0));
+    compiler_exception(e, file, phase, line, column)
 }
 
-/// A CompilerException for `phase` at `file:line:column` wrapping `cause`
-/// (CompilerException.makeMsg's message and its ex-data).
-pub(crate) fn compiler_exception(
-    cause: runtime::error::Exception,
-    file: Option<&str>,
-    phase: &str,
-    line: i64,
-    column: i64,
-) -> runtime::error::Exception {
-    use runtime::error::{ExClass, Exception};
-    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
-    let verb = if phase == "read-source" {
-        "reading source"
-    } else {
-        "macroexpanding"
-    };
-    let loc = match file {
-        Some(f) => format!("{f}:{line}:{column}"),
-        None => format!("{line}:{column}"),
-    };
-    let mut pairs = vec![
-        (kw("phase"), Value::keyword(None, phase)),
-        (kw("line"), Value::long(line)),
-        (kw("column"), Value::long(column)),
-    ];
-    if let Some(f) = file {
-        pairs.push((kw("source"), Value::string(f)));
-    }
-    Exception::full(
-        ExClass::CompilerException,
-        Some(format!("Syntax error {verb} at ({loc}).")),
-        Some(Value::map_from_pairs(pairs)),
-        Some(cause),
-    )
-}
+pub(crate) use runtime::error::compiler_exception;
 
 #[cfg(test)]
 mod tests {

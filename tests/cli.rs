@@ -411,6 +411,33 @@ fn repl_reader_errors_name_the_session_line_and_column() {
 }
 
 #[test]
+fn repl_reports_an_unfinished_form_at_end_of_input() {
+    // JVM 1.11.1 (`printf ... | clojure`): the unfinished form is a reader
+    // error at the end of input, then one more prompt.
+    let input = "(+ 1 2)\n(1 2]\n:ok\n  )\n{:a}\n\"abc\n";
+    let (out, err, code) = cljw(&[], Some(input));
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Clojure 1.11.1\nuser=> 3\nuser=> user=> :ok\nuser=> user=> user=> user=> \n"
+    );
+    assert_eq!(
+        err,
+        "Syntax error reading source at (REPL:2:6).\nUnmatched delimiter: ]\n\
+         Syntax error reading source at (REPL:4:4).\nUnmatched delimiter: )\n\
+         Syntax error reading source at (REPL:5:5).\n\
+         Map literal must contain an even number of forms\n\
+         Syntax error reading source at (REPL:7:1).\nEOF while reading string\n"
+    );
+    let (out, err, _) = cljw(&[], Some("(+ 1\n 2"));
+    assert_eq!(out, "Clojure 1.11.1\nuser=> user=> \n");
+    assert_eq!(
+        err,
+        "Syntax error reading source at (REPL:3:1).\nEOF while reading, starting at line 1\n"
+    );
+}
+
+#[test]
 fn an_error_in_a_required_namespace_names_its_file() {
     // JVM (java -cp clojure.jar:src clojure.main main.clj): "Execution error
     // (ArithmeticException) at foo.bar/eval159 (bar.clj:4).\nDivide by zero"

@@ -592,3 +592,160 @@ fn server_outlives_the_script_until_stopped() {
         "exits normally once stopped: {status:?}"
     );
 }
+
+/// A WebSocket client over a raw socket: frames are masked as RFC 6455
+/// requires of clients.
+struct Ws {
+    r: BufReader<TcpStream>,
+    w: TcpStream,
+}
+
+impl Ws {
+    fn open(server: &Server, path: &str) -> (Ws, Response) {
+        let mut s = server.connect();
+        s.write_all(
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+        .expect("send handshake");
+        let w = s.try_clone().expect("clone");
+        let mut r = BufReader::new(s);
+        let resp = read_response(&mut r, true);
+        (Ws { r, w }, resp)
+    }
+
+    fn send(&mut self, opcode: u8, payload: &[u8]) {
+        self.send_frame(true, opcode, payload);
+    }
+
+    fn send_frame(&mut self, fin: bool, opcode: u8, payload: &[u8]) {
+        let mask = [0x12u8, 0x34, 0x56, 0x78];
+        let mut f = vec![if fin { 0x80 } else { 0 } | opcode];
+        if payload.len() < 126 {
+            f.push(0x80 | payload.len() as u8);
+        } else {
+            f.push(0x80 | 126);
+            f.extend_from_slice(&(payload.len() as u16).to_be_bytes());
+        }
+        f.extend_from_slice(&mask);
+        f.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+        self.w.write_all(&f).expect("send frame");
+    }
+
+    /// (opcode, payload) of the next server frame.
+    fn recv(&mut self) -> (u8, Vec<u8>) {
+        let mut h = [0u8; 2];
+        self.r.read_exact(&mut h).expect("frame header");
+        assert_eq!(h[1] & 0x80, 0, "server frames are not masked");
+        let len = match h[1] & 0x7F {
+            126 => {
+                let mut b = [0u8; 2];
+                self.r.read_exact(&mut b).expect("len");
+                u16::from_be_bytes(b) as usize
+            }
+            127 => panic!("unexpected 64-bit length"),
+            n => n as usize,
+        };
+        let mut p = vec![0u8; len];
+        self.r.read_exact(&mut p).expect("payload");
+        (h[0] & 0x0F, p)
+    }
+
+    fn text(&mut self) -> String {
+        let (op, p) = self.recv();
+        assert_eq!(op, 1, "a text frame");
+        String::from_utf8(p).expect("utf-8")
+    }
+}
+
+#[test]
+fn websockets() {
+    for backend in ["vm", "tree-walk"] {
+        let server = Server::start(backend);
+        let (mut ws, resp) = Ws::open(&server, "/ws");
+        assert_eq!(resp.status, 101, "[{backend}]");
+        assert_eq!(
+            resp.header("sec-websocket-accept"),
+            Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+        );
+        assert_eq!(ws.text(), "open true");
+        ws.send(1, b"hello");
+        assert_eq!(ws.text(), "echo: hello");
+        // A fragmented text message, a ping between its fragments.
+        ws.send_frame(false, 1, b"frag");
+        ws.send(9, b"p1");
+        assert_eq!(ws.recv(), (10, b"p1".to_vec()), "pong echoes the ping");
+        ws.send_frame(true, 0, b"mented");
+        assert_eq!(ws.text(), "echo: fragmented");
+        ws.send(2, &[1, 2, 3]);
+        assert_eq!(ws.recv(), (2, vec![3, 2, 1]));
+        let long = "x".repeat(300);
+        ws.send(1, long.as_bytes());
+        assert_eq!(ws.text(), format!("echo: {long}"));
+        ws.send(1, b"events");
+        assert_eq!(ws.text(), "[:open [:ping \"p1\"]]");
+        // The client closes: the server echoes the status.
+        ws.send(8, &1000u16.to_be_bytes());
+        assert_eq!(ws.recv(), (8, 1000u16.to_be_bytes().to_vec()));
+        assert!(closed(&mut ws.r));
+
+        // The server closes.
+        let (mut ws, _) = Ws::open(&server, "/ws");
+        assert_eq!(ws.text(), "open true");
+        ws.send(1, b"close");
+        assert_eq!(ws.recv(), (8, 1000u16.to_be_bytes().to_vec()));
+
+        // An unmasked client frame is a protocol error (1002).
+        let (mut ws, _) = Ws::open(&server, "/ws");
+        assert_eq!(ws.text(), "open true");
+        ws.w.write_all(&[0x81, 2, b'h', b'i']).expect("send");
+        assert_eq!(ws.recv(), (8, 1002u16.to_be_bytes().to_vec()));
+        assert!(closed(&mut ws.r));
+
+        // A text message that is not UTF-8 (1007).
+        let (mut ws, _) = Ws::open(&server, "/ws");
+        assert_eq!(ws.text(), "open true");
+        ws.send(1, &[0xff, 0xfe]);
+        assert_eq!(ws.recv(), (8, 1007u16.to_be_bytes().to_vec()));
+
+        // A message over :max-body (1024 here) is refused (1009).
+        let (mut ws, _) = Ws::open(&server, "/ws");
+        assert_eq!(ws.text(), "open true");
+        ws.send(2, &[0u8; 2000]);
+        assert_eq!(ws.recv(), (8, 1009u16.to_be_bytes().to_vec()));
+
+        // with-channel: the handler sends first.
+        let (mut ws, resp) = Ws::open(&server, "/ws-old");
+        assert_eq!(resp.status, 101);
+        assert_eq!(ws.text(), "hi");
+        ws.send(1, b"shout");
+        assert_eq!(ws.text(), "SHOUT");
+
+        // An upgrade without a key gets 400.
+        let resp = exchange(
+            &server,
+            b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+        );
+        assert_eq!(resp.status, 400, "[{backend}]");
+        // Plain requests still work beside open WebSockets.
+        assert_eq!(get(&server, "/hello").text(), "hello");
+    }
+}
+
+#[test]
+fn async_http_channels() {
+    for backend in ["vm", "tree-walk"] {
+        let server = Server::start(backend);
+        let resp = get(&server, "/async");
+        assert_eq!(resp.status, 202, "[{backend}]");
+        assert_eq!(resp.header("x-a"), Some("1"));
+        assert_eq!(resp.header("transfer-encoding"), Some("chunked"));
+        assert_eq!(resp.text(), "one,two,three");
+        let resp = get(&server, "/poll");
+        assert_eq!(resp.status, 200);
+        assert_eq!(resp.header("content-length"), Some("6"));
+        assert_eq!(resp.text(), "polled");
+    }
+}

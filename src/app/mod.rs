@@ -110,6 +110,7 @@ fn on_eval_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
             .stack_size(EVAL_STACK)
             .spawn(move || {
                 stack::set_limit(DEPTH_LIMIT);
+                crate::runtime::cycle::collect_on_this_thread();
                 f()
             });
         match spawned {

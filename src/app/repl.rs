@@ -215,6 +215,29 @@ pub fn run(rt: &mut Runtime) -> i32 {
                 continue;
             }
             Line::Eof => {
+                // An unfinished form at end of input is a reader error
+                // (EOF while reading ...) at the end's line, then a
+                // last prompt, as clojure.main reports it.
+                if !pending.trim().is_empty() {
+                    let mut reader = rt.reader(&pending, None);
+                    if let Err(e) = reader.next_form() {
+                        let (l, c) = reader_position(&e).unwrap_or_else(|| {
+                            let (l, c) = reader.position();
+                            (l as i64, c as i64)
+                        });
+                        let (line, col) = if l <= 1 {
+                            (at.0, at.1 + c - 1)
+                        } else {
+                            (at.0 + l - 1, c)
+                        };
+                        let cause = e.cause().cloned().unwrap_or(e);
+                        caught(
+                            rt,
+                            &crate::compiler_exception(cause, None, "read-source", line, col),
+                        );
+                        print_out(&format!("{}=> ", rt.current_ns().name_str()));
+                    }
+                }
                 // clojure.main ends the last prompt's line at end of input.
                 println_out("");
                 io::flush_stdout();
@@ -329,6 +352,10 @@ fn eval_print(
 
 fn println_out(s: &str) {
     let _ = io::write_to(&io::Writer::stdout(), &format!("{s}\n"));
+}
+
+fn print_out(s: &str) {
+    let _ = io::write_to(&io::Writer::stdout(), s);
 }
 
 /// clojure.main/repl-caught: `*e`, then the ex-str of the triage on stderr.

@@ -2,14 +2,15 @@
 //! (long-array int-array ... object-array, make-array, to-array,
 //! to-array-2d, into-array), alength aget aset aset-*, aclone, the array
 //! casts (ints longs ...) and bytes?. Seqable, counted and indexed like the
-//! JVM's; `=` and `hash` by identity. int/short/byte elements are Longs (no
-//! Integer type), wrapped to their width as Number.intValue() etc. do.
+//! JVM's; `=` and `hash` by identity. int/short/byte arrays hold
+//! java.lang.Integer/Short/Byte boxes (`number::IntBox`), so `aget`, `nth`
+//! and seqs of them give what the JVM's boxing gives.
 
 use super::{Def, check_arity};
 use crate::runtime::alloc;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
-use crate::runtime::number;
+use crate::runtime::number::{self, IntBox, IntWidth};
 use crate::runtime::object::HostObject;
 use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
@@ -61,6 +62,9 @@ fn array_class(elem: &str) -> &'static str {
         "java.lang.Long" => "[Ljava.lang.Long;",
         "java.lang.Double" => "[Ljava.lang.Double;",
         "java.lang.Float" => "[Ljava.lang.Float;",
+        "java.lang.Integer" => "[Ljava.lang.Integer;",
+        "java.lang.Short" => "[Ljava.lang.Short;",
+        "java.lang.Byte" => "[Ljava.lang.Byte;",
         "java.math.BigInteger" => "[Ljava.math.BigInteger;",
         "java.lang.String" => "[Ljava.lang.String;",
         "java.lang.Character" => "[Ljava.lang.Character;",
@@ -77,9 +81,25 @@ fn array_class(elem: &str) -> &'static str {
 fn into_array(args: &[Value]) -> Result<Value> {
     check_arity("into-array", args, 1, Some(2))?;
     let items: Vec<Value> = seq::iter(&args[args.len() - 1]).collect::<Result<_>>()?;
-    let class = match args {
-        [t, _] => array_class(&super::lang::class_name_of(t)?),
-        _ => match items.first() {
+    let elem = match args {
+        [t, _] => Some(super::lang::class_name_of(t)?),
+        _ => None,
+    };
+    if let Some(w) = IntWidth::ALL
+        .into_iter()
+        .find(|w| elem.as_deref() == Some(w.prim_name()))
+    {
+        // `(into-array Integer/TYPE xs)`: an int[], each item cast as
+        // Array.setInt's caller (RT.intCast etc.) does.
+        let items = items
+            .iter()
+            .map(|x| number::to_int_box(x, w).map(Value::int_box))
+            .collect::<Result<_>>()?;
+        return Ok(array(prim_class(w), items));
+    }
+    let class = match elem {
+        Some(e) => array_class(&e),
+        None => match items.first() {
             Some(x) if !x.is_nil() => array_class(x.class_name()),
             _ => "[Ljava.lang.Object;",
         },
@@ -203,7 +223,11 @@ fn bounds(i: i64, len: usize) -> Exception {
 
 fn alength(args: &[Value]) -> Result<Value> {
     check_arity("alength", args, 1, Some(1))?;
-    Ok(Value::long(lock(items_of(&args[0])?).len() as i64))
+    // Array.getLength returns an int.
+    Ok(Value::int_box(IntBox::wrapping(
+        IntWidth::Int,
+        lock(items_of(&args[0])?).len() as i64,
+    )))
 }
 
 /// `(aget a i)` / `(aget a i j ...)` (nested arrays).
@@ -234,23 +258,70 @@ fn aset(args: &[Value]) -> Result<Value> {
         aget(path)?
     };
     let i = number::to_long(&last[0])?;
+    let item = match target.view() {
+        View::HostObject(HostObject::Array(class, _)) => match IntWidth::of_array_class(class) {
+            Some(w) => int_item(w, &last[1])?,
+            None => last[1].clone(),
+        },
+        _ => last[1].clone(),
+    };
     let mut v = lock(items_of(&target)?);
     let len = v.len();
     match usize::try_from(i).ok().and_then(|u| v.get_mut(u)) {
-        Some(slot) => *slot = last[1].clone(),
+        Some(slot) => *slot = item.clone(),
         None => return Err(bounds(i, len)),
     }
-    Ok(last[1].clone())
+    Ok(item)
 }
 
+/// The value `aset` stores into an int/short/byte array, as the JVM's
+/// reflective call of RT.aset(int[], int, int) converts it: an int slot
+/// takes an Integer or a Long (Math.toIntExact: "integer overflow"), a
+/// short or byte slot only its own box; anything else matches no overload.
+fn int_item(w: IntWidth, x: &Value) -> Result<Value> {
+    let no_match = || {
+        Exception::new(
+            ExClass::IllegalArgumentException,
+            "No matching method aset found taking 3 args",
+        )
+    };
+    let fits_slot = match x.as_int_box() {
+        Some(b) => b.width() == w,
+        None => w == IntWidth::Int && matches!(x.view(), View::Long(_)),
+    };
+    if !fits_slot {
+        return Err(no_match());
+    }
+    let n = x.as_long().ok_or_else(no_match)?;
+    IntBox::new(w, n)
+        .map(Value::int_box)
+        .ok_or_else(|| Exception::new(ExClass::ArithmeticException, "integer overflow"))
+}
+
+/// An int/short/byte array element from a number (RT.int_array etc.:
+/// the number narrowed to the width).
+fn wrap_to(w: IntWidth, x: &Value) -> Result<Value> {
+    number::to_long(x).map(|n| Value::int_box(IntBox::wrapping(w, n)))
+}
 fn wrap_int(x: &Value) -> Result<Value> {
-    number::to_long(x).map(|n| Value::long(i64::from(n as i32)))
+    wrap_to(IntWidth::Int, x)
 }
 fn wrap_short(x: &Value) -> Result<Value> {
-    number::to_long(x).map(|n| Value::long(i64::from(n as i16)))
+    wrap_to(IntWidth::Short, x)
 }
 fn wrap_byte(x: &Value) -> Result<Value> {
-    number::to_long(x).map(|n| Value::long(i64::from(n as i8)))
+    wrap_to(IntWidth::Byte, x)
+}
+/// The array class of a primitive integer width (`[I`).
+fn prim_class(w: IntWidth) -> &'static str {
+    match w {
+        IntWidth::Int => "[I",
+        IntWidth::Short => "[S",
+        IntWidth::Byte => "[B",
+    }
+}
+fn zero_of(w: IntWidth) -> Value {
+    Value::int_box(IntBox::wrapping(w, 0))
 }
 fn to_char(x: &Value) -> Result<Value> {
     match x.view() {
@@ -271,15 +342,15 @@ fn to_bool(x: &Value) -> Result<Value> {
 
 fn int_array(args: &[Value]) -> Result<Value> {
     check_arity("int-array", args, 1, Some(2))?;
-    prim_array(args, "[I", Value::long(0), wrap_int)
+    prim_array(args, "[I", zero_of(IntWidth::Int), wrap_int)
 }
 fn short_array(args: &[Value]) -> Result<Value> {
     check_arity("short-array", args, 1, Some(2))?;
-    prim_array(args, "[S", Value::long(0), wrap_short)
+    prim_array(args, "[S", zero_of(IntWidth::Short), wrap_short)
 }
 fn byte_array(args: &[Value]) -> Result<Value> {
     check_arity("byte-array", args, 1, Some(2))?;
-    prim_array(args, "[B", Value::long(0), wrap_byte)
+    prim_array(args, "[B", zero_of(IntWidth::Byte), wrap_byte)
 }
 fn char_array(args: &[Value]) -> Result<Value> {
     check_arity("char-array", args, 1, Some(2))?;
@@ -294,9 +365,9 @@ fn boolean_array(args: &[Value]) -> Result<Value> {
 fn component(name: &str) -> (String, Value) {
     match name {
         "long" => ("[J".into(), Value::long(0)),
-        "int" => ("[I".into(), Value::long(0)),
-        "short" => ("[S".into(), Value::long(0)),
-        "byte" => ("[B".into(), Value::long(0)),
+        "int" => ("[I".into(), zero_of(IntWidth::Int)),
+        "short" => ("[S".into(), zero_of(IntWidth::Short)),
+        "byte" => ("[B".into(), zero_of(IntWidth::Byte)),
         "double" => ("[D".into(), Value::double(0.0)),
         "float" => ("[F".into(), Value::float(0.0)),
         "char" => ("[C".into(), Value::char('\0')),
@@ -395,19 +466,25 @@ fn aset_as(name: &str, args: &[Value], conv: fn(&Value) -> Result<Value>) -> Res
     let mut a = args.to_vec();
     let last = a.len() - 1;
     a[last] = conv(&a[last])?;
-    aset(&a)
+    aset(&a)?;
+    // def-aset's fns return the value as given, not as stored.
+    Ok(args[last].clone())
 }
 fn aset_int(args: &[Value]) -> Result<Value> {
-    aset_as("aset-int", args, wrap_int)
+    aset_as("aset-int", args, |x| cast_to(IntWidth::Int, x))
+}
+/// aset-int/short/byte cast their value as `int`/`short`/`byte` do.
+fn cast_to(w: IntWidth, x: &Value) -> Result<Value> {
+    number::to_int_box(x, w).map(Value::int_box)
 }
 fn aset_long(args: &[Value]) -> Result<Value> {
     aset_as("aset-long", args, |x| number::to_long(x).map(Value::long))
 }
 fn aset_short(args: &[Value]) -> Result<Value> {
-    aset_as("aset-short", args, wrap_short)
+    aset_as("aset-short", args, |x| cast_to(IntWidth::Short, x))
 }
 fn aset_byte(args: &[Value]) -> Result<Value> {
-    aset_as("aset-byte", args, wrap_byte)
+    aset_as("aset-byte", args, |x| cast_to(IntWidth::Byte, x))
 }
 fn aset_double(args: &[Value]) -> Result<Value> {
     aset_as("aset-double", args, |x| {

@@ -16,9 +16,22 @@ pub fn direct_supers(full: &str) -> Vec<String> {
             .chain(t.implied_supers().iter().map(|s| s.to_string()))
             .collect();
     }
-    crate::runtime::class::find(full)
-        .map(|d| d.supers().map(str::to_string).collect())
-        .unwrap_or_default()
+    match crate::runtime::class::find(full) {
+        Some(d) => d.supers().map(str::to_string).collect(),
+        None if is_fn_class(full) => vec!["clojure.lang.AFunction".to_string()],
+        None => Vec::new(),
+    }
+}
+
+/// Is `full` the class of a Clojure fn (`user$f`, `user$fn__12`: what
+/// `(class f)` names), rather than a registry class or a deftype?
+pub fn is_fn_class(full: &str) -> bool {
+    full.contains('$')
+        && !["java.", "javax.", "clojure.lang."]
+            .iter()
+            .any(|p| full.starts_with(p))
+        && crate::runtime::class::find(full).is_none()
+        && crate::runtime::types::lookup(full).is_none()
 }
 
 /// Is the class named `full` (a JVM class name) `target` or a subtype of it?
@@ -46,6 +59,8 @@ pub fn is_subclass(full: &str, target: &str) -> bool {
         }
         if let Some(d) = crate::runtime::class::find(c) {
             stack.extend(d.supers().map(|s| -> &str { s }));
+        } else if is_fn_class(c) {
+            stack.push("clojure.lang.AFunction");
         }
         seen.push(c);
     }
@@ -87,7 +102,8 @@ pub fn is_instance(target: &str, x: &Value) -> bool {
         return false;
     }
     if let View::Fn(_) = x.view()
-        && target == "clojure.lang.AFunction"
+        && (target == "clojure.lang.AFunction"
+            || crate::runtime::printer::fn_class_name(x).is_some_and(|c| c == target))
     {
         return true;
     }

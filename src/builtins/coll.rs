@@ -148,15 +148,15 @@ fn count(args: &mut [Value]) -> Result<Value> {
         _ => return Err(arity_error("count", args.len())),
     };
     if let Some(n) = ops::transient_count(&c)? {
-        return Ok(Value::long(n as i64));
+        return Ok(Value::int_count(n as i64));
     }
     // Chunks are Counted (doseq's expansion counts them).
     match c.view() {
-        View::ArrayChunk(ch) => return Ok(Value::long(ch.count() as i64)),
-        View::ChunkBuffer(b) => return Ok(Value::long(b.count() as i64)),
+        View::ArrayChunk(ch) => return Ok(Value::int_count(ch.count() as i64)),
+        View::ChunkBuffer(b) => return Ok(Value::int_count(b.count() as i64)),
         _ => {}
     }
-    Ok(Value::long(seq::count_owned(c)? as i64))
+    Ok(Value::int_count(seq::count_owned(c)? as i64))
 }
 
 fn nth(args: &[Value]) -> Result<Value> {
@@ -627,14 +627,18 @@ fn vector_p(args: &[Value]) -> Result<Value> {
         matches!(
             x.view(),
             View::Vector(_) | View::SubVector(_) | View::MapEntry(_)
-        )
+        ) || instance_of(x, "clojure.lang.IPersistentVector")
     })
 }
 fn map_p(args: &[Value]) -> Result<Value> {
-    pred("map?", args, is_map)
+    pred("map?", args, |x| {
+        is_map(x) || instance_of(x, "clojure.lang.IPersistentMap")
+    })
 }
 fn set_p(args: &[Value]) -> Result<Value> {
-    pred("set?", args, is_set)
+    pred("set?", args, |x| {
+        is_set(x) || instance_of(x, "clojure.lang.IPersistentSet")
+    })
 }
 fn list_p(args: &[Value]) -> Result<Value> {
     pred("list?", args, |x| matches!(x.view(), View::List(_)))

@@ -364,11 +364,14 @@ fn integral(spec: &Spec, arg: &Value) -> Result<String> {
             Ok(finish_number(spec, n < 0, digits))
         }
         c => {
-            // Long in octal/hex is unsigned two's complement; no sign flags.
+            // Long, Integer, Short and Byte in octal/hex are unsigned two's
+            // complement at their width (`%X` of `(byte -1)` is FF); no
+            // sign flags.
+            let bits = crate::runtime::number::twos_complement(arg).unwrap_or(n as u64);
             let mut body = if c == 'o' {
-                format!("{:o}", n as u64)
+                format!("{bits:o}")
             } else {
-                format!("{:x}", n as u64)
+                format!("{bits:x}")
             };
             let prefix = match (spec.flags.alt, c) {
                 (true, 'o') => "0",

@@ -478,17 +478,16 @@ fn hash_combine(args: &[Value]) -> Result<Value> {
     check_arity("hash-combine", args, 2, Some(2))?;
     let seed = number::to_long(&args[0])? as i32;
     let h = crate::runtime::hash::java_hash_code(&args[1])?;
-    Ok(Value::long(i64::from(crate::runtime::hash::hash_combine(
-        seed, h,
-    ))))
+    Ok(Value::int(crate::runtime::hash::hash_combine(seed, h)))
 }
 
 /// `(hash x)` as a long.
 pub fn hash_value(x: &Value) -> Result<Value> {
-    Ok(Value::long(i64::from(match x.view() {
+    // Util.hasheq returns an int: a java.lang.Integer.
+    Ok(Value::int(match x.view() {
         View::Long(_) | View::Keyword(_) | View::Str(_) => hasheq(x),
         _ => try_hasheq(x)?,
-    })))
+    }))
 }
 
 // ---------------------------------------------------------------- misc
@@ -533,11 +532,25 @@ fn iterator_seq(args: &[Value]) -> Result<Value> {
         View::Nil => crate::runtime::error::err::npe(
             "Cannot invoke \"java.util.Iterator.hasNext()\" because \"iter\" is null",
         ),
+        // Any other java.util.Iterator (a list's, a reify's, a deftype's):
+        // read as the seq is walked, as IteratorSeq.
+        _ if super::classes::is_instance("java.util.Iterator", &args[0]) => {
+            iterator_step(args[0].clone())
+        }
         _ => crate::runtime::error::err::class_cast(crate::runtime::compare::cast_message(
             args[0].class_name(),
             "java.util.Iterator",
         )),
     }
+}
+
+fn iterator_step(it: Value) -> Result<Value> {
+    let call = |m: &str| crate::runtime::host::call_method(&it, m, &[]);
+    if !call("hasNext")?.truthy() {
+        return Ok(Value::NIL);
+    }
+    let x = call("next")?;
+    crate::runtime::seq::cons(x, &Value::lazy_seq_native(move || iterator_step(it)))
 }
 
 /// `(enumeration-seq e)`: a seq over a java.util.Enumeration's remaining

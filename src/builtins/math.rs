@@ -230,14 +230,11 @@ fn int_arg(v: &Value) -> Result<i32> {
 }
 fn int2(name: &str, args: &[Value], f: fn(i32, i32) -> Result<i32>) -> Result<Value> {
     check_arity(name, args, 2, Some(2))?;
-    Ok(Value::long(i64::from(f(
-        int_arg(&args[0])?,
-        int_arg(&args[1])?,
-    )?)))
+    Ok(Value::int(f(int_arg(&args[0])?, int_arg(&args[1])?)?))
 }
 fn int1(name: &str, args: &[Value], f: fn(i32) -> i32) -> Result<Value> {
     check_arity(name, args, 1, Some(1))?;
-    Ok(Value::long(i64::from(f(int_arg(&args[0])?))))
+    Ok(Value::int(f(int_arg(&args[0])?)))
 }
 fn divide_by_zero() -> Exception {
     Exception::new(ExClass::ArithmeticException, "/ by zero")
@@ -283,38 +280,22 @@ fn unchecked_bits(name: &str, args: &[Value]) -> Result<i64> {
     check_arity(name, args, 1, Some(1))?;
     n::long_value(&args[0])
 }
-/// Number.intValue(): a double or float saturates ((int) d), NaN is 0;
-/// integers truncate.
-fn int_value(name: &str, args: &[Value]) -> Result<i32> {
+/// `unchecked-int`, `unchecked-short`, `unchecked-byte`.
+fn unchecked_int_cast(name: &str, args: &[Value], width: n::IntWidth) -> Result<Value> {
     check_arity(name, args, 1, Some(1))?;
-    Ok(match args[0].view() {
-        View::Double(d) => d as i32,
-        View::Float(f) => f as i32,
-        _ => unchecked_bits(name, args)? as i32,
-    })
+    Ok(Value::int_box(n::unchecked_int_box(&args[0], width)?))
 }
 fn unchecked_int(args: &[Value]) -> Result<Value> {
-    // RT.uncheckedIntCast(Object) has a Character branch; the others cast
-    // to Number.
-    if let [x] = args
-        && let View::Char(c) = x.view()
-    {
-        return Ok(Value::long(i64::from(u32::from(c))));
-    }
-    Ok(Value::long(i64::from(int_value("unchecked-int", args)?)))
+    unchecked_int_cast("unchecked-int", args, n::IntWidth::Int)
 }
 fn unchecked_long(args: &[Value]) -> Result<Value> {
     Ok(Value::long(unchecked_bits("unchecked-long", args)?))
 }
 fn unchecked_short(args: &[Value]) -> Result<Value> {
-    Ok(Value::long(i64::from(
-        int_value("unchecked-short", args)? as i16
-    )))
+    unchecked_int_cast("unchecked-short", args, n::IntWidth::Short)
 }
 fn unchecked_byte(args: &[Value]) -> Result<Value> {
-    Ok(Value::long(i64::from(
-        int_value("unchecked-byte", args)? as i8
-    )))
+    unchecked_int_cast("unchecked-byte", args, n::IntWidth::Byte)
 }
 fn unchecked_char(args: &[Value]) -> Result<Value> {
     if let [x] = args
@@ -456,28 +437,14 @@ fn bit_test(args: &[Value]) -> Result<Value> {
     Ok(Value::bool(n::bit_test(&args[0], &args[1])?))
 }
 
-fn out_of_range<T>(kind: &str, x: &Value) -> Result<T> {
-    let mut s = String::new();
-    crate::runtime::printer::write_str(&mut s, x, &Default::default())?;
-    err::illegal_arg(format!("Value out of range for {kind}: {s}"))
-}
-
-/// RT.intCast: a double out of int range names the double; a long one is
-/// "integer overflow".
+/// `(int x)`: RT.intCast (see `number::to_int_box`).
 fn int(args: &[Value]) -> Result<Value> {
-    check_arity("int", args, 1, Some(1))?;
-    let d = match args[0].view() {
-        View::Double(d) => Some(d),
-        View::Float(f) => Some(f64::from(f)),
-        _ => None,
-    };
-    if let Some(d) = d
-        && !(f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&d)
-        && !d.is_nan()
-    {
-        return out_of_range("int", &args[0]);
-    }
-    Ok(Value::long(i64::from(n::to_int(&args[0])?)))
+    cast_int("int", args, n::IntWidth::Int)
+}
+/// `int`, `short`, `byte`: a java.lang.Integer, Short or Byte.
+fn cast_int(name: &str, args: &[Value], width: n::IntWidth) -> Result<Value> {
+    check_arity(name, args, 1, Some(1))?;
+    Ok(Value::int_box(n::to_int_box(&args[0], width)?))
 }
 fn long(args: &[Value]) -> Result<Value> {
     check_arity("long", args, 1, Some(1))?;
@@ -496,32 +463,11 @@ fn char(args: &[Value]) -> Result<Value> {
     check_arity("char", args, 1, Some(1))?;
     Ok(Value::char(n::to_char(&args[0])?))
 }
-/// RT.byteCast/shortCast: a double is range-checked before it is truncated
-/// (`(byte 127.5)` and `(short ##NaN)` throw, as the JVM's primitive-double
-/// overloads do).
-fn small_int(name: &str, args: &[Value], lo: i64, hi: i64) -> Result<Value> {
-    check_arity(name, args, 1, Some(1))?;
-    let d = match args[0].view() {
-        View::Double(d) => Some(d),
-        View::Float(f) => Some(f64::from(f)),
-        _ => None,
-    };
-    if let Some(d) = d
-        && !(lo as f64..=hi as f64).contains(&d)
-    {
-        return out_of_range(name, &args[0]);
-    }
-    let v = n::to_long(&args[0])?;
-    if v < lo || v > hi {
-        return out_of_range(name, &args[0]);
-    }
-    Ok(Value::long(v))
-}
 fn byte(args: &[Value]) -> Result<Value> {
-    small_int("byte", args, -128, 127)
+    cast_int("byte", args, n::IntWidth::Byte)
 }
 fn short(args: &[Value]) -> Result<Value> {
-    small_int("short", args, -32768, 32767)
+    cast_int("short", args, n::IntWidth::Short)
 }
 /// `(vector-of :type & xs)`: a vector whose items are coerced to the
 /// primitive type. (The JVM's is a clojure.core.Vec; ours is an ordinary
@@ -611,14 +557,15 @@ fn rand(args: &[Value]) -> Result<Value> {
 fn rand_int(args: &[Value]) -> Result<Value> {
     check_arity("rand-int", args, 1, Some(1))?;
     let d = next_random() * n::to_double(&args[0])?;
-    Ok(Value::long(i64::from(n::to_int(&Value::double(d))?)))
+    Ok(Value::int(n::to_int(&Value::double(d))?))
 }
 
 fn compare(args: &[Value]) -> Result<Value> {
     check_arity("compare", args, 2, Some(2))?;
-    Ok(Value::long(i64::from(
-        crate::runtime::compare::compare_int(&args[0], &args[1])?,
-    )))
+    // Util.compare returns an int: a java.lang.Integer.
+    Ok(Value::int(crate::runtime::compare::compare_int(
+        &args[0], &args[1],
+    )?))
 }
 fn equiv(args: &[Value]) -> Result<Value> {
     check_arity("=", args, 1, None)?;

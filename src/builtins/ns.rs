@@ -826,7 +826,11 @@ fn load_string(args: &[Value]) -> Result<Value> {
     }
     let mut run = || -> Result<Value> {
         let mut last = Value::NIL;
-        while let Some(form) = r.next_form()? {
+        // Reader errors are wrapped as Compiler.load wraps them.
+        while let Some(form) = r
+            .next_form()
+            .map_err(|e| crate::runtime::error::read_source_error(e, None))?
+        {
             last = crate::runtime::eval::eval(&form)?;
         }
         Ok(last)
@@ -842,16 +846,7 @@ fn load_string(args: &[Value]) -> Result<Value> {
 /// key must be a dynamic var (IllegalStateException otherwise, as on the JVM).
 fn push_thread_bindings(args: &[Value]) -> Result<Value> {
     check_arity("push-thread-bindings", args, 1, Some(1))?;
-    let mut binds = Vec::new();
-    for e in seq::iter(&args[0]) {
-        let e = e?;
-        let k = seq::first(&e)?;
-        let v = seq::first(&seq::next(&e)?)?;
-        let Some(var) = k.as_var() else {
-            return err::class_cast(cast_message(k.class_name(), "clojure.lang.Var"));
-        };
-        binds.push((var, v));
-    }
+    let binds = crate::runtime::var::bindings_of(&args[0])?;
     crate::runtime::var::push_bindings(binds)?;
     Ok(Value::NIL)
 }

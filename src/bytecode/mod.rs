@@ -7,9 +7,9 @@ mod op;
 pub use op::{Arith, Cmp, Lookup, Op, Prim, PrimCall, Src};
 
 use crate::runtime::error::ExClass;
+use crate::runtime::func::Capture;
 use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
-use std::sync::OnceLock;
 
 /// Source position of a form (1-based; 0 when unknown).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum CaptureSource {
 /// mutually recursive fns.
 pub struct Closure {
     pub proto: Ref<FnProto>,
-    pub captured: Box<[OnceLock<Value>]>,
+    pub captured: Box<[Capture]>,
 }
 
 impl Clone for Closure {
@@ -54,8 +54,7 @@ impl Closure {
     pub fn captured(&self, i: u32) -> Value {
         self.captured
             .get(i as usize)
-            .and_then(|c| c.get())
-            .cloned()
+            .map(Capture::get)
             .unwrap_or_default()
     }
 }

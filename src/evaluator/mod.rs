@@ -4,13 +4,13 @@
 use crate::analyzer::Tree;
 use crate::analyzer::node::*;
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
+use crate::runtime::func::Capture;
 use crate::runtime::func::{self, Fn, FnKind};
 use crate::runtime::gc::Ref;
 use crate::runtime::host;
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::{Value, View};
 use crate::runtime::{lookup, stack};
-use std::sync::OnceLock;
 
 /// A closure made by this backend: its code (a fn node of a tree, by id) and
 /// its captured values. Captures are write-once cells so `letfn` can tie
@@ -19,13 +19,13 @@ use std::sync::OnceLock;
 pub struct TreeClosure {
     tree: Ref<Tree>,
     fn_id: u32,
-    captured: Box<[OnceLock<Value>]>,
+    captured: Box<[Capture]>,
 }
 
 struct Frame<'f> {
     slots: Vec<Value>,
     tree: &'f Ref<Tree>,
-    captured: &'f [OnceLock<Value>],
+    captured: &'f [Capture],
     self_fn: &'f Value,
     recur: bool,
 }
@@ -50,6 +50,10 @@ impl TreeClosure {
     /// `ns/name` of its fn.
     pub fn name(&self) -> &str {
         self.tree.fn_node(self.fn_id).map_or("fn", |f| f.debug_name)
+    }
+    /// Its captured values (traced by the cycle collector).
+    pub fn captures(&self) -> &[Capture] {
+        &self.captured
     }
 }
 
@@ -179,21 +183,16 @@ fn eval_all(nodes: &[Node<'_>], frame: &mut Frame<'_>) -> Result<Vec<Value>> {
 }
 
 fn make_closure(f: &FnNode<'_>, frame: &Frame<'_>, deferred: &[u32]) -> Value {
-    let captured: Box<[OnceLock<Value>]> = f
+    let captured: Box<[Capture]> = f
         .captures
         .iter()
         .map(|src| {
-            let cell = OnceLock::new();
-            let v = match *src {
-                CaptureSource::Local(s) if deferred.contains(&s) => None,
-                CaptureSource::Local(s) => Some(frame.slots[s as usize].clone()),
-                CaptureSource::Captured(i) => Some(captured_value(frame, i)),
-                CaptureSource::SelfFn => Some(frame.self_fn.clone()),
-            };
-            if let Some(v) = v {
-                let _ = cell.set(v);
-            }
-            cell
+            Capture::Fixed(match *src {
+                CaptureSource::Local(s) if deferred.contains(&s) => return Capture::untied(),
+                CaptureSource::Local(s) => frame.slots[s as usize].clone(),
+                CaptureSource::Captured(i) => captured_value(frame, i),
+                CaptureSource::SelfFn => frame.self_fn.clone(),
+            })
         })
         .collect();
     let body = TreeClosure {
@@ -201,7 +200,12 @@ fn make_closure(f: &FnNode<'_>, frame: &Frame<'_>, deferred: &[u32]) -> Value {
         fn_id: f.id,
         captured,
     };
-    Value::from(Ref::new(Fn::new(None, FnKind::Tree(body))))
+    let v = Value::from(Ref::new(Fn::new(None, FnKind::Tree(body))));
+    // A letfn fn is tied to its siblings later: a cycle to collect.
+    if !deferred.is_empty() {
+        crate::runtime::cycle::register(&v);
+    }
+    v
 }
 
 #[inline]
@@ -209,8 +213,7 @@ fn captured_value(frame: &Frame<'_>, i: u32) -> Value {
     frame
         .captured
         .get(i as usize)
-        .and_then(|c| c.get())
-        .cloned()
+        .map(Capture::get)
         .unwrap_or(Value::NIL)
 }
 
@@ -296,7 +299,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
                         if let CaptureSource::Local(s) = src
                             && slots.contains(s)
                         {
-                            let _ = tc.captured[i].set(frame.slots[*s as usize].clone());
+                            tc.captured[i].tie(frame.slots[*s as usize].clone());
                         }
                     }
                 }
@@ -336,7 +339,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
         }
         NodeKind::Throw(x) => {
             let v = eval(x, frame)?;
-            match v.as_exception() {
+            match crate::runtime::types::throwable(&v) {
                 Some(e) => Err(e),
                 None => Err(Exception::new(
                     ExClass::ClassCastException,
@@ -355,6 +358,19 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             let r = match eval(body, frame) {
                 Err(e) => match catches.iter().find(|c| e.class().is_a(c.class)) {
                     Some(c) => {
+                        // Caught where it was thrown: the throw site is its
+                        // first stack-trace element (as on the VM).
+                        if crate::runtime::gc::lock(&e.obj().trace).is_empty() {
+                            e.push_frame(TraceFrame {
+                                name: match frame.self_fn.view() {
+                                    View::Fn(f) => f.name().unwrap_or("eval").to_string(),
+                                    _ => "eval".to_string(),
+                                },
+                                file: None,
+                                line: 0,
+                                column: 0,
+                            });
+                        }
                         frame.slots[c.slot as usize] = Value::from(e);
                         eval(c.body, frame)
                     }

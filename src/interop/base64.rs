@@ -109,6 +109,19 @@ fn encode(c: Codec, b: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Standard Base64 with padding, as `Base64.getEncoder().encodeToString`
+/// gives it: the one encoder the JSON writer, the HTTP client and the
+/// WebSocket handshake use.
+pub(crate) fn encode_standard(bytes: &[u8]) -> String {
+    let c = Codec {
+        alphabet: Alphabet::Basic,
+        encoder: true,
+        pad: true,
+    };
+    // The alphabet is ASCII.
+    encode(c, bytes).into_iter().map(char::from).collect()
+}
+
 fn illegal(msg: String) -> Exception {
     Exception::new(ExClass::IllegalArgumentException, msg)
 }

@@ -191,16 +191,39 @@ fn list_call(
                 Value::bool(changed)
             }
             ("isEmpty", []) => Value::bool(lock(l).is_empty()),
-            // An iterator over a snapshot of the items.
-            ("iterator", []) => {
-                let items = lock(l).clone();
-                wrap(HostObject::Iterator(Lock::new(crate::runtime::seq::seq(
-                    &Value::list(items),
-                )?)))
-            }
+            // A live iterator: it sees later changes, and its remove
+            // takes out the item it last returned.
+            ("iterator" | "listIterator", []) => list_iterator(target),
             ("clear", []) => {
                 lock(l).clear();
                 Value::NIL
+            }
+            ("subList", [from, to]) => {
+                let len = lock(l).len();
+                let (a, b) = (number::to_long(from)?, number::to_long(to)?);
+                if a < 0 || b as usize > len || a > b {
+                    return Err(Exception::new(
+                        ExClass::IndexOutOfBoundsException,
+                        format!("fromIndex: {a}, toIndex: {b}, size: {len}"),
+                    ));
+                }
+                wrap(HostObject::Foreign(
+                    "java.util.ArrayList$SubList",
+                    Box::new(SubList {
+                        parent: target.clone(),
+                        from: a as usize,
+                        to: Lock::new(b as usize),
+                    }),
+                ))
+            }
+            ("toArray", [] | [_]) => wrap(HostObject::Array(
+                "[Ljava.lang.Object;",
+                Lock::new(lock(l).clone()),
+            )),
+            ("stream" | "parallelStream" | "spliterator", []) => {
+                return crate::runtime::error::err::unsupported(format!(
+                    "cljw does not support java.util.stream: java.util.ArrayList.{method}"
+                ));
             }
             ("contains", [x]) => {
                 let items = lock(l).clone();
@@ -219,6 +242,68 @@ fn list_call(
             }
         })
     })())
+}
+
+/// The class of an ArrayList's / a LinkedList's / an ArrayDeque's iterator.
+const LIST_ITERATOR: &str = "java.util.ArrayList$Itr";
+
+/// java.util.Iterator over a list, by position: `next` is the index of
+/// the item `next()` returns, `last` the one `remove()` takes out.
+struct ListIter {
+    list: Value,
+    cursor: Lock<(usize, Option<usize>)>,
+}
+
+impl crate::runtime::object::ForeignObject for ListIter {}
+
+fn list_iterator(list: &Value) -> Value {
+    wrap(HostObject::Foreign(
+        LIST_ITERATOR,
+        Box::new(ListIter {
+            list: list.clone(),
+            cursor: Lock::new((0, None)),
+        }),
+    ))
+}
+
+/// The items of the list a ListIter walks.
+fn list_items(list: &Value) -> Option<&Lock<Vec<Value>>> {
+    match list.view() {
+        View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => Some(l),
+        _ => None,
+    }
+}
+
+fn list_iter_call(it: &ListIter, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let items = list_items(&it.list)?;
+    Some(match (method, args) {
+        ("hasNext", []) => Ok(Value::bool(lock(&it.cursor).0 < lock(items).len())),
+        ("next", []) => {
+            let mut c = lock(&it.cursor);
+            match lock(items).get(c.0).cloned() {
+                Some(x) => {
+                    *c = (c.0 + 1, Some(c.0));
+                    Ok(x)
+                }
+                None => Err(Exception::new(ExClass::NoSuchElementException, "")),
+            }
+        }
+        ("remove", []) => {
+            let mut c = lock(&it.cursor);
+            match c.1 {
+                Some(k) => {
+                    let mut v = lock(items);
+                    if k < v.len() {
+                        v.remove(k);
+                    }
+                    *c = (k, None);
+                    Ok(Value::NIL)
+                }
+                None => Err(Exception::new(ExClass::IllegalStateException, "")),
+            }
+        }
+        _ => return None,
+    })
 }
 
 fn builder(class: &str, s: String) -> Value {
@@ -253,11 +338,126 @@ fn byte_index(s: &str, i: i64) -> Option<usize> {
     (units == i).then_some(s.len())
 }
 
+/// `(.subList list from to)`: a view of the list's items from..to; its
+/// changes (set, add, remove, clear) are the list's.
+struct SubList {
+    parent: Value,
+    from: usize,
+    to: Lock<usize>,
+}
+
+impl SubList {
+    fn items(&self) -> Option<&Lock<Vec<Value>>> {
+        match self.parent.view() {
+            View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => Some(l),
+            _ => None,
+        }
+    }
+    fn snapshot(&self) -> Vec<Value> {
+        let to = *lock(&self.to);
+        self.items()
+            .map(|l| lock(l).get(self.from..to).unwrap_or(&[]).to_vec())
+            .unwrap_or_default()
+    }
+}
+
+impl crate::runtime::object::ForeignObject for SubList {
+    fn java_string(&self, object: &str) -> String {
+        let parts: Result<Vec<String>> = self.snapshot().iter().map(printer::str_value).collect();
+        parts.map_or(object.to_string(), |p| format!("[{}]", p.join(", ")))
+    }
+    fn items(&self) -> Option<Vec<Value>> {
+        Some(self.snapshot())
+    }
+}
+
+fn sublist_call(s: &SubList, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    let l = s.items()?;
+    let to = *lock(&s.to);
+    let len = to - s.from;
+    let at = |i: &Value, inclusive: bool| -> Result<usize> {
+        let i = number::to_long(i)?;
+        match usize::try_from(i) {
+            Ok(u) if u < len || (inclusive && u == len) => Ok(s.from + u),
+            _ => Err(index_error(i, len)),
+        }
+    };
+    Some((|| -> Result<Value> {
+        Ok(match (method, args) {
+            ("size", []) => Value::long(len as i64),
+            ("isEmpty", []) => Value::bool(len == 0),
+            ("get", [i]) => {
+                let u = at(i, false)?;
+                lock(l).get(u).cloned().unwrap_or(Value::NIL)
+            }
+            ("set", [i, x]) => {
+                let u = at(i, false)?;
+                let mut v = lock(l);
+                match v.get_mut(u) {
+                    Some(slot) => std::mem::replace(slot, x.clone()),
+                    None => Value::NIL,
+                }
+            }
+            ("add", [x]) => {
+                lock(l).insert(to, x.clone());
+                *lock(&s.to) += 1;
+                Value::TRUE
+            }
+            ("remove", [i]) if matches!(i.view(), View::Long(_)) => {
+                let u = at(i, false)?;
+                let x = lock(l).remove(u);
+                *lock(&s.to) -= 1;
+                x
+            }
+            ("clear", []) => {
+                lock(l).drain(s.from..to);
+                *lock(&s.to) = s.from;
+                Value::NIL
+            }
+            ("iterator", []) => wrap(HostObject::Iterator(Lock::new(crate::runtime::seq::seq(
+                &Value::list(s.snapshot()),
+            )?))),
+            ("toArray", [] | [_]) => wrap(HostObject::Array(
+                "[Ljava.lang.Object;",
+                Lock::new(s.snapshot()),
+            )),
+            ("contains", [x]) => {
+                let mut found = false;
+                for y in s.snapshot() {
+                    if crate::runtime::equality::try_equals(&y, x)? {
+                        found = true;
+                        break;
+                    }
+                }
+                Value::bool(found)
+            }
+            _ => {
+                return Err(super::no_method(
+                    method,
+                    args.len(),
+                    "java.util.ArrayList$SubList",
+                ));
+            }
+        })
+    })())
+}
+
 /// StringBuilder methods; None when `target` is not a builder or the
 /// method is unknown.
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    if let View::HostObject(o) = target.view()
+        && let Some(s) = o.foreign::<SubList>()
+    {
+        if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {
+            return None;
+        }
+        return sublist_call(s, method, args);
+    }
     let sb = match target.view() {
         View::HostObject(HostObject::StringBuilder(sb) | HostObject::StringBuffer(sb)) => sb,
+        View::HostObject(HostObject::Foreign(LIST_ITERATOR, b)) => {
+            return list_iter_call(b.downcast_ref::<ListIter>()?, method, args);
+        }
         View::HostObject(HostObject::ArrayList(l) | HostObject::LinkedList(_, l)) => {
             // Object's methods (toString, hashCode, ...) fall through.
             if matches!(method, "toString" | "hashCode" | "equals" | "getClass") {

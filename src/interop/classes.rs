@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 15] {
+fn tables() -> [&'static [ClassDef]; 16] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -25,6 +25,7 @@ fn tables() -> [&'static [ClassDef]; 15] {
         super::tokenizer::CLASSES,
         super::thread::CLASSES,
         super::concurrent::CLASSES,
+        super::jset::CLASSES,
     ]
 }
 
@@ -70,6 +71,10 @@ pub fn resolve(name: &str) -> Option<&'static ClassDef> {
 pub fn class_of(v: &Value) -> Value {
     if v.is_nil() {
         return Value::NIL;
+    }
+    // A named fn's class is its own (`user$f`), a subclass of AFunction.
+    if let Some(name) = crate::runtime::printer::fn_class_name(v) {
+        return Value::class(&name, false);
     }
     Value::class(v.class_name(), false)
 }

@@ -106,6 +106,7 @@ const AS_CORE_FN: &[(&str, &str, &str)] = &[
     ("Murmur3", "hashOrdered", "hash-ordered-coll"),
     ("Murmur3", "hashUnordered", "hash-unordered-coll"),
     ("Murmur3", "mixCollHash", "mix-collection-hash"),
+    ("APersistentMap", "mapHasheq", "hash-unordered-coll"),
     ("MapEntry", "create", "clojure.core/map-entry"),
     ("PersistentVector", "create", "vec"),
     ("PersistentHashSet", "create", "set"),
@@ -163,6 +164,21 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             return Some(spread.and_then(|v| call_core(core, &v)));
         }
         ("MapEntry", "create", [k, v]) => return Some(Ok(Value::map_entry(k.clone(), v.clone()))),
+        // APersistentMap.mapHash: Map.hashCode, the sum of each entry's
+        // key.hashCode ^ value.hashCode (nil hashing to 0).
+        ("APersistentMap", "mapHash", [m]) => {
+            return Some((|| {
+                use crate::runtime::hash::java_hash_code;
+                let mut h = 0i32;
+                for e in crate::runtime::seq::iter(m) {
+                    let e = e?;
+                    let k = crate::runtime::coll::ops::nth(&e, 0)?;
+                    let v = crate::runtime::coll::ops::nth(&e, 1)?;
+                    h = h.wrapping_add(java_hash_code(&k)? ^ java_hash_code(&v)?);
+                }
+                Ok(Value::long(i64::from(h)))
+            })());
+        }
         // The counter gensym draws from, as on the JVM.
         ("RT", "nextID", []) => return Some(Ok(Value::long(crate::reader::next_id()))),
         // The reader's set/map literals: a duplicate is an error.
@@ -479,7 +495,8 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.io.Serializable",
             "clojure.lang.MapEquivalence",
             "clojure.lang.IHashEq",
-        ]),
+        ])
+        .statics(&["mapHash", "mapHasheq"], super::lang::statics),
     ClassDef::class("clojure.lang.APersistentSet")
         .extends("clojure.lang.AFn")
         .implements(&[
@@ -625,7 +642,15 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.Settable",
             "java.io.Serializable",
         ])
-        .statics(&["intern", "create"], super::lang::statics),
+        .statics(
+            &[
+                "intern",
+                "create",
+                "getThreadBindingFrame",
+                "resetThreadBindingFrame",
+            ],
+            super::lang::statics,
+        ),
     ClassDef::class("clojure.lang.Namespace")
         .extends("clojure.lang.AReference")
         .implements(&["java.io.Serializable"])

@@ -48,6 +48,7 @@ fn index_of(coll: &Value, x: &Value, last: bool) -> Result<Value> {
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let is_map = equality::is_map(target);
     let is_set = equality::is_set(target);
+    let is_sorted = matches!(target.view(), View::SortedMap(_) | View::SortedSet(_));
     Some(match (method, args) {
         ("size" | "count", []) => seq::count(target).map(|n| Value::long(n as i64)),
         ("isEmpty", []) => seq::seq(target).map(|s| Value::bool(s.is_nil())),
@@ -91,15 +92,27 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("equiv", [x]) => Ok(Value::bool(equality::equiv(target, x))),
         ("peek", []) => ops::peek(target),
         ("pop", []) => ops::pop(target),
-        ("assoc", [k, v]) => ops::assoc(target, k.clone(), v.clone()),
+        ("assoc" | "assocN", [k, v]) => ops::assoc(target, k.clone(), v.clone()),
         ("without", [k]) => ops::dissoc(target, k),
         ("disjoin", [k]) => ops::disj(target, k),
         ("rseq", []) => ops::rseq(target),
+        // IEditableCollection.
+        ("asTransient", []) => core("transient", std::slice::from_ref(target)),
         ("reduce", [f]) => core("reduce", &[f.clone(), target.clone()]),
         ("reduce", [f, init]) => core("reduce", &[f.clone(), init.clone(), target.clone()]),
         ("kvreduce", [f, init]) => core("reduce-kv", &[f.clone(), init.clone(), target.clone()]),
         ("invoke", _) => func::invoke(target, args),
         ("toArray", []) => core("object-array", std::slice::from_ref(target)),
+        // clojure.lang.Sorted (what subseq/rsubseq call).
+        ("seqFrom", [k, asc]) if is_sorted => ops::sorted_seq_from(target, k, asc.truthy()),
+        ("entryKey", [e]) if is_sorted => ops::sorted_entry_key(target, e),
+        ("seq", [asc]) if is_sorted => {
+            if asc.truthy() {
+                seq::seq(target)
+            } else {
+                ops::rseq(target)
+            }
+        }
         ("comparator", []) => {
             use crate::runtime::coll::SortedComparator as Comparator;
             let c = match target.view() {
@@ -142,7 +155,7 @@ pub fn transient_call(target: &Value, method: &str, args: &[Value]) -> Option<Re
         ("count", []) => ops::transient_count(target).map(|n| Value::long(n.unwrap_or(0) as i64)),
         ("contains" | "containsKey", [k]) => ops::contains(target, k).map(Value::bool),
         ("conj", [x]) => ops::conj_mut(target, x.clone()),
-        ("assoc", [k, v]) => ops::assoc_mut(target, k.clone(), v.clone()),
+        ("assoc" | "assocN", [k, v]) => ops::assoc_mut(target, k.clone(), v.clone()),
         ("without", [k]) => ops::dissoc_mut(target, k),
         ("disjoin", [x]) => ops::disj_mut(target, x),
         ("pop", []) => ops::pop_mut(target),

@@ -191,10 +191,7 @@ impl Pool {
                     {
                         // shutdownNow stopped it.
                     } else {
-                        let text =
-                            crate::runtime::printer::str_value(&Value::from(e)).unwrap_or_default();
-                        let name = std::thread::current().name().unwrap_or("pool").to_string();
-                        eprintln!("Exception in thread \"{name}\" {text}");
+                        super::thread::report_uncaught(e);
                     }
                 }
                 s = lock(&self.state);

@@ -230,8 +230,9 @@ pub fn call_stream(s: &InStream, method: &str, args: &[Value]) -> Option<Result<
             let ch = match c.view() {
                 View::Char(ch) => ch,
                 _ => {
+                    // unread(int) pushes back `(char) c`: -1 is U+FFFF.
                     let n = to_long(c)?;
-                    char::from_u32(u32::try_from(n).unwrap_or(0xFFFD)).unwrap_or('\u{FFFD}')
+                    char::from_u32(u32::from(n as u16)).unwrap_or('\u{FFFD}')
                 }
             };
             s.unread(ch).map(|_| Value::NIL)

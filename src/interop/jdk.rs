@@ -23,7 +23,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
                 [m],
             ) => Some(Ok(m.clone())),
             ("emptyList", []) => Some(Ok(host(HostObject::ArrayList(Lock::new(Vec::new()))))),
-            ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new()))),
+            ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new(), 16))),
             _ => None,
         },
         "java.net.URI" => match (member, args) {
@@ -95,15 +95,24 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
         }
         ("java.net.URI", [s]) => Some(uri(s)),
         // cljw's collector never clears a reference: a Soft/WeakReference
-        // holds its referent strongly and its queue stays empty, which the
-        // JVM's contract allows (clearing is at the collector's discretion).
+        // holds its referent strongly and reaches its queue only through
+        // `.enqueue`, which the JVM's contract allows (clearing is at the
+        // collector's discretion). The cell holds [referent queue].
         ("java.lang.ref.SoftReference" | "java.lang.ref.WeakReference", [v] | [v, _]) => {
             let class = if class == "java.lang.ref.SoftReference" {
                 "java.lang.ref.SoftReference"
             } else {
                 "java.lang.ref.WeakReference"
             };
-            Some(Ok(host(HostObject::Atomic(class, Lock::new(v.clone())))))
+            let queue = args.get(1).cloned().unwrap_or(Value::NIL);
+            if !queue.is_nil() && queue.class_name() != "java.lang.ref.ReferenceQueue" {
+                return Some(crate::runtime::error::err::class_cast(format!(
+                    "class {} cannot be cast to class java.lang.ref.ReferenceQueue",
+                    queue.class_name()
+                )));
+            }
+            let cell = Value::vector(vec![v.clone(), queue]);
+            Some(Ok(host(HostObject::Atomic(class, Lock::new(cell)))))
         }
         ("java.lang.ref.ReferenceQueue", []) => Some(Ok(host(HostObject::Atomic(
             "java.lang.ref.ReferenceQueue",
@@ -156,8 +165,33 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             | "java.util.IdentityHashMap"
             | "java.util.TreeMap"
             | "java.util.concurrent.ConcurrentHashMap",
-            [] | [_],
+            [] | [_] | [_, _] | [_, _, _],
         ) => {
+            // (LinkedHashMap. cap load true) orders by access; (TreeMap.
+            // comparator) sorts by it: neither is modelled.
+            match (class, args) {
+                ("java.util.LinkedHashMap", [_, _, order]) if order.truthy() => {
+                    return Some(crate::runtime::error::err::unsupported(
+                        "cljw does not support an access-ordered java.util.LinkedHashMap",
+                    ));
+                }
+                ("java.util.TreeMap", [c])
+                    if !crate::runtime::equality::is_map(c)
+                        && !matches!(c.view(), View::HostObject(HostObject::JavaMap(..))) =>
+                {
+                    return Some(crate::runtime::error::err::unsupported(
+                        "cljw does not support a java.util.TreeMap with a comparator",
+                    ));
+                }
+                (_, [_, _]) | (_, [_, _, _])
+                    if !args
+                        .iter()
+                        .all(|a| crate::runtime::number::is_number(a) || a.as_bool().is_some()) =>
+                {
+                    return None;
+                }
+                _ => {}
+            }
             let class = [
                 "java.util.HashMap",
                 "java.util.LinkedHashMap",
@@ -169,7 +203,21 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             .into_iter()
             .find(|c| *c == class)
             .unwrap_or("java.util.HashMap");
-            // (HashMap. m) copies a map; (HashMap. 16) is a capacity.
+            // (HashMap. m) copies a map; (HashMap. 16) is a capacity: the
+            // table size orders a HashMap's iteration, as the JVM's.
+            let mut cap = match args.first() {
+                Some(n) if crate::runtime::number::is_number(n) => match to_long(n) {
+                    Ok(n) if n >= 0 => (n as usize).max(1).next_power_of_two(),
+                    Ok(n) => {
+                        return Some(Err(Exception::new(
+                            ExClass::IllegalArgumentException,
+                            format!("Illegal initial capacity: {n}"),
+                        )));
+                    }
+                    Err(e) => return Some(Err(e)),
+                },
+                _ => 16,
+            };
             let init = match args.first() {
                 Some(m)
                     if crate::runtime::equality::is_map(m)
@@ -182,7 +230,12 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 }
                 _ => Vec::new(),
             };
-            Some(Ok(java_map(class, init)))
+            if !init.is_empty() {
+                // HashMap(Map): tableSizeFor((int) (size / 0.75f + 1)).
+                cap = ((init.len() as f32 / 0.75 + 1.0) as usize).next_power_of_two();
+                cap = crate::runtime::hash::grown_table_size(cap, init.len());
+            }
+            Some(Ok(java_map(class, init, cap)))
         }
         ("java.util.Locale", [lang]) => Some(locale(&[lang])),
         ("java.util.Locale", [lang, country]) => Some(locale(&[lang, country])),
@@ -190,19 +243,91 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     }
 }
 
+/// java.lang.reflect.Constructor of a registry class, as
+/// `Class.getConstructor(paramTypes)` returns it: `newInstance` calls the
+/// class's constructor with the args (the overload is chosen by the args,
+/// not by the parameter types asked for).
+pub(super) struct Constructor {
+    class: &'static str,
+    params: Vec<Value>,
+}
+
+impl crate::runtime::object::ForeignObject for Constructor {
+    fn java_string(&self, _: &str) -> String {
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|p| {
+                p.as_class()
+                    .map_or("?".to_string(), |c| c.name().to_string())
+            })
+            .collect();
+        format!("public {}({})", self.class, params.join(","))
+    }
+}
+
+/// `(.getConstructor class (into-array Class [...]))`; None when `class`
+/// is not a registry class.
+pub(super) fn get_constructor(class: &str, types: &Value) -> Option<Result<Value>> {
+    let def = crate::runtime::host::class_def(class)?;
+    Some((|| {
+        let params: Vec<Value> = if types.is_nil() {
+            Vec::new()
+        } else {
+            crate::runtime::seq::iter(types).collect::<Result<_>>()?
+        };
+        Ok(Value::from(Ref::new(HostObject::Foreign(
+            "java.lang.reflect.Constructor",
+            Box::new(Constructor {
+                class: def.name,
+                params,
+            }),
+        ))))
+    })())
+}
+
+fn constructor_method(c: &Constructor, method: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (method, args) {
+        ("newInstance", [xs]) => (|| {
+            let items: Vec<Value> = if xs.is_nil() {
+                Vec::new()
+            } else {
+                crate::runtime::seq::iter(xs).collect::<Result<_>>()?
+            };
+            if items.len() != c.params.len() {
+                return Err(Exception::new(
+                    ExClass::IllegalArgumentException,
+                    "wrong number of arguments",
+                ));
+            }
+            let def = crate::runtime::host::class_def(c.class);
+            crate::runtime::host::new_instance(def, c.class, &items)
+        })(),
+        ("getParameterCount", []) => Ok(Value::long(c.params.len() as i64)),
+        ("getDeclaringClass", []) => {
+            Ok(crate::runtime::host::class_value(c.class).unwrap_or(Value::NIL))
+        }
+        ("getName", []) => Ok(Value::string(c.class)),
+        _ => return None,
+    })
+}
+
 /// `(.m x args)` of the host objects above; None when not modelled here.
 pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value>> {
     let View::HostObject(o) = target.view() else {
         return None;
     };
+    if let Some(c) = o.foreign::<Constructor>() {
+        return constructor_method(c, method, args);
+    }
     match o {
         HostObject::Random(state) => random_method(state, method, args),
         HostObject::Uri(u) => uri_method(u, method, args),
         HostObject::Atomic(c, cell) if c.starts_with("java.lang.ref.") => {
-            reference_method(c, cell, method, args)
+            reference_method(target, c, cell, method, args)
         }
         HostObject::Atomic(c, cell) => atomic_method(c, cell, method, args),
-        HostObject::JavaMap(_, m) => map_method(target, m, method, args),
+        HostObject::JavaMap(_, m, cap) => map_method(target, m, cap, method, args),
         HostObject::Locale(tag) => {
             let (lang, country) = tag.split_once('_').unwrap_or((tag, ""));
             Some(Ok(match (method, args) {
@@ -368,6 +493,28 @@ fn random(seed: u64) -> Value {
     ))))
 }
 
+thread_local! {
+    /// This thread's ThreadLocalRandom.current(): a Random (the class
+    /// reported is java.util.Random) seeded from the clock on first use.
+    static THREAD_RANDOM: Value = {
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        random(t ^ 0x9E37_79B9_7F4A_7C15)
+    };
+}
+
+fn thread_local_random(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    match (member, args) {
+        ("current", []) => Some(
+            THREAD_RANDOM
+                .try_with(Value::clone)
+                .map_err(|_| Exception::new(ExClass::IllegalStateException, "thread is ending")),
+        ),
+        _ => None,
+    }
+}
+
 /// Random.next(bits).
 fn next_bits(state: &Lock<(u64, Option<f64>)>, bits: u32) -> i32 {
     let mut s = lock(state);
@@ -470,7 +617,10 @@ fn array_value(class: &'static str, items: Vec<Value>) -> Value {
 /// The default element of an array class (`[J` -> 0).
 fn default_item(class: &str) -> Value {
     match class {
-        "[J" | "[I" | "[S" | "[B" => Value::long(0),
+        "[J" => Value::long(0),
+        "[I" => Value::int(0),
+        "[S" => Value::short(0),
+        "[B" => Value::byte(0),
         "[D" => Value::double(0.0),
         "[F" => Value::float(0.0),
         "[Z" => Value::FALSE,
@@ -716,15 +866,27 @@ fn uri_method(u: &str, method: &str, args: &[Value]) -> Option<Result<Value>> {
 
 // ----- mutable java.util Maps -----
 
-fn java_map(class: &'static str, entries: Vec<(Value, Value)>) -> Value {
-    host(HostObject::JavaMap(class, Lock::new(entries)))
+fn java_map(class: &'static str, entries: Vec<(Value, Value)>, cap: usize) -> Value {
+    host(HostObject::JavaMap(
+        class,
+        Lock::new(entries),
+        std::sync::atomic::AtomicUsize::new(cap),
+    ))
 }
 
 fn map_entries(m: &Value) -> Result<Vec<(Value, Value)>> {
-    if let View::HostObject(HostObject::JavaMap(_, items)) = m.view() {
-        return Ok(lock(items).clone());
+    if let View::HostObject(o @ HostObject::JavaMap(..)) = m.view() {
+        return Ok(o.java_map_entries().unwrap_or_default());
     }
     crate::runtime::equality::entries(m).collect()
+}
+
+/// A Map's entries in its iteration order.
+fn ordered(map: &Value) -> Vec<(Value, Value)> {
+    match map.view() {
+        View::HostObject(o) => o.java_map_entries().unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 fn java_equals(a: &Value, b: &Value) -> bool {
@@ -734,16 +896,27 @@ fn java_equals(a: &Value, b: &Value) -> bool {
 fn map_method(
     target: &Value,
     m: &Lock<Vec<(Value, Value)>>,
+    cap: &std::sync::atomic::AtomicUsize,
     method: &str,
     args: &[Value],
 ) -> Option<Result<Value>> {
+    let is_tree = target.class_name() == "java.util.TreeMap";
     let find = |k: &Value| lock(m).iter().position(|(x, _)| java_equals(x, k));
     let get = |k: &Value| find(k).map(|i| lock(m)[i].1.clone());
     let put = |k: &Value, v: &Value| -> Value {
         match find(k) {
             Some(i) => std::mem::replace(&mut lock(m)[i].1, v.clone()),
             None => {
-                lock(m).push((k.clone(), v.clone()));
+                let n = {
+                    let mut m = lock(m);
+                    m.push((k.clone(), v.clone()));
+                    m.len()
+                };
+                let old = cap.load(std::sync::atomic::Ordering::Relaxed);
+                cap.store(
+                    crate::runtime::hash::grown_table_size(old, n),
+                    std::sync::atomic::Ordering::Relaxed,
+                );
                 Value::NIL
             }
         }
@@ -807,16 +980,46 @@ fn map_method(
             lock(m).clear();
             Value::NIL
         }
-        ("keySet", []) => Value::set_from(lock(m).iter().map(|(k, _)| k.clone()).collect()),
+        ("keySet", []) => {
+            super::jset::key_set(ordered(target).into_iter().map(|(k, _)| k).collect())
+        }
         ("values", []) => host(HostObject::ArrayList(Lock::new(
-            lock(m).iter().map(|(_, v)| v.clone()).collect(),
+            ordered(target).into_iter().map(|(_, v)| v).collect(),
         ))),
         ("entrySet", []) => Value::vector(
-            lock(m)
-                .iter()
-                .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+            ordered(target)
+                .into_iter()
+                .map(|(k, v)| Value::map_entry(k, v))
                 .collect(),
         ),
+        ("firstKey" | "lastKey", []) if is_tree => {
+            let es = ordered(target);
+            let e = if method == "firstKey" {
+                es.first()
+            } else {
+                es.last()
+            };
+            match e {
+                Some((k, _)) => k.clone(),
+                None => {
+                    return Some(Err(Exception::full(
+                        ExClass::NoSuchElementException,
+                        None,
+                        None,
+                        None,
+                    )));
+                }
+            }
+        }
+        ("firstEntry" | "lastEntry", []) if is_tree => {
+            let es = ordered(target);
+            let e = if method == "firstEntry" {
+                es.first()
+            } else {
+                es.last()
+            };
+            e.map_or(Value::NIL, |(k, v)| Value::map_entry(k.clone(), v.clone()))
+        }
         ("equals", [o]) => Value::bool(target.identical(o)),
         _ => return None,
     }))
@@ -935,23 +1138,65 @@ fn atomic_method(
 
 // ----- java.lang.ref -----
 
-/// Soft/WeakReference and ReferenceQueue (see `construct`: never cleared).
+/// Soft/WeakReference and ReferenceQueue (see `construct`: the collector
+/// never clears a reference). A reference's cell holds [referent queue],
+/// the queue becoming nil once the reference is enqueued; a queue's cell
+/// holds the references enqueued and not yet polled, newest first.
 fn reference_method(
+    this: &Value,
     class: &str,
     cell: &Lock<Value>,
     method: &str,
     args: &[Value],
 ) -> Option<Result<Value>> {
-    let queue = class == "java.lang.ref.ReferenceQueue";
+    use crate::runtime::coll::ops::nth;
+    let slot = |i: i64| nth(&lock(cell), i).unwrap_or(Value::NIL);
+    if class == "java.lang.ref.ReferenceQueue" {
+        return Some(Ok(match (method, args) {
+            // A blocking remove returns at once: no collector ever enqueues.
+            ("poll", []) | ("remove", [] | [_]) => {
+                let mut q = lock(cell);
+                let items = crate::runtime::seq::iter(&q).collect::<Result<Vec<_>>>();
+                let Ok(mut items) = items else {
+                    return Some(Ok(Value::NIL));
+                };
+                if items.is_empty() {
+                    return Some(Ok(Value::NIL));
+                }
+                let head = items.remove(0);
+                *q = Value::vector(items);
+                head
+            }
+            _ => return None,
+        }));
+    }
     Some(Ok(match (method, args) {
-        ("poll", []) if queue => Value::NIL,
-        ("get", []) if !queue => lock(cell).clone(),
-        ("refersTo", [o]) if !queue => Value::bool(lock(cell).identical(o)),
-        ("clear", []) if !queue => {
-            *lock(cell) = Value::NIL;
+        ("get", []) => slot(0),
+        ("refersTo", [o]) => Value::bool(slot(0).identical(o)),
+        ("clear", []) => {
+            let q = slot(1);
+            *lock(cell) = Value::vector(vec![Value::NIL, q]);
             Value::NIL
         }
-        ("enqueue" | "isEnqueued", []) if !queue => Value::FALSE,
+        // Reference.enqueue: clear, then add to the registered queue once.
+        ("enqueue", []) => {
+            let q = slot(1);
+            *lock(cell) = Value::vector(vec![Value::NIL, Value::NIL]);
+            match q.view() {
+                View::HostObject(HostObject::Atomic(_, qcell)) => {
+                    let mut items = lock(qcell);
+                    let mut v: Vec<Value> = crate::runtime::seq::iter(&items)
+                        .collect::<Result<Vec<_>>>()
+                        .unwrap_or_default();
+                    // The JDK's queue is a stack: the last enqueued polls first.
+                    v.insert(0, this.clone());
+                    *items = Value::vector(v);
+                    Value::TRUE
+                }
+                _ => Value::FALSE,
+            }
+        }
+        ("isEnqueued", []) => Value::FALSE,
         _ => return None,
     }))
 }
@@ -1058,27 +1303,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.Cloneable",
             "java.io.Serializable",
         ]),
-    ClassDef::class("java.util.HashSet")
-        .extends("java.util.AbstractSet")
-        .implements(&[
-            "java.util.Set",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.util.LinkedHashSet")
-        .extends("java.util.HashSet")
-        .implements(&[
-            "java.util.Set",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
-    ClassDef::class("java.util.TreeSet")
-        .extends("java.util.AbstractSet")
-        .implements(&[
-            "java.util.NavigableSet",
-            "java.lang.Cloneable",
-            "java.io.Serializable",
-        ]),
     ClassDef::class("java.util.IdentityHashMap")
         .extends("java.util.AbstractMap")
         .implements(&[
@@ -1108,7 +1332,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .implements(&["java.io.Serializable"]),
     ClassDef::class("java.util.concurrent.atomic.AtomicReference")
         .implements(&["java.io.Serializable"]),
-    ClassDef::class("java.util.concurrent.ThreadLocalRandom").extends("java.util.Random"),
+    ClassDef::class("java.util.concurrent.ThreadLocalRandom")
+        .extends("java.util.Random")
+        .statics(&["current"], thread_local_random),
     ClassDef::class("java.util.concurrent.FutureTask")
         .implements(&["java.util.concurrent.RunnableFuture"]),
     ClassDef::class("java.util.concurrent.CompletableFuture").implements(&[
@@ -1124,6 +1350,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.lang.reflect.Modifier"),
     ClassDef::interface("java.util.Iterator"),
     ClassDef::interface("java.util.ListIterator").implements(&["java.util.Iterator"]),
+    ClassDef::class("java.util.ArrayList$Itr").implements(&["java.util.Iterator"]),
     ClassDef::interface("java.util.Queue").implements(&["java.util.Collection"]),
     ClassDef::interface("java.util.Deque").implements(&["java.util.Queue"]),
     ClassDef::interface("java.util.SortedMap").implements(&["java.util.Map"]),

@@ -4,6 +4,7 @@
 use super::classes;
 use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::number::IntWidth;
 use crate::runtime::number::convert::{to_double, to_long};
 use crate::runtime::value::{Value, View};
 
@@ -171,6 +172,9 @@ fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
                 m
             }))
         })(),
+        // toIntExact(long): "integer overflow" past an int (boxed as an
+        // Integer by int_members).
+        ("toIntExact", [a]) => crate::runtime::number::to_int(a).map(|n| Value::long(i64::from(n))),
         ("random", []) => Ok(Value::double(random())),
         _ => return None,
     })
@@ -226,6 +230,11 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
             std::process::exit(n)
         })(),
         ("currentTimeMillis", []) => Ok(Value::long(crate::runtime::io::current_time_millis())),
+        // Reference counting frees everything but cycles: collect those.
+        ("gc", []) => {
+            crate::runtime::cycle::collect();
+            Ok(Value::NIL)
+        }
         ("nanoTime", []) => Ok(Value::long(crate::runtime::io::nano_time())),
         ("lineSeparator", []) => Ok(Value::string("\n")),
         ("getProperty", [k]) => string_arg(k, "key").map(|k| opt_string(property(k))),
@@ -246,18 +255,45 @@ fn system(name: &str, args: &[Value]) -> Option<Result<Value>> {
 fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, name, args) {
         ("clojure.lang.MapEntry", "create", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
-        ("clojure.lang.Var", "create", []) => Ok(Value::from(crate::runtime::gc::Ref::new(
-            crate::runtime::var::Var::anonymous(),
-        ))),
-        ("clojure.lang.Var", "create", [root]) => {
-            let v = crate::runtime::var::Var::anonymous();
-            v.bind_root(root.clone());
-            Ok(Value::from(crate::runtime::gc::Ref::new(v)))
+        ("clojure.lang.Var", "create", []) => Ok(Value::anonymous_var(None)),
+        ("clojure.lang.Var", "create", [root]) => Ok(Value::anonymous_var(Some(root.clone()))),
+        // The frame is the map get-thread-bindings returns.
+        ("clojure.lang.Var", "getThreadBindingFrame", []) => Ok(Value::map_from_pairs(
+            crate::runtime::var::current_bindings()
+                .into_iter()
+                .map(|(var, v)| (Value::var(var), v))
+                .collect(),
+        )),
+        ("clojure.lang.Var", "resetThreadBindingFrame", [frame]) => {
+            crate::runtime::var::bindings_of(frame).map(|binds| {
+                crate::runtime::var::reset_bindings(binds);
+                Value::NIL
+            })
+        }
+        // Long.getLong / Integer.getInteger: a system property as a number,
+        // null (or the default) when unset or not a number.
+        ("java.lang.Long" | "java.lang.Integer", "getLong" | "getInteger", [k, rest @ ..])
+            if rest.len() <= 1 =>
+        {
+            string_arg(k, "key").map(|k| {
+                property(k)
+                    .and_then(|p| parse_long(p.trim()).ok())
+                    .filter(|n| class == "java.lang.Long" || i32::try_from(*n).is_ok())
+                    .map(Value::long)
+                    .or_else(|| rest.first().cloned())
+                    .unwrap_or(Value::NIL)
+            })
         }
         ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
             string_arg(s, "s").and_then(parse_long).map(Value::long)
         }
         ("java.lang.Long", "valueOf", [n]) => to_long(n).map(Value::long),
+        // valueOf(int): a Long argument converts as the compiler's long ->
+        // int does (RT.intCast: "integer overflow").
+        ("java.lang.Integer", "valueOf", [n]) if n.as_long().is_some() => {
+            crate::runtime::number::to_int(n).map(|n| Value::long(i64::from(n)))
+        }
+        ("java.lang.Short" | "java.lang.Byte", _, _) => return short_byte(class, name, args),
         ("java.lang.Integer", "parseInt" | "valueOf", [s]) => string_arg(s, "s")
             .and_then(|t| parse_long(t).and_then(|n| i32::try_from(n).map_err(|_| nfe(t))))
             .map(|n| Value::long(n as i64)),
@@ -307,6 +343,9 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
         ("java.lang.Double", "isInfinite", [d]) => {
             to_double(d).map(|d| Value::bool(d.is_infinite()))
         }
+        // Boolean.getBoolean: whether the system property is "true".
+        ("java.lang.Boolean", "getBoolean", [k]) => string_arg(k, "name")
+            .map(|k| Value::bool(property(k).is_some_and(|p| p.eq_ignore_ascii_case("true")))),
         ("java.lang.Boolean", "parseBoolean", [s]) => Ok(Value::bool(
             s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")),
         )),
@@ -337,10 +376,57 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 _ => return Err(super::no_method(m, 1, "java.lang.Character")),
             })
         })(),
+        // Character.digit(char|int, radix): the digit's value, else -1.
+        ("java.lang.Character", "digit", [c, radix]) => (|| {
+            let cp = match c.view() {
+                View::Char(ch) => u32::from(ch),
+                _ => u32::try_from(to_long(c)?).unwrap_or(u32::MAX),
+            };
+            Ok(Value::long(char_digit(cp, to_long(radix)?)))
+        })(),
+        // Character.forDigit(int, radix): the lowercase digit char, else \u0000.
+        ("java.lang.Character", "forDigit", [d, radix]) => (|| {
+            let (d, r) = (to_long(d)?, to_long(radix)?);
+            let ok = (2..=36).contains(&r) && (0..r).contains(&d);
+            Ok(Value::char(if ok {
+                char::from_digit(d as u32, r as u32).unwrap_or('\0')
+            } else {
+                '\0'
+            }))
+        })(),
         ("java.lang.String", "valueOf", [x]) => crate::runtime::printer::str_value(x)
             .map(|s| Value::string(if x.is_nil() { "null".to_string() } else { s })),
         _ => return None,
     })
+}
+
+/// Character.digit: ASCII and fullwidth Latin digits and letters, and the
+/// decimal digits of the common Unicode scripts (Nd blocks of ten).
+fn char_digit(cp: u32, radix: i64) -> i64 {
+    if !(2..=36).contains(&radix) {
+        return -1;
+    }
+    // The first code point (the zero) of each Nd block of ten cljw knows.
+    const ZEROS: &[u32] = &[
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+        0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let value = if let Some(z) = ZEROS.iter().find(|&&z| (z..z + 10).contains(&cp)) {
+        cp - z
+    } else {
+        match cp {
+            0x41..=0x5A => cp - 0x41 + 10,
+            0x61..=0x7A => cp - 0x61 + 10,
+            0xFF21..=0xFF3A => cp - 0xFF21 + 10,
+            0xFF41..=0xFF5A => cp - 0xFF41 + 10,
+            _ => return -1,
+        }
+    };
+    if i64::from(value) < radix {
+        i64::from(value)
+    } else {
+        -1
+    }
 }
 
 /// A case mapping that yields exactly one char (Character.toUpperCase(char)).
@@ -460,6 +546,61 @@ fn radix_string(n: i64, radix: i64) -> String {
 }
 
 /// NumberFormatException of parseLong(s, radix).
+/// java.lang.Short's and Byte's statics. Results are plain integers; the
+/// interop layer boxes them at the width the JVM declares
+/// (`int_members`).
+fn short_byte(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    let w = IntWidth::of_name(class)?;
+    // A short or byte parameter takes only its own box (Reflector).
+    let own = |v: &Value| v.as_int_box().filter(|b| b.width() == w).map(|b| b.value());
+    let parse = |s: &Value| -> Result<i64> {
+        let t = string_arg(s, "s")?;
+        let n = parse_long(t)?;
+        if w.fits(n) {
+            Ok(n)
+        } else {
+            Err(Exception::new(
+                ExClass::NumberFormatException,
+                format!("Value out of range. Value:\"{t}\" Radix:10"),
+            ))
+        }
+    };
+    let mask = (1i64 << w.bits()) - 1;
+    Some(match (name, args) {
+        ("parseShort" | "parseByte" | "valueOf", [s]) if s.as_long().is_none() => {
+            parse(s).map(Value::long)
+        }
+        ("valueOf" | "hashCode", [n]) => Ok(Value::long(own(n)?)),
+        ("toString", [n]) => Ok(Value::string(own(n)?.to_string())),
+        ("compare", [x, y]) => Ok(Value::long(own(x)? - own(y)?)),
+        ("toUnsignedInt" | "toUnsignedLong", [n]) => Ok(Value::long(own(n)? & mask)),
+        _ => return None,
+    })
+}
+
+/// `(Integer. x)`, `(Short. x)`, `(Byte. x)`: from a string, or from a
+/// number the constructor's parameter takes (an int takes a Long too).
+pub(super) fn construct_int_box(class: &str, args: &[Value]) -> Option<Result<Value>> {
+    let w = IntWidth::of_name(class).filter(|w| w.class_name() == class)?;
+    let [x] = args else {
+        return None;
+    };
+    if x.is_string() {
+        let parsed = match w {
+            IntWidth::Int => boxed(class, "parseInt", args)?,
+            _ => short_byte(class, "valueOf", args)?,
+        };
+        return Some(parsed.map(|v| Value::integer_of(Some(w), v.as_long().unwrap_or(0))));
+    }
+    Some(match x.as_int_box() {
+        Some(b) if b.width() == w => Ok(x.clone()),
+        None if w == IntWidth::Int && x.as_long().is_some() => {
+            crate::runtime::number::to_int(x).map(Value::int)
+        }
+        _ => Err(super::no_ctor(class)),
+    })
+}
+
 fn nfe_radix(s: &str, radix: i64) -> Exception {
     let msg = if radix == 10 {
         format!("For input string: \"{s}\"")
@@ -507,6 +648,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .statics(
             &[
                 "parseLong",
+                "getLong",
                 "valueOf",
                 "toString",
                 "toHexString",
@@ -533,6 +675,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
     ClassDef::class("java.lang.Integer")
         .extends("java.lang.Number")
+        .ctor(construct_int_box)
         .implements(&[
             "java.lang.Comparable",
             "java.lang.constant.Constable",
@@ -541,6 +684,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .statics(
             &[
                 "parseInt",
+                "getInteger",
                 "valueOf",
                 "toString",
                 "toHexString",
@@ -568,10 +712,36 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.lang.Short")
         .extends("java.lang.Number")
         .implements(&["java.lang.Comparable", "java.lang.constant.Constable"])
+        .ctor(construct_int_box)
+        .statics(
+            &[
+                "parseShort",
+                "valueOf",
+                "toString",
+                "compare",
+                "hashCode",
+                "toUnsignedInt",
+                "toUnsignedLong",
+            ],
+            statics,
+        )
         .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
     ClassDef::class("java.lang.Byte")
         .extends("java.lang.Number")
         .implements(&["java.lang.Comparable", "java.lang.constant.Constable"])
+        .ctor(construct_int_box)
+        .statics(
+            &[
+                "parseByte",
+                "valueOf",
+                "toString",
+                "compare",
+                "hashCode",
+                "toUnsignedInt",
+                "toUnsignedLong",
+            ],
+            statics,
+        )
         .fields(&["TYPE", "MAX_VALUE", "MIN_VALUE"], fields),
     ClassDef::class("java.lang.Double")
         .extends("java.lang.Number")
@@ -646,6 +816,8 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "valueOf",
                 "toString",
                 "getNumericValue",
+                "digit",
+                "forDigit",
             ],
             statics,
         )
@@ -656,7 +828,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.Comparable",
             "java.lang.constant.Constable",
         ])
-        .statics(&["parseBoolean", "valueOf"], statics)
+        .statics(&["parseBoolean", "getBoolean", "valueOf"], statics)
         .fields(&["TYPE", "TRUE", "FALSE"], fields),
     ClassDef::class("java.lang.Number").implements(&["java.io.Serializable"]),
     ClassDef::class("java.lang.Math")
@@ -688,6 +860,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "min",
                 "floorDiv",
                 "floorMod",
+                "toIntExact",
                 "random",
             ],
             math_statics,
@@ -702,6 +875,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "getProperty",
             "getenv",
             "identityHashCode",
+            "gc",
         ],
         system_statics,
     ),

@@ -33,9 +33,12 @@
 //! it records the JVM's members of every registry class in
 //! `jvm_members.txt`, which tells a member the JVM lacks (the JVM's error,
 //! at compile time for statics) from one cljw lacks ("... is not supported
-//! by cljw"). A class missing from that file is simply not checked.
+//! by cljw"). A class missing from that file is simply not checked. Then
+//! run `scripts/jvm-int-members.sh`: it records the members the JVM types
+//! int, short or byte in `jvm_int_members.txt`, and the hooks' integer
+//! results for those come back as Integer/Short/Byte (`int_members`).
 
-mod base64;
+pub(crate) mod base64;
 mod builder;
 mod charset;
 mod classes;
@@ -46,8 +49,10 @@ mod date;
 mod exceptions;
 #[cfg(feature = "threads")]
 mod executor;
+mod int_members;
 mod io;
 mod jdk;
+mod jset;
 mod lang;
 mod multi;
 mod number;
@@ -85,7 +90,7 @@ pub fn install() {
         call_static,
         get_static,
         set_static: clojure_lang::set_static,
-        call_method: object::call_method,
+        call_method,
         class_of,
         is_instance,
     });
@@ -237,7 +242,35 @@ fn new_instance(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> 
     }
 }
 
+/// `(.m x ...)`: the method's result boxed at its JVM width (`int_members`).
+fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value> {
+    let v = object::call_method(target, method, args)?;
+    Ok(int_members::box_result(
+        target.class_name(),
+        int_members::Kind::Method,
+        method,
+        v,
+    ))
+}
+
+/// `(C/m ...)`: the method's result boxed at its JVM width.
 fn call_static(
+    def: Option<&'static ClassDef>,
+    class: &str,
+    member: &str,
+    args: &[Value],
+) -> Result<Value> {
+    let v = call_static_raw(def, class, member, args)?;
+    let name = def.map_or(class, |d| d.name);
+    Ok(int_members::box_result(
+        name,
+        int_members::Kind::Static,
+        member,
+        v,
+    ))
+}
+
+fn call_static_raw(
     def: Option<&'static ClassDef>,
     class: &str,
     member: &str,
@@ -296,7 +329,12 @@ fn get_static(def: Option<&'static ClassDef>, class: &str, field: &str) -> Resul
         None => return Err(no_namespace(class)),
     };
     match c.fields.and_then(|f| f(c.name, field)) {
-        Some(v) => Ok(v),
+        Some(v) => Ok(int_members::box_result(
+            c.name,
+            int_members::Kind::Field,
+            field,
+            v,
+        )),
         None if jvm_has(c, field, Member::StaticField) == Some(true) => Err(unsupported(c, field)),
         None => Err(Exception::new(
             ExClass::IllegalArgumentException,

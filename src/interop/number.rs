@@ -97,6 +97,15 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             let radix = n::to_long(radix)?;
             parse_radix(s, radix).map(Value::biginteger)
         })(),
+        // BigDecimal(BigInteger unscaledVal, int scale).
+        ("java.math.BigDecimal", [u, scale])
+            if matches!(u.view(), View::BigInteger(_)) && is_int_arg(scale) =>
+        {
+            let View::BigInteger(b) = u.view() else {
+                return None;
+            };
+            n::to_long(scale).map(|s| Value::bigdec(Dec::new(b.0.clone(), s).into_big()))
+        }
         ("java.math.BigDecimal", [x]) => match x.view() {
             View::Long(v) => Ok(Value::bigdec(Dec::new(BigInt::from(v), 0).into_big())),
             View::BigInteger(b) => Ok(Value::bigdec(Dec::new(b.0.clone(), 0).into_big())),
@@ -109,6 +118,18 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
         },
         _ => return None,
     })
+}
+
+/// Does `v` convert to a Java int parameter (a Long, Integer, Short or
+/// Byte within int range)?
+fn is_int_arg(v: &Value) -> bool {
+    match v.view() {
+        View::Long(l) => i32::try_from(l).is_ok(),
+        _ => matches!(
+            v.class_name(),
+            "java.lang.Integer" | "java.lang.Short" | "java.lang.Byte"
+        ),
+    }
 }
 
 /// A String constructor argument: nil is an NPE naming Java's parameter,
@@ -230,6 +251,15 @@ pub fn call_static(class: &str, name: &str, args: &[Value]) -> Option<Result<Val
         ("java.math.BigInteger", "valueOf", [x]) => {
             long_value(x).map(|v| Value::biginteger(BigInt::from(v)))
         }
+        // valueOf(double) goes through Double.toString; valueOf(long).
+        ("java.math.BigDecimal", "valueOf", [x]) => match x.view() {
+            View::Double(d) => parse_bigdec(&n::java_double_string(d)).map(Value::bigdec),
+            _ => long_value(x).map(|v| Value::bigdec(Dec::new(BigInt::from(v), 0).into_big())),
+        },
+        ("java.math.BigDecimal", "valueOf", [x, scale]) => (|| {
+            let d = Dec::new(BigInt::from(long_value(x)?), int_arg(scale)?);
+            Ok(Value::bigdec(d.into_big()))
+        })(),
         _ => return None,
     })
 }
@@ -244,6 +274,19 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         ("java.lang.Float", "NEGATIVE_INFINITY") => Value::float(f32::NEG_INFINITY),
         ("java.lang.Float", "NaN") => Value::float(f32::NAN),
         ("java.lang.Double", "MIN_NORMAL") => Value::double(f64::MIN_POSITIVE),
+        ("java.math.BigDecimal", "ZERO" | "ONE" | "TEN") => {
+            let v = match field {
+                "ZERO" => 0,
+                "ONE" => 1,
+                _ => 10,
+            };
+            Value::bigdec(Dec::new(BigInt::from(v), 0).into_big())
+        }
+        // The legacy rounding ints: RoundingMode's ordinals.
+        ("java.math.BigDecimal", f) if f.starts_with("ROUND_") => {
+            let mode = n::Rounding::by_name(&f["ROUND_".len()..])?;
+            Value::long(n::Rounding::ALL.iter().position(|r| *r == mode)? as i64)
+        }
         ("java.math.BigInteger", "ZERO") => Value::biginteger(BigInt::from(0)),
         ("java.math.BigInteger", "ONE") => Value::biginteger(BigInt::from(1)),
         ("java.math.BigInteger", "TWO") => Value::biginteger(BigInt::from(2)),
@@ -276,7 +319,8 @@ pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>>
         ("doubleValue", []) => Some(to_double(target).map(Value::double)),
         ("floatValue", []) => Some(unchecked_float(target).map(Value::float)),
         ("longValue", []) => Some(long_value(target).map(Value::long)),
-        ("intValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i32)))),
+        // Their boxes (Integer ...) come from int_members.
+        ("intValue", []) => Some(n::int_value(target).map(|v| Value::long(i64::from(v)))),
         ("shortValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i16)))),
         ("byteValue", []) => Some(long_value(target).map(|v| Value::long(i64::from(v as i8)))),
         _ => None,
@@ -285,6 +329,21 @@ pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>>
         return number;
     }
     match target.view() {
+        // Long.compareTo(Long), Integer.compareTo(Integer) ...: the argument
+        // must be of the target's class.
+        View::Long(x) => match (name, args) {
+            ("compareTo", [y]) => Some(match y.view() {
+                // Short's and Byte's compareTo return x - y.
+                View::Long(y) if y_same_width(target, &args[0]) => {
+                    Ok(Value::long(match target.as_int_box().map(|b| b.width()) {
+                        Some(n::IntWidth::Short | n::IntWidth::Byte) => x - y,
+                        _ => x.cmp(&y) as i64,
+                    }))
+                }
+                _ => Err(cast_to(y, target.class_name())),
+            }),
+            _ => None,
+        },
         View::Double(d) => match (name, args) {
             ("compareTo", [y]) => Some(match y.view() {
                 View::Double(e) => Ok(Value::long(double_compare(d, e))),
@@ -303,9 +362,9 @@ pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>>
             ("toBigInteger", []) => Some(Ok(Value::biginteger(b.clone()))),
             _ => None,
         },
-        View::BigDec(_) => match (name, args) {
+        View::BigDec(d) => match (name, args) {
             ("toBigInteger", []) => Some(n::to_biginteger(target)),
-            _ => None,
+            _ => bigdecimal(&Dec::from_big(d), name, args),
         },
         View::Ratio(r) => match (name, args) {
             ("numerator", []) => Some(Ok(Value::biginteger(r.numer().clone()))),
@@ -316,6 +375,85 @@ pub fn call(target: &Value, name: &str, args: &[Value]) -> Option<Result<Value>>
         View::BigInteger(b) => biginteger(b, name, args),
         _ => None,
     }
+}
+
+/// A BigDecimal method argument: must itself be a BigDecimal.
+fn dec_arg(v: &Value) -> Result<Dec> {
+    match v.view() {
+        View::BigDec(d) => Ok(Dec::from_big(d)),
+        View::Nil => Err(Exception::new(
+            ExClass::NullPointerException,
+            "Cannot read field \"scale\" because \"augend\" is null",
+        )),
+        _ => Err(cast_to(v, "java.math.BigDecimal")),
+    }
+}
+
+/// A rounding-mode argument: a RoundingMode or a legacy `ROUND_*` int.
+fn rounding_arg(v: &Value) -> Result<n::Rounding> {
+    match v.view() {
+        View::HostObject(crate::runtime::object::HostObject::RoundingMode(r)) => Ok(*r),
+        View::Long(i) => n::Rounding::from_legacy(i).ok_or_else(|| {
+            Exception::new(ExClass::IllegalArgumentException, "Invalid rounding mode")
+        }),
+        _ => Err(cast_to(v, "java.math.RoundingMode")),
+    }
+}
+
+/// An int argument (a scale or a point move).
+fn int_arg(v: &Value) -> Result<i64> {
+    n::to_long(v).map(|x| i64::from(x as i32))
+}
+
+/// java.math.BigDecimal's instance methods beyond Number's.
+fn bigdecimal(x: &Dec, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    let dec = |d: Dec| Ok(Value::bigdec(d.into_big()));
+    Some(match (name, args) {
+        ("scale", []) => Ok(Value::long(x.s)),
+        ("precision", []) => Ok(Value::long(n::math_context::digits(&x.u) as i64)),
+        ("unscaledValue", []) => Ok(Value::biginteger(x.u.clone())),
+        ("signum", []) => Ok(Value::long(i64::from(x.signum()))),
+        ("negate", []) => dec(x.neg()),
+        ("abs", []) => dec(x.abs()),
+        ("plus", []) => dec(x.clone()),
+        ("stripTrailingZeros", []) => dec(x.stripped()),
+        ("toPlainString", []) => Ok(Value::string(x.to_big().to_plain_string())),
+        ("setScale", [scale]) => {
+            (|| dec(x.set_scale(int_arg(scale)?, n::Rounding::Unnecessary)?))()
+        }
+        ("setScale", [scale, mode]) => {
+            (|| dec(x.set_scale(int_arg(scale)?, rounding_arg(mode)?)?))()
+        }
+        ("movePointLeft" | "movePointRight", [k]) => (|| {
+            let k = int_arg(k)?;
+            let k = if name == "movePointLeft" { k } else { -k };
+            let moved = Dec::new(x.u.clone(), x.s + k);
+            // The result's scale is never negative.
+            dec(if moved.s < 0 {
+                moved.set_scale(0, n::Rounding::Unnecessary)?
+            } else {
+                moved
+            })
+        })(),
+        ("compareTo" | "add" | "subtract" | "multiply" | "max" | "min", [y]) => (|| {
+            let y = dec_arg(y)?;
+            match name {
+                "compareTo" => Ok(Value::long(x.compare(&y) as i64)),
+                "add" => dec(x.add(&y)),
+                "subtract" => dec(x.sub(&y)),
+                "multiply" => dec(x.mul(&y)),
+                "max" if x.compare(&y).is_lt() => dec(y),
+                "min" if x.compare(&y).is_gt() => dec(y),
+                _ => dec(x.clone()),
+            }
+        })(),
+        _ => return None,
+    })
+}
+
+/// Are `x` and `y` integers of one class (Long, Integer, Short or Byte)?
+fn y_same_width(x: &Value, y: &Value) -> bool {
+    x.as_int_box().map(|b| b.width()) == y.as_int_box().map(|b| b.width())
 }
 
 /// Float.compare: total order with -0.0 below 0.0 and NaN above +Infinity.
@@ -432,7 +570,24 @@ fn bit_length(x: &BigInt) -> i64 {
 pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.math.BigDecimal")
         .extends("java.lang.Number")
-        .implements(&["java.lang.Comparable"]),
+        .implements(&["java.lang.Comparable"])
+        .statics(&["valueOf"], super::lang::statics)
+        .fields(
+            &[
+                "ZERO",
+                "ONE",
+                "TEN",
+                "ROUND_UP",
+                "ROUND_DOWN",
+                "ROUND_CEILING",
+                "ROUND_FLOOR",
+                "ROUND_HALF_UP",
+                "ROUND_HALF_DOWN",
+                "ROUND_HALF_EVEN",
+                "ROUND_UNNECESSARY",
+            ],
+            super::lang::fields,
+        ),
     ClassDef::class("java.math.BigInteger")
         .extends("java.lang.Number")
         .implements(&["java.lang.Comparable"])

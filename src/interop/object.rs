@@ -26,6 +26,12 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
             ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
             ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
+            // AFunction implements java.util.Comparator.
+            ("compare", [a, b]) => Some(
+                crate::runtime::coll::SortedComparator::Fn(target.clone())
+                    .compare_int(a, b)
+                    .map(|n| Value::long(i64::from(n))),
+            ),
             _ => None,
         },
         View::Exception(_) => target
@@ -39,6 +45,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .or_else(|| super::builder::call(target, method, args))
             .or_else(|| super::regex::call(target, method, args))
             .or_else(|| super::jdk::call(target, method, args))
+            .or_else(|| super::jset::call(target, method, args))
             .or_else(|| super::stack_trace::call(target, method, args))
             .or_else(|| super::charset::call(target, method, args))
             .or_else(|| super::base64::call(target, method, args))
@@ -128,6 +135,9 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
                 Some(Ok(Value::string(n.rsplit('$').next().unwrap_or(n))))
             }
             ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
+            ("getConstructor" | "getDeclaredConstructor", [types]) => {
+                super::jdk::get_constructor(c.name(), types)
+            }
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
             ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
             ("getSuperclass", []) => Some(Ok(superclass(c.name(), c.is_interface()))),

@@ -95,6 +95,20 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                     }
                 }
             }
+            // The code point at a UTF-16 index: a surrogate pair's whole
+            // code point from its high half, else the unit itself.
+            ("codePointAt", [i]) => {
+                let u = units(s);
+                let i = index(i)?;
+                let Some(at) = usize::try_from(i).ok().filter(|&i| i < u.len()) else {
+                    return Err(sioobe(format!("index {i}, length {}", u.len())));
+                };
+                let cp = char::decode_utf16(u[at..].iter().copied().take(2))
+                    .next()
+                    .and_then(|r| r.ok())
+                    .map_or(u32::from(u[at]), u32::from);
+                Value::long(i64::from(cp))
+            }
             ("substring", [b]) | ("substring", [b, _]) | ("subSequence", [b, _]) => {
                 let u = units(s);
                 let b = index(b)?;

@@ -198,7 +198,12 @@ fn thread_method(this: &Value, t: &JThread, method: &str, args: &[Value]) -> Opt
             *lock(&t.uncaught_handler) = h.clone();
             Ok(Value::NIL)
         }
-        ("getUncaughtExceptionHandler", []) => Ok(lock(&t.uncaught_handler).clone()),
+        // Unset, it is the thread's group, as on the JVM.
+        ("getUncaughtExceptionHandler", []) => Ok({
+            let h = lock(&t.uncaught_handler).clone();
+            if h.is_nil() { thread_group() } else { h }
+        }),
+        ("getThreadGroup", []) => Ok(thread_group()),
         // The frames a thread reports from its own getStackTrace call.
         ("getStackTrace", []) => Ok(super::stack_trace::thread_stack_trace()),
         _ => return None,
@@ -264,6 +269,7 @@ fn start(this: &Value, t: &JThread) -> Result<()> {
             let Some(t) = as_thread(&me) else { return };
             crate::runtime::interrupt::register_current_thread_java(&t.interrupter);
             let _ = CURRENT.try_with(|c| *c.borrow_mut() = Some(me.clone()));
+            let _mutator = crate::runtime::cycle::Mutator::enter();
             let r =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_runnable(&t.target)));
             if let Ok(Err(e)) = r {
@@ -299,29 +305,75 @@ fn start(this: &Value, t: &JThread) -> Result<()> {
 #[cfg(feature = "threads")]
 fn uncaught(this: &Value, t: &JThread, e: Exception) {
     let ev = Value::from(e);
-    let handler = {
-        let h = lock(&t.uncaught_handler).clone();
-        if h.is_nil() {
-            default_handler(|d| d.clone())
-        } else {
-            h
-        }
-    };
-    if !handler.is_nil() {
-        let r = match handler.view() {
-            View::Fn(_) => crate::runtime::func::invoke(&handler, &[this.clone(), ev.clone()]),
-            _ => crate::runtime::host::call_method(
-                &handler,
-                "uncaughtException",
-                &[this.clone(), ev.clone()],
-            ),
-        };
-        if r.is_ok() {
-            return;
-        }
+    let h = lock(&t.uncaught_handler).clone();
+    if !h.is_nil() && call_handler(&h, this, &ev).is_ok() {
+        return;
     }
-    let text = crate::runtime::printer::str_value(&ev).unwrap_or_default();
-    eprintln!("Exception in thread \"{}\" {text}", lock(&t.name));
+    group_uncaught(this, &ev);
+}
+
+/// An exception that escaped a task of a pool thread (the current thread):
+/// the thread's uncaught exception handler gets it, as when it ends a
+/// JVM pool worker.
+#[cfg(feature = "threads")]
+pub fn report_uncaught(e: Exception) {
+    let me = current_thread();
+    match as_thread(&me) {
+        Some(t) => uncaught(&me, t, e),
+        None => group_uncaught(&me, &Value::from(e)),
+    }
+}
+
+fn call_handler(handler: &Value, thread: &Value, ev: &Value) -> Result<Value> {
+    match handler.view() {
+        View::Fn(_) => crate::runtime::func::invoke(handler, &[thread.clone(), ev.clone()]),
+        _ => crate::runtime::host::call_method(
+            handler,
+            "uncaughtException",
+            &[thread.clone(), ev.clone()],
+        ),
+    }
+}
+
+/// ThreadGroup.uncaughtException: the default handler, else
+/// "Exception in thread" and the exception on stderr.
+fn group_uncaught(thread: &Value, ev: &Value) {
+    let d = default_handler(|d| d.clone());
+    if !d.is_nil() && call_handler(&d, thread, ev).is_ok() {
+        return;
+    }
+    let name = as_thread(thread).map_or_else(|| "main".to_string(), |t| lock(&t.name).clone());
+    let text = crate::runtime::printer::str_value(ev).unwrap_or_default();
+    eprintln!("Exception in thread \"{name}\" {text}");
+}
+
+pub const THREAD_GROUP: &str = "java.lang.ThreadGroup";
+
+/// The one thread group, "main", every thread is in.
+struct ThreadGroupObj;
+
+impl ForeignObject for ThreadGroupObj {
+    fn java_string(&self, _object: &str) -> String {
+        "java.lang.ThreadGroup[name=main,maxpri=10]".to_string()
+    }
+}
+
+fn thread_group() -> Value {
+    crate::runtime::gc::global_state!(the_group: Value = Value::from(Ref::new(
+        HostObject::Foreign(THREAD_GROUP, Box::new(ThreadGroupObj))
+    )));
+    the_group(|g| g.clone())
+}
+
+fn group_method(method: &str, args: &[Value]) -> Option<Result<Value>> {
+    Some(match (method, args) {
+        ("getName", []) => Ok(Value::string("main")),
+        ("uncaughtException", [t, e]) => {
+            group_uncaught(t, e);
+            Ok(Value::NIL)
+        }
+        _ => return None,
+    })
 }
 
 crate::runtime::gc::global_state!(default_handler: Value = Value::NIL);
@@ -514,7 +566,10 @@ fn runtime_method(method: &str, args: &[Value]) -> Option<Result<Value>> {
         ("maxMemory", []) => Ok(Value::long(
             physical_bytes().map_or(i64::MAX, |p| (p / 4).max(total())),
         )),
-        ("gc", []) => Ok(Value::NIL),
+        ("gc", []) => {
+            crate::runtime::cycle::collect();
+            Ok(Value::NIL)
+        }
         ("addShutdownHook", [t]) => {
             if as_thread(t).is_none() {
                 return Some(Err(crate::runtime::error::Exception::new(
@@ -601,6 +656,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         THREAD => thread_method(target, b.downcast_ref::<JThread>()?, method, args),
         THREAD_LOCAL => thread_local_method(b.downcast_ref::<ThreadLocalObj>()?, method, args),
         RUNTIME => runtime_method(method, args),
+        THREAD_GROUP => group_method(method, args),
         THREAD_STATE => state_method(b.downcast_ref::<ThreadState>()?, method, args),
         _ => None,
     }
@@ -649,4 +705,6 @@ pub static CLASSES: &[ClassDef] = &[
         .ctor(construct)
         .statics(&["withInitial"], call_static),
     ClassDef::class("java.lang.Runtime").statics(&["getRuntime"], call_static),
+    ClassDef::class("java.lang.ThreadGroup")
+        .implements(&["java.lang.Thread$UncaughtExceptionHandler"]),
 ];

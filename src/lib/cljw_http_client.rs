@@ -70,31 +70,11 @@ fn url_encode_fn(args: &[Value]) -> Result<Value> {
     Ok(Value::string(url_encode(&str_value(&args[0])?)))
 }
 
-/// Standard base64 with padding (java.util.Base64.getEncoder()).
-pub(crate) fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 fn base64_fn(args: &[Value]) -> Result<Value> {
     check_arity("cljw.http.client/base64", args, 1, Some(1))?;
-    Ok(Value::string(base64(str_value(&args[0])?.as_bytes())))
+    Ok(Value::string(crate::interop::base64::encode_standard(
+        str_value(&args[0])?.as_bytes(),
+    )))
 }
 
 /// An InputStream value read as a `Read` (a request body sent chunked).
@@ -325,10 +305,13 @@ mod tests {
 
     #[test]
     fn base64_pads() {
-        assert_eq!(base64(b"u:p"), "dTpw");
-        assert_eq!(base64(b"user:pass"), "dXNlcjpwYXNz");
-        assert_eq!(base64(b"ab"), "YWI=");
-        assert_eq!(base64(b"a"), "YQ==");
-        assert_eq!(base64(b""), "");
+        assert_eq!(crate::interop::base64::encode_standard(b"u:p"), "dTpw");
+        assert_eq!(
+            crate::interop::base64::encode_standard(b"user:pass"),
+            "dXNlcjpwYXNz"
+        );
+        assert_eq!(crate::interop::base64::encode_standard(b"ab"), "YWI=");
+        assert_eq!(crate::interop::base64::encode_standard(b"a"), "YQ==");
+        assert_eq!(crate::interop::base64::encode_standard(b""), "");
     }
 }

@@ -25,6 +25,7 @@
 //! (16 KiB), `:read-timeout` ms (30000; 0 none), `:max-connections`
 //! (4096), `:server-header` ("cljw"; nil sends none).
 
+use super::cljw_http_channel as channel;
 use crate::builtins::{Def, check_arity};
 use crate::libs::json::opt;
 use crate::runtime::equality;
@@ -42,7 +43,15 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-pub(crate) const DEFS: &[Def] = &[Def::f("start", start)];
+pub(crate) const DEFS: &[Def] = &[
+    Def::f("start", start),
+    Def::f("channel-send!", channel::channel_send),
+    Def::f("channel-close!", channel::channel_close),
+    Def::f("channel-open?", channel::channel_open),
+    Def::f("channel-websocket?", channel::channel_websocket),
+    Def::f("channel-on!", channel::channel_on),
+    Def::f("channel-handshake!", channel::channel_handshake),
+];
 
 /// Stack of a connection thread: it parses and copies bytes, runs no
 /// Clojure code.
@@ -165,6 +174,7 @@ fn start(args: &[Value]) -> Result<Value> {
                     let job = lock(&rx).recv();
                     match job {
                         Ok(job) => {
+                            let _mutator = crate::runtime::cycle::Mutator::enter();
                             // A panic is a bug, but must not take the worker down.
                             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
                         }
@@ -307,9 +317,11 @@ fn accept_loop(server: &Arc<Server>, listener: TcpListener) {
             .spawn(move || {
                 // A panic is a bug, but must not leave the connection
                 // registered (stop would wait on it).
+                let mutator = crate::runtime::cycle::Mutator::enter();
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     serve_connection(&s, stream, peer)
                 }));
+                drop(mutator);
                 lock(&s.conns).remove(&id);
             });
         if spawned.is_err() {
@@ -639,9 +651,12 @@ enum Body {
     File(String),
     /// An InputStream, copied as it is read.
     Stream(Value),
+    /// The request's AsyncChannel (as-channel, with-channel): the
+    /// connection becomes a WebSocket or a streamed response.
+    Channel(Value),
 }
 
-fn reason(status: u16) -> &'static str {
+pub(super) fn reason(status: u16) -> &'static str {
     match status {
         100 => "Continue",
         101 => "Switching Protocols",
@@ -709,7 +724,14 @@ fn simple_response(status: u16, server_header: &Option<String>) -> Vec<u8> {
 }
 
 /// Ring request map.
-fn request_map(head: &Head, body: Option<Vec<u8>>, server: &Server, peer: &SocketAddr) -> Value {
+fn request_map(
+    head: &Head,
+    body: Option<Vec<u8>>,
+    server: &Server,
+    peer: &SocketAddr,
+    channel: Value,
+    websocket: bool,
+) -> Value {
     let kw = |k: &str| Value::keyword(None, k);
     let (uri, query) = match head.target.split_once('?') {
         Some((u, q)) => (u.to_string(), Value::string(q)),
@@ -765,6 +787,8 @@ fn request_map(head: &Head, body: Option<Vec<u8>>, server: &Server, peer: &Socke
     if let Some(len) = &body {
         pairs.push((kw("content-length"), Value::long(len.len() as i64)));
     }
+    pairs.push((kw("websocket?"), Value::bool(websocket)));
+    pairs.push((kw("async-channel"), channel));
     pairs.push((
         kw("headers"),
         Value::map_from_pairs(
@@ -864,6 +888,9 @@ fn prepare(resp: &Value) -> Result<Prepared> {
 }
 
 fn body_of(b: &Value) -> Result<Body> {
+    if channel::channel_of(b).is_some() {
+        return Ok(Body::Channel(b.clone()));
+    }
     Ok(match b.view() {
         View::Nil => Body::Bytes(Vec::new()),
         View::Str(s) => Body::Bytes(s.as_str().as_bytes().to_vec()),
@@ -887,6 +914,81 @@ fn body_of(b: &Value) -> Result<Body> {
             }
         }
     })
+}
+
+/// A body for an async channel's send, as bytes.
+pub(super) fn body_bytes(b: &Value) -> Result<Vec<u8>> {
+    Ok(match body_of(b)? {
+        Body::Bytes(b) => b,
+        Body::File(path) => std::fs::read(&path).map_err(|e| io_err(&path, &e))?,
+        Body::Stream(v) => {
+            let mut all = Vec::new();
+            if let View::InStream(s) = v.view() {
+                let mut buf = vec![0u8; 16 << 10];
+                loop {
+                    let n = s.read_some(&mut buf)?;
+                    if n == 0 {
+                        break;
+                    }
+                    all.extend_from_slice(&buf[..n]);
+                }
+                let _ = s.close();
+            }
+            all
+        }
+        Body::Channel(_) => {
+            return Err(bad_response(
+                "an async channel cannot be sent as a body".to_string(),
+            ));
+        }
+    })
+}
+
+/// A response with its whole body in hand.
+pub(super) struct WholeResponse {
+    pub(super) status: u16,
+    pub(super) headers: Vec<(String, String)>,
+    pub(super) body: Vec<u8>,
+}
+
+/// What an async channel's first send writes (a map is a Ring response;
+/// anything else is the body of a 200).
+pub(super) fn prepare_async(data: &Value) -> Result<WholeResponse> {
+    if !equality::is_map(data) {
+        return Ok(WholeResponse {
+            status: 200,
+            headers: Vec::new(),
+            body: body_bytes(data)?,
+        });
+    }
+    let p = prepare(data)?;
+    let body = match p.body {
+        Body::Bytes(b) => b,
+        Body::Channel(_) => Vec::new(),
+        _ => body_bytes(&func::get(data, &Value::keyword(None, "body"), Value::NIL)?)?,
+    };
+    Ok(WholeResponse {
+        status: p.status,
+        headers: p.headers,
+        body,
+    })
+}
+
+/// Run `f` with `args` on the handler pool and wait for it (a channel's
+/// event handlers: one at a time per connection, in order). An exception
+/// is reported, as http-kit logs it.
+fn run_on_pool(server: &Server, f: Value, args: Vec<Value>) {
+    let (tx, rx) = mpsc::sync_channel::<()>(1);
+    let job: Job = Box::new(move || {
+        if let Err(e) = invoke(&f, &args) {
+            eprintln!("cljw.http.server: error in a channel handler: {e}");
+        }
+        let _ = tx.send(());
+    });
+    let sent = lock(&server.jobs).as_ref().map(|s| s.send(job));
+    if matches!(sent, Some(Ok(()))) {
+        let _ = rx.recv();
+    }
 }
 
 /// Run the handler on the pool and wait for its prepared response.
@@ -929,6 +1031,11 @@ fn serve_connection(server: &Server, stream: TcpStream, peer: SocketAddr) {
     let Ok(write_half) = stream.try_clone() else {
         return;
     };
+    // The write half async channels share (send! runs on any thread).
+    let Ok(channel_out) = stream.try_clone() else {
+        return;
+    };
+    let channel_out = Arc::new(Mutex::new(channel_out));
     let mut out = std::io::BufWriter::with_capacity(16 << 10, write_half);
     let mut r = BufReader::with_capacity(16 << 10, stream);
     loop {
@@ -950,7 +1057,7 @@ fn serve_connection(server: &Server, stream: TcpStream, peer: SocketAddr) {
         };
         let keep = {
             let _counted = InFlight::enter(&server.in_flight);
-            answer(server, &mut r, &mut out, &head, &peer)
+            answer(server, &mut r, &mut out, &head, &peer, &channel_out)
         };
         if !keep {
             let _ = out.flush();
@@ -990,6 +1097,7 @@ fn answer(
     out: &mut impl Write,
     head: &Head,
     peer: &SocketAddr,
+    channel_out: &Arc<Mutex<TcpStream>>,
 ) -> bool {
     let limits = &server.limits;
     let body = framing(head, limits).and_then(|f| {
@@ -1021,8 +1129,41 @@ fn answer(
     } else {
         head.has_token("connection", "keep-alive")
     };
-    let req = request_map(head, body, server, peer);
+    let websocket = channel::is_upgrade(
+        head.header("upgrade"),
+        head.has_token("connection", "upgrade"),
+    );
+    let local = server.addr;
+    let ch = channel::new_channel(
+        websocket,
+        head.header("sec-websocket-key").map(str::to_string),
+        channel_out.clone(),
+        format!("{local}<->{peer}"),
+    );
+    let req = request_map(head, body, server, peer, ch, websocket);
+    // What is buffered goes out before the handler can write to the
+    // channel itself (with-channel's send! inside the handler).
+    if out.flush().is_err() {
+        return false;
+    }
     let prepared = run_handler(server, req);
+    if let Body::Channel(v) = &prepared.body {
+        let Some(ch) = channel::channel_of(v) else {
+            return false;
+        };
+        let run = |f: Value, args: Vec<Value>| run_on_pool(server, f, args);
+        let stopping = || server.stopping.load(Ordering::SeqCst);
+        if ch.is_websocket() {
+            channel::serve_websocket(ch, r, &prepared.headers, limits.max_body, &stopping, &run);
+        } else {
+            channel::serve_http_channel(ch, r, &stopping, &run);
+        }
+        if ch.is_websocket() && !ch.is_closed() {
+            // No handshake was possible (no Sec-WebSocket-Key).
+            let _ = out.write_all(&simple_response(400, &server.server_header));
+        }
+        return false;
+    }
     let keep_alive = keep_alive && !server.stopping.load(Ordering::SeqCst);
     write_response(server, out, head, prepared, keep_alive).unwrap_or(false)
 }
@@ -1090,6 +1231,7 @@ fn write_response(
             }
         },
         Body::Stream(v) => Send::Stream(v, user_length),
+        Body::Channel(_) => Send::Whole(Vec::new()),
     };
     let chunked = matches!(send, Send::Stream(_, None)) && !no_body && head.http11;
     match &send {

@@ -408,7 +408,13 @@ fn replace_matches(s: &str, re: &Regex, rep: Replacement, limit: Option<usize>) 
 
 fn replace_impl(args: &[Value], name: &str, first_only: bool) -> Result<Value> {
     arity(name, args, 3, 3)?;
-    let s = char_seq(&args[0], "s", "toString()")?;
+    // `(.toString s)` on the ^CharSequence hint resolves to Object's
+    // toString: any object is taken as its text (only nil throws).
+    let s = if is_char_seq(&args[0]) || args[0].is_nil() {
+        char_seq(&args[0], "s", "toString()")?
+    } else {
+        Cow::Owned(str_of(std::slice::from_ref(&args[0]))?)
+    };
     let s: &str = &s;
     let (m, r) = (&args[1], &args[2]);
     let limit = first_only.then_some(1);

@@ -8,6 +8,8 @@ mod babashka_fs_glob;
 mod babashka_process;
 mod cheshire_core;
 #[cfg(feature = "http")]
+mod cljw_http_channel;
+#[cfg(feature = "http")]
 mod cljw_http_client;
 #[cfg(feature = "http")]
 mod cljw_http_server;
@@ -150,6 +152,11 @@ const LIBS: &[(&str, LibSource)] = &[
     ),
     #[cfg(not(feature = "http"))]
     ("org.httpkit.client", without_http!("org.httpkit.client")),
+    #[cfg(feature = "http")]
+    ("cljw.http", clojure_lib!("cljw/http.clj")),
+    #[cfg(not(feature = "http"))]
+    ("cljw.http", without_http!("cljw.http")),
+    ("cljw.json", clojure_lib!("cljw/json.clj")),
     (
         "clojure.repl",
         LibSource::Mixed {
@@ -197,6 +204,12 @@ const LIBS: &[(&str, LibSource)] = &[
     (
         "clojure.core.specs.alpha",
         clojure_lib!("clojure/core/specs/alpha.clj"),
+    ),
+    // core.async's go-block compiler: its go blocks run on threads here
+    // (the rest of core.async loads from the library's own jar).
+    (
+        "clojure.core.async.impl.ioc-macros",
+        clojure_lib!("clojure/core/async/impl/ioc_macros.clj"),
     ),
 ];
 

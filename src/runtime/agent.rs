@@ -46,12 +46,12 @@ struct Queue {
 }
 
 pub struct Agent {
-    state: Lock<Value>,
+    pub(in crate::runtime) state: Lock<Value>,
     queue: Lock<Queue>,
     /// `:fail` or `:continue` (any keyword is accepted, as on the JVM).
     error_mode: Lock<Value>,
-    error_handler: Lock<Option<Value>>,
-    base: RefBase,
+    pub(in crate::runtime) error_handler: Lock<Option<Value>>,
+    pub(in crate::runtime) base: RefBase,
 }
 
 fn keyword(name: &str) -> Value {
@@ -126,7 +126,7 @@ mod pool {
 
     /// A new agent with its options applied.
     pub fn make(v: Value) -> Value {
-        Value::from(Ref::new(Agent::new(v)))
+        crate::runtime::cycle::registered(Value::from(Ref::new(Agent::new(v))))
     }
 
     thread_local! {

@@ -207,6 +207,31 @@ pub fn jvm_has(def: &ClassDef, name: &str, kind: Member) -> Option<bool> {
     )
 }
 
+/// The JVM's public instance methods of `def` and its supertypes, as
+/// recorded (`bean` reads the getters among them); empty when the class's
+/// members are not recorded.
+pub fn jvm_instance_methods(def: &ClassDef) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut todo = vec![def.name];
+    let mut seen: Vec<&str> = Vec::new();
+    while let Some(c) = todo.pop() {
+        if seen.contains(&c) {
+            continue;
+        }
+        seen.push(c);
+        let Some(d) = find(c) else { continue };
+        if let Some(members) = REGISTRY.get().and_then(|r| r.jvm_members.get(d.name)) {
+            for m in members.split(' ').filter_map(|m| m.strip_prefix('#')) {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        todo.extend(d.supers());
+    }
+    out
+}
+
 /// Every class modelled (completion, tests).
 pub fn all() -> &'static [&'static ClassDef] {
     REGISTRY.get().map_or(&[], |r| r.all.as_slice())

@@ -191,7 +191,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
                 },
         );
     }
-    if let Some(r) = crate::runtime::types::equiv(a, b) {
+    if let Some(r) = crate::runtime::types::equiv(a, b, mode == Mode::Equiv) {
         return bool_result(r?);
     }
     match (a.view(), b.view()) {
@@ -222,8 +222,17 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         }
         _ => {}
     }
+    // A java.util.List is `=` to a Clojure sequential collection with the
+    // same items, a java.util.Map to a Clojure map with the same entries.
+    if let Some(x) = java_coll(a) {
+        return Ok(Shallow::Walk(Task::Pair(x, b.clone())));
+    }
+    if let Some(y) = java_coll(b) {
+        return Ok(Shallow::Walk(Task::Pair(a.clone(), y)));
+    }
+    let instance_b = matches!(b.view(), View::Instance(_));
     if is_sequential(a) {
-        if !is_sequential(b) {
+        if !is_sequential(b) && !instance_b {
             return bool_result(false);
         }
         if let (Some(x), Some(y)) = (known_count(a), known_count(b))
@@ -237,7 +246,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         )));
     }
     if is_map(a) {
-        if !is_map(b) || coll_count(a)? != coll_count(b)? {
+        if !(is_map(b) || instance_b) || coll_count(a)? != coll_count(b)? {
             return bool_result(false);
         }
         // Look keys up in a hashed map when one side is sorted.
@@ -250,13 +259,25 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         return Ok(Shallow::Walk(Task::Map(es.into_iter(), b.clone())));
     }
     if is_set(a) {
-        return bool_result(is_set(b) && set_equal(a, b)?);
+        return bool_result(match java_set(b) {
+            Some(b) => set_equal(a, &b)?,
+            None => (is_set(b) || instance_b) && set_equal(a, b)?,
+        });
+    }
+    // APersistentSet.equiv accepts any java.util.Set.
+    if let (Some(a), true) = (java_set(a), is_set(b)) {
+        return bool_result(set_equal(&a, b)?);
     }
     // Regexes, fns, exceptions, transients: identity (checked above).
     bool_result(false)
 }
 
 fn java_number_equals(a: &Value, b: &Value) -> bool {
+    // Integer, Short, Byte and Long are four classes: `(.equals (int 1) 1)`
+    // is false.
+    if a.as_int_box().map(|x| x.width()) != b.as_int_box().map(|x| x.width()) {
+        return false;
+    }
     match (a.view(), b.view()) {
         (View::Long(x), View::Long(y)) => x == y,
         (View::BigInt(x), View::BigInt(y)) => x == y,
@@ -358,6 +379,7 @@ fn coll_count(v: &Value) -> Result<usize> {
         View::ArrayMap(x) => Ok(x.count()),
         View::HashMap(x) => Ok(x.count()),
         View::HashSet(x) => Ok(x.count()),
+        View::Instance(_) => seq::count(v),
         // TODO(sorted): use SortedMap/SortedSet::count once their API lands.
         _ => {
             let mut n = 0;
@@ -375,6 +397,16 @@ fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
     match m.view() {
         View::ArrayMap(x) => Ok(x.get(k).cloned()),
         View::HashMap(x) => Ok(x.get(k).cloned()),
+        // A java.util.Map type: containsKey, then get (or valAt).
+        View::Instance(i) if i.has_method("containsKey") => {
+            let ks = std::slice::from_ref(k);
+            let found = crate::runtime::types::call_method(m, "containsKey", ks);
+            if !found.transpose()?.is_some_and(|f| f.truthy()) {
+                return Ok(None);
+            }
+            let getter = if i.has_method("get") { "get" } else { "valAt" };
+            crate::runtime::types::call_method(m, getter, ks).transpose()
+        }
         _ => {
             // TODO(sorted): SortedMap lookup by comparator once its API lands.
             for e in entries(m) {
@@ -405,6 +437,32 @@ fn set_contains(s: &Value, k: &Value) -> Result<bool> {
 
 /// APersistentSet.equiv: same size, and every item of `b` is in `a`
 /// (membership is `=`-based in both modes, as the JVM's `contains`).
+/// A java.util.List host object's items as a vector, a java.util.Map's
+/// entries as a map.
+fn java_coll(v: &Value) -> Option<Value> {
+    use super::object::HostObject as H;
+    match v.view() {
+        View::HostObject(o @ H::JavaMap(..)) => Some(Value::map_from_pairs(
+            o.java_map_entries().unwrap_or_default(),
+        )),
+        View::HostObject(H::ArrayList(l)) => Some(Value::vector(super::gc::lock(l).clone())),
+        View::HostObject(H::LinkedList(c, l)) if *c == "java.util.LinkedList" => {
+            Some(Value::vector(super::gc::lock(l).clone()))
+        }
+        _ => None,
+    }
+}
+
+/// A java.util.Set host object's items as a Clojure set.
+fn java_set(v: &Value) -> Option<Value> {
+    match v.view() {
+        View::HostObject(super::object::HostObject::Foreign(_, f)) if f.is_set() => Some(
+            crate::runtime::coll::ops::hash_set_of(f.items().unwrap_or_default()),
+        ),
+        _ => None,
+    }
+}
+
 fn set_equal(a: &Value, b: &Value) -> Result<bool> {
     if coll_count(a)? != coll_count(b)? {
         return Ok(false);

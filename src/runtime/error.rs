@@ -367,3 +367,58 @@ pub mod err {
         throw(ExClass::NullPointerException, msg)
     }
 }
+
+/// A CompilerException for `phase` at `file:line:column` wrapping `cause`
+/// (CompilerException.makeMsg's message and its ex-data).
+pub fn compiler_exception(
+    cause: Exception,
+    file: Option<&str>,
+    phase: &str,
+    line: i64,
+    column: i64,
+) -> Exception {
+    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
+    let verb = if phase == "read-source" {
+        "reading source"
+    } else {
+        "macroexpanding"
+    };
+    let loc = match file {
+        Some(f) => format!("{f}:{line}:{column}"),
+        None => format!("{line}:{column}"),
+    };
+    let mut pairs = vec![
+        (kw("phase"), Value::keyword(None, phase)),
+        (kw("line"), Value::long(line)),
+        (kw("column"), Value::long(column)),
+    ];
+    if let Some(f) = file {
+        pairs.push((kw("source"), Value::string(f)));
+    }
+    Exception::full(
+        ExClass::CompilerException,
+        Some(format!("Syntax error {verb} at ({loc}).")),
+        Some(Value::map_from_pairs(pairs)),
+        Some(cause),
+    )
+}
+
+/// What Compiler.load throws for a reader error in the source it loads
+/// (a file, `load-string`, `load-reader`): a CompilerException of phase
+/// :read-source at the reader's line and column, the reader's own
+/// exception (a LispReader$ReaderException's cause) as its cause.
+pub fn read_source_error(e: Exception, file: Option<&str>) -> Exception {
+    let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
+    let num = |k: &str| {
+        e.data()
+            .map(|d| super::lookup::get(d, &kw(k)))
+            .and_then(|v| v.as_long())
+    };
+    let (line, column) = (num("line").unwrap_or(1), num("column").unwrap_or(1));
+    let cause = if e.class() == ExClass::ReaderException {
+        e.cause().cloned().unwrap_or_else(|| e.clone())
+    } else {
+        e.clone()
+    };
+    compiler_exception(cause, file, "read-source", line, column)
+}

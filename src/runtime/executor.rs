@@ -125,7 +125,9 @@ impl Pool {
             if let Some(job) = st.queue.pop_front() {
                 drop(st);
                 // A panic is a bug, but must not take the pool thread down.
+                let mutator = super::cycle::Mutator::enter();
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                drop(mutator);
                 job_finished();
                 st = lock(&self.state);
                 continue;

@@ -306,7 +306,7 @@ fn transient_lookup(t: &Value, k: &Value, not_found: Value) -> Result<Value> {
 /// `([1 2] i)`: the key must be an integer (Long or BigInt); out of range is
 /// IndexOutOfBoundsException with no message.
 fn vector_invoke(v: &Value, i: &Value) -> Result<Value> {
-    if !matches!(i.view(), View::Long(_) | View::BigInt(_)) {
+    if !super::number::is_util_integer(i) {
         return err::illegal_arg("Key must be integer");
     }
     let idx = int_value(i).unwrap_or(-1);
@@ -352,7 +352,7 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
         View::SortedMap(m) => m.get(key)?.cloned().unwrap_or(not_found),
         View::SortedSet(s) => s.get(key)?.cloned().unwrap_or(not_found),
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => {
-            if !matches!(key.view(), View::Long(_) | View::BigInt(_)) {
+            if !super::number::is_util_integer(key) {
                 return Ok(not_found);
             }
             vector_invoke(coll, key).unwrap_or(not_found)
@@ -371,6 +371,16 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
         View::HostObject(o @ super::object::HostObject::JavaMap(..)) => {
             o.java_map_entry(key).map_or(not_found, |(_, v)| v)
         }
+        // Arrays by a Number key's intValue (RT.getFrom); other keys miss.
+        View::HostObject(super::object::HostObject::Array(_, items)) => {
+            let Some(i) = int_value(key) else {
+                return Ok(not_found);
+            };
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| super::gc::lock(items).get(i).cloned())
+                .unwrap_or(not_found)
+        }
         View::Instance(_) => {
             // RT.get: valAt(key) without a default, valAt(key, nf) with one.
             let args = if not_found.is_nil() {
@@ -380,7 +390,23 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
             };
             match crate::runtime::types::call_method(coll, "valAt", &args) {
                 Some(r) => r?,
-                None => not_found,
+                // A java.util.Map's containsKey/get, else an IPersistentSet's
+                // contains/get.
+                None => {
+                    let k = std::slice::from_ref(key);
+                    let has = crate::runtime::types::call_method(coll, "containsKey", k)
+                        .or_else(|| crate::runtime::types::call_method(coll, "contains", k))
+                        .transpose()?;
+                    match has {
+                        Some(h) if h.truthy() => {
+                            match crate::runtime::types::call_method(coll, "get", k) {
+                                Some(r) => r?,
+                                None => not_found,
+                            }
+                        }
+                        _ => not_found,
+                    }
+                }
             }
         }
         _ => not_found,
@@ -475,5 +501,49 @@ impl Value {
     /// A builtin fn value.
     pub fn native_fn(name: &str, f: NativeFnPtr) -> Value {
         Value::from(super::gc::Ref::new(Fn::native(name, f)))
+    }
+}
+
+/// One captured value of a closure (both backends). Most are fixed when the
+/// closure is made; a `letfn` fn's capture of a sibling is tied after all
+/// the group's fns exist, and is the one capture the cycle collector
+/// (runtime/cycle.rs) may clear, to break a garbage cycle of closures.
+pub enum Capture {
+    Fixed(Value),
+    /// Nil until tied.
+    Tied(super::gc::SwapCell<Value>),
+}
+
+impl Capture {
+    /// A letfn capture, tied later by [`Capture::tie`].
+    pub fn untied() -> Capture {
+        Capture::Tied(super::gc::SwapCell::new(None))
+    }
+    /// The captured value (nil while a letfn capture is untied).
+    #[inline]
+    pub fn get(&self) -> Value {
+        match self {
+            Capture::Fixed(v) => v.clone(),
+            Capture::Tied(c) => c.get().unwrap_or_default(),
+        }
+    }
+    /// Tie a letfn capture (a fixed capture stays as it is).
+    pub fn tie(&self, v: Value) {
+        if let Capture::Tied(c) = self {
+            c.replace(Some(v));
+        }
+    }
+    pub fn is_tied(&self) -> bool {
+        matches!(self, Capture::Tied(_))
+    }
+}
+
+impl Clone for Capture {
+    /// A copy for `with-meta` (letfn captures are tied by then).
+    fn clone(&self) -> Capture {
+        match self {
+            Capture::Fixed(v) => Capture::Fixed(v.clone()),
+            Capture::Tied(c) => Capture::Tied(super::gc::SwapCell::new(c.get())),
+        }
     }
 }

@@ -124,6 +124,54 @@ impl UnorderedHasher {
     }
 }
 
+/// A persistent collection's cached `hash`, as the JVM's
+/// APersistentVector/Map/Set and PersistentList keep `_hasheq`: computed on
+/// first use, then read in O(1), so hashing a collection that holds
+/// already-hashed collections (a key nested 20,000 deep, a set of sets built
+/// level by level) is linear instead of quadratic. The collection is
+/// immutable, so the hash never changes; a hash that threw (a lazy seq
+/// inside failed) is not cached. Eight bytes in the collection's heap
+/// object: `Value` itself stays 16 bytes. Cloning a collection struct
+/// gives an empty cache (a clone may be changed before it is shared).
+#[derive(Default)]
+pub struct HashCache(std::sync::atomic::AtomicU64);
+
+/// Bit 32 marks a computed hash (any i32, 0 included, can be one).
+const CACHED: u64 = 1 << 32;
+
+impl HashCache {
+    #[inline]
+    pub fn get(&self) -> Option<i32> {
+        let v = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        (v & CACHED != 0).then_some(v as u32 as i32)
+    }
+    #[inline]
+    pub fn set(&self, h: i32) {
+        self.0.store(
+            CACHED | u64::from(h as u32),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
+}
+
+impl Clone for HashCache {
+    fn clone(&self) -> Self {
+        HashCache::default()
+    }
+}
+
+/// The hash cache of `v`, when its type keeps one.
+fn cache_of(v: &Value) -> Option<&HashCache> {
+    match v.view() {
+        View::Vector(c) => Some(&c.hasheq),
+        View::HashMap(c) => Some(&c.hasheq),
+        View::ArrayMap(c) => Some(&c.hasheq),
+        View::HashSet(c) => Some(&c.hasheq),
+        View::List(c) => Some(&c.hasheq),
+        _ => None,
+    }
+}
+
 use crate::runtime::equality::{OwnedItems, entries, is_map, is_sequential, is_set, items};
 use crate::runtime::error::Result;
 use crate::runtime::number;
@@ -147,24 +195,34 @@ pub fn hasheq(v: &Value) -> i32 {
 
 /// `hash`, propagating exceptions thrown while realising lazy seqs.
 /// Nested collections are walked with an explicit stack (no recursion).
-// TODO(colls): cache collection hashes (the JVM caches _hasheq on vectors,
-// maps, sets, lists and ASeqs) once the collection types carry a cache cell.
+/// Vectors, maps, sets and lists cache their hash ([`HashCache`]).
 pub fn try_hasheq(v: &Value) -> Result<i32> {
     let mut stack = match shallow_hash(v)? {
         Shallow::Done(h) => return Ok(h),
         Shallow::Open(f) => vec![f],
     };
+    // The collections whose frames are open, for those that cache their
+    // hash (None for the others): parallel to `stack`.
+    let mut owners: Vec<Option<Value>> = vec![cache_of(v).map(|_| v.clone())];
     loop {
         let Some(top) = stack.last_mut() else {
             return Ok(0);
         };
         let next = match top {
             HashFrame::Ordered(_, it) | HashFrame::Unordered(_, it) => match it.next() {
-                Some(x) => Some(shallow_hash(&x?)?),
+                Some(x) => {
+                    let x = x?;
+                    let s = shallow_hash(&x)?;
+                    if let Shallow::Open(_) = s {
+                        owners.push(cache_of(&x).map(|_| x.clone()));
+                    }
+                    Some(s)
+                }
                 None => None,
             },
             // A map entry hashes as the vector [k v].
             HashFrame::Map(_, es) => es.next().map(|(k, val)| {
+                owners.push(None);
                 Shallow::Open(HashFrame::Ordered(
                     OrderedHasher::default(),
                     OwnedItems::Collected(vec![k, val].into_iter()),
@@ -179,6 +237,11 @@ pub fn try_hasheq(v: &Value) -> Result<i32> {
                     Some(f) => f.finish(),
                     None => 0,
                 };
+                if let Some(owner) = owners.pop().flatten()
+                    && let Some(c) = cache_of(&owner)
+                {
+                    c.set(h);
+                }
                 match stack.last_mut() {
                     Some(parent) => parent.add(h),
                     None => return Ok(h),
@@ -215,6 +278,9 @@ enum Shallow {
 }
 
 fn shallow_hash(v: &Value) -> Result<Shallow> {
+    if let Some(h) = cache_of(v).and_then(HashCache::get) {
+        return Ok(Shallow::Done(h));
+    }
     Ok(Shallow::Done(match v.view() {
         View::Nil => 0,
         View::Bool(b) => bool_hash(b),
@@ -282,6 +348,9 @@ pub fn identity_hash(v: &Value) -> i32 {
 /// without their own toString (`(str (map inc [1 2]))` is
 /// `clojure.lang.LazySeq@402`), and what `(.hashCode x)` returns.
 pub fn java_hash_code(v: &Value) -> Result<i32> {
+    if let Some(b) = v.as_int_box() {
+        return Ok(b.java_hash());
+    }
     Ok(match v.view() {
         View::Nil => 0,
         View::Bool(b) => bool_hash(b),
@@ -369,6 +438,32 @@ fn big_integer_hash(n: &num_bigint::BigInt) -> i32 {
         Sign::NoSign => 0,
         Sign::Plus => h,
     }
+}
+
+/// The iteration order of a java.util.HashMap/HashSet table of `cap`
+/// buckets (a power of two): by bucket (`hashCode` spread by `h ^ h>>>16`),
+/// insertion order within a bucket. `items` are in insertion order.
+pub fn hash_table_order<T>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> Value) -> Vec<T> {
+    let mask = cap.max(1).next_power_of_two() - 1;
+    let mut keyed: Vec<(usize, T)> = items
+        .into_iter()
+        .map(|x| {
+            let h = java_hash_code(&key(&x)).unwrap_or(0) as u32;
+            (((h ^ (h >> 16)) as usize) & mask, x)
+        })
+        .collect();
+    keyed.sort_by_key(|(b, _)| *b);
+    keyed.into_iter().map(|(_, x)| x).collect()
+}
+
+/// A HashMap's table size after it grows to `n` entries: it doubles
+/// when the count passes the load factor 0.75.
+pub fn grown_table_size(cap: usize, n: usize) -> usize {
+    let mut cap = cap.max(1);
+    while n * 4 > cap * 3 {
+        cap *= 2;
+    }
+    cap
 }
 
 #[cfg(test)]

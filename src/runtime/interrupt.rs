@@ -143,6 +143,9 @@ pub(super) fn check_done() {
 #[cold]
 #[inline(never)]
 fn check_slow() -> Result<()> {
+    if super::cycle::requested() {
+        super::cycle::safe_point();
+    }
     if let Some(e) = super::alloc::heap_exhausted() {
         return Err(e);
     }

@@ -9,10 +9,10 @@ use super::state::validate;
 use super::value::Value;
 
 pub struct RefBase {
-    meta: Lock<Value>,
-    validator: Lock<Option<Value>>,
+    pub(in crate::runtime) meta: Lock<Value>,
+    pub(in crate::runtime) validator: Lock<Option<Value>>,
     /// ARef keeps watches in a PersistentHashMap and notifies in its order.
-    watches: Lock<HashMap>,
+    pub(in crate::runtime) watches: Lock<HashMap>,
 }
 
 impl Default for RefBase {

@@ -8,6 +8,7 @@ pub mod classpath;
 pub mod coll;
 pub mod compare;
 pub mod core_vars;
+pub mod cycle;
 pub mod date;
 pub mod equality;
 pub mod error;

@@ -45,7 +45,12 @@ pub enum HostObject {
     /// A mutable java.util Map (HashMap, LinkedHashMap, WeakHashMap, ...):
     /// its class and entries in insertion order (a HashMap's own iteration
     /// order is not modelled).
-    JavaMap(&'static str, Lock<Vec<(Value, Value)>>),
+    /// Its third field is a HashMap's table size (what orders iteration).
+    JavaMap(
+        &'static str,
+        Lock<Vec<(Value, Value)>>,
+        std::sync::atomic::AtomicUsize,
+    ),
     /// java.util.concurrent.atomic.Atomic{Long,Integer,Boolean,Reference}.
     Atomic(&'static str, Lock<Value>),
     /// java.util.LinkedList / ArrayDeque: its class and items.
@@ -102,6 +107,16 @@ pub trait ForeignObject: ForeignBound {
     fn items(&self) -> Option<Vec<Value>> {
         None
     }
+    /// Whether it is a java.util.Set (prints as `#{...}`, `=` to a
+    /// Clojure set with the same items).
+    fn is_set(&self) -> bool {
+        false
+    }
+    /// Set.contains / Map.containsKey, for `contains?`; None when the
+    /// object is neither.
+    fn set_contains(&self, _x: &Value) -> Option<Result<bool>> {
+        None
+    }
 }
 
 impl dyn ForeignObject {
@@ -140,17 +155,43 @@ impl HostObject {
             HostObject::Locale(_) => "java.util.Locale",
             HostObject::Random(_) => "java.util.Random",
             HostObject::Uri(_) => "java.net.URI",
-            HostObject::JavaMap(c, _) => c,
+            HostObject::JavaMap(c, ..) => c,
             HostObject::Atomic(c, _) => c,
             HostObject::LinkedList(c, _) => c,
             HostObject::StackTraceElement(_) => "java.lang.StackTraceElement",
         }
     }
 
+    /// A java.util.Map's entries in its iteration order: a HashMap's (and
+    /// ConcurrentHashMap's, WeakHashMap's) hash-table order, a TreeMap's
+    /// sorted by key, a LinkedHashMap's insertion order.
+    pub fn java_map_entries(&self) -> Option<Vec<(Value, Value)>> {
+        let HostObject::JavaMap(class, m, cap) = self else {
+            return None;
+        };
+        let items = lock(m).clone();
+        Some(match *class {
+            "java.util.HashMap"
+            | "java.util.WeakHashMap"
+            | "java.util.concurrent.ConcurrentHashMap" => {
+                let cap = cap.load(std::sync::atomic::Ordering::Relaxed);
+                super::hash::hash_table_order(items, cap, |(k, _)| k.clone())
+            }
+            "java.util.TreeMap" => {
+                let mut items = items;
+                items.sort_by(|(a, _), (b, _)| {
+                    super::compare::compare(a, b).unwrap_or(std::cmp::Ordering::Equal)
+                });
+                items
+            }
+            _ => items,
+        })
+    }
+
     /// A java.util.Map's entry for `k` (Map.get by equals); None when this is
     /// not a Map or has no such key.
     pub fn java_map_entry(&self, k: &Value) -> Option<(Value, Value)> {
-        let HostObject::JavaMap(_, m) = self else {
+        let HostObject::JavaMap(_, m, _) = self else {
             return None;
         };
         lock(m)
@@ -174,10 +215,11 @@ impl HostObject {
     pub fn seq_items(&self) -> Option<Vec<Value>> {
         match self {
             HostObject::Foreign(_, f) => f.items(),
-            HostObject::JavaMap(_, m) => Some(
-                lock(m)
-                    .iter()
-                    .map(|(k, v)| Value::map_entry(k.clone(), v.clone()))
+            HostObject::JavaMap(..) => Some(
+                self.java_map_entries()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, v)| Value::map_entry(k, v))
                     .collect(),
             ),
             _ => self.list_items(),
@@ -205,8 +247,8 @@ impl HostObject {
             }
             HostObject::Atomic(_, v) => super::printer::str_value(&lock(v))?,
             // AbstractMap.toString: {k=v, k=v}.
-            HostObject::JavaMap(_, m) => {
-                let items = lock(m).clone();
+            HostObject::JavaMap(..) => {
+                let items = self.java_map_entries().unwrap_or_default();
                 let mut parts = Vec::with_capacity(items.len());
                 for (k, v) in &items {
                     parts.push(format!(
@@ -235,10 +277,7 @@ impl HostObject {
 impl Value {
     /// A Java `byte[]` (`[B`) holding `bytes` (signed, as Java's bytes).
     pub fn byte_array(bytes: &[u8]) -> Value {
-        let items = bytes
-            .iter()
-            .map(|b| Value::long(i64::from(*b as i8)))
-            .collect();
+        let items = bytes.iter().map(|b| Value::byte(*b as i8)).collect();
         Value::from(super::gc::Ref::new(HostObject::Array(
             "[B",
             Lock::new(items),

@@ -71,6 +71,16 @@ impl Engine {
         }
     }
 
+    /// The index of the group named `name`.
+    fn group_index(&self, name: &str) -> Option<usize> {
+        match self {
+            Engine::Automata(re) => re
+                .group_info()
+                .to_index(regex_automata::PatternID::ZERO, name),
+            Engine::Backtrack(re) => re.capture_names().position(|n| n == Some(name)),
+        }
+    }
+
     fn group_len(&self) -> usize {
         match self {
             Engine::Automata(re) => re.group_info().group_len(regex_automata::PatternID::ZERO),
@@ -81,6 +91,8 @@ impl Engine {
 
 pub struct Regex {
     source: String,
+    /// Pattern.compile's flags (Pattern.flags()).
+    flags: i32,
     engine: Engine,
     /// `(?:source)\z`, compiled on first `matches`: an anchored search of
     /// it is Java's `Matcher.matches()` (the whole input, trying alternatives
@@ -92,14 +104,41 @@ impl Regex {
     /// Compile a pattern; a syntax error is an IllegalArgumentException
     /// (PatternSyntaxException's superclass).
     pub fn new(source: &str) -> Result<Regex> {
+        Regex::with_flags(source, 0)
+    }
+
+    /// Pattern.compile(source, flags): the flags become inline flags
+    /// before the pattern (LITERAL quotes it). UNIX_LINES, CANON_EQ and
+    /// UNICODE_CHARACTER_CLASS are not supported.
+    pub fn with_flags(source: &str, flags: i32) -> Result<Regex> {
+        let effective = flagged_source(source, flags)?;
         Ok(Regex {
             source: source.to_string(),
-            engine: Engine::compile(source)?,
+            flags,
+            engine: Engine::compile(&effective)?,
             whole: std::sync::OnceLock::new(),
         })
     }
     pub fn source(&self) -> &str {
         &self.source
+    }
+    /// Pattern.flags().
+    pub fn flags(&self) -> i32 {
+        self.flags
+    }
+    /// The source with the flags applied (what the engines compile).
+    fn effective(&self) -> String {
+        flagged_source(&self.source, self.flags).unwrap_or_else(|_| self.source.clone())
+    }
+    /// The index of the named group `name` (IllegalArgumentException "No
+    /// group with name <x>" when there is none, as Matcher's).
+    pub fn group_index(&self, name: &str) -> Result<usize> {
+        self.engine.group_index(name).ok_or_else(|| {
+            Exception::new(
+                ExClass::IllegalArgumentException,
+                format!("No group with name <{name}>"),
+            )
+        })
     }
 
     /// Matcher.groupCount().
@@ -119,7 +158,7 @@ impl Regex {
     pub fn matches_whole(&self, s: &str) -> Option<Spans> {
         let whole = self
             .whole
-            .get_or_init(|| Engine::compile(&format!("(?:{})\\z", self.source)).ok())
+            .get_or_init(|| Engine::compile(&format!("(?:{})\\z", self.effective())).ok())
             .as_ref()?;
         whole.search(s, 0, true)
     }
@@ -198,6 +237,57 @@ impl Regex {
     }
 }
 
+/// java.util.regex.Pattern's flag constants.
+pub const UNIX_LINES: i32 = 1;
+pub const CASE_INSENSITIVE: i32 = 2;
+pub const COMMENTS: i32 = 4;
+pub const MULTILINE: i32 = 8;
+pub const LITERAL: i32 = 16;
+pub const DOTALL: i32 = 32;
+pub const UNICODE_CASE: i32 = 64;
+pub const CANON_EQ: i32 = 128;
+pub const UNICODE_CHARACTER_CLASS: i32 = 256;
+
+/// `source` with Pattern.compile's `flags` as inline flags.
+fn flagged_source(source: &str, flags: i32) -> Result<String> {
+    if flags == 0 {
+        return Ok(source.to_string());
+    }
+    for (bit, name) in [
+        (UNIX_LINES, "UNIX_LINES"),
+        (CANON_EQ, "CANON_EQ"),
+        (UNICODE_CHARACTER_CLASS, "UNICODE_CHARACTER_CLASS"),
+    ] {
+        if flags & bit != 0 {
+            return Err(Exception::new(
+                ExClass::UnsupportedOperationException,
+                format!("cljw does not support the Pattern flag {name}"),
+            ));
+        }
+    }
+    let body = if flags & LITERAL != 0 {
+        format!("\\Q{}\\E", source.replace("\\E", "\\E\\\\E\\Q"))
+    } else {
+        source.to_string()
+    };
+    let mut inline = String::new();
+    for (bit, c) in [
+        (CASE_INSENSITIVE, 'i'),
+        (MULTILINE, 'm'),
+        (DOTALL, 's'),
+        (COMMENTS, 'x'),
+    ] {
+        if flags & bit != 0 && !(bit == COMMENTS && flags & LITERAL != 0) {
+            inline.push(c);
+        }
+    }
+    Ok(if inline.is_empty() {
+        body
+    } else {
+        format!("(?{inline}){body}")
+    })
+}
+
 /// The byte offset one char after `b` (one past the end at the end).
 fn next_char(s: &str, b: usize) -> usize {
     b + s
@@ -273,15 +363,24 @@ impl Value {
 
 /// java.util.regex.Matcher: a pattern, its input, and the position of the
 /// last successful `find` (Matcher.find's iteration: after an empty match
-/// the next search starts one char later).
+/// the next search starts one char later). `usePattern` and `reset(input)`
+/// replace the pattern and the input.
 pub struct Matcher {
-    pub pattern: Value,
-    pub text: String,
     state: super::gc::Lock<MatchState>,
 }
 
-#[derive(Default)]
+/// The last match operation, for `hitEnd` / `requireEnd`.
+#[derive(Clone, Copy, PartialEq)]
+enum LastOp {
+    None,
+    Find,
+    LookingAt,
+    Matches,
+}
+
 struct MatchState {
+    pattern: Value,
+    text: String,
     /// Byte offset where the next find starts (None once past the end).
     next: Option<usize>,
     last: Option<Vec<Option<(usize, usize)>>>,
@@ -289,42 +388,72 @@ struct MatchState {
     /// Searches see only this window, anchors matching at its ends (the
     /// JVM's default anchoring, opaque bounds).
     region: Option<(usize, usize)>,
+    /// appendReplacement's position in the text (bytes).
+    append: usize,
+    op: LastOp,
+    /// Where the last operation searched from (bytes).
+    op_at: usize,
 }
 
 fn no_match() -> Exception {
     Exception::new(ExClass::IllegalStateException, "No match found")
 }
 
-impl Matcher {
-    pub fn new(pattern: Value, text: String) -> Matcher {
-        Matcher {
-            pattern,
-            text,
-            state: super::gc::Lock::new(MatchState {
-                next: Some(0),
-                last: None,
-                region: None,
-            }),
-        }
-    }
-
+impl MatchState {
     fn regex(&self) -> Option<&Regex> {
         match self.pattern.view() {
             super::value::View::Regex(r) => Some(r),
             _ => None,
         }
     }
-
     /// The region window: its start and its text.
-    fn window(&self, st: &MatchState) -> (usize, &str) {
-        let (a, b) = st.region.unwrap_or((0, self.text.len()));
+    fn window(&self) -> (usize, &str) {
+        let (a, b) = self.region.unwrap_or((0, self.text.len()));
         (a, self.text.get(a..b).unwrap_or(""))
+    }
+    fn units(&self, i: usize) -> usize {
+        self.text.get(..i).map_or(0, |t| t.encode_utf16().count())
+    }
+    fn reset(&mut self) {
+        self.next = Some(0);
+        self.last = None;
+        self.region = None;
+        self.append = 0;
+        self.op = LastOp::None;
+        self.op_at = 0;
+    }
+}
+
+impl Matcher {
+    pub fn new(pattern: Value, text: String) -> Matcher {
+        Matcher {
+            state: super::gc::Lock::new(MatchState {
+                pattern,
+                text,
+                next: Some(0),
+                last: None,
+                region: None,
+                append: 0,
+                op: LastOp::None,
+                op_at: 0,
+            }),
+        }
+    }
+
+    /// The matcher's input.
+    pub fn text(&self) -> String {
+        super::gc::lock(&self.state).text.clone()
+    }
+    /// Matcher.pattern().
+    pub fn pattern(&self) -> Value {
+        super::gc::lock(&self.state).pattern.clone()
     }
 
     /// Matcher.region(start, end) in UTF-16 units: later matches see only
     /// that part of the text; resets the match state.
     pub fn region(&self, start: i64, end: i64) -> Result<()> {
-        let len = self.text.encode_utf16().count() as i64;
+        let mut st = super::gc::lock(&self.state);
+        let len = st.text.encode_utf16().count() as i64;
         let oob = |m: &str| Err(Exception::new(ExClass::IndexOutOfBoundsException, m));
         if start < 0 || start > len {
             return oob("start");
@@ -337,65 +466,80 @@ impl Matcher {
         }
         let byte = |u: i64| {
             let mut units = 0i64;
-            for (i, c) in self.text.char_indices() {
+            for (i, c) in st.text.char_indices() {
                 if units >= u {
                     return i;
                 }
                 units += c.len_utf16() as i64;
             }
-            self.text.len()
+            st.text.len()
         };
         let (a, b) = (byte(start), byte(end));
-        let mut st = super::gc::lock(&self.state);
-        *st = MatchState {
-            next: Some(a),
-            last: None,
-            region: Some((a, b)),
-        };
+        st.reset();
+        st.next = Some(a);
+        st.region = Some((a, b));
         Ok(())
+    }
+
+    /// Matcher.regionStart() / regionEnd() in UTF-16 units.
+    pub fn region_bounds(&self) -> (usize, usize) {
+        let st = super::gc::lock(&self.state);
+        let (a, b) = st.region.unwrap_or((0, st.text.len()));
+        (st.units(a), st.units(b))
     }
 
     /// Matcher.reset(): no current match, no region, finds from the start.
     pub fn reset(&self) {
-        *super::gc::lock(&self.state) = MatchState {
-            next: Some(0),
-            last: None,
-            region: None,
-        };
+        super::gc::lock(&self.state).reset();
+    }
+
+    /// Matcher.reset(input): a new input, then reset().
+    pub fn reset_input(&self, text: String) {
+        let mut st = super::gc::lock(&self.state);
+        st.text = text;
+        st.reset();
+    }
+
+    /// Matcher.usePattern(p): later matches use `p`; the position and
+    /// region stay, the current match's groups are lost.
+    pub fn use_pattern(&self, pattern: Value) {
+        let mut st = super::gc::lock(&self.state);
+        st.pattern = pattern;
+        st.last = None;
     }
 
     /// Matcher.lookingAt(): a match at the region's start; sets the current
     /// match.
     pub fn looking_at(&self) -> bool {
         let mut st = super::gc::lock(&self.state);
-        let (a, text) = self.window(&st);
-        let spans = self
+        let (a, text) = st.window();
+        let spans = st
             .regex()
             .and_then(|re| re.looking_at(text))
             .map(|sp| shift(sp, a));
         let ok = spans.is_some();
         st.last = spans;
+        st.op = LastOp::LookingAt;
+        st.op_at = a;
         ok
     }
 
     /// Matcher.find(): the next match; false (and no current match) at the end.
     pub fn find(&self) -> bool {
         let mut st = super::gc::lock(&self.state);
-        let (a, text) = self.window(&st);
-        let found = match (st.next, self.regex()) {
+        let (a, text) = st.window();
+        let found = match (st.next, st.regex()) {
             (Some(at), Some(re)) if at >= a && at - a <= text.len() => {
                 re.find_at(text, at - a).map(|sp| shift(sp, a))
             }
             _ => None,
         };
+        st.op = LastOp::Find;
         match found {
             Some(spans) => {
                 let (a, b) = spans.first().copied().flatten().unwrap_or((0, 0));
-                st.next = Some(if a == b {
-                    b + self.text[b..].chars().next().map_or(1, char::len_utf8)
-                } else {
-                    b
-                });
+                st.next = Some(if a == b { next_char(&st.text, b) } else { b });
+                st.op_at = a;
                 st.last = Some(spans);
                 true
             }
@@ -407,22 +551,129 @@ impl Matcher {
         }
     }
 
+    /// Matcher.find(start): reset, then find from UTF-16 index `start`.
+    pub fn find_from(&self, start: i64) -> Result<bool> {
+        {
+            let mut st = super::gc::lock(&self.state);
+            let len = st.text.encode_utf16().count() as i64;
+            if start < 0 || start > len {
+                return Err(Exception::new(
+                    ExClass::IndexOutOfBoundsException,
+                    "Illegal start index",
+                ));
+            }
+            let mut units = 0i64;
+            let mut at = st.text.len();
+            for (i, c) in st.text.char_indices() {
+                if units >= start {
+                    at = i;
+                    break;
+                }
+                units += c.len_utf16() as i64;
+            }
+            st.reset();
+            st.next = Some(at);
+        }
+        Ok(self.find())
+    }
+
     /// Matcher.matches(): the whole input; sets the current match.
     pub fn matches(&self) -> bool {
         let mut st = super::gc::lock(&self.state);
-        let (a, text) = self.window(&st);
-        let spans = self
+        let (a, text) = st.window();
+        let spans = st
             .regex()
             .and_then(|re| re.matches_whole(text))
             .map(|sp| shift(sp, a));
         let ok = spans.is_some();
         st.last = spans;
+        st.op = LastOp::Matches;
+        st.op_at = a;
         ok
+    }
+
+    /// Matcher.hitEnd(): whether more input could have changed the last
+    /// match operation's result. A failed find always searched to the
+    /// end; otherwise cljw re-runs the match anchored where it started,
+    /// with the input extended by one char (each char of the pattern and
+    /// a few of each class), and reports whether any extension changes
+    /// where the match ends or whether it matches (the JVM reports its
+    /// engine touching the end; the two agree on the patterns tokenizers
+    /// use, but can differ on others).
+    pub fn hit_end(&self) -> bool {
+        let st = super::gc::lock(&self.state);
+        match st.op {
+            LastOp::None => false,
+            LastOp::Find if st.last.is_none() => true,
+            _ => self.extension_changes(&st, false),
+        }
+    }
+
+    /// Matcher.requireEnd(): whether more input could turn the last
+    /// positive match into a negative one. Only an end anchor (`$`, `\z`,
+    /// `\Z`, `\b`, `\B`) can, as on the JVM; cljw tests the extensions
+    /// `hitEnd` uses.
+    pub fn require_end(&self) -> bool {
+        let st = super::gc::lock(&self.state);
+        let anchored = st.regex().is_some_and(|r| {
+            let src = r.source();
+            src.contains('$') || ["\\z", "\\Z", "\\b", "\\B"].iter().any(|a| src.contains(a))
+        });
+        st.last.is_some() && anchored && self.extension_changes(&st, true)
+    }
+
+    /// Does extending the window by one char change the anchored match at
+    /// the last operation's start (its end, or whether it matches; with
+    /// `to_failure` only a match becoming none counts)?
+    fn extension_changes(&self, st: &MatchState, to_failure: bool) -> bool {
+        let Some(re) = st.regex() else {
+            return false;
+        };
+        let (a, b) = st.region.unwrap_or((0, st.text.len()));
+        let at = st.op_at.clamp(a, b);
+        let base = st.text.get(at..b).unwrap_or("");
+        let end_of = |t: &str| -> Option<usize> {
+            let sp = if st.op == LastOp::Matches && to_failure {
+                re.matches_whole(t)
+            } else {
+                re.looking_at(t)
+            };
+            sp.and_then(|s| s.first().copied().flatten())
+                .map(|(_, e)| e)
+        };
+        let orig = end_of(base);
+        let mut probes: Vec<char> = re.source().chars().collect();
+        probes.extend(" aZ0_\n\t.-,;:()[]\"'\u{e9}".chars());
+        probes.sort_unstable();
+        probes.dedup();
+        let mut t = String::with_capacity(base.len() + 4);
+        probes.into_iter().take(96).any(|c| {
+            t.clear();
+            t.push_str(base);
+            t.push(c);
+            let now = end_of(&t);
+            if to_failure {
+                orig.is_some() && now.is_none()
+            } else {
+                now != orig
+            }
+        })
     }
 
     /// Matcher.groupCount().
     pub fn group_count(&self) -> usize {
-        self.regex().map_or(0, Regex::group_count)
+        super::gc::lock(&self.state)
+            .regex()
+            .map_or(0, Regex::group_count)
+    }
+
+    /// The index of the named group `name` of the pattern.
+    pub fn group_index(&self, name: &str) -> Result<usize> {
+        let st = super::gc::lock(&self.state);
+        match st.regex() {
+            Some(r) => r.group_index(name),
+            None => Err(no_match()),
+        }
     }
 
     /// Matcher.group(n): the text of group n of the current match (None
@@ -433,7 +684,7 @@ impl Matcher {
             return Err(no_match());
         };
         match spans.get(n) {
-            Some(sp) => Ok(sp.map(|(a, b)| self.text[a..b].to_string())),
+            Some(sp) => Ok(sp.map(|(a, b)| st.text.get(a..b).unwrap_or("").to_string())),
             None => Err(Exception::new(
                 ExClass::IndexOutOfBoundsException,
                 format!("No group {n}"),
@@ -443,14 +694,56 @@ impl Matcher {
 
     /// Matcher.start() / end() of the current match, in UTF-16 units.
     pub fn bounds(&self) -> Result<(usize, usize)> {
+        let (a, b) = self.group_bounds(0)?.ok_or_else(no_match)?;
+        Ok((a as usize, b as usize))
+    }
+
+    /// Matcher.start(n) / end(n) in UTF-16 units; None when group n did
+    /// not take part (the JVM's -1).
+    pub fn group_bounds(&self, n: usize) -> Result<Option<(i64, i64)>> {
         let st = super::gc::lock(&self.state);
-        let (a, b) = st
-            .last
-            .as_ref()
-            .and_then(|s| s.first().copied().flatten())
-            .ok_or_else(no_match)?;
-        let units = |i: usize| self.text[..i].encode_utf16().count();
-        Ok((units(a), units(b)))
+        let Some(spans) = &st.last else {
+            return Err(no_match());
+        };
+        match spans.get(n) {
+            Some(sp) => Ok(sp.map(|(a, b)| (st.units(a) as i64, st.units(b) as i64))),
+            None => Err(Exception::new(
+                ExClass::IndexOutOfBoundsException,
+                format!("No group {n}"),
+            )),
+        }
+    }
+
+    /// Matcher.appendReplacement's text: the input from the append
+    /// position to the match, then `rep` expanded; moves the append
+    /// position past the match.
+    pub fn append_replacement(&self, rep: &str) -> Result<String> {
+        let mut st = super::gc::lock(&self.state);
+        let Some(spans) = st.last.clone() else {
+            return Err(no_match());
+        };
+        let (a, b) = spans.first().copied().flatten().ok_or_else(no_match)?;
+        let mut out = st.text.get(st.append.min(a)..a).unwrap_or("").to_string();
+        expand_replacement(rep, &st.text, &spans, &mut out)?;
+        st.append = b;
+        Ok(out)
+    }
+
+    /// Matcher.appendTail's text: the input from the append position.
+    pub fn append_tail(&self) -> String {
+        let st = super::gc::lock(&self.state);
+        st.text.get(st.append..).unwrap_or("").to_string()
+    }
+
+    /// Matcher.replaceAll / replaceFirst: reset, then replace in the whole
+    /// input.
+    pub fn replace(&self, rep: &str, first_only: bool) -> Result<String> {
+        let mut st = super::gc::lock(&self.state);
+        st.reset();
+        match st.regex() {
+            Some(re) => re.replace(&st.text, rep, first_only),
+            None => Ok(st.text.clone()),
+        }
     }
 
     /// Matcher.toString().
@@ -460,11 +753,13 @@ impl Matcher {
             .last
             .as_ref()
             .and_then(|s| s.first().copied().flatten())
-            .map_or(String::new(), |(a, b)| self.text[a..b].to_string());
-        let src = self.regex().map_or("", |r| r.source());
+            .map_or(String::new(), |(a, b)| st.text[a..b].to_string());
+        let src = st.regex().map_or("", |r| r.source());
+        let (ra, rb) = st.region.unwrap_or((0, st.text.len()));
         format!(
-            "java.util.regex.Matcher[pattern={src} region=0,{} lastmatch={last}]",
-            self.text.encode_utf16().count()
+            "java.util.regex.Matcher[pattern={src} region={},{} lastmatch={last}]",
+            st.units(ra),
+            st.units(rb)
         )
     }
 }

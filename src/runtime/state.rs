@@ -14,11 +14,11 @@ use super::value::{Value, View};
 
 /// clojure.lang.Atom.
 pub struct Atom {
-    state: Lock<Value>,
-    meta: Lock<Value>,
-    validator: Lock<Option<Value>>,
+    pub(in crate::runtime) state: Lock<Value>,
+    pub(in crate::runtime) meta: Lock<Value>,
+    pub(in crate::runtime) validator: Lock<Option<Value>>,
     /// ARef keeps watches in a PersistentHashMap, and notifies in its order.
-    watches: Lock<HashMap>,
+    pub(in crate::runtime) watches: Lock<HashMap>,
 }
 
 /// ARef.validate: a falsey result is IllegalStateException "Invalid
@@ -134,7 +134,7 @@ impl Atom {
 
 /// clojure.lang.Volatile: a plain mutable box.
 pub struct Volatile {
-    val: Lock<Value>,
+    pub(in crate::runtime) val: Lock<Value>,
 }
 
 impl Volatile {
@@ -150,7 +150,7 @@ impl Volatile {
     }
 }
 
-enum DelayState {
+pub(in crate::runtime) enum DelayState {
     Pending(Value),
     /// Running on a thread; the fn is kept so a reentrant deref can call it
     /// again (the JVM's `synchronized` is reentrant).
@@ -162,7 +162,7 @@ enum DelayState {
 
 /// clojure.lang.Delay: runs its fn once, on the first deref.
 pub struct Delay {
-    state: Lock<DelayState>,
+    pub(in crate::runtime) state: Lock<DelayState>,
 }
 
 impl Delay {
@@ -212,7 +212,7 @@ impl Delay {
 
 /// The object `promise` returns: deliverable once, deref blocks until then.
 pub struct Promise {
-    val: Lock<Option<Value>>,
+    pub(in crate::runtime) val: Lock<Option<Value>>,
     #[cfg(feature = "threads")]
     ready: std::sync::Condvar,
 }
@@ -288,17 +288,17 @@ impl Promise {
 
 impl Value {
     pub fn atom(v: Value) -> Value {
-        Value::from(Ref::new(Atom::new(v)))
+        super::cycle::registered(Value::from(Ref::new(Atom::new(v))))
     }
     pub fn volatile(v: Value) -> Value {
-        Value::from(Ref::new(Volatile::new(v)))
+        super::cycle::registered(Value::from(Ref::new(Volatile::new(v))))
     }
     /// A Delay over a fn of no arguments (`(delay ...)`, `(new clojure.lang.Delay f)`).
     pub fn delay(f: Value) -> Value {
-        Value::from(Ref::new(Delay::new(f)))
+        super::cycle::registered(Value::from(Ref::new(Delay::new(f))))
     }
     pub fn promise() -> Value {
-        Value::from(Ref::new(Promise::new()))
+        super::cycle::registered(Value::from(Ref::new(Promise::new())))
     }
 }
 

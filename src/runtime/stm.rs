@@ -40,8 +40,8 @@ static PUBLISHED: AtomicU64 = AtomicU64::new(0);
 static COMMIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// One version of a ref's value.
-struct TVal {
-    val: Value,
+pub(in crate::runtime) struct TVal {
+    pub(in crate::runtime) val: Value,
     point: u64,
 }
 
@@ -49,11 +49,11 @@ struct TVal {
 pub struct TxRef {
     id: u64,
     /// Newest version first; never empty.
-    history: Lock<VecDeque<TVal>>,
+    pub(in crate::runtime) history: Lock<VecDeque<TVal>>,
     faults: AtomicU64,
     min_history: AtomicUsize,
     max_history: AtomicUsize,
-    base: RefBase,
+    pub(in crate::runtime) base: RefBase,
 }
 
 impl TxRef {
@@ -148,7 +148,7 @@ fn lock_commit() -> std::sync::MutexGuard<'static, ()> {
 impl Value {
     /// A new ref holding `v`.
     pub fn tx_ref(v: Value) -> Value {
-        Value::from(Ref::new(TxRef::new(v)))
+        super::cycle::registered(Value::from(Ref::new(TxRef::new(v))))
     }
     /// The ref this value is, as a shared handle.
     pub fn as_tx_ref(&self) -> Option<Ref<TxRef>> {

@@ -96,12 +96,13 @@ impl TypeDef {
 
 pub struct Instance {
     ty: Ref<TypeDef>,
-    fields: Lock<Vec<Value>>,
+    pub(in crate::runtime) fields: Lock<Vec<Value>>,
     /// Records: the extension map (nil when empty).
-    ext: Value,
-    meta: Value,
-    /// reify: the object's own method closures.
-    own_methods: Option<Ref<Methods>>,
+    pub(in crate::runtime) ext: Value,
+    pub(in crate::runtime) meta: Value,
+    /// reify/proxy: the object's own method closures (a proxy's change
+    /// with update-proxy / init-proxy).
+    pub(in crate::runtime) own_methods: Option<Lock<Ref<Methods>>>,
 }
 
 impl Instance {
@@ -136,19 +137,39 @@ impl Instance {
         }
     }
     /// A reify/proxy object's own method table.
-    pub fn own_methods(&self) -> Option<&Methods> {
-        self.own_methods.as_deref()
+    pub fn own_methods(&self) -> Option<Ref<Methods>> {
+        self.own_methods.as_ref().map(|m| lock(m).clone())
+    }
+    /// Replace a reify/proxy object's own method table (false for other
+    /// instances).
+    pub fn set_own_methods(&self, methods: Methods) -> bool {
+        match &self.own_methods {
+            Some(m) => {
+                *lock(m) = Ref::new(methods);
+                true
+            }
+            None => false,
+        }
+    }
+    /// A proxy's superclass object, made from its constructor args (an
+    /// Exception's message and cause); nil when it has none.
+    pub fn proxy_super(&self) -> Value {
+        if self.ty.kind == TypeKind::Reify {
+            self.ext.clone()
+        } else {
+            Value::NIL
+        }
     }
     /// The method fn under `key`, if this object's type defines it.
     pub fn method(&self, key: &str) -> Option<Value> {
         match &self.own_methods {
-            Some(m) => m.get(key).cloned(),
+            Some(m) => lock(m).get(key).cloned(),
             None => lock(&self.ty.methods).get(key).cloned(),
         }
     }
     pub fn has_method(&self, key: &str) -> bool {
         match &self.own_methods {
-            Some(m) => m.contains_key(key),
+            Some(m) => lock(m).contains_key(key),
             None => lock(&self.ty.methods).contains_key(key),
         }
     }
@@ -161,13 +182,29 @@ impl Instance {
                 .map(|(_, v)| v.clone())
         };
         match &self.own_methods {
-            Some(m) => find(m),
+            Some(m) => find(&lock(m)),
             None => find(&lock(&self.ty.methods)),
         }
     }
     /// Does the type implement the interface named `iface` itself?
     pub fn implements(&self, iface: &str) -> bool {
         self.ty.interfaces.iter().any(|i| i == iface)
+    }
+    /// Does the type implement `iface` directly or through a
+    /// super-interface of one it names (per the class registry)?
+    pub fn is_a(&self, iface: &str) -> bool {
+        fn sub(c: &str, target: &str, depth: usize) -> bool {
+            c == target
+                || (depth < 32
+                    && super::class::find(c)
+                        .is_some_and(|d| d.supers().any(|s| sub(s, target, depth + 1))))
+        }
+        self.ty
+            .interfaces
+            .iter()
+            .map(String::as_str)
+            .chain(self.ty.implied_supers().iter().copied())
+            .any(|i| sub(i, iface, 0))
     }
 
     // ----- records as maps -----
@@ -205,13 +242,16 @@ impl Instance {
 }
 
 fn new_instance(ty: Ref<TypeDef>, fields: Vec<Value>, ext: Value, meta: Value) -> Value {
-    Value::from(Ref::new(Instance {
+    // `set!` on a mutable field can close a cycle: a cell to collect.
+    let cell = ty.mutable.iter().any(|m| *m);
+    let v = Value::from(Ref::new(Instance {
         ty,
         fields: Lock::new(fields),
         ext,
         meta,
         own_methods: None,
-    }))
+    }));
+    if cell { super::cycle::registered(v) } else { v }
 }
 
 /// `(R. a b)` / `(T. a b)` / `(R. a b meta ext)`.
@@ -281,13 +321,28 @@ pub fn record_from_map(ty: &Ref<TypeDef>, m: &Value) -> Result<Value> {
 
 /// A reify object: an instance of `ty` with its own methods and metadata.
 pub fn reify(ty: Ref<TypeDef>, methods: Methods, meta: Value) -> Value {
+    proxy(ty, methods, meta, Value::NIL)
+}
+
+/// A proxy object: a reify object with its superclass object `sup` (made
+/// from the constructor args; nil when there are none).
+pub fn proxy(ty: Ref<TypeDef>, methods: Methods, meta: Value, sup: Value) -> Value {
     Value::from(Ref::new(Instance {
         ty,
         fields: Lock::new(Vec::new()),
-        ext: Value::NIL,
+        ext: sup,
         meta,
-        own_methods: Some(Ref::new(methods)),
+        own_methods: Some(Lock::new(Ref::new(methods))),
     }))
+}
+
+/// What `throw` throws for `v`: an exception, or the exception a proxy
+/// of a Throwable class was constructed with.
+pub fn throwable(v: &Value) -> Option<super::error::Exception> {
+    v.as_exception().or_else(|| match v.view() {
+        View::Instance(i) => i.proxy_super().as_exception(),
+        _ => None,
+    })
 }
 
 /// `(assoc r k v)`: a field key replaces the field, others go to the
@@ -346,7 +401,10 @@ pub fn with_meta(inst: &Instance, meta: Value) -> Value {
         fields: Lock::new(inst.fields()),
         ext: inst.ext.clone(),
         meta,
-        own_methods: inst.own_methods.clone(),
+        own_methods: inst
+            .own_methods
+            .as_ref()
+            .map(|m| Lock::new(lock(m).clone())),
     }))
 }
 
@@ -395,6 +453,10 @@ pub fn proxy_base_method(
         )))),
         ("hashCode", []) => Some(Ok(Value::long(i64::from(hash::identity_hash(this))))),
         ("equals", [o]) => Some(Ok(Value::bool(this.identical(o)))),
+        // The superclass object's own method (an Exception's getMessage).
+        _ if !inst.proxy_super().is_nil() => {
+            Some(super::host::call_method(&inst.proxy_super(), method, args))
+        }
         _ => None,
     }
 }
@@ -417,8 +479,12 @@ pub fn call_method(x: &Value, key: &str, args: &[Value]) -> Option<Result<Value>
 
 // ----- equality, hashing, printing -----
 
-/// `=` when either side is an instance: None when neither is.
-pub fn equiv(a: &Value, b: &Value) -> Option<Result<bool>> {
+/// `=` (`equiv` true, Util.equiv) or `.equals` when either side is an
+/// instance: None when neither is, or when `b` is an instance that the
+/// built-in collection `a` compares by content (a `java.util.Map`,
+/// `java.util.List`/`Sequential` or `java.util.Set` type; the caller walks
+/// it like its own kind).
+pub fn equiv(a: &Value, b: &Value, equiv: bool) -> Option<Result<bool>> {
     match (a.view(), b.view()) {
         (View::Instance(x), _) if x.is_record() => Some(match b.view() {
             View::Instance(y) if Ref::ptr_eq(&x.ty, &y.ty) => x.record_as_map().and_then(|mx| {
@@ -428,9 +494,40 @@ pub fn equiv(a: &Value, b: &Value) -> Option<Result<bool>> {
             _ => Ok(false),
         }),
         (_, View::Instance(y)) if y.is_record() => Some(Ok(false)),
+        // Util.equiv: an IPersistentCollection's own `equiv` decides.
+        (View::Instance(x), _) if equiv && x.has_method("equiv") => {
+            Some(call_method(a, "equiv", std::slice::from_ref(b))?.map(|r| r.truthy()))
+        }
         (View::Instance(_), _) => Some(object_equals(a, b)),
+        (_, View::Instance(_)) if content_comparable(a, b, equiv) => None,
+        (_, View::Instance(y)) if equiv && y.has_method("equiv") && !is_builtin_coll(a) => {
+            Some(call_method(b, "equiv", std::slice::from_ref(a))?.map(|r| r.truthy()))
+        }
         (_, View::Instance(_)) => Some(Ok(false)),
         _ => None,
+    }
+}
+
+fn is_builtin_coll(a: &Value) -> bool {
+    equality::is_map(a) || equality::is_set(a) || equality::is_sequential(a)
+}
+
+/// Does the built-in collection `a` compare the instance `b` by content?
+/// APersistentMap.equiv takes a `java.util.Map` (one that is an
+/// IPersistentMap only with MapEquivalence; `.equals` takes any Map),
+/// APersistentVector/ASeq a `java.util.List` or `Sequential`,
+/// APersistentSet a `java.util.Set`.
+pub fn content_comparable(a: &Value, b: &Value, equiv: bool) -> bool {
+    let is = |c: &str| crate::runtime::host::is_instance(c, b);
+    if equality::is_map(a) {
+        is("java.util.Map")
+            && (!equiv || !is("clojure.lang.IPersistentMap") || is("clojure.lang.MapEquivalence"))
+    } else if equality::is_sequential(a) {
+        is("java.util.List") || is("clojure.lang.Sequential")
+    } else if equality::is_set(a) {
+        is("java.util.Set")
+    } else {
+        false
     }
 }
 
@@ -639,10 +736,10 @@ mod tests {
         assert!(equality::is_map(&m) && !matches!(m.view(), View::Instance(_)));
         // Records equal records of the same type only.
         let same = construct(&t, &[Value::long(1), Value::long(2)]).unwrap_or(Value::NIL);
-        assert!(equiv(&r, &same).is_some_and(|x| x.unwrap_or(false)));
+        assert!(equiv(&r, &same, true).is_some_and(|x| x.unwrap_or(false)));
         let plain =
             Value::map_from_pairs(vec![(kw("a"), Value::long(1)), (kw("b"), Value::long(2))]);
-        assert!(equiv(&r, &plain).is_some_and(|x| !x.unwrap_or(true)));
+        assert!(equiv(&r, &plain, true).is_some_and(|x| !x.unwrap_or(true)));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use super::input::InStream;
 use super::io::Writer;
 use super::multi::MultiFn;
 use super::namespace::Namespace;
-use super::number::{BigDecimal, BigInt, BigInteger, Ratio};
+use super::number::{BigDecimal, BigInt, BigInteger, IntBox, Ratio};
 use super::object::HostObject;
 use super::regex::Regex;
 use super::seq::{
@@ -49,6 +49,8 @@ macro_rules! heap_types {
             Double(f64),
             /// java.lang.Float, kept immediate.
             Float(f32),
+            /// java.lang.Integer, Short or Byte: viewed as a `View::Long`.
+            Int(IntBox),
             Char(char),
             $( $(#[$doc])* $variant(Ref<$ty>) ),*
         }
@@ -80,6 +82,7 @@ macro_rules! heap_types {
                     Repr::Long(n) => View::Long(*n),
                     Repr::Double(d) => View::Double(*d),
                     Repr::Float(f) => View::Float(*f),
+                    Repr::Int(b) => View::Long(b.value()),
                     Repr::Char(c) => View::Char(*c),
                     $( Repr::$variant(r) => View::$variant(r) ),*
                 }
@@ -123,6 +126,7 @@ macro_rules! heap_types {
                     (Repr::Long(a), Repr::Long(b)) => a == b,
                     (Repr::Double(a), Repr::Double(b)) => a.to_bits() == b.to_bits(),
                     (Repr::Float(a), Repr::Float(b)) => a.to_bits() == b.to_bits(),
+                    (Repr::Int(a), Repr::Int(b)) => a == b,
                     (Repr::Char(a), Repr::Char(b)) => a == b,
                     $( (Repr::$variant(a), Repr::$variant(b)) => Ref::ptr_eq(a, b), )*
                     _ => false,
@@ -385,6 +389,7 @@ impl Value {
                 | Repr::Long(_)
                 | Repr::Double(_)
                 | Repr::Float(_)
+                | Repr::Int(_)
                 | Repr::Char(_)
         )
     }
@@ -401,6 +406,7 @@ impl Value {
     pub fn as_long(&self) -> Option<i64> {
         match self.0 {
             Repr::Long(n) => Some(n),
+            Repr::Int(b) => Some(b.value()),
             _ => None,
         }
     }
@@ -468,6 +474,7 @@ impl Value {
             Repr::Long(_) => "java.lang.Long",
             Repr::Double(_) => "java.lang.Double",
             Repr::Float(_) => "java.lang.Float",
+            Repr::Int(b) => b.width().class_name(),
             Repr::Char(_) => "java.lang.Character",
             Repr::Str(_) => "java.lang.String",
             Repr::Keyword(_) => "clojure.lang.Keyword",

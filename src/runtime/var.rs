@@ -27,8 +27,8 @@ pub struct Var {
     sym: Ref<Symbol>,
     /// Read without a lock (see [`SwapCell`]): most vars are read on
     /// every call of the fn they hold and written once.
-    root: SwapCell<Value>,
-    meta: Lock<Value>,
+    pub(in crate::runtime) root: SwapCell<Value>,
+    pub(in crate::runtime) meta: Lock<Value>,
     dynamic: AtomicBool,
     is_macro: AtomicBool,
     /// The JVM's metadata for this var (docstring, arglists ...) is still to
@@ -38,7 +38,7 @@ pub struct Var {
     /// when zero, deref skips the thread-local lookup.
     bound_count: AtomicUsize,
     /// Watches and validator (Var is an ARef), made on first use.
-    iref: OnceLock<RefBase>,
+    pub(in crate::runtime) iref: OnceLock<RefBase>,
 }
 
 /// Bumped after every change of any var's root (and when a var is
@@ -317,7 +317,55 @@ pub fn current_bindings() -> Vec<(Ref<Var>, Value)> {
     })
 }
 
+/// The bindings a map of Var to value names (`push-thread-bindings`'s
+/// argument, `get-thread-bindings`'s result).
+pub fn bindings_of(map: &Value) -> Result<Vec<(Ref<Var>, Value)>> {
+    use super::seq;
+    let mut binds = Vec::new();
+    for e in seq::iter(map) {
+        let e = e?;
+        let k = seq::first(&e)?;
+        let v = seq::first(&seq::next(&e)?)?;
+        let Some(var) = k.as_var() else {
+            return super::error::err::class_cast(super::compare::cast_message(
+                k.class_name(),
+                "clojure.lang.Var",
+            ));
+        };
+        binds.push((var, v));
+    }
+    Ok(binds)
+}
+
+/// `Var.resetThreadBindingFrame`: make `binds` (a frame that
+/// `current_bindings` captured, maybe on another thread) this thread's
+/// whole binding stack, as a pooled thread does before running a task.
+pub fn reset_bindings(binds: Vec<(Ref<Var>, Value)>) {
+    let old = BINDINGS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    for frame in &old {
+        for (v, _) in frame {
+            v.bound_count.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+    if binds.is_empty() {
+        return;
+    }
+    for (v, _) in &binds {
+        v.bound_count.fetch_add(1, Ordering::Relaxed);
+    }
+    BINDINGS.with(|b| b.borrow_mut().push(binds));
+}
+
 impl Value {
+    /// `(Var/create)`, `(Var/create root)`: a var in no namespace (a
+    /// candidate of the cycle collector, unlike interned vars).
+    pub fn anonymous_var(root: Option<Value>) -> Value {
+        let v = Var::anonymous();
+        if let Some(r) = root {
+            v.bind_root(r);
+        }
+        super::cycle::registered(Value::from(Ref::new(v)))
+    }
     pub fn var(v: Ref<Var>) -> Value {
         Value::from(v)
     }

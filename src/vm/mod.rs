@@ -23,13 +23,12 @@ use crate::bytecode::{
     CaptureSource, Closure, FnProto, HostCall, Lookup, Op, Pos, Prim, PrimCall, Src,
 };
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
-use crate::runtime::func::{self, Fn, FnKind, arity_error};
+use crate::runtime::func::{self, Capture, Fn, FnKind, arity_error};
 use crate::runtime::gc::{self, Ref};
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::{Value, View};
 use crate::runtime::{host, interrupt, lookup, stack};
 use std::cell::UnsafeCell;
-use std::sync::OnceLock;
 
 /// VM frames one dispatch loop may hold before StackOverflowError.
 pub const MAX_FRAMES: usize = 100_000;
@@ -261,7 +260,7 @@ fn var_value(c: &Value) -> Result<Value> {
 
 #[cold]
 fn throw_value(v: Value) -> Exception {
-    match v.as_exception() {
+    match crate::runtime::types::throwable(&v) {
         Some(e) => e,
         None => Exception::new(
             ExClass::ClassCastException,
@@ -501,6 +500,11 @@ impl Vm {
                 .iter()
                 .find(|h| h.start <= at && at < h.end && h.class.is_none_or(|c| class.is_a(c)))
             {
+                // Caught where it was thrown: the throw site is its first
+                // stack-trace element (the JVM records it at creation).
+                if gc::lock(&e.obj().trace).is_empty() {
+                    add_trace(&e, proto, arity.pos_at(at).unwrap_or(proto.pos));
+                }
                 fr.pc = h.target;
                 let keep = fr.base + arity.frame_size as usize + 1 + h.depth as usize;
                 self.stack.truncate(keep);
@@ -954,27 +958,31 @@ fn make_closure(
     let Some(proto) = parent.proto.protos.get(idx) else {
         return Err(internal("bad proto"));
     };
-    let captured: Box<[OnceLock<Value>]> = proto
+    let captured: Box<[Capture]> = proto
         .captures
         .iter()
         .map(|src| {
-            let v = match *src {
+            Capture::Fixed(match *src {
                 CaptureSource::Local(s) => {
                     if deferred.is_some_and(|g| g.contains(&s)) {
-                        return OnceLock::new();
+                        return Capture::untied();
                     }
                     stack[base + s as usize].clone()
                 }
                 CaptureSource::Captured(i) => parent.captured(i),
                 CaptureSource::SelfFn => stack[fslot].clone(),
-            };
-            OnceLock::from(v)
+            })
         })
         .collect();
-    Ok(closure_value(Closure {
+    let v = closure_value(Closure {
         proto: proto.clone(),
         captured,
-    }))
+    });
+    // A letfn fn is tied to its siblings later: a cycle to collect.
+    if deferred.is_some() {
+        crate::runtime::cycle::register(&v);
+    }
+    Ok(v)
 }
 
 /// Fill the captures that letfn closures have of the group's slots, now
@@ -989,7 +997,7 @@ fn tie_letfn(stack: &[Value], base: usize, group: &[u32]) {
                     && group.contains(s)
                     && let Some(cell) = vc.captured.get(i)
                 {
-                    let _ = cell.set(stack[base + *s as usize].clone());
+                    cell.tie(stack[base + *s as usize].clone());
                 }
             }
         }

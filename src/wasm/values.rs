@@ -1,7 +1,7 @@
 //! Marshalling between Clojure values and wasm values, and byte arrays.
 
 use crate::runtime::error::{ExClass, Exception, Result};
-use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::gc::lock;
 use crate::runtime::number;
 use crate::runtime::object::HostObject;
 use crate::runtime::seq;
@@ -90,11 +90,7 @@ pub(crate) fn results_value(vals: &[Val]) -> Value {
 
 /// A Java `byte[]` holding `bytes` (elements are signed, as Java's).
 pub(crate) fn byte_array(bytes: &[u8]) -> Value {
-    let items = bytes
-        .iter()
-        .map(|b| Value::long(i64::from(*b as i8)))
-        .collect();
-    Value::from(Ref::new(HostObject::Array("[B", Lock::new(items))))
+    Value::byte_array(bytes)
 }
 
 /// The bytes of a byte array (None for other values); other seqables of

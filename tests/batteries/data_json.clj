@@ -77,3 +77,6 @@
 (prn (json/read (java.io.StringReader. "") :eof-error? false))
 (let [data {:name "cljw" :tags ["a" "b"] :n 3 :nested {:x 1.5 :y [nil true]}}]
   (prn (= data (json/read-str (json/write-str data) :key-fn keyword))))
+;; End of input inside containers: data.json's exception for each place.
+(doseq [s ["{" "{\"a\":1, " "{\"a\":" "[1, " "[" "[1" "[1,[" "{\"a\":[1," "[{"]]
+  (show (err #(json/read-str s))))

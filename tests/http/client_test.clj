@@ -9,7 +9,9 @@
             [clojure.string :as str]
             [clojure.test :refer [deftest is testing run-tests]]
             [org.httpkit.client :as hkc]
-            [org.httpkit.server :as hk]))
+            [org.httpkit.server :as hk]
+            [cljw.http :as cljw-http]
+            [cljw.json :as json]))
 
 (defn handler [req]
   (case (:uri req)
@@ -164,6 +166,23 @@
   (is (= [0 1 2 -1] (vec (:body @(hkc/get (str base "/bytes") {:as :byte-array})))))
   (let [{:keys [error]} @(hkc/get (str base "/slow") {:timeout 200})]
     (is (= "java.net.http.HttpTimeoutException" (.getName (class error))))))
+
+;; cljw.http is the server and the client under one name.
+(deftest cljw-http-names
+  (let [stop2 (cljw-http/run-server
+               (fn [req] {:status 201
+                          :headers {"Content-Type" "application/json"}
+                          :body (json/encode {:uri (:uri req)
+                                              :body (some-> (:body req) slurp)})})
+               {:port 0})
+        url (str "http://127.0.0.1:" (:local-port (meta stop2)) "/x")]
+    (try
+      (let [resp (cljw-http/post url {:body "hi"})]
+        (is (= 201 (:status resp)))
+        (is (= {:uri "/x" :body "hi"} (json/decode (:body resp)))))
+      (is (= 201 (:status (cljw-http/get url))))
+      (is (= 201 (:status (cljw-http/request {:method :put :uri url}))))
+      (finally (stop2)))))
 
 (let [{:keys [fail error]} (run-tests)]
   (stop)

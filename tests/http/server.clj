@@ -29,6 +29,35 @@
     "/slow" (do (Thread/sleep 500) {:body "slow done"})
     "/throw" (throw (ex-info "boom" {}))
     "/nil" nil
+    ;; A WebSocket echo: replies "echo: MSG" to text, the reversed bytes to
+    ;; binary; "close" makes the server close; "events" lists what it saw.
+    "/ws" (let [seen (atom [])]
+            (hk/as-channel req
+                           {:on-open (fn [ch] (swap! seen conj :open)
+                                       (hk/send! ch (str "open " (hk/websocket? ch))))
+                            :on-ping (fn [ch data] (swap! seen conj [:ping (String. data "UTF-8")]))
+                            :on-receive (fn [ch msg]
+                                          (cond
+                                            (= msg "close") (hk/close ch)
+                                            (= msg "events") (hk/send! ch (pr-str @seen))
+                                            (string? msg) (hk/send! ch (str "echo: " msg))
+                                            :else (hk/send! ch (byte-array (reverse (seq msg))))))
+                            :on-close (fn [ch status] (swap! seen conj status))}))
+    ;; with-channel, http-kit's older form, sending from the handler.
+    "/ws-old" (hk/with-channel req ch
+                (hk/on-receive ch (fn [msg] (hk/send! ch (.toUpperCase ^String msg))))
+                (hk/send! ch "hi"))
+    ;; HTTP streaming: three chunks from another thread, then the last.
+    "/async" (hk/as-channel req
+                            {:on-open (fn [ch]
+                                        (future
+                                          (hk/send! ch {:status 202 :headers {"X-A" "1"} :body "one,"} false)
+                                          (hk/send! ch "two," false)
+                                          (hk/send! ch "three" true)))})
+    ;; Long polling: one whole response later.
+    "/poll" (hk/as-channel req
+                           {:on-open (fn [ch] (future (Thread/sleep 100)
+                                                      (hk/send! ch {:status 200 :body "polled"})))})
     {:status 404 :body "not found"}))
 
 (def stop (hk/run-server handler {:port 0 :max-body 1024 :max-header 2048

@@ -36,6 +36,10 @@ pub(crate) const DEFS: &[Def] = &[
     Def::m("proxy-super", proxy::proxy_super),
     Def::f("-proxy-super", proxy::proxy_super_call),
     Def::f("proxy-mappings", proxy::proxy_mappings),
+    Def::f("-proxy", proxy::make_proxy),
+    Def::f("update-proxy", proxy::update_proxy),
+    Def::f("init-proxy", proxy::init_proxy),
+    Def::f("bean", proxy::bean),
 ];
 
 fn define_protocol(args: &[Value]) -> Result<Value> {

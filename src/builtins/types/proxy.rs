@@ -2,7 +2,11 @@
 //! reify-like object whose class lists the base class and interfaces. The
 //! base class's own behaviour for methods the proxy does not define
 //! (ThreadLocal's get/set, Object's toString) is in runtime/types.rs
-//! (`proxy_base_method`), which `proxy-super` also calls.
+//! (`proxy_base_method`), which `proxy-super` also calls. Constructor
+//! args make the superclass object (an Exception with its message and
+//! cause), which answers the methods the proxy does not define and is
+//! what `throw` throws. `update-proxy` / `init-proxy` change the method
+//! table of the object.
 
 use crate::builtins::macros::{core, items, list, margs, quote, sym};
 use crate::runtime::error::{ExClass, Exception, Result, err};
@@ -13,9 +17,7 @@ use crate::runtime::value::{Value, View};
 pub(crate) fn proxy(args: &[Value]) -> Result<Value> {
     let a = margs("proxy", args, 2, None)?;
     let supers = items(&a[0])?;
-    if !items(&a[1])?.is_empty() {
-        return err::unsupported("proxy with superclass constructor arguments is not supported");
-    }
+    let ctor_args = items(&a[1])?;
     let mut interfaces = Vec::new();
     for s in &supers {
         let class = s
@@ -83,11 +85,110 @@ pub(crate) fn proxy(args: &[Value]) -> Result<Value> {
         })
         .collect();
     Ok(list![
-        core("-reify"),
+        core("-proxy"),
         quote(sym(&classname)),
         Value::map_from_pairs(fns),
-        Value::NIL
+        Value::vector(ctor_args)
     ])
+}
+
+/// `(-proxy 'class {name fn} [ctor-args])`: the proxy object. With
+/// constructor args, the superclass object is made from them (an
+/// Exception's message and cause: what its inherited methods and `throw`
+/// use); a superclass cljw cannot construct with them is an error naming
+/// it.
+pub(crate) fn make_proxy(args: &[Value]) -> Result<Value> {
+    super::super::check_arity("-proxy", args, 3, Some(3))?;
+    let t = super::type_named(&args[0])?;
+    let methods = super::methods_of(&args[1])?;
+    let ctor_args = items(&args[2])?;
+    let base = t
+        .interfaces()
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "java.lang.Object".to_string());
+    // A Throwable's proxy always has its superclass object: it is what
+    // `throw` throws.
+    let throwable = base == "java.lang.Throwable"
+        || crate::builtins::classes::is_subclass(&base, "java.lang.Throwable");
+    let sup = if ctor_args.is_empty() && !throwable {
+        Value::NIL
+    } else {
+        let def = crate::runtime::host::class_def(&base);
+        crate::runtime::host::new_instance(def, &base, &ctor_args).map_err(|e| {
+            Exception::full(
+                ExClass::UnsupportedOperationException,
+                Some(format!(
+                    "cljw does not support proxy of {base} with constructor args: {}",
+                    e.message().unwrap_or("")
+                )),
+                None,
+                Some(e),
+            )
+        })?
+    };
+    Ok(types::proxy(t, methods, Value::NIL, sup))
+}
+
+/// The proxy of `p`, or an IllegalArgumentException naming what it is.
+fn proxy_arg<'a>(p: &'a Value, what: &str) -> Result<&'a types::Instance> {
+    match p.view() {
+        View::Instance(i) if i.own_methods().is_some() => Ok(i),
+        _ => Err(Exception::new(
+            ExClass::ClassCastException,
+            format!(
+                "class {} cannot be cast to class clojure.lang.IProxy ({what})",
+                p.class_name()
+            ),
+        )),
+    }
+}
+
+/// The {name fn} entries of a mappings map.
+fn mapping_entries(m: &Value) -> Result<Vec<(String, Value)>> {
+    let mut out = Vec::new();
+    for e in crate::runtime::equality::entries(m) {
+        let (k, v) = e?;
+        let Some(k) = k.as_str() else {
+            return err::class_cast(format!(
+                "class {} cannot be cast to class java.lang.String (proxy method names are strings)",
+                k.class_name()
+            ));
+        };
+        out.push((k.to_string(), v));
+    }
+    Ok(out)
+}
+
+/// `(update-proxy p {"name" fn})`: adds or replaces methods; a nil fn
+/// removes the mapping (the base class's method answers again).
+pub(crate) fn update_proxy(args: &[Value]) -> Result<Value> {
+    super::super::check_arity("update-proxy", args, 2, Some(2))?;
+    let p = proxy_arg(&args[0], "update-proxy")?;
+    let mut methods: types::Methods = p.own_methods().map(|m| (*m).clone()).unwrap_or_default();
+    for (k, f) in mapping_entries(&args[1])? {
+        if f.is_nil() {
+            methods.remove(k.as_str());
+        } else {
+            methods.insert(k.into(), f);
+        }
+    }
+    p.set_own_methods(methods);
+    Ok(args[0].clone())
+}
+
+/// `(init-proxy p {"name" fn})`: replaces the proxy's methods.
+pub(crate) fn init_proxy(args: &[Value]) -> Result<Value> {
+    super::super::check_arity("init-proxy", args, 2, Some(2))?;
+    let p = proxy_arg(&args[0], "init-proxy")?;
+    let mut methods = types::Methods::default();
+    for (k, f) in mapping_entries(&args[1])? {
+        if !f.is_nil() {
+            methods.insert(k.into(), f);
+        }
+    }
+    p.set_own_methods(methods);
+    Ok(args[0].clone())
 }
 
 /// `(proxy-super m args*)`: the base class's own `m` on `this`.
@@ -132,4 +233,54 @@ pub(crate) fn proxy_mappings(args: &[Value]) -> Result<Value> {
         .unwrap_or_default();
     pairs.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
     Ok(Value::map_from_pairs(pairs))
+}
+
+/// `(bean x)`: a read-only map of `x`'s JavaBean properties (`:class` and
+/// one key per public getter `getFoo`/`isFoo` the JVM's class has, from
+/// the recorded JVM members). cljw reads the properties when the map is
+/// made (the JVM's bean is a lazy proxy map) and leaves out a getter
+/// cljw does not model or that takes args.
+pub(crate) fn bean(args: &[Value]) -> Result<Value> {
+    super::super::check_arity("bean", args, 1, Some(1))?;
+    let x = &args[0];
+    if x.is_nil() {
+        return err::npe("Cannot invoke \"Object.getClass()\" because \"x\" is null");
+    }
+    let class = x.class_name();
+    let mut pairs = vec![(
+        Value::keyword(None, "class"),
+        crate::runtime::host::class_value(class).unwrap_or(Value::NIL),
+    )];
+    let Some(def) = crate::runtime::host::class_def(class) else {
+        return Ok(Value::map_from_pairs(pairs));
+    };
+    let mut getters = crate::runtime::class::jvm_instance_methods(def);
+    getters.sort_unstable();
+    for m in getters {
+        let prop = match (m.strip_prefix("get"), m.strip_prefix("is")) {
+            (Some(p), _) | (None, Some(p)) if p.starts_with(|c: char| c.is_ascii_uppercase()) => p,
+            _ => continue,
+        };
+        if m == "getClass" {
+            continue;
+        }
+        let Ok(v) = crate::runtime::host::call_method(x, m, &[]) else {
+            continue;
+        };
+        if m.starts_with("is") && v.as_bool().is_none() {
+            continue;
+        }
+        pairs.push((Value::keyword(None, &decapitalize(prop)), v));
+    }
+    Ok(Value::map_from_pairs(pairs))
+}
+
+/// java.beans.Introspector.decapitalize: `Name` -> `name`, `URL` stays.
+fn decapitalize(s: &str) -> String {
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase() => s.to_string(),
+        (Some(a), _) => a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect(),
+        _ => String::new(),
+    }
 }

@@ -287,7 +287,9 @@ impl<'a> Generator<'a> {
             _ if is_collection(x) => self.write_array(x, level)?,
             // byte[]: Jackson's writeBinary, base64 (MIME_NO_LINEFEEDS).
             _ if self.is_jackson() && x.byte_array_bytes().is_some() => {
-                let b64 = base64(&x.byte_array_bytes().unwrap_or_default());
+                let b64 = crate::interop::base64::encode_standard(
+                    &x.byte_array_bytes().unwrap_or_default(),
+                );
                 self.out.push('"');
                 self.out.push_str(&b64);
                 self.out.push('"');
@@ -526,24 +528,4 @@ fn map_entries(m: &Value) -> Result<Vec<(Value, Value)>> {
         View::HashMap(h) => h.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         _ => equality::entries(m).collect::<Result<Vec<_>>>()?,
     })
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }

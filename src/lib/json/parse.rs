@@ -221,6 +221,13 @@ impl<'a> Parser<'a> {
             let b = match self.next_token()? {
                 Some(b) => b,
                 None if stack.is_empty() => return Ok(None),
+                // data.json reads a container's values with eof-error? true.
+                None if self.opts.dialect == Dialect::DataJson => {
+                    return Err(Exception::new(
+                        ExClass::EOFException,
+                        "JSON error (end-of-file)",
+                    ));
+                }
                 None => return Err(self.eof_in_container(&stack)),
             };
             let mut v = match b {
@@ -251,6 +258,13 @@ impl<'a> Parser<'a> {
                         }
                         Some(b',') if self.opts.dialect == Dialect::DataJson => {
                             return Err(Self::data_json_error("JSON error (invalid array)"));
+                        }
+                        // data.json unreads the -1 it read as the char
+                        // U+FFFF, then meets that char.
+                        None if self.opts.dialect == Dialect::DataJson => {
+                            return Err(Self::data_json_error(
+                                "JSON error (unexpected character): \u{FFFF}",
+                            ));
                         }
                         None => {
                             stack.push(Frame::Array {
@@ -410,9 +424,11 @@ impl<'a> Parser<'a> {
                 });
             }
             None => {
+                // data.json's `(char -1)` of the end of input.
                 return Err(if dj {
-                    Self::data_json_error(
-                        "JSON error (non-string key in object), found `\u{ffff}`, expected `\"`",
+                    Exception::new(
+                        ExClass::IllegalArgumentException,
+                        "Value out of range for char: -1",
                     )
                 } else {
                     self.eof_in_container(&[Frame::Object {

@@ -5,6 +5,7 @@
 use super::hash_map::{HashMap, MapSeq, SeqKeys};
 use crate::runtime::equality::equiv;
 use crate::runtime::gc::Ref;
+use crate::runtime::hash::HashCache;
 use crate::runtime::value::Value;
 
 /// Most entries an array map grows to by `assoc` (JVM: 16 slots / 2).
@@ -13,8 +14,10 @@ pub(crate) const ARRAY_MAP_MAX: usize = 8;
 #[derive(Clone, Default)]
 pub struct ArrayMap {
     /// Shared with seqs and `with_meta` copies, as the JVM shares its array.
-    entries: Ref<Vec<(Value, Value)>>,
-    meta: Option<Value>,
+    pub(in crate::runtime) entries: Ref<Vec<(Value, Value)>>,
+    pub(in crate::runtime) meta: Option<Value>,
+    /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
+    pub(crate) hasheq: HashCache,
 }
 
 impl ArrayMap {
@@ -25,6 +28,7 @@ impl ArrayMap {
     /// `array-map` allows).
     pub(crate) fn from_distinct(entries: Vec<(Value, Value)>) -> ArrayMap {
         ArrayMap {
+            hasheq: HashCache::default(),
             entries: Ref::new(entries),
             meta: None,
         }
@@ -95,6 +99,7 @@ impl ArrayMap {
     }
     fn with_entries(&self, entries: Vec<(Value, Value)>) -> Value {
         Value::from(Ref::new(ArrayMap {
+            hasheq: HashCache::default(),
             entries: Ref::new(entries),
             meta: self.meta.clone(),
         }))
@@ -125,6 +130,7 @@ impl ArrayMap {
     }
     pub fn with_meta(&self, meta: Option<Value>) -> ArrayMap {
         ArrayMap {
+            hasheq: HashCache::default(),
             entries: self.entries.clone(),
             meta,
         }
@@ -132,6 +138,7 @@ impl ArrayMap {
     /// `(empty m)`: keeps the metadata.
     pub fn empty_like(&self) -> ArrayMap {
         ArrayMap {
+            hasheq: HashCache::default(),
             entries: Ref::default(),
             meta: self.meta.clone(),
         }

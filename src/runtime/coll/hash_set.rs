@@ -2,12 +2,15 @@
 //! JVM, so sets iterate (and print) in the JVM's order.
 
 use super::hash_map::HashMap;
+use crate::runtime::hash::HashCache;
 use crate::runtime::value::Value;
 
 #[derive(Clone, Default)]
 pub struct HashSet {
     pub(crate) map: HashMap,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
+    /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
+    pub(crate) hasheq: HashCache,
 }
 
 impl HashSet {
@@ -48,11 +51,13 @@ impl HashSet {
     }
     /// Transient conj (JVM TransientHashSet.conj: `impl.assoc(x, x)`).
     pub(crate) fn conj_mut(&mut self, x: Value) {
+        self.hasheq = HashCache::default();
         self.map.assoc_mut(x.clone(), x);
     }
     /// `(disj s x)`.
     pub fn disj(&self, x: &Value) -> HashSet {
         HashSet {
+            hasheq: HashCache::default(),
             map: self.map.without(x),
             meta: self.meta.clone(),
         }
@@ -69,6 +74,7 @@ impl HashSet {
     }
     pub fn with_meta(&self, meta: Option<Value>) -> HashSet {
         HashSet {
+            hasheq: HashCache::default(),
             map: self.map.clone(),
             meta,
         }
@@ -76,6 +82,7 @@ impl HashSet {
     /// `(empty s)`: keeps the metadata.
     pub fn empty_like(&self) -> HashSet {
         HashSet {
+            hasheq: HashCache::default(),
             map: HashMap::empty(),
             meta: self.meta.clone(),
         }

@@ -1,18 +1,22 @@
 //! PersistentList: a counted singly linked list; `()` is the empty list.
 
 use crate::runtime::gc::{Ref, into_inner};
+use crate::runtime::hash::HashCache;
 use crate::runtime::value::Value;
 
 pub struct List {
-    first: Value,
-    rest: Option<Ref<List>>,
+    pub(in crate::runtime) first: Value,
+    pub(in crate::runtime) rest: Option<Ref<List>>,
     count: usize,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
+    /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
+    pub(crate) hasheq: HashCache,
 }
 
 impl List {
     pub fn empty() -> List {
         List {
+            hasheq: HashCache::default(),
             first: Value::NIL,
             rest: None,
             count: 0,
@@ -26,6 +30,7 @@ impl List {
             return List::empty();
         };
         let mut l = List {
+            hasheq: HashCache::default(),
             first: last,
             rest: None,
             count: 1,
@@ -33,6 +38,7 @@ impl List {
         };
         for v in it {
             l = List {
+                hasheq: HashCache::default(),
                 first: v,
                 count: l.count + 1,
                 rest: Some(Ref::new(l)),
@@ -62,6 +68,7 @@ impl List {
     pub fn conj(self: &Ref<List>, v: Value) -> List {
         if self.is_empty() {
             return List {
+                hasheq: HashCache::default(),
                 first: v,
                 rest: None,
                 count: 1,
@@ -69,6 +76,7 @@ impl List {
             };
         }
         List {
+            hasheq: HashCache::default(),
             first: v,
             count: self.count + 1,
             rest: Some(self.clone()),
@@ -82,12 +90,14 @@ impl List {
         }
         Some(match &self.rest {
             Some(r) => List {
+                hasheq: HashCache::default(),
                 first: r.first.clone(),
                 rest: r.rest.clone(),
                 count: r.count,
                 meta: self.meta.clone(),
             },
             None => List {
+                hasheq: HashCache::default(),
                 first: Value::NIL,
                 rest: None,
                 count: 0,
@@ -105,6 +115,7 @@ impl List {
     }
     pub fn with_meta(&self, meta: Option<Value>) -> List {
         List {
+            hasheq: HashCache::default(),
             first: self.first.clone(),
             rest: self.rest.clone(),
             count: self.count,

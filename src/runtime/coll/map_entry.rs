@@ -4,8 +4,8 @@ use crate::runtime::gc::Ref;
 use crate::runtime::value::Value;
 
 pub struct MapEntry {
-    key: Value,
-    val: Value,
+    pub(in crate::runtime) key: Value,
+    pub(in crate::runtime) val: Value,
 }
 
 impl MapEntry {

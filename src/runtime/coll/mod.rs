@@ -16,12 +16,14 @@ pub use array_map::ArrayMap;
 pub use empty::canonical_empty;
 pub use hash_map::HashMap;
 pub use hash_map::MapSeq;
+pub(crate) use hash_map::{Node as HamtNode, Slot as HamtSlot};
 pub use hash_set::HashSet;
 pub use list::List;
 pub use map_entry::MapEntry;
 pub use queue::{Queue, QueueSeq};
 pub use sorted::{Comparator as SortedComparator, SortedMap, SortedSet};
 pub use transient::{TransientMap, TransientSet};
+pub(crate) use vector::TrieNode;
 pub use vector::{ChunkedSeq, SubVector, TransientVector, Vector, VectorRSeq, VectorSeq};
 
 use crate::runtime::equality::equiv;

@@ -86,6 +86,9 @@ fn map_conj(m: &Value, x: Value) -> Result<Value> {
 
 /// A vector index from a key (APersistentVector.assoc): integers only.
 fn vec_index(k: &Value) -> Result<i64> {
+    if !crate::runtime::number::is_util_integer(k) {
+        return err::illegal_arg("Key must be integer");
+    }
     match k.view() {
         View::Long(n) => Ok(n),
         View::BigInt(_) | View::BigInteger(_) => crate::runtime::number::long_value(k),
@@ -363,6 +366,12 @@ pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
         View::SortedSet(s) => s.contains(k)?,
         View::TransientMap(t) => t.contains_key(k)?,
         View::TransientSet(t) => t.contains(k)?,
+        // java.util.Set / Map objects of the interop layer.
+        View::HostObject(crate::runtime::object::HostObject::Foreign(_, f))
+            if f.set_contains(k).is_some() =>
+        {
+            f.set_contains(k).unwrap_or(Ok(false))?
+        }
         View::Instance(i) if i.is_record() => i.record_get(k)?.is_some(),
         // Associative.containsKey, else IPersistentSet.contains.
         View::Instance(i) if i.has_method("containsKey") || i.has_method("contains") => {
@@ -462,6 +471,13 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
             Some(v) => Value::map_entry(k.clone(), v),
             None => Value::NIL,
         },
+        // RT.find: an Associative's entryAt.
+        View::Instance(i) if i.has_method("entryAt") => {
+            match crate::runtime::types::call_method(coll, "entryAt", std::slice::from_ref(k)) {
+                Some(r) => r?,
+                None => Value::NIL,
+            }
+        }
         View::HostObject(o @ super::super::object::HostObject::JavaMap(..)) => {
             match o.java_map_entry(k) {
                 Some((k, v)) => e(&k, &v),
@@ -476,6 +492,13 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
 
 /// `(subvec v start end)`.
 pub fn subvec(coll: &Value, start: i64, end: i64) -> Result<Value> {
+    // RT.subvec casts to IPersistentVector before it checks the bounds.
+    if !matches!(
+        &coll.0,
+        Repr::Vector(_) | Repr::SubVector(_) | Repr::MapEntry(_)
+    ) {
+        return cce(coll, "clojure.lang.IPersistentVector");
+    }
     let (Ok(s), Ok(e)) = (usize::try_from(start), usize::try_from(end)) else {
         return Err(ioobe());
     };

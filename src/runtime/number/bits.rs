@@ -23,6 +23,7 @@ fn unsupported(v: &Value) -> Exception {
 pub fn bit_long(v: &Value) -> Result<i64> {
     match &v.0 {
         Repr::Long(n) => Ok(*n),
+        Repr::Int(b) => Ok(b.value()),
         _ => Err(unsupported(v)),
     }
 }

@@ -4,7 +4,9 @@
 
 use super::bigdec::{self, Dec};
 use super::format::{java_double_string, java_float_string};
-use super::{BigDecimal, BigInt, Num, Ratio, class_cast_message, not_a_number, ratio_value};
+use super::{
+    BigDecimal, BigInt, IntBox, IntWidth, Num, Ratio, class_cast_message, not_a_number, ratio_value,
+};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::value::{Value, View};
 use num_traits::{One, ToPrimitive};
@@ -95,6 +97,47 @@ pub fn to_int(v: &Value) -> Result<i32> {
         }
         _ => Err(cce(v, "java.lang.Character")),
     }
+}
+
+/// `(int x)`, `(short x)`, `(byte x)` (RT.intCast, shortCast, byteCast):
+/// a double or float out of the width's range throws "Value out of range"
+/// naming it (NaN passes only to int, as 0); an integer out of an int's
+/// range is ArithmeticException "integer overflow", out of a short's or
+/// byte's "Value out of range"; chars give their code.
+pub fn to_int_box(v: &Value, width: IntWidth) -> Result<IntBox> {
+    let shown = || {
+        let mut s = String::new();
+        // A number or char always prints; the text is only the message.
+        let _ = crate::runtime::printer::write_str(&mut s, v, &Default::default());
+        s
+    };
+    let d = match v.view() {
+        View::Double(d) => Some(d),
+        View::Float(f) => Some(f64::from(f)),
+        _ => None,
+    };
+    if let Some(d) = d
+        && !(width.min() as f64..=width.max() as f64).contains(&d)
+        && !(width == IntWidth::Int && d.is_nan())
+    {
+        return Err(out_of_range(width.prim_name(), shown()));
+    }
+    if width == IntWidth::Int {
+        return Ok(IntBox::wrapping(IntWidth::Int, i64::from(to_int(v)?)));
+    }
+    let n = to_long(v)?;
+    IntBox::new(width, n).ok_or_else(|| out_of_range(width.prim_name(), shown()))
+}
+
+/// `(unchecked-int x)`, `unchecked-short`, `unchecked-byte`: the number's
+/// intValue() narrowed to the width (RT.uncheckedIntCast also takes a char).
+pub fn unchecked_int_box(v: &Value, width: IntWidth) -> Result<IntBox> {
+    if width == IntWidth::Int
+        && let View::Char(c) = v.view()
+    {
+        return Ok(IntBox::wrapping(width, i64::from(u32::from(c))));
+    }
+    Ok(IntBox::wrapping(width, i64::from(int_value(v)?)))
 }
 
 /// Number.intValue() of any number: doubles saturate (NaN is 0), the rest

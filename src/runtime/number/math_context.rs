@@ -46,6 +46,12 @@ impl Rounding {
             Rounding::Unnecessary => "UNNECESSARY",
         }
     }
+    /// The legacy `BigDecimal.ROUND_*` int (RoundingMode.valueOf(int)).
+    pub fn from_legacy(n: i64) -> Option<Rounding> {
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| Rounding::ALL.get(i).copied())
+    }
     pub fn by_name(name: &str) -> Option<Rounding> {
         Rounding::ALL.into_iter().find(|r| r.name() == name)
     }
@@ -121,6 +127,18 @@ fn round_div(n: &BigInt, d: &BigInt, mode: Rounding) -> Result<BigInt> {
 }
 
 impl Dec {
+    /// BigDecimal.setScale(scale, mode): the same value with `scale`
+    /// fraction digits, rounded by `mode` when digits are dropped.
+    pub fn set_scale(&self, scale: i64, mode: Rounding) -> Result<Dec> {
+        let drop = self.s - scale;
+        let u = if drop <= 0 {
+            &self.u * pow10(drop.unsigned_abs())
+        } else {
+            round_div(&self.u, &pow10(drop as u64), mode)?
+        };
+        Ok(Dec::new(u, scale))
+    }
+
     /// BigDecimal.round(mc).
     pub fn round(self, mc: MathContext) -> Result<Dec> {
         let prec = u64::from(mc.precision);

@@ -17,6 +17,7 @@ pub mod bigdec;
 pub mod bits;
 pub mod convert;
 pub mod format;
+pub mod intbox;
 pub mod math_context;
 pub mod ops;
 
@@ -27,6 +28,7 @@ pub use bigdecimal::BigDecimal;
 pub use bits::*;
 pub use convert::*;
 pub use format::{java_double_string, java_float_string, write_java_double, write_java_float};
+pub use intbox::{IntBox, IntWidth, is_util_integer, twos_complement};
 pub use math_context::{MathContext, Rounding};
 pub use num_bigint::BigInt;
 pub use num_rational::BigRational as Ratio;

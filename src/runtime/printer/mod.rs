@@ -9,7 +9,7 @@
 
 mod object;
 
-pub use object::{str_value, write_str, write_str_plain};
+pub use object::{fn_class_name, str_value, write_str, write_str_plain};
 
 use crate::runtime::equality::{entries, is_map};
 use crate::runtime::error::Result;
@@ -349,6 +349,17 @@ fn write_one(
         View::HostObject(crate::runtime::object::HostObject::Boolean(b)) => {
             out.push_str(if *b { "true" } else { "false" })
         }
+        // print-method of java.util.Set: #{...} in the set's own order.
+        View::HostObject(crate::runtime::object::HostObject::Foreign(_, f)) if f.is_set() => {
+            out.push_str("#{");
+            for (i, x) in f.items().unwrap_or_default().iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_value(out, x, opts)?;
+            }
+            out.push('}');
+        }
         View::HostObject(
             crate::runtime::object::HostObject::Array(..)
             | crate::runtime::object::HostObject::Foreign(..),
@@ -376,9 +387,18 @@ fn write_one(
             ];
             write_value(out, &Value::vector(parts), opts)?
         }
-        View::HostObject(crate::runtime::object::HostObject::JavaMap(_, m)) => {
-            let pairs = crate::runtime::gc::lock(m).clone();
-            write_value(out, &Value::map_from_pairs(pairs), opts)?
+        // print-method of java.util.Map: {k v, ...} in the map's own order.
+        View::HostObject(o @ crate::runtime::object::HostObject::JavaMap(..)) => {
+            out.push('{');
+            for (i, (k, x)) in o.java_map_entries().unwrap_or_default().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_value(out, k, opts)?;
+                out.push(' ');
+                write_value(out, x, opts)?;
+            }
+            out.push('}');
         }
         View::HostObject(o) => match o.list_items() {
             // A java.util.List prints like a vector.

@@ -148,6 +148,15 @@ fn object_class(v: &Value) -> String {
     }
 }
 
+/// The JVM class name of a named fn (`clojure.core$inc`), what `(class f)`
+/// gives; None for other values.
+pub fn fn_class_name(v: &Value) -> Option<String> {
+    match v.view() {
+        View::Fn(f) => f.name().map(munge_fn_name),
+        _ => None,
+    }
+}
+
 /// `ns/name` -> `ns$name` with Clojure's munging of special characters.
 fn munge_fn_name(full: &str) -> String {
     let (ns, name) = crate::runtime::symbol::split_ns(full);

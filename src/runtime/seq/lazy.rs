@@ -31,13 +31,13 @@ pub type NativeThunk = Box<dyn FnOnce() -> Result<Value> + Send>;
 #[cfg(not(feature = "threads"))]
 pub type NativeThunk = Box<dyn FnOnce() -> Result<Value>>;
 
-enum Thunk {
+pub(in crate::runtime) enum Thunk {
     /// A Clojure fn of no arguments: `(lazy-seq body)`.
     Fn(Value),
     Native(NativeThunk),
 }
 
-enum State {
+pub(in crate::runtime) enum State {
     Unrealized(Thunk),
     /// The thunk is running on `ThreadId`; `Some(fn)` lets a reentrant call
     /// run a Clojure fn again.
@@ -51,14 +51,14 @@ enum State {
 }
 
 pub struct LazySeq {
-    state: Lock<State>,
+    pub(in crate::runtime) state: Lock<State>,
     #[cfg(feature = "threads")]
     done: std::sync::Condvar,
     /// Threads blocked on `done`; changed and read only under `state`'s
     /// lock, so `notify` can skip the wake-up syscall when nobody waits.
     #[cfg(feature = "threads")]
     waiters: std::sync::atomic::AtomicU32,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
 }
 
 impl LazySeq {
@@ -293,8 +293,11 @@ impl Drop for LazySeq {
 
 impl Value {
     /// `(lazy-seq ...)`: `f` is a Clojure fn of no arguments.
+    /// A candidate of the cycle collector: its body may read a cell that
+    /// holds the seq itself, so the realised seq can reach itself after
+    /// the body (a `^:once` fn) let the cell go.
     pub fn lazy_seq(f: Value) -> Value {
-        Value::from(Ref::new(LazySeq::from_fn(f)))
+        crate::runtime::cycle::registered(Value::from(Ref::new(LazySeq::from_fn(f))))
     }
     /// A lazy seq whose body is a Rust closure, run at most once.
     #[cfg(feature = "threads")]

@@ -47,6 +47,7 @@ pub use cons::Cons;
 pub use cycle::Cycle;
 pub use iterate::Iterate;
 pub use lazy::{LazySeq, NativeThunk};
+pub(in crate::runtime) use lazy::{State as LazyState, Thunk as LazyThunk};
 pub use range::{LongRange, Range, range_from, range_infinite, range_step, range_to};
 pub use reduced::Reduced;
 pub use repeat::Repeat;

@@ -5,9 +5,9 @@
   a thread per connection, handlers on a pool of `:thread` workers.
 
   Differences from http-kit: `:ip` defaults to \"127.0.0.1\" (http-kit's
-  is \"0.0.0.0\"); async channels and WebSockets (as-channel, with-channel,
-  send!) are not supported. Extra options: `:max-header` (bytes of a
-  request head, 431 past it), `:read-timeout` (ms a connection may stay
+  is \"0.0.0.0\"). Async channels and WebSockets are http-kit's (see
+  org.httpkit.server: as-channel, with-channel, send!, close). Extra
+  options: `:max-header` (bytes of a request head, 431 past it), `:read-timeout` (ms a connection may stay
   silent mid-request (408) or idle between requests; 0 for none),
   `:max-connections`.
 

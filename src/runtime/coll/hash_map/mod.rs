@@ -6,11 +6,12 @@
 mod node;
 mod seq;
 
-pub(crate) use node::Node;
+pub(crate) use node::{Node, Slot};
 pub use seq::MapSeq;
 pub(crate) use seq::SeqKeys;
 
 use crate::runtime::gc::Ref;
+use crate::runtime::hash::HashCache;
 use crate::runtime::hash::hasheq;
 use crate::runtime::value::Value;
 use node::{NodeIter, Removal};
@@ -18,10 +19,12 @@ use node::{NodeIter, Removal};
 #[derive(Clone, Default)]
 pub struct HashMap {
     count: usize,
-    root: Option<Ref<Node>>,
+    pub(in crate::runtime) root: Option<Ref<Node>>,
     /// `(nil, value)` when the map has the nil key.
-    null_entry: Option<(Value, Value)>,
-    meta: Option<Value>,
+    pub(in crate::runtime) null_entry: Option<(Value, Value)>,
+    pub(in crate::runtime) meta: Option<Value>,
+    /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
+    pub(crate) hasheq: HashCache,
 }
 
 impl HashMap {
@@ -75,6 +78,7 @@ impl HashMap {
     /// Associate in place: nodes this map owns alone are edited, shared ones
     /// copied (the transient path; `assoc` is clone + this).
     pub(crate) fn assoc_mut(&mut self, k: Value, v: Value) {
+        self.hasheq = HashCache::default();
         if k.is_nil() {
             if self.null_entry.is_none() {
                 self.count += 1;
@@ -91,6 +95,7 @@ impl HashMap {
     }
     /// Remove in place; true when the key was present.
     pub(crate) fn without_mut(&mut self, k: &Value) -> bool {
+        self.hasheq = HashCache::default();
         if k.is_nil() {
             if self.null_entry.take().is_some() {
                 self.count -= 1;
@@ -142,6 +147,7 @@ impl HashMap {
     }
     pub fn with_meta(&self, meta: Option<Value>) -> HashMap {
         HashMap {
+            hasheq: HashCache::default(),
             meta,
             ..self.clone()
         }
@@ -149,6 +155,7 @@ impl HashMap {
     /// `(empty m)`: keeps the metadata.
     pub fn empty_like(&self) -> HashMap {
         HashMap {
+            hasheq: HashCache::default(),
             meta: self.meta.clone(),
             ..HashMap::default()
         }

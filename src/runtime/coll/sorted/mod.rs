@@ -6,7 +6,7 @@ mod tree;
 pub(crate) use tree::TreeCursor;
 
 use super::hash_map::{MapSeq, SeqKeys};
-use crate::runtime::compare::{cast_message, compare};
+use crate::runtime::compare::{cast_message, compare_int};
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::func::call_fn;
 use crate::runtime::value::{Value, View};
@@ -43,13 +43,18 @@ impl Comparator {
     }
 
     pub fn compare(&self, a: &Value, b: &Value) -> Result<Ordering> {
+        Ok(self.compare_int(a, b)?.cmp(&0))
+    }
+
+    /// Comparator.compare's int (AFunction.compare for a fn).
+    pub fn compare_int(&self, a: &Value, b: &Value) -> Result<i32> {
         let f = match self {
-            Comparator::Default => return compare(a, b),
+            Comparator::Default => return compare_int(a, b),
             Comparator::Fn(f) => f,
         };
         if let Some(r) = crate::runtime::types::call_method(f, "compare", &[a.clone(), b.clone()]) {
             let n = crate::runtime::number::to_long(&r?)?;
-            return Ok((n as i32).cmp(&0));
+            return Ok(n as i32);
         }
         let View::Fn(func) = f.view() else {
             return err::class_cast(cast_message(f.class_name(), "java.util.Comparator"));
@@ -86,7 +91,7 @@ impl Comparator {
             }
             _ => return err::class_cast(cast_message(r.class_name(), "java.lang.Number")),
         };
-        Ok(n.cmp(&0))
+        Ok(n)
     }
 }
 

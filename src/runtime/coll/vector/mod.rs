@@ -10,9 +10,11 @@ pub use seq::{ChunkedSeq, VectorRSeq, VectorSeq};
 pub use subvec::SubVector;
 pub use transient::TransientVector;
 pub use trie::Iter;
+pub(crate) use trie::Node as TrieNode;
 
 use crate::runtime::error::{ExClass, Exception};
 use crate::runtime::gc::Ref;
+use crate::runtime::hash::HashCache;
 use crate::runtime::value::{Repr, Value};
 use trie::Trie;
 
@@ -39,7 +41,9 @@ pub fn transient_used_after_persistent() -> Exception {
 
 pub struct Vector {
     pub(crate) t: Trie,
-    meta: Option<Value>,
+    pub(in crate::runtime) meta: Option<Value>,
+    /// Cached `hash` (the JVM's `_hasheq`): see runtime::hash::HashCache.
+    pub(crate) hasheq: HashCache,
 }
 
 /// A vector built item by item in place: a transient no one else can see,
@@ -61,6 +65,7 @@ impl VectorBuilder {
     pub fn finish(mut self) -> Value {
         self.t.shrink_tail();
         Value::from(Ref::new(Vector {
+            hasheq: HashCache::default(),
             t: self.t,
             meta: None,
         }))
@@ -70,6 +75,7 @@ impl VectorBuilder {
 impl Vector {
     pub fn empty() -> Vector {
         Vector {
+            hasheq: HashCache::default(),
             t: Trie::empty(),
             meta: None,
         }
@@ -78,6 +84,7 @@ impl Vector {
     pub fn from_vec(items: Vec<Value>) -> Vector {
         if items.len() <= trie::WIDTH {
             return Vector {
+                hasheq: HashCache::default(),
                 t: Trie::from_tail(items),
                 meta: None,
             };
@@ -87,7 +94,11 @@ impl Vector {
             t.conj(v, true);
         }
         t.shrink_tail();
-        Vector { t, meta: None }
+        Vector {
+            t,
+            meta: None,
+            hasheq: HashCache::default(),
+        }
     }
     #[inline]
     pub fn count(&self) -> usize {
@@ -109,6 +120,7 @@ impl Vector {
         let mut t = self.t.clone();
         t.conj(v, false);
         Vector {
+            hasheq: HashCache::default(),
             t,
             meta: self.meta.clone(),
         }
@@ -124,6 +136,7 @@ impl Vector {
         let mut t = self.t.clone();
         t.assoc(i, v);
         Some(Vector {
+            hasheq: HashCache::default(),
             t,
             meta: self.meta.clone(),
         })
@@ -135,6 +148,7 @@ impl Vector {
             return None;
         }
         Some(Vector {
+            hasheq: HashCache::default(),
             t,
             meta: self.meta.clone(),
         })
@@ -147,6 +161,7 @@ impl Vector {
     }
     pub fn with_meta(&self, meta: Option<Value>) -> Vector {
         Vector {
+            hasheq: HashCache::default(),
             t: self.t.clone(),
             meta,
         }

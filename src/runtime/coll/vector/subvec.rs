@@ -5,6 +5,7 @@ use super::Vector;
 use super::seq::{VectorRSeq, VectorSeq};
 use super::trie::Iter;
 use crate::runtime::gc::Ref;
+use crate::runtime::hash::HashCache;
 use crate::runtime::value::Value;
 
 pub struct SubVector {
@@ -61,6 +62,7 @@ impl SubVector {
         }
         SubVector {
             vec: Ref::new(Vector {
+                hasheq: HashCache::default(),
                 t,
                 meta: self.vec.meta.clone(),
             }),

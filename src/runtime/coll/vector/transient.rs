@@ -10,6 +10,7 @@ use super::trie::Trie;
 use super::{Vector, index_out_of_bounds, pop_empty, transient_used_after_persistent};
 use crate::runtime::error::Result;
 use crate::runtime::gc::{Lock, lock};
+use crate::runtime::hash::HashCache;
 use crate::runtime::value::Value;
 
 pub struct TransientVector {
@@ -62,7 +63,11 @@ impl TransientVector {
         match lock(&self.state).take() {
             Some(mut t) => {
                 t.shrink_tail();
-                Ok(Vector { t, meta: None })
+                Ok(Vector {
+                    t,
+                    meta: None,
+                    hasheq: HashCache::default(),
+                })
             }
             None => Err(transient_used_after_persistent()),
         }

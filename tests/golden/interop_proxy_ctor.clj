@@ -1,0 +1,22 @@
+;; proxy with superclass constructor args, update-proxy, init-proxy,
+;; proxy-mappings, proxy-super; bean.
+(def e (proxy [Exception] ["boom"] (getMessage [] (str "msg: " (proxy-super getMessage)))))
+(prn (.getMessage e) (instance? Exception e))
+(prn (try (throw e) (catch Exception x (instance? Exception x))))
+(def r (proxy [RuntimeException] ["bad" (Exception. "cause")]))
+(prn (.getMessage r) (.getMessage (.getCause r)))
+(prn (try (throw r) (catch RuntimeException x (.getMessage x))))
+(def ise (proxy [IllegalStateException] []))
+(prn (try (throw ise) (catch IllegalStateException x :caught)))
+(def o (proxy [Object] [] (toString [] "I am o")))
+(prn (str o) (.toString o))
+(update-proxy o {"toString" (fn [this] "updated")})
+(prn (str o) (sort (keys (proxy-mappings o))))
+(def o2 (init-proxy (proxy [Object] []) {"toString" (fn [this] "inited")}))
+(prn (str o2) (keys (proxy-mappings o2)))
+(def cmp (proxy [java.util.Comparator] [] (compare [a b] (compare b a))))
+(prn (sort cmp [1 3 2]))
+(def d (proxy [clojure.lang.IDeref] [] (deref [] 42)))
+(prn @d)
+(let [b (bean (java.io.File. "/tmp/x.txt"))]
+  (prn (:class b) (select-keys b [:path :name :parent :absolute :absolutePath])))

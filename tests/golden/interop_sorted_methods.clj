@@ -1,0 +1,16 @@
+;; clojure.lang.Sorted's methods on sorted maps and sets (what a library's
+;; own subseq over a Sorted deftype calls), and AFunction as a Comparator.
+(def sm (sorted-map 1 :a 3 :c 5 :e 7 :g))
+(def ss (sorted-set 2 4 6 8))
+(println (.seqFrom sm 3 true) (.seqFrom sm 4 true) (.seqFrom sm 4 false) (.seqFrom sm 0 false))
+(println (.seqFrom ss 4 true) (.seqFrom ss 5 false))
+(println (.entryKey sm (first sm)) (.entryKey ss 4))
+(println (.seq sm true) (.seq sm false) (.seq ss false))
+(println (.compare (.comparator sm) 1 2) (.compare (.comparator (sorted-map-by >)) 1 2))
+(def rev (sorted-map-by (comparator >) 1 :a 2 :b 3 :c))
+(println (.seqFrom rev 2 true) (.seqFrom rev 2 false))
+(println (.compare (comparator <) 1 2) (.compare (comparator <) 2 1) (.compare (comparator <) 1 1))
+(println (.compare (fn [a b] (- a b)) 10 3) (.compare (fn [a b] 5) 0 0) (.compare compare "a" "c"))
+(println (.compare < 1 2) (.compare < 2 1))
+(println (instance? java.util.Comparator (fn [a b] 0)))
+(println (try (.compare (fn [a b] nil) 1 2) (catch NullPointerException e :npe)))
