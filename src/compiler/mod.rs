@@ -453,9 +453,10 @@ impl FnCompiler<'_> {
     }
 
     /// The fused long op for intrinsic site `i` when its operands are
-    /// all slots or constants with u16 indices: a comparison
-    /// (`BrCmp*`, in test position) or `+ - inc dec` (`Arith*`).
-    fn fused(&self, i: u32) -> Option<Op> {
+    /// all slots or constants with u16 indices: a comparison in test
+    /// position (`BrCmp*`, when `test`), `+ - inc dec` (`Arith*`) or a
+    /// lookup (`Lookup`) in value position.
+    fn fused(&self, i: u32, test: bool) -> Option<Op> {
         let d = self.prims.get(i as usize)?;
         let i = u16::try_from(i).ok()?;
         let slot = |s: Src| match s {
@@ -466,7 +467,8 @@ impl FnCompiler<'_> {
             Src::Const(n) => u16::try_from(n).ok(),
             _ => None,
         };
-        if let Some(c) = Cmp::of(d.prim) {
+        if test {
+            let c = Cmp::of(d.prim)?;
             return match (slot(d.a), slot(d.b), konst(d.a), konst(d.b)) {
                 (Some(a), Some(b), _, _) => Some(Op::BrCmpLL(c, a, b, i)),
                 (Some(a), _, _, Some(b)) => Some(Op::BrCmpLC(c, a, b, i)),
@@ -534,7 +536,7 @@ impl FnCompiler<'_> {
         let r = self.prim_call(prim, var, args);
         let r = r.map(|(i, k)| {
             // Counted as pushing the test value the JumpIfFalse pops.
-            let op = self.fused(i).unwrap_or(Op::Branch(i));
+            let op = self.fused(i, true).unwrap_or(Op::Branch(i));
             self.emit(op, 1 - k);
         });
         self.a.cur_pos = saved;
@@ -544,7 +546,7 @@ impl FnCompiler<'_> {
     fn invoke(&mut self, f: &Node<'_>, args: &[Node<'_>]) -> Result<()> {
         if let Some((prim, var)) = self.prim_of(f, args.len()) {
             let (i, k) = self.prim_call(prim, var, args)?;
-            let op = self.fused(i).unwrap_or(Op::Prim(i));
+            let op = self.fused(i, false).unwrap_or(Op::Prim(i));
             self.emit(op, 1 - k);
             return Ok(());
         }
@@ -552,7 +554,7 @@ impl FnCompiler<'_> {
             && self.tree.constant(*k).as_keyword().is_some()
         {
             let (i, k) = self.prim_call(Prim::KwGet, *k, args)?;
-            let op = self.fused(i).unwrap_or(Op::Prim(i));
+            let op = self.fused(i, false).unwrap_or(Op::Prim(i));
             self.emit(op, 1 - k);
             return Ok(());
         }

@@ -54,7 +54,10 @@ static ROOT_EPOCH: AtomicUsize = AtomicUsize::new(0);
 /// root that will be cached under it.
 #[inline(always)]
 pub fn root_epoch() -> u64 {
-    ROOT_EPOCH.load(Ordering::Acquire) as u64
+    #[cfg(target_has_atomic = "64")]
+    return ROOT_EPOCH.load(Ordering::Acquire);
+    #[cfg(not(target_has_atomic = "64"))]
+    return ROOT_EPOCH.load(Ordering::Acquire) as u64;
 }
 
 #[inline]

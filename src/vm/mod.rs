@@ -612,39 +612,23 @@ impl Vm {
             }};
         }
 
-        macro_rules! prim_generic {
-            ($i:expr) => {{
-                let i: u32 = $i;
-                let d = &proto.prims[i as usize];
-                let binary = d.binary;
-                let k = d.on_stack as usize;
-                let n = stack.len();
-                let a = operand(d.a, n - k, stack, base, consts);
-                let b = if binary {
-                    operand(d.b, n - 1, stack, base, consts)
-                } else if d.prim == Prim::KwGet {
-                    &consts[d.var as usize]
-                } else {
-                    a
-                };
-                match prim_value(d.prim, a, b) {
-                    Some(Ok(r)) => {
-                        finish_prim(d, binary, k, stack, base);
-                        match d.dst {
-                            Some(s) => {
-                                // skip the Store that follows
-                                put_fast(&mut stack[base + s as usize], r);
-                                pc += 1;
-                            }
-                            None => push_fast(stack, r),
+        // A fused op's miss: the generic intrinsic out of line (keeps
+        // this frame small), then the call of the var when no fast path
+        // applies.
+        macro_rules! slow {
+            ($r:expr) => {{
+                match $r {
+                    Ok(None) => {}
+                    Ok(Some((fv, argc))) => {
+                        save_pc!();
+                        let ret = stack.len() - argc;
+                        match call_value_cold(stack, frames, fv, argc, ret) {
+                            Ok(Called::Done) => {}
+                            Ok(Called::Frame) => load_top!(),
+                            Err(e) => return Err(e),
                         }
                     }
-                    Some(Err(e)) => throw!(e),
-                    None => {
-                        let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
-                        let ret = stack.len() - argc;
-                        call!(fv, argc, ret);
-                    }
+                    Err(e) => throw!(e),
                 }
             }};
         }
@@ -668,37 +652,6 @@ impl Vm {
                 }
             }};
         }
-        macro_rules! branch_generic {
-            ($i:expr) => {{
-                let i: u32 = $i;
-                let d = &proto.prims[i as usize];
-                let binary = d.binary;
-                let k = d.on_stack as usize;
-                let n = stack.len();
-                let a = operand(d.a, n - k, stack, base, consts);
-                let b = if binary {
-                    operand(d.b, n - 1, stack, base, consts)
-                } else {
-                    a
-                };
-                match prim_test(d.prim, a, b) {
-                    Some(t) => {
-                        finish_prim(d, binary, k, stack, base);
-                        if t {
-                            pc += 1;
-                        } else if let Op::JumpIfFalse(t) = code[pc] {
-                            pc = t as usize;
-                        }
-                    }
-                    None => {
-                        let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
-                        let ret = stack.len() - argc;
-                        call!(fv, argc, ret);
-                    }
-                }
-            }};
-        }
-
         loop {
             let op = code[pc];
             pc += 1;
@@ -848,8 +801,66 @@ impl Vm {
                     };
                 }
                 Op::Host(i) => tri!(host_call(stack, &proto.hosts[i as usize])),
-                Op::Prim(i) => prim_generic!(i),
-                Op::Branch(i) => branch_generic!(i),
+                Op::Prim(i) => {
+                    let d = &proto.prims[i as usize];
+                    let binary = d.binary;
+                    let k = d.on_stack as usize;
+                    let n = stack.len();
+                    let a = operand(d.a, n - k, stack, base, consts);
+                    let b = if binary {
+                        operand(d.b, n - 1, stack, base, consts)
+                    } else if d.prim == Prim::KwGet {
+                        &consts[d.var as usize]
+                    } else {
+                        a
+                    };
+                    match prim_value(d.prim, a, b) {
+                        Some(Ok(r)) => {
+                            finish_prim(d, binary, k, stack, base);
+                            match d.dst {
+                                Some(s) => {
+                                    // skip the Store that follows
+                                    put_fast(&mut stack[base + s as usize], r);
+                                    pc += 1;
+                                }
+                                None => push_fast(stack, r),
+                            }
+                        }
+                        Some(Err(e)) => throw!(e),
+                        None => {
+                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
+                            let ret = stack.len() - argc;
+                            call!(fv, argc, ret);
+                        }
+                    }
+                }
+                Op::Branch(i) => {
+                    let d = &proto.prims[i as usize];
+                    let binary = d.binary;
+                    let k = d.on_stack as usize;
+                    let n = stack.len();
+                    let a = operand(d.a, n - k, stack, base, consts);
+                    let b = if binary {
+                        operand(d.b, n - 1, stack, base, consts)
+                    } else {
+                        a
+                    };
+                    match prim_test(d.prim, a, b) {
+                        Some(t) => {
+                            finish_prim(d, binary, k, stack, base);
+                            if t {
+                                pc += 1;
+                            } else if let Op::JumpIfFalse(t) = code[pc] {
+                                pc = t as usize;
+                            }
+                        }
+                        None => {
+                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
+                            let ret = stack.len() - argc;
+                            call!(fv, argc, ret);
+                        }
+                    }
+                }
                 Op::BrCmpLL(c, a, b, i) => {
                     let x = stack[base + a as usize].as_long();
                     let y = stack[base + b as usize].as_long();
@@ -861,7 +872,14 @@ impl Vm {
                                 pc = t as usize;
                             }
                         }
-                        _ => branch_generic!(i as u32),
+                        _ => slow!(branch_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            code,
+                            &mut pc
+                        )),
                     }
                 }
                 Op::BrCmpLC(c, a, b, i) => {
@@ -875,7 +893,14 @@ impl Vm {
                                 pc = t as usize;
                             }
                         }
-                        _ => branch_generic!(i as u32),
+                        _ => slow!(branch_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            code,
+                            &mut pc
+                        )),
                     }
                 }
                 Op::Lookup(l, a, b, i) => {
@@ -912,7 +937,13 @@ impl Vm {
                                 stack.push(v);
                             }
                         }
-                        None => prim_generic!(i as u32),
+                        None => slow!(prim_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            &mut pc
+                        )),
                     }
                 }
                 Op::ArithLL(o, a, b, i) => {
@@ -924,7 +955,13 @@ impl Vm {
                     };
                     match r {
                         Some(r) => long_result!(r),
-                        None => prim_generic!(i as u32),
+                        None => slow!(prim_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            &mut pc
+                        )),
                     }
                 }
                 Op::ArithLC(o, a, b, i) => {
@@ -936,7 +973,13 @@ impl Vm {
                     };
                     match r {
                         Some(r) => long_result!(r),
-                        None => prim_generic!(i as u32),
+                        None => slow!(prim_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            &mut pc
+                        )),
                     }
                 }
             }
@@ -1137,6 +1180,91 @@ fn get_fast(m: &Value, k: &Value) -> Option<Value> {
         View::ArrayMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
         View::HashMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
         _ => None,
+    }
+}
+
+/// `call_value` out of line, for the rare calls of fused ops' misses.
+#[inline(never)]
+fn call_value_cold(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    fv: Value,
+    argc: usize,
+    ret: usize,
+) -> Result<Called> {
+    call_value(stack, frames, fv, argc, ret)
+}
+
+/// A fused value op's miss: intrinsic site `d` the generic way (as
+/// `Op::Prim`; `pc` skips a `Store` its result went to). Some((fv,
+/// argc)): no fast path, call `fv` with the `argc` operands pushed.
+#[inline(never)]
+fn prim_slow(
+    d: &PrimCall,
+    stack: &mut Vec<Value>,
+    base: usize,
+    consts: &[Value],
+    pc: &mut usize,
+) -> Result<Option<(Value, usize)>> {
+    let binary = d.binary;
+    let k = d.on_stack as usize;
+    let n = stack.len();
+    let a = operand(d.a, n - k, stack, base, consts);
+    let b = if binary {
+        operand(d.b, n - 1, stack, base, consts)
+    } else if d.prim == Prim::KwGet {
+        &consts[d.var as usize]
+    } else {
+        a
+    };
+    match prim_value(d.prim, a, b) {
+        Some(Ok(r)) => {
+            finish_prim(d, binary, k, stack, base);
+            match d.dst {
+                Some(s) => {
+                    put_fast(&mut stack[base + s as usize], r);
+                    *pc += 1;
+                }
+                None => push_fast(stack, r),
+            }
+            Ok(None)
+        }
+        Some(Err(e)) => Err(e),
+        None => prim_fallback(d, binary, k, stack, base, consts).map(Some),
+    }
+}
+
+/// A fused compare-and-branch's miss: test site `d` the generic way (as
+/// `Op::Branch`, `code[*pc]` being its `JumpIfFalse`).
+#[inline(never)]
+fn branch_slow(
+    d: &PrimCall,
+    stack: &mut Vec<Value>,
+    base: usize,
+    consts: &[Value],
+    code: &[Op],
+    pc: &mut usize,
+) -> Result<Option<(Value, usize)>> {
+    let binary = d.binary;
+    let k = d.on_stack as usize;
+    let n = stack.len();
+    let a = operand(d.a, n - k, stack, base, consts);
+    let b = if binary {
+        operand(d.b, n - 1, stack, base, consts)
+    } else {
+        a
+    };
+    match prim_test(d.prim, a, b) {
+        Some(t) => {
+            finish_prim(d, binary, k, stack, base);
+            if t {
+                *pc += 1;
+            } else if let Some(Op::JumpIfFalse(t)) = code.get(*pc) {
+                *pc = *t as usize;
+            }
+            Ok(None)
+        }
+        None => prim_fallback(d, binary, k, stack, base, consts).map(Some),
     }
 }
 
