@@ -16,6 +16,7 @@ fn tables() -> [&'static [ClassDef]; 16] {
         super::io::CLASSES,
         super::regex::CLASSES,
         super::date::CLASSES,
+        super::calendar::CLASSES,
         super::jdk::CLASSES,
         super::time::CLASSES,
         super::stack_trace::CLASSES,

@@ -100,14 +100,6 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.Comparable",
         ])
         .statics(&["from"], call_static),
-    ClassDef::class("java.util.TimeZone")
-        .implements(&["java.io.Serializable", "java.lang.Cloneable"]),
-    ClassDef::class("java.util.Calendar").implements(&[
-        "java.io.Serializable",
-        "java.lang.Cloneable",
-        "java.lang.Comparable",
-    ]),
-    ClassDef::class("java.util.GregorianCalendar").extends("java.util.Calendar"),
     ClassDef::class("java.text.SimpleDateFormat").extends("java.text.DateFormat"),
     ClassDef::class("java.sql.Timestamp").extends("java.util.Date"),
     ClassDef::class("java.sql.Date").extends("java.util.Date"),

@@ -40,6 +40,7 @@
 
 pub(crate) mod base64;
 mod builder;
+mod calendar;
 mod charset;
 mod classes;
 mod clojure_lang;
