@@ -490,6 +490,17 @@ fn zone_of(v: &Value) -> Option<TimeZone> {
     }
 }
 
+/// A Calendar's instant, zone ID and zone offset (`format`'s %t).
+pub(crate) fn calendar_parts(v: &Value) -> Option<(i64, String, i64)> {
+    let View::HostObject(o) = v.view() else {
+        return None;
+    };
+    let c = o.foreign::<Calendar>()?;
+    let mut st = lock(&c.0);
+    let t = st.time();
+    Some((t, st.zone.id.clone(), st.zone.offset_ms))
+}
+
 /// The default zone's ID and offset (a new SimpleDateFormat's zone).
 pub(crate) fn default_zone() -> (String, i64) {
     let z = TimeZone::utc();

@@ -68,7 +68,7 @@ mod tokenizer;
 mod url;
 
 pub use calendar::calendar_at;
-pub use simple_date_format::format_pattern;
+pub use simple_date_format::{format_pattern, format_time};
 pub use thread::at_exit;
 
 pub use classes::{all_names as class_names, class_of, is_instance};

@@ -552,6 +552,99 @@ pub fn format_pattern(pattern: &str, millis: i64) -> Result<String> {
     ))
 }
 
+/// java.util.Formatter's date-time conversion `%t<suffix>` of `arg` (a
+/// Long of epoch millis, a Date or a Calendar, in its zone), before
+/// width and upper-casing.
+pub fn format_time(suffix: char, arg: &Value) -> Result<String> {
+    const SUFFIXES: &str = "HIklMSLNpzZsQBbhAaCYyjmdeRTrDFc";
+    if !SUFFIXES.contains(suffix) {
+        return Err(Exception::new(
+            ExClass::UnknownFormatConversionException,
+            format!("Conversion = 't{suffix}'"),
+        ));
+    }
+    let (millis, zone) = match arg.view() {
+        View::Nil => return Ok("null".into()),
+        View::Long(ms) => {
+            let (id, offset_ms) = super::calendar::default_zone();
+            (ms, Zone { id, offset_ms })
+        }
+        View::Date(d) => {
+            let (id, offset_ms) = super::calendar::default_zone();
+            (d.millis(), Zone { id, offset_ms })
+        }
+        _ => match super::calendar::calendar_parts(arg) {
+            Some((ms, id, offset_ms)) => (ms, Zone { id, offset_ms }),
+            None if arg.class_name().starts_with("java.time.") => {
+                return err::unsupported(format!(
+                    "cljw does not support %t conversions of {}",
+                    arg.class_name()
+                ));
+            }
+            None => {
+                return Err(Exception::new(
+                    ExClass::IllegalFormatConversionException,
+                    format!("{suffix} != {}", arg.class_name()),
+                ));
+            }
+        },
+    };
+    Ok(time_conversion(suffix, millis, &zone))
+}
+
+fn time_conversion(suffix: char, millis: i64, zone: &Zone) -> String {
+    let ([y, mo, d, h, mi, s, ms, dow], _, doy) = local_fields(millis, zone);
+    let month = MONTHS[(mo as usize + 11) % 12];
+    let day = DAYS[(dow as usize + 6) % 7];
+    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    let t = |c| time_conversion(c, millis, zone);
+    match suffix {
+        'H' => format!("{h:02}"),
+        'I' => format!("{h12:02}"),
+        'k' => h.to_string(),
+        'l' => h12.to_string(),
+        'M' => format!("{mi:02}"),
+        'S' => format!("{s:02}"),
+        'L' => format!("{ms:03}"),
+        'N' => format!("{:09}", ms * 1_000_000),
+        'p' => (if h < 12 { "am" } else { "pm" }).into(),
+        'z' => {
+            let off = zone.offset_ms / MS_PER_MINUTE;
+            let sign = if off < 0 { '-' } else { '+' };
+            format!("{sign}{:02}{:02}", off.abs() / 60, off.abs() % 60)
+        }
+        'Z' => zone_names(zone).0,
+        's' => millis.div_euclid(1000).to_string(),
+        'Q' => millis.to_string(),
+        'B' => month.into(),
+        'b' | 'h' => month.get(..3).unwrap_or(month).into(),
+        'A' => day.into(),
+        'a' => day.get(..3).unwrap_or(day).into(),
+        'C' => format!("{:02}", y / 100),
+        'Y' => format!("{y:04}"),
+        'y' => format!("{:02}", y % 100),
+        'j' => format!("{doy:03}"),
+        'm' => format!("{mo:02}"),
+        'd' => format!("{d:02}"),
+        'e' => d.to_string(),
+        'R' => format!("{}:{}", t('H'), t('M')),
+        'T' => format!("{}:{}:{}", t('H'), t('M'), t('S')),
+        'r' => format!("{}:{}:{} {}", t('I'), t('M'), t('S'), t('p').to_uppercase()),
+        'D' => format!("{}/{}/{}", t('m'), t('d'), t('y')),
+        'F' => format!("{}-{}-{}", t('Y'), t('m'), t('d')),
+        'c' => format!(
+            "{} {} {} {} {} {}",
+            t('a'),
+            t('b'),
+            t('d'),
+            t('T'),
+            t('Z'),
+            t('Y')
+        ),
+        _ => String::new(),
+    }
+}
+
 fn parse_exception(text: &str, offset: usize) -> Exception {
     let _ = offset;
     Exception::new(
