@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 16] {
+fn tables() -> [&'static [ClassDef]; 18] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -16,6 +16,8 @@ fn tables() -> [&'static [ClassDef]; 16] {
         super::io::CLASSES,
         super::regex::CLASSES,
         super::date::CLASSES,
+        super::calendar::CLASSES,
+        super::simple_date_format::CLASSES,
         super::jdk::CLASSES,
         super::time::CLASSES,
         super::stack_trace::CLASSES,

@@ -538,7 +538,7 @@ impl Value {
             Repr::Promise(_) => PROMISE_CLASS,
             Repr::Writer(w) => w.class_name(),
             Repr::HostObject(o) => o.class_name(),
-            Repr::Date(_) => "java.util.Date",
+            Repr::Date(d) => d.class_name(),
             Repr::Uuid(_) => "java.util.UUID",
             Repr::MultiFn(_) => "clojure.lang.MultiFn",
             Repr::Instance(i) => i.class_name(),

@@ -278,6 +278,49 @@ pub fn instant_of_millis(millis: i64) -> Value {
     val(TimeValue::Instant(SecNanos::of_millis(millis)))
 }
 
+/// An Instant of epoch seconds and nanos (Timestamp.toInstant).
+pub fn instant_value(secs: i64, nanos: i64) -> Value {
+    val(TimeValue::Instant(SecNanos { secs, nanos }))
+}
+
+/// The epoch seconds and nanos of an Instant-like value (Timestamp.from).
+pub fn instant_parts(v: &Value) -> Result<(i64, i64)> {
+    instant_arg(v).map(|i| (i.secs, i.nanos))
+}
+
+/// A LocalDate, or with `time` (hour minute second nanos) a
+/// LocalDateTime (java.sql.Date.toLocalDate, Timestamp.toLocalDateTime).
+pub fn local_value(y: i64, m: i64, d: i64, time: Option<[i64; 4]>) -> Result<Value> {
+    let date = dt(Date::of(y, m, d))?;
+    Ok(val(match time {
+        None => TimeValue::Date(date),
+        Some([h, mi, s, n]) => TimeValue::DateTime(DateTime {
+            date,
+            time: dt(Time::of(h, mi, s, n))?,
+        }),
+    }))
+}
+
+/// `[year month day hour minute second nanos]` of a LocalDate (time 0)
+/// or LocalDateTime; None for other values.
+pub fn local_fields(v: &Value) -> Option<[i64; 7]> {
+    let (date, time) = match tv(v)? {
+        TimeValue::Date(d) => (*d, None),
+        TimeValue::DateTime(dt) => (dt.date, Some(dt.time)),
+        _ => return None,
+    };
+    let t = time.map_or([0; 4], |t| [t.hour(), t.minute(), t.second(), t.nano()]);
+    Some([
+        date.y,
+        i64::from(date.m),
+        i64::from(date.d),
+        t[0],
+        t[1],
+        t[2],
+        t[3],
+    ])
+}
+
 /// The epoch millis of an Instant-like value (Date.from).
 pub fn millis_of(v: &Value) -> Result<i64> {
     instant_arg(v)?.to_millis().ok_or_else(|| {
