@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 16] {
+fn tables() -> [&'static [ClassDef]; 17] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -26,6 +26,7 @@ fn tables() -> [&'static [ClassDef]; 16] {
         super::thread::CLASSES,
         super::concurrent::CLASSES,
         super::jset::CLASSES,
+        super::lib_classes::CLASSES,
     ]
 }
 
