@@ -12,6 +12,7 @@ mod tree;
 
 pub use tree::{Built, Tree};
 
+use crate::runtime::core_vars::core_vars;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::func;
 use crate::runtime::gc::Ref;
@@ -20,7 +21,7 @@ use crate::runtime::namespace::{self, Namespace};
 use crate::runtime::seq;
 use crate::runtime::symbol::Symbol;
 use crate::runtime::value::{Value, View};
-use crate::runtime::var::Var;
+use crate::runtime::var::{self, Var};
 use bumpalo::Bump;
 use node::*;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -839,13 +840,13 @@ impl<'a> Analyzer<'a> {
             _ => return Ok(form.clone()),
         };
         let f = var.deref().map_err(|e| self.compile_error(e))?;
-        let env = self.macro_env();
+        let env = self.macro_env()?;
         let mut args = Vec::with_capacity(items.len() + 1);
         args.push(form.clone());
-        args.push(env);
+        args.push(env.clone());
         args.extend_from_slice(&items[1..]);
         check_macro_spec(&var, &items[1..])
-            .and_then(|()| func::invoke(&f, &args))
+            .and_then(|()| with_local_env(env, || func::invoke(&f, &args)))
             .map_err(|e| {
                 let e = hide_implicit_args(e);
                 // A spec check failure names the macro's var (checkSpecs), any
@@ -873,16 +874,34 @@ impl<'a> Analyzer<'a> {
         self.compiler_exception(&what, "macro-syntax-check", Some(sym), cause)
     }
 
-    /// `&env`: a map of the visible local symbols (to nil).
-    fn macro_env(&self) -> Value {
-        let mut pairs = Vec::new();
+    /// `&env`: the value of Compiler/LOCAL_ENV (nil unless a macro is
+    /// running) with the visible local symbols added (to nil); nil when
+    /// there are none, as on the JVM.
+    fn macro_env(&self) -> Result<Value> {
+        let mut env = core_vars().local_env.get().unwrap_or(Value::NIL);
         for f in &self.fns {
-            for (s, _) in &f.locals {
-                pairs.push((Value::from(s.clone()), Value::NIL));
+            let fields = f.method.iter().flatten().map(|m| &m.sym);
+            for s in f
+                .self_name
+                .iter()
+                .chain(fields)
+                .chain(f.locals.iter().map(|l| &l.0))
+            {
+                env = crate::runtime::coll::ops::assoc(&env, Value::from(s.clone()), Value::NIL)?;
             }
         }
-        Value::map_from_pairs(pairs)
+        Ok(env)
     }
+}
+
+/// Run a macro fn with Compiler/LOCAL_ENV bound to its `&env`
+/// (Compiler.macroexpand1 runs inside the analyzer's LOCAL_ENV binding),
+/// so `macroexpand-1` inside the macro passes the same locals on.
+fn with_local_env(env: Value, f: impl FnOnce() -> Result<Value>) -> Result<Value> {
+    var::push_bindings(vec![(core_vars().local_env.clone(), env)])?;
+    let r = f();
+    var::pop_bindings()?;
+    r
 }
 
 /// Compiler.checkSpecs: once clojure.spec.alpha is loaded, a macro call's

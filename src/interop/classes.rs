@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 18] {
+fn tables() -> [&'static [ClassDef]; 19] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -28,6 +28,7 @@ fn tables() -> [&'static [ClassDef]; 18] {
         super::thread::CLASSES,
         super::concurrent::CLASSES,
         super::jset::CLASSES,
+        super::lib_classes::CLASSES,
     ]
 }
 

@@ -293,6 +293,9 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
                 })
                 .collect(),
         ),
+        ("Compiler", "LOCAL_ENV") => {
+            Value::var(crate::runtime::core_vars::core_vars().local_env.clone())
+        }
         ("Compiler", "CHAR_MAP") => Value::map_from_pairs(
             CHAR_MAP
                 .iter()
@@ -686,7 +689,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("clojure.lang.Compiler")
         .implements(&["clojure.asm.Opcodes"])
         .statics(&["eval", "munge", "demunge"], super::lang::statics)
-        .fields(&["specials", "CHAR_MAP"], super::lang::fields),
+        .fields(&["specials", "CHAR_MAP", "LOCAL_ENV"], super::lang::fields),
     ClassDef::class("clojure.lang.RT")
         .statics(
             &[

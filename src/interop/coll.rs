@@ -51,6 +51,15 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     let is_sorted = matches!(target.view(), View::SortedMap(_) | View::SortedSet(_));
     Some(match (method, args) {
         ("size" | "count", []) => seq::count(target).map(|n| Value::long(n as i64)),
+        // IPersistentVector.length.
+        ("length", [])
+            if matches!(
+                target.view(),
+                View::Vector(_) | View::SubVector(_) | View::MapEntry(_)
+            ) =>
+        {
+            seq::count(target).map(|n| Value::long(n as i64))
+        }
         ("isEmpty", []) => seq::seq(target).map(|s| Value::bool(s.is_nil())),
         ("containsKey", [k]) => ops::contains(target, k).map(Value::bool),
         ("containsValue", [v]) if is_map => (|| {
@@ -130,6 +139,18 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         }
         ("iterator", []) => {
             seq::seq(target).map(|s| Value::from(Ref::new(HostObject::Iterator(Lock::new(s)))))
+        }
+        // IMapIterable (PersistentArrayMap, PersistentHashMap).
+        ("keyIterator" | "valIterator", [])
+            if matches!(target.view(), View::ArrayMap(_) | View::HashMap(_)) =>
+        {
+            let which = if method == "keyIterator" {
+                "keys"
+            } else {
+                "vals"
+            };
+            core(which, std::slice::from_ref(target))
+                .map(|s| Value::from(Ref::new(HostObject::Iterator(Lock::new(s)))))
         }
         _ => return None,
     })

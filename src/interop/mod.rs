@@ -55,6 +55,7 @@ mod io;
 mod jdk;
 mod jset;
 mod lang;
+mod lib_classes;
 mod multi;
 mod number;
 mod object;
@@ -240,6 +241,12 @@ fn new_instance(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> 
             clojure_lang::string_reader,
         )),
         ("clojure.lang.MapEntry", [k, v]) => Ok(Value::map_entry(k.clone(), v.clone())),
+        // PersistentArrayMap(Object[] init): keys and values in turn, taken
+        // as they are (no duplicate check).
+        ("clojure.lang.PersistentArrayMap", [init]) => {
+            let kvs: Vec<Value> = crate::runtime::seq::iter(init).collect::<Result<_>>()?;
+            Ok(Value::map_from_flat(kvs))
+        }
         ("clojure.lang.Delay", [f]) => Ok(Value::delay(f.clone())),
         ("clojure.lang.MultiFn", [n, f, d, h]) => multi::construct(n, f, d, h),
         _ => Err(no_ctor(c.name)),

@@ -54,7 +54,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .or_else(|| super::calendar::call(target, method, args))
             .or_else(|| super::simple_date_format::call(target, method, args))
             .or_else(|| super::thread::call(target, method, args))
-            .or_else(|| super::concurrent::call(target, method, args)),
+            .or_else(|| super::concurrent::call(target, method, args))
+            .or_else(|| super::lib_classes::call(target, method, args)),
         View::Future(f) => super::concurrent::future_method(f, method, args),
         View::InStream(s) => super::io::call_stream(s, method, args),
         View::File(f) => super::io::call_file(f, method, args),
@@ -107,6 +108,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("isMacro", []) => Some(Ok(Value::bool(v.is_macro()))),
             ("getRawRoot", []) => Some(Ok(v.root().unwrap_or(Value::NIL))),
             ("deref" | "get", []) => Some(v.deref()),
+            // Var.set: the innermost thread binding (what `set!` changes).
+            ("set", [x]) => Some(v.set(x.clone())),
             ("setMacro", []) => {
                 let m = crate::runtime::coll::ops::assoc(
                     &v.meta(),

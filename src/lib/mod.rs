@@ -211,6 +211,10 @@ const LIBS: &[(&str, LibSource)] = &[
         "clojure.core.async.impl.ioc-macros",
         clojure_lib!("clojure/core/async/impl/ioc_macros.clj"),
     ),
+    // riddley's walker and locals registry over Compiler/LOCAL_ENV (the
+    // library's reach into JVM compiler objects; docs/decisions.md).
+    ("riddley.compiler", clojure_lib!("riddley/compiler.clj")),
+    ("riddley.walk", clojure_lib!("riddley/walk.clj")),
 ];
 
 /// The bundled namespace called `name`, if there is one.

@@ -5,19 +5,29 @@
 
 use super::gc::Ref;
 use super::namespace;
+use super::value::Value;
 use super::var::Var;
 
 macro_rules! core_vars {
     ($( $field:ident = $name:literal ),* $(,)?) => {
         pub struct CoreVars {
             $( #[doc = concat!("`", $name, "`")] pub $field: Ref<Var>, )*
+            /// `clojure.lang.Compiler/LOCAL_ENV`: an unnamed dynamic var
+            /// with a nil root. The analyzer binds it to `&env` while a
+            /// macro runs, and `macroexpand-1` passes its value as `&env`
+            /// (Compiler.macroexpand1), so a macro that expands nested
+            /// forms itself (riddley.walk) hands its locals on.
+            pub local_env: Ref<Var>,
         }
         impl CoreVars {
             /// Interning is idempotent: whichever of this and start-up's
             /// `install_vars` runs first creates the var, the other finds it.
             fn find() -> CoreVars {
                 let core = namespace::create_ns("clojure.core");
-                CoreVars { $( $field: core.intern($name), )* }
+                let local_env = Var::anonymous();
+                local_env.bind_root(Value::NIL);
+                local_env.set_dynamic(true);
+                CoreVars { $( $field: core.intern($name), )* local_env: Ref::new(local_env) }
             }
         }
     };

@@ -14,3 +14,32 @@
 (prn (sp/select [sp/ALL (sp/must :a)] [{:a 1} {:b 2}]))
 (prn (sp/transform sp/LAST inc [1 2 3]))
 (prn (sp/select [sp/MAP-KEYS] {:x 1 :y 2}))
+;; closed-over locals in paths: specter's inline caching passes them as params
+(let [k :b n 10]
+  (prn (sp/select [sp/ALL k] [{:b 1} {:b 2}]))
+  (prn (sp/transform [sp/ALL k] #(+ % n) [{:b 1} {:b 2}]))
+  (prn (sp/setval [(sp/keypath k) sp/END] [n] {:b [1]})))
+(defn bump-at [k amount m] (sp/transform [(sp/keypath k)] #(+ % amount) m))
+(prn (map #(bump-at :x % {:x 1}) [1 2 3]))
+(defn select-pred [p xs] (sp/select [sp/ALL (sp/pred p)] xs))
+(prn (select-pred even? (range 10)) (select-pred odd? (range 5)))
+(let [f (fn [x] (* x 3))]
+  (prn (sp/transform [sp/ALL (sp/selected? even?)] f [1 2 3 4])))
+;; a nested select inside a path sees the outer locals
+(let [wanted #{2 3}]
+  (prn (sp/select [sp/ALL (sp/selected? (sp/pred #(contains? wanted %)))] [1 2 3 4]))
+  (prn (sp/select [sp/ALL #(seq (sp/select [sp/ALL wanted] %))] [[1] [2 5] [3]])))
+(let [p (sp/path sp/ALL :a)]
+  (prn (sp/select p [{:a 1} {:a 2}]) (sp/transform p inc [{:a 1}])))
+(defn nth-path [i] (sp/nthpath i))
+(prn (sp/setval [(nth-path 1)] :z [:a :b :c]))
+(prn (sp/select [sp/ALL (sp/if-path even? sp/STAY)] [1 2 3 4]))
+(prn (sp/multi-transform [:a (sp/multi-path [:b (sp/terminal inc)] [:c (sp/terminal-val 0)])] {:a {:b 1 :c 5}}))
+(prn (sp/select-any [:a :b] {:a {:b 7}}) (sp/selected-any? [:a :c] {:a {:b 7}}))
+(prn (sp/transform [sp/MAP-VALS (sp/view inc)] identity {:a 1 :b 2}))
+(prn (sp/replace-in [sp/ALL even?] (fn [x] [(* 10 x) [x]]) [1 2 3 4]))
+(sp/defnav every-other [] (select* [this structure next-fn] (next-fn (take-nth 2 structure)))
+  (transform* [this structure next-fn] (next-fn structure)))
+(prn (sp/select [every-other] [1 2 3 4 5]))
+(prn (sp/select [(sp/submap [:a :c])] {:a 1 :b 2 :c 3}))
+(prn (sp/transform [sp/ALL sp/LAST] str {:a 1 :b 2}))

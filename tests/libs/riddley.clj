@@ -1,0 +1,40 @@
+(require '[riddley.walk :as rw] '[riddley.compiler :as rc])
+(println "loaded")
+(prn (rw/macroexpand-all '(when a (-> b (f c)))))
+(prn (rw/macroexpand-all '(let [x 1] (cond x :a :else (when-not x :b)))))
+(prn (rw/macroexpand-all '(fn [a] (when a [a #{(if-not a 1 2)} {:k (when-not a b)}]))))
+(prn (rw/macroexpand '(when x y)))
+;; a local shadows a macro of the same name
+(prn (rw/macroexpand-all '(let [when (fn [a b] b)] (when 1 2))))
+(prn (rw/macroexpand-all '(fn when [a] (when a 1))))
+(prn (rw/macroexpand-all ''(when a b)))
+(prn (rw/macroexpand-all '(try (when a b) (catch Exception e (when e 1)) (finally (when c d)))))
+(prn (rw/macroexpand-all '(letfn [(f [x] (when x (g x))) (g [y] (-> y h))] (f 1))))
+(prn (rw/macroexpand-all '(loop [i [1 2]] (when (seq i) (recur (next i))))))
+;; walk-exprs: replace every symbol `x` that is not a local
+(defn sub-x [form]
+  (rw/walk-exprs #(and (= 'x %) (not (contains? (rc/locals) %))) (constantly 42) form))
+(prn (sub-x '(list x (let [x 1] x) (fn [x] x) x)))
+(prn (sub-x '(do x (letfn [(x [] 1)] (x)) [x {:a x}])))
+(prn (sub-x '(try x (catch Exception x x))))
+;; special-form? marks the special forms walk-exprs saw
+(rw/walk-exprs (fn [x] (when (and (seq? x) (rw/special-form? (first x))) (println "special" (first x))) false)
+               identity '(let [a 1] (if a (do a) (quote b))))
+(prn (map rw/special-form? ['if (with-meta 'if {:riddley.walk/special true}) :k]))
+;; macros that read &env see the locals riddley registered
+(defmacro local-names [] (list 'quote (sort (keys &env))))
+(prn (rw/macroexpand-all '(let [p 1 q 2] (local-names))))
+(prn (rw/macroexpand-all '(fn [a b] (let [c 1] (local-names)))))
+(prn (eval (rw/macroexpand-all '(let [x 5] (case x 5 (when x :five) :other)))))
+(prn (eval (rw/macroexpand-all '(for [i (range 3) :when (odd? i)] (* i 10)))))
+(prn (rc/locals))
+(prn (rc/tag-of (with-meta 'x {:tag 'String})) (rc/tag-of 'y) (rc/tag-of (with-meta 'z {:tag 'java.lang.Object})))
+(rc/with-base-env
+  (rc/register-local 'foo '(bar))
+  (rc/register-arg (with-meta 'baz {:tag 'long}))
+  (prn (sort (keys (rc/locals))))
+  (rc/with-lexical-scoping
+    (rc/register-arg 'inner)
+    (prn (sort (keys (rc/locals)))))
+  (prn (sort (keys (rc/locals))))
+  (prn (rw/macroexpand '(local-names))))
