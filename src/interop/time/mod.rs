@@ -321,6 +321,24 @@ pub fn local_fields(v: &Value) -> Option<[i64; 7]> {
     ])
 }
 
+/// DateTimeFormatter.ISO_INSTANT text of an Instant, or of a
+/// java.util.Date's or Timestamp's `toInstant` (a Timestamp keeps its
+/// nanos); None for other values.
+pub fn instant_text(x: &Value) -> Option<String> {
+    let i = match x.view() {
+        View::Date(d) if d.kind() == crate::runtime::date::DateKind::Timestamp => SecNanos {
+            secs: d.millis().div_euclid(1000),
+            nanos: d.nanos(),
+        },
+        View::Date(d) => SecNanos::of_millis(d.millis()),
+        _ => match tv(x)? {
+            TimeValue::Instant(i) => *i,
+            _ => return None,
+        },
+    };
+    Some(calendar::instant_string(&i))
+}
+
 /// The epoch millis of an Instant-like value (Date.from).
 pub fn millis_of(v: &Value) -> Result<i64> {
     instant_arg(v)?.to_millis().ok_or_else(|| {
