@@ -339,6 +339,19 @@ pub fn instant_text(x: &Value) -> Option<String> {
     Some(calendar::instant_string(&i))
 }
 
+/// `ZoneId.of(id)` (TimeZone.toZoneId).
+pub fn zone_id_value(id: &str) -> Result<Value> {
+    zone_value(calendar::zone_of(id)).map(|z| val(TimeValue::Zone(z)))
+}
+
+/// The ID and offset in seconds of a ZoneId value (TimeZone.getTimeZone).
+pub fn zone_id_parts(v: &Value) -> Option<(String, i32)> {
+    match tv(v)? {
+        TimeValue::Zone(z) => Some((z.id(), z.offset())),
+        _ => None,
+    }
+}
+
 /// The epoch millis of an Instant-like value (Date.from).
 pub fn millis_of(v: &Value) -> Result<i64> {
     instant_arg(v)?.to_millis().ok_or_else(|| {
