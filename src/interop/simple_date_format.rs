@@ -2,7 +2,10 @@
 //! with its 1582 cutover): a pattern of letters and quoted text formats a
 //! Date in the formatter's TimeZone (a fixed offset, `calendar`) and
 //! parses text back, leniently, as the JDK does by default. The week
-//! letters (w W Y) are not supported and throw.
+//! letters (w W Y) are not supported and throw. Zone names parse for GMT,
+//! UTC, UT and the US abbreviations (EST ... PDT) only, and a parsed zone
+//! does not become the formatter's zone (the JDK's `parse` sets it on the
+//! formatter's calendar, which later `format` calls show).
 
 use crate::runtime::class::ClassDef;
 use crate::runtime::date;
@@ -330,11 +333,32 @@ impl Cursor<'_> {
             .zip(t.chars())
             .all(|(j, c)| self.s.get(j) == Some(&c))
     }
-    /// `GMT±h[h][:mm]`, `UTC`, `GMT`, `Z`, `±hh[[:]mm]`: the offset.
-    fn offset(&mut self, allow_z: bool) -> Option<i64> {
+    /// `GMT±h[h][:mm]`, `UTC`, `GMT`, `Z`, `±hh[[:]mm]`, or (`names`) a
+    /// North American zone abbreviation: the offset.
+    fn offset(&mut self, allow_z: bool, names: bool) -> Option<i64> {
         if allow_z && self.s.get(self.i) == Some(&'Z') {
             self.i += 1;
             return Some(0);
+        }
+        if names {
+            // The standard and daylight names of the US zones, as the JDK's
+            // English zone strings give them (their offsets are fixed).
+            const NAMES: &[(&str, i64)] = &[
+                ("EST", -5),
+                ("EDT", -4),
+                ("CST", -6),
+                ("CDT", -5),
+                ("MST", -7),
+                ("MDT", -6),
+                ("PST", -8),
+                ("PDT", -7),
+            ];
+            for &(n, h) in NAMES {
+                if self.starts_with(n) {
+                    self.i += n.len();
+                    return Some(h * 60 * MS_PER_MINUTE);
+                }
+            }
         }
         for prefix in ["GMT", "UTC", "UT"] {
             if self.starts_with(prefix) {
@@ -401,6 +425,10 @@ fn parse_items(items: &[Item], text: &str) -> std::result::Result<Parsed, usize>
             }
             Item::Field(ch, n) => (*ch, *n),
         };
+        // Each field skips the spaces and tabs before it (subParse).
+        while matches!(c.s.get(c.i), Some(' ' | '\t')) {
+            c.i += 1;
+        }
         let at = c.i;
         // A numeric field abutting the next numeric one reads `n` digits.
         let max = is_numeric(items.get(k + 1)).then_some(n);
@@ -432,8 +460,8 @@ fn parse_items(items: &[Item], text: &str) -> std::result::Result<Parsed, usize>
             'm' => p.minute = Some(num(&mut c)?.0),
             's' => p.second = Some(num(&mut c)?.0),
             'S' => p.milli = Some(num(&mut c)?.0),
-            'z' | 'Z' => p.offset_ms = Some(c.offset(false).ok_or(at)?),
-            'X' => p.offset_ms = Some(c.offset(true).ok_or(at)?),
+            'z' | 'Z' => p.offset_ms = Some(c.offset(false, true).ok_or(at)?),
+            'X' => p.offset_ms = Some(c.offset(true, false).ok_or(at)?),
             _ => return Err(at),
         }
     }
