@@ -268,7 +268,8 @@ impl CalState {
             return ms;
         }
         let [y, mo, d, h, mi, s, ms] = self.fields;
-        let local = date::millis_from_fields(y - 1900, mo, d, h, mi, s).saturating_add(ms);
+        let local =
+            date::millis_from_fields(y.saturating_sub(1900), mo, d, h, mi, s).saturating_add(ms);
         let t = local.saturating_sub(self.zone.offset_ms);
         self.set_time(t);
         t
@@ -290,7 +291,7 @@ impl CalState {
             DAY_OF_MONTH => d,
             DAY_OF_YEAR => {
                 let jan1 = date::millis_from_fields(y - 1900, 0, 1, 0, 0, 0);
-                (local - jan1).div_euclid(86_400_000) + 1
+                local.saturating_sub(jan1).div_euclid(86_400_000) + 1
             }
             DAY_OF_WEEK => date_fields(local)[7],
             AM_PM => i64::from(h >= 12),
@@ -312,8 +313,8 @@ impl CalState {
             MONTH => f[1] = v,
             DAY_OF_MONTH => f[2] = v,
             HOUR_OF_DAY => f[3] = v,
-            HOUR => f[3] = f[3] / 12 * 12 + v,
-            AM_PM => f[3] = f[3] % 12 + v * 12,
+            HOUR => f[3] = (f[3] / 12 * 12).saturating_add(v),
+            AM_PM => f[3] = (f[3] % 12).saturating_add(v.saturating_mul(12)),
             MINUTE => f[4] = v,
             SECOND => f[5] = v,
             MILLISECOND => f[6] = v,

@@ -186,7 +186,7 @@ fn local_fields(millis: i64, zone: &Zone) -> ([i64; 8], i64, i64) {
     let era = i64::from(local >= -62_135_769_600_000);
     let astro = if era == 1 { f[0] } else { 1 - f[0] };
     let jan1 = date::millis_from_fields(astro - 1900, 0, 1, 0, 0, 0);
-    let doy = (local - jan1).div_euclid(86_400_000) + 1;
+    let doy = local.saturating_sub(jan1).div_euclid(86_400_000) + 1;
     (f, era, doy)
 }
 
@@ -479,17 +479,17 @@ fn resolve(p: &Parsed, zone: &Zone, now_millis: i64) -> i64 {
         // Within 80 years before and 20 years after now.
         let ([now_year, ..], _, _) = local_fields(now_millis, zone);
         let start = now_year - 80;
-        year += start - start.rem_euclid(100);
+        year = year.saturating_add(start - start.rem_euclid(100));
         if year < start {
             year += 100;
         }
     }
     if p.era == Some(0) {
-        year = 1 - year;
+        year = 1i64.saturating_sub(year);
     }
     let hour = match (p.hour, p.hour12) {
         (Some(h), _) => h,
-        (None, Some(h)) => h + if p.pm == Some(true) { 12 } else { 0 },
+        (None, Some(h)) => h.saturating_add(if p.pm == Some(true) { 12 } else { 0 }),
         (None, None) => {
             if p.pm == Some(true) {
                 12
@@ -503,7 +503,7 @@ fn resolve(p: &Parsed, zone: &Zone, now_millis: i64) -> i64 {
         (m, d, _) => (m.unwrap_or(1) - 1, d.unwrap_or(1)),
     };
     let local = date::millis_from_fields(
-        year - 1900,
+        year.saturating_sub(1900),
         month0,
         day,
         hour,
@@ -790,6 +790,17 @@ mod tests {
         let p = parse_items(&items, &s).unwrap();
         assert_eq!(resolve(&p, &utc(), 0), 1_578_020_645_678);
         assert_eq!(parse_items(&items, "2020-01-0x").err(), Some(9));
+        // Huge or negative fields saturate instead of overflowing.
+        let huge = compile("y G h a").unwrap();
+        for text in [
+            "9223372036854775807 BC 9223372036854775807 PM",
+            "-9223372036854775807 BC 1 AM",
+        ] {
+            let p = parse_items(&huge, text).unwrap();
+            resolve(&p, &utc(), 0);
+        }
+        format_items(&items, i64::MAX, &utc());
+        format_items(&items, i64::MIN, &utc());
         assert_eq!(parse_items(&items, "2020-0x").err(), Some(6));
         assert_eq!(parse_items(&items, "2020-x").err(), Some(5));
     }
