@@ -580,9 +580,36 @@ pub fn format_pattern(pattern: &str, millis: i64) -> Result<String> {
     ))
 }
 
+/// What a %t conversion reads, each part when the value has it.
+struct TimeParts {
+    /// Year (astronomical), month, day, day of week (Sunday 1), day of year.
+    date: Option<[i64; 5]>,
+    /// Hour, minute, second, nano.
+    time: Option<[i64; 4]>,
+    offset_secs: Option<i64>,
+    /// The zone's short name, when the value has a zone.
+    zone_name: Option<String>,
+    /// Epoch seconds and nanos.
+    instant: Option<(i64, i64)>,
+}
+
+impl TimeParts {
+    /// A Date's or Calendar's: every part, in `zone`.
+    fn of_millis(millis: i64, zone: &Zone) -> TimeParts {
+        let ([y, mo, d, h, mi, s, ms, dow], era, doy) = local_fields(millis, zone);
+        TimeParts {
+            date: Some([if era == 1 { y } else { 1 - y }, mo, d, dow, doy]),
+            time: Some([h, mi, s, ms * 1_000_000]),
+            offset_secs: Some(zone.offset_ms / 1000),
+            zone_name: Some(zone_names(zone).0),
+            instant: Some((millis.div_euclid(1000), millis.rem_euclid(1000) * 1_000_000)),
+        }
+    }
+}
+
 /// java.util.Formatter's date-time conversion `%t<suffix>` of `arg` (a
-/// Long of epoch millis, a Date or a Calendar, in its zone), before
-/// width and upper-casing.
+/// Long of epoch millis, a Date or a Calendar in its zone, or a java.time
+/// value), before width and upper-casing.
 pub fn format_time(suffix: char, arg: &Value) -> Result<String> {
     const SUFFIXES: &str = "HIklMSLNpzZsQBbhAaCYyjmdeRTrDFc";
     if !SUFFIXES.contains(suffix) {
@@ -591,86 +618,168 @@ pub fn format_time(suffix: char, arg: &Value) -> Result<String> {
             format!("Conversion = 't{suffix}'"),
         ));
     }
-    let (millis, zone) = match arg.view() {
+    let default = || {
+        let (id, offset_ms) = super::calendar::default_zone();
+        Zone { id, offset_ms }
+    };
+    let parts = match arg.view() {
         View::Nil => return Ok("null".into()),
-        View::Long(ms) => {
-            let (id, offset_ms) = super::calendar::default_zone();
-            (ms, Zone { id, offset_ms })
-        }
-        View::Date(d) => {
-            let (id, offset_ms) = super::calendar::default_zone();
-            (d.millis(), Zone { id, offset_ms })
-        }
+        View::Long(ms) => TimeParts::of_millis(ms, &default()),
+        View::Date(d) => TimeParts::of_millis(d.millis(), &default()),
         _ => match super::calendar::calendar_parts(arg) {
-            Some((ms, id, offset_ms)) => (ms, Zone { id, offset_ms }),
-            None if arg.class_name().starts_with("java.time.") => {
-                return err::unsupported(format!(
-                    "cljw does not support %t conversions of {}",
-                    arg.class_name()
-                ));
-            }
-            None => {
-                return Err(Exception::new(
-                    ExClass::IllegalFormatConversionException,
-                    format!("{suffix} != {}", arg.class_name()),
-                ));
-            }
+            Some((ms, id, offset_ms)) => TimeParts::of_millis(ms, &Zone { id, offset_ms }),
+            None => match super::temporal_parts(arg) {
+                Some((date, time, offset_secs, zone, instant)) => TimeParts {
+                    date,
+                    time,
+                    offset_secs,
+                    // A region's short name; a ZoneOffset shows its ID.
+                    zone_name: match (zone, offset_secs) {
+                        (Some(id), Some(off)) => Some(
+                            zone_names(&Zone {
+                                id,
+                                offset_ms: off * 1000,
+                            })
+                            .0,
+                        ),
+                        (None, Some(off)) => Some(offset_id(off)),
+                        _ => None,
+                    },
+                    instant,
+                },
+                None => {
+                    return Err(Exception::new(
+                        ExClass::IllegalFormatConversionException,
+                        format!("{suffix} != {}", arg.class_name()),
+                    ));
+                }
+            },
         },
     };
-    Ok(time_conversion(suffix, millis, &zone))
+    time_conversion(suffix, &parts, arg)
 }
 
-fn time_conversion(suffix: char, millis: i64, zone: &Zone) -> String {
-    let ([y, mo, d, h, mi, s, ms, dow], _, doy) = local_fields(millis, zone);
-    let month = MONTHS[(mo as usize + 11) % 12];
-    let day = DAYS[(dow as usize + 6) % 7];
-    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-    let t = |c| time_conversion(c, millis, zone);
-    match suffix {
-        'H' => format!("{h:02}"),
-        'I' => format!("{h12:02}"),
-        'k' => h.to_string(),
-        'l' => h12.to_string(),
-        'M' => format!("{mi:02}"),
-        'S' => format!("{s:02}"),
-        'L' => format!("{ms:03}"),
-        'N' => format!("{:09}", ms * 1_000_000),
-        'p' => (if h < 12 { "am" } else { "pm" }).into(),
+/// ZoneOffset.getId: `Z` or `±hh:mm[:ss]`.
+fn offset_id(secs: i64) -> String {
+    if secs == 0 {
+        return "Z".into();
+    }
+    let a = secs.abs();
+    let mut s = format!(
+        "{}{:02}:{:02}",
+        if secs < 0 { '-' } else { '+' },
+        a / 3600,
+        a / 60 % 60
+    );
+    if a % 60 != 0 {
+        let _ = write!(s, ":{:02}", a % 60);
+    }
+    s
+}
+
+fn time_conversion(suffix: char, p: &TimeParts, arg: &Value) -> Result<String> {
+    // A part the value lacks: the JDK's exception names the conversion
+    // (the innermost one of a composite like %tT).
+    let lacks = || {
+        Exception::new(
+            ExClass::IllegalFormatConversionException,
+            format!("{suffix} != {}", arg.class_name()),
+        )
+    };
+    let date = |_: &str| p.date.ok_or_else(lacks);
+    let time = |_: &str| p.time.ok_or_else(lacks);
+    let t = |c| time_conversion(c, p, arg);
+    let year_of_era = |y: i64| if y <= 0 { 1 - y } else { y };
+    Ok(match suffix {
+        'H' => format!("{:02}", time("HourOfDay")?[0]),
+        'k' => time("HourOfDay")?[0].to_string(),
+        'I' | 'l' => {
+            let h = time("ClockHourOfAmPm")?[0];
+            let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+            if suffix == 'I' {
+                format!("{h12:02}")
+            } else {
+                h12.to_string()
+            }
+        }
+        'M' => format!("{:02}", time("MinuteOfHour")?[1]),
+        'S' => format!("{:02}", time("SecondOfMinute")?[2]),
+        // An Instant has its nanos without a time of day.
+        'L' | 'N' => {
+            let nano = match (p.time, p.instant) {
+                (Some([.., n]), _) | (None, Some((_, n))) => n,
+                (None, None) => return Err(lacks()),
+            };
+            if suffix == 'L' {
+                format!("{:03}", nano / 1_000_000)
+            } else {
+                format!("{nano:09}")
+            }
+        }
+        'p' => (if time("AmPmOfDay")?[0] < 12 {
+            "am"
+        } else {
+            "pm"
+        })
+        .into(),
         'z' => {
-            let off = zone.offset_ms / MS_PER_MINUTE;
+            let off = p.offset_secs.ok_or_else(lacks)? / 60;
             let sign = if off < 0 { '-' } else { '+' };
             format!("{sign}{:02}{:02}", off.abs() / 60, off.abs() % 60)
         }
-        'Z' => zone_names(zone).0,
-        's' => millis.div_euclid(1000).to_string(),
-        'Q' => millis.to_string(),
-        'B' => month.into(),
-        'b' | 'h' => month.get(..3).unwrap_or(month).into(),
-        'A' => day.into(),
-        'a' => day.get(..3).unwrap_or(day).into(),
-        'C' => format!("{:02}", y / 100),
-        'Y' => format!("{y:04}"),
-        'y' => format!("{:02}", y % 100),
-        'j' => format!("{doy:03}"),
-        'm' => format!("{mo:02}"),
-        'd' => format!("{d:02}"),
-        'e' => d.to_string(),
-        'R' => format!("{}:{}", t('H'), t('M')),
-        'T' => format!("{}:{}:{}", t('H'), t('M'), t('S')),
-        'r' => format!("{}:{}:{} {}", t('I'), t('M'), t('S'), t('p').to_uppercase()),
-        'D' => format!("{}/{}/{}", t('m'), t('d'), t('y')),
-        'F' => format!("{}-{}-{}", t('Y'), t('m'), t('d')),
+        'Z' => p.zone_name.clone().ok_or_else(lacks)?,
+        's' => p.instant.ok_or_else(lacks)?.0.to_string(),
+        'Q' => {
+            let (secs, nanos) = p.instant.ok_or_else(lacks)?;
+            secs.saturating_mul(1000)
+                .saturating_add(nanos / 1_000_000)
+                .to_string()
+        }
+        'B' | 'b' | 'h' => {
+            let month = MONTHS[(date("MonthOfYear")?[1] as usize + 11) % 12];
+            if suffix == 'B' {
+                month.into()
+            } else {
+                month.get(..3).unwrap_or(month).into()
+            }
+        }
+        'A' | 'a' => {
+            let day = DAYS[(date("DayOfWeek")?[3] as usize + 6) % 7];
+            if suffix == 'A' {
+                day.into()
+            } else {
+                day.get(..3).unwrap_or(day).into()
+            }
+        }
+        'C' => format!("{:02}", year_of_era(date("YearOfEra")?[0]) / 100),
+        'Y' => format!("{:04}", year_of_era(date("YearOfEra")?[0])),
+        'y' => format!("{:02}", year_of_era(date("YearOfEra")?[0]) % 100),
+        'j' => format!("{:03}", date("DayOfYear")?[4]),
+        'm' => format!("{:02}", date("MonthOfYear")?[1]),
+        'd' => format!("{:02}", date("DayOfMonth")?[2]),
+        'e' => date("DayOfMonth")?[2].to_string(),
+        'R' => format!("{}:{}", t('H')?, t('M')?),
+        'T' => format!("{}:{}:{}", t('H')?, t('M')?, t('S')?),
+        'r' => format!(
+            "{}:{}:{} {}",
+            t('I')?,
+            t('M')?,
+            t('S')?,
+            t('p')?.to_uppercase()
+        ),
+        'D' => format!("{}/{}/{}", t('m')?, t('d')?, t('y')?),
+        'F' => format!("{}-{}-{}", t('Y')?, t('m')?, t('d')?),
         'c' => format!(
             "{} {} {} {} {} {}",
-            t('a'),
-            t('b'),
-            t('d'),
-            t('T'),
-            t('Z'),
-            t('Y')
+            t('a')?,
+            t('b')?,
+            t('d')?,
+            t('T')?,
+            t('Z')?,
+            t('Y')?
         ),
         _ => String::new(),
-    }
+    })
 }
 
 fn parse_exception(text: &str, offset: usize) -> Exception {
