@@ -6,7 +6,7 @@
 //! HALF_UP, as Java's FormattedFloatingDecimal does (`(format "%.2f" 0.125)`
 //! is "0.13", `(format "%.1f" 0.15)` "0.2").
 //!
-//! %t/%T (date-time) conversions of a Long, Date or Calendar come from
+//! %t/%T (date-time) conversions of a Long, Date, Calendar or java.time value come from
 //! `interop::format_time`.
 //!
 //! Known difference: Clojure's `(int x)` gives a java.lang.Integer, which %c

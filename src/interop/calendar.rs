@@ -190,6 +190,8 @@ const FIELDS: &[(&str, i64)] = &[
     ("SATURDAY", 7),
     ("AM", 0),
     ("PM", 1),
+    ("BC", 0),
+    ("AD", 1),
 ];
 
 struct CalState {
@@ -266,7 +268,8 @@ impl CalState {
             return ms;
         }
         let [y, mo, d, h, mi, s, ms] = self.fields;
-        let local = date::millis_from_fields(y - 1900, mo, d, h, mi, s).saturating_add(ms);
+        let local =
+            date::millis_from_fields(y.saturating_sub(1900), mo, d, h, mi, s).saturating_add(ms);
         let t = local.saturating_sub(self.zone.offset_ms);
         self.set_time(t);
         t
@@ -288,7 +291,7 @@ impl CalState {
             DAY_OF_MONTH => d,
             DAY_OF_YEAR => {
                 let jan1 = date::millis_from_fields(y - 1900, 0, 1, 0, 0, 0);
-                (local - jan1).div_euclid(86_400_000) + 1
+                local.saturating_sub(jan1).div_euclid(86_400_000) + 1
             }
             DAY_OF_WEEK => date_fields(local)[7],
             AM_PM => i64::from(h >= 12),
@@ -310,8 +313,8 @@ impl CalState {
             MONTH => f[1] = v,
             DAY_OF_MONTH => f[2] = v,
             HOUR_OF_DAY => f[3] = v,
-            HOUR => f[3] = f[3] / 12 * 12 + v,
-            AM_PM => f[3] = f[3] % 12 + v * 12,
+            HOUR => f[3] = (f[3] / 12 * 12).saturating_add(v),
+            AM_PM => f[3] = (f[3] % 12).saturating_add(v.saturating_mul(12)),
             MINUTE => f[4] = v,
             SECOND => f[5] = v,
             MILLISECOND => f[6] = v,
@@ -458,17 +461,29 @@ fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
 
 fn statics(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, member, args) {
+        // TimeZone.getTimeZone(ZoneId): a ZoneOffset's ID is `GMT±hh:mm`
+        // ("Z" is UTC).
+        ("java.util.TimeZone", "getTimeZone", [z]) if super::time::zone_id_parts(z).is_some() => {
+            let (id, secs) = super::time::zone_id_parts(z).unwrap_or_default();
+            let id = match id.as_str() {
+                "Z" => "UTC".to_string(),
+                _ if id.starts_with(['+', '-']) => format!("GMT{id}"),
+                _ => id,
+            };
+            TimeZone::of(&id).map(|mut tz| {
+                tz.offset_ms = i64::from(secs) * 1000;
+                timezone_value(tz)
+            })
+        }
         ("java.util.TimeZone", "getTimeZone", [id]) => {
             string_arg(id).and_then(TimeZone::of).map(timezone_value)
         }
         ("java.util.TimeZone", "getDefault", []) => Ok(timezone_value(TimeZone::utc())),
-        ("java.util.Calendar", "getInstance", []) => {
+        (_, "getInstance", []) => Ok(calendar(TimeZone::utc(), Some(now_millis()), [0; 7])),
+        (_, "getInstance", [l]) if is_locale(l) => {
             Ok(calendar(TimeZone::utc(), Some(now_millis()), [0; 7]))
         }
-        ("java.util.Calendar", "getInstance", [l]) if is_locale(l) => {
-            Ok(calendar(TimeZone::utc(), Some(now_millis()), [0; 7]))
-        }
-        ("java.util.Calendar", "getInstance", [z] | [z, _]) => match zone_of(z) {
+        (_, "getInstance", [z] | [z, _]) => match zone_of(z) {
             Some(z) => Ok(calendar(z, Some(now_millis()), [0; 7])),
             None => return None,
         },
@@ -538,6 +553,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
                 Value::bool(zone_of(x).is_some_and(|x| x.offset_ms == z.offset_ms))
             }
             ("clone", []) => timezone_value(z.clone()),
+            ("toZoneId", []) => return Some(super::time::zone_id_value(&z.id)),
             _ => return None,
         }));
     }
@@ -553,6 +569,28 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
             "java.util.GregorianCalendar",
             Calendar(Lock::new(copy)),
         )));
+    }
+    if method == "compareTo" && args.len() == 1 {
+        let other = match args[0].view() {
+            View::HostObject(h) => h.foreign::<Calendar>().map(Calendar::snapshot),
+            _ => None,
+        };
+        let (t, _) = c.snapshot();
+        return Some(match other {
+            Some((u, _)) => Ok(Value::long(match t.cmp(&u) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            })),
+            None if args[0].is_nil() => Err(Exception::new(
+                ExClass::NullPointerException,
+                "Cannot invoke \"java.util.Calendar.getMillisOf(java.util.Calendar)\" because \"anotherCalendar\" is null",
+            )),
+            None => Err(Exception::new(
+                ExClass::ClassCastException,
+                crate::runtime::compare::cast_message(args[0].class_name(), "java.util.Calendar"),
+            )),
+        });
     }
     if matches!(method, "before" | "after") && args.len() == 1 {
         // Calendar.before/after: false unless the argument is a Calendar.
@@ -623,6 +661,64 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     })
 }
 
+/// Calendar's static fields.
+const CALENDAR_FIELDS: [&str; 41] = [
+    "ERA",
+    "YEAR",
+    "MONTH",
+    "WEEK_OF_YEAR",
+    "WEEK_OF_MONTH",
+    "DATE",
+    "DAY_OF_MONTH",
+    "DAY_OF_YEAR",
+    "DAY_OF_WEEK",
+    "DAY_OF_WEEK_IN_MONTH",
+    "AM_PM",
+    "HOUR",
+    "HOUR_OF_DAY",
+    "MINUTE",
+    "SECOND",
+    "MILLISECOND",
+    "ZONE_OFFSET",
+    "DST_OFFSET",
+    "FIELD_COUNT",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+    "UNDECIMBER",
+    "SUNDAY",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "AM",
+    "PM",
+];
+
+/// GregorianCalendar's: Calendar's and AD, BC.
+const GREGORIAN_FIELDS: &[&str] = &{
+    let mut all = [""; 43];
+    let mut i = 0;
+    while i < CALENDAR_FIELDS.len() {
+        all[i] = CALENDAR_FIELDS[i];
+        i += 1;
+    }
+    all[41] = "AD";
+    all[42] = "BC";
+    all
+};
+
 /// The classes of this area (see `interop` for the format).
 pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.util.TimeZone")
@@ -636,53 +732,10 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.Comparable",
         ])
         .statics(&["getInstance"], statics)
-        .fields(
-            &[
-                "ERA",
-                "YEAR",
-                "MONTH",
-                "WEEK_OF_YEAR",
-                "WEEK_OF_MONTH",
-                "DATE",
-                "DAY_OF_MONTH",
-                "DAY_OF_YEAR",
-                "DAY_OF_WEEK",
-                "DAY_OF_WEEK_IN_MONTH",
-                "AM_PM",
-                "HOUR",
-                "HOUR_OF_DAY",
-                "MINUTE",
-                "SECOND",
-                "MILLISECOND",
-                "ZONE_OFFSET",
-                "DST_OFFSET",
-                "FIELD_COUNT",
-                "JANUARY",
-                "FEBRUARY",
-                "MARCH",
-                "APRIL",
-                "MAY",
-                "JUNE",
-                "JULY",
-                "AUGUST",
-                "SEPTEMBER",
-                "OCTOBER",
-                "NOVEMBER",
-                "DECEMBER",
-                "UNDECIMBER",
-                "SUNDAY",
-                "MONDAY",
-                "TUESDAY",
-                "WEDNESDAY",
-                "THURSDAY",
-                "FRIDAY",
-                "SATURDAY",
-                "AM",
-                "PM",
-            ],
-            fields,
-        ),
+        .fields(&CALENDAR_FIELDS, fields),
     ClassDef::class("java.util.GregorianCalendar")
         .extends("java.util.Calendar")
-        .ctor(construct),
+        .ctor(construct)
+        .statics(&["getInstance"], statics)
+        .fields(GREGORIAN_FIELDS, fields),
 ];

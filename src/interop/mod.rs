@@ -71,6 +71,8 @@ mod url;
 pub use calendar::calendar_at;
 pub use simple_date_format::{format_pattern, format_time};
 pub use thread::at_exit;
+pub use time::instant_text;
+use time::temporal_parts;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 

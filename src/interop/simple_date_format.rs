@@ -2,7 +2,10 @@
 //! with its 1582 cutover): a pattern of letters and quoted text formats a
 //! Date in the formatter's TimeZone (a fixed offset, `calendar`) and
 //! parses text back, leniently, as the JDK does by default. The week
-//! letters (w W Y) are not supported and throw.
+//! letters (w W Y) are not supported and throw. Zone names parse for GMT,
+//! UTC, UT and the US abbreviations (EST ... PDT) only, and a parsed zone
+//! does not become the formatter's zone (the JDK's `parse` sets it on the
+//! formatter's calendar, which later `format` calls show).
 
 use crate::runtime::class::ClassDef;
 use crate::runtime::date;
@@ -183,7 +186,7 @@ fn local_fields(millis: i64, zone: &Zone) -> ([i64; 8], i64, i64) {
     let era = i64::from(local >= -62_135_769_600_000);
     let astro = if era == 1 { f[0] } else { 1 - f[0] };
     let jan1 = date::millis_from_fields(astro - 1900, 0, 1, 0, 0, 0);
-    let doy = (local - jan1).div_euclid(86_400_000) + 1;
+    let doy = local.saturating_sub(jan1).div_euclid(86_400_000) + 1;
     (f, era, doy)
 }
 
@@ -330,11 +333,32 @@ impl Cursor<'_> {
             .zip(t.chars())
             .all(|(j, c)| self.s.get(j) == Some(&c))
     }
-    /// `GMT±h[h][:mm]`, `UTC`, `GMT`, `Z`, `±hh[[:]mm]`: the offset.
-    fn offset(&mut self, allow_z: bool) -> Option<i64> {
+    /// `GMT±h[h][:mm]`, `UTC`, `GMT`, `Z`, `±hh[[:]mm]`, or (`names`) a
+    /// North American zone abbreviation: the offset.
+    fn offset(&mut self, allow_z: bool, names: bool) -> Option<i64> {
         if allow_z && self.s.get(self.i) == Some(&'Z') {
             self.i += 1;
             return Some(0);
+        }
+        if names {
+            // The standard and daylight names of the US zones, as the JDK's
+            // English zone strings give them (their offsets are fixed).
+            const NAMES: &[(&str, i64)] = &[
+                ("EST", -5),
+                ("EDT", -4),
+                ("CST", -6),
+                ("CDT", -5),
+                ("MST", -7),
+                ("MDT", -6),
+                ("PST", -8),
+                ("PDT", -7),
+            ];
+            for &(n, h) in NAMES {
+                if self.starts_with(n) {
+                    self.i += n.len();
+                    return Some(h * 60 * MS_PER_MINUTE);
+                }
+            }
         }
         for prefix in ["GMT", "UTC", "UT"] {
             if self.starts_with(prefix) {
@@ -401,6 +425,10 @@ fn parse_items(items: &[Item], text: &str) -> std::result::Result<Parsed, usize>
             }
             Item::Field(ch, n) => (*ch, *n),
         };
+        // Each field skips the spaces and tabs before it (subParse).
+        while matches!(c.s.get(c.i), Some(' ' | '\t')) {
+            c.i += 1;
+        }
         let at = c.i;
         // A numeric field abutting the next numeric one reads `n` digits.
         let max = is_numeric(items.get(k + 1)).then_some(n);
@@ -432,8 +460,8 @@ fn parse_items(items: &[Item], text: &str) -> std::result::Result<Parsed, usize>
             'm' => p.minute = Some(num(&mut c)?.0),
             's' => p.second = Some(num(&mut c)?.0),
             'S' => p.milli = Some(num(&mut c)?.0),
-            'z' | 'Z' => p.offset_ms = Some(c.offset(false).ok_or(at)?),
-            'X' => p.offset_ms = Some(c.offset(true).ok_or(at)?),
+            'z' | 'Z' => p.offset_ms = Some(c.offset(false, true).ok_or(at)?),
+            'X' => p.offset_ms = Some(c.offset(true, false).ok_or(at)?),
             _ => return Err(at),
         }
     }
@@ -451,17 +479,17 @@ fn resolve(p: &Parsed, zone: &Zone, now_millis: i64) -> i64 {
         // Within 80 years before and 20 years after now.
         let ([now_year, ..], _, _) = local_fields(now_millis, zone);
         let start = now_year - 80;
-        year += start - start.rem_euclid(100);
+        year = year.saturating_add(start - start.rem_euclid(100));
         if year < start {
             year += 100;
         }
     }
     if p.era == Some(0) {
-        year = 1 - year;
+        year = 1i64.saturating_sub(year);
     }
     let hour = match (p.hour, p.hour12) {
         (Some(h), _) => h,
-        (None, Some(h)) => h + if p.pm == Some(true) { 12 } else { 0 },
+        (None, Some(h)) => h.saturating_add(if p.pm == Some(true) { 12 } else { 0 }),
         (None, None) => {
             if p.pm == Some(true) {
                 12
@@ -475,7 +503,7 @@ fn resolve(p: &Parsed, zone: &Zone, now_millis: i64) -> i64 {
         (m, d, _) => (m.unwrap_or(1) - 1, d.unwrap_or(1)),
     };
     let local = date::millis_from_fields(
-        year - 1900,
+        year.saturating_sub(1900),
         month0,
         day,
         hour,
@@ -552,9 +580,36 @@ pub fn format_pattern(pattern: &str, millis: i64) -> Result<String> {
     ))
 }
 
+/// What a %t conversion reads, each part when the value has it.
+struct TimeParts {
+    /// Year (astronomical), month, day, day of week (Sunday 1), day of year.
+    date: Option<[i64; 5]>,
+    /// Hour, minute, second, nano.
+    time: Option<[i64; 4]>,
+    offset_secs: Option<i64>,
+    /// The zone's short name, when the value has a zone.
+    zone_name: Option<String>,
+    /// Epoch seconds and nanos.
+    instant: Option<(i64, i64)>,
+}
+
+impl TimeParts {
+    /// A Date's or Calendar's: every part, in `zone`.
+    fn of_millis(millis: i64, zone: &Zone) -> TimeParts {
+        let ([y, mo, d, h, mi, s, ms, dow], era, doy) = local_fields(millis, zone);
+        TimeParts {
+            date: Some([if era == 1 { y } else { 1 - y }, mo, d, dow, doy]),
+            time: Some([h, mi, s, ms * 1_000_000]),
+            offset_secs: Some(zone.offset_ms / 1000),
+            zone_name: Some(zone_names(zone).0),
+            instant: Some((millis.div_euclid(1000), millis.rem_euclid(1000) * 1_000_000)),
+        }
+    }
+}
+
 /// java.util.Formatter's date-time conversion `%t<suffix>` of `arg` (a
-/// Long of epoch millis, a Date or a Calendar, in its zone), before
-/// width and upper-casing.
+/// Long of epoch millis, a Date or a Calendar in its zone, or a java.time
+/// value), before width and upper-casing.
 pub fn format_time(suffix: char, arg: &Value) -> Result<String> {
     const SUFFIXES: &str = "HIklMSLNpzZsQBbhAaCYyjmdeRTrDFc";
     if !SUFFIXES.contains(suffix) {
@@ -563,86 +618,168 @@ pub fn format_time(suffix: char, arg: &Value) -> Result<String> {
             format!("Conversion = 't{suffix}'"),
         ));
     }
-    let (millis, zone) = match arg.view() {
+    let default = || {
+        let (id, offset_ms) = super::calendar::default_zone();
+        Zone { id, offset_ms }
+    };
+    let parts = match arg.view() {
         View::Nil => return Ok("null".into()),
-        View::Long(ms) => {
-            let (id, offset_ms) = super::calendar::default_zone();
-            (ms, Zone { id, offset_ms })
-        }
-        View::Date(d) => {
-            let (id, offset_ms) = super::calendar::default_zone();
-            (d.millis(), Zone { id, offset_ms })
-        }
+        View::Long(ms) => TimeParts::of_millis(ms, &default()),
+        View::Date(d) => TimeParts::of_millis(d.millis(), &default()),
         _ => match super::calendar::calendar_parts(arg) {
-            Some((ms, id, offset_ms)) => (ms, Zone { id, offset_ms }),
-            None if arg.class_name().starts_with("java.time.") => {
-                return err::unsupported(format!(
-                    "cljw does not support %t conversions of {}",
-                    arg.class_name()
-                ));
-            }
-            None => {
-                return Err(Exception::new(
-                    ExClass::IllegalFormatConversionException,
-                    format!("{suffix} != {}", arg.class_name()),
-                ));
-            }
+            Some((ms, id, offset_ms)) => TimeParts::of_millis(ms, &Zone { id, offset_ms }),
+            None => match super::temporal_parts(arg) {
+                Some((date, time, offset_secs, zone, instant)) => TimeParts {
+                    date,
+                    time,
+                    offset_secs,
+                    // A region's short name; a ZoneOffset shows its ID.
+                    zone_name: match (zone, offset_secs) {
+                        (Some(id), Some(off)) => Some(
+                            zone_names(&Zone {
+                                id,
+                                offset_ms: off * 1000,
+                            })
+                            .0,
+                        ),
+                        (None, Some(off)) => Some(offset_id(off)),
+                        _ => None,
+                    },
+                    instant,
+                },
+                None => {
+                    return Err(Exception::new(
+                        ExClass::IllegalFormatConversionException,
+                        format!("{suffix} != {}", arg.class_name()),
+                    ));
+                }
+            },
         },
     };
-    Ok(time_conversion(suffix, millis, &zone))
+    time_conversion(suffix, &parts, arg)
 }
 
-fn time_conversion(suffix: char, millis: i64, zone: &Zone) -> String {
-    let ([y, mo, d, h, mi, s, ms, dow], _, doy) = local_fields(millis, zone);
-    let month = MONTHS[(mo as usize + 11) % 12];
-    let day = DAYS[(dow as usize + 6) % 7];
-    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-    let t = |c| time_conversion(c, millis, zone);
-    match suffix {
-        'H' => format!("{h:02}"),
-        'I' => format!("{h12:02}"),
-        'k' => h.to_string(),
-        'l' => h12.to_string(),
-        'M' => format!("{mi:02}"),
-        'S' => format!("{s:02}"),
-        'L' => format!("{ms:03}"),
-        'N' => format!("{:09}", ms * 1_000_000),
-        'p' => (if h < 12 { "am" } else { "pm" }).into(),
+/// ZoneOffset.getId: `Z` or `±hh:mm[:ss]`.
+fn offset_id(secs: i64) -> String {
+    if secs == 0 {
+        return "Z".into();
+    }
+    let a = secs.abs();
+    let mut s = format!(
+        "{}{:02}:{:02}",
+        if secs < 0 { '-' } else { '+' },
+        a / 3600,
+        a / 60 % 60
+    );
+    if a % 60 != 0 {
+        let _ = write!(s, ":{:02}", a % 60);
+    }
+    s
+}
+
+fn time_conversion(suffix: char, p: &TimeParts, arg: &Value) -> Result<String> {
+    // A part the value lacks: the JDK's exception names the conversion
+    // (the innermost one of a composite like %tT).
+    let lacks = || {
+        Exception::new(
+            ExClass::IllegalFormatConversionException,
+            format!("{suffix} != {}", arg.class_name()),
+        )
+    };
+    let date = |_: &str| p.date.ok_or_else(lacks);
+    let time = |_: &str| p.time.ok_or_else(lacks);
+    let t = |c| time_conversion(c, p, arg);
+    let year_of_era = |y: i64| if y <= 0 { 1 - y } else { y };
+    Ok(match suffix {
+        'H' => format!("{:02}", time("HourOfDay")?[0]),
+        'k' => time("HourOfDay")?[0].to_string(),
+        'I' | 'l' => {
+            let h = time("ClockHourOfAmPm")?[0];
+            let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+            if suffix == 'I' {
+                format!("{h12:02}")
+            } else {
+                h12.to_string()
+            }
+        }
+        'M' => format!("{:02}", time("MinuteOfHour")?[1]),
+        'S' => format!("{:02}", time("SecondOfMinute")?[2]),
+        // An Instant has its nanos without a time of day.
+        'L' | 'N' => {
+            let nano = match (p.time, p.instant) {
+                (Some([.., n]), _) | (None, Some((_, n))) => n,
+                (None, None) => return Err(lacks()),
+            };
+            if suffix == 'L' {
+                format!("{:03}", nano / 1_000_000)
+            } else {
+                format!("{nano:09}")
+            }
+        }
+        'p' => (if time("AmPmOfDay")?[0] < 12 {
+            "am"
+        } else {
+            "pm"
+        })
+        .into(),
         'z' => {
-            let off = zone.offset_ms / MS_PER_MINUTE;
+            let off = p.offset_secs.ok_or_else(lacks)? / 60;
             let sign = if off < 0 { '-' } else { '+' };
             format!("{sign}{:02}{:02}", off.abs() / 60, off.abs() % 60)
         }
-        'Z' => zone_names(zone).0,
-        's' => millis.div_euclid(1000).to_string(),
-        'Q' => millis.to_string(),
-        'B' => month.into(),
-        'b' | 'h' => month.get(..3).unwrap_or(month).into(),
-        'A' => day.into(),
-        'a' => day.get(..3).unwrap_or(day).into(),
-        'C' => format!("{:02}", y / 100),
-        'Y' => format!("{y:04}"),
-        'y' => format!("{:02}", y % 100),
-        'j' => format!("{doy:03}"),
-        'm' => format!("{mo:02}"),
-        'd' => format!("{d:02}"),
-        'e' => d.to_string(),
-        'R' => format!("{}:{}", t('H'), t('M')),
-        'T' => format!("{}:{}:{}", t('H'), t('M'), t('S')),
-        'r' => format!("{}:{}:{} {}", t('I'), t('M'), t('S'), t('p').to_uppercase()),
-        'D' => format!("{}/{}/{}", t('m'), t('d'), t('y')),
-        'F' => format!("{}-{}-{}", t('Y'), t('m'), t('d')),
+        'Z' => p.zone_name.clone().ok_or_else(lacks)?,
+        's' => p.instant.ok_or_else(lacks)?.0.to_string(),
+        'Q' => {
+            let (secs, nanos) = p.instant.ok_or_else(lacks)?;
+            secs.saturating_mul(1000)
+                .saturating_add(nanos / 1_000_000)
+                .to_string()
+        }
+        'B' | 'b' | 'h' => {
+            let month = MONTHS[(date("MonthOfYear")?[1] as usize + 11) % 12];
+            if suffix == 'B' {
+                month.into()
+            } else {
+                month.get(..3).unwrap_or(month).into()
+            }
+        }
+        'A' | 'a' => {
+            let day = DAYS[(date("DayOfWeek")?[3] as usize + 6) % 7];
+            if suffix == 'A' {
+                day.into()
+            } else {
+                day.get(..3).unwrap_or(day).into()
+            }
+        }
+        'C' => format!("{:02}", year_of_era(date("YearOfEra")?[0]) / 100),
+        'Y' => format!("{:04}", year_of_era(date("YearOfEra")?[0])),
+        'y' => format!("{:02}", year_of_era(date("YearOfEra")?[0]) % 100),
+        'j' => format!("{:03}", date("DayOfYear")?[4]),
+        'm' => format!("{:02}", date("MonthOfYear")?[1]),
+        'd' => format!("{:02}", date("DayOfMonth")?[2]),
+        'e' => date("DayOfMonth")?[2].to_string(),
+        'R' => format!("{}:{}", t('H')?, t('M')?),
+        'T' => format!("{}:{}:{}", t('H')?, t('M')?, t('S')?),
+        'r' => format!(
+            "{}:{}:{} {}",
+            t('I')?,
+            t('M')?,
+            t('S')?,
+            t('p')?.to_uppercase()
+        ),
+        'D' => format!("{}/{}/{}", t('m')?, t('d')?, t('y')?),
+        'F' => format!("{}-{}-{}", t('Y')?, t('m')?, t('d')?),
         'c' => format!(
             "{} {} {} {} {} {}",
-            t('a'),
-            t('b'),
-            t('d'),
-            t('T'),
-            t('Z'),
-            t('Y')
+            t('a')?,
+            t('b')?,
+            t('d')?,
+            t('T')?,
+            t('Z')?,
+            t('Y')?
         ),
         _ => String::new(),
-    }
+    })
 }
 
 fn parse_exception(text: &str, offset: usize) -> Exception {
@@ -762,6 +899,17 @@ mod tests {
         let p = parse_items(&items, &s).unwrap();
         assert_eq!(resolve(&p, &utc(), 0), 1_578_020_645_678);
         assert_eq!(parse_items(&items, "2020-01-0x").err(), Some(9));
+        // Huge or negative fields saturate instead of overflowing.
+        let huge = compile("y G h a").unwrap();
+        for text in [
+            "9223372036854775807 BC 9223372036854775807 PM",
+            "-9223372036854775807 BC 1 AM",
+        ] {
+            let p = parse_items(&huge, text).unwrap();
+            resolve(&p, &utc(), 0);
+        }
+        format_items(&items, i64::MAX, &utc());
+        format_items(&items, i64::MIN, &utc());
         assert_eq!(parse_items(&items, "2020-0x").err(), Some(6));
         assert_eq!(parse_items(&items, "2020-x").err(), Some(5));
     }

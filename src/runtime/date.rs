@@ -345,9 +345,12 @@ fn epoch_day(y: i64, m: i64, d: i64) -> i64 {
 /// The deprecated `Date(year - 1900, month0, day[, hrs, min[, sec]])`
 /// constructors in UTC, lenient: out-of-range months, days and times carry.
 pub fn millis_from_fields(year: i64, month0: i64, day: i64, h: i64, m: i64, s: i64) -> i64 {
+    // Years past ±10^12 are far outside Date's range (about ±2.9 x 10^8
+    // years) and would overflow the day arithmetic: the millis saturate.
     let y = year
         .saturating_add(1900)
-        .saturating_add(month0.div_euclid(12));
+        .saturating_add(month0.div_euclid(12))
+        .clamp(-1_000_000_000_000, 1_000_000_000_000);
     let first = epoch_day(y, month0.rem_euclid(12) + 1, 1);
     let days = first.saturating_add(day.saturating_sub(1));
     let secs = h

@@ -32,3 +32,10 @@
   (prn (.toPattern f) (.format f d) (= f (SimpleDateFormat. "yyyy")) (instance? java.text.DateFormat f)))
 (prn (.format (doto (SimpleDateFormat. "yyyy-MM-dd'T'HH:mm:ss.SSS-00:00") (.setTimeZone (TimeZone/getTimeZone "GMT")))
               (java.sql.Timestamp. 1578020645678)))
+;; HTTP dates (ring.util.time's patterns): spaces before a field are
+;; skipped; US zone abbreviations parse to their offsets.
+(let [f (doto (SimpleDateFormat. "EEE MMM d HH:mm:ss yyyy" java.util.Locale/US) (.setTimeZone (TimeZone/getTimeZone "GMT")))
+      g (doto (SimpleDateFormat. "EEE, dd MMM yyyy HH:mm:ss zzz" java.util.Locale/US) (.setTimeZone (TimeZone/getTimeZone "GMT")))]
+  (prn (.parse f "Sun Nov  6 08:49:37 1994") (.parse f "Sun Nov 6  08:49:37 1994"))
+  (prn (map #(.parse g (str "Fri, 03 Jan 2020 03:04:05 " %)) ["GMT" "UTC" "PST" "PDT" "EST" "CDT" "+0100" "GMT-03:00"]))
+  (prn (.format (doto (SimpleDateFormat. "EEE, dd MMM yyyy HH:mm:ss zzz" java.util.Locale/US) (.setTimeZone (TimeZone/getTimeZone "GMT"))) (Date. 784111777000))))

@@ -1,20 +1,22 @@
 //! How the JSON libraries write java.util.Date: cheshire through a
 //! SimpleDateFormat pattern in UTC, data.json as an ISO-8601 instant.
 
-use crate::runtime::date::Date;
+use crate::runtime::date::{self, Date, DateKind};
 use crate::runtime::error::Result;
-use std::fmt::Write;
+use crate::runtime::value::Value;
 
-/// DateTimeFormatter.ISO_INSTANT: `2020-01-02T03:04:05Z`, with `.SSS`
-/// when the millis are not zero.
-pub(crate) fn iso_instant(d: &Date) -> String {
-    let [y, mo, day, h, mi, s, ms, _] = d.utc_fields();
-    let mut out = format!("{y:04}-{mo:02}-{day:02}T{h:02}:{mi:02}:{s:02}");
-    if ms != 0 {
-        let _ = write!(out, ".{ms:03}");
-    }
-    out.push('Z');
-    out
+/// How data.json writes a Date: ISO_INSTANT of its `toInstant`; a
+/// java.sql.Date (no time of day) as the start of its day in the default
+/// zone (data.json's default :sql-date-converter).
+pub(crate) fn iso_instant(x: &Value, d: &Date) -> String {
+    let at = match d.kind() {
+        DateKind::Sql => {
+            let [y, mo, day, ..] = d.utc_fields();
+            Value::date(date::millis_from_fields(y - 1900, mo - 1, day, 0, 0, 0))
+        }
+        _ => x.clone(),
+    };
+    crate::interop::instant_text(&at).unwrap_or_default()
 }
 
 /// SimpleDateFormat(pattern) in the UTC zone (java.text.SimpleDateFormat's
