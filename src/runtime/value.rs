@@ -262,6 +262,29 @@ unsafe impl Sync for StaticNil {}
 static NIL_STATIC: StaticNil = StaticNil(Value::NIL);
 
 impl Value {
+    /// Drop with an inline path for a fn value that has other references
+    /// (the VM's frame slot on return: the var or caller still holds the
+    /// fn), which only decrements its count; anything else drops as usual.
+    #[inline(always)]
+    pub fn drop_fast(self) {
+        if let Repr::Fn(r) = &self.0
+            && Ref::strong_count(r) > 1
+        {
+            match self.into_repr() {
+                // Not the last reference: no structure is freed here
+                // (should another thread drop its reference meanwhile,
+                // the fn's own fields drop through `Value::drop`, which
+                // counts their depth).
+                Repr::Fn(r) => drop(r),
+                other => drop(Value(other)),
+            }
+        } else {
+            drop(self)
+        }
+    }
+}
+
+impl Value {
     /// nil by reference, for lookups that lend out a default.
     #[inline]
     pub fn nil_ref() -> &'static Value {

@@ -341,7 +341,12 @@ fn put_fast(slot: &mut Value, r: arith::Fast) {
 #[inline(always)]
 fn cut(stack: &mut Vec<Value>, len: usize) {
     while stack.len() > len {
-        release(pop(stack));
+        let v = pop(stack);
+        if immediate(&v) {
+            std::mem::forget(v);
+        } else {
+            v.drop_fast();
+        }
     }
 }
 
@@ -425,7 +430,9 @@ fn push_frame(
     while stack.len() < size {
         stack.push(Value::NIL);
     }
-    stack.truncate(size);
+    if stack.len() > size {
+        stack.truncate(size);
+    }
     stack.push(fv);
     frames.push(Frame {
         closure: c,

@@ -285,6 +285,34 @@ mod unit {
     use super::*;
     use crate::{Backend, Runtime};
 
+    /// `Value::drop_fast` (the VM's return path for the frame's fn value):
+    /// a shared fn only loses one reference, the last reference frees it,
+    /// and other values drop as usual.
+    #[test]
+    fn drop_fast_releases_one_reference() {
+        use crate::runtime::func::Fn;
+        use crate::runtime::gc::Ref;
+        fn id(args: &[Value]) -> Result<Value> {
+            Ok(args.first().cloned().unwrap_or_default())
+        }
+        let r = Ref::new(Fn::native("id", id));
+        let weak = Ref::downgrade(&r);
+        let a = Value::from(r);
+        let b = a.clone();
+        let c = a.clone();
+        assert_eq!(weak.strong_count(), 3);
+        b.drop_fast();
+        assert_eq!(weak.strong_count(), 2);
+        c.drop_fast();
+        assert_eq!(weak.strong_count(), 1);
+        let r = crate::runtime::func::call(&a, &mut [Value::long(7)]);
+        assert_eq!(r.ok().and_then(|v| v.as_long()), Some(7));
+        a.drop_fast();
+        assert_eq!(weak.strong_count(), 0);
+        Value::string("not a fn").drop_fast();
+        Value::long(1).drop_fast();
+    }
+
     #[test]
     fn intrinsic_fallback_calls_the_var() {
         let mut rt = Runtime::new(Backend::Vm);
