@@ -70,118 +70,8 @@ fn char_arg(v: &Value) -> Result<char> {
     crate::runtime::number::convert::to_char(v)
 }
 
-fn dbl(f: impl Fn(f64) -> f64, a: &Value) -> Result<Value> {
-    Ok(Value::double(f(to_double(a)?)))
-}
-
-/// Math.round(double): floor(x + 0.5), saturating.
-fn java_round(d: f64) -> i64 {
-    if d.is_nan() {
-        0
-    } else {
-        (d + 0.5).floor() as i64
-    }
-}
-
-/// Math.max/min: both longs, or both doubles (reflection finds no
-/// (long, double) overload).
-fn min_max(name: &str, a: &Value, b: &Value, max: bool) -> Result<Value> {
-    match (a.view(), b.view()) {
-        (View::Long(x), View::Long(y)) => Ok(Value::long(if max { x.max(y) } else { x.min(y) })),
-        (View::Float(x), View::Float(y)) => Ok(Value::float(if x.is_nan() || y.is_nan() {
-            f32::NAN
-        } else if max {
-            x.max(y)
-        } else {
-            x.min(y)
-        })),
-        (View::Double(x), View::Double(y)) => Ok(Value::double(if x.is_nan() || y.is_nan() {
-            f64::NAN
-        } else if max {
-            x.max(y)
-        } else {
-            x.min(y)
-        })),
-        _ => Err(Exception::new(
-            ExClass::IllegalArgumentException,
-            format!("No matching method {name} found taking 2 args"),
-        )),
-    }
-}
-
-fn math(name: &str, args: &[Value]) -> Option<Result<Value>> {
-    Some(match (name, args) {
-        ("abs", [a]) => match a.view() {
-            View::Long(n) => Ok(Value::long(n.wrapping_abs())),
-            View::Float(f) => Ok(Value::float(f.abs())),
-            _ => dbl(f64::abs, a),
-        },
-        ("sqrt", [a]) => dbl(f64::sqrt, a),
-        ("cbrt", [a]) => dbl(f64::cbrt, a),
-        ("floor", [a]) => dbl(f64::floor, a),
-        ("ceil", [a]) => dbl(f64::ceil, a),
-        ("rint", [a]) => dbl(f64::round_ties_even, a),
-        ("sin", [a]) => dbl(f64::sin, a),
-        ("cos", [a]) => dbl(f64::cos, a),
-        ("tan", [a]) => dbl(f64::tan, a),
-        ("asin", [a]) => dbl(f64::asin, a),
-        ("acos", [a]) => dbl(f64::acos, a),
-        ("atan", [a]) => dbl(f64::atan, a),
-        ("exp", [a]) => dbl(f64::exp, a),
-        ("log", [a]) => dbl(f64::ln, a),
-        ("log10", [a]) => dbl(f64::log10, a),
-        ("toRadians", [a]) => dbl(f64::to_radians, a),
-        ("toDegrees", [a]) => dbl(f64::to_degrees, a),
-        ("signum", [a]) => dbl(
-            |d| {
-                if d == 0.0 || d.is_nan() {
-                    d
-                } else {
-                    d.signum()
-                }
-            },
-            a,
-        ),
-        ("round", [a]) => match a.view() {
-            View::Long(n) => Ok(Value::long(n)),
-            _ => to_double(a).map(|d| Value::long(java_round(d))),
-        },
-        ("pow", [a, b]) => (|| Ok(Value::double(to_double(a)?.powf(to_double(b)?))))(),
-        ("atan2", [a, b]) => (|| Ok(Value::double(to_double(a)?.atan2(to_double(b)?))))(),
-        ("hypot", [a, b]) => (|| Ok(Value::double(to_double(a)?.hypot(to_double(b)?))))(),
-        ("max", [a, b]) => min_max(name, a, b, true),
-        ("min", [a, b]) => min_max(name, a, b, false),
-        ("floorDiv", [a, b]) => (|| {
-            let (x, y) = (to_long(a)?, to_long(b)?);
-            if y == 0 {
-                return Err(Exception::new(ExClass::ArithmeticException, "/ by zero"));
-            }
-            Ok(Value::long(
-                x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0),
-            ))
-        })(),
-        ("floorMod", [a, b]) => (|| {
-            let (x, y) = (to_long(a)?, to_long(b)?);
-            if y == 0 {
-                return Err(Exception::new(ExClass::ArithmeticException, "/ by zero"));
-            }
-            let m = x.wrapping_rem(y);
-            Ok(Value::long(if m != 0 && ((m < 0) != (y < 0)) {
-                m + y
-            } else {
-                m
-            }))
-        })(),
-        // toIntExact(long): "integer overflow" past an int (boxed as an
-        // Integer by int_members).
-        ("toIntExact", [a]) => crate::runtime::number::to_int(a).map(|n| Value::long(i64::from(n))),
-        ("random", []) => Ok(Value::double(random())),
-        _ => return None,
-    })
-}
-
 /// A xorshift generator seeded from the clock (Math/random).
-fn random() -> f64 {
+pub(super) fn random() -> f64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static STATE: AtomicU64 = AtomicU64::new(0);
     let mut x = STATE.load(Ordering::Relaxed);
@@ -466,10 +356,6 @@ pub(super) fn statics(class: &str, member: &str, args: &[Value]) -> Option<Resul
     }
 }
 
-fn math_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
-    math(member, args)
-}
-
 fn system_statics(_: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     system(member, args)
 }
@@ -495,8 +381,6 @@ pub(super) fn fields(class: &str, field: &str) -> Option<Value> {
         ("java.lang.Float", "TYPE") => Value::class("float", false),
         ("java.lang.Character", "TYPE") => Value::class("char", false),
         ("java.lang.Boolean", "TYPE") => Value::class("boolean", false),
-        ("java.lang.Math", "PI") => Value::double(std::f64::consts::PI),
-        ("java.lang.Math", "E") => Value::double(std::f64::consts::E),
         ("java.lang.Long", "MAX_VALUE") => Value::long(i64::MAX),
         ("java.lang.Long", "MIN_VALUE") => Value::long(i64::MIN),
         ("java.lang.Integer", "MAX_VALUE") => Value::long(i32::MAX as i64),
@@ -832,40 +716,8 @@ pub(super) static CLASSES: &[ClassDef] = &[
         .fields(&["TYPE", "TRUE", "FALSE"], fields),
     ClassDef::class("java.lang.Number").implements(&["java.io.Serializable"]),
     ClassDef::class("java.lang.Math")
-        .statics(
-            &[
-                "abs",
-                "sqrt",
-                "cbrt",
-                "floor",
-                "ceil",
-                "rint",
-                "sin",
-                "cos",
-                "tan",
-                "asin",
-                "acos",
-                "atan",
-                "exp",
-                "log",
-                "log10",
-                "toRadians",
-                "toDegrees",
-                "signum",
-                "round",
-                "pow",
-                "atan2",
-                "hypot",
-                "max",
-                "min",
-                "floorDiv",
-                "floorMod",
-                "toIntExact",
-                "random",
-            ],
-            math_statics,
-        )
-        .fields(&["PI", "E"], fields),
+        .statics(super::math::STATICS, super::math::call)
+        .fields(super::math::FIELDS, super::math::fields),
     ClassDef::class("java.lang.System").statics(
         &[
             "exit",
@@ -896,7 +748,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::interface("java.lang.Appendable"),
     ClassDef::interface("java.lang.Readable"),
     ClassDef::interface("java.lang.Cloneable"),
-    ClassDef::class("java.lang.StrictMath"),
+    ClassDef::class("java.lang.StrictMath")
+        .statics(super::math::STATICS, super::math::call)
+        .fields(super::math::FIELDS, super::math::fields),
     ClassDef::class("java.lang.Void"),
     ClassDef::class("java.lang.Enum").implements(&[
         "java.lang.constant.Constable",

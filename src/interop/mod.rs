@@ -56,6 +56,7 @@ mod jdk;
 mod jset;
 mod lang;
 mod lib_classes;
+mod math;
 mod multi;
 mod number;
 mod object;
