@@ -19,7 +19,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ));
         }
         View::Str(s) if !matches!(method, "getClass") => {
-            return string::call(s.as_str(), method, args)
+            return string::call(s, method, args)
                 .unwrap_or_else(|| Err(super::no_method(method, args.len(), "java.lang.String")));
         }
         // IFn / Callable / Runnable on a fn.
