@@ -492,7 +492,11 @@ impl<'a> Analyzer<'a> {
                 "Can't create defs outside of current ns",
             );
         }
-        let var = self.env.ns.intern(sym.name());
+        let var = self
+            .env
+            .ns
+            .intern_checked(sym.name())
+            .map_err(|e| self.compile_error(e))?;
         let (doc, init) = match items.len() {
             4 => (Some(items[2].clone()), Some(&items[3])),
             3 => (None, Some(&items[2])),

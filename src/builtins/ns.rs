@@ -582,7 +582,7 @@ fn intern(args: &[Value]) -> Result<Value> {
     check_arity("intern", args, 2, Some(3))?;
     let ns = the_ns(&args[0])?;
     let s = sym_arg(&args[1])?;
-    let var = ns.intern(s.name());
+    let var = ns.intern_checked(s.name())?;
     if let Some(v) = args.get(2) {
         var.set_root(&Value::var(var.clone()), v.clone())?;
     }

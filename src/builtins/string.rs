@@ -54,33 +54,32 @@ fn str(args: &[Value]) -> Result<Value> {
     Ok(Value::string(str_of(args)?))
 }
 
-/// Java's `String.substring(begin, end)` over UTF-16 indices.
-pub fn substring(s: &str, begin: i64, end: Option<i64>) -> Result<String> {
-    let ascii = s.is_ascii();
-    let len = if ascii {
-        s.len()
-    } else {
-        s.encode_utf16().count()
-    } as i64;
+/// Java's `String.substring(begin, end)` over UTF-16 indices, through the
+/// string's cached UTF-16 index.
+pub fn substring_of(
+    s: &crate::runtime::string::Str,
+    begin: i64,
+    end: Option<i64>,
+) -> Result<String> {
+    let len = s.utf16_len() as i64;
     let end_v = end.unwrap_or(len);
-    if begin < 0 || end_v > len || begin > end_v {
-        return Err(Exception::new(
+    let out_of_range = || {
+        Exception::new(
             ExClass::StringIndexOutOfBoundsException,
             format!("begin {begin}, end {end_v}, length {len}"),
-        ));
+        )
+    };
+    if begin < 0 || end_v > len || begin > end_v {
+        return Err(out_of_range());
     }
-    let (b, e) = (begin as usize, end_v as usize);
-    if ascii {
-        return Ok(s[b..e].to_string());
-    }
-    let units: Vec<u16> = s.encode_utf16().collect();
-    Ok(String::from_utf16_lossy(&units[b..e]))
+    s.utf16_substring(begin as usize, end_v as usize)
+        .ok_or_else(out_of_range)
 }
 
 fn subs(args: &[Value]) -> Result<Value> {
     check_arity("subs", args, 2, Some(3))?;
     let s = match args[0].view() {
-        View::Str(s) => s.as_str(),
+        View::Str(s) => s,
         View::Nil => {
             return err::npe(
                 "Cannot invoke \"String.substring(int)\" because \"s\" is null".to_string(),
@@ -95,7 +94,7 @@ fn subs(args: &[Value]) -> Result<Value> {
         Some(e) => Some(i64::from(to_int(e)?)),
         None => None,
     };
-    Ok(Value::string(substring(s, begin, end)?))
+    Ok(Value::string(substring_of(s, begin, end)?))
 }
 
 fn name(args: &[Value]) -> Result<Value> {
@@ -307,6 +306,10 @@ mod tests {
 
     fn s(v: &str) -> Value {
         Value::string(v)
+    }
+
+    fn substring(s: &str, begin: i64, end: Option<i64>) -> Result<String> {
+        substring_of(&crate::runtime::string::Str::new(s.to_string()), begin, end)
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub fn applies(x: &Value) -> bool {
         && (seq::is_seq(x) || super::classes::is_instance("clojure.lang.IPersistentCollection", x))
 }
 
-fn core(name: &str, args: &[Value]) -> Result<Value> {
+/// `(clojure.core/name args...)`.
+pub(super) fn core(name: &str, args: &[Value]) -> Result<Value> {
     match crate::builtins::lang::core_value(name) {
         Some(f) => func::invoke(&f, args),
         None => Err(Exception::new(
@@ -72,6 +73,18 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
             Ok(Value::FALSE)
         })(),
         ("contains", [x]) if is_set => ops::contains(target, x).map(Value::bool),
+        // java.util.Map's views (copies here, as the maps are immutable).
+        ("keySet", []) if is_map => super::jset::persistent_map_set(target, true),
+        ("entrySet", []) if is_map => super::jset::persistent_map_set(target, false),
+        ("values", []) if is_map => (|| {
+            let mut vals = Vec::new();
+            for e in seq::iter(target) {
+                vals.push(ops::nth(&e?, 1)?);
+            }
+            Ok(Value::from(Ref::new(HostObject::ArrayList(Lock::new(
+                vals,
+            )))))
+        })(),
         ("contains", [x]) if !is_map => {
             index_of(target, x, false).map(|i| Value::bool(i.as_long() != Some(-1)))
         }

@@ -21,6 +21,8 @@ const HASH_SET: &str = "java.util.HashSet";
 const LINKED_HASH_SET: &str = "java.util.LinkedHashSet";
 const TREE_SET: &str = "java.util.TreeSet";
 const KEY_SET: &str = "java.util.HashMap$KeySet";
+const PMAP_KEY_SET: &str = "clojure.lang.APersistentMap$5";
+const PMAP_ENTRY_SET: &str = "clojure.lang.APersistentMap$4";
 
 enum Order {
     /// HashSet: the table size (a power of two).
@@ -181,8 +183,31 @@ impl ForeignObject for JavaSet {
 /// A Map's keySet: a set of `keys` in the map's iteration order (a copy,
 /// not a view of the map).
 pub(super) fn key_set(keys: Vec<Value>) -> Value {
-    let s = JavaSet::new(KEY_SET, Order::Linked);
-    *lock(&s.items) = keys;
+    view_set(KEY_SET, keys)
+}
+
+/// A persistent map's keySet (`true`) or entrySet (`false`): APersistentMap's
+/// anonymous AbstractSet classes, holding the keys or MapEntries in the
+/// map's seq order.
+pub(super) fn persistent_map_set(map: &Value, keys: bool) -> Result<Value> {
+    let mut items = Vec::new();
+    for e in crate::runtime::seq::iter(map) {
+        let e = e?;
+        items.push(if keys {
+            crate::runtime::coll::ops::nth(&e, 0)?
+        } else {
+            e
+        });
+    }
+    Ok(view_set(
+        if keys { PMAP_KEY_SET } else { PMAP_ENTRY_SET },
+        items,
+    ))
+}
+
+fn view_set(class: &'static str, items: Vec<Value>) -> Value {
+    let s = JavaSet::new(class, Order::Linked);
+    *lock(&s.items) = items;
     wrap(s)
 }
 
@@ -433,6 +458,8 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
 /// The classes of this area (see `interop` for the format).
 pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.util.HashMap$KeySet").extends("java.util.AbstractSet"),
+    ClassDef::class(PMAP_KEY_SET).extends("java.util.AbstractSet"),
+    ClassDef::class(PMAP_ENTRY_SET).extends("java.util.AbstractSet"),
     ClassDef::class("java.util.ArrayList$SubList")
         .extends("java.util.AbstractList")
         .implements(&["java.util.RandomAccess"]),

@@ -1,6 +1,7 @@
 //! `(.m target args)`: methods of strings, exceptions, writers, classes,
 //! and java.lang.Object's methods on every value.
 
+use super::coll::core;
 use super::{classes, exceptions, string};
 use crate::runtime::equality;
 use crate::runtime::error::{ExClass, Exception, Result};
@@ -18,7 +19,7 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ));
         }
         View::Str(s) if !matches!(method, "getClass") => {
-            return string::call(s.as_str(), method, args)
+            return string::call(s, method, args)
                 .unwrap_or_else(|| Err(super::no_method(method, args.len(), "java.lang.String")));
         }
         // IFn / Callable / Runnable on a fn.
@@ -305,6 +306,13 @@ fn instance_method(
             ("without", [k]) => types::record_dissoc(i, k),
             ("seq", []) => crate::runtime::seq::seq(target),
             ("meta", []) => Ok(i.meta().clone()),
+            // java.util.Map's views, as defrecord defines them:
+            // (set (keys this)), (vals this), (set this).
+            ("keySet", []) => {
+                core("keys", std::slice::from_ref(target)).and_then(|k| core("set", &[k]))
+            }
+            ("values", []) => core("vals", std::slice::from_ref(target)),
+            ("entrySet", []) => core("set", std::slice::from_ref(target)),
             _ => return None,
         };
         return Some(r);

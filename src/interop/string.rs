@@ -9,10 +9,6 @@ fn units(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
 }
 
-fn from_units(u: &[u16]) -> String {
-    String::from_utf16_lossy(u)
-}
-
 fn sioobe(msg: String) -> Exception {
     Exception::new(ExClass::StringIndexOutOfBoundsException, msg)
 }
@@ -79,19 +75,26 @@ fn split(s: &str, pattern: &str, limit: i64) -> Result<Value> {
     ))
 }
 
-pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+pub fn call(st: &crate::runtime::string::Str, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    let s = st.as_str();
     Some((|| {
         Ok(match (name, args) {
-            ("length", []) => Value::long(s.encode_utf16().count() as i64),
+            ("length", []) => Value::long(st.utf16_len() as i64),
             ("isEmpty", []) => Value::bool(s.is_empty()),
             ("isBlank", []) => Value::bool(s.trim().is_empty()),
             ("charAt", [i]) => {
-                let u = units(s);
                 let i = index(i)?;
-                match usize::try_from(i).ok().and_then(|i| u.get(i)) {
-                    Some(&c) => Value::char(char::from_u32(c as u32).unwrap_or('\u{fffd}')),
+                match usize::try_from(i).ok().and_then(|i| st.unit_at(i)) {
+                    Some(c) => Value::char(char::from_u32(c as u32).unwrap_or('\u{fffd}')),
                     None => {
-                        return Err(sioobe(format!("String index out of range: {i}")));
+                        // The JDK's message depends on the string's internal
+                        // coding: Latin-1 (every char below U+0100) or UTF-16.
+                        let msg = if s.chars().all(|c| u32::from(c) < 0x100) {
+                            format!("String index out of range: {i}")
+                        } else {
+                            format!("index {i}, length {}", st.utf16_len())
+                        };
+                        return Err(sioobe(msg));
                     }
                 }
             }
@@ -110,16 +113,12 @@ pub fn call(s: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 Value::long(i64::from(cp))
             }
             ("substring", [b]) | ("substring", [b, _]) | ("subSequence", [b, _]) => {
-                let u = units(s);
                 let b = index(b)?;
                 let e = match args.get(1) {
-                    Some(e) => index(e)?,
-                    None => u.len() as i64,
+                    Some(e) => Some(index(e)?),
+                    None => None,
                 };
-                if b < 0 || e > u.len() as i64 || b > e {
-                    return Err(sioobe(format!("begin {b}, end {e}, length {}", u.len())));
-                }
-                Value::string(from_units(&u[b as usize..e as usize]))
+                Value::string(crate::builtins::string::substring_of(st, b, e)?)
             }
             ("indexOf", [x]) | ("indexOf", [x, _]) => {
                 let from = match args.get(1) {

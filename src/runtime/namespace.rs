@@ -53,6 +53,26 @@ impl Namespace {
         m.insert(name.into(), v.clone());
         v
     }
+    /// `def`/`intern` (Namespace.intern): as `intern`, but a name that
+    /// refers to another namespace's var, other than clojure.core's, cannot
+    /// be redefined here (Clojure's warnOrFailOnReplace).
+    pub fn intern_checked(&self, name: &str) -> Result<Ref<Var>> {
+        if let Some(old) = self.lookup(name)
+            && !old.ns_sym().same(&self.name)
+            && old.ns_sym().name() != "clojure.core"
+        {
+            return Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "{} already refers to: #'{} in namespace: {}",
+                    name,
+                    old.qualified_name(),
+                    self.name_str()
+                ),
+            ));
+        }
+        Ok(self.intern(name))
+    }
     /// Look up an unqualified name (interned or referred).
     pub fn lookup(&self, name: &str) -> Option<Ref<Var>> {
         lock(&self.mappings).get(name).cloned()

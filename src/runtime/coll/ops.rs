@@ -306,7 +306,9 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
         },
         View::Str(s) => {
             let Some(i) = idx else { return Ok(None) };
-            utf16_at(s.as_str(), i)
+            s.unit_at(i).map(|u| {
+                Value::char(char::from_u32(u32::from(u)).unwrap_or(char::REPLACEMENT_CHARACTER))
+            })
         }
         View::ArrayChunk(c) => idx.and_then(|i| c.nth(i).cloned()),
         View::HostObject(o) if o.list_items().is_some() => {
@@ -336,23 +338,6 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
             ));
         }
     })
-}
-
-/// The UTF-16 code unit at `i` as a char (a lone surrogate half becomes
-/// U+FFFD: Rust chars cannot hold one).
-fn utf16_at(s: &str, i: usize) -> Option<Value> {
-    let mut at = 0;
-    for c in s.chars() {
-        let w = c.len_utf16();
-        if i < at + w {
-            if w == 1 {
-                return Some(Value::char(c));
-            }
-            return Some(Value::char(char::REPLACEMENT_CHARACTER));
-        }
-        at += w;
-    }
-    None
 }
 
 /// `(contains? coll k)`.
