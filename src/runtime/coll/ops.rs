@@ -55,6 +55,9 @@ pub fn conj(coll: &Value, x: Value) -> Result<Value> {
             Some(r) => r?,
             None => return cce(coll, "clojure.lang.IPersistentCollection"),
         },
+        // LazySeq.cons is RT.cons(x, seq()): conj realises it (and
+        // throws what realising throws).
+        Repr::LazySeq(_) => seq::cons(x, &seq::seq(coll)?)?,
         _ if seq::is_seq(coll) => seq::cons(x, coll)?,
         _ => return cce(coll, "clojure.lang.IPersistentCollection"),
     })
