@@ -488,11 +488,16 @@ fn split(args: &[Value]) -> Result<Value> {
     // `(.split re s limit)` with hinted args: the JVM casts re to Pattern,
     // then s to CharSequence, then converts limit; a nil s fails last, in
     // Pattern.split.
-    let Some(re) = regex_of(&args[1]) else {
-        return err::class_cast(cast_message(
-            args[1].class_name(),
-            "java.util.regex.Pattern",
-        ));
+    // A nil re passes the cast and fails at the call, after s and limit.
+    let re = match regex_of(&args[1]) {
+        Some(re) => Some(re),
+        None if args[1].is_nil() => None,
+        None => {
+            return err::class_cast(cast_message(
+                args[1].class_name(),
+                "java.util.regex.Pattern",
+            ));
+        }
     };
     let text = if args[0].is_nil() {
         None
@@ -506,6 +511,16 @@ fn split(args: &[Value]) -> Result<Value> {
         }
         Some(l) => crate::runtime::number::to_int(l)? as i64,
         None => 0,
+    };
+    let Some(re) = re else {
+        let params = if args.len() == 3 {
+            "java.lang.CharSequence, int"
+        } else {
+            "java.lang.CharSequence"
+        };
+        return err::npe(format!(
+            "Cannot invoke \"java.util.regex.Pattern.split({params})\" because \"re\" is null"
+        ));
     };
     let s = match text {
         Some(s) => s,

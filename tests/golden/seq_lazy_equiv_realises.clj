@@ -26,11 +26,3 @@
 (let [n (atom 0)
       s (lazy-seq (swap! n inc) [1])]
   (prn (= {} s) (= #{} s) (= nil s) @n))
-;; clojure.string/split casts re to Pattern, then s to CharSequence, then
-;; converts limit; a nil s fails last
-(prn (ex (clojure.string/split nil 42)))
-(prn (ex (clojure.string/split 1 42)))
-(prn (ex (clojure.string/split 1 #"a")))
-(prn (ex (clojure.string/split nil #"a")))
-(prn (ex (clojure.string/split nil #"a" :x)))
-(prn (ex (clojure.string/split "a-b-c" #"-" 2)))
