@@ -31,5 +31,14 @@ mkdir -p "$here/corpus/$target" "$here/artifacts/$target"
 if [ "$secs" = 0 ]; then
     exec "$bin" "$@"
 fi
+# The reader and analyzer targets start from the golden programs (those
+# under 4 KiB, copied to fuzz/seed/TARGET, not committed): from an empty
+# corpus libFuzzer spends minutes growing inputs a few bytes at a time.
+seeds=()
+if [ "$target" != eval ]; then
+    mkdir -p "$here/seed/$target"
+    find "$here/../tests/golden" -name '*.clj' -size -4k -exec cp {} "$here/seed/$target/" \;
+    seeds=("$here/seed/$target")
+fi
 exec "$bin" -max_total_time="$secs" -rss_limit_mb=4096 -timeout=30 \
-    -artifact_prefix="$here/artifacts/$target/" "$@" "$here/corpus/$target"
+    -artifact_prefix="$here/artifacts/$target/" "$@" "$here/corpus/$target" "${seeds[@]}"

@@ -17,7 +17,7 @@ use super::{Def, check_arity};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::hash::java_hash_code;
 use crate::runtime::number::{java_double_string, push_long};
-use crate::runtime::printer::{PrintOpts, str_value, write_str};
+use crate::runtime::printer::{PrintOpts, str_value, write_str, write_str_plain};
 use crate::runtime::value::{Value, View};
 use num_traits::Signed;
 
@@ -217,7 +217,11 @@ pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
         if spec.is_plain() {
             match (conv, arg.view()) {
                 ('s', View::Nil) => out.push_str("null"),
-                ('s', _) => write_str(&mut out, arg, &PrintOpts::PR)?,
+                ('s', _) => {
+                    if !write_str_plain(&mut out, arg) {
+                        write_str(&mut out, arg, &PrintOpts::current(true))?
+                    }
+                }
                 ('d', View::Long(n)) => push_long(&mut out, n),
                 _ => out.push_str(&format_one(&spec, arg)?),
             }

@@ -9,7 +9,7 @@ use crate::runtime::error::Result;
 use crate::runtime::io::{Writer, flush_value, write_to};
 use crate::runtime::printer::{PrintOpts, write_value, write_value_draining};
 use crate::runtime::value::{Value, View};
-use crate::runtime::var::{Var, pop_bindings, push_bindings};
+use crate::runtime::var::{pop_bindings, push_bindings};
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("pr", pr),
@@ -25,29 +25,9 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("printf", printf),
 ];
 
-fn as_count(v: Option<Value>) -> Option<usize> {
-    match v.as_ref().map(Value::view) {
-        Some(View::Long(n)) => Some(usize::try_from(n).unwrap_or(0)),
-        Some(View::Double(d)) => Some(if d > 0.0 { d as usize } else { 0 }),
-        _ => None,
-    }
-}
-
-/// The printer settings the print vars say now; `readably` is what `pr`
-/// uses (`print` binds `*print-readably*` to nil).
+/// The printer settings the print vars say now; see [`PrintOpts::current`].
 pub fn current_opts(readably: bool) -> PrintOpts {
-    let vars = core_vars();
-    let truthy = |var: &Var, dflt: bool| var.get().map_or(dflt, |v| v.truthy());
-    PrintOpts {
-        // print-method of strings and chars quotes them under *print-dup*
-        // whatever *print-readably* says.
-        readably: (readably && truthy(&vars.print_readably, true))
-            || truthy(&vars.print_dup, false),
-        print_length: as_count(vars.print_length.get()),
-        print_level: as_count(vars.print_level.get()),
-        print_meta: truthy(&vars.print_meta, false),
-        namespace_maps: truthy(&vars.print_namespace_maps, true),
-    }
+    PrintOpts::current(readably)
 }
 
 /// Values separated by spaces, as `pr`/`print` lay them out. `print` binds

@@ -367,8 +367,7 @@ fn low_bit(x: &Value) -> Result<i64> {
         View::Long(v) => Ok(v & 1),
         View::BigInt(_) | View::BigInteger(_) => Ok(n::long_value(x)? & 1),
         _ => {
-            let mut s = String::new();
-            crate::runtime::printer::write_str(&mut s, x, &Default::default())?;
+            let s = crate::runtime::printer::str_value(x)?;
             err::illegal_arg(format!("Argument must be an integer: {s}"))
         }
     }
@@ -488,8 +487,7 @@ fn vector_of(args: &[Value]) -> Result<Value> {
         "char" => char,
         "boolean" => |a: &[Value]| Ok(Value::bool(a[0].truthy())),
         _ => {
-            let mut s = String::new();
-            crate::runtime::printer::write_str(&mut s, &args[0], &Default::default())?;
+            let s = crate::runtime::printer::str_value(&args[0])?;
             return err::illegal_arg(format!("Unrecognized type {s}"));
         }
     };

@@ -485,19 +485,48 @@ fn pattern_split(re: &Regex, s: &str, limit: i64) -> Vec<Value> {
 
 fn split(args: &[Value]) -> Result<Value> {
     arity("split", args, 2, 3)?;
-    let s = char_seq(&args[0], "this.text", "length()")?;
-    let s: &str = &s;
-    let Some(re) = regex_of(&args[1]) else {
-        return err::class_cast(cast_message(
-            args[1].class_name(),
-            "java.util.regex.Pattern",
-        ));
+    // `(.split re s limit)` with hinted args: the JVM casts re to Pattern,
+    // then s to CharSequence, then converts limit; a nil s fails last, in
+    // Pattern.split.
+    // A nil re passes the cast and fails at the call, after s and limit.
+    let re = match regex_of(&args[1]) {
+        Some(re) => Some(re),
+        None if args[1].is_nil() => None,
+        None => {
+            return err::class_cast(cast_message(
+                args[1].class_name(),
+                "java.util.regex.Pattern",
+            ));
+        }
     };
+    let text = if args[0].is_nil() {
+        None
+    } else {
+        Some(char_seq(&args[0], "this.text", "length()")?)
+    };
+    // An int parameter of a Java method: the arg is cast to Number.
     let limit = match args.get(2) {
+        Some(l) if !crate::runtime::number::is_number(l) => {
+            return err::class_cast(cast_message(l.class_name(), "java.lang.Number"));
+        }
         Some(l) => crate::runtime::number::to_int(l)? as i64,
         None => 0,
     };
-    Ok(Value::vector(pattern_split(re, s, limit)))
+    let Some(re) = re else {
+        let params = if args.len() == 3 {
+            "java.lang.CharSequence, int"
+        } else {
+            "java.lang.CharSequence"
+        };
+        return err::npe(format!(
+            "Cannot invoke \"java.util.regex.Pattern.split({params})\" because \"re\" is null"
+        ));
+    };
+    let s = match text {
+        Some(s) => s,
+        None => char_seq(&args[0], "this.text", "length()")?,
+    };
+    Ok(Value::vector(pattern_split(re, &s, limit)))
 }
 
 fn split_lines(args: &[Value]) -> Result<Value> {

@@ -60,6 +60,9 @@ impl Reader {
     const MAX_SQ_NODES: usize = 250_000;
 
     fn syntax_quote(&mut self, form: &Value) -> Result<Value> {
+        // A safe point: an expansion near the cap takes a while, and an
+        // interrupt (Ctrl-C, nREPL, a fuzz case's time budget) stops it.
+        crate::runtime::interrupt::check()?;
         self.sq_nodes += 1;
         if self.sq_nodes > Self::MAX_SQ_NODES {
             return Err(Exception::new(

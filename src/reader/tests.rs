@@ -1262,6 +1262,24 @@ fn duplicate_number_keys() {
 }
 
 #[test]
+fn syntax_quote_expansion_is_an_interrupt_safe_point() {
+    // Found by libFuzzer (analyze target, timeouts under load): an
+    // expansion near the node cap takes a while; an interrupt (a fuzz case's
+    // time budget, Ctrl-C) stops it. On its own thread: the flag is
+    // per-thread.
+    let h = std::thread::spawn(|| {
+        let i = crate::runtime::interrupt::register_current_thread();
+        i.interrupt();
+        let r = read_str("`(a b)").map(|_| ()).map_err(|e| e.class());
+        i.clear();
+        (r, read_str("`(a b)").is_ok())
+    });
+    let (interrupted, after) = h.join().expect("reader thread");
+    assert_eq!(interrupted, Err(ExClass::InterruptedException));
+    assert!(after);
+}
+
+#[test]
 fn nested_syntax_quote_is_bounded() {
     // Found by libFuzzer (timeout): nested syntax-quotes grow exponentially;
     // the expansion is capped instead of running for seconds.

@@ -141,6 +141,28 @@ fn eq(a: &Value, b: &Value, mode: Mode) -> Result<bool> {
     Ok(true)
 }
 
+/// LazySeq.equiv/equals realise the seq before comparing, so `=` throws
+/// what realising throws even against a number: Util.equiv hands a pair
+/// with a collection on either side to that collection's equiv (the left
+/// one first; a map or set on the left answers without looking at a seq),
+/// Util.equals (Java `.equals`) calls the left value's.
+fn realise_lazy_operand(a: &Value, b: &Value, mode: Mode) -> Result<()> {
+    if a.identical(b) {
+        return Ok(());
+    }
+    if let View::LazySeq(_) = a.view() {
+        seq::seq(a)?;
+    } else if let View::LazySeq(_) = b.view()
+        && mode == Mode::Equiv
+        && !a.is_nil()
+        && !is_map(a)
+        && !is_set(a)
+    {
+        seq::seq(b)?;
+    }
+    Ok(())
+}
+
 enum Shallow {
     Equal,
     Different,
@@ -157,6 +179,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
             Shallow::Different
         })
     };
+    realise_lazy_operand(a, b, mode)?;
     match (a.view(), b.view()) {
         // Before the identity check: NaN is not `=` to itself.
         (View::Double(x), View::Double(y)) => {

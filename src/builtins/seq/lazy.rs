@@ -629,15 +629,22 @@ fn split_with(args: &[Value]) -> Result<Value> {
 
 // ---- distinct / dedupe ----
 
-fn distinct_lazy(coll: Value, seen: Value) -> Value {
+/// `first_step`: the JVM's step destructures `[f :as xs]` over the coll
+/// itself first, so a coll without nth (a map, a set, a number) throws
+/// UnsupportedOperationException, as `(nth coll 0 nil)` does; later steps
+/// get seqs.
+fn distinct_lazy(coll: Value, seen: Value, first_step: bool) -> Value {
     lazy(move || {
+        if first_step {
+            ops::nth_or(&coll, 0, Value::NIL)?;
+        }
         let mut s = seq::seq(&coll)?;
         drop(coll);
         while !s.is_nil() {
             let x = seq::first(&s)?;
             if !ops::contains(&seen, &x)? {
                 let seen = ops::conj(&seen, x.clone())?;
-                return seq::cons(x, &distinct_lazy(seq::rest(&s)?, seen));
+                return seq::cons(x, &distinct_lazy(seq::rest(&s)?, seen, false));
             }
             s = seq::seq(&seq::rest(&s)?)?;
         }
@@ -648,31 +655,16 @@ fn distinct_lazy(coll: Value, seen: Value) -> Value {
 fn distinct(args: &[Value]) -> Result<Value> {
     match args {
         [] => Ok(xform::distinct()),
-        [c] => Ok(distinct_lazy(c.clone(), ops::hash_set_of(Vec::new()))),
+        [c] => Ok(distinct_lazy(c.clone(), ops::hash_set_of(Vec::new()), true)),
         _ => Err(arity_error("distinct", args.len())),
     }
-}
-
-fn dedupe_lazy(coll: Value, prior: Option<Value>) -> Value {
-    lazy(move || {
-        let mut s = seq::seq(&coll)?;
-        drop(coll);
-        while !s.is_nil() {
-            let x = seq::first(&s)?;
-            if prior.as_ref().is_none_or(|p| !equiv(p, &x)) {
-                let rest = dedupe_lazy(seq::rest(&s)?, Some(x.clone()));
-                return seq::cons(x, &rest);
-            }
-            s = seq::next(&s)?;
-        }
-        Ok(Value::NIL)
-    })
 }
 
 fn dedupe(args: &[Value]) -> Result<Value> {
     match args {
         [] => Ok(xform::dedupe()),
-        [c] => Ok(dedupe_lazy(c.clone(), None)),
+        // `(sequence (dedupe) coll)`, as core.clj: it steps the coll at once.
+        [c] => super::reduce::sequence(&[xform::dedupe(), c.clone()]),
         _ => Err(arity_error("dedupe", args.len())),
     }
 }

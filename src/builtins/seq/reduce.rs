@@ -14,6 +14,7 @@ use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::meta;
 use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
+use std::collections::VecDeque;
 use std::ops::ControlFlow;
 
 pub(crate) const DEFS: &[Def] = &[
@@ -414,62 +415,99 @@ fn into(args: &mut [Value]) -> Result<Value> {
     }
 }
 
-/// State of `(sequence xform coll)`: input left, output buffered by the
-/// reducing fn, and whether the completion step ran.
-struct Pump {
+/// clojure.lang.TransformerIterator: the output of a transducer over its
+/// inputs, stepping the source one input at a time, only as far as the
+/// next output needs (`sequence`).
+struct TransformerIter {
+    /// The xform applied to a reducing fn that appends to `buf`.
     rf: Value,
-    input: Value,
-    buf: Ref<Lock<Vec<Value>>>,
-    done: bool,
-    /// Several input colls: each input is a vector of one item per coll,
-    /// passed to the step fn as separate args.
-    multi: bool,
+    /// What is left of each input coll (SeqIterator's position); several
+    /// colls step in parallel (MultiIterator) and stop at the shortest.
+    inputs: Vec<Value>,
+    buf: Ref<Lock<VecDeque<Value>>>,
+    /// The output `has_next` took from the buffer.
+    next: Option<Value>,
+    /// The completion step ran: no more input is read.
+    completed: bool,
 }
 
-/// The next realised part of a `sequence` over a transducer.
-fn pump(mut p: Pump) -> Result<Value> {
-    loop {
-        let out = std::mem::take(&mut *lock(&p.buf));
-        if !out.is_empty() {
-            let rest = if p.done && p.input.is_nil() {
-                Value::NIL
-            } else {
-                lazy(move || pump(p))
-            };
-            let mut s = rest;
-            for x in out.into_iter().rev() {
-                s = seq::cons(x, &s)?;
+impl TransformerIter {
+    /// TransformerIterator.hasNext: step inputs until an output is ready or
+    /// the source (or a `reduced`) ends it, then run the completion step.
+    fn has_next(&mut self) -> Result<bool> {
+        while self.next.is_none() {
+            if let Some(x) = lock(&self.buf).pop_front() {
+                self.next = Some(x);
+                break;
             }
-            return Ok(s);
+            if self.completed {
+                return Ok(false);
+            }
+            let r = match self.source_next()? {
+                Some(mut args) => {
+                    args.insert(0, Value::NIL);
+                    if args.len() == 2 {
+                        call(&self.rf, &mut args)?
+                    } else {
+                        invoke(&self.rf, &args)?
+                    }
+                }
+                None => Value::NIL,
+            };
+            if self.inputs.is_empty() || r.as_reduced().is_some() {
+                // Release the inputs' heads before the completion step.
+                self.inputs.clear();
+                self.completed = true;
+                call(&self.rf, &mut [Value::NIL])?;
+            }
         }
-        if p.done {
-            return Ok(Value::NIL);
+        Ok(true)
+    }
+
+    /// The output `has_next` found (call it first).
+    fn take_next(&mut self) -> Value {
+        self.next.take().unwrap_or(Value::NIL)
+    }
+
+    /// One item of each input, or None (inputs cleared) when one is empty.
+    fn source_next(&mut self) -> Result<Option<Vec<Value>>> {
+        let mut heads = Vec::with_capacity(self.inputs.len());
+        for input in &self.inputs {
+            let s = seq::seq(input)?;
+            if s.is_nil() {
+                self.inputs.clear();
+                return Ok(None);
+            }
+            heads.push(s);
         }
-        let s = seq::seq(&p.input)?;
-        if s.is_nil() {
-            p.input = Value::NIL;
-            p.done = true;
-            call(&p.rf, &mut [Value::NIL])?;
-            continue;
+        let mut items = Vec::with_capacity(heads.len());
+        for (input, s) in self.inputs.iter_mut().zip(heads) {
+            items.push(seq::first(&s)?);
+            *input = seq::rest(&s)?;
         }
-        let x = seq::first(&s)?;
-        p.input = seq::rest(&s)?;
-        let r = if p.multi {
-            let mut a = vec![Value::NIL];
-            a.extend(seq::iter(&x).collect::<Result<Vec<Value>>>()?);
-            invoke(&p.rf, &a)?
-        } else {
-            call(&p.rf, &mut [Value::NIL, x])?
-        };
-        if r.as_reduced().is_some() {
-            p.input = Value::NIL;
-            p.done = true;
-            call(&p.rf, &mut [Value::NIL])?;
-        }
+        Ok(Some(items))
     }
 }
 
-fn sequence(args: &[Value]) -> Result<Value> {
+/// RT.chunkIteratorSeq: nil when the iterator is empty (asked at once),
+/// else a lazy seq of 32-item chunks, each filled when it is first needed.
+fn chunk_iterator_seq(mut it: TransformerIter) -> Result<Value> {
+    if !it.has_next()? {
+        return Ok(Value::NIL);
+    }
+    Ok(lazy(move || {
+        let mut items = Vec::with_capacity(seq::CHUNK_SIZE);
+        // The JVM asks hasNext before checking the count: filling a chunk
+        // steps the source once past it.
+        while it.has_next()? && items.len() < seq::CHUNK_SIZE {
+            items.push(it.take_next());
+        }
+        let rest = chunk_iterator_seq(it)?;
+        seq::chunk_cons(seq::ArrayChunk::new(items), rest)
+    }))
+}
+
+pub(super) fn sequence(args: &[Value]) -> Result<Value> {
     match args {
         [coll] => {
             if seq::is_seq(coll) {
@@ -479,42 +517,26 @@ fn sequence(args: &[Value]) -> Result<Value> {
             Ok(if s.is_nil() { Value::empty_list() } else { s })
         }
         [xf, colls @ ..] => {
-            // `(sequence xf c1 c2 ...)`: steps over the colls in parallel,
+            // `(sequence xf c1 c2 ...)` steps over the colls in parallel,
             // stopping at the shortest.
-            let multi = colls.len() > 1;
-            let coll = if multi {
-                let mut a = vec![crate::builtins::lang::core_value("vector").unwrap_or(Value::NIL)];
-                a.extend(colls.iter().cloned());
-                match crate::builtins::lang::core_value("map") {
-                    Some(map) => invoke(&map, &a)?,
-                    None => Value::NIL,
-                }
-            } else {
-                colls[0].clone()
-            };
-            let coll = &coll;
-            let buf: Ref<Lock<Vec<Value>>> = Ref::new(Lock::new(Vec::new()));
+            let buf: Ref<Lock<VecDeque<Value>>> = Ref::new(Lock::new(VecDeque::new()));
             let b = buf.clone();
             let collect = closure("clojure.core/sequence/rf", move |a| {
                 if let [_, x] = a {
-                    lock(&b).push(x.clone());
+                    lock(&b).push_back(x.clone());
                 }
                 Ok(Value::NIL)
             });
             let rf = call(xf, &mut [collect])?;
-            let p = Pump {
+            let it = TransformerIter {
                 rf,
-                input: coll.clone(),
+                inputs: colls.to_vec(),
                 buf,
-                done: false,
-                multi,
+                next: None,
+                completed: false,
             };
-            // Realising nothing yet: `sequence` is lazy past its first step.
-            let s = lazy(move || pump(p));
-            Ok(match seq::seq(&s)? {
-                v if v.is_nil() => Value::empty_list(),
-                _ => s,
-            })
+            let s = chunk_iterator_seq(it)?;
+            Ok(if s.is_nil() { Value::empty_list() } else { s })
         }
         _ => Err(arity_error("sequence", args.len())),
     }

@@ -55,6 +55,9 @@ pub fn conj(coll: &Value, x: Value) -> Result<Value> {
             Some(r) => r?,
             None => return cce(coll, "clojure.lang.IPersistentCollection"),
         },
+        // LazySeq.cons is RT.cons(x, seq()): conj realises it (and
+        // throws what realising throws).
+        Repr::LazySeq(_) => seq::cons(x, &seq::seq(coll)?)?,
         _ if seq::is_seq(coll) => seq::cons(x, coll)?,
         _ => return cce(coll, "clojure.lang.IPersistentCollection"),
     })
@@ -289,6 +292,11 @@ pub fn nth_or(coll: &Value, i: i64, not_found: Value) -> Result<Value> {
     {
         return r;
     }
+    // RT.nthFrom answers not-found for a negative index before it looks
+    // at the type: `(nth :k -1 3)` is 3.
+    if i < 0 {
+        return Ok(not_found);
+    }
     Ok(nth_opt(coll, i)?.unwrap_or(not_found))
 }
 
@@ -477,7 +485,12 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
 
 /// `(subvec v start end)`.
 pub fn subvec(coll: &Value, start: i64, end: i64) -> Result<Value> {
-    // RT.subvec casts to IPersistentVector before it checks the bounds.
+    // RT.subvec casts to IPersistentVector before it checks the bounds;
+    // nil passes the cast, and `end < start || start < 0` come before the
+    // `v.count()` that throws NullPointerException.
+    if coll.is_nil() && (end < start || start < 0) {
+        return Err(ioobe());
+    }
     if !matches!(
         &coll.0,
         Repr::Vector(_) | Repr::SubVector(_) | Repr::MapEntry(_)

@@ -46,6 +46,35 @@ impl PrintOpts {
         readably: false,
         ..PrintOpts::PR
     };
+
+    /// The settings the print vars say now; `readably` is what `pr` uses
+    /// (`print` binds `*print-readably*` to nil). Java's toString of a
+    /// collection (`str`, `format "%s"`, `.toString`) is RT.printString,
+    /// which prints with these too.
+    pub fn current(readably: bool) -> PrintOpts {
+        let vars = crate::runtime::core_vars::core_vars();
+        let truthy =
+            |var: &crate::runtime::var::Var, dflt: bool| var.get().map_or(dflt, |v| v.truthy());
+        PrintOpts {
+            // print-method of strings and chars quotes them under *print-dup*
+            // whatever *print-readably* says.
+            readably: (readably && truthy(&vars.print_readably, true))
+                || truthy(&vars.print_dup, false),
+            print_length: as_count(vars.print_length.get()),
+            print_level: as_count(vars.print_level.get()),
+            print_meta: truthy(&vars.print_meta, false),
+            namespace_maps: truthy(&vars.print_namespace_maps, true),
+        }
+    }
+}
+
+/// A `*print-length*`/`*print-level*` value as a count.
+fn as_count(v: Option<Value>) -> Option<usize> {
+    match v.as_ref().map(Value::view) {
+        Some(View::Long(n)) => Some(usize::try_from(n).unwrap_or(0)),
+        Some(View::Double(d)) => Some(if d > 0.0 { d as usize } else { 0 }),
+        _ => None,
+    }
 }
 
 impl Default for PrintOpts {

@@ -8,17 +8,22 @@ use crate::runtime::number;
 use crate::runtime::value::{Value, View};
 use std::fmt::Write;
 
-/// `(str x)` of one value.
+/// `(str x)` of one value: Java's toString, which prints a collection
+/// with the print vars in force (RT.printString).
 pub fn str_value(v: &Value) -> Result<String> {
     let mut out = String::new();
-    write_str(&mut out, v, &PrintOpts::PR)?;
+    if !write_str_plain(&mut out, v) {
+        write_str(&mut out, v, &PrintOpts::current(true))?;
+    }
     Ok(out)
 }
 
 /// Append `(str x)`: Java's toString. nil is "", strings and chars raw,
 /// numbers without suffix (`(str 1N)` is "1"), regexes their source;
 /// collections and ASeqs print with `opts` (RT.printString honours the
-/// print vars); a LazySeq or queue has no toString of its own, so it shows as
+/// print vars, `*print-readably*` included: `(str ["a"])` is `[a]` under
+/// `(binding [*print-readably* nil] ...)`; callers pass
+/// [`PrintOpts::current`]); a LazySeq or queue has no toString of its own, so it shows as
 /// `clojure.lang.LazySeq@<hashCode in hex>`.
 pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
     if write_str_plain(out, v) {
@@ -32,7 +37,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
             let _ = write!(out, "{u}");
         }
         View::File(f) => out.push_str(f.path()),
-        View::Exception(e) => write_throwable_string(out, e)?,
+        View::Exception(e) => write_throwable_string(out, e, opts)?,
         View::Class(c) => {
             out.push_str(if c.is_interface() {
                 "interface "
@@ -68,13 +73,7 @@ pub fn write_str(out: &mut String, v: &Value, opts: &PrintOpts) -> Result<()> {
         | View::TransientSet(_) => {
             let _ = write!(out, "{}@{:x}", object_class(v), identity_hash(v) as u32);
         }
-        _ => {
-            let opts = PrintOpts {
-                readably: true,
-                ..*opts
-            };
-            write_value(out, v, &opts)?
-        }
+        _ => write_value(out, v, opts)?,
     }
     Ok(())
 }
@@ -110,7 +109,7 @@ pub fn write_str_plain(out: &mut String, v: &Value) -> bool {
 }
 
 /// Throwable.toString; ExceptionInfo adds its data.
-fn write_throwable_string(out: &mut String, e: &ExceptionObj) -> Result<()> {
+fn write_throwable_string(out: &mut String, e: &ExceptionObj, opts: &PrintOpts) -> Result<()> {
     // CompilerException.toString is its message, then an ExceptionInfo
     // cause's message on the next line.
     if e.class == crate::runtime::ExClass::CompilerException {
@@ -131,7 +130,7 @@ fn write_throwable_string(out: &mut String, e: &ExceptionObj) -> Result<()> {
     if e.class == crate::runtime::ExClass::ExceptionInfo {
         out.push(' ');
         let data = e.data.clone().unwrap_or(Value::NIL);
-        write_str(out, &data, &PrintOpts::PR)?;
+        write_str(out, &data, opts)?;
     }
     Ok(())
 }
