@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 17] {
+fn tables() -> [&'static [ClassDef]; 19] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -27,6 +27,8 @@ fn tables() -> [&'static [ClassDef]; 17] {
         super::concurrent::CLASSES,
         super::jset::CLASSES,
         super::lib_classes::CLASSES,
+        super::xml::CLASSES,
+        super::logging::CLASSES,
     ]
 }
 

@@ -55,6 +55,7 @@ mod jdk;
 mod jset;
 mod lang;
 mod lib_classes;
+mod logging;
 mod multi;
 mod number;
 mod object;
@@ -65,6 +66,7 @@ mod thread;
 mod time;
 mod tokenizer;
 mod url;
+mod xml;
 
 pub use thread::at_exit;
 
