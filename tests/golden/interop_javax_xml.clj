@@ -87,3 +87,6 @@
 
 (definline twice [x] `(* 2 ~x))
 (prn (twice 21) (map twice [1 2]) ((:inline (meta #'twice)) 'y))
+(prn (xml-seq {:tag :a :content [{:tag :b :content ["x"]} "y" {:tag :c}]}))
+(prn (map #(clojure.lang.APersistentMap/mapEquals {:a 1 :b [2]} %)
+          [{:a 1 :b [2]} {:a 1 :b '(2)} {:a 1} {:a 1 :c [2]} (java.util.HashMap. {:a 1 :b [2]}) [1 2]]))
