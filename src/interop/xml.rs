@@ -34,7 +34,7 @@ const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
 
 pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::interface("javax.xml.namespace.NamespaceContext"),
-    ClassDef::class(QNAME)
+    ClassDef::class("javax.xml.namespace.QName")
         .implements(&["java.io.Serializable"])
         .ctor(construct)
         .statics(&["valueOf"], statics),
@@ -60,7 +60,8 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ),
     ClassDef::interface("javax.xml.stream.XMLStreamReader")
         .implements(&["javax.xml.stream.XMLStreamConstants"]),
-    ClassDef::class(READER).implements(&["javax.xml.stream.XMLStreamReader"]),
+    ClassDef::class("com.sun.org.apache.xerces.internal.impl.XMLStreamReaderImpl")
+        .implements(&["javax.xml.stream.XMLStreamReader"]),
     ClassDef::class("com.sun.xml.internal.stream.XMLInputFactoryImpl")
         .extends("javax.xml.stream.XMLInputFactory"),
     ClassDef::class("com.sun.xml.internal.stream.XMLOutputFactoryImpl")
@@ -72,8 +73,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("com.sun.org.apache.xalan.internal.xsltc.trax.TransformerImpl")
         .extends("javax.xml.transform.Transformer"),
     ClassDef::interface("javax.xml.stream.XMLStreamWriter"),
-    ClassDef::class(WRITER).implements(&["javax.xml.stream.XMLStreamWriter"]),
-    ClassDef::interface(LOCATION),
+    ClassDef::class("com.sun.xml.internal.stream.writers.XMLStreamWriterImpl")
+        .implements(&["javax.xml.stream.XMLStreamWriter"]),
+    ClassDef::interface("javax.xml.stream.Location"),
     ClassDef::class("javax.xml.stream.XMLInputFactory")
         .statics(&["newInstance", "newFactory", "newDefaultFactory"], statics)
         .fields(

@@ -90,3 +90,6 @@
 (prn (xml-seq {:tag :a :content [{:tag :b :content ["x"]} "y" {:tag :c}]}))
 (prn (map #(clojure.lang.APersistentMap/mapEquals {:a 1 :b [2]} %)
           [{:a 1 :b [2]} {:a 1 :b '(2)} {:a 1} {:a 1 :c [2]} (java.util.HashMap. {:a 1 :b [2]}) [1 2]]))
+(let [r (.createXMLStreamReader (XMLInputFactory/newInstance) (StringReader. "<a>\n<b/></a>"))]
+  (prn (class XMLStreamConstants/START_ELEMENT) (class (.next r)) (class (.getAttributeCount r))
+       (class (.getLineNumber (.getLocation r)))))
