@@ -113,7 +113,7 @@ pub fn macroexpand_1(form: &Value, env: &Env) -> Result<Value> {
         ];
         return build(head, rest);
     }
-    if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
+    if ctor_sugar(sym, |ns| a.namespace_for(ns).is_some()) {
         let head = vec![
             Value::symbol(None, "new"),
             Value::symbol(None, &name[..name.len() - 1]),
@@ -121,6 +121,17 @@ pub fn macroexpand_1(form: &Value, env: &Env) -> Result<Value> {
         return build(head, rest);
     }
     Ok(form.clone())
+}
+
+/// Whether `(sym args)` is the constructor sugar `(C. args)`, which expands
+/// to `(new C args)`. As in Compiler.macroexpand1, a namespace-qualified
+/// `ns/C.` whose `ns` names a namespace (or an alias) counts too, and its
+/// namespace is dropped: `(r/Rec. 1)` is `(new Rec 1)`, so `Rec` must be
+/// imported where it is used. A qualifier naming no namespace is a static
+/// member (`Class/member`), not a constructor.
+fn ctor_sugar(sym: &Symbol, is_namespace: impl FnOnce(&str) -> bool) -> bool {
+    let name = sym.name();
+    name.len() > 1 && name.ends_with('.') && sym.ns().is_none_or(is_namespace)
 }
 
 /// Source of unique ids for gensyms and fn names (RT.nextID).
@@ -780,7 +791,7 @@ impl<'a> Analyzer<'a> {
             let m = self.str(&name[1..]);
             return Ok(Some(self.node(NodeKind::InstanceCall(m, target, args))));
         }
-        if sym.ns().is_none() && name.len() > 1 && name.ends_with('.') {
+        if ctor_sugar(sym, |ns| self.namespace_for(ns).is_some()) {
             // Errors name `new`, the form `(C. ...)` expands to on the JVM.
             let c = self.as_special("new", |a| {
                 let c = a.ctor_class(&name[..name.len() - 1])?;

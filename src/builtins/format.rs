@@ -1,10 +1,13 @@
 //! `format`: the subset of java.util.Formatter that Clojure programs use.
-//! %s %S %d %o %x %X %e %E %f %g %G %c %C %b %B %h %H %n %% with argument
+//! %s %S %d %o %x %X %e %E %f %g %G %c %C %b %B %h %H %t %T %n %% with argument
 //! indexes (`%2$s`, `%<s`), flags `-#+ 0,(`, width and precision.
 //!
 //! Doubles are formatted from the digits of Double.toString, rounded
 //! HALF_UP, as Java's FormattedFloatingDecimal does (`(format "%.2f" 0.125)`
 //! is "0.13", `(format "%.1f" 0.15)` "0.2").
+//!
+//! %t/%T (date-time) conversions of a Long, Date, Calendar or java.time value come from
+//! `interop::format_time`.
 //!
 //! Known difference: Clojure's `(int x)` gives a java.lang.Integer, which %c
 //! accepts; we have only longs, so %c accepts a long too (the JVM rejects a
@@ -145,6 +148,20 @@ pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
             ));
         };
         i += 1;
+        // %tX / %TX: a date-time conversion with its suffix letter.
+        let time_suffix = match conv {
+            't' | 'T' => {
+                let Some(&suffix) = chars.get(i) else {
+                    return Err(ex(
+                        ExClass::UnknownFormatConversionException,
+                        format!("Conversion = '{conv}'"),
+                    ));
+                };
+                i += 1;
+                Some(suffix)
+            }
+            _ => None,
+        };
         let text = &chars[start..i];
         let spec = Spec {
             flags,
@@ -164,7 +181,7 @@ pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
                 continue;
             }
             'b' | 'B' | 'h' | 'H' | 's' | 'S' | 'c' | 'C' | 'd' | 'o' | 'x' | 'X' | 'e' | 'E'
-            | 'f' | 'g' | 'G' => {}
+            | 'f' | 'g' | 'G' | 't' | 'T' => {}
             _ => {
                 return Err(ex(
                     ExClass::UnknownFormatConversionException,
@@ -191,6 +208,12 @@ pub fn format_str(fmt: &str, args: &[Value]) -> Result<String> {
             }
         };
         last = at;
+        if let Some(suffix) = time_suffix {
+            no_precision(&spec)?;
+            let t = crate::interop::format_time(suffix, arg)?;
+            out.push_str(&justify(upper_if(t, conv), &spec));
+            continue;
+        }
         if spec.is_plain() {
             match (conv, arg.view()) {
                 ('s', View::Nil) => out.push_str("null"),

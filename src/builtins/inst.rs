@@ -89,6 +89,39 @@ fn read_instant_date(args: &[Value]) -> Result<Value> {
     Ok(Value::date(date::parse_instant(s)?))
 }
 
+/// The fields and epoch millis of an instant string, validated as
+/// clojure.instant's `validated` does (read-instant-*'s argument, a
+/// CharSequence).
+fn instant_fields(x: &Value) -> Result<(date::TimestampFields, i64)> {
+    let s = match x.view() {
+        View::Str(s) => s.as_str(),
+        _ => return err::class_cast(cast_message(x.class_name(), "java.lang.CharSequence")),
+    };
+    let f = date::parse_timestamp_fields(s)?;
+    date::validate_timestamp_fields(&f)?;
+    Ok((f, date::timestamp_millis(&f)))
+}
+
+/// clojure.instant/read-instant-calendar: a GregorianCalendar in the zone
+/// `GMT±hh:mm` of the offset written (millisecond precision).
+fn read_instant_calendar(args: &[Value]) -> Result<Value> {
+    check_arity_in("clojure.instant/read-instant-calendar", args, 1)?;
+    let (f, ms) = instant_fields(&args[0])?;
+    Ok(crate::interop::calendar_at(ms, f[7], f[8], f[9]))
+}
+
+/// clojure.instant/read-instant-timestamp: a java.sql.Timestamp with the
+/// nanoseconds written.
+fn read_instant_timestamp(args: &[Value]) -> Result<Value> {
+    check_arity_in("clojure.instant/read-instant-timestamp", args, 1)?;
+    let (f, ms) = instant_fields(&args[0])?;
+    let ts = Value::date_of(date::DateKind::Timestamp, ms.div_euclid(1000) * 1000);
+    if let View::Date(d) = ts.view() {
+        d.set_nanos(f[6]);
+    }
+    Ok(ts)
+}
+
 /// `(clojure.instant/parse-timestamp new-instant cs)`: call `new-instant`
 /// with the ten fields of the timestamp `cs`.
 fn parse_timestamp(args: &[Value]) -> Result<Value> {
@@ -165,8 +198,18 @@ pub(crate) fn install_vars(core: &Ref<Namespace>) {
     ));
     let val = instant.intern("validated");
     val.bind_root(Value::native_fn("clojure.instant/validated", validated));
+    let ric = instant.intern("read-instant-calendar");
+    ric.bind_root(Value::native_fn(
+        "clojure.instant/read-instant-calendar",
+        read_instant_calendar,
+    ));
+    let rit = instant.intern("read-instant-timestamp");
+    rit.bind_root(Value::native_fn(
+        "clojure.instant/read-instant-timestamp",
+        read_instant_timestamp,
+    ));
     // Their JVM metadata (docstrings) comes from core_meta.rs when read.
-    for v in [&rid, &pts, &val] {
+    for v in [&rid, &pts, &val, &ric, &rit] {
         v.set_meta_pending();
     }
     let uuid_ns =

@@ -4,7 +4,7 @@
 
 mod op;
 
-pub use op::{Op, Prim, PrimCall, Src};
+pub use op::{Arith, Cmp, Lookup, Op, Prim, PrimCall, Src};
 
 use crate::runtime::error::ExClass;
 use crate::runtime::func::Capture;
@@ -196,17 +196,12 @@ pub fn disassemble(proto: &FnProto, out: &mut String) {
                 | Op::SetVar(i) => {
                     let _ = write!(out, "  ; {}", konst(i));
                 }
-                Op::Prim(i) | Op::Branch(i) => {
-                    if let Some(p) = proto.prims.get(i as usize) {
-                        let _ = write!(out, "  ; {:?} {:?}", p.prim, p.a);
-                        if p.binary {
-                            let _ = write!(out, " {:?}", p.b);
-                        }
-                        if let Some(d) = p.dst {
-                            let _ = write!(out, " -> slot {d}");
-                        }
-                    }
-                }
+                Op::Prim(i) | Op::Branch(i) => prim_site(proto, i, out),
+                Op::BrCmpLL(_, _, _, i)
+                | Op::BrCmpLC(_, _, _, i)
+                | Op::ArithLL(_, _, _, i)
+                | Op::ArithLC(_, _, _, i)
+                | Op::Lookup(_, _, _, i) => prim_site(proto, i as u32, out),
                 Op::MakeClosure(i) => {
                     if let Some(p) = proto.protos.get(i as usize) {
                         let _ = write!(out, "  ; {}", p.name);
@@ -219,5 +214,19 @@ pub fn disassemble(proto: &FnProto, out: &mut String) {
     }
     for p in proto.protos.iter() {
         disassemble(p, out);
+    }
+}
+
+/// The disassembler's note on intrinsic site `i`.
+fn prim_site(proto: &FnProto, i: u32, out: &mut String) {
+    use std::fmt::Write;
+    if let Some(p) = proto.prims.get(i as usize) {
+        let _ = write!(out, "  ; {:?} {:?}", p.prim, p.a);
+        if p.binary {
+            let _ = write!(out, " {:?}", p.b);
+        }
+        if let Some(d) = p.dst {
+            let _ = write!(out, " -> slot {d}");
+        }
     }
 }

@@ -118,6 +118,148 @@ op_table! {
     /// materialising a boolean. Fallback: push the var call's result and
     /// let the `JumpIfFalse` run.
     Branch(i: u32) => None;
+    /// `if (cmp slot_a slot_b)`, always followed by its `JumpIfFalse`:
+    /// both longs compare inline (jump or skip it); anything else runs
+    /// the generic `Branch(prim)`.
+    BrCmpLL(c: Cmp, a: u16, b: u16, prim: u16) => Some(1);
+    /// As `BrCmpLL` with `b` the constant `consts[b]`.
+    BrCmpLC(c: Cmp, a: u16, b: u16, prim: u16) => Some(1);
+    /// `(op slot_a slot_b)` in value position on longs without overflow:
+    /// the result goes to the slot of the `Store` that follows (skipping
+    /// it) or is pushed; anything else runs the generic `Prim(prim)`.
+    ArithLL(o: Arith, a: u16, b: u16, prim: u16) => Some(1);
+    /// As `ArithLL` with `b` the constant `consts[b]` (for `Inc`/`Dec`
+    /// unused).
+    ArithLC(o: Arith, a: u16, b: u16, prim: u16) => Some(1);
+    /// `(nth slot_a i)`, `(get slot_a k)`, `(:k slot_a)` in value
+    /// position, `i`/`k` being `b` (a slot or a constant, see `Lookup`):
+    /// a vector or an array/hash map is looked up inline (the item pushed,
+    /// or stored by the `Store` that follows); else the generic
+    /// `Prim(prim)`.
+    Lookup(l: Lookup, a: u16, b: u16, prim: u16) => Some(1);
+}
+
+/// The kind of a fused `Lookup` and where its key comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// `(nth coll i)`, index in a slot / a constant.
+    NthL,
+    NthC,
+    /// `(get m k)`, key in a slot / a constant.
+    GetL,
+    GetC,
+    /// As the above, the collection's slot at its last use: cleared.
+    NthLM,
+    NthCM,
+    GetLM,
+    GetCM,
+}
+
+impl Lookup {
+    /// The variant whose collection slot is cleared (moved out).
+    pub fn moving(self) -> Lookup {
+        match self {
+            Lookup::NthL => Lookup::NthLM,
+            Lookup::NthC => Lookup::NthCM,
+            Lookup::GetL => Lookup::GetLM,
+            Lookup::GetC => Lookup::GetCM,
+            l => l,
+        }
+    }
+}
+
+impl std::fmt::Display for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+/// The comparison of a fused compare-and-branch on longs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    /// `==` and `=` (the same on two longs).
+    Eq,
+}
+
+impl Cmp {
+    /// The fused form of an intrinsic test, if it is a comparison.
+    pub fn of(p: Prim) -> Option<Cmp> {
+        Some(match p {
+            Prim::Lt => Cmp::Lt,
+            Prim::Le => Cmp::Le,
+            Prim::Gt => Cmp::Gt,
+            Prim::Ge => Cmp::Ge,
+            Prim::NumEq | Prim::Eq => Cmp::Eq,
+            _ => return None,
+        })
+    }
+    /// The comparison with its operands swapped: `(< a b)` is `(> b a)`.
+    pub fn flip(self) -> Cmp {
+        match self {
+            Cmp::Lt => Cmp::Gt,
+            Cmp::Le => Cmp::Ge,
+            Cmp::Gt => Cmp::Lt,
+            Cmp::Ge => Cmp::Le,
+            Cmp::Eq => Cmp::Eq,
+        }
+    }
+    #[inline(always)]
+    pub fn test(self, x: i64, y: i64) -> bool {
+        match self {
+            Cmp::Lt => x < y,
+            Cmp::Le => x <= y,
+            Cmp::Gt => x > y,
+            Cmp::Ge => x >= y,
+            Cmp::Eq => x == y,
+        }
+    }
+}
+
+impl std::fmt::Display for Cmp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+/// The operation of a fused long arithmetic op (checked: overflow takes
+/// the generic path, which throws as today).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Inc,
+    Dec,
+}
+
+impl Arith {
+    pub fn of(p: Prim) -> Option<Arith> {
+        Some(match p {
+            Prim::Add => Arith::Add,
+            Prim::Sub => Arith::Sub,
+            Prim::Inc => Arith::Inc,
+            Prim::Dec => Arith::Dec,
+            _ => return None,
+        })
+    }
+    #[inline(always)]
+    pub fn apply(self, x: i64, y: i64) -> Option<i64> {
+        match self {
+            Arith::Add => x.checked_add(y),
+            Arith::Sub => x.checked_sub(y),
+            Arith::Inc => x.checked_add(1),
+            Arith::Dec => x.checked_sub(1),
+        }
+    }
+}
+
+impl std::fmt::Display for Arith {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 8);

@@ -8,7 +8,9 @@
 #[cfg(test)]
 mod tests;
 
-pub use crate::bytecode::{ArityProto, FnProto, Handler, HostCall, Op, Prim, PrimCall, Src};
+pub use crate::bytecode::{
+    Arith, ArityProto, Cmp, FnProto, Handler, HostCall, Lookup, Op, Prim, PrimCall, Src,
+};
 
 use crate::analyzer::Tree;
 use crate::analyzer::node::*;
@@ -122,9 +124,14 @@ impl FnCompiler<'_> {
     /// Append an op whose net stack effect is `effect`.
     fn emit(&mut self, op: Op, effect: i32) -> u32 {
         let pc = self.pc();
+        let last_prim = match self.a.code.last() {
+            Some(Op::Prim(i)) => Some(*i),
+            Some(Op::ArithLL(.., i) | Op::ArithLC(.., i) | Op::Lookup(.., i)) => Some(*i as u32),
+            _ => None,
+        };
         if let Op::Store(slot) = op
-            && let Some(Op::Prim(i)) = self.a.code.last()
-            && let Some(p) = self.prims.get_mut(*i as usize)
+            && let Some(i) = last_prim
+            && let Some(p) = self.prims.get_mut(i as usize)
         {
             p.dst = Some(slot);
         }
@@ -445,6 +452,71 @@ impl FnCompiler<'_> {
         Ok((i, on_stack))
     }
 
+    /// The fused long op for intrinsic site `i` when its operands are
+    /// all slots or constants with u16 indices: a comparison in test
+    /// position (`BrCmp*`, when `test`), `+ - inc dec` (`Arith*`) or a
+    /// lookup (`Lookup`) in value position.
+    fn fused(&self, i: u32, test: bool) -> Option<Op> {
+        let d = self.prims.get(i as usize)?;
+        let i = u16::try_from(i).ok()?;
+        let slot = |s: Src| match s {
+            Src::Local(n) | Src::Move(n) => u16::try_from(n).ok(),
+            _ => None,
+        };
+        let konst = |s: Src| match s {
+            Src::Const(n) => u16::try_from(n).ok(),
+            _ => None,
+        };
+        if test {
+            let c = Cmp::of(d.prim)?;
+            return match (slot(d.a), slot(d.b), konst(d.a), konst(d.b)) {
+                (Some(a), Some(b), _, _) => Some(Op::BrCmpLL(c, a, b, i)),
+                (Some(a), _, _, Some(b)) => Some(Op::BrCmpLC(c, a, b, i)),
+                // (< 0 i) is (> i 0) on longs
+                (_, Some(b), Some(a), _) => Some(Op::BrCmpLC(c.flip(), b, a, i)),
+                _ => None,
+            };
+        }
+        // Lookups: a key slot at its last use is not fused (the fast path
+        // clears only the collection's slot).
+        let key_slot = match d.b {
+            Src::Local(n) => u16::try_from(n).ok(),
+            _ => None,
+        };
+        let moving = |l: Lookup| {
+            if matches!(d.a, Src::Move(_)) {
+                l.moving()
+            } else {
+                l
+            }
+        };
+        if let Some((l, b)) = match (d.prim, key_slot, konst(d.b)) {
+            (Prim::Nth, Some(b), _) => Some((Lookup::NthL, b)),
+            (Prim::Nth, _, Some(b)) => Some((Lookup::NthC, b)),
+            (Prim::Get, Some(b), _) => Some((Lookup::GetL, b)),
+            (Prim::Get, _, Some(b)) => Some((Lookup::GetC, b)),
+            // (the keyword is the site's `var` constant)
+            (Prim::KwGet, _, _) => Some((Lookup::GetC, u16::try_from(d.var).ok()?)),
+            _ => None,
+        } {
+            return Some(Op::Lookup(moving(l), slot(d.a)?, b, i));
+        }
+        if matches!(d.prim, Prim::Nth | Prim::Get | Prim::KwGet) {
+            return None;
+        }
+        let o = Arith::of(d.prim)?;
+        let a = slot(d.a)?;
+        if !d.binary {
+            // (the unused second operand reads the same slot)
+            return Some(Op::ArithLL(o, a, a, i));
+        }
+        match (slot(d.b), konst(d.b)) {
+            (Some(b), _) => Some(Op::ArithLL(o, a, b, i)),
+            (_, Some(b)) => Some(Op::ArithLC(o, a, b, i)),
+            _ => None,
+        }
+    }
+
     /// Compile an `if` test that is an intrinsic call as `Branch` (the
     /// caller emits the `JumpIfFalse`). False when `t` is something else.
     fn branch(&mut self, t: &Node<'_>) -> Result<bool> {
@@ -464,7 +536,8 @@ impl FnCompiler<'_> {
         let r = self.prim_call(prim, var, args);
         let r = r.map(|(i, k)| {
             // Counted as pushing the test value the JumpIfFalse pops.
-            self.emit(Op::Branch(i), 1 - k);
+            let op = self.fused(i, true).unwrap_or(Op::Branch(i));
+            self.emit(op, 1 - k);
         });
         self.a.cur_pos = saved;
         r.map(|()| true)
@@ -473,14 +546,16 @@ impl FnCompiler<'_> {
     fn invoke(&mut self, f: &Node<'_>, args: &[Node<'_>]) -> Result<()> {
         if let Some((prim, var)) = self.prim_of(f, args.len()) {
             let (i, k) = self.prim_call(prim, var, args)?;
-            self.emit(Op::Prim(i), 1 - k);
+            let op = self.fused(i, false).unwrap_or(Op::Prim(i));
+            self.emit(op, 1 - k);
             return Ok(());
         }
         if let (NodeKind::Const(k), [_]) = (&f.kind, args)
             && self.tree.constant(*k).as_keyword().is_some()
         {
             let (i, k) = self.prim_call(Prim::KwGet, *k, args)?;
-            self.emit(Op::Prim(i), 1 - k);
+            let op = self.fused(i, false).unwrap_or(Op::Prim(i));
+            self.emit(op, 1 - k);
             return Ok(());
         }
         if let Ok(n) = u16::try_from(args.len()) {

@@ -31,11 +31,17 @@ fn counting_loop_compiles_to_intrinsics_and_moves() {
     use compiler::{Prim, Src};
     let p = compile_src("(loop* [i 0] (if (< i 100) (recur (inc i)) i))");
     let code = &p.arities[0].code;
+    // (< i 100) is one fused compare-and-branch, (inc i) a fused long op
     assert!(
-        code.iter().any(|op| matches!(op, Op::Branch(_))),
+        code.iter()
+            .any(|op| matches!(op, Op::BrCmpLC(compiler::Cmp::Lt, 0, _, _))),
         "{code:?}"
     );
-    assert!(code.iter().any(|op| matches!(op, Op::Prim(_))), "{code:?}");
+    assert!(
+        code.iter()
+            .any(|op| matches!(op, Op::ArithLL(compiler::Arith::Inc, 0, 0, _))),
+        "{code:?}"
+    );
     assert!(!code.iter().any(|op| matches!(op, Op::Call(_))), "{code:?}");
     // the test reads i in place; recur's (inc i) and the result move it
     let lt = p.prims.iter().find(|c| c.prim == Prim::Lt);
@@ -120,4 +126,54 @@ fn op_table_gives_effects_and_disassembly() {
         "{out}"
     );
     assert!(out.contains("MakeClosure proto=0"), "{out}");
+}
+
+#[test]
+fn fused_ops_cover_slots_and_constants_only() {
+    use compiler::{Cmp, Lookup};
+    // a constant first flips the comparison; two slots fuse as LL
+    let p = compile_src("(let* [x 1 y 2] (if (< 0 x) (if (>= x y) 1 2) 3))");
+    let code = &p.arities[0].code;
+    assert!(
+        code.iter()
+            .any(|op| matches!(op, Op::BrCmpLC(Cmp::Gt, 0, _, _))),
+        "{code:?}"
+    );
+    assert!(
+        code.iter()
+            .any(|op| matches!(op, Op::BrCmpLL(Cmp::Ge, 0, 1, _))),
+        "{code:?}"
+    );
+    // an operand computed on the stack keeps the generic op
+    let p = compile_src("(let* [x 1] (if (< (count [x]) x) (+ (count [x]) x) 0))");
+    let code = &p.arities[0].code;
+    assert!(
+        code.iter().any(|op| matches!(op, Op::Branch(_))),
+        "{code:?}"
+    );
+    assert!(code.iter().any(|op| matches!(op, Op::Prim(_))), "{code:?}");
+    // lookups: a collection at its last use is cleared by the fused op
+    // (only compiled here: the vars need no value)
+    let core = namespace::create_ns("clojure.core");
+    let user = namespace::create_ns("user");
+    for name in ["nth", "get"] {
+        let _ = user.refer(name, core.intern(name));
+    }
+    let p = compile_src("(let* [v [1 2] m {:k 1}] [(nth v 0) (:k m) (get m :k) v])");
+    let code = &p.arities[0].code;
+    assert!(
+        code.iter()
+            .any(|op| matches!(op, Op::Lookup(Lookup::NthC, 0, _, _))),
+        "{code:?}"
+    );
+    assert!(
+        code.iter()
+            .any(|op| matches!(op, Op::Lookup(Lookup::GetC, 1, _, _))),
+        "{code:?}"
+    );
+    assert!(
+        code.iter()
+            .any(|op| matches!(op, Op::Lookup(Lookup::GetCM, 1, _, _))),
+        "{code:?}"
+    );
 }

@@ -16,6 +16,8 @@ fn tables() -> [&'static [ClassDef]; 19] {
         super::io::CLASSES,
         super::regex::CLASSES,
         super::date::CLASSES,
+        super::calendar::CLASSES,
+        super::simple_date_format::CLASSES,
         super::jdk::CLASSES,
         super::time::CLASSES,
         super::stack_trace::CLASSES,

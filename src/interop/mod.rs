@@ -40,6 +40,7 @@
 
 pub(crate) mod base64;
 mod builder;
+mod calendar;
 mod charset;
 mod classes;
 mod clojure_lang;
@@ -60,6 +61,7 @@ mod multi;
 mod number;
 mod object;
 mod regex;
+mod simple_date_format;
 mod stack_trace;
 mod string;
 mod thread;
@@ -68,7 +70,11 @@ mod tokenizer;
 mod url;
 mod xml;
 
+pub use calendar::calendar_at;
+pub use simple_date_format::{format_pattern, format_time};
 pub use thread::at_exit;
+pub use time::instant_text;
+use time::temporal_parts;
 
 pub use classes::{all_names as class_names, class_of, is_instance};
 

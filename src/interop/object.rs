@@ -51,6 +51,8 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .or_else(|| super::base64::call(target, method, args))
             .or_else(|| super::url::call(target, method, args))
             .or_else(|| super::tokenizer::call(target, method, args))
+            .or_else(|| super::calendar::call(target, method, args))
+            .or_else(|| super::simple_date_format::call(target, method, args))
             .or_else(|| super::thread::call(target, method, args))
             .or_else(|| super::concurrent::call(target, method, args))
             .or_else(|| super::lib_classes::call(target, method, args))

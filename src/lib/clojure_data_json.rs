@@ -6,8 +6,9 @@
 //!
 //! Differences: `read` consumes only the value's text from the reader and
 //! leaves the rest there (data.json may lose what its PushbackReader
-//! buffered); `:date-formatter`/`:sql-date-converter` are ignored (dates
-//! are written as ISO_INSTANT). `pprint` is Clojure (clojure/data/json.clj)
+//! buffered); `:date-formatter`/`:sql-date-converter` are ignored (Dates,
+//! Timestamps and Instants are written as ISO_INSTANT, a java.sql.Date as
+//! the start of its day in UTC, the defaults). `pprint` is Clojure (clojure/data/json.clj)
 //! on clojure.pprint, loaded on its first call.
 
 use crate::builtins::{Def, check_arity};

@@ -76,7 +76,7 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
         },
         // Date.compareTo / UUID.compareTo: -1, 0 or 1.
         (View::Date(x), _) => match b.view() {
-            View::Date(y) => Ok(ord_int(x.millis().cmp(&y.millis()))),
+            View::Date(y) => Ok(ord_int(x.compare(y))),
             _ => cast_error(b, "java.util.Date"),
         },
         (View::Uuid(x), _) => match b.view() {

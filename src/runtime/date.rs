@@ -7,39 +7,120 @@
 use super::error::{ExClass, Exception, Result};
 use super::gc::Ref;
 use super::value::{Value, View};
+use std::sync::atomic::{AtomicI64, Ordering::Relaxed};
 
+/// Which class of the java.util.Date family a Date value is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DateKind {
+    /// java.util.Date.
+    Util,
+    /// java.sql.Date (a Date whose toString is `yyyy-mm-dd`).
+    Sql,
+    /// java.sql.Timestamp: whole seconds plus nanoseconds.
+    Timestamp,
+}
+
+/// A java.util.Date (or java.sql.Date / java.sql.Timestamp): mutable, as
+/// on the JVM (`setTime`, Timestamp's `setNanos`).
 pub struct Date {
-    millis: i64,
+    kind: DateKind,
+    /// getTime(): epoch millis (a Timestamp's include its nanos' millis).
+    millis: AtomicI64,
+    /// A Timestamp's fraction of a second in nanoseconds (0 otherwise).
+    nanos: AtomicI64,
 }
 
 impl Date {
+    fn new(kind: DateKind, millis: i64, nanos: i64) -> Date {
+        Date {
+            kind,
+            millis: AtomicI64::new(millis),
+            nanos: AtomicI64::new(nanos),
+        }
+    }
+    pub fn kind(&self) -> DateKind {
+        self.kind
+    }
+    pub fn class_name(&self) -> &'static str {
+        match self.kind {
+            DateKind::Util => "java.util.Date",
+            DateKind::Sql => "java.sql.Date",
+            DateKind::Timestamp => "java.sql.Timestamp",
+        }
+    }
+    /// getTime().
     pub fn millis(&self) -> i64 {
-        self.millis
+        self.millis.load(Relaxed)
+    }
+    /// A Timestamp's getNanos (0 for the other kinds).
+    pub fn nanos(&self) -> i64 {
+        self.nanos.load(Relaxed)
+    }
+    /// setTime(ms); a Timestamp's nanos become the millis' fraction.
+    pub fn set_millis(&self, ms: i64) {
+        if self.kind == DateKind::Timestamp {
+            self.nanos.store(ms.rem_euclid(1000) * 1_000_000, Relaxed);
+        }
+        self.millis.store(ms, Relaxed);
+    }
+    /// Timestamp.setNanos (the caller checks the range 0..=999999999).
+    pub fn set_nanos(&self, n: i64) {
+        let secs_ms = self.millis().div_euclid(1000) * 1000;
+        self.nanos.store(n, Relaxed);
+        self.millis.store(secs_ms + n / 1_000_000, Relaxed);
     }
     /// Date.hashCode: `(int) (ms ^ (ms >>> 32))`; also its hasheq.
     pub fn java_hash(&self) -> i32 {
-        (self.millis ^ ((self.millis as u64) >> 32) as i64) as i32
+        let ms = self.millis();
+        (ms ^ ((ms as u64) >> 32) as i64) as i32
+    }
+    /// Date.equals / Timestamp.equals: the same getTime, and for a
+    /// Timestamp receiver a Timestamp argument with the same nanos.
+    pub fn java_equals(&self, other: &Date) -> bool {
+        match self.kind {
+            DateKind::Timestamp => {
+                other.kind == DateKind::Timestamp
+                    && self.millis() == other.millis()
+                    && self.nanos() == other.nanos()
+            }
+            _ => self.millis() == other.millis(),
+        }
+    }
+    /// compareTo: by getTime, then (both Timestamps) by nanos.
+    pub fn compare(&self, other: &Date) -> std::cmp::Ordering {
+        let key = |d: &Date| match d.kind {
+            DateKind::Timestamp => (d.millis().div_euclid(1000), d.nanos()),
+            _ => (
+                d.millis().div_euclid(1000),
+                d.millis().rem_euclid(1000) * 1_000_000,
+            ),
+        };
+        key(self).cmp(&key(other))
     }
     /// How `#inst` prints it (clojure.instant/print-date): SimpleDateFormat
-    /// `yyyy-MM-dd'T'HH:mm:ss.SSS-00:00` in GMT.
+    /// `yyyy-MM-dd'T'HH:mm:ss.SSS-00:00` in GMT; a Timestamp
+    /// (print-timestamp) shows its nine digits of nanos.
     pub fn rfc3339(&self) -> String {
-        let f = Fields::of(self.millis);
+        let f = Fields::of(self.millis());
+        let frac = match self.kind {
+            DateKind::Timestamp => format!("{:09}", self.nanos()),
+            _ => format!("{:03}", f.milli),
+        };
         format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}-00:00",
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{frac}-00:00",
             f.year_of_era(),
             f.month,
             f.day,
             f.hour,
             f.minute,
             f.second,
-            f.milli
         )
     }
     /// Calendar fields in UTC for date formatters outside runtime/:
     /// `[year of era, month 1-12, day, hour, minute, second, milli,
     /// day of week 1-7 with Sunday 1]`.
     pub fn utc_fields(&self) -> [i64; 8] {
-        let f = Fields::of(self.millis);
+        let f = Fields::of(self.millis());
         // 1970-01-01 was a Thursday (5 counting Sunday as 1).
         let dow = (f.epoch_day + 4).rem_euclid(7) + 1;
         [
@@ -53,13 +134,37 @@ impl Date {
             dow,
         ]
     }
-    /// Date.toString: `EEE MMM dd HH:mm:ss zzz yyyy` in the default zone.
+    /// toString in the default zone: Date's `EEE MMM dd HH:mm:ss zzz
+    /// yyyy`, java.sql.Date's `yyyy-mm-dd`, Timestamp's `yyyy-mm-dd
+    /// hh:mm:ss.f` (nanos without trailing zeros, at least one digit).
     pub fn java_string(&self) -> String {
+        let f = Fields::of(self.millis());
+        match self.kind {
+            DateKind::Util => {}
+            DateKind::Sql => {
+                return format!("{:04}-{:02}-{:02}", f.year_of_era(), f.month, f.day);
+            }
+            DateKind::Timestamp => {
+                let nanos = format!("{:09}", self.nanos());
+                let frac = match nanos.trim_end_matches('0') {
+                    "" => "0",
+                    t => t,
+                };
+                return format!(
+                    "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{frac}",
+                    f.year_of_era(),
+                    f.month,
+                    f.day,
+                    f.hour,
+                    f.minute,
+                    f.second
+                );
+            }
+        }
         const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
         const MONTHS: [&str; 12] = [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
-        let f = Fields::of(self.millis);
         // 1970-01-01 was a Thursday.
         let dow = DAYS
             .get(f.epoch_day.rem_euclid(7) as usize)
@@ -103,7 +208,17 @@ pub fn http_date(millis: i64) -> String {
 impl Value {
     /// A java.util.Date at `millis` since the epoch.
     pub fn date(millis: i64) -> Value {
-        Value::from(Ref::new(Date { millis }))
+        Value::date_of(DateKind::Util, millis)
+    }
+    /// A java.util.Date, java.sql.Date or java.sql.Timestamp at `millis`
+    /// (a Timestamp's nanos are the millis' fraction, as `new
+    /// Timestamp(ms)`).
+    pub fn date_of(kind: DateKind, millis: i64) -> Value {
+        let nanos = match kind {
+            DateKind::Timestamp => millis.rem_euclid(1000) * 1_000_000,
+            _ => 0,
+        };
+        Value::from(Ref::new(Date::new(kind, millis, nanos)))
     }
     /// `(java.util.Date.)`: the current time.
     pub fn date_now() -> Value {
@@ -116,7 +231,7 @@ impl Value {
     /// The epoch millis of a Date value.
     pub fn as_date_millis(&self) -> Option<i64> {
         match self.view() {
-            View::Date(d) => Some(d.millis),
+            View::Date(d) => Some(d.millis()),
             _ => None,
         }
     }
@@ -230,9 +345,12 @@ fn epoch_day(y: i64, m: i64, d: i64) -> i64 {
 /// The deprecated `Date(year - 1900, month0, day[, hrs, min[, sec]])`
 /// constructors in UTC, lenient: out-of-range months, days and times carry.
 pub fn millis_from_fields(year: i64, month0: i64, day: i64, h: i64, m: i64, s: i64) -> i64 {
+    // Years past ±10^12 are far outside Date's range (about ±2.9 x 10^8
+    // years) and would overflow the day arithmetic: the millis saturate.
     let y = year
         .saturating_add(1900)
-        .saturating_add(month0.div_euclid(12));
+        .saturating_add(month0.div_euclid(12))
+        .clamp(-1_000_000_000_000, 1_000_000_000_000);
     let first = epoch_day(y, month0.rem_euclid(12) + 1, 1);
     let days = first.saturating_add(day.saturating_sub(1));
     let secs = h
@@ -397,8 +515,8 @@ pub fn validate_timestamp_fields(f: &TimestampFields) -> Result<()> {
     Ok(())
 }
 
-/// Epoch millis of validated fields.
-fn timestamp_millis(f: &TimestampFields) -> i64 {
+/// Epoch millis of validated fields (the fraction truncated to millis).
+pub fn timestamp_millis(f: &TimestampFields) -> i64 {
     let [
         year,
         month,
@@ -423,10 +541,7 @@ mod tests {
     use super::*;
 
     fn inst(s: &str) -> String {
-        Date {
-            millis: parse_instant(s).unwrap(),
-        }
-        .rfc3339()
+        Date::new(DateKind::Util, parse_instant(s).unwrap(), 0).rfc3339()
     }
 
     #[test]
@@ -507,7 +622,7 @@ mod tests {
 
     #[test]
     fn to_string_and_hash_match_java() {
-        let d = |ms| Date { millis: ms };
+        let d = |ms| Date::new(DateKind::Util, ms, 0);
         // JVM (TZ=UTC): (str (java.util.Date. ms))
         assert_eq!(d(0).java_string(), "Thu Jan 01 00:00:00 UTC 1970");
         assert_eq!(

@@ -200,7 +200,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
         (View::Str(x), View::Str(y)) => return bool_result(x.as_str() == y.as_str()),
         (View::Keyword(x), View::Keyword(y)) => return bool_result(x.same(y)),
         (View::Symbol(x), View::Symbol(y)) => return bool_result(x.same(y)),
-        (View::Date(x), View::Date(y)) => return bool_result(x.millis() == y.millis()),
+        (View::Date(x), View::Date(y)) => return bool_result(x.java_equals(y)),
         (View::Uuid(x), View::Uuid(y)) => return bool_result(x.compare(y).is_eq()),
         (View::File(x), View::File(y)) => {
             return bool_result(x.path() == y.path() && x.is_nio_path() == y.is_nio_path());

@@ -110,6 +110,7 @@ ex_classes! {
     UncheckedIOException = "java.io.UncheckedIOException": RuntimeException,
     URISyntaxException = "java.net.URISyntaxException": Exception,
     MalformedURLException = "java.net.MalformedURLException": IOException,
+    ParseException = "java.text.ParseException": Exception,
     // java.time's (src/interop/time).
     DateTimeException = "java.time.DateTimeException": RuntimeException,
     DateTimeParseException = "java.time.format.DateTimeParseException": DateTimeException,

@@ -117,6 +117,11 @@ pub trait ForeignObject: ForeignBound {
     fn set_contains(&self, _x: &Value) -> Option<Result<bool>> {
         None
     }
+    /// What Clojure's print-method prints for it when clojure.core defines
+    /// one for its class (a Calendar's `#inst`); None: `#object[...]`.
+    fn print_method(&self) -> Option<String> {
+        None
+    }
 }
 
 impl dyn ForeignObject {

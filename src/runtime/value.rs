@@ -98,6 +98,16 @@ macro_rules! heap_types {
                 }
             }
 
+            /// Is this a heap value with other references (its drop only
+            /// decrements the count)?
+            #[inline(always)]
+            fn shared(&self) -> bool {
+                match &self.0 {
+                    $( Repr::$variant(r) => Ref::strong_count(r) > 1, )*
+                    _ => false,
+                }
+            }
+
             /// Where a heap value lives (None for an immediate): the basis
             /// of identity hashes.
             pub fn heap_address(&self) -> Option<usize> {
@@ -269,6 +279,17 @@ thread_local! {
 
 #[inline(never)]
 fn drop_heap(r: Repr) {
+    let v = Value(r);
+    if v.shared() {
+        // Not the last reference (the common case): only the count
+        // changes, no structure is freed, so no depth bookkeeping. (Should
+        // another thread drop its reference meanwhile, this drop frees the
+        // value one level deeper than counted: nested drops still count.)
+        let r = v.into_repr();
+        drop(r);
+        return;
+    }
+    let r = v.into_repr();
     let depth = DROP_DEPTH.get();
     if depth >= MAX_DROP_DEPTH {
         // Park it; should the queue be gone (thread teardown) or busy,
@@ -517,7 +538,7 @@ impl Value {
             Repr::Promise(_) => PROMISE_CLASS,
             Repr::Writer(w) => w.class_name(),
             Repr::HostObject(o) => o.class_name(),
-            Repr::Date(_) => "java.util.Date",
+            Repr::Date(d) => d.class_name(),
             Repr::Uuid(_) => "java.util.UUID",
             Repr::MultiFn(_) => "clojure.lang.MultiFn",
             Repr::Instance(i) => i.class_name(),

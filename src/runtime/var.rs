@@ -41,6 +41,36 @@ pub struct Var {
     pub(in crate::runtime) iref: OnceLock<RefBase>,
 }
 
+/// Bumped after every change of any var's root (and when a var is
+/// freed, so a new var at its address is never mistaken for it): a cache
+/// of root values (the VM's per-thread var cache) is valid while this is
+/// unchanged.
+#[cfg(target_has_atomic = "64")]
+static ROOT_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+#[cfg(not(target_has_atomic = "64"))]
+static ROOT_EPOCH: AtomicUsize = AtomicUsize::new(0);
+
+/// The current root epoch (see [`ROOT_EPOCH`]); read it BEFORE reading a
+/// root that will be cached under it.
+#[inline(always)]
+pub fn root_epoch() -> u64 {
+    #[cfg(target_has_atomic = "64")]
+    return ROOT_EPOCH.load(Ordering::Acquire);
+    #[cfg(not(target_has_atomic = "64"))]
+    return ROOT_EPOCH.load(Ordering::Acquire) as u64;
+}
+
+#[inline]
+fn root_changed() {
+    ROOT_EPOCH.fetch_add(1, Ordering::AcqRel);
+}
+
+impl Drop for Var {
+    fn drop(&mut self) {
+        root_changed();
+    }
+}
+
 impl Var {
     pub fn new(ns: Ref<Symbol>, sym: Ref<Symbol>) -> Var {
         Var {
@@ -84,6 +114,7 @@ impl Var {
     }
     pub fn bind_root(&self, v: Value) {
         self.root.replace(Some(v));
+        root_changed();
     }
     /// The var's watches and validator.
     pub fn iref(&self) -> &RefBase {
@@ -98,10 +129,17 @@ impl Var {
         };
         b.validate(&v)?;
         let old = self.root.replace(Some(v.clone())).unwrap_or(Value::NIL);
+        root_changed();
         b.notify_watches(this, &old, &v)
     }
     pub fn unbind_root(&self) {
         self.root.replace(None);
+        root_changed();
+    }
+    /// Does some thread bind this var now (deref must look at bindings)?
+    #[inline(always)]
+    pub fn has_bindings(&self) -> bool {
+        self.bound_count.load(Ordering::Relaxed) > 0
     }
     pub fn is_dynamic(&self) -> bool {
         self.dynamic.load(Ordering::Relaxed)

@@ -19,7 +19,9 @@ mod arith;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::bytecode::{CaptureSource, Closure, FnProto, HostCall, Op, Pos, Prim, PrimCall, Src};
+use crate::bytecode::{
+    CaptureSource, Closure, FnProto, HostCall, Lookup, Op, Pos, Prim, PrimCall, Src,
+};
 use crate::runtime::error::{ExClass, Exception, Frame as TraceFrame, Result};
 use crate::runtime::func::{self, Capture, Fn, FnKind, arity_error};
 use crate::runtime::gc::{self, Ref};
@@ -50,6 +52,63 @@ struct Frame {
 struct Vm {
     stack: Vec<Value>,
     frames: Vec<Frame>,
+    /// Var roots read by `CallVar`, valid for one root epoch.
+    vars: VarCache,
+}
+
+/// Entries of the var cache (a power of two).
+const VAR_CACHE: usize = 256;
+
+/// A direct-mapped cache of var roots for `CallVar`: (var address, root
+/// epoch, value). A hit costs a hash, two compares and a clone instead of
+/// the var's lock-free read; any root change anywhere invalidates every
+/// entry (`var::root_epoch`), and a var some thread binds is never cached.
+#[derive(Default)]
+struct VarCache(Vec<(usize, u64, Value)>);
+
+impl VarCache {
+    /// The value of the var `c` (a var constant).
+    #[inline(always)]
+    fn get(&mut self, c: &Value) -> Result<Value> {
+        let View::Var(var) = c.view() else {
+            return Err(internal("expected a var"));
+        };
+        let key = var as *const crate::runtime::var::Var as usize;
+        let epoch = crate::runtime::var::root_epoch();
+        let i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize) >> 24) & (VAR_CACHE - 1);
+        if let Some((k, e, v)) = self.0.get(i)
+            && *k == key
+            && *e == epoch
+            && !var.has_bindings()
+        {
+            return Ok(v.clone());
+        }
+        self.fill(var, key, epoch, i)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill(
+        &mut self,
+        var: &crate::runtime::var::Var,
+        key: usize,
+        epoch: u64,
+        i: usize,
+    ) -> Result<Value> {
+        // (the epoch was read before the root: should the root change
+        // meanwhile, the entry is stale at once)
+        let v = var.deref()?;
+        if var.has_bindings() {
+            return Ok(v);
+        }
+        if self.0.is_empty() {
+            self.0.resize(VAR_CACHE, (0, 0, Value::NIL));
+        }
+        if let Some(e) = self.0.get_mut(i) {
+            *e = (key, epoch, v.clone());
+        }
+        Ok(v)
+    }
 }
 
 /// This thread's VMs, one per re-entrancy depth (a closure called from a
@@ -277,6 +336,15 @@ fn put_fast(slot: &mut Value, r: arith::Fast) {
     }
 }
 
+/// `stack.truncate(len)` for the few values of a frame, inline, with
+/// immediates released without their drop glue.
+#[inline(always)]
+fn cut(stack: &mut Vec<Value>, len: usize) {
+    while stack.len() > len {
+        release(pop(stack));
+    }
+}
+
 /// Pop the top operand.
 #[inline(always)]
 fn pop(stack: &mut Vec<Value>) -> Value {
@@ -353,7 +421,11 @@ fn push_frame(
     interrupt::check()?;
     // The params are on the stack already; the other slots start nil.
     let size = base + arity.frame_size as usize;
-    stack.resize(size, Value::NIL);
+    // (inline: most frames are their params, `resize` is out of line)
+    while stack.len() < size {
+        stack.push(Value::NIL);
+    }
+    stack.truncate(size);
     stack.push(fv);
     frames.push(Frame {
         closure: c,
@@ -466,6 +538,7 @@ impl Vm {
     fn dispatch(&mut self) -> Result<Value> {
         let stack = &mut self.stack;
         let frames = &mut self.frames;
+        let vars = &mut self.vars;
         let Some(fr) = frames.last() else {
             return Err(internal("no frame"));
         };
@@ -539,6 +612,46 @@ impl Vm {
             }};
         }
 
+        // A fused op's miss: the generic intrinsic out of line (keeps
+        // this frame small), then the call of the var when no fast path
+        // applies.
+        macro_rules! slow {
+            ($r:expr) => {{
+                match $r {
+                    Ok(None) => {}
+                    Ok(Some((fv, argc))) => {
+                        save_pc!();
+                        let ret = stack.len() - argc;
+                        match call_value_cold(stack, frames, fv, argc, ret) {
+                            Ok(Called::Done) => {}
+                            Ok(Called::Frame) => load_top!(),
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Err(e) => throw!(e),
+                }
+            }};
+        }
+        // A fused op's long result: into the slot of the `Store` that
+        // follows (skipping it), else pushed.
+        macro_rules! long_result {
+            ($r:expr) => {{
+                let r: i64 = $r;
+                if let Op::Store(s) = code[pc] {
+                    put(&mut stack[base + s as usize], Value::long(r));
+                    pc += 1;
+                    // `recur`: take its back-jump here when no interrupt
+                    // is pending (else the Jump op runs the safe point).
+                    if let Op::Jump(t) = code[pc]
+                        && interrupt::check().is_ok()
+                    {
+                        pc = t as usize;
+                    }
+                } else {
+                    stack.push(Value::long(r));
+                }
+            }};
+        }
         loop {
             let op = code[pc];
             pc += 1;
@@ -595,7 +708,7 @@ impl Vm {
                 }
                 Op::CallVar(var, argc) => {
                     let argc = argc as usize;
-                    let fv = tri!(var_value(&consts[var as usize]));
+                    let fv = tri!(vars.get(&consts[var as usize]));
                     let ret = stack.len() - argc;
                     call!(fv, argc, ret);
                 }
@@ -612,7 +725,7 @@ impl Vm {
                         return Err(internal("no frame"));
                     };
                     // (this may drop the closure that ran: reload at once)
-                    stack.truncate(fr.ret);
+                    cut(stack, fr.ret);
                     if frames.is_empty() {
                         return Ok(v);
                     }
@@ -746,6 +859,127 @@ impl Vm {
                             let ret = stack.len() - argc;
                             call!(fv, argc, ret);
                         }
+                    }
+                }
+                Op::BrCmpLL(c, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = stack[base + b as usize].as_long();
+                    match (x, y) {
+                        (Some(x), Some(y)) => {
+                            if c.test(x, y) {
+                                pc += 1;
+                            } else if let Op::JumpIfFalse(t) = code[pc] {
+                                pc = t as usize;
+                            }
+                        }
+                        _ => slow!(branch_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            code,
+                            &mut pc
+                        )),
+                    }
+                }
+                Op::BrCmpLC(c, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = consts[b as usize].as_long();
+                    match (x, y) {
+                        (Some(x), Some(y)) => {
+                            if c.test(x, y) {
+                                pc += 1;
+                            } else if let Op::JumpIfFalse(t) = code[pc] {
+                                pc = t as usize;
+                            }
+                        }
+                        _ => slow!(branch_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            code,
+                            &mut pc
+                        )),
+                    }
+                }
+                Op::Lookup(l, a, b, i) => {
+                    let coll = &stack[base + a as usize];
+                    let key = match l {
+                        Lookup::NthL | Lookup::GetL | Lookup::NthLM | Lookup::GetLM => {
+                            &stack[base + b as usize]
+                        }
+                        Lookup::NthC | Lookup::GetC | Lookup::NthCM | Lookup::GetCM => {
+                            &consts[b as usize]
+                        }
+                    };
+                    let r = match l {
+                        Lookup::NthL | Lookup::NthC | Lookup::NthLM | Lookup::NthCM => {
+                            nth_fast(coll, key)
+                        }
+                        Lookup::GetL | Lookup::GetC | Lookup::GetLM | Lookup::GetCM => {
+                            get_fast(coll, key)
+                        }
+                    };
+                    match r {
+                        Some(v) => {
+                            if matches!(
+                                l,
+                                Lookup::NthLM | Lookup::NthCM | Lookup::GetLM | Lookup::GetCM
+                            ) {
+                                // locals clearing: the collection's last use
+                                put(&mut stack[base + a as usize], Value::NIL);
+                            }
+                            if let Op::Store(s) = code[pc] {
+                                put(&mut stack[base + s as usize], v);
+                                pc += 1;
+                            } else {
+                                stack.push(v);
+                            }
+                        }
+                        None => slow!(prim_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            &mut pc
+                        )),
+                    }
+                }
+                Op::ArithLL(o, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = stack[base + b as usize].as_long();
+                    let r = match (x, y) {
+                        (Some(x), Some(y)) => o.apply(x, y),
+                        _ => None,
+                    };
+                    match r {
+                        Some(r) => long_result!(r),
+                        None => slow!(prim_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            &mut pc
+                        )),
+                    }
+                }
+                Op::ArithLC(o, a, b, i) => {
+                    let x = stack[base + a as usize].as_long();
+                    let y = consts[b as usize].as_long();
+                    let r = match (x, y) {
+                        (Some(x), Some(y)) => o.apply(x, y),
+                        _ => None,
+                    };
+                    match r {
+                        Some(r) => long_result!(r),
+                        None => slow!(prim_slow(
+                            &proto.prims[i as usize],
+                            stack,
+                            base,
+                            consts,
+                            &mut pc
+                        )),
                     }
                 }
             }
@@ -946,6 +1180,91 @@ fn get_fast(m: &Value, k: &Value) -> Option<Value> {
         View::ArrayMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
         View::HashMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
         _ => None,
+    }
+}
+
+/// `call_value` out of line, for the rare calls of fused ops' misses.
+#[inline(never)]
+fn call_value_cold(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    fv: Value,
+    argc: usize,
+    ret: usize,
+) -> Result<Called> {
+    call_value(stack, frames, fv, argc, ret)
+}
+
+/// A fused value op's miss: intrinsic site `d` the generic way (as
+/// `Op::Prim`; `pc` skips a `Store` its result went to). Some((fv,
+/// argc)): no fast path, call `fv` with the `argc` operands pushed.
+#[inline(never)]
+fn prim_slow(
+    d: &PrimCall,
+    stack: &mut Vec<Value>,
+    base: usize,
+    consts: &[Value],
+    pc: &mut usize,
+) -> Result<Option<(Value, usize)>> {
+    let binary = d.binary;
+    let k = d.on_stack as usize;
+    let n = stack.len();
+    let a = operand(d.a, n - k, stack, base, consts);
+    let b = if binary {
+        operand(d.b, n - 1, stack, base, consts)
+    } else if d.prim == Prim::KwGet {
+        &consts[d.var as usize]
+    } else {
+        a
+    };
+    match prim_value(d.prim, a, b) {
+        Some(Ok(r)) => {
+            finish_prim(d, binary, k, stack, base);
+            match d.dst {
+                Some(s) => {
+                    put_fast(&mut stack[base + s as usize], r);
+                    *pc += 1;
+                }
+                None => push_fast(stack, r),
+            }
+            Ok(None)
+        }
+        Some(Err(e)) => Err(e),
+        None => prim_fallback(d, binary, k, stack, base, consts).map(Some),
+    }
+}
+
+/// A fused compare-and-branch's miss: test site `d` the generic way (as
+/// `Op::Branch`, `code[*pc]` being its `JumpIfFalse`).
+#[inline(never)]
+fn branch_slow(
+    d: &PrimCall,
+    stack: &mut Vec<Value>,
+    base: usize,
+    consts: &[Value],
+    code: &[Op],
+    pc: &mut usize,
+) -> Result<Option<(Value, usize)>> {
+    let binary = d.binary;
+    let k = d.on_stack as usize;
+    let n = stack.len();
+    let a = operand(d.a, n - k, stack, base, consts);
+    let b = if binary {
+        operand(d.b, n - 1, stack, base, consts)
+    } else {
+        a
+    };
+    match prim_test(d.prim, a, b) {
+        Some(t) => {
+            finish_prim(d, binary, k, stack, base);
+            if t {
+                *pc += 1;
+            } else if let Some(Op::JumpIfFalse(t)) = code.get(*pc) {
+                *pc = *t as usize;
+            }
+            Ok(None)
+        }
+        None => prim_fallback(d, binary, k, stack, base, consts).map(Some),
     }
 }
 

@@ -13,3 +13,11 @@
 (let [f (r/read-string "(defn f [x] x)")] (prn (select-keys (meta f) [:line :column])))
 (prn (try (edn/read-string "{:a}") (catch Exception e (ex-message e))))
 (prn (r/read-string "#:ns{:a 1 :_/b 2}"))
+;; #inst: tools.reader's own instant readers (GregorianCalendar, TimeZone,
+;; Timestamp) and its print-method for Calendar (format's %t conversions).
+(prn (r/read-string "#inst \"2020-01-02T03:04:05.678-05:00\"") (edn/read-string "#inst \"2020\""))
+(prn (binding [r/*data-readers* {'inst clojure.tools.reader.default-data-readers/read-instant-calendar}]
+       (r/read-string "#inst \"2020-01-02T03:04:05.678-05:00\"")))
+(prn (binding [r/*data-readers* {'inst clojure.tools.reader.default-data-readers/read-instant-timestamp}]
+       (r/read-string "#inst \"2020-01-02T03:04:05.123456789+01:00\"")))
+(prn (try (r/read-string "#inst \"2020-13-02\"") (catch Exception e (ex-message e))))

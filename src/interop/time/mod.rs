@@ -278,6 +278,119 @@ pub fn instant_of_millis(millis: i64) -> Value {
     val(TimeValue::Instant(SecNanos::of_millis(millis)))
 }
 
+/// An Instant of epoch seconds and nanos (Timestamp.toInstant).
+pub fn instant_value(secs: i64, nanos: i64) -> Value {
+    val(TimeValue::Instant(SecNanos { secs, nanos }))
+}
+
+/// The epoch seconds and nanos of an Instant-like value (Timestamp.from).
+pub fn instant_parts(v: &Value) -> Result<(i64, i64)> {
+    instant_arg(v).map(|i| (i.secs, i.nanos))
+}
+
+/// A LocalDate, or with `time` (hour minute second nanos) a
+/// LocalDateTime (java.sql.Date.toLocalDate, Timestamp.toLocalDateTime).
+pub fn local_value(y: i64, m: i64, d: i64, time: Option<[i64; 4]>) -> Result<Value> {
+    let date = dt(Date::of(y, m, d))?;
+    Ok(val(match time {
+        None => TimeValue::Date(date),
+        Some([h, mi, s, n]) => TimeValue::DateTime(DateTime {
+            date,
+            time: dt(Time::of(h, mi, s, n))?,
+        }),
+    }))
+}
+
+/// `[year month day hour minute second nanos]` of a LocalDate (time 0)
+/// or LocalDateTime; None for other values.
+pub fn local_fields(v: &Value) -> Option<[i64; 7]> {
+    let (date, time) = match tv(v)? {
+        TimeValue::Date(d) => (*d, None),
+        TimeValue::DateTime(dt) => (dt.date, Some(dt.time)),
+        _ => return None,
+    };
+    let t = time.map_or([0; 4], |t| [t.hour(), t.minute(), t.second(), t.nano()]);
+    Some([
+        date.y,
+        i64::from(date.m),
+        i64::from(date.d),
+        t[0],
+        t[1],
+        t[2],
+        t[3],
+    ])
+}
+
+/// DateTimeFormatter.ISO_INSTANT text of an Instant, or of a
+/// java.util.Date's or Timestamp's `toInstant` (a Timestamp keeps its
+/// nanos); None for other values.
+pub fn instant_text(x: &Value) -> Option<String> {
+    let i = match x.view() {
+        View::Date(d) if d.kind() == crate::runtime::date::DateKind::Timestamp => SecNanos {
+            secs: d.millis().div_euclid(1000),
+            nanos: d.nanos(),
+        },
+        View::Date(d) => SecNanos::of_millis(d.millis()),
+        _ => match tv(x)? {
+            TimeValue::Instant(i) => *i,
+            _ => return None,
+        },
+    };
+    Some(calendar::instant_string(&i))
+}
+
+/// `ZoneId.of(id)` (TimeZone.toZoneId).
+pub fn zone_id_value(id: &str) -> Result<Value> {
+    zone_value(calendar::zone_of(id)).map(|z| val(TimeValue::Zone(z)))
+}
+
+/// The ID and offset in seconds of a ZoneId value (TimeZone.getTimeZone).
+pub fn zone_id_parts(v: &Value) -> Option<(String, i32)> {
+    match tv(v)? {
+        TimeValue::Zone(z) => Some((z.id(), z.offset())),
+        _ => None,
+    }
+}
+
+/// What `format`'s %t conversions read of a java.time value: `[year,
+/// month, day, day of week (Sunday 1), day of year]`, `[hour, minute,
+/// second, nano]`, the offset in seconds, the zone's ID (None for a
+/// ZoneOffset) and the instant's seconds and nanos, each when the value has
+/// it; None for other values.
+#[allow(clippy::type_complexity)]
+pub fn temporal_parts(
+    v: &Value,
+) -> Option<(
+    Option<[i64; 5]>,
+    Option<[i64; 4]>,
+    Option<i64>,
+    Option<String>,
+    Option<(i64, i64)>,
+)> {
+    let f = tv(v)?.fields()?;
+    let date = f.date.map(|d| {
+        [
+            d.y,
+            i64::from(d.m),
+            i64::from(d.d),
+            i64::from(d.day_of_week()) % 7 + 1,
+            d.day_of_year(),
+        ]
+    });
+    let time = f.time.map(|t| [t.hour(), t.minute(), t.second(), t.nano()]);
+    let zone = match &f.zone {
+        Some(Zone::Region(id, _)) => Some(id.clone()),
+        _ => None,
+    };
+    Some((
+        date,
+        time,
+        f.offset.map(i64::from),
+        zone,
+        f.instant.map(|i| (i.secs, i.nanos)),
+    ))
+}
+
 /// The epoch millis of an Instant-like value (Date.from).
 pub fn millis_of(v: &Value) -> Result<i64> {
     instant_arg(v)?.to_millis().ok_or_else(|| {

@@ -279,8 +279,13 @@ impl<'a> Generator<'a> {
                     Style::Jackson { date_format, .. } => {
                         super::date::simple_date_format(d, date_format)?
                     }
-                    Style::DataJson { .. } => super::date::iso_instant(d),
+                    Style::DataJson { .. } => super::date::iso_instant(x, d),
                 };
+                self.write_string(&s);
+            }
+            // data.json extends JSONWriter to java.time.Instant (ISO_INSTANT).
+            _ if !self.is_jackson() && x.class_name() == "java.time.Instant" => {
+                let s = crate::interop::instant_text(x).unwrap_or_default();
                 self.write_string(&s);
             }
             _ if equality::is_map(x) => self.write_map(x, level)?,

@@ -41,8 +41,12 @@ impl ArrayMap {
         self.entries.is_empty()
     }
     fn index_of(&self, k: &Value) -> Option<usize> {
-        if k.is_keyword() {
-            return self.entries.iter().position(|(ek, _)| ek.identical(k));
+        if let Some(k) = k.as_keyword() {
+            // keywords are interned: identity is equality
+            return self
+                .entries
+                .iter()
+                .position(|(ek, _)| ek.as_keyword().is_some_and(|e| std::ptr::eq(e, k)));
         }
         self.entries.iter().position(|(ek, _)| equiv(ek, k))
     }

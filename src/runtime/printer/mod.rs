@@ -360,6 +360,12 @@ fn write_one(
             }
             out.push('}');
         }
+        // A class Clojure gives a print-method (a Calendar's #inst).
+        View::HostObject(crate::runtime::object::HostObject::Foreign(_, f))
+            if let Some(s) = f.print_method() =>
+        {
+            out.push_str(&s)
+        }
         View::HostObject(
             crate::runtime::object::HostObject::Array(..)
             | crate::runtime::object::HostObject::Foreign(..),

@@ -1,0 +1,16 @@
+;; Timestamp, java.sql.Date and Calendar in protocol and multimethod
+;; dispatch, print-method/print-dup, and the Inst protocol.
+(require '[clojure.instant :as ci])
+(defprotocol P (f [x]))
+(extend-protocol P java.util.Date (f [x] [:date (inst-ms x)]) java.sql.Date (f [x] [:sql (str x)]) java.util.Calendar (f [x] [:cal (.getTimeInMillis x)]))
+(prn (f (java.util.Date. 5)) (f (java.sql.Timestamp. 5)) (f (java.sql.Date. 5)) (f (ci/read-instant-calendar "2020")))
+(defmulti m class)
+(defmethod m java.util.Date [x] :date)
+(defmethod m java.util.Calendar [x] :cal)
+(prn (m (java.sql.Timestamp. 5)) (m (ci/read-instant-calendar "2020")) (isa? java.sql.Timestamp java.util.Date))
+(prn (with-out-str (print-method (ci/read-instant-calendar "2020-01-01T00:00:00+01:00") *out*)))
+(prn (with-out-str (print-dup (ci/read-instant-timestamp "2020-01-01T00:00:00.5+01:00") *out*)))
+(prn (binding [*print-dup* true] (pr-str (java.sql.Date. 0))))
+(prn (sort-by str (supers java.util.GregorianCalendar)))
+(prn (inst-ms (ci/read-instant-timestamp "2020-01-01T00:00:00.5+01:00")) (inst? (java.sql.Date. 0)))
+(prn (try (inst-ms (ci/read-instant-calendar "2020")) (catch Exception e (ex-message e))))
