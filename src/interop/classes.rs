@@ -8,7 +8,7 @@ use crate::runtime::error::ExClass;
 use crate::runtime::value::Value;
 
 /// Every area's table. A new area file adds its `CLASSES` here.
-fn tables() -> [&'static [ClassDef]; 19] {
+fn tables() -> [&'static [ClassDef]; 21] {
     [
         super::lang::CLASSES,
         super::number::CLASSES,
@@ -29,6 +29,8 @@ fn tables() -> [&'static [ClassDef]; 19] {
         super::concurrent::CLASSES,
         super::jset::CLASSES,
         super::lib_classes::CLASSES,
+        super::xml::CLASSES,
+        super::logging::CLASSES,
     ]
 }
 

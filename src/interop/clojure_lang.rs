@@ -179,6 +179,33 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
                 Ok(Value::long(i64::from(h)))
             })());
         }
+        // APersistentMap.mapEquals: m2 is a java.util.Map of the same size
+        // holding each of m1's keys with an equal (Util.equals) value.
+        ("APersistentMap", "mapEquals", [m1, m2]) => {
+            return Some((|| {
+                use crate::runtime::seq;
+                if m1.identical(m2) {
+                    return Ok(Value::TRUE);
+                }
+                if !super::is_instance("java.util.Map", m2) || seq::count(m1)? != seq::count(m2)? {
+                    return Ok(Value::FALSE);
+                }
+                for e in seq::iter(m1) {
+                    let e = e?;
+                    let k = crate::runtime::coll::ops::nth(&e, 0)?;
+                    let v = crate::runtime::coll::ops::nth(&e, 1)?;
+                    if !crate::runtime::coll::ops::contains(m2, &k)?
+                        || !crate::runtime::equality::equals(
+                            &v,
+                            &crate::runtime::func::get(m2, &k, Value::NIL)?,
+                        )
+                    {
+                        return Ok(Value::FALSE);
+                    }
+                }
+                Ok(Value::TRUE)
+            })());
+        }
         // The counter gensym draws from, as on the JVM.
         ("RT", "nextID", []) => return Some(Ok(Value::long(crate::reader::next_id()))),
         // The reader's set/map literals: a duplicate is an error.
@@ -499,7 +526,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.MapEquivalence",
             "clojure.lang.IHashEq",
         ])
-        .statics(&["mapHash", "mapHasheq"], super::lang::statics),
+        .statics(&["mapHash", "mapHasheq", "mapEquals"], super::lang::statics),
     ClassDef::class("clojure.lang.APersistentSet")
         .extends("clojure.lang.AFn")
         .implements(&[

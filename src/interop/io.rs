@@ -21,6 +21,15 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
     let chars = |v: &Value| matches!(v.view(), View::InStream(s) if s.unit() == Unit::Chars);
     let bytes = |v: &Value| matches!(v.view(), View::InStream(s) if s.unit() == Unit::Bytes);
     Some(match (class, args) {
+        // ByteArrayInputStream(byte[]): a stream over a copy of the bytes
+        // (the JDK reads the array itself; later writes to it are not seen).
+        ("java.io.ByteArrayInputStream", [b]) => match b.byte_array_bytes() {
+            Some(bytes) => Ok(InStream::byte_stream(
+                "java.io.ByteArrayInputStream",
+                Box::new(std::io::Cursor::new(bytes)),
+            )),
+            None => Err(super::no_ctor(class)),
+        },
         ("java.io.StringReader", [s]) => match s.view() {
             View::Str(x) => Ok(InStream::string_reader(x.as_str())),
             View::Nil => Err(npe(

@@ -20,7 +20,7 @@ impl ForeignObject for MutableCell {}
 
 pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("com.rpl.specter.Util").statics(&["makeObjectArray"], util_statics),
-    ClassDef::class(MUTABLE_CELL).ctor(construct),
+    ClassDef::class("com.rpl.specter.MutableCell").ctor(construct),
 ];
 
 /// `Util/makeObjectArray`: `new Object[n]`.

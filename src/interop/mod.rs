@@ -56,6 +56,7 @@ mod jdk;
 mod jset;
 mod lang;
 mod lib_classes;
+mod logging;
 mod math;
 mod multi;
 mod number;
@@ -68,6 +69,7 @@ mod thread;
 mod time;
 mod tokenizer;
 mod url;
+mod xml;
 
 pub use calendar::calendar_at;
 pub use simple_date_format::{format_pattern, format_time};

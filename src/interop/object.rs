@@ -56,7 +56,9 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             .or_else(|| super::simple_date_format::call(target, method, args))
             .or_else(|| super::thread::call(target, method, args))
             .or_else(|| super::concurrent::call(target, method, args))
-            .or_else(|| super::lib_classes::call(target, method, args)),
+            .or_else(|| super::lib_classes::call(target, method, args))
+            .or_else(|| super::xml::call(target, method, args))
+            .or_else(|| super::logging::call(target, method, args)),
         View::Future(f) => super::concurrent::future_method(f, method, args),
         View::InStream(s) => super::io::call_stream(s, method, args),
         View::File(f) => super::io::call_file(f, method, args),

@@ -62,6 +62,8 @@ ex_classes! {
     EOFException = "java.io.EOFException": IOException,
     UnsupportedEncodingException = "java.io.UnsupportedEncodingException": IOException,
     InterruptedException = "java.lang.InterruptedException": Exception,
+    XMLStreamException = "javax.xml.stream.XMLStreamException": Exception,
+    TransformerException = "javax.xml.transform.TransformerException": Exception,
     ClassNotFoundException = "java.lang.ClassNotFoundException": Exception,
     TimeoutException = "java.util.concurrent.TimeoutException": Exception,
     ExecutionException = "java.util.concurrent.ExecutionException": Exception,

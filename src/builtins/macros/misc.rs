@@ -384,6 +384,49 @@ pub(crate) fn with_redefs(args: &[Value]) -> Result<Value> {
     ])
 }
 
+/// `(definline name doc? attr-map? [args] expr)`: a fn whose body is
+/// `expr` applied (as a template fn, at expansion time) to the arg
+/// symbols, with the template as its `:inline` metadata, as core.clj's:
+/// `(do (defn name ... [args] body) (alter-meta! (var name) assoc :inline
+/// (fn name [args] expr)) (var name))`.
+pub(crate) fn definline(args: &[Value]) -> Result<Value> {
+    let a = margs("definline", args, 2, None)?;
+    let name = a[0].clone();
+    let split = a[1..]
+        .iter()
+        .position(|x| matches!(x.view(), crate::runtime::value::View::Vector(_)))
+        .map_or(a.len(), |i| i + 1);
+    let pre = &a[1..split];
+    let (params, expr) = match a.get(split) {
+        Some(p) => (p.clone(), a.get(split + 1).cloned().unwrap_or(Value::NIL)),
+        None => {
+            return Err(crate::runtime::error::Exception::new(
+                crate::runtime::error::ExClass::IllegalArgumentException,
+                "Parameter declaration missing",
+            ));
+        }
+    };
+    let template = crate::runtime::eval::eval(&list![core("fn"), params.clone(), expr.clone()])?;
+    let body = crate::runtime::func::invoke(&template, &items(&params)?)?;
+    let mut defn = vec![core("defn"), name.clone()];
+    defn.extend(pre.iter().cloned());
+    defn.push(params.clone());
+    defn.push(body);
+    let var = list![sym("var"), name.clone()];
+    Ok(list![
+        sym("do"),
+        Value::list(defn),
+        list![
+            core("alter-meta!"),
+            var.clone(),
+            core("assoc"),
+            kw("inline"),
+            list![core("fn"), name, params, expr]
+        ],
+        var
+    ])
+}
+
 /// `(memfn name args...)` -> `(fn [target args...] (. target (name args...)))`.
 pub(crate) fn memfn(args: &[Value]) -> Result<Value> {
     let a = margs("memfn", args, 1, None)?;

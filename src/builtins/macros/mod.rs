@@ -64,6 +64,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::m("with-precision", misc::with_precision),
     Def::m("with-redefs", misc::with_redefs),
     Def::m("memfn", misc::memfn),
+    Def::m("definline", misc::definline),
     Def::m("import", misc::import),
     Def::m("amap", misc::amap),
     Def::m("areduce", misc::areduce),

@@ -55,6 +55,7 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("cycle", cycle),
     Def::f("flatten", flatten),
     Def::f("tree-seq", tree_seq),
+    Def::f("xml-seq", xml_seq),
     Def::f("replace", replace),
 ];
 
@@ -736,6 +737,24 @@ fn tree_walk(branch: Value, children: Value, node: Value) -> Value {
 fn tree_seq(args: &[Value]) -> Result<Value> {
     check_arity("tree-seq", args, 3, Some(3))?;
     Ok(tree_walk(args[0].clone(), args[1].clone(), args[2].clone()))
+}
+
+/// `(xml-seq root)`: `(tree-seq (complement string?) (comp seq :content)
+/// root)`, the nodes of a clojure.xml / data.xml element tree.
+fn xml_seq(args: &[Value]) -> Result<Value> {
+    check_arity("xml-seq", args, 1, Some(1))?;
+    let branch = Value::native_fn("clojure.core/xml-seq$branch", |a| {
+        Ok(Value::bool(!a.first().is_some_and(Value::is_string)))
+    });
+    let children = Value::native_fn("clojure.core/xml-seq$children", |a| match a {
+        [x] => seq::seq(&crate::runtime::func::get(
+            x,
+            &Value::keyword(None, "content"),
+            Value::NIL,
+        )?),
+        _ => Err(arity_error("xml-seq$children", a.len())),
+    });
+    Ok(tree_walk(branch, children, args[0].clone()))
 }
 
 fn flatten(args: &[Value]) -> Result<Value> {
