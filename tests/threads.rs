@@ -100,6 +100,11 @@ fn jdk_threads_executors_locks_queues() {
     check("jdk_threads");
 }
 
+#[test]
+fn vm_var_cache_sees_conveyed_bindings_and_other_threads() {
+    check("vm_var_cache_threads");
+}
+
 /// Run `src` as a script file through the VM backend.
 fn run_source(name: &str, src: &str) -> (String, String, Option<i32>, Duration) {
     let dir = std::env::temp_dir().join(format!("cljw-threads-{name}-{}", std::process::id()));

@@ -3,7 +3,7 @@
 ;; as the JVM does (or wraps under *unchecked-math*), slots that change
 ;; type take the generic path, and a var called in a loop sees every way
 ;; its value can change (def, alter-var-root, with-redefs, binding,
-;; intern, another thread).
+;; intern; another thread: tests/threads/vm_var_cache_threads.clj).
 (defn ex [f] (try (f) (catch Exception e [(.getSimpleName (class e)) (ex-message e)])))
 (defrecord R [k a])
 ;; lookups on slots
@@ -64,10 +64,6 @@
 (defn ^:dynamic *h* [x] [:root x])
 (defn call-h [x] (*h* x))
 (println (call-h 1) (binding [*h* (fn [x] [:bound x])] [(call-h 2) (binding [*h* (fn [x] [:inner x])] (call-h 3)) (call-h 4)]) (call-h 5))
-(println (binding [*h* (fn [x] [:conveyed x])] @(future (call-h 6))) @(future (call-h 7)))
-(println (let [f (binding [*h* (fn [x] [:bound-fn x])] (bound-fn [] (call-h 8)))] (f)))
-@(future (alter-var-root #'g (constantly (fn [x] [:other-thread x]))))
-(println (call-g 9))
 (def counter (atom 0))
 (defn bump [] (swap! counter inc))
 (set-validator! #'g fn?)
