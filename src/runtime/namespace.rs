@@ -53,6 +53,20 @@ impl Namespace {
         m.insert(name.into(), v.clone());
         v
     }
+    /// Clojure's IllegalStateException for a name that already maps to
+    /// `old` here (redefining a referred var, or referring over an
+    /// interned one).
+    fn already_refers(&self, name: &str, old: &Var) -> Exception {
+        Exception::new(
+            ExClass::IllegalStateException,
+            format!(
+                "{} already refers to: #'{} in namespace: {}",
+                name,
+                old.qualified_name(),
+                self.name_str()
+            ),
+        )
+    }
     /// `def`/`intern` (Namespace.intern): as `intern`, but a name that
     /// refers to another namespace's var, other than clojure.core's, cannot
     /// be redefined here (Clojure's warnOrFailOnReplace).
@@ -61,15 +75,7 @@ impl Namespace {
             && !old.ns_sym().same(&self.name)
             && old.ns_sym().name() != "clojure.core"
         {
-            return Err(Exception::new(
-                ExClass::IllegalStateException,
-                format!(
-                    "{} already refers to: #'{} in namespace: {}",
-                    name,
-                    old.qualified_name(),
-                    self.name_str()
-                ),
-            ));
+            return Err(self.already_refers(name, &old));
         }
         Ok(self.intern(name))
     }
@@ -92,15 +98,7 @@ impl Namespace {
             && old.ns_sym().same(&self.name)
             && !Ref::ptr_eq(old, &var)
         {
-            return Err(Exception::new(
-                ExClass::IllegalStateException,
-                format!(
-                    "{} already refers to: #'{} in namespace: {}",
-                    name,
-                    old.qualified_name(),
-                    self.name_str()
-                ),
-            ));
+            return Err(self.already_refers(name, old));
         }
         m.insert(name.into(), var);
         Ok(())
