@@ -294,10 +294,11 @@ fn release(v: Value) {
     }
 }
 
-/// Clone with an inline path for longs (the derived clone is out of line).
+/// Clone with an inline path for longs (the derived clone is out of line);
+/// a Byte/Short/Integer keeps its class.
 #[inline(always)]
 fn dup(v: &Value) -> Value {
-    match v.as_long() {
+    match v.as_exact_long() {
         Some(n) => Value::long(n),
         None => v.clone(),
     }
@@ -665,16 +666,7 @@ impl Vm {
             match op {
                 Op::Nil => stack.push(Value::NIL),
                 Op::Const(i) => stack.push(dup(&consts[i as usize])),
-                Op::Load(i) => {
-                    let src = &stack[base + i as usize];
-                    match src.as_long() {
-                        Some(n) => stack.push(Value::long(n)),
-                        None => {
-                            let v = src.clone();
-                            stack.push(v);
-                        }
-                    }
-                }
+                Op::Load(i) => stack.push(dup(&stack[base + i as usize])),
                 Op::Move(i) => {
                     let v = std::mem::take(&mut stack[base + i as usize]);
                     stack.push(v);
