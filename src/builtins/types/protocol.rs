@@ -79,6 +79,11 @@ impl Protocol {
 
     /// find-protocol-impl for anything not implementing the protocol inline.
     fn impl_for(&self, x: &Value) -> Option<Value> {
+        // A fn's own class (`clojure.core$double`, `user$f`) is a subclass of
+        // AFunction that `extend` may name: it wins over AFunction's impls.
+        if let Some(m) = self.own_fn_class_impl(x) {
+            return Some(m);
+        }
         let cname = x.class_name();
         if let Some(hit) = lock(&self.cache).get(cname) {
             return hit.clone();
@@ -86,6 +91,19 @@ impl Protocol {
         let found = self.search_impl(x);
         lock(&self.cache).insert(cname, found.clone());
         found
+    }
+
+    /// The impl extended to `x`'s own fn class, when `x` is a named fn.
+    fn own_fn_class_impl(&self, x: &Value) -> Option<Value> {
+        if !matches!(x.view(), View::Fn(_)) {
+            return None;
+        }
+        let own = crate::runtime::printer::fn_class_name(x)?;
+        let impls = lock(&self.impls).clone();
+        crate::runtime::equality::entries(&impls)
+            .filter_map(|e| e.ok())
+            .find(|(k, _)| k.as_class().is_some_and(|c| c.name() == own))
+            .map(|(_, m)| m)
     }
 
     fn search_impl(&self, x: &Value) -> Option<Value> {
@@ -232,9 +250,12 @@ impl MethodFn {
     fn target(&self, x: &Value) -> Result<Target> {
         let cname = x.class_name();
         let version = self.proto.version.load(Ordering::Acquire);
+        // Fns share the cache key AFunction but may have their own impls.
+        let own_class = matches!(x.view(), View::Fn(_));
         if let Some((v, c, t)) = &*lock(&self.cache)
             && *v == version
             && *c == cname
+            && !own_class
         {
             return Ok(t.clone());
         }
@@ -256,7 +277,12 @@ impl MethodFn {
     }
 
     fn no_impl(&self, x: &Value) -> Exception {
-        let class = if x.is_nil() { "nil" } else { x.class_name() };
+        let own = crate::runtime::printer::fn_class_name(x);
+        let class = match &own {
+            _ if x.is_nil() => "nil",
+            Some(c) => c.as_str(),
+            None => x.class_name(),
+        };
         Exception::new(
             ExClass::IllegalArgumentException,
             format!(
