@@ -956,7 +956,9 @@ fn reader_method(r: &StreamReader, method: &str, args: &[Value]) -> Option<Resul
         },
         ("isStartElement", []) => Value::bool(matches!(st.current, Some(Ev::Start { .. }))),
         ("isEndElement", []) => Value::bool(matches!(st.current, Some(Ev::End { .. }))),
-        ("isCharacters", []) => Value::bool(matches!(st.current, Some(Ev::Chars(_)))),
+        ("isCharacters", []) => {
+            Value::bool(matches!(st.current, Some(Ev::Chars(_) | Ev::CData(_))))
+        }
         ("hasText", []) => Value::bool(matches!(
             st.current,
             Some(Ev::Chars(_) | Ev::CData(_) | Ev::Comment(_) | Ev::Dtd(_))
@@ -984,8 +986,9 @@ fn event_code(e: &Ev) -> i64 {
     match e {
         Ev::Start { .. } => START_ELEMENT,
         Ev::End { .. } => END_ELEMENT,
-        Ev::Chars(_) => CHARACTERS,
-        Ev::CData(_) => 12,
+        // The JDK's reader reports a CDATA section (when not coalescing) as
+        // CHARACTERS: its report-cdata-event property is off by default.
+        Ev::Chars(_) | Ev::CData(_) => CHARACTERS,
         Ev::Comment(_) => COMMENT,
         Ev::Pi(..) => PROCESSING_INSTRUCTION,
         Ev::Dtd(_) => DTD,
