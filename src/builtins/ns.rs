@@ -750,6 +750,55 @@ impl Resolver for NsResolver {
     fn default_data_reader_fn(&self) -> Option<Value> {
         super::lang::core_value("*default-data-reader-fn*").filter(|f| !f.is_nil())
     }
+    fn construct_record(&self, class: &str, form: &Value) -> Result<Value> {
+        construct_literal(class, form)
+    }
+}
+
+/// LispReader's CtorReader: `#my.R[a b]` calls the constructor taking that
+/// many args, `#my.R{:a 1}` calls `R/create` with the map (its keys must be
+/// keywords).
+fn construct_literal(class: &str, form: &Value) -> Result<Value> {
+    let runtime = |m: String| Exception::new(ExClass::RuntimeException, m);
+    let user = crate::runtime::types::lookup(class);
+    let known = user.is_some() || host::class_def(class).is_some_and(|d| d.name == class);
+    if !known {
+        return Err(Exception::new(ExClass::ClassNotFoundException, class));
+    }
+    match form.view() {
+        View::Vector(_) => {
+            let args: Vec<Value> = crate::runtime::seq::iter(form).collect::<Result<_>>()?;
+            if let Some(t) = &user
+                && !crate::runtime::types::constructor_arities(t).contains(&args.len())
+            {
+                return Err(runtime(format!(
+                    "Unexpected number of constructor arguments to class {class}: got {}",
+                    args.len()
+                )));
+            }
+            host::new_instance(host::class_def(class), class, &args)
+        }
+        _ if is_map(form) => {
+            for e in crate::runtime::equality::entries(form) {
+                let (k, _) = e?;
+                if !k.is_keyword() {
+                    return Err(runtime(format!(
+                        "Unreadable defrecord form: key must be of type clojure.lang.Keyword, got {}",
+                        crate::runtime::printer::str_value(&k)?
+                    )));
+                }
+            }
+            host::call_static(
+                host::class_def(class),
+                class,
+                "create",
+                std::slice::from_ref(form),
+            )
+        }
+        _ => Err(runtime(format!(
+            "Unreadable constructor form starting with \"#{class}\""
+        ))),
+    }
 }
 
 /// A reader over `src` for `read-string` / `load-string`.

@@ -164,6 +164,8 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             return Some(spread.and_then(|v| call_core(core, &v)));
         }
         ("MapEntry", "create", [k, v]) => return Some(Ok(Value::map_entry(k.clone(), v.clone()))),
+        ("RT", "baseLoader", []) => return Some(Ok(super::jdk::class_loader())),
+        ("Reflector", _, _) => return reflector(member, args),
         // APersistentMap.mapHash: Map.hashCode, the sum of each entry's
         // key.hashCode ^ value.hashCode (nil hashing to 0).
         ("APersistentMap", "mapHash", [m]) => {
@@ -239,6 +241,50 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
         .iter()
         .find(|(c, m, _)| *c == simple && *m == member)?;
     Some(call_core(core, args))
+}
+
+/// clojure.lang.Reflector's static entry points: the interop call the
+/// arguments name (a class given as a Class or by its name, the arguments
+/// as an array).
+fn reflector(member: &str, args: &[Value]) -> Option<Result<Value>> {
+    use crate::runtime::host;
+    fn items(xs: &Value) -> Result<Vec<Value>> {
+        if xs.is_nil() {
+            return Ok(Vec::new());
+        }
+        crate::runtime::seq::iter(xs).collect()
+    }
+    fn class_name(c: &Value) -> Result<String> {
+        match c.as_class() {
+            Some(c) => Ok(c.name().to_string()),
+            None => crate::runtime::printer::str_value(c),
+        }
+    }
+    Some(match (member, args) {
+        ("invokeConstructor", [c, xs]) => (|| {
+            let name = class_name(c)?;
+            host::new_instance(host::class_def(&name), &name, &items(xs)?)
+        })(),
+        ("invokeStaticMethod", [c, m, xs]) => (|| {
+            let name = class_name(c)?;
+            let m = crate::runtime::printer::str_value(m)?;
+            host::call_static(host::class_def(&name), &name, &m, &items(xs)?)
+        })(),
+        ("getStaticField", [c, f]) => (|| {
+            let name = class_name(c)?;
+            let f = crate::runtime::printer::str_value(f)?;
+            host::get_static(host::class_def(&name), &name, &f)
+        })(),
+        ("invokeInstanceMethod", [target, m, xs]) => (|| {
+            let m = crate::runtime::printer::str_value(m)?;
+            host::call_method(target, &m, &items(xs)?)
+        })(),
+        ("invokeNoArgInstanceMember", [target, m] | [target, m, _]) => (|| {
+            let m = crate::runtime::printer::str_value(m)?;
+            host::call_method(target, &m, &[])
+        })(),
+        _ => return None,
+    })
 }
 
 /// LockingTransaction's `statics` hook (the STM lives with the builtins).
@@ -720,6 +766,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("clojure.lang.RT")
         .statics(
             &[
+                "baseLoader",
                 "count",
                 "nth",
                 "seq",
@@ -827,7 +874,16 @@ pub(super) static CLASSES: &[ClassDef] = &[
         &["hashOrdered", "hashUnordered", "mixCollHash"],
         super::lang::statics,
     ),
-    ClassDef::class("clojure.lang.Reflector"),
+    ClassDef::class("clojure.lang.Reflector").statics(
+        &[
+            "invokeConstructor",
+            "invokeStaticMethod",
+            "getStaticField",
+            "invokeInstanceMethod",
+            "invokeNoArgInstanceMember",
+        ],
+        super::lang::statics,
+    ),
     ClassDef::class("clojure.lang.PersistentArrayMap$Seq")
         .extends("clojure.lang.ASeq")
         .implements(&["clojure.lang.Counted"]),

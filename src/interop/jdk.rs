@@ -286,8 +286,60 @@ pub(super) fn get_constructor(class: &str, types: &Value) -> Option<Result<Value
     })())
 }
 
+/// The one class loader (`RT/baseLoader`, a DynamicClassLoader): every
+/// class cljw knows is in it.
+pub(super) struct ClassLoader;
+
+impl crate::runtime::object::ForeignObject for ClassLoader {}
+
+/// `(clojure.lang.RT/baseLoader)`.
+pub(super) fn class_loader() -> Value {
+    Value::from(Ref::new(HostObject::Foreign(
+        "clojure.lang.DynamicClassLoader",
+        Box::new(ClassLoader),
+    )))
+}
+
+fn class_loader_method(method: &str, args: &[Value]) -> Option<Result<Value>> {
+    match (method, args) {
+        ("loadClass", [name] | [name, _]) => {
+            super::lang::statics("java.lang.Class", "forName", std::slice::from_ref(name))
+        }
+        ("getParent", []) => Some(Ok(Value::NIL)),
+        _ => None,
+    }
+}
+
+/// `Class.getConstructors` of a deftype/defrecord class: one Constructor
+/// per arity, every parameter typed Object; None for other classes (whose
+/// constructor overloads the registry does not list).
+pub(super) fn get_constructors(class: &str) -> Option<Result<Value>> {
+    let t = crate::runtime::types::lookup(class)?;
+    let object = Value::class("java.lang.Object", false);
+    let ctors = crate::runtime::types::constructor_arities(&t)
+        .into_iter()
+        .map(|n| {
+            Value::from(Ref::new(HostObject::Foreign(
+                "java.lang.reflect.Constructor",
+                Box::new(Constructor {
+                    class: t.name(),
+                    params: vec![object.clone(); n],
+                }),
+            )))
+        })
+        .collect();
+    Some(Ok(Value::from(Ref::new(HostObject::Array(
+        "[Ljava.lang.reflect.Constructor;",
+        Lock::new(ctors),
+    )))))
+}
+
 fn constructor_method(c: &Constructor, method: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (method, args) {
+        ("getParameterTypes", []) => Ok(Value::from(Ref::new(HostObject::Array(
+            "[Ljava.lang.Class;",
+            Lock::new(c.params.clone()),
+        )))),
         ("newInstance", [xs]) => (|| {
             let items: Vec<Value> = if xs.is_nil() {
                 Vec::new()
@@ -319,6 +371,9 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
     };
     if let Some(c) = o.foreign::<Constructor>() {
         return constructor_method(c, method, args);
+    }
+    if o.foreign::<ClassLoader>().is_some() {
+        return class_loader_method(method, args);
     }
     match o {
         HostObject::Random(state) => random_method(state, method, args),

@@ -336,9 +336,17 @@ fn class_for_name(name: &Value) -> Result<Value> {
     };
     let is_array = n.starts_with('[') && n.len() > 1;
     match classes::resolve(n) {
-        Some(c) if c.name == n => Ok(c.value()),
-        _ if is_array => Ok(Value::class(n, false)),
-        _ => Err(Exception::new(ExClass::ClassNotFoundException, n)),
+        Some(c) if c.name == n => return Ok(c.value()),
+        _ if is_array => return Ok(Value::class(n, false)),
+        _ => {}
+    }
+    // A deftype/defrecord/definterface class by its full name.
+    match crate::runtime::types::lookup(n) {
+        Some(t) => Ok(Value::class(
+            t.name(),
+            t.kind() == crate::runtime::types::TypeKind::Interface,
+        )),
+        None => Err(Exception::new(ExClass::ClassNotFoundException, n)),
     }
 }
 
@@ -347,7 +355,9 @@ fn class_for_name(name: &Value) -> Result<Value> {
 /// and UUID have hooks of their own).
 pub(super) fn statics(class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
     match (class, member, args) {
-        ("java.lang.Class", "forName", [name]) => Some(class_for_name(name)),
+        // forName(name, initialize, loader): one class space, the loader
+        // names no other.
+        ("java.lang.Class", "forName", [name] | [name, _, _]) => Some(class_for_name(name)),
         ("clojure.lang.Compiler", "eval", [form]) => Some(crate::runtime::eval::eval(form)),
         _ => super::number::call_static(class, member, args)
             .or_else(|| boxed(class, member, args))

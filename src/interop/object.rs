@@ -146,6 +146,9 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("getConstructor" | "getDeclaredConstructor", [types]) => {
                 super::jdk::get_constructor(c.name(), types)
             }
+            ("getConstructors" | "getDeclaredConstructors", []) => {
+                super::jdk::get_constructors(c.name())
+            }
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
             ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
             ("getSuperclass", []) => Some(Ok(superclass(c.name(), c.is_interface()))),

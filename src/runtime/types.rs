@@ -276,7 +276,9 @@ pub fn construct(ty: &Ref<TypeDef>, args: &[Value]) -> Result<Value> {
             Value::NIL,
             Value::NIL,
         )),
-        TypeKind::Record if args.len() == n + 2 => {
+        // (R. fields.. meta ext) and (R. fields.. meta ext hash hasheq):
+        // the cached hashes are recomputed.
+        TypeKind::Record if args.len() == n + 2 || args.len() == n + 4 => {
             let ext = non_empty(args[n + 1].clone())?;
             Ok(new_instance(
                 ty.clone(),
@@ -286,6 +288,18 @@ pub fn construct(ty: &Ref<TypeDef>, args: &[Value]) -> Result<Value> {
             ))
         }
         _ => no_ctor(),
+    }
+}
+
+/// The parameter counts of the type's constructors, in the order the JVM's
+/// Class.getConstructors lists them (a record's: fields + meta + ext,
+/// fields, fields + meta + ext + the two cached hashes).
+pub fn constructor_arities(ty: &TypeDef) -> Vec<usize> {
+    let n = ty.fields.len();
+    match ty.kind {
+        TypeKind::Record => vec![n + 2, n, n + 4],
+        TypeKind::Type => vec![n],
+        _ => Vec::new(),
     }
 }
 
