@@ -635,7 +635,18 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.constant.ConstantDesc",
         ])
         .statics(
-            &["parseDouble", "valueOf", "isNaN", "isInfinite", "toString"],
+            &[
+                "parseDouble",
+                "valueOf",
+                "isNaN",
+                "isInfinite",
+                "isFinite",
+                "toString",
+                "compare",
+                "doubleToLongBits",
+                "doubleToRawLongBits",
+                "longBitsToDouble",
+            ],
             statics,
         )
         .fields(
@@ -647,6 +658,10 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "POSITIVE_INFINITY",
                 "NEGATIVE_INFINITY",
                 "NaN",
+                "MAX_EXPONENT",
+                "MIN_EXPONENT",
+                "SIZE",
+                "BYTES",
             ],
             fields,
         ),
