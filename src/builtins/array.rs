@@ -97,6 +97,10 @@ fn into_array(args: &[Value]) -> Result<Value> {
             .collect::<Result<_>>()?;
         return Ok(array(prim_class(w), items));
     }
+    if let Some((class, conv)) = elem.as_deref().and_then(prim_store) {
+        let items = items.iter().map(conv).collect::<Result<_>>()?;
+        return Ok(array(class, items));
+    }
     let class = match elem {
         Some(e) => array_class(&e),
         None => match items.first() {
@@ -105,6 +109,53 @@ fn into_array(args: &[Value]) -> Result<Value> {
         },
     };
     Ok(array(class, items))
+}
+
+type StoreFn = fn(&Value) -> Result<Value>;
+
+/// How `into-array` stores into a long/double/float/char/boolean array:
+/// RT.seqToTypedArray casts for float and char (RT.floatCast, charCast) and
+/// otherwise calls Array.set, which only unboxes and widens.
+fn prim_store(elem: &str) -> Option<(&'static str, StoreFn)> {
+    Some(match elem {
+        "float" => ("[F", |x| number::to_float(x).map(Value::float)),
+        "char" => ("[C", |x| number::to_char(x).map(Value::char)),
+        "long" => ("[J", |x| match x.view() {
+            View::Long(n) => Ok(Value::long(n)),
+            View::Char(c) => Ok(Value::long(i64::from(u32::from(c)))),
+            _ => match x.as_int_box() {
+                Some(b) => Ok(Value::long(b.value())),
+                None => array_set_mismatch(x),
+            },
+        }),
+        "double" => ("[D", |x| match x.view() {
+            View::Double(d) => Ok(Value::double(d)),
+            View::Float(f) => Ok(Value::double(f64::from(f))),
+            View::Long(n) => Ok(Value::double(n as f64)),
+            View::Char(c) => Ok(Value::double(f64::from(u32::from(c)))),
+            _ => match x.as_int_box() {
+                Some(b) => Ok(Value::double(b.value() as f64)),
+                None => array_set_mismatch(x),
+            },
+        }),
+        "boolean" => ("[Z", |x| match x.view() {
+            View::Bool(b) => Ok(Value::bool(b)),
+            _ => array_set_mismatch(x),
+        }),
+        _ => return None,
+    })
+}
+
+/// Array.set's IllegalArgumentException: no message for null, else
+/// "argument type mismatch".
+fn array_set_mismatch(x: &Value) -> Result<Value> {
+    let message = (!x.is_nil()).then(|| "argument type mismatch".to_string());
+    Err(Exception::full(
+        ExClass::IllegalArgumentException,
+        message,
+        None,
+        None,
+    ))
 }
 
 /// `(long-array size-or-seq)` / `(long-array size init-or-seq)`.

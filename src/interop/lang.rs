@@ -645,7 +645,18 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "java.lang.constant.ConstantDesc",
         ])
         .statics(
-            &["parseDouble", "valueOf", "isNaN", "isInfinite", "toString"],
+            &[
+                "parseDouble",
+                "valueOf",
+                "isNaN",
+                "isInfinite",
+                "isFinite",
+                "toString",
+                "compare",
+                "doubleToLongBits",
+                "doubleToRawLongBits",
+                "longBitsToDouble",
+            ],
             statics,
         )
         .fields(
@@ -657,6 +668,10 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "POSITIVE_INFINITY",
                 "NEGATIVE_INFINITY",
                 "NaN",
+                "MAX_EXPONENT",
+                "MIN_EXPONENT",
+                "SIZE",
+                "BYTES",
             ],
             fields,
         ),

@@ -245,6 +245,24 @@ pub fn call_static(class: &str, name: &str, args: &[Value]) -> Option<Result<Val
         ("java.lang.Double", "valueOf", [x]) if !x.is_string() && !x.is_nil() => {
             to_double(x).map(Value::double)
         }
+        ("java.lang.Double", "compare", [x, y]) => {
+            (|| Ok(Value::long(double_compare(to_double(x)?, to_double(y)?))))()
+        }
+        ("java.lang.Double", "isFinite", [x]) => to_double(x).map(|d| Value::bool(d.is_finite())),
+        // doubleToLongBits canonicalizes NaN; the raw variant keeps the bits.
+        ("java.lang.Double", "doubleToLongBits", [x]) => to_double(x).map(|d| {
+            Value::long(if d.is_nan() {
+                0x7ff8_0000_0000_0000
+            } else {
+                d.to_bits() as i64
+            })
+        }),
+        ("java.lang.Double", "doubleToRawLongBits", [x]) => {
+            to_double(x).map(|d| Value::long(d.to_bits() as i64))
+        }
+        ("java.lang.Double", "longBitsToDouble", [x]) => {
+            long_value(x).map(|b| Value::double(f64::from_bits(b as u64)))
+        }
         ("java.lang.Double", "toString", [x]) => {
             to_double(x).map(|d| Value::string(n::java_double_string(d)))
         }
@@ -274,6 +292,10 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         ("java.lang.Float", "NEGATIVE_INFINITY") => Value::float(f32::NEG_INFINITY),
         ("java.lang.Float", "NaN") => Value::float(f32::NAN),
         ("java.lang.Double", "MIN_NORMAL") => Value::double(f64::MIN_POSITIVE),
+        ("java.lang.Double", "MAX_EXPONENT") => Value::long(1023),
+        ("java.lang.Double", "MIN_EXPONENT") => Value::long(-1022),
+        ("java.lang.Double", "SIZE") => Value::long(64),
+        ("java.lang.Double", "BYTES") => Value::long(8),
         ("java.math.BigDecimal", "ZERO" | "ONE" | "TEN") => {
             let v = match field {
                 "ZERO" => 0,
@@ -463,7 +485,9 @@ fn float_compare(x: f32, y: f32) -> i64 {
 
 /// Double.compare (see [`float_compare`]).
 fn double_compare(x: f64, y: f64) -> i64 {
-    x.total_cmp(&y) as i64 * i64::from(!(x.is_nan() && y.is_nan()))
+    // Java orders every NaN above +Infinity, whatever its sign bit.
+    let canon = |d: f64| if d.is_nan() { f64::NAN } else { d };
+    canon(x).total_cmp(&canon(y)) as i64
 }
 
 fn floating(nan: bool, infinite: bool, name: &str, args: &[Value]) -> Option<Result<Value>> {

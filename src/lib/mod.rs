@@ -80,6 +80,7 @@ const LIBS: &[(&str, LibSource)] = &[
     ("clojure.stacktrace", clojure_lib!("clojure/stacktrace.clj")),
     ("clojure.test", clojure_lib!("clojure/test.clj")),
     ("clojure.data", clojure_lib!("clojure/data.clj")),
+    ("clojure.math", clojure_lib!("clojure/math.clj")),
     ("cljw.wasm", crate::wasm::LIB),
     (
         "clojure.pprint",
