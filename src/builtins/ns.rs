@@ -750,6 +750,12 @@ impl Resolver for NsResolver {
     fn default_data_reader_fn(&self) -> Option<Value> {
         super::lang::core_value("*default-data-reader-fn*").filter(|f| !f.is_nil())
     }
+    fn tagged_literal(&self, tag: &Value, form: &Value) -> Result<Value> {
+        super::types::literal::new_tagged_literal(tag, form)
+    }
+    fn reader_conditional(&self, form: &Value, splicing: bool) -> Result<Value> {
+        super::types::literal::new_reader_conditional(form, splicing)
+    }
 }
 
 /// A reader over `src` for `read-string` / `load-string`.
@@ -782,25 +788,14 @@ fn read_string(args: &[Value]) -> Result<Value> {
         }
         _ => return err::class_cast(cast_message(s.class_name(), "java.lang.String")),
     };
-    let eof = match opts {
-        Some(o) if is_map(o) => {
-            let missing = Value::keyword(Some("cljw.internal"), "missing");
-            let e = crate::runtime::func::get(o, &Value::keyword(None, "eof"), missing.clone())?;
-            (!e.identical(&missing)).then_some(e)
-        }
-        _ => None,
+    // The options map as `read` takes it (a non-map is ignored, as the
+    // JVM's RT.get on it finds nothing).
+    let o = match opts {
+        Some(o) if is_map(o) => super::stream::ReadOpts::from_map(o)?,
+        _ => super::stream::ReadOpts::plain(None),
     };
-    let allow = opts.is_some_and(|o| {
-        lookup::get(o, &Value::keyword(None, "read-cond"))
-            .as_keyword()
-            .is_some_and(|k| k.name() == "allow")
-    });
-    let mode = if allow {
-        crate::reader::ReadCond::Allow
-    } else {
-        crate::reader::ReadCond::Disallow
-    };
-    let mut r = reader_for(src, false).read_cond(mode);
+    let eof = o.eof.clone();
+    let mut r = o.configure(reader_for(src, false));
     match r.next_form()? {
         Some(v) => Ok(v),
         None => match eof {
