@@ -425,6 +425,16 @@ impl Value {
     pub fn truthy(&self) -> bool {
         !matches!(self.0, Repr::Nil | Repr::Bool(false))
     }
+    /// The value of a java.lang.Long only (not an Integer/Short/Byte box,
+    /// which `as_long` also reads): copying it as `Value::long` keeps its
+    /// class.
+    #[inline]
+    pub fn as_exact_long(&self) -> Option<i64> {
+        match self.0 {
+            Repr::Long(n) => Some(n),
+            _ => None,
+        }
+    }
     #[inline]
     pub fn as_long(&self) -> Option<i64> {
         match self.0 {

@@ -297,7 +297,7 @@ fn release(v: Value) {
 /// Clone with an inline path for longs (the derived clone is out of line).
 #[inline(always)]
 fn dup(v: &Value) -> Value {
-    match v.as_long() {
+    match v.as_exact_long() {
         Some(n) => Value::long(n),
         None => v.clone(),
     }
@@ -667,7 +667,8 @@ impl Vm {
                 Op::Const(i) => stack.push(dup(&consts[i as usize])),
                 Op::Load(i) => {
                     let src = &stack[base + i as usize];
-                    match src.as_long() {
+                    // (An Integer box stays one: only Longs take the copy.)
+                    match src.as_exact_long() {
                         Some(n) => stack.push(Value::long(n)),
                         None => {
                             let v = src.clone();
