@@ -753,6 +753,12 @@ impl Resolver for NsResolver {
     fn construct_record(&self, class: &str, form: &Value) -> Result<Value> {
         construct_literal(class, form)
     }
+    fn tagged_literal(&self, tag: &Value, form: &Value) -> Result<Value> {
+        super::types::literal::new_tagged_literal(tag, form)
+    }
+    fn reader_conditional(&self, form: &Value, splicing: bool) -> Result<Value> {
+        super::types::literal::new_reader_conditional(form, splicing)
+    }
 }
 
 /// LispReader's CtorReader: `#my.R[a b]` calls the constructor taking that
@@ -831,25 +837,14 @@ fn read_string(args: &[Value]) -> Result<Value> {
         }
         _ => return err::class_cast(cast_message(s.class_name(), "java.lang.String")),
     };
-    let eof = match opts {
-        Some(o) if is_map(o) => {
-            let missing = Value::keyword(Some("cljw.internal"), "missing");
-            let e = crate::runtime::func::get(o, &Value::keyword(None, "eof"), missing.clone())?;
-            (!e.identical(&missing)).then_some(e)
-        }
-        _ => None,
+    // The options map as `read` takes it (a non-map is ignored, as the
+    // JVM's RT.get on it finds nothing).
+    let o = match opts {
+        Some(o) if is_map(o) => super::stream::ReadOpts::from_map(o)?,
+        _ => super::stream::ReadOpts::plain(None),
     };
-    let allow = opts.is_some_and(|o| {
-        lookup::get(o, &Value::keyword(None, "read-cond"))
-            .as_keyword()
-            .is_some_and(|k| k.name() == "allow")
-    });
-    let mode = if allow {
-        crate::reader::ReadCond::Allow
-    } else {
-        crate::reader::ReadCond::Disallow
-    };
-    let mut r = reader_for(src, false).read_cond(mode);
+    let eof = o.eof.clone();
+    let mut r = o.configure(reader_for(src, false));
     match r.next_form()? {
         Some(v) => Ok(v),
         None => match eof {

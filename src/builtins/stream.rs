@@ -7,7 +7,7 @@ use super::macros::{auto, core, list, margs, sym, vector};
 use super::ns::reader_for;
 use super::open::{self, char_stream};
 use super::{Def, check_arity};
-use crate::reader::ReadCond;
+use crate::reader::{ReadCond, Reader};
 use crate::runtime::compare::cast_message;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::file::File;
@@ -112,14 +112,14 @@ fn line_seq_from(v: Value) -> Result<Value> {
 
 /// Options of `read`: reader conditionals and the value at end of input
 /// (None: EOF is an error).
-struct ReadOpts {
+pub(crate) struct ReadOpts {
     read_cond: ReadCond,
     features: Vec<String>,
-    eof: Option<Value>,
+    pub(crate) eof: Option<Value>,
 }
 
 impl ReadOpts {
-    fn plain(eof: Option<Value>) -> ReadOpts {
+    pub(crate) fn plain(eof: Option<Value>) -> ReadOpts {
         ReadOpts {
             read_cond: ReadCond::Disallow,
             features: Vec::new(),
@@ -127,7 +127,7 @@ impl ReadOpts {
         }
     }
     /// `{:eof x :read-cond :allow :features #{...}}`.
-    fn from_map(m: &Value) -> Result<ReadOpts> {
+    pub(crate) fn from_map(m: &Value) -> Result<ReadOpts> {
         let missing = Value::keyword(Some("cljw.internal"), "missing");
         let get = |k: &str| func::get(m, &Value::keyword(None, k), missing.clone());
         let eof = get("eof")?;
@@ -135,19 +135,10 @@ impl ReadOpts {
         let rc = get("read-cond")?;
         let read_cond = match rc.as_keyword().map(|k| k.name().to_string()).as_deref() {
             Some("allow") => ReadCond::Allow,
-            Some("preserve") => {
-                return Err(Exception::new(
-                    ExClass::UnsupportedOperationException,
-                    "cljw's reader does not support :read-cond :preserve",
-                ));
-            }
-            _ if rc.identical(&missing) || rc.is_nil() => ReadCond::Disallow,
-            _ => {
-                return Err(Exception::new(
-                    ExClass::IllegalArgumentException,
-                    "Invalid read-cond option",
-                ));
-            }
+            Some("preserve") => ReadCond::Preserve,
+            // LispReader.isPreserveReadCond / installPlatformFeature: any
+            // other value is as if absent.
+            _ => ReadCond::Disallow,
         };
         let mut features = Vec::new();
         let f = get("features")?;
@@ -163,6 +154,17 @@ impl ReadOpts {
             features,
             eof,
         })
+    }
+    /// The reader with these options' conditional mode and features (the
+    /// platform's :cljw and :clj stay).
+    pub(crate) fn configure(&self, r: Reader) -> Reader {
+        let mut r = r.read_cond(self.read_cond);
+        if !self.features.is_empty() {
+            let mut names: Vec<&str> = vec!["cljw", "clj"];
+            names.extend(self.features.iter().map(String::as_str));
+            r = r.features(&names);
+        }
+        r
     }
 }
 
@@ -200,14 +202,9 @@ fn read_form(s: &InStream, o: &ReadOpts) -> Result<Option<(Value, String)>> {
         if !interactive {
             lines = lines.saturating_mul(2);
         }
-        let mut r = reader_for(&text, ln).read_cond(o.read_cond);
+        let mut r = o.configure(reader_for(&text, ln));
         if ln {
             r = r.start_at(line0, col0);
-        }
-        if !o.features.is_empty() {
-            let mut names: Vec<&str> = vec!["cljw", "clj"];
-            names.extend(o.features.iter().map(String::as_str));
-            r = r.features(&names);
         }
         let res = r.next_form();
         let off = r.offset().min(text.len());

@@ -107,7 +107,6 @@ const AS_CORE_FN: &[(&str, &str, &str)] = &[
     ("Murmur3", "hashUnordered", "hash-unordered-coll"),
     ("Murmur3", "mixCollHash", "mix-collection-hash"),
     ("APersistentMap", "mapHasheq", "hash-unordered-coll"),
-    ("MapEntry", "create", "clojure.core/map-entry"),
     ("PersistentVector", "create", "vec"),
     ("PersistentHashSet", "create", "set"),
     ("Keyword", "intern", "keyword"),
@@ -166,6 +165,17 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
         ("MapEntry", "create", [k, v]) => return Some(Ok(Value::map_entry(k.clone(), v.clone()))),
         ("RT", "baseLoader", []) => return Some(Ok(super::jdk::class_loader())),
         ("Reflector", _, _) => return reflector(member, args),
+        // PersistentArrayMap.create(Map) / PersistentTreeMap.create(Map)
+        // (what print-dup's forms read back with): the entries assoc'ed
+        // into an empty map of that kind.
+        ("PersistentArrayMap", "create", [m]) if crate::runtime::equality::is_map(m) => {
+            return Some(call_core("into", &[Value::empty_map(), m.clone()]));
+        }
+        ("PersistentTreeMap", "create", [m]) if crate::runtime::equality::is_map(m) => {
+            return Some(
+                call_core("sorted-map", &[]).and_then(|e| call_core("into", &[e, m.clone()])),
+            );
+        }
         // APersistentMap.mapHash: Map.hashCode, the sum of each entry's
         // key.hashCode ^ value.hashCode (nil hashing to 0).
         ("APersistentMap", "mapHash", [m]) => {
@@ -639,7 +649,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.IKVReduce",
         ])
         .statics(
-            &["createWithCheck", "createAsIfByAssoc"],
+            &["create", "createWithCheck", "createAsIfByAssoc"],
             super::lang::statics,
         )
         .fields(&["EMPTY"], super::lang::fields),
@@ -665,7 +675,8 @@ pub(super) static CLASSES: &[ClassDef] = &[
             "clojure.lang.Reversible",
             "clojure.lang.Sorted",
             "clojure.lang.IKVReduce",
-        ]),
+        ])
+        .statics(&["create"], super::lang::statics),
     ClassDef::class("clojure.lang.PersistentTreeSet")
         .extends("clojure.lang.APersistentSet")
         .implements(&[

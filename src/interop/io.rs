@@ -309,6 +309,10 @@ pub fn call_file(f: &File, method: &str, args: &[Value]) -> Option<Result<Value>
         ("mkdir", []) => Ok(Value::bool(f.mkdir())),
         ("mkdirs", []) => Ok(Value::bool(f.mkdirs())),
         ("createNewFile", []) => f.create_new().map(Value::bool),
+        ("deleteOnExit", []) => {
+            f.delete_on_exit();
+            Ok(Value::NIL)
+        }
         ("renameTo", [to]) => match to.view() {
             View::File(t) => Ok(Value::bool(f.rename_to(t))),
             _ => Err(super::no_method(method, 1, "java.io.File")),
@@ -337,6 +341,34 @@ pub fn call_file(f: &File, method: &str, args: &[Value]) -> Option<Result<Value>
             })),
             _ => Err(super::no_method(method, 1, "java.io.File")),
         },
+        _ => return None,
+    })
+}
+
+/// Static methods of java.io.File.
+fn file_static(_class: &str, member: &str, args: &[Value]) -> Option<Result<Value>> {
+    let text = |v: &Value| -> Result<Option<String>> {
+        match v.view() {
+            View::Str(s) => Ok(Some(s.as_str().to_string())),
+            View::Nil => Ok(None),
+            _ => Err(super::no_static_method(member, args.len(), "java.io.File")),
+        }
+    };
+    Some(match (member, args) {
+        ("createTempFile", [prefix, suffix] | [prefix, suffix, _]) => (|| {
+            let Some(p) = text(prefix)? else {
+                return Err(npe(
+                    "Cannot invoke \"String.length()\" because \"prefix\" is null",
+                ));
+            };
+            let s = text(suffix)?;
+            let dir = match args.get(2).map(Value::view) {
+                None | Some(View::Nil) => None,
+                Some(View::File(d)) => Some(d.path().to_string()),
+                Some(_) => return Err(super::no_static_method(member, 3, "java.io.File")),
+            };
+            File::create_temp(&p, s.as_deref(), dir.as_deref()).map(open::file_value)
+        })(),
         _ => return None,
     })
 }
@@ -378,7 +410,9 @@ pub(super) static CLASSES: &[ClassDef] = &[
     ClassDef::class("java.io.OutputStream").implements(&["java.io.Closeable", "java.io.Flushable"]),
     ClassDef::class("java.io.FilterOutputStream").extends("java.io.OutputStream"),
     ClassDef::class("java.io.BufferedOutputStream").extends("java.io.FilterOutputStream"),
-    ClassDef::class("java.io.File").implements(&["java.io.Serializable", "java.lang.Comparable"]),
+    ClassDef::class("java.io.File")
+        .implements(&["java.io.Serializable", "java.lang.Comparable"])
+        .statics(&["createTempFile"], file_static),
     ClassDef::class("sun.nio.fs.UnixPath").implements(&["java.nio.file.Path"]),
     ClassDef::interface("java.nio.file.Path").implements(&[
         "java.lang.Comparable",

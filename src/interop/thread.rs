@@ -414,6 +414,7 @@ pub fn at_exit() {
 pub fn run_shutdown_hooks() {
     let hooks = hooks(std::mem::take);
     if hooks.is_empty() {
+        crate::runtime::file::delete_files_on_exit();
         return;
     }
     for h in &hooks {
@@ -429,6 +430,7 @@ pub fn run_shutdown_hooks() {
             let _ = join(t, None);
         }
     }
+    crate::runtime::file::delete_files_on_exit();
     crate::runtime::io::flush_stdout();
 }
 

@@ -34,6 +34,19 @@ impl Reader {
         let toplevel = pending.is_none();
         let mut local = VecDeque::new();
         let pending = pending.unwrap_or(&mut local);
+        if self.read_cond == ReadCond::Preserve {
+            // The list as read (nested `#?` preserved too); tagged
+            // literals in it become TaggedLiterals.
+            let start = self.src.position();
+            self.preserving += 1;
+            let form = self.read_list(start, Some(&mut *pending));
+            self.preserving -= 1;
+            let form = form?;
+            return match &self.resolver {
+                Some(r) => r.reader_conditional(&form, splicing).map(Some),
+                None => Err(super::preserve_unsupported()),
+            };
+        }
         let first_line = self.src.position().0;
         let eof = |r: &Reader| r.eof_in_collection(first_line);
         let mut result: Option<Value> = None;

@@ -113,6 +113,23 @@ pub trait Resolver {
         let _ = form;
         Err(Exception::new(ExClass::ClassNotFoundException, class))
     }
+    /// A clojure.lang.TaggedLiteral (`#tag form` inside a preserved `#?`).
+    fn tagged_literal(&self, tag: &Value, form: &Value) -> Result<Value> {
+        let _ = (tag, form);
+        Err(preserve_unsupported())
+    }
+    /// A clojure.lang.ReaderConditional (`:read-cond :preserve`).
+    fn reader_conditional(&self, form: &Value, splicing: bool) -> Result<Value> {
+        let _ = (form, splicing);
+        Err(preserve_unsupported())
+    }
+}
+
+fn preserve_unsupported() -> Exception {
+    Exception::new(
+        ExClass::UnsupportedOperationException,
+        ":read-cond :preserve needs an engine: no resolver is installed in this reader",
+    )
 }
 
 /// Compiler.resolveSymbol with no vars or imports: names containing a dot
@@ -162,6 +179,9 @@ pub enum ReadCond {
     Allow,
     /// `#?` is an error: "Conditional read not allowed".
     Disallow,
+    /// `#?(...)` reads as a ReaderConditional of the whole list (`:preserve`);
+    /// tagged literals inside it read as TaggedLiterals.
+    Preserve,
 }
 
 /// Result of one `read` step.
@@ -193,6 +213,8 @@ pub struct Reader {
     stack_base: usize,
     /// > 0 while reading an unselected reader-conditional branch.
     suppress: u32,
+    /// > 0 while reading a preserved (`:read-cond :preserve`) `#?` form.
+    preserving: u32,
     /// Inside `#(...)`: arg number -> symbol (-1 is `%&`).
     arg_env: Option<BTreeMap<i32, Value>>,
     /// Inside syntax-quote: `x#` -> generated symbol.
@@ -222,6 +244,7 @@ impl Reader {
             stack_budget: DEFAULT_STACK_BUDGET,
             stack_base: 0,
             suppress: 0,
+            preserving: 0,
             arg_env: None,
             gensym_env: None,
             sq_nodes: 0,
@@ -325,6 +348,7 @@ impl Reader {
         self.depth = 0;
         self.stack_base = stack_address();
         self.suppress = 0;
+        self.preserving = 0;
         self.arg_env = None;
         self.gensym_env = None;
         self.sq_nodes = 0;

@@ -23,6 +23,9 @@ impl Reader {
             return self.read_record(tag.name().to_string(), pending);
         }
         let o = self.read_required(Some(pending))?;
+        if self.preserving > 0 {
+            return self.preserved_tagged(&name, &o);
+        }
         if self.suppress > 0 {
             // Unselected reader-conditional branch: the JVM returns a
             // TaggedLiteral without calling any reader; the value is dropped.
@@ -68,6 +71,9 @@ impl Reader {
             ));
         }
         let form = self.read_required(Some(pending))?;
+        if self.preserving > 0 {
+            return self.preserved_tagged(&Value::symbol(None, &class), &form);
+        }
         if self.suppress > 0 {
             return Ok(Value::NIL);
         }
@@ -106,4 +112,14 @@ fn read_inst(o: &Value) -> Result<Value> {
         ));
     };
     Ok(Value::date(crate::runtime::date::parse_instant(s)?))
+}
+
+impl Reader {
+    /// `#tag form` inside a preserved `#?`: a TaggedLiteral, no reader called.
+    fn preserved_tagged(&self, tag: &Value, form: &Value) -> Result<Value> {
+        match &self.resolver {
+            Some(r) => r.tagged_literal(tag, form),
+            None => Err(super::preserve_unsupported()),
+        }
+    }
 }

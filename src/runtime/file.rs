@@ -6,6 +6,19 @@
 use super::error::{ExClass, Exception, Result};
 use super::string::java_string_hash;
 
+/// Paths registered with deleteOnExit, deleted (last registered first, as
+/// the JDK's DeleteOnExitHook does) by [`delete_files_on_exit`].
+static DELETE_ON_EXIT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Delete the files registered with deleteOnExit (at exit, after the
+/// shutdown hooks).
+pub fn delete_files_on_exit() {
+    let paths = std::mem::take(&mut *DELETE_ON_EXIT.lock().unwrap_or_else(|p| p.into_inner()));
+    for p in paths.iter().rev() {
+        let _ = std::fs::remove_file(p).or_else(|_| std::fs::remove_dir(p));
+    }
+}
+
 pub struct File {
     path: String,
     /// A java.nio.file.Path (class sun.nio.fs.UnixPath, made by
@@ -153,6 +166,36 @@ impl File {
             return false;
         }
         std::fs::create_dir_all(self.fs_path()).is_ok()
+    }
+    /// File.createTempFile(prefix, suffix, dir): a new empty file named
+    /// prefix + a random number + suffix (".tmp" when nil) in `dir` (the
+    /// java.io.tmpdir when None).
+    pub fn create_temp(prefix: &str, suffix: Option<&str>, dir: Option<&str>) -> Result<File> {
+        if prefix.chars().count() < 3 {
+            return Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                format!("Prefix string \"{prefix}\" too short: length must be at least 3"),
+            ));
+        }
+        let dir = match dir {
+            Some(d) => d.to_string(),
+            None => std::env::temp_dir().to_string_lossy().into_owned(),
+        };
+        let suffix = suffix.unwrap_or(".tmp");
+        loop {
+            let n = crate::runtime::uuid::random_u64() & (i64::MAX as u64);
+            let f = File::with_parent(&dir, &format!("{prefix}{n}{suffix}"));
+            if f.create_new()? {
+                return Ok(f);
+            }
+        }
+    }
+    /// deleteOnExit: remove the file when the program exits normally.
+    pub fn delete_on_exit(&self) {
+        let mut paths = DELETE_ON_EXIT.lock().unwrap_or_else(|p| p.into_inner());
+        if !paths.contains(&self.path) {
+            paths.push(self.path.clone());
+        }
     }
     /// createNewFile: true when it made the file.
     pub fn create_new(&self) -> Result<bool> {

@@ -96,15 +96,27 @@ fn hash_code(args: &[Value]) -> Result<Value> {
 
 fn tagged_literal(args: &[Value]) -> Result<Value> {
     check_arity("tagged-literal", args, 2, Some(2))?;
-    types::construct(&literal_type(TAGGED, ["tag", "form"]), args)
+    new_tagged_literal(&args[0], &args[1])
+}
+
+/// TaggedLiteral.create (also what the reader makes inside a preserved `#?`).
+pub(crate) fn new_tagged_literal(tag: &Value, form: &Value) -> Result<Value> {
+    types::construct(
+        &literal_type(TAGGED, ["tag", "form"]),
+        &[tag.clone(), form.clone()],
+    )
 }
 
 fn reader_conditional(args: &[Value]) -> Result<Value> {
     check_arity("reader-conditional", args, 2, Some(2))?;
-    let splicing = Value::bool(args[1].truthy());
+    new_reader_conditional(&args[0], args[1].truthy())
+}
+
+/// ReaderConditional.create (what `:read-cond :preserve` reads `#?` as).
+pub(crate) fn new_reader_conditional(form: &Value, splicing: bool) -> Result<Value> {
     types::construct(
         &literal_type(COND, ["form", "splicing?"]),
-        &[args[0].clone(), splicing],
+        &[form.clone(), Value::bool(splicing)],
     )
 }
 

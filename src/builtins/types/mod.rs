@@ -5,7 +5,7 @@
 //! deftype*/reify* special forms.
 
 mod deftype;
-mod literal;
+pub(crate) mod literal;
 mod protocol;
 mod proxy;
 

@@ -26,6 +26,9 @@ pub struct PrintOpts {
     pub print_length: Option<usize>,
     pub print_level: Option<usize>,
     pub print_meta: bool,
+    /// `*print-dup*`: print-dup's forms (`#=(java.lang.Integer. "1")`,
+    /// `#=(clojure.lang.PersistentArrayMap/create {...})`, metadata).
+    pub print_dup: bool,
     /// `#:ns{...}` for maps whose keys share a namespace. The var's root is
     /// false, but clojure.main binds it to true for scripts, `-e` and the
     /// REPL, so that is what a program observes and our default.
@@ -39,6 +42,7 @@ impl PrintOpts {
         print_length: None,
         print_level: None,
         print_meta: false,
+        print_dup: false,
         namespace_maps: true,
     };
     /// The settings of `print` under clojure.main.
@@ -55,14 +59,17 @@ impl PrintOpts {
         let vars = crate::runtime::core_vars::core_vars();
         let truthy =
             |var: &crate::runtime::var::Var, dflt: bool| var.get().map_or(dflt, |v| v.truthy());
+        let dup = truthy(&vars.print_dup, false);
         PrintOpts {
             // print-method of strings and chars quotes them under *print-dup*
             // whatever *print-readably* says.
             readably: (readably && truthy(&vars.print_readably, true))
                 || truthy(&vars.print_dup, false),
-            print_length: as_count(vars.print_length.get()),
-            print_level: as_count(vars.print_level.get()),
+            // print-dup's methods print everything.
+            print_length: as_count(vars.print_length.get()).filter(|_| !dup),
+            print_level: as_count(vars.print_level.get()).filter(|_| !dup),
             print_meta: truthy(&vars.print_meta, false),
+            print_dup: dup,
             namespace_maps: truthy(&vars.print_namespace_maps, true),
         }
     }
@@ -249,10 +256,13 @@ fn write_one(
         out.push_str(&text);
         return Ok(());
     }
-    // print-meta: `^m ` before IObj values when printing readably.
-    if !meta_done && opts.print_meta && opts.readably {
-        // A Var prints its metadata too (print-simple's print-meta).
+    // print-meta: `^m ` before IObj values when printing readably (or
+    // under *print-dup*).
+    if !meta_done && ((opts.print_meta && opts.readably) || opts.print_dup) {
+        // A Var prints its metadata too (print-simple's print-meta; not
+        // print-dup's `#=(var ...)`).
         let m = match v.view() {
+            View::Var(_) if !(opts.print_meta && opts.readably) => Value::NIL,
             View::Var(var) => var.meta(),
             _ => without_type_tag(meta(&v)),
         };
@@ -268,6 +278,9 @@ fn write_one(
             stack.push(Task::Lit("^"));
             return Ok(());
         }
+    }
+    if opts.print_dup && write_dup(out, stack, &v, level)? {
+        return Ok(());
     }
     match v.view() {
         View::Nil => out.push_str("nil"),
@@ -479,6 +492,84 @@ fn write_one(
         | View::TransientSet(_) => object::write_object(out, &v, opts)?,
     }
     Ok(())
+}
+
+/// The print-dup methods of core_print.clj that differ from print-method;
+/// false when `v` prints as with print-method.
+fn write_dup(
+    out: &mut String,
+    stack: &mut Vec<Task>,
+    v: &Value,
+    level: Option<i64>,
+) -> Result<bool> {
+    let class = v.class_name();
+    match v.view() {
+        // (print-ctor o ...) of Integer, Short, Byte, Float, BigInteger:
+        // `#=(java.lang.Integer. "1")`.
+        View::Long(_) | View::Float(_) | View::BigInteger(_) if class != "java.lang.Long" => {
+            out.push_str("#=(");
+            out.push_str(class);
+            out.push_str(". \"");
+            number::write(out, v, true);
+            out.push_str("\")");
+        }
+        View::ArrayMap(_) | View::SortedMap(_) => {
+            out.push_str("#=(");
+            out.push_str(class);
+            out.push_str("/create ");
+            stack.push(Task::Lit(")"));
+            let pairs = entries(v).collect::<Result<_>>()?;
+            open_pairs(out, stack, pairs, level);
+        }
+        View::SortedSet(_) | View::MapEntry(_) => {
+            out.push_str("#=(");
+            out.push_str(class);
+            out.push_str("/create ");
+            stack.push(Task::Lit(")"));
+            open_seq(out, stack, v, "[", "]", level);
+        }
+        // A record: `#user.R[1, 2]`, its values (extension keys' too).
+        View::Instance(i) if i.is_record() => {
+            out.push('#');
+            out.push_str(i.class_name());
+            let vals = i.record_entries()?.into_iter().map(|(_, x)| x).collect();
+            let Some(inner) = level_ok(out, level) else {
+                return Ok(true);
+            };
+            out.push('[');
+            stack.push(Task::Items(Frame {
+                source: Box::new(OwnedItems::new(Value::vector(vals))),
+                peeked: None,
+                started: false,
+                lazy: false,
+                sep: ", ",
+                close: "]",
+                level: inner,
+                printed: 0,
+            }));
+        }
+        View::Var(var) if !var.is_anonymous() => {
+            out.push_str("#=(var ");
+            out.push_str(&var.qualified_name());
+            out.push(')');
+        }
+        View::Class(c) => {
+            out.push_str("#=");
+            out.push_str(c.name());
+        }
+        View::Namespace(n) => {
+            out.push_str("#=(find-ns ");
+            out.push_str(n.name_str());
+            out.push(')');
+        }
+        // print-dup of other maps: print-map without namespace lifting.
+        View::HashMap(_) => {
+            let pairs = entries(v).collect::<Result<_>>()?;
+            open_pairs(out, stack, pairs, level);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// A keyword `:type` sends print-method to its :default method, which
