@@ -557,6 +557,45 @@ fn trace_frames_name_the_line_of_the_call() {
             "{backend}"
         );
     }
+    // --compare compares stderr too (report paths and evalN masked) and
+    // the exit status: the backends agree here.
+    let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .args(["--compare", "tr.clj"])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.starts_with("Execution error (ArithmeticException) at tr/g (tr.clj:5)."),
+        "{err}"
+    );
+    assert!(!err.contains("cljw --compare"), "{err}");
+    // The runs differ (the second one finds the file the first one made):
+    // same stdout, different stderr and exit status, all reported.
+    std::fs::write(
+        dir.join("d.clj"),
+        "(println :out)\n(let [seen (.exists (java.io.File. \"flag\"))]\n  (spit \"flag\" \"\")\n  \
+         (.println *err* (if seen \"second\" \"first\"))\n  (System/exit (if seen 3 0)))\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .args(["--compare", "d.clj"])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), ":out\n");
+    assert!(!err.contains("differ at line"), "{err}");
+    assert!(
+        err.contains("differ on stderr at line 1:\n  first:  \"first\"\n  second: \"second\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("exit status differs: vm 0, tree-walk 3"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
