@@ -481,12 +481,10 @@ fn an_error_in_a_required_namespace_names_its_file() {
             .output()
             .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
         assert_eq!(out.status.code(), Some(1));
-        // (The tree-walker names the top-level fn after the ns at the end.)
-        let err = head(&String::from_utf8_lossy(&out.stderr));
-        assert!(
-            err.starts_with("Execution error (ArithmeticException) at ")
-                && err.ends_with("/evalN (bar.clj:4).\nDivide by zero\n"),
-            "{backend}: {err}"
+        assert_eq!(
+            head(&String::from_utf8_lossy(&out.stderr)),
+            "Execution error (ArithmeticException) at foo.bar/evalN (bar.clj:4).\nDivide by zero\n",
+            "{backend}"
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -533,4 +531,90 @@ fn heap_limit_throws_out_of_memory_error() {
     let (_, err, code) = cljw(&["-J-Xss1m", "-e", "1"], None);
     assert!(err.contains("unsupported JVM option -J-Xss1m"), "{err}");
     assert_eq!(code, 2);
+}
+
+/// A fn's frame names the line of the failing call inside it, not the
+/// fn's own line, on both backends. JVM 1.11.1 (`clojure tr.clj`):
+/// "Execution error (ArithmeticException) at tr/g (tr.clj:5).", and a
+/// caught exception's first frame of `g` in its :trace says 5 too.
+#[test]
+fn trace_frames_name_the_line_of_the_call() {
+    let dir = std::env::temp_dir().join(format!("cljw-tr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let src = "(ns tr)\n\n(defn g [x]\n  (let [y (inc x)]\n    (/ y\n       0)))\n\n\
+               (defn f [x]\n  (+ 1\n     (g x)))\n\n(f 1)\n";
+    std::fs::write(dir.join("tr.clj"), src).unwrap_or_else(|e| panic!("write: {e}"));
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args([backend, "tr.clj"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            head(&String::from_utf8_lossy(&out.stderr)),
+            "Execution error (ArithmeticException) at tr/g (tr.clj:5).\nDivide by zero\n",
+            "{backend}"
+        );
+    }
+    // --compare compares stderr too (report paths and evalN masked) and
+    // the exit status: the backends agree here.
+    let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .args(["--compare", "tr.clj"])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.starts_with("Execution error (ArithmeticException) at tr/g (tr.clj:5)."),
+        "{err}"
+    );
+    assert!(!err.contains("cljw --compare"), "{err}");
+    // The runs differ (the second one finds the file the first one made):
+    // same stdout, different stderr and exit status, all reported.
+    std::fs::write(
+        dir.join("d.clj"),
+        "(println :out)\n(let [seen (.exists (java.io.File. \"flag\"))]\n  (spit \"flag\" \"\")\n  \
+         (.println *err* (if seen \"second\" \"first\"))\n  (System/exit (if seen 3 0)))\n",
+    )
+    .unwrap_or_else(|e| panic!("write: {e}"));
+    let out = Command::new(env!("CARGO_BIN_EXE_cljw"))
+        .args(["--compare", "d.clj"])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), ":out\n");
+    assert!(!err.contains("differ at line"), "{err}");
+    assert!(
+        err.contains("differ on stderr at line 1:\n  first:  \"first\"\n  second: \"second\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("exit status differs: vm 0, tree-walk 3"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A pattern that does not compile: PatternSyntaxException thrown by
+/// java.util.regex.Pattern, which clojure.main names as the location.
+/// JVM 1.11.1 (`clojure -e '(re-pattern "a[b")'`, and from a fn in a file).
+#[test]
+fn bad_regex_reports_the_jdk_frame() {
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let (_, err, code) = cljw(
+            &[backend, "-e", "(defn f [s] (re-pattern s))\n(f \"a[b\")"],
+            None,
+        );
+        assert_eq!(code, 1);
+        assert_eq!(
+            head(&err),
+            "Execution error (PatternSyntaxException) at java.util.regex.Pattern/error (Pattern.java:2028).\n\
+             Unclosed character class near index 2\na[b\n  ^\n",
+            "{backend}"
+        );
+    }
 }

@@ -95,9 +95,26 @@ pub fn macroexpand_1(form: &Value, env: &Env) -> Result<Value> {
                 "Malformed member expression, expecting (.member target ...)",
             ));
         };
+        // A class named as the target is the Class object, not a static
+        // member's owner: `(. (clojure.core/identity C) m)` ^Class.
+        let target = match target.as_symbol() {
+            Some(t) if t.ns().is_none() && host::is_class(t.name()) => {
+                crate::runtime::meta::with_meta(
+                    &Value::list(vec![
+                        Value::symbol(Some("clojure.core"), "identity"),
+                        target.clone(),
+                    ]),
+                    Value::map_from_pairs(vec![(
+                        Value::keyword(None, "tag"),
+                        Value::symbol(None, "Class"),
+                    )]),
+                )?
+            }
+            _ => target.clone(),
+        };
         let head = vec![
             Value::symbol(None, "."),
-            target.clone(),
+            target,
             Value::symbol(None, &name[1..]),
         ];
         return build(head, &rest[1..]);

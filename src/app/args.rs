@@ -110,7 +110,8 @@ Usage: cljw [project-opt*] [options] [init-opt*] [main-opt] [arg*]
   options:
     --backend=vm|tree-walk  Engine to run code on (default: vm)
     --compare               Run the program on both backends and report the
-                            first line of output where they differ
+                            first line where stdout or stderr differ, and
+                            a different exit status
     --dump-bytecode         Print the bytecode of each top-level form run
                             (on stderr) as the VM backend compiles it
     --version               Print the version and exit

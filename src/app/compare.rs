@@ -1,5 +1,6 @@
 //! `--compare`: run the program once per backend (as child processes of
-//! this binary) and report the first line of output where they differ.
+//! this binary) and report the first line where their stdout or their
+//! stderr differ, and a different exit status.
 
 use super::args::{Main, Options};
 
@@ -66,7 +67,16 @@ pub fn run(argv: &[String], opts: &Options) -> i32 {
         if let Some(msg) = first_difference(&first.stdout, &other.stdout) {
             eprintln!("cljw --compare: {first_name} and {name} differ {msg}");
             same = false;
-        } else if code(first) != code(other) {
+        }
+        let (ea, eb) = (
+            normalize_stderr(&first.stderr),
+            normalize_stderr(&other.stderr),
+        );
+        if let Some(msg) = first_difference(ea.as_bytes(), eb.as_bytes()) {
+            eprintln!("cljw --compare: {first_name} and {name} differ on stderr {msg}");
+            same = false;
+        }
+        if code(first) != code(other) {
             eprintln!(
                 "cljw --compare: exit status differs: {first_name} {}, {name} {}",
                 code(first),
@@ -83,6 +93,35 @@ pub fn run(_argv: &[String], _opts: &Options) -> i32 {
     let _ = Main::None;
     eprintln!("cljw: --compare runs child processes, which wasm32 does not have");
     2
+}
+
+#[cfg_attr(target_family = "wasm", allow(dead_code))]
+/// Stderr without what differs from run to run by design: the path of a
+/// "Full report at:" file and the numbers of `evalN` frames.
+pub fn normalize_stderr(err: &[u8]) -> String {
+    let text = String::from_utf8_lossy(err);
+    let mut out = String::with_capacity(text.len());
+    let mut after_report = false;
+    for line in text.split_inclusive('\n') {
+        if after_report {
+            after_report = false;
+            out.push_str("<report file>\n");
+            continue;
+        }
+        after_report = line.trim_end() == "Full report at:";
+        let mut rest = line;
+        while let Some(i) = rest.find("eval") {
+            let (head, tail) = rest.split_at(i + 4);
+            out.push_str(head);
+            let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits > 0 {
+                out.push('N');
+            }
+            rest = &tail[digits..];
+        }
+        out.push_str(rest);
+    }
+    out
 }
 
 #[cfg_attr(target_family = "wasm", allow(dead_code))]
@@ -115,7 +154,27 @@ pub fn first_difference(a: &[u8], b: &[u8]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_difference;
+    use super::{first_difference, normalize_stderr};
+
+    #[test]
+    fn stderr_is_compared_without_report_paths_and_eval_numbers() {
+        let a = b"Execution error at user/eval1004 (REPL:1).\nboom\n\nFull report at:\n/tmp/clojure-1.edn\n";
+        let b = b"Execution error at user/eval99 (REPL:1).\nboom\n\nFull report at:\n/tmp/clojure-2.edn\n";
+        assert_eq!(normalize_stderr(a), normalize_stderr(b));
+        assert!(normalize_stderr(a).contains("user/evalN (REPL:1)"));
+        let c = b"Execution error at user/f (REPL:2).\nboom\n";
+        assert!(
+            first_difference(
+                normalize_stderr(a).as_bytes(),
+                normalize_stderr(c).as_bytes()
+            )
+            .is_some()
+        );
+        assert_eq!(
+            normalize_stderr(b"(eval x) evaluation\n"),
+            "(eval x) evaluation\n"
+        );
+    }
 
     #[test]
     fn finds_the_first_differing_line() {

@@ -234,11 +234,12 @@ fn report_edn(e: &Exception, t: &Triage, message: &str) -> String {
         .frames()
         .iter()
         .map(|f| {
+            let e = crate::runtime::error::StackTraceElement::of_frame(f);
             Value::vector(vec![
-                Value::symbol(None, &f.name),
-                Value::symbol(None, "invoke"),
-                f.file.clone().map(Value::string).unwrap_or(Value::NIL),
-                Value::long(f.line as i64),
+                Value::symbol(None, &e.class),
+                Value::symbol(None, &e.method),
+                e.file.map(Value::string).unwrap_or(Value::NIL),
+                Value::long(i64::from(e.line)),
             ])
         })
         .collect();

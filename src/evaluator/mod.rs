@@ -28,6 +28,10 @@ struct Frame<'f> {
     captured: &'f [Capture],
     self_fn: &'f Value,
     recur: bool,
+    /// Where in this frame's code the exception now unwinding was raised:
+    /// the innermost positioned node it passed through, as the VM reports
+    /// the failing instruction's position (the call's line, not the fn's).
+    err_pos: Option<Pos>,
 }
 
 /// Evaluate an analyzed top-level form.
@@ -42,8 +46,10 @@ pub fn eval_tree(tree: &Ref<Tree>) -> Result<Value> {
         captured: &[],
         self_fn: &Value::NIL,
         recur: false,
+        err_pos: None,
     };
-    eval(arity.body, &mut frame)
+    // Top-level code runs as a fn of its own (`ns/evalN`), as on the JVM.
+    eval(arity.body, &mut frame).map_err(|e| with_frame(e, root, frame.err_pos))
 }
 
 impl TreeClosure {
@@ -128,9 +134,10 @@ fn run_arity(
         captured: &c.captured,
         self_fn: fv,
         recur: false,
+        err_pos: None,
     };
     loop {
-        let v = eval(arity.body, &mut frame).map_err(|e| with_frame(e, fnode))?;
+        let v = eval(arity.body, &mut frame).map_err(|e| with_frame(e, fnode, frame.err_pos))?;
         if frame.recur {
             frame.recur = false;
             continue;
@@ -139,12 +146,15 @@ fn run_arity(
     }
 }
 
-fn with_frame(e: Exception, f: &FnNode<'_>) -> Exception {
+/// Record the frame of fn `f` an exception unwinds through, at `pos` (where
+/// it was raised in `f`'s code), else the fn's own position.
+fn with_frame(e: Exception, f: &FnNode<'_>, pos: Option<Pos>) -> Exception {
+    let pos = pos.unwrap_or(f.pos);
     e.push_frame(TraceFrame {
         name: f.debug_name.to_string(),
         file: f.file.map(str::to_string),
-        line: f.pos.line,
-        column: f.pos.column,
+        line: pos.line,
+        column: pos.column,
     });
     e
 }
@@ -217,7 +227,19 @@ fn captured_value(frame: &Frame<'_>, i: u32) -> Value {
         .unwrap_or(Value::NIL)
 }
 
+/// Evaluate `n`; an error keeps the position of the innermost positioned
+/// node it came through (the compiler attributes an instruction to the
+/// innermost positioned form around it the same way).
+#[inline(always)]
 fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
+    let r = eval_node(n, frame);
+    if r.is_err() && frame.err_pos.is_none() && n.pos.line != 0 {
+        frame.err_pos = Some(n.pos);
+    }
+    r
+}
+
+fn eval_node(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
     match &n.kind {
         NodeKind::Const(id) => Ok(frame.tree.constant(*id).clone()),
         NodeKind::Local(r) => {
@@ -358,6 +380,7 @@ fn eval(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             let r = match eval(body, frame) {
                 Err(e) => match catches.iter().find(|c| e.class().is_a(c.class)) {
                     Some(c) => {
+                        frame.err_pos = None;
                         // Caught where it was thrown: the throw site is its
                         // first stack-trace element (as on the VM).
                         if crate::runtime::gc::lock(&e.obj().trace).is_empty() {

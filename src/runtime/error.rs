@@ -177,6 +177,9 @@ impl StackTraceElement {
     /// The element the JVM reports for a Clojure fn frame: the fn's class
     /// (`ns$fn`, munged) and its `invoke` method, the file's name alone.
     pub fn of_frame(f: &Frame) -> StackTraceElement {
+        if let Some(e) = Self::of_jdk_frame(f) {
+            return e;
+        }
         let class = match f.name.split_once('/') {
             Some((ns, name)) => format!(
                 "{}${}",
@@ -196,6 +199,23 @@ impl StackTraceElement {
             file,
             line: i32::try_from(f.line).unwrap_or(-1),
         }
+    }
+
+    /// A JDK method's frame (`Exception::at_jdk`): `class/method` in a
+    /// `.java` file.
+    fn of_jdk_frame(f: &Frame) -> Option<StackTraceElement> {
+        let file = f.file.as_deref().filter(|p| p.ends_with(".java"))?;
+        let (class, method) = f.name.split_once('/')?;
+        let jdk = ["java.", "javax.", "jdk.", "sun."]
+            .iter()
+            .any(|p| class.starts_with(p));
+        Some(StackTraceElement {
+            module: jdk.then_some("java.base"),
+            class: class.to_string(),
+            method: method.to_string(),
+            file: Some(file.to_string()),
+            line: i32::try_from(f.line).unwrap_or(-1),
+        })
     }
 
     /// StackTraceElement.toString (`java.base/` before a JDK frame; the
@@ -274,6 +294,19 @@ impl Exception {
     }
     pub fn obj(&self) -> &ExceptionObj {
         &self.0
+    }
+    /// This exception as thrown by a JDK method, its innermost frame
+    /// (`java.util.regex.Pattern/error`, `Pattern.java`, 2028 on JDK 17):
+    /// clojure.main's report names it as the error's location, as on the
+    /// JVM.
+    pub fn at_jdk(self, class_method: &str, file: &str, line: u32) -> Exception {
+        self.push_frame(Frame {
+            name: class_method.to_string(),
+            file: Some(file.to_string()),
+            line,
+            column: 0,
+        });
+        self
     }
     pub fn push_frame(&self, f: Frame) {
         super::gc::lock(&self.0.trace).push(f);

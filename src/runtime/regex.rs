@@ -27,10 +27,12 @@ impl Engine {
             Ok(re) => Ok(Engine::Automata(re)),
             Err(first) => match fancy_regex::Regex::new(source) {
                 Ok(re) => Ok(Engine::Backtrack(re)),
-                Err(_) => Err(super::regex_error::pattern_syntax_exception(
-                    java,
-                    &first.to_string(),
-                )),
+                Err(_) => Err(super::regex_error::unknown_property(java, |p| {
+                    regex_automata::meta::Regex::new(&translate_java(p)).is_ok()
+                })
+                .unwrap_or_else(|| {
+                    super::regex_error::pattern_syntax_exception(java, &first.to_string())
+                })),
             },
         }
     }
