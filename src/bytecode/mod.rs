@@ -4,7 +4,7 @@
 
 mod op;
 
-pub use op::{Arith, Cmp, Lookup, Op, Prim, PrimCall, Src};
+pub use op::{Arith, Cmp, Fused, Lookup, Op, Prim, PrimCall, Src};
 
 use crate::runtime::error::ExClass;
 use crate::runtime::func::Capture;
@@ -155,6 +155,90 @@ impl FnProto {
     }
 }
 
+impl FnProto {
+    /// Check the invariants the VM's unchecked indexing relies on, for
+    /// every arity: each operand indexes its table (slots below the
+    /// arity's `frame_size`, constants, intrinsic sites, hosts, protos,
+    /// letfn groups), every jump target and handler target is a pc of the
+    /// arity, the last op does not fall through (`Return`, `Jump`,
+    /// `Throw`), and a fused compare-and-branch or `Branch` is followed by
+    /// its `JumpIfFalse`. The compiler runs it on each fn it builds.
+    pub fn verify(&self) -> bool {
+        self.arities.iter().all(|a| self.verify_arity(a))
+    }
+
+    fn verify_arity(&self, a: &ArityProto) -> bool {
+        let n = a.code.len();
+        let slot = |s: u32| s < a.frame_size;
+        let konst = |i: u32| (i as usize) < self.consts.len();
+        let target = |t: u32| (t as usize) < n;
+        let src = |s: Src| match s {
+            Src::Stack => true,
+            Src::Local(i) | Src::Move(i) => slot(i),
+            Src::Const(i) => konst(i),
+        };
+        let site = |i: u32| {
+            self.prims
+                .get(i as usize)
+                .is_some_and(|d| src(d.a) && src(d.b) && konst(d.var) && d.dst.is_none_or(slot))
+        };
+        let jif_at = |pc: usize| matches!(a.code.get(pc), Some(Op::JumpIfFalse(_)));
+        if !matches!(a.code.last(), Some(Op::Return | Op::Jump(_) | Op::Throw)) {
+            return false;
+        }
+        if !a.handlers.iter().all(|h| target(h.target)) {
+            return false;
+        }
+        a.code.iter().enumerate().all(|(pc, op)| match *op {
+            Op::Const(i) | Op::Var(i) | Op::DefRoot(i) | Op::DefMeta(i) | Op::SetVar(i) => konst(i),
+            Op::CallVar(i, _) => konst(i),
+            Op::Load(s) | Op::Move(s) | Op::Store(s) => slot(s),
+            Op::Jump(t) | Op::JumpIfFalse(t) => target(t),
+            Op::Case(t, k) => konst(t) && pc + 1 + (k as usize) < n,
+            Op::Host(i) => (i as usize) < self.hosts.len(),
+            // (a result stored by the fast path skips the `Store` after it)
+            Op::Prim(i) => {
+                site(i)
+                    && self.prims.get(i as usize).is_some_and(|d| {
+                        d.dst
+                            .is_none_or(|s| a.code.get(pc + 1) == Some(&Op::Store(s)))
+                    })
+            }
+            Op::Branch(i) => site(i) && jif_at(pc + 1),
+            Op::MakeClosure(i) => (i as usize) < self.protos.len(),
+            Op::LetFnClosure(p, g) => {
+                (p as usize) < self.protos.len() && (g as usize) < self.letfn_groups.len()
+            }
+            Op::TieLetFn(g) => (g as usize) < self.letfn_groups.len(),
+            Op::CallSelf(ai, _) => (ai as usize) < self.arities.len(),
+            op => match op.fused() {
+                Some((f, x, y, i)) => {
+                    let b_ok = match f {
+                        Fused::Br(_, k) | Fused::Arith(_, k) => {
+                            if k {
+                                konst(y as u32)
+                            } else {
+                                slot(y as u32)
+                            }
+                        }
+                        Fused::Lookup(l) => match l {
+                            Lookup::NthL | Lookup::GetL | Lookup::NthLM | Lookup::GetLM => {
+                                slot(y as u32)
+                            }
+                            Lookup::NthC | Lookup::GetC | Lookup::NthCM | Lookup::GetCM => {
+                                konst(y as u32)
+                            }
+                        },
+                    };
+                    let br_ok = !matches!(f, Fused::Br(..)) || jif_at(pc + 1);
+                    slot(x as u32) && b_ok && site(i as u32) && br_ok
+                }
+                None => true,
+            },
+        })
+    }
+}
+
 impl ArityProto {
     /// Source position of the op at `pc`.
     pub fn pos_at(&self, pc: u32) -> Option<Pos> {
@@ -197,11 +281,7 @@ pub fn disassemble(proto: &FnProto, out: &mut String) {
                     let _ = write!(out, "  ; {}", konst(i));
                 }
                 Op::Prim(i) | Op::Branch(i) => prim_site(proto, i, out),
-                Op::BrCmpLL(_, _, _, i)
-                | Op::BrCmpLC(_, _, _, i)
-                | Op::ArithLL(_, _, _, i)
-                | Op::ArithLC(_, _, _, i)
-                | Op::Lookup(_, _, _, i) => prim_site(proto, i as u32, out),
+                op if let Some((.., i)) = op.fused() => prim_site(proto, i as u32, out),
                 Op::MakeClosure(i) => {
                     if let Some(p) = proto.protos.get(i as usize) {
                         let _ = write!(out, "  ; {}", p.name);

@@ -118,19 +118,32 @@ op_table! {
     /// materialising a boolean. Fallback: push the var call's result and
     /// let the `JumpIfFalse` run.
     Branch(i: u32) => None;
-    /// `if (cmp slot_a slot_b)`, always followed by its `JumpIfFalse`:
+    /// `if (< slot_a slot_b)`, always followed by its `JumpIfFalse`:
     /// both longs compare inline (jump or skip it); anything else runs
-    /// the generic `Branch(prim)`.
-    BrCmpLL(c: Cmp, a: u16, b: u16, prim: u16) => Some(1);
-    /// As `BrCmpLL` with `b` the constant `consts[b]`.
-    BrCmpLC(c: Cmp, a: u16, b: u16, prim: u16) => Some(1);
-    /// `(op slot_a slot_b)` in value position on longs without overflow:
+    /// the generic `Branch(prim)`. One op per comparison (no inner switch
+    /// at run time); `LC`: `b` is the constant `consts[b]`.
+    BrLtLL(a: u16, b: u16, prim: u16) => Some(1);
+    BrLtLC(a: u16, b: u16, prim: u16) => Some(1);
+    BrLeLL(a: u16, b: u16, prim: u16) => Some(1);
+    BrLeLC(a: u16, b: u16, prim: u16) => Some(1);
+    BrGtLL(a: u16, b: u16, prim: u16) => Some(1);
+    BrGtLC(a: u16, b: u16, prim: u16) => Some(1);
+    BrGeLL(a: u16, b: u16, prim: u16) => Some(1);
+    BrGeLC(a: u16, b: u16, prim: u16) => Some(1);
+    /// `==` and `=` (the same on two longs).
+    BrEqLL(a: u16, b: u16, prim: u16) => Some(1);
+    BrEqLC(a: u16, b: u16, prim: u16) => Some(1);
+    /// `(+ slot_a slot_b)` in value position on longs without overflow:
     /// the result goes to the slot of the `Store` that follows (skipping
     /// it) or is pushed; anything else runs the generic `Prim(prim)`.
-    ArithLL(o: Arith, a: u16, b: u16, prim: u16) => Some(1);
-    /// As `ArithLL` with `b` the constant `consts[b]` (for `Inc`/`Dec`
-    /// unused).
-    ArithLC(o: Arith, a: u16, b: u16, prim: u16) => Some(1);
+    /// `LC`: `b` is the constant `consts[b]`.
+    AddLL(a: u16, b: u16, prim: u16) => Some(1);
+    AddLC(a: u16, b: u16, prim: u16) => Some(1);
+    SubLL(a: u16, b: u16, prim: u16) => Some(1);
+    SubLC(a: u16, b: u16, prim: u16) => Some(1);
+    /// `(inc slot_a)` / `(dec slot_a)`, as `AddLL`.
+    IncL(a: u16, prim: u16) => Some(1);
+    DecL(a: u16, prim: u16) => Some(1);
     /// `(nth slot_a i)`, `(get slot_a k)`, `(:k slot_a)` in value
     /// position, `i`/`k` being `b` (a slot or a constant, see `Lookup`):
     /// a vector or an array/hash map is looked up inline (the item pushed,
@@ -217,6 +230,22 @@ impl Cmp {
             Cmp::Eq => x == y,
         }
     }
+    /// The fused compare-and-branch op: on two slots, or (`konst`) a slot
+    /// and the constant `b`.
+    pub fn op(self, konst: bool, a: u16, b: u16, prim: u16) -> Op {
+        match (self, konst) {
+            (Cmp::Lt, false) => Op::BrLtLL(a, b, prim),
+            (Cmp::Lt, true) => Op::BrLtLC(a, b, prim),
+            (Cmp::Le, false) => Op::BrLeLL(a, b, prim),
+            (Cmp::Le, true) => Op::BrLeLC(a, b, prim),
+            (Cmp::Gt, false) => Op::BrGtLL(a, b, prim),
+            (Cmp::Gt, true) => Op::BrGtLC(a, b, prim),
+            (Cmp::Ge, false) => Op::BrGeLL(a, b, prim),
+            (Cmp::Ge, true) => Op::BrGeLC(a, b, prim),
+            (Cmp::Eq, false) => Op::BrEqLL(a, b, prim),
+            (Cmp::Eq, true) => Op::BrEqLC(a, b, prim),
+        }
+    }
 }
 
 impl std::fmt::Display for Cmp {
@@ -253,6 +282,58 @@ impl Arith {
             Arith::Inc => x.checked_add(1),
             Arith::Dec => x.checked_sub(1),
         }
+    }
+    /// The fused long op: on two slots, or (`konst`) a slot and the
+    /// constant `b` (`Inc`/`Dec` read only `a`).
+    pub fn op(self, konst: bool, a: u16, b: u16, prim: u16) -> Op {
+        match (self, konst) {
+            (Arith::Add, false) => Op::AddLL(a, b, prim),
+            (Arith::Add, true) => Op::AddLC(a, b, prim),
+            (Arith::Sub, false) => Op::SubLL(a, b, prim),
+            (Arith::Sub, true) => Op::SubLC(a, b, prim),
+            (Arith::Inc, _) => Op::IncL(a, prim),
+            (Arith::Dec, _) => Op::DecL(a, prim),
+        }
+    }
+}
+
+/// The operands of a fused op, decoded (for the compiler, its tests, the
+/// verifier and the disassembler).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fused {
+    /// Compare-and-branch: the comparison, whether `b` is a constant.
+    Br(Cmp, bool),
+    /// Long arithmetic: the operation, whether `b` is a constant (`b` is
+    /// `a` for `Inc`/`Dec`).
+    Arith(Arith, bool),
+    /// A lookup (its key kind in the `Lookup`).
+    Lookup(Lookup),
+}
+
+impl Op {
+    /// A fused op's kind, slot `a`, operand `b` and intrinsic site.
+    pub fn fused(&self) -> Option<(Fused, u16, u16, u16)> {
+        use Fused::{Arith as A, Br};
+        Some(match *self {
+            Op::BrLtLL(a, b, i) => (Br(Cmp::Lt, false), a, b, i),
+            Op::BrLtLC(a, b, i) => (Br(Cmp::Lt, true), a, b, i),
+            Op::BrLeLL(a, b, i) => (Br(Cmp::Le, false), a, b, i),
+            Op::BrLeLC(a, b, i) => (Br(Cmp::Le, true), a, b, i),
+            Op::BrGtLL(a, b, i) => (Br(Cmp::Gt, false), a, b, i),
+            Op::BrGtLC(a, b, i) => (Br(Cmp::Gt, true), a, b, i),
+            Op::BrGeLL(a, b, i) => (Br(Cmp::Ge, false), a, b, i),
+            Op::BrGeLC(a, b, i) => (Br(Cmp::Ge, true), a, b, i),
+            Op::BrEqLL(a, b, i) => (Br(Cmp::Eq, false), a, b, i),
+            Op::BrEqLC(a, b, i) => (Br(Cmp::Eq, true), a, b, i),
+            Op::AddLL(a, b, i) => (A(Arith::Add, false), a, b, i),
+            Op::AddLC(a, b, i) => (A(Arith::Add, true), a, b, i),
+            Op::SubLL(a, b, i) => (A(Arith::Sub, false), a, b, i),
+            Op::SubLC(a, b, i) => (A(Arith::Sub, true), a, b, i),
+            Op::IncL(a, i) => (A(Arith::Inc, false), a, a, i),
+            Op::DecL(a, i) => (A(Arith::Dec, false), a, a, i),
+            Op::Lookup(l, a, b, i) => (Fused::Lookup(l), a, b, i),
+            _ => return None,
+        })
     }
 }
 

@@ -9,7 +9,7 @@
 mod tests;
 
 pub use crate::bytecode::{
-    Arith, ArityProto, Cmp, FnProto, Handler, HostCall, Lookup, Op, Prim, PrimCall, Src,
+    Arith, ArityProto, Cmp, FnProto, Fused, Handler, HostCall, Lookup, Op, Prim, PrimCall, Src,
 };
 
 use crate::analyzer::Tree;
@@ -68,7 +68,7 @@ fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
             lines: a.lines.into(),
         });
     }
-    Ok(Ref::new(FnProto {
+    let proto = FnProto {
         name: f.debug_name.to_string(),
         arities: arities.into(),
         captures: f.captures.into(),
@@ -79,7 +79,15 @@ fn compile_fn(tree: &Tree, f: &FnNode<'_>) -> Result<Ref<FnProto>> {
         letfn_groups: c.letfn_groups.into(),
         pos: f.pos,
         file: f.file.map(str::to_string),
-    }))
+    };
+    // The VM indexes code, slots and tables unchecked on this proof.
+    if !proto.verify() {
+        return Err(Exception::new(
+            ExClass::IllegalStateException,
+            format!("VM: invalid bytecode for {}", proto.name),
+        ));
+    }
+    Ok(Ref::new(proto))
 }
 
 struct FnCompiler<'t> {
@@ -126,7 +134,10 @@ impl FnCompiler<'_> {
         let pc = self.pc();
         let last_prim = match self.a.code.last() {
             Some(Op::Prim(i)) => Some(*i),
-            Some(Op::ArithLL(.., i) | Op::ArithLC(.., i) | Op::Lookup(.., i)) => Some(*i as u32),
+            Some(op) => match op.fused() {
+                Some((Fused::Arith(..) | Fused::Lookup(_), .., i)) => Some(i as u32),
+                _ => None,
+            },
             _ => None,
         };
         if let Op::Store(slot) = op
@@ -470,10 +481,10 @@ impl FnCompiler<'_> {
         if test {
             let c = Cmp::of(d.prim)?;
             return match (slot(d.a), slot(d.b), konst(d.a), konst(d.b)) {
-                (Some(a), Some(b), _, _) => Some(Op::BrCmpLL(c, a, b, i)),
-                (Some(a), _, _, Some(b)) => Some(Op::BrCmpLC(c, a, b, i)),
+                (Some(a), Some(b), _, _) => Some(c.op(false, a, b, i)),
+                (Some(a), _, _, Some(b)) => Some(c.op(true, a, b, i)),
                 // (< 0 i) is (> i 0) on longs
-                (_, Some(b), Some(a), _) => Some(Op::BrCmpLC(c.flip(), b, a, i)),
+                (_, Some(b), Some(a), _) => Some(c.flip().op(true, b, a, i)),
                 _ => None,
             };
         }
@@ -508,11 +519,11 @@ impl FnCompiler<'_> {
         let a = slot(d.a)?;
         if !d.binary {
             // (the unused second operand reads the same slot)
-            return Some(Op::ArithLL(o, a, a, i));
+            return Some(o.op(false, a, a, i));
         }
         match (slot(d.b), konst(d.b)) {
-            (Some(b), _) => Some(Op::ArithLL(o, a, b, i)),
-            (_, Some(b)) => Some(Op::ArithLC(o, a, b, i)),
+            (Some(b), _) => Some(o.op(false, a, b, i)),
+            (_, Some(b)) => Some(o.op(true, a, b, i)),
             _ => None,
         }
     }

@@ -33,13 +33,11 @@ fn counting_loop_compiles_to_intrinsics_and_moves() {
     let code = &p.arities[0].code;
     // (< i 100) is one fused compare-and-branch, (inc i) a fused long op
     assert!(
-        code.iter()
-            .any(|op| matches!(op, Op::BrCmpLC(compiler::Cmp::Lt, 0, _, _))),
+        code.iter().any(|op| matches!(op, Op::BrLtLC(0, _, _))),
         "{code:?}"
     );
     assert!(
-        code.iter()
-            .any(|op| matches!(op, Op::ArithLL(compiler::Arith::Inc, 0, 0, _))),
+        code.iter().any(|op| matches!(op, Op::IncL(0, _))),
         "{code:?}"
     );
     assert!(!code.iter().any(|op| matches!(op, Op::Call(_))), "{code:?}");
@@ -130,18 +128,16 @@ fn op_table_gives_effects_and_disassembly() {
 
 #[test]
 fn fused_ops_cover_slots_and_constants_only() {
-    use compiler::{Cmp, Lookup};
+    use compiler::Lookup;
     // a constant first flips the comparison; two slots fuse as LL
     let p = compile_src("(let* [x 1 y 2] (if (< 0 x) (if (>= x y) 1 2) 3))");
     let code = &p.arities[0].code;
     assert!(
-        code.iter()
-            .any(|op| matches!(op, Op::BrCmpLC(Cmp::Gt, 0, _, _))),
+        code.iter().any(|op| matches!(op, Op::BrGtLC(0, _, _))),
         "{code:?}"
     );
     assert!(
-        code.iter()
-            .any(|op| matches!(op, Op::BrCmpLL(Cmp::Ge, 0, 1, _))),
+        code.iter().any(|op| matches!(op, Op::BrGeLL(0, 1, _))),
         "{code:?}"
     );
     // an operand computed on the stack keeps the generic op (`count`, `nth`
@@ -177,4 +173,62 @@ fn fused_ops_cover_slots_and_constants_only() {
             .any(|op| matches!(op, Op::Lookup(Lookup::GetCM, 1, _, _))),
         "{code:?}"
     );
+}
+
+/// A proto of one arity with `code`, `slots` frame slots and one constant.
+fn proto_with(code: Vec<Op>, slots: u32) -> FnProto {
+    FnProto {
+        name: "t".into(),
+        arities: vec![ArityProto {
+            required: 0,
+            variadic: false,
+            frame_size: slots,
+            code: code.into(),
+            handlers: Box::new([]),
+            lines: Box::new([]),
+        }]
+        .into(),
+        captures: Box::new([]),
+        consts: vec![Value::long(1)].into(),
+        protos: Box::new([]),
+        hosts: Box::new([]),
+        prims: vec![PrimCall {
+            prim: Prim::Lt,
+            a: Src::Local(0),
+            b: Src::Const(0),
+            var: 0,
+            dst: None,
+            binary: true,
+            on_stack: 0,
+        }]
+        .into(),
+        letfn_groups: Box::new([]),
+        pos: Pos::default(),
+        file: None,
+    }
+}
+
+#[test]
+fn verify_accepts_compiled_code_and_rejects_out_of_range_operands() {
+    // everything the compiler builds passes (it checks each proto)
+    let p = compile_src("(loop* [i 0] (if (< i 100) (recur (inc i)) i))");
+    assert!(p.verify());
+    assert!(proto_with(vec![Op::Load(0), Op::Return], 1).verify());
+    // a slot past the frame, a constant or site past its table
+    assert!(!proto_with(vec![Op::Load(1), Op::Return], 1).verify());
+    assert!(!proto_with(vec![Op::Const(1), Op::Return], 1).verify());
+    assert!(!proto_with(vec![Op::Prim(1), Op::Return], 1).verify());
+    // falling off the end, a jump out of the code
+    assert!(!proto_with(vec![Op::Load(0)], 1).verify());
+    assert!(!proto_with(vec![Op::Jump(2), Op::Return], 1).verify());
+    // a fused compare without its JumpIfFalse, then with it
+    assert!(!proto_with(vec![Op::BrLtLC(0, 0, 0), Op::Nil, Op::Return], 1).verify());
+    let ok = vec![Op::BrLtLC(0, 0, 0), Op::JumpIfFalse(3), Op::Nil, Op::Return];
+    assert_eq!(ok[0].fused(), Some((Fused::Br(Cmp::Lt, true), 0, 0, 0)));
+    assert!(proto_with(ok, 1).verify());
+    // its constant operand past the table
+    let bad = vec![Op::BrLtLC(0, 1, 0), Op::JumpIfFalse(3), Op::Nil, Op::Return];
+    assert!(!proto_with(bad, 1).verify());
+    // a Case whose jump table runs past the end
+    assert!(!proto_with(vec![Op::Case(0, 3), Op::Jump(0), Op::Return], 1).verify());
 }

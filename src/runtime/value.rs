@@ -262,6 +262,17 @@ unsafe impl Sync for StaticNil {}
 static NIL_STATIC: StaticNil = StaticNil(Value::NIL);
 
 impl Value {
+    /// Clone with the count increment of a fn value inline (the VM's calls:
+    /// the fn read from a var or its own frame slot); anything else clones
+    /// as usual.
+    #[inline(always)]
+    pub fn clone_fast(&self) -> Value {
+        match &self.0 {
+            Repr::Fn(r) => Value(Repr::Fn(Ref::clone(r))),
+            _ => self.clone(),
+        }
+    }
+
     /// Drop with an inline path for a fn value that has other references
     /// (the VM's frame slot on return: the var or caller still holds the
     /// fn), which only decrements its count; anything else drops as usual.
@@ -270,13 +281,17 @@ impl Value {
         if let Repr::Fn(r) = &self.0
             && Ref::strong_count(r) > 1
         {
-            match self.into_repr() {
-                // Not the last reference: no structure is freed here
-                // (should another thread drop its reference meanwhile,
-                // the fn's own fields drop through `Value::drop`, which
-                // counts their depth).
-                Repr::Fn(r) => drop(r),
-                other => drop(Value(other)),
+            // Not the last reference: no structure is freed here (should
+            // another thread drop its reference meanwhile, the fn's own
+            // fields drop through `Value::drop`, which counts their depth).
+            // The value is not dropped as a whole (that would run the drop
+            // glue of the nil left behind, out of line).
+            let this = std::mem::ManuallyDrop::new(self);
+            if let Repr::Fn(r) = &this.0 {
+                // SAFETY: `this` is never dropped (ManuallyDrop) nor used
+                // again, so the one `Ref` read out of it is dropped exactly
+                // once, here.
+                drop(unsafe { std::ptr::read(r) });
             }
         } else {
             drop(self)
@@ -404,7 +419,7 @@ impl Value {
 
     /// nil, booleans, numbers held inline and chars: no heap reference.
     #[inline(always)]
-    pub(in crate::runtime) fn is_immediate(&self) -> bool {
+    pub(crate) fn is_immediate(&self) -> bool {
         matches!(
             self.0,
             Repr::Nil
@@ -425,10 +440,10 @@ impl Value {
     pub fn truthy(&self) -> bool {
         !matches!(self.0, Repr::Nil | Repr::Bool(false))
     }
-    /// The value of a java.lang.Long only (not of a Byte/Short/Integer,
-    /// which `as_long` also reads): for copies that must keep the class.
-    #[inline]
-    pub fn as_exact_long(&self) -> Option<i64> {
+    /// A java.lang.Long only (one tag test, for the VM's fused ops; an
+    /// Integer/Short/Byte box is `None`: those take the generic path).
+    #[inline(always)]
+    pub fn as_long_exact(&self) -> Option<i64> {
         match self.0 {
             Repr::Long(n) => Some(n),
             _ => None,
@@ -644,6 +659,7 @@ mod clone_tests {
 
     fn strong(v: &Value) -> usize {
         match &v.0 {
+            Repr::Fn(r) => Ref::strong_count(r),
             Repr::Vector(r) => Ref::strong_count(r),
             Repr::Str(r) => Ref::strong_count(r),
             _ => 0,
@@ -667,6 +683,31 @@ mod clone_tests {
         drop(s);
         assert_eq!(strong(&t), 1);
         assert_eq!(t.as_str(), Some("hello"));
+    }
+
+    /// `clone_fast`/`drop_fast` (the VM's fn values) count like
+    /// `clone`/`drop`: the inline paths add and remove exactly one.
+    #[test]
+    fn fast_clone_and_drop_count_fn_references() {
+        let f = Value::native_fn("f", |_| Ok(Value::NIL));
+        assert_eq!(strong(&f), 1);
+        let copies: Vec<Value> = (0..5).map(|_| f.clone_fast()).collect();
+        assert_eq!(strong(&f), 6);
+        for c in copies {
+            c.drop_fast();
+        }
+        assert_eq!(strong(&f), 1);
+        // the last reference drops the fn as usual
+        let g = f.clone_fast();
+        drop(f);
+        assert_eq!(strong(&g), 1);
+        g.drop_fast();
+        // other values go through the ordinary clone and drop
+        let v = Value::vector(vec![Value::long(1)]);
+        let w = v.clone_fast();
+        assert_eq!(strong(&v), 2);
+        w.drop_fast();
+        assert_eq!(strong(&v), 1);
     }
 
     #[test]

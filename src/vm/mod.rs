@@ -81,7 +81,7 @@ impl VarCache {
             && *e == epoch
             && !var.has_bindings()
         {
-            return Ok(v.clone());
+            return Ok(v.clone_fast());
         }
         self.fill(var, key, epoch, i)
     }
@@ -136,25 +136,33 @@ thread_local! {
 
 /// Leaves a re-entrancy depth: the VM's stacks are empty again (keeping
 /// their capacity, so the next call from Rust allocates nothing).
-struct Leave(*mut Vm);
+struct Leave {
+    vm: *mut Vm,
+    /// This thread's list (its depth goes down by one).
+    vms: *mut Vms,
+}
 
 impl Drop for Leave {
     fn drop(&mut self) {
         // SAFETY: the pointer is this depth's VM (see `with_vm`); the
         // borrow handed to the caller has ended.
-        let vm = unsafe { &mut *self.0 };
-        vm.stack.clear();
-        vm.frames.clear();
+        let vm = unsafe { &mut *self.vm };
+        if !vm.stack.is_empty() {
+            vm.stack.clear();
+        }
+        if !vm.frames.is_empty() {
+            vm.frames.clear();
+        }
         if vm.stack.capacity() > 1 << 16 {
             vm.stack.shrink_to(1 << 14);
             vm.frames.shrink_to(1 << 10);
         }
-        let _ = VMS.try_with(|v| {
-            // SAFETY: only this thread touches its list, and no reference
-            // into it outlives a statement.
-            let v = unsafe { &mut *v.get() };
-            v.depth = v.depth.saturating_sub(1);
-        });
+        // SAFETY: the thread's list outlives every call running on this
+        // thread (its thread-local is destroyed only after them, and
+        // `with_vm` got the pointer from it on this thread); no other
+        // reference into it is live here.
+        let v = unsafe { &mut *self.vms };
+        v.depth = v.depth.saturating_sub(1);
     }
 }
 
@@ -162,19 +170,20 @@ impl Drop for Leave {
 #[inline]
 fn with_vm<R>(f: impl FnOnce(&mut Vm) -> R) -> R {
     let vm = VMS.try_with(|v| {
+        let vms = v.get();
         // SAFETY: only this thread touches its list, and no reference into
         // it outlives this closure (VMs in use are reached by raw pointer).
-        let v = unsafe { &mut *v.get() };
+        let v = unsafe { &mut *vms };
         if v.depth == v.all.len() {
             v.all.push(Box::into_raw(Box::default()));
         }
         let vm = v.all[v.depth];
         v.depth += 1;
-        vm
+        (vm, vms)
     });
     match vm {
-        Ok(vm) => {
-            let _leave = Leave(vm);
+        Ok((vm, vms)) => {
+            let _leave = Leave { vm, vms };
             // SAFETY: depth `d`'s VM is used only by the one `with_vm` call
             // at that depth until it returns; nested calls take deeper ones.
             f(unsafe { &mut *vm })
@@ -272,15 +281,11 @@ fn throw_value(v: Value) -> Exception {
     }
 }
 
-/// Is `v` an immediate (nil, boolean, long, double, char)? Those own no
-/// heap memory.
+/// Is `v` an immediate (nil, boolean, a number held inline, char)? Those
+/// own no heap memory (one tag compare).
 #[inline(always)]
 fn immediate(v: &Value) -> bool {
-    v.is_nil()
-        || v.as_long().is_some()
-        || v.as_double().is_some()
-        || v.as_bool().is_some()
-        || v.as_char().is_some()
+    v.is_immediate()
 }
 
 /// Drop a value, skipping the out-of-line drop glue for immediates
@@ -294,11 +299,11 @@ fn release(v: Value) {
     }
 }
 
-/// Clone with an inline path for longs (the derived clone is out of line);
-/// a Byte/Short/Integer keeps its class.
+/// Clone with an inline path for longs (the derived clone is out of line).
+/// Only a Long: an Integer/Short/Byte box keeps its class.
 #[inline(always)]
 fn dup(v: &Value) -> Value {
-    match v.as_exact_long() {
+    match v.as_long_exact() {
         Some(n) => Value::long(n),
         None => v.clone(),
     }
@@ -337,18 +342,26 @@ fn put_fast(slot: &mut Value, r: arith::Fast) {
     }
 }
 
-/// `stack.truncate(len)` for the few values of a frame, inline, with
-/// immediates released without their drop glue.
+/// `stack.truncate(len)` for the few values of a frame, inline: the heap
+/// values are taken out and dropped (a fn value with other references by
+/// a count decrement), the immediates left behind are cut off without
+/// their drop glue.
 #[inline(always)]
 fn cut(stack: &mut Vec<Value>, len: usize) {
-    while stack.len() > len {
-        let v = pop(stack);
-        if immediate(&v) {
-            std::mem::forget(v);
-        } else {
-            v.drop_fast();
+    let end = stack.len();
+    if len >= end {
+        return;
+    }
+    for v in &mut stack[len..end] {
+        if !immediate(v) {
+            std::mem::take(v).drop_fast();
         }
     }
+    // SAFETY: `len < end` (the old length, within capacity), and every
+    // value in `len..end` is now an immediate (each heap value was taken,
+    // leaving nil), which owns nothing: cutting them off without dropping
+    // leaks nothing.
+    unsafe { stack.set_len(len) }
 }
 
 /// Pop the top operand.
@@ -543,49 +556,113 @@ impl Vm {
     /// The dispatch loop: runs frames, calling and returning between
     /// bytecode closures in place, until the bottom frame returns (Ok) or
     /// an op throws (Err, with the frame's pc saved for `unwind`).
+    ///
+    /// Hot state in locals (few enough to stay in registers): the VM, the
+    /// running closure, its frame base, pc, code and constants. Code,
+    /// constants, intrinsic sites and frame slots are indexed unchecked:
+    /// `FnProto::verify` (run by the compiler on every proto) proved each
+    /// operand in range, and `push_frame` made the stack hold the frame's
+    /// `frame_size` slots and its fn slot, which stay below the operands
+    /// until the frame returns or unwinds.
     fn dispatch(&mut self) -> Result<Value> {
-        let stack = &mut self.stack;
-        let frames = &mut self.frames;
-        let vars = &mut self.vars;
-        let Some(fr) = frames.last() else {
+        let vm = self;
+        let Some(fr) = vm.frames.last() else {
             return Err(internal("no frame"));
         };
         // SAFETY: the top frame is live; `closure` is reloaded whenever
         // the top frame changes and not used after its frame is popped.
         let mut closure: &Closure = unsafe { frame_closure(fr) };
-        let mut proto: &FnProto = &closure.proto;
         let mut base = fr.base;
         let mut pc = fr.pc as usize;
-        let Some(arity) = proto.arities.get(fr.arity as usize) else {
+        let Some(arity) = closure.proto.arities.get(fr.arity as usize) else {
             return Err(internal("bad arity"));
         };
         let mut code: &[Op] = &arity.code;
-        let mut consts: &[Value] = &proto.consts;
-        let mut fslot = base + arity.frame_size as usize;
+        let mut consts: &[Value] = &closure.proto.consts;
 
         // Switch the locals to the (new) top frame.
         macro_rules! load_top {
             () => {{
-                let Some(fr) = frames.last() else {
+                let Some(fr) = vm.frames.last() else {
                     return Err(internal("no frame"));
                 };
                 // SAFETY: as above, for the new top frame.
                 closure = unsafe { frame_closure(fr) };
-                proto = &closure.proto;
                 base = fr.base;
                 pc = fr.pc as usize;
-                let Some(arity) = proto.arities.get(fr.arity as usize) else {
+                let Some(arity) = closure.proto.arities.get(fr.arity as usize) else {
                     return Err(internal("bad arity"));
                 };
                 code = &arity.code;
-                consts = &proto.consts;
-                fslot = base + arity.frame_size as usize;
+                consts = &closure.proto.consts;
+            }};
+        }
+        // The op at `pc`.
+        macro_rules! op_at {
+            ($pc:expr) => {{
+                let pc: usize = $pc;
+                debug_assert!(pc < code.len());
+                // SAFETY: `verify` proved that no op falls off the end (the
+                // last op is Return/Jump/Throw), that every jump, handler and
+                // `Case` target is in range, and that an op skipping the one
+                // after it (a fused op's `Store`/`JumpIfFalse`) is never last;
+                // a frame's saved pc is the one after its call op.
+                unsafe { *code.get_unchecked(pc) }
+            }};
+        }
+        // Frame slot `i` of the running frame.
+        macro_rules! slot {
+            ($i:expr) => {{
+                let i = base + $i as usize;
+                debug_assert!(i < vm.stack.len());
+                // SAFETY: `verify` proved the slot operand < the arity's
+                // frame_size, and the stack holds `base + frame_size + 1`
+                // values while the frame runs (see `dispatch`).
+                unsafe { vm.stack.get_unchecked(i) }
+            }};
+        }
+        macro_rules! slot_mut {
+            ($i:expr) => {{
+                let i = base + $i as usize;
+                debug_assert!(i < vm.stack.len());
+                // SAFETY: as `slot!`.
+                unsafe { vm.stack.get_unchecked_mut(i) }
+            }};
+        }
+        // Constant `i`.
+        macro_rules! konst {
+            ($i:expr) => {{
+                let i = $i as usize;
+                debug_assert!(i < consts.len());
+                // SAFETY: `verify` proved every constant operand in range.
+                unsafe { consts.get_unchecked(i) }
+            }};
+        }
+        // Intrinsic site `i`.
+        macro_rules! site {
+            ($i:expr) => {{
+                let i = $i as usize;
+                debug_assert!(i < closure.proto.prims.len());
+                // SAFETY: `verify` proved every site operand in range.
+                unsafe { closure.proto.prims.get_unchecked(i) }
+            }};
+        }
+        // The fn slot of the running frame (its fn value).
+        macro_rules! fslot {
+            () => {{
+                let fr = vm.frames.last();
+                let ai = fr.map_or(0, |f| f.arity as usize);
+                base + closure
+                    .proto
+                    .arities
+                    .get(ai)
+                    .map_or(0, |a| a.frame_size as usize)
             }};
         }
         // Save the pc of the running frame (before a call or a throw).
         macro_rules! save_pc {
             () => {
-                if let Some(fr) = frames.last_mut() {
+                if let Some(fr) = vm.frames.last_mut() {
                     fr.pc = pc as u32;
                 }
             };
@@ -612,25 +689,23 @@ impl Vm {
         macro_rules! call {
             ($fv:expr, $argc:expr, $ret:expr) => {{
                 save_pc!();
-                match call_value(stack, frames, $fv, $argc, $ret) {
+                match call_value(&mut vm.stack, &mut vm.frames, $fv, $argc, $ret) {
                     Ok(Called::Done) => {}
                     Ok(Called::Frame) => load_top!(),
                     Err(e) => return Err(e),
                 }
             }};
         }
-
-        // A fused op's miss: the generic intrinsic out of line (keeps
-        // this frame small), then the call of the var when no fast path
-        // applies.
+        // A generic or fused op's slow path, out of line (keeps this frame
+        // small), then the call of the var when no fast path applies.
         macro_rules! slow {
             ($r:expr) => {{
                 match $r {
                     Ok(None) => {}
                     Ok(Some((fv, argc))) => {
                         save_pc!();
-                        let ret = stack.len() - argc;
-                        match call_value_cold(stack, frames, fv, argc, ret) {
+                        let ret = vm.stack.len() - argc;
+                        match call_value_cold(&mut vm.stack, &mut vm.frames, fv, argc, ret) {
                             Ok(Called::Done) => {}
                             Ok(Called::Frame) => load_top!(),
                             Err(e) => return Err(e),
@@ -645,45 +720,94 @@ impl Vm {
         macro_rules! long_result {
             ($r:expr) => {{
                 let r: i64 = $r;
-                if let Op::Store(s) = code[pc] {
-                    put(&mut stack[base + s as usize], Value::long(r));
+                if let Op::Store(s) = op_at!(pc) {
+                    put(slot_mut!(s), Value::long(r));
                     pc += 1;
                     // `recur`: take its back-jump here when no interrupt
                     // is pending (else the Jump op runs the safe point).
-                    if let Op::Jump(t) = code[pc]
+                    if let Op::Jump(t) = op_at!(pc)
                         && interrupt::check().is_ok()
                     {
                         pc = t as usize;
                     }
                 } else {
-                    stack.push(Value::long(r));
+                    vm.stack.push(Value::long(r));
+                }
+            }};
+        }
+        // A fused compare-and-branch: both longs compare inline (skip the
+        // `JumpIfFalse` that follows, or take it), else the generic test.
+        macro_rules! br_cmp {
+            ($x:expr, $y:expr, $i:expr, $cmp:tt) => {{
+                match ($x.as_long_exact(), $y.as_long_exact()) {
+                    (Some(x), Some(y)) => {
+                        if x $cmp y {
+                            pc += 1;
+                        } else if let Op::JumpIfFalse(t) = op_at!(pc) {
+                            pc = t as usize;
+                        }
+                    }
+                    _ => slow!(branch_slow(site!($i), &mut vm.stack, base, consts, code, &mut pc)),
+                }
+            }};
+        }
+        // A fused long op: checked, else the generic intrinsic (which
+        // throws or promotes).
+        macro_rules! arith {
+            ($x:expr, $y:expr, $i:expr, $f:ident) => {{
+                match ($x.as_long_exact(), $y.as_long_exact()) {
+                    (Some(x), Some(y)) => match x.$f(y) {
+                        Some(r) => long_result!(r),
+                        None => slow!(prim_slow(site!($i), &mut vm.stack, base, consts, &mut pc)),
+                    },
+                    _ => slow!(prim_slow(site!($i), &mut vm.stack, base, consts, &mut pc)),
+                }
+            }};
+        }
+        macro_rules! arith1 {
+            ($x:expr, $i:expr, $f:ident) => {{
+                match $x.as_long_exact() {
+                    Some(x) => match x.$f(1) {
+                        Some(r) => long_result!(r),
+                        None => slow!(prim_slow(site!($i), &mut vm.stack, base, consts, &mut pc)),
+                    },
+                    _ => slow!(prim_slow(site!($i), &mut vm.stack, base, consts, &mut pc)),
                 }
             }};
         }
         loop {
-            let op = code[pc];
+            let op = op_at!(pc);
             pc += 1;
             match op {
-                Op::Nil => stack.push(Value::NIL),
-                Op::Const(i) => stack.push(dup(&consts[i as usize])),
-                Op::Load(i) => stack.push(dup(&stack[base + i as usize])),
+                Op::Nil => vm.stack.push(Value::NIL),
+                Op::Const(i) => {
+                    let v = dup(konst!(i));
+                    vm.stack.push(v);
+                }
+                Op::Load(i) => {
+                    let v = dup(slot!(i));
+                    vm.stack.push(v);
+                }
                 Op::Move(i) => {
-                    let v = std::mem::take(&mut stack[base + i as usize]);
-                    stack.push(v);
+                    let v = std::mem::take(slot_mut!(i));
+                    vm.stack.push(v);
                 }
                 Op::Store(i) => {
-                    let v = pop(stack);
-                    put(&mut stack[base + i as usize], v);
+                    let v = pop(&mut vm.stack);
+                    put(slot_mut!(i), v);
                 }
-                Op::Captured(i) => stack.push(closure.captured(i)),
+                Op::Captured(i) => {
+                    let v = closure.captured(i);
+                    vm.stack.push(v);
+                }
                 Op::SelfFn => {
-                    let v = stack[fslot].clone();
-                    stack.push(v);
+                    let v = vm.stack[fslot!()].clone();
+                    vm.stack.push(v);
                 }
-                Op::Pop => release(pop(stack)),
+                Op::Pop => release(pop(&mut vm.stack)),
                 Op::Var(i) => {
-                    let v = tri!(var_value(&consts[i as usize]));
-                    stack.push(v);
+                    let v = tri!(var_value(konst!(i)));
+                    vm.stack.push(v);
                 }
                 Op::Jump(t) => {
                     // Loops jump back: a safe point.
@@ -693,7 +817,7 @@ impl Vm {
                     pc = t as usize;
                 }
                 Op::JumpIfFalse(t) => {
-                    let v = pop(stack);
+                    let v = pop(&mut vm.stack);
                     if !v.truthy() {
                         pc = t as usize;
                     }
@@ -701,224 +825,97 @@ impl Vm {
                 }
                 Op::Call(argc) => {
                     let argc = argc as usize;
-                    let fpos = stack.len() - argc - 1;
-                    let fv = std::mem::take(&mut stack[fpos]);
+                    let fpos = vm.stack.len() - argc - 1;
+                    let fv = std::mem::take(&mut vm.stack[fpos]);
                     call!(fv, argc, fpos);
                 }
                 Op::CallVar(var, argc) => {
                     let argc = argc as usize;
-                    let fv = tri!(vars.get(&consts[var as usize]));
-                    let ret = stack.len() - argc;
+                    let fv = tri!(vm.vars.get(konst!(var)));
+                    let ret = vm.stack.len() - argc;
                     call!(fv, argc, ret);
                 }
                 Op::CallSelf(ai, argc) => {
-                    let at = stack.len() - argc as usize;
-                    let fv = stack[fslot].clone();
+                    let at = vm.stack.len() - argc as usize;
+                    let fv = vm.stack[fslot!()].clone_fast();
                     save_pc!();
-                    tri!(push_frame(stack, frames, closure, fv, at, ai as usize, at));
+                    tri!(push_frame(
+                        &mut vm.stack,
+                        &mut vm.frames,
+                        closure,
+                        fv,
+                        at,
+                        ai as usize,
+                        at
+                    ));
                     load_top!();
                 }
                 Op::Return => {
-                    let v = pop(stack);
-                    let Some(fr) = frames.pop() else {
+                    let v = pop(&mut vm.stack);
+                    let Some(fr) = vm.frames.pop() else {
                         return Err(internal("no frame"));
                     };
                     // (this may drop the closure that ran: reload at once)
-                    cut(stack, fr.ret);
-                    if frames.is_empty() {
+                    cut(&mut vm.stack, fr.ret);
+                    if vm.frames.is_empty() {
                         return Ok(v);
                     }
-                    stack.push(v);
+                    vm.stack.push(v);
                     load_top!();
                 }
                 Op::MakeClosure(i) => {
-                    let v = tri!(make_closure(closure, stack, base, fslot, i as usize, None));
-                    stack.push(v);
+                    let fs = fslot!();
+                    let v = tri!(make_closure(closure, &vm.stack, base, fs, i as usize, None));
+                    vm.stack.push(v);
                 }
                 Op::LetFnClosure(p, group) => {
-                    let group = proto.letfn_groups.get(group as usize).map(|g| &**g);
-                    let v = tri!(make_closure(closure, stack, base, fslot, p as usize, group));
-                    stack.push(v);
+                    let fs = fslot!();
+                    let v = tri!(letfn_closure(closure, &vm.stack, base, fs, p, group));
+                    vm.stack.push(v);
                 }
-                Op::TieLetFn(group) => {
-                    if let Some(g) = proto.letfn_groups.get(group as usize) {
-                        tie_letfn(stack, base, g);
-                    }
-                }
-                Op::DefRoot(i) => {
-                    let v = pop(stack);
-                    let this = &consts[i as usize];
-                    match this.view() {
-                        View::Var(var) => tri!(var.set_root(this, v)),
-                        _ => throw!(internal("expected a var")),
-                    }
-                }
-                Op::DefMeta(i) => {
-                    let m = pop(stack);
-                    match consts[i as usize].view() {
-                        View::Var(var) => {
-                            if lookup::get(&m, &Value::keyword(None, "dynamic")).truthy() {
-                                var.set_dynamic(true);
-                            }
-                            var.set_meta(m);
-                        }
-                        _ => throw!(internal("expected a var")),
-                    }
-                }
-                Op::SetVar(i) => {
-                    let v = pop(stack);
-                    let r = match consts[i as usize].view() {
-                        View::Var(var) => var.set(v),
-                        _ => Err(internal("expected a var")),
-                    };
-                    stack.push(tri!(r));
-                }
-                Op::Throw => throw!(throw_value(pop(stack))),
-                Op::MakeVector(n) => {
-                    let items = stack.split_off(stack.len() - n as usize);
-                    stack.push(Value::vector(items));
-                }
-                Op::MakeMap(n) => {
-                    let m = Value::map_from_flat(stack.drain(stack.len() - n as usize..));
-                    stack.push(m);
-                }
-                Op::MakeSet(n) => {
-                    let items = stack.split_off(stack.len() - n as usize);
-                    stack.push(Value::set_from(items));
-                }
-                Op::WithMeta => {
-                    let m = pop(stack);
-                    let v = pop(stack);
-                    stack.push(tri!(crate::runtime::meta::with_meta(&v, m)));
-                }
-                Op::Case(table, n) => {
-                    let v = pop(stack);
-                    let idx = lookup::get(&consts[table as usize], &v).as_long();
-                    pc += match idx {
-                        Some(i) if (0..n as i64).contains(&i) => i as usize,
-                        _ => n as usize,
-                    };
-                }
-                Op::Host(i) => tri!(host_call(stack, &proto.hosts[i as usize])),
-                Op::Prim(i) => {
-                    let d = &proto.prims[i as usize];
-                    let binary = d.binary;
-                    let k = d.on_stack as usize;
-                    let n = stack.len();
-                    let a = operand(d.a, n - k, stack, base, consts);
-                    let b = if binary {
-                        operand(d.b, n - 1, stack, base, consts)
-                    } else if d.prim == Prim::KwGet {
-                        &consts[d.var as usize]
-                    } else {
-                        a
-                    };
-                    match prim_value(d.prim, a, b) {
-                        Some(Ok(r)) => {
-                            finish_prim(d, binary, k, stack, base);
-                            match d.dst {
-                                Some(s) => {
-                                    // skip the Store that follows
-                                    put_fast(&mut stack[base + s as usize], r);
-                                    pc += 1;
-                                }
-                                None => push_fast(stack, r),
-                            }
-                        }
-                        Some(Err(e)) => throw!(e),
-                        None => {
-                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
-                            let ret = stack.len() - argc;
-                            call!(fv, argc, ret);
-                        }
-                    }
-                }
-                Op::Branch(i) => {
-                    let d = &proto.prims[i as usize];
-                    let binary = d.binary;
-                    let k = d.on_stack as usize;
-                    let n = stack.len();
-                    let a = operand(d.a, n - k, stack, base, consts);
-                    let b = if binary {
-                        operand(d.b, n - 1, stack, base, consts)
-                    } else {
-                        a
-                    };
-                    match prim_test(d.prim, a, b) {
-                        Some(t) => {
-                            finish_prim(d, binary, k, stack, base);
-                            if t {
-                                pc += 1;
-                            } else if let Op::JumpIfFalse(t) = code[pc] {
-                                pc = t as usize;
-                            }
-                        }
-                        None => {
-                            let (fv, argc) = tri!(prim_fallback(d, binary, k, stack, base, consts));
-                            let ret = stack.len() - argc;
-                            call!(fv, argc, ret);
-                        }
-                    }
-                }
-                Op::BrCmpLL(c, a, b, i) => {
-                    let x = stack[base + a as usize].as_long();
-                    let y = stack[base + b as usize].as_long();
-                    match (x, y) {
-                        (Some(x), Some(y)) => {
-                            if c.test(x, y) {
-                                pc += 1;
-                            } else if let Op::JumpIfFalse(t) = code[pc] {
-                                pc = t as usize;
-                            }
-                        }
-                        _ => slow!(branch_slow(
-                            &proto.prims[i as usize],
-                            stack,
-                            base,
-                            consts,
-                            code,
-                            &mut pc
-                        )),
-                    }
-                }
-                Op::BrCmpLC(c, a, b, i) => {
-                    let x = stack[base + a as usize].as_long();
-                    let y = consts[b as usize].as_long();
-                    match (x, y) {
-                        (Some(x), Some(y)) => {
-                            if c.test(x, y) {
-                                pc += 1;
-                            } else if let Op::JumpIfFalse(t) = code[pc] {
-                                pc = t as usize;
-                            }
-                        }
-                        _ => slow!(branch_slow(
-                            &proto.prims[i as usize],
-                            stack,
-                            base,
-                            consts,
-                            code,
-                            &mut pc
-                        )),
-                    }
-                }
+                Op::TieLetFn(group) => tie_letfn_op(closure, &vm.stack, base, group),
+                Op::DefRoot(i) => tri!(def_root(&mut vm.stack, konst!(i))),
+                Op::DefMeta(i) => tri!(def_meta(&mut vm.stack, konst!(i))),
+                Op::SetVar(i) => tri!(set_var(&mut vm.stack, konst!(i))),
+                Op::Throw => throw!(throw_value(pop(&mut vm.stack))),
+                Op::MakeVector(n) => make_coll(&mut vm.stack, n, Coll::Vector),
+                Op::MakeMap(n) => make_coll(&mut vm.stack, n, Coll::Map),
+                Op::MakeSet(n) => make_coll(&mut vm.stack, n, Coll::Set),
+                Op::WithMeta => tri!(with_meta(&mut vm.stack)),
+                Op::Case(table, n) => pc += case_index(&mut vm.stack, konst!(table), n),
+                Op::Host(i) => tri!(host_op(&mut vm.stack, closure, i)),
+                Op::Prim(i) => slow!(prim_slow(site!(i), &mut vm.stack, base, consts, &mut pc)),
+                Op::Branch(i) => slow!(branch_slow(
+                    site!(i),
+                    &mut vm.stack,
+                    base,
+                    consts,
+                    code,
+                    &mut pc
+                )),
+                Op::BrLtLL(a, b, i) => br_cmp!(slot!(a), slot!(b), i, <),
+                Op::BrLtLC(a, b, i) => br_cmp!(slot!(a), konst!(b), i, <),
+                Op::BrLeLL(a, b, i) => br_cmp!(slot!(a), slot!(b), i, <=),
+                Op::BrLeLC(a, b, i) => br_cmp!(slot!(a), konst!(b), i, <=),
+                Op::BrGtLL(a, b, i) => br_cmp!(slot!(a), slot!(b), i, >),
+                Op::BrGtLC(a, b, i) => br_cmp!(slot!(a), konst!(b), i, >),
+                Op::BrGeLL(a, b, i) => br_cmp!(slot!(a), slot!(b), i, >=),
+                Op::BrGeLC(a, b, i) => br_cmp!(slot!(a), konst!(b), i, >=),
+                Op::BrEqLL(a, b, i) => br_cmp!(slot!(a), slot!(b), i, ==),
+                Op::BrEqLC(a, b, i) => br_cmp!(slot!(a), konst!(b), i, ==),
+                Op::AddLL(a, b, i) => arith!(slot!(a), slot!(b), i, checked_add),
+                Op::AddLC(a, b, i) => arith!(slot!(a), konst!(b), i, checked_add),
+                Op::SubLL(a, b, i) => arith!(slot!(a), slot!(b), i, checked_sub),
+                Op::SubLC(a, b, i) => arith!(slot!(a), konst!(b), i, checked_sub),
+                Op::IncL(a, i) => arith1!(slot!(a), i, checked_add),
+                Op::DecL(a, i) => arith1!(slot!(a), i, checked_sub),
                 Op::Lookup(l, a, b, i) => {
-                    let coll = &stack[base + a as usize];
-                    let key = match l {
-                        Lookup::NthL | Lookup::GetL | Lookup::NthLM | Lookup::GetLM => {
-                            &stack[base + b as usize]
-                        }
-                        Lookup::NthC | Lookup::GetC | Lookup::NthCM | Lookup::GetCM => {
-                            &consts[b as usize]
-                        }
-                    };
+                    let coll = slot!(a);
                     let r = match l {
-                        Lookup::NthL | Lookup::NthC | Lookup::NthLM | Lookup::NthCM => {
-                            nth_fast(coll, key)
-                        }
-                        Lookup::GetL | Lookup::GetC | Lookup::GetLM | Lookup::GetCM => {
-                            get_fast(coll, key)
-                        }
+                        Lookup::NthL | Lookup::NthLM => nth_fast(coll, slot!(b)),
+                        Lookup::NthC | Lookup::NthCM => nth_fast(coll, konst!(b)),
+                        Lookup::GetL | Lookup::GetLM => get_fast(coll, slot!(b)),
+                        Lookup::GetC | Lookup::GetCM => get_fast(coll, konst!(b)),
                     };
                     match r {
                         Some(v) => {
@@ -927,62 +924,133 @@ impl Vm {
                                 Lookup::NthLM | Lookup::NthCM | Lookup::GetLM | Lookup::GetCM
                             ) {
                                 // locals clearing: the collection's last use
-                                put(&mut stack[base + a as usize], Value::NIL);
+                                put(slot_mut!(a), Value::NIL);
                             }
-                            if let Op::Store(s) = code[pc] {
-                                put(&mut stack[base + s as usize], v);
+                            if let Op::Store(s) = op_at!(pc) {
+                                put(slot_mut!(s), v);
                                 pc += 1;
                             } else {
-                                stack.push(v);
+                                vm.stack.push(v);
                             }
                         }
-                        None => slow!(prim_slow(
-                            &proto.prims[i as usize],
-                            stack,
-                            base,
-                            consts,
-                            &mut pc
-                        )),
-                    }
-                }
-                Op::ArithLL(o, a, b, i) => {
-                    let x = stack[base + a as usize].as_long();
-                    let y = stack[base + b as usize].as_long();
-                    let r = match (x, y) {
-                        (Some(x), Some(y)) => o.apply(x, y),
-                        _ => None,
-                    };
-                    match r {
-                        Some(r) => long_result!(r),
-                        None => slow!(prim_slow(
-                            &proto.prims[i as usize],
-                            stack,
-                            base,
-                            consts,
-                            &mut pc
-                        )),
-                    }
-                }
-                Op::ArithLC(o, a, b, i) => {
-                    let x = stack[base + a as usize].as_long();
-                    let y = consts[b as usize].as_long();
-                    let r = match (x, y) {
-                        (Some(x), Some(y)) => o.apply(x, y),
-                        _ => None,
-                    };
-                    match r {
-                        Some(r) => long_result!(r),
-                        None => slow!(prim_slow(
-                            &proto.prims[i as usize],
-                            stack,
-                            base,
-                            consts,
-                            &mut pc
-                        )),
+                        None => slow!(prim_slow(site!(i), &mut vm.stack, base, consts, &mut pc)),
                     }
                 }
             }
         }
+    }
+}
+
+/// The kind of collection a literal op builds.
+enum Coll {
+    Vector,
+    Map,
+    Set,
+}
+
+/// `MakeVector`/`MakeMap`/`MakeSet`: the top `n` values become the coll.
+#[inline(never)]
+fn make_coll(stack: &mut Vec<Value>, n: u32, kind: Coll) {
+    let at = stack.len().saturating_sub(n as usize);
+    let v = match kind {
+        Coll::Vector => Value::vector(stack.split_off(at)),
+        Coll::Map => Value::map_from_flat(stack.drain(at..)),
+        Coll::Set => Value::set_from(stack.split_off(at)),
+    };
+    stack.push(v);
+}
+
+/// `DefRoot`: bind the root of var `this` to the popped value.
+#[cold]
+#[inline(never)]
+fn def_root(stack: &mut Vec<Value>, this: &Value) -> Result<()> {
+    let v = pop(stack);
+    match this.view() {
+        View::Var(var) => var.set_root(this, v),
+        _ => Err(internal("expected a var")),
+    }
+}
+
+/// `DefMeta`: set the var's metadata (and `:dynamic`) to the popped map.
+#[cold]
+#[inline(never)]
+fn def_meta(stack: &mut Vec<Value>, this: &Value) -> Result<()> {
+    let m = pop(stack);
+    match this.view() {
+        View::Var(var) => {
+            if lookup::get(&m, &Value::keyword(None, "dynamic")).truthy() {
+                var.set_dynamic(true);
+            }
+            var.set_meta(m);
+            Ok(())
+        }
+        _ => Err(internal("expected a var")),
+    }
+}
+
+/// `SetVar`: `set!` of the thread binding; the value stays pushed.
+#[cold]
+#[inline(never)]
+fn set_var(stack: &mut Vec<Value>, this: &Value) -> Result<()> {
+    let v = pop(stack);
+    let r = match this.view() {
+        View::Var(var) => var.set(v),
+        _ => Err(internal("expected a var")),
+    };
+    stack.push(r?);
+    Ok(())
+}
+
+/// `WithMeta`: `[v meta] -> [v']`.
+#[inline(never)]
+fn with_meta(stack: &mut Vec<Value>) -> Result<()> {
+    let m = pop(stack);
+    let v = pop(stack);
+    stack.push(crate::runtime::meta::with_meta(&v, m)?);
+    Ok(())
+}
+
+/// `Case`: pop the value and give how many ops ahead its jump is.
+#[inline(never)]
+fn case_index(stack: &mut Vec<Value>, table: &Value, n: u16) -> usize {
+    let v = pop(stack);
+    match lookup::get(table, &v).as_long() {
+        Some(i) if (0..n as i64).contains(&i) => i as usize,
+        _ => n as usize,
+    }
+}
+
+/// `Host(i)` of the running closure.
+#[inline(never)]
+fn host_op(stack: &mut Vec<Value>, closure: &Closure, i: u32) -> Result<()> {
+    match closure.proto.hosts.get(i as usize) {
+        Some(h) => host_call(stack, h),
+        None => Err(internal("bad host op")),
+    }
+}
+
+/// `LetFnClosure`: a closure of proto `p` whose captures of letfn group
+/// `group`'s slots wait for `TieLetFn`.
+#[cold]
+#[inline(never)]
+fn letfn_closure(
+    closure: &Closure,
+    stack: &[Value],
+    base: usize,
+    fslot: usize,
+    p: u16,
+    group: u16,
+) -> Result<Value> {
+    let group = closure.proto.letfn_groups.get(group as usize).map(|g| &**g);
+    make_closure(closure, stack, base, fslot, p as usize, group)
+}
+
+/// `TieLetFn`.
+#[cold]
+#[inline(never)]
+fn tie_letfn_op(closure: &Closure, stack: &[Value], base: usize, group: u32) {
+    if let Some(g) = closure.proto.letfn_groups.get(group as usize) {
+        tie_letfn(stack, base, g);
     }
 }
 

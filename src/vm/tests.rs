@@ -418,3 +418,33 @@ mod unit {
         assert_eq!(r.and_then(|v| v.as_long()), Some(1000));
     }
 }
+
+/// `cut` (a frame's return) drops the heap values above `len` and cuts
+/// the immediates off: the values below stay, the fn values cut keep
+/// working through their other references.
+#[test]
+fn cut_drops_heap_values_and_keeps_the_rest() {
+    let f = Value::native_fn("f", |_| Ok(Value::long(7)));
+    let v = Value::vector(vec![Value::long(1), Value::string("x")]);
+    let mut stack = vec![
+        Value::long(1),
+        v.clone(),
+        Value::NIL,
+        f.clone(),
+        Value::string("s"),
+        Value::double(2.5),
+        v.clone(),
+    ];
+    super::cut(&mut stack, 2);
+    assert_eq!(stack.len(), 2);
+    assert_eq!(stack[0].as_long(), Some(1));
+    assert!(stack[1].identical(&v));
+    assert!(crate::runtime::func::call(&f, &mut []).is_ok_and(|r| r.as_long() == Some(7)));
+    // nothing to cut
+    super::cut(&mut stack, 2);
+    super::cut(&mut stack, 5);
+    assert_eq!(stack.len(), 2);
+    super::cut(&mut stack, 0);
+    assert!(stack.is_empty());
+    assert_eq!(crate::runtime::printer::pr_str(&v), "[1 \"x\"]");
+}
