@@ -605,11 +605,23 @@ impl<'a> Analyzer<'a> {
     }
 
     fn analyze_inner(&mut self, form: &Value, tail: bool) -> Result<Node<'a>> {
+        // A def's (or let binding's) name names the fn only when its init
+        // is the fn form itself (Compiler passes the name to FnExpr only
+        // then): a fn inside a collection or a call gets none.
         match form.view() {
             View::Symbol(s) => self.analyze_symbol(s),
-            View::Vector(_) => self.analyze_coll(form, CollKind::Vector),
-            View::ArrayMap(_) | View::HashMap(_) => self.analyze_coll(form, CollKind::Map),
-            View::HashSet(_) => self.analyze_coll(form, CollKind::Set),
+            View::Vector(_) => {
+                self.name_hint = None;
+                self.analyze_coll(form, CollKind::Vector)
+            }
+            View::ArrayMap(_) | View::HashMap(_) => {
+                self.name_hint = None;
+                self.analyze_coll(form, CollKind::Map)
+            }
+            View::HashSet(_) => {
+                self.name_hint = None;
+                self.analyze_coll(form, CollKind::Set)
+            }
             _ => match form_items(form)? {
                 Some(items) if items.is_empty() => Ok(self.const_node(form.clone())),
                 Some(items) => {
@@ -713,11 +725,19 @@ impl<'a> Analyzer<'a> {
             // Special forms win over locals of the same name (Compiler
             // checks them first); macros do not.
             if sym.ns().is_none() {
+                // Only `fn*` takes the name hint; another special form's
+                // parts do not.
+                let hint = if sym.name() == "fn*" {
+                    None
+                } else {
+                    self.name_hint.take()
+                };
                 let saved = self.special.replace(op.clone());
                 let r = self.analyze_special(sym.name(), form, items, tail);
                 self.special = saved;
-                if let Some(n) = r? {
-                    return Ok(n);
+                match r? {
+                    Some(n) => return Ok(n),
+                    None => self.name_hint = hint,
                 }
             }
             // `import*` is special only as clojure.core/import*.
@@ -732,6 +752,7 @@ impl<'a> Analyzer<'a> {
                 if !expanded.identical(form) {
                     return self.analyze(&expanded, tail);
                 }
+                self.name_hint = None;
                 if let Some(n) = self.analyze_host_sugar(sym, items)? {
                     return Ok(n);
                 }
@@ -740,6 +761,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        self.name_hint = None;
         let f = self.analyze(op, false)?;
         let f = self.alloc(f);
         let mut args = Vec::with_capacity(items.len() - 1);

@@ -37,6 +37,9 @@ pub struct TypeDef {
     fields: Vec<Value>,
     field_keys: Vec<Value>,
     mutable: Vec<bool>,
+    /// The fields' primitive type hints (`^long x`): the value stored is
+    /// coerced as the JVM's primitive field would hold it.
+    prims: Vec<Option<Prim>>,
     /// Interfaces (protocol interfaces included) the type declares.
     interfaces: Vec<String>,
     methods: Lock<Ref<Methods>>,
@@ -254,6 +257,103 @@ fn new_instance(ty: Ref<TypeDef>, fields: Vec<Value>, ext: Value, meta: Value) -
     if cell { super::cycle::registered(v) } else { v }
 }
 
+/// A primitive type hint on a deftype/defrecord field.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Prim {
+    Long,
+    Int,
+    Short,
+    Byte,
+    Double,
+    Float,
+    Char,
+    Boolean,
+}
+
+impl Prim {
+    /// The primitive a `:tag` names (`long`, `double` ...), if any.
+    pub fn of_tag(tag: &Value) -> Option<Prim> {
+        let s = tag.as_symbol().filter(|s| s.ns().is_none())?;
+        Some(match s.name() {
+            "long" => Prim::Long,
+            "int" => Prim::Int,
+            "short" => Prim::Short,
+            "byte" => Prim::Byte,
+            "double" => Prim::Double,
+            "float" => Prim::Float,
+            "char" => Prim::Char,
+            "boolean" => Prim::Boolean,
+            _ => return None,
+        })
+    }
+
+    fn boxed(self) -> &'static str {
+        match self {
+            Prim::Long => "java.lang.Long",
+            Prim::Int => "java.lang.Integer",
+            Prim::Short => "java.lang.Short",
+            Prim::Byte => "java.lang.Byte",
+            Prim::Double => "java.lang.Double",
+            Prim::Float => "java.lang.Float",
+            Prim::Char => "java.lang.Character",
+            Prim::Boolean => "java.lang.Boolean",
+        }
+    }
+
+    /// What a constructor (or assoc, or set!) stores: the value cast as
+    /// RT.longCast, doubleCast ... do (truncating, range-checked; nil is a
+    /// NullPointerException, a non-number a ClassCastException). A boolean
+    /// or char field takes a Boolean or Character only.
+    pub fn coerce(self, v: &Value) -> Result<Value> {
+        use super::number::IntWidth;
+        use super::number::convert as c;
+        Ok(match self {
+            Prim::Long => Value::long(c::to_long(v)?),
+            Prim::Int => Value::int_box(c::to_int_box(v, IntWidth::Int)?),
+            Prim::Short => Value::int_box(c::to_int_box(v, IntWidth::Short)?),
+            Prim::Byte => Value::int_box(c::to_int_box(v, IntWidth::Byte)?),
+            Prim::Double => Value::double(c::to_double(v)?),
+            Prim::Float => Value::float(c::to_float(v)?),
+            Prim::Char | Prim::Boolean => return self.exact(v),
+        })
+    }
+
+    /// What `R/create` (`map->R`) stores: the map's value cast to the box
+    /// class, then unboxed: it must be exactly a Long (Double ...).
+    fn exact(self, v: &Value) -> Result<Value> {
+        if v.is_nil() {
+            let unbox = match self {
+                Prim::Boolean => "booleanValue",
+                Prim::Char => "charValue",
+                Prim::Long => "longValue",
+                Prim::Int => "intValue",
+                Prim::Short => "shortValue",
+                Prim::Byte => "byteValue",
+                Prim::Double => "doubleValue",
+                Prim::Float => "floatValue",
+            };
+            return err::npe(format!(
+                "Cannot invoke \"{}.{unbox}()\" because value is null",
+                self.boxed()
+            ));
+        }
+        if v.class_name() != self.boxed() {
+            return err::class_cast(super::compare::cast_message(v.class_name(), self.boxed()));
+        }
+        Ok(v.clone())
+    }
+}
+
+/// The fields coerced by their primitive hints (`prims` may be shorter).
+fn coerce_fields(ty: &TypeDef, mut fields: Vec<Value>, create: bool) -> Result<Vec<Value>> {
+    for (i, p) in ty.prims.iter().enumerate() {
+        if let (Some(p), Some(f)) = (p, fields.get_mut(i)) {
+            *f = if create { p.exact(f)? } else { p.coerce(f)? };
+        }
+    }
+    Ok(fields)
+}
+
 /// `(R. a b)` / `(T. a b)` / `(R. a b meta ext)`.
 pub fn construct(ty: &Ref<TypeDef>, args: &[Value]) -> Result<Value> {
     let n = ty.fields.len();
@@ -264,15 +364,9 @@ pub fn construct(ty: &Ref<TypeDef>, args: &[Value]) -> Result<Value> {
         ))
     };
     match ty.kind {
-        TypeKind::Type if args.len() == n => Ok(new_instance(
+        TypeKind::Type | TypeKind::Record if args.len() == n => Ok(new_instance(
             ty.clone(),
-            args.to_vec(),
-            Value::NIL,
-            Value::NIL,
-        )),
-        TypeKind::Record if args.len() == n => Ok(new_instance(
-            ty.clone(),
-            args.to_vec(),
+            coerce_fields(ty, args.to_vec(), false)?,
             Value::NIL,
             Value::NIL,
         )),
@@ -282,7 +376,7 @@ pub fn construct(ty: &Ref<TypeDef>, args: &[Value]) -> Result<Value> {
             let ext = non_empty(args[n + 1].clone())?;
             Ok(new_instance(
                 ty.clone(),
-                args[..n].to_vec(),
+                coerce_fields(ty, args[..n].to_vec(), false)?,
                 ext,
                 args[n].clone(),
             ))
@@ -330,6 +424,7 @@ pub fn record_from_map(ty: &Ref<TypeDef>, m: &Value) -> Result<Value> {
     } else {
         Value::map_from_pairs(ext)
     };
+    let fields = coerce_fields(ty, fields, true)?;
     Ok(new_instance(ty.clone(), fields, ext, Value::NIL))
 }
 
@@ -365,7 +460,10 @@ pub fn record_assoc(inst: &Instance, k: Value, v: Value) -> Result<Value> {
     let mut fields = inst.fields();
     let ext = match inst.ty.field_index(&k) {
         Some(i) => {
-            fields[i] = v;
+            fields[i] = match inst.ty.prims.get(i).copied().flatten() {
+                Some(p) => p.coerce(&v)?,
+                None => v,
+            };
             inst.ext.clone()
         }
         None => super::coll::ops::assoc(&inst.ext, k, v)?,
@@ -625,10 +723,14 @@ pub fn field_setter() -> Value {
     Value::native_fn("cljw.types/set-field", |args| match args {
         [this, i, v] => match (this.view(), i.as_long()) {
             (View::Instance(inst), Some(i)) => {
+                let v = match inst.ty.prims.get(i as usize).copied().flatten() {
+                    Some(p) => p.coerce(v)?,
+                    None => v.clone(),
+                };
                 if let Some(slot) = lock(&inst.fields).get_mut(i as usize) {
                     *slot = v.clone();
                 }
-                Ok(v.clone())
+                Ok(v)
             }
             _ => err::illegal_arg("bad field access"),
         },
@@ -649,6 +751,18 @@ pub fn define(
     mutable: Vec<bool>,
     interfaces: Vec<String>,
 ) -> Ref<TypeDef> {
+    define_with_prims(name, kind, fields, mutable, Vec::new(), interfaces)
+}
+
+/// `define` for a deftype/defrecord whose fields carry primitive hints.
+pub fn define_with_prims(
+    name: &str,
+    kind: TypeKind,
+    fields: Vec<Value>,
+    mutable: Vec<bool>,
+    prims: Vec<Option<Prim>>,
+    interfaces: Vec<String>,
+) -> Ref<TypeDef> {
     let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
     let field_keys = fields
         .iter()
@@ -663,6 +777,7 @@ pub fn define(
         fields,
         field_keys,
         mutable,
+        prims,
         interfaces,
         methods: Lock::new(Ref::new(Methods::new())),
         type_hash: hash::hasheq(&Value::symbol(None, name)),

@@ -337,7 +337,18 @@ fn define_class(
     let methods = collect_methods(&specs, fields)?;
     // Defined while expanding: the method bodies and the rest of the
     // expansion name the class.
-    types::define(&classname, kind, plain.clone(), mutable, methods.interfaces);
+    let prims = field_forms
+        .iter()
+        .map(|f| types::Prim::of_tag(&crate::runtime::lookup::get(&meta::meta(f), &kw("tag"))))
+        .collect();
+    types::define_with_prims(
+        &classname,
+        kind,
+        plain.clone(),
+        mutable,
+        prims,
+        methods.interfaces,
+    );
     types::import(ns.name_str(), &classname);
     let install = list![
         core("-install-methods"),

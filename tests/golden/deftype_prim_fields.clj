@@ -1,0 +1,30 @@
+;; deftype/defrecord fields hinted ^long ^double ^int ... hold what the JVM's
+;; primitive field holds: the constructor (and assoc, set!) casts the value
+;; as RT.longCast/doubleCast do; R/create (map->R) needs the exact box.
+(defrecord R [^long x ^double y z])
+(defn show [f] (try (let [r (f)] [r (class (:x r)) (class (:y r))])
+                    (catch Throwable e [(class e) (when (instance? ClassCastException e) (.getMessage e))])))
+(println (show #(R. 1.5 2 :z)))
+(println (show #(R. 1 2.5 nil)))
+(println (show #(R. "a" 1 nil)))
+(println (show #(R. nil 1 nil)))
+(println (show #(map->R {:x 1 :y 2})))
+(println (show #(map->R {:x 1 :y 2.0})))
+(println (show #(map->R {:x 1})))
+(println (show #(assoc (R. 1 2 3) :x 2.7)))
+(println (show #(assoc (R. 1 2 3) :y 3)))
+(println (show #(->R 1 2 3)))
+(println (show #(R. (int 4) (float 1.5) 0)))
+(println (show #(R. 1 2 3 {:m 1} {:e 5})))
+(println (show #(R. 1.0E20 2 3)))
+(deftype T [^long a ^double b ^int c ^boolean d ^char e ^short f ^byte g ^float h])
+(let [t (T. 1.9 2 3.5 true \a 7 8 9)]
+  (println (.a t) (.b t) (.c t) (class (.c t)) (.d t) (.e t) (class (.f t)) (class (.g t)) (class (.h t))))
+(println (try (T. 1 2 3 nil \a 1 1 1) (catch Throwable e [(class e)])))
+(println (try (T. 1 2 3 1 \a 1 1 1) (catch Throwable e [(class e)])))
+(println (try (T. 1 2 3 true 97 1 1 1) (catch Throwable e [(class e)])))
+(println (try (T. 1 2 3 true \a 1 300 1) (catch Throwable e [(class e) (.getMessage e)])))
+(definterface ICount (bump [n]))
+(deftype Counter [^:unsynchronized-mutable ^long n]
+  ICount (bump [_ k] (set! n (long k)) n))
+(println (.bump (Counter. 0) 2.9) (class (.bump (Counter. 0) 2.9)))
