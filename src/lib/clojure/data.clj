@@ -69,12 +69,14 @@
 (defn- equality-partition
   "Implementation detail. Subject to change."
   [x]
+  ;; The JVM's EqualityPartition protocol is extended to java.util.Set,
+  ;; java.util.Map and java.util.List (so a HashSet is a :set, an
+  ;; ArrayList :sequential, a PersistentQueue an :atom), arrays and nil.
   (cond
     (nil? x) :atom
-    (set? x) :set
-    (map? x) :map
-    (or (and (sequential? x) (not (instance? clojure.lang.PersistentQueue x)))
-        (java-array? x)) :sequential
+    (instance? java.util.Set x) :set
+    (instance? java.util.Map x) :map
+    (or (instance? java.util.List x) (java-array? x)) :sequential
     :else :atom))
 
 (defn- diff-similar

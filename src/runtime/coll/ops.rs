@@ -449,13 +449,16 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
         View::ArrayMap(m) => m.entry(k).map(|(k, v)| e(k, v)).unwrap_or(Value::NIL),
         View::HashMap(m) => m.entry(k).map(|(k, v)| e(k, v)).unwrap_or(Value::NIL),
         View::SortedMap(m) => m.entry(k)?.map(|(k, v)| e(k, v)).unwrap_or(Value::NIL),
-        View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => match k.view() {
-            View::Long(i) => match nth_opt(coll, i)? {
-                Some(v) => Value::map_entry(k.clone(), v),
-                None => Value::NIL,
-            },
-            _ => Value::NIL,
-        },
+        // TransientVector is an ITransientAssociative2 (entryAt) too.
+        View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_) => {
+            match k.view() {
+                View::Long(i) => match nth_opt(coll, i)? {
+                    Some(v) => Value::map_entry(k.clone(), v),
+                    None => Value::NIL,
+                },
+                _ => Value::NIL,
+            }
+        }
         View::TransientMap(t) => match t.get(k)? {
             Some(v) => Value::map_entry(k.clone(), v),
             None => Value::NIL,
