@@ -242,7 +242,7 @@ pub fn invoke_closure_rest(fv: &Value, c: &Closure, fixed: &[Value], rest: Value
     with_vm(|vm| {
         vm.stack.extend_from_slice(fixed);
         vm.stack.push(rest);
-        push_frame(&mut vm.stack, &mut vm.frames, c, fv.clone(), 0, ai, 0)?;
+        push_frame(&mut vm.stack, &mut vm.frames, c, fv.clone_fast(), 0, ai, 0)?;
         vm.run()
     })
 }
@@ -501,8 +501,17 @@ fn call_value(
 
 impl Vm {
     /// Push the frame of a call from Rust: the args are on the stack.
+    #[inline(always)]
     fn enter(&mut self, fv: &Value, c: &Closure, argc: usize) -> Result<()> {
-        enter_frame(&mut self.stack, &mut self.frames, c, fv.clone(), 0, argc, 0)
+        enter_frame(
+            &mut self.stack,
+            &mut self.frames,
+            c,
+            fv.clone_fast(),
+            0,
+            argc,
+            0,
+        )
     }
 
     /// Unwind to the nearest handler for `e`, recording a trace frame for
