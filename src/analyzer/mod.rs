@@ -246,6 +246,25 @@ pub(crate) struct Analyzer<'a> {
 /// Nesting limit of forms: deeper input throws instead of overflowing.
 const MAX_DEPTH: u32 = 2000;
 
+/// Bundled namespaces the JVM has loaded before a program runs (clojure.main
+/// loads them at start-up), so `clojure.main/with-bindings` resolves without
+/// a require. cljw loads one when a program first names it (start-up stays
+/// short); a failed load leaves the name unresolved.
+const JVM_PRELOADED: &[&str] = &["clojure.main", "clojure.walk", "clojure.core.protocols"];
+
+fn jvm_preloaded(name: &str) -> Option<Ref<Namespace>> {
+    if !JVM_PRELOADED.contains(&name) {
+        return None;
+    }
+    let quoted = Value::list(vec![
+        Value::symbol(None, "quote"),
+        Value::symbol(None, name),
+    ]);
+    let form = Value::list(vec![Value::symbol(Some("clojure.core"), "require"), quoted]);
+    crate::runtime::eval::eval(&form).ok()?;
+    namespace::find_ns(name)
+}
+
 impl<'a> Analyzer<'a> {
     fn new(bump: &'a Bump, env: &Env) -> Analyzer<'a> {
         Analyzer {
@@ -583,7 +602,11 @@ impl<'a> Analyzer<'a> {
     }
 
     fn namespace_for(&self, name: &str) -> Option<Ref<Namespace>> {
-        self.env.ns.alias(name).or_else(|| namespace::find_ns(name))
+        self.env
+            .ns
+            .alias(name)
+            .or_else(|| namespace::find_ns(name))
+            .or_else(|| jvm_preloaded(name))
     }
 
     // ----- analysis -----

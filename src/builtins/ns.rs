@@ -823,6 +823,21 @@ pub fn reader_for(src: &str, line_numbering: bool) -> Reader {
     r
 }
 
+/// LispReader.read's first check: `*read-eval*` bound to :unknown forbids
+/// reading (read and read-string; not load, nor the edn reader).
+pub(crate) fn check_read_allowed() -> Result<()> {
+    let unknown = super::lang::core_value("*read-eval*")
+        .and_then(|v| {
+            v.as_keyword()
+                .map(|k| k.ns().is_none() && k.name() == "unknown")
+        })
+        .unwrap_or(false);
+    if unknown {
+        return err::runtime("Reading disallowed - *read-eval* bound to :unknown");
+    }
+    Ok(())
+}
+
 fn read_string(args: &[Value]) -> Result<Value> {
     check_arity("read-string", args, 1, Some(2))?;
     let (opts, s) = match args {
@@ -844,6 +859,7 @@ fn read_string(args: &[Value]) -> Result<Value> {
         _ => super::stream::ReadOpts::plain(None),
     };
     let eof = o.eof.clone();
+    check_read_allowed()?;
     let mut r = o.configure(reader_for(src, false));
     match r.next_form()? {
         Some(v) => Ok(v),

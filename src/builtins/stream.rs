@@ -291,6 +291,7 @@ fn read_args(name: &str, args: &[Value]) -> Result<(Value, ReadOpts)> {
 fn read(args: &[Value]) -> Result<Value> {
     let (v, o) = read_args("read", args)?;
     let s = pushback(&v)?;
+    super::ns::check_read_allowed()?;
     match read_form(s, &o)? {
         Some((form, _)) => Ok(form),
         None => Ok(o.eof.unwrap_or(Value::NIL)),
@@ -308,6 +309,7 @@ fn read_plus_string(args: &[Value]) -> Result<Value> {
             cast_message(v.class_name(), LNPR),
         ));
     }
+    super::ns::check_read_allowed()?;
     let (form, text) = match read_form(s, &o)? {
         Some(x) => x,
         None => (o.eof.unwrap_or(Value::NIL), String::new()),

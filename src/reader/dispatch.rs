@@ -92,13 +92,14 @@ impl Reader {
             ));
         }
         if self.src.line_numbering() && matches!(o.view(), View::List(l) if !l.is_empty()) {
-            meta::assoc_all(
-                &mut pairs,
-                vec![
-                    (Value::keyword(None, "line"), Value::long(start.0 as i64)),
-                    (Value::keyword(None, "column"), Value::long(start.1 as i64)),
-                ],
-            );
+            // The `^`'s position, under the metadata as written (an explicit
+            // :line or :column wins, as renumbering-read relies on).
+            let mut at = vec![
+                (Value::keyword(None, "line"), Value::long(start.0 as i64)),
+                (Value::keyword(None, "column"), Value::long(start.1 as i64)),
+            ];
+            meta::assoc_all(&mut at, pairs);
+            pairs = at;
         }
         meta::attach(&o, pairs)
     }

@@ -96,6 +96,7 @@ ex_classes! {
     LinkageError = "java.lang.LinkageError": Error,
     ExceptionInInitializerError = "java.lang.ExceptionInInitializerError": LinkageError,
     NoClassDefFoundError = "java.lang.NoClassDefFoundError": LinkageError,
+    ClassFormatError = "java.lang.ClassFormatError": LinkageError,
     ThreadDeath = "java.lang.ThreadDeath": Error,
     IOError = "java.io.IOError": Error,
     CoderMalfunctionError = "java.nio.charset.CoderMalfunctionError": Error,
