@@ -419,7 +419,10 @@ fn coll_count(v: &Value) -> Result<usize> {
 fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
     match m.view() {
         View::ArrayMap(x) => Ok(x.get(k).cloned()),
-        View::HashMap(x) => Ok(x.get(k).cloned()),
+        View::HashMap(x) => {
+            super::hash::check_key(k)?;
+            Ok(x.get(k).cloned())
+        }
         // A java.util.Map type: containsKey, then get (or valAt).
         View::Instance(i) if i.has_method("containsKey") => {
             let ks = std::slice::from_ref(k);
@@ -445,7 +448,10 @@ fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
 
 fn set_contains(s: &Value, k: &Value) -> Result<bool> {
     match s.view() {
-        View::HashSet(x) => Ok(x.contains(k)),
+        View::HashSet(x) => {
+            super::hash::check_key(k)?;
+            Ok(x.contains(k))
+        }
         _ => {
             // TODO(sorted): SortedSet lookup by comparator once its API lands.
             for x in items(s) {
