@@ -38,6 +38,18 @@ pub fn equiv(a: &Value, b: &Value) -> bool {
 }
 
 /// Clojure's `=`, propagating exceptions thrown while realising lazy seqs.
+/// Before an array map compares `k` with its keys (infallibly): on the JVM
+/// Util.equiv(k, key) realises a LazySeq `k` (LazySeq.equiv), so a `k`
+/// whose realisation throws throws from assoc/get/contains? of a non-empty
+/// array map. Realise it here, propagating that exception.
+#[inline]
+pub fn realise_array_map_key(k: &Value, count: usize) -> Result<()> {
+    if count > 0 && matches!(k.view(), View::LazySeq(_)) {
+        seq::seq(k)?;
+    }
+    Ok(())
+}
+
 pub fn try_equiv(a: &Value, b: &Value) -> Result<bool> {
     eq(a, b, Mode::Equiv)
 }

@@ -346,7 +346,10 @@ fn low_32_bits(b: &BigInt) -> i32 {
 /// a sorted coll's comparator can throw.
 pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
     Ok(match coll.view() {
-        View::ArrayMap(m) => m.get(key).cloned().unwrap_or(not_found),
+        View::ArrayMap(m) => {
+            super::equality::realise_array_map_key(key, m.count())?;
+            m.get(key).cloned().unwrap_or(not_found)
+        }
         View::HashMap(m) => {
             super::hash::check_key(key)?;
             m.get(key).cloned().unwrap_or(not_found)

@@ -6,6 +6,7 @@
 
 use super::{HashMap, HashSet, List, MapEntry, Queue, Vector};
 use crate::runtime::compare::cast_message;
+use crate::runtime::equality::realise_array_map_key;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::gc::Ref;
 use crate::runtime::hash::check_key;
@@ -105,8 +106,10 @@ fn vec_index(k: &Value) -> Result<i64> {
 
 /// `(assoc coll k v)` (RT.assoc): nil gives an array map.
 pub fn assoc(coll: &Value, k: Value, v: Value) -> Result<Value> {
-    if let Repr::HashMap(_) = &coll.0 {
-        check_key(&k)?;
+    match &coll.0 {
+        Repr::HashMap(_) => check_key(&k)?,
+        Repr::ArrayMap(m) => realise_array_map_key(&k, m.count())?,
+        _ => {}
     }
     Ok(match &coll.0 {
         Repr::Nil => Value::map_from_pairs(vec![(k, v)]),
@@ -365,7 +368,10 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
 pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
     Ok(match coll.view() {
         View::Nil => false,
-        View::ArrayMap(m) => m.contains_key(k),
+        View::ArrayMap(m) => {
+            realise_array_map_key(k, m.count())?;
+            m.contains_key(k)
+        }
         View::HashMap(m) => {
             check_key(k)?;
             m.contains_key(k)

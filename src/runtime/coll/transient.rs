@@ -78,6 +78,17 @@ impl TransientMap {
     pub fn assoc(&self, k: Value, v: Value) -> Result<Option<Value>> {
         if !self.is_array {
             check_key(&k)?;
+        } else if matches!(k.view(), crate::runtime::value::View::LazySeq(_)) {
+            // TransientArrayMap.equalKey compares keyword keys by identity
+            // and others by Util.equiv, which realises a LazySeq `k`.
+            let others = match lock(&self.state).as_ref() {
+                Some(MapState::Array { entries, .. }) => entries
+                    .iter()
+                    .filter(|(ek, _)| ek.as_keyword().is_none())
+                    .count(),
+                _ => 0,
+            };
+            crate::runtime::equality::realise_array_map_key(&k, others)?;
         }
         let mut st = lock(&self.state);
         match st.as_mut().ok_or_else(used_after_persistent)? {
