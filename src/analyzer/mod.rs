@@ -782,6 +782,9 @@ impl<'a> Analyzer<'a> {
                 if let Some(u) = self.unchecked_math(sym, items) {
                     return self.analyze(&u, tail);
                 }
+                if let Some(u) = self.nary_inline(sym, items) {
+                    return self.analyze(&u, tail);
+                }
             }
         }
         self.name_hint = None;
@@ -800,6 +803,46 @@ impl<'a> Analyzer<'a> {
         };
         let args = self.nodes(args);
         Ok(self.node(NodeKind::Invoke(f, args)))
+    }
+
+    /// `(+ a b c)` is `(+ (+ a b) c)`: the :inline of clojure.core's
+    /// arithmetic and bit ops (`nary-inline`, for 2+ args on the JVM) makes
+    /// each step's result, and its exception, come before the next
+    /// argument is evaluated.
+    fn nary_inline(&mut self, sym: &Symbol, items: &[Value]) -> Option<Value> {
+        let args = &items[1..];
+        if args.len() < 3 {
+            return None;
+        }
+        let var = self.resolve_var(sym).ok()??;
+        if var.ns_sym().name() != "clojure.core" {
+            return None;
+        }
+        let name = var.sym().name();
+        const NARY: [&str; 13] = [
+            "+",
+            "+'",
+            "*",
+            "*'",
+            "-",
+            "-'",
+            "/",
+            "max",
+            "min",
+            "bit-and",
+            "bit-or",
+            "bit-xor",
+            "bit-and-not",
+        ];
+        if !NARY.contains(&name) {
+            return None;
+        }
+        let op = Value::symbol(Some("clojure.core"), name);
+        let mut acc = args[0].clone();
+        for a in &args[1..] {
+            acc = Value::list(vec![op.clone(), acc, a.clone()]);
+        }
+        Some(acc)
     }
 
     /// With `*unchecked-math*` set while compiling, `+ - * inc dec` compile

@@ -492,6 +492,9 @@ fn hash_map(args: &[Value]) -> Result<Value> {
     if args.is_empty() {
         return Ok(Value::empty_map());
     }
+    for k in args.iter().step_by(2) {
+        crate::runtime::hash::check_key(k)?;
+    }
     Ok(ops::hash_map_of(pairs(args)?))
 }
 fn array_map(args: &[Value]) -> Result<Value> {
@@ -503,6 +506,9 @@ fn array_map(args: &[Value]) -> Result<Value> {
 fn hash_set(args: &[Value]) -> Result<Value> {
     if args.is_empty() {
         return Ok(Value::empty_set());
+    }
+    for x in args {
+        crate::runtime::hash::check_key(x)?;
     }
     Ok(ops::hash_set_of(args.iter().cloned()))
 }

@@ -38,6 +38,18 @@ pub fn equiv(a: &Value, b: &Value) -> bool {
 }
 
 /// Clojure's `=`, propagating exceptions thrown while realising lazy seqs.
+/// Before an array map compares `k` with its keys (infallibly): on the JVM
+/// Util.equiv(k, key) realises a LazySeq `k` (LazySeq.equiv), so a `k`
+/// whose realisation throws throws from assoc/get/contains? of a non-empty
+/// array map. Realise it here, propagating that exception.
+#[inline]
+pub fn realise_array_map_key(k: &Value, count: usize) -> Result<()> {
+    if count > 0 && matches!(k.view(), View::LazySeq(_)) {
+        seq::seq(k)?;
+    }
+    Ok(())
+}
+
 pub fn try_equiv(a: &Value, b: &Value) -> Result<bool> {
     eq(a, b, Mode::Equiv)
 }
@@ -419,7 +431,10 @@ fn coll_count(v: &Value) -> Result<usize> {
 fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
     match m.view() {
         View::ArrayMap(x) => Ok(x.get(k).cloned()),
-        View::HashMap(x) => Ok(x.get(k).cloned()),
+        View::HashMap(x) => {
+            super::hash::check_key(k)?;
+            Ok(x.get(k).cloned())
+        }
         // A java.util.Map type: containsKey, then get (or valAt).
         View::Instance(i) if i.has_method("containsKey") => {
             let ks = std::slice::from_ref(k);
@@ -445,7 +460,10 @@ fn map_lookup(m: &Value, k: &Value) -> Result<Option<Value>> {
 
 fn set_contains(s: &Value, k: &Value) -> Result<bool> {
     match s.view() {
-        View::HashSet(x) => Ok(x.contains(k)),
+        View::HashSet(x) => {
+            super::hash::check_key(k)?;
+            Ok(x.contains(k))
+        }
         _ => {
             // TODO(sorted): SortedSet lookup by comparator once its API lands.
             for x in items(s) {

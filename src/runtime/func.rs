@@ -346,9 +346,18 @@ fn low_32_bits(b: &BigInt) -> i32 {
 /// a sorted coll's comparator can throw.
 pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
     Ok(match coll.view() {
-        View::ArrayMap(m) => m.get(key).cloned().unwrap_or(not_found),
-        View::HashMap(m) => m.get(key).cloned().unwrap_or(not_found),
-        View::HashSet(s) => s.get(key).cloned().unwrap_or(not_found),
+        View::ArrayMap(m) => {
+            super::equality::realise_array_map_key(key, m.count())?;
+            m.get(key).cloned().unwrap_or(not_found)
+        }
+        View::HashMap(m) => {
+            super::hash::check_key(key)?;
+            m.get(key).cloned().unwrap_or(not_found)
+        }
+        View::HashSet(s) => {
+            super::hash::check_key(key)?;
+            s.get(key).cloned().unwrap_or(not_found)
+        }
         View::SortedMap(m) => m.get(key)?.cloned().unwrap_or(not_found),
         View::SortedSet(s) => s.get(key)?.cloned().unwrap_or(not_found),
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) => {

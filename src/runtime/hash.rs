@@ -193,6 +193,26 @@ pub fn hasheq(v: &Value) -> i32 {
     }
 }
 
+/// Hash `k` as a hash map or set is about to (their tables hash with
+/// [`hasheq`], which cannot fail): a key whose hashing throws (a LazySeq
+/// whose realisation throws, a deftype whose hashCode throws) throws here,
+/// as PersistentHashMap and PersistentHashSet propagate it on the JVM.
+/// Immediate and string keys cost one match; collections cache their hash.
+#[inline]
+pub fn check_key(k: &Value) -> Result<()> {
+    match k.view() {
+        View::Nil
+        | View::Bool(_)
+        | View::Long(_)
+        | View::Double(_)
+        | View::Char(_)
+        | View::Keyword(_)
+        | View::Symbol(_)
+        | View::Str(_) => Ok(()),
+        _ => try_hasheq(k).map(drop),
+    }
+}
+
 /// `hash`, propagating exceptions thrown while realising lazy seqs.
 /// Nested collections are walked with an explicit stack (no recursion).
 /// Vectors, maps, sets and lists cache their hash ([`HashCache`]).

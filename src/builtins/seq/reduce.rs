@@ -126,6 +126,7 @@ pub(crate) fn vector_of(coll: Value, f: Option<&Value>) -> Result<Value> {
 /// A hash set of `coll`'s items, built in place (`set`).
 pub(crate) fn hash_set_of_owned(coll: Value) -> Result<Value> {
     let s = fold_owned(coll, HashSet::empty(), |mut s, x| {
+        crate::runtime::hash::check_key(&x)?;
         s.conj_mut(x);
         Ok(ControlFlow::Continue(s))
     })?;

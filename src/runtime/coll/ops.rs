@@ -6,8 +6,10 @@
 
 use super::{HashMap, HashSet, List, MapEntry, Queue, Vector};
 use crate::runtime::compare::cast_message;
+use crate::runtime::equality::realise_array_map_key;
 use crate::runtime::error::{ExClass, Exception, Result, err};
 use crate::runtime::gc::Ref;
+use crate::runtime::hash::check_key;
 use crate::runtime::object::HostObject;
 use crate::runtime::seq;
 use crate::runtime::value::{Repr, Value, View};
@@ -40,6 +42,9 @@ fn entry_vec(e: &MapEntry) -> Vector {
 
 /// `(conj coll x)` (RT.conj): nil gives a list.
 pub fn conj(coll: &Value, x: Value) -> Result<Value> {
+    if let Repr::HashSet(_) = &coll.0 {
+        check_key(&x)?;
+    }
     Ok(match &coll.0 {
         Repr::Nil => Value::list(vec![x]),
         Repr::List(l) => wrap(l.conj(x)),
@@ -101,6 +106,11 @@ fn vec_index(k: &Value) -> Result<i64> {
 
 /// `(assoc coll k v)` (RT.assoc): nil gives an array map.
 pub fn assoc(coll: &Value, k: Value, v: Value) -> Result<Value> {
+    match &coll.0 {
+        Repr::HashMap(_) => check_key(&k)?,
+        Repr::ArrayMap(m) => realise_array_map_key(&k, m.count())?,
+        _ => {}
+    }
     Ok(match &coll.0 {
         Repr::Nil => Value::map_from_pairs(vec![(k, v)]),
         // JVM maps return themselves when the key already maps to this very
@@ -149,6 +159,9 @@ pub fn assoc(coll: &Value, k: Value, v: Value) -> Result<Value> {
 
 /// `(dissoc m k)`: nil stays nil.
 pub fn dissoc(coll: &Value, k: &Value) -> Result<Value> {
+    if let Repr::HashMap(_) = &coll.0 {
+        check_key(k)?;
+    }
     Ok(match &coll.0 {
         Repr::Nil => Value::NIL,
         Repr::ArrayMap(m) => m.without(k),
@@ -167,6 +180,9 @@ pub fn dissoc(coll: &Value, k: &Value) -> Result<Value> {
 
 /// `(disj s x)`: nil stays nil.
 pub fn disj(coll: &Value, x: &Value) -> Result<Value> {
+    if let Repr::HashSet(_) = &coll.0 {
+        check_key(x)?;
+    }
     Ok(match &coll.0 {
         Repr::Nil => Value::NIL,
         Repr::HashSet(s) => wrap(s.disj(x)),
@@ -352,10 +368,19 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
 pub fn contains(coll: &Value, k: &Value) -> Result<bool> {
     Ok(match coll.view() {
         View::Nil => false,
-        View::ArrayMap(m) => m.contains_key(k),
-        View::HashMap(m) => m.contains_key(k),
+        View::ArrayMap(m) => {
+            realise_array_map_key(k, m.count())?;
+            m.contains_key(k)
+        }
+        View::HashMap(m) => {
+            check_key(k)?;
+            m.contains_key(k)
+        }
         View::SortedMap(m) => m.contains_key(k)?,
-        View::HashSet(s) => s.contains(k),
+        View::HashSet(s) => {
+            check_key(k)?;
+            s.contains(k)
+        }
         View::SortedSet(s) => s.contains(k)?,
         View::TransientMap(t) => t.contains_key(k)?,
         View::TransientSet(t) => t.contains(k)?,
@@ -447,7 +472,10 @@ pub fn find(coll: &Value, k: &Value) -> Result<Value> {
     Ok(match coll.view() {
         View::Nil => Value::NIL,
         View::ArrayMap(m) => m.entry(k).map(|(k, v)| e(k, v)).unwrap_or(Value::NIL),
-        View::HashMap(m) => m.entry(k).map(|(k, v)| e(k, v)).unwrap_or(Value::NIL),
+        View::HashMap(m) => {
+            check_key(k)?;
+            m.entry(k).map(|(k, v)| e(k, v)).unwrap_or(Value::NIL)
+        }
         View::SortedMap(m) => m.entry(k)?.map(|(k, v)| e(k, v)).unwrap_or(Value::NIL),
         // TransientVector is an ITransientAssociative2 (entryAt) too.
         View::Vector(_) | View::SubVector(_) | View::MapEntry(_) | View::TransientVector(_) => {

@@ -13,6 +13,7 @@ use super::hash_set::HashSet;
 use crate::runtime::equality::equiv;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::gc::{Lock, Ref, lock};
+use crate::runtime::hash::check_key;
 use crate::runtime::value::Value;
 
 fn used_after_persistent() -> Exception {
@@ -75,6 +76,20 @@ impl TransientMap {
     /// `(assoc! t k v)`: None when `assoc!` returns this transient, or the
     /// new transient hash map an array map grows into past 8 entries.
     pub fn assoc(&self, k: Value, v: Value) -> Result<Option<Value>> {
+        if !self.is_array {
+            check_key(&k)?;
+        } else if matches!(k.view(), crate::runtime::value::View::LazySeq(_)) {
+            // TransientArrayMap.equalKey compares keyword keys by identity
+            // and others by Util.equiv, which realises a LazySeq `k`.
+            let others = match lock(&self.state).as_ref() {
+                Some(MapState::Array { entries, .. }) => entries
+                    .iter()
+                    .filter(|(ek, _)| ek.as_keyword().is_none())
+                    .count(),
+                _ => 0,
+            };
+            crate::runtime::equality::realise_array_map_key(&k, others)?;
+        }
         let mut st = lock(&self.state);
         match st.as_mut().ok_or_else(used_after_persistent)? {
             MapState::Array { entries, capacity } => {
@@ -95,6 +110,9 @@ impl TransientMap {
     /// `(dissoc! t k)`: an array map moves its last entry into the hole,
     /// as the JVM does.
     pub fn without(&self, k: &Value) -> Result<()> {
+        if !self.is_array {
+            check_key(k)?;
+        }
         let mut st = lock(&self.state);
         match st.as_mut().ok_or_else(used_after_persistent)? {
             MapState::Array { entries, .. } => {
@@ -119,6 +137,9 @@ impl TransientMap {
     }
     /// `(get t k)`; the value is cloned out of the locked state.
     pub fn get(&self, k: &Value) -> Result<Option<Value>> {
+        if !self.is_array {
+            check_key(k)?;
+        }
         match lock(&self.state)
             .as_ref()
             .ok_or_else(used_after_persistent)?
@@ -131,6 +152,9 @@ impl TransientMap {
         }
     }
     pub fn contains_key(&self, k: &Value) -> Result<bool> {
+        if !self.is_array {
+            check_key(k)?;
+        }
         match lock(&self.state)
             .as_ref()
             .ok_or_else(used_after_persistent)?
@@ -164,6 +188,7 @@ impl TransientSet {
     }
     /// `(conj! t x)` (returns the transient itself).
     pub fn conj(&self, x: Value) -> Result<()> {
+        check_key(&x)?;
         lock(&self.set)
             .as_mut()
             .ok_or_else(used_after_persistent)?
@@ -172,6 +197,7 @@ impl TransientSet {
     }
     /// `(disj! t x)`.
     pub fn disj(&self, x: &Value) -> Result<()> {
+        check_key(x)?;
         lock(&self.set)
             .as_mut()
             .ok_or_else(used_after_persistent)?
@@ -186,6 +212,7 @@ impl TransientSet {
             .count())
     }
     pub fn contains(&self, x: &Value) -> Result<bool> {
+        check_key(x)?;
         Ok(lock(&self.set)
             .as_ref()
             .ok_or_else(used_after_persistent)?

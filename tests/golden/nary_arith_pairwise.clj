@@ -1,0 +1,31 @@
+;; (+ a b c) and the other nary-inline ops of clojure.core evaluate pairwise,
+;; (+ (+ a b) c): an overflow or bad argument in the first step throws before
+;; the later arguments are evaluated.
+(def seen (atom []))
+(defn note [x] (swap! seen conj x) x)
+(defmacro t [& body]
+  `(do (reset! seen [])
+       (println '~@body
+                (try (do ~@body) (catch Throwable e# [:caught (.getSimpleName (class e#))]))
+                @seen)))
+(t (+ Long/MAX_VALUE 1 (note 1.0)))
+(t (+ (note 1) Long/MAX_VALUE (note 1) (note 2.0)))
+(t (* Long/MAX_VALUE 2 (note 0.5)))
+(t (- Long/MIN_VALUE 1 (note 1.0)))
+(t (+ 1 nil (note 1.0)))
+(t (+ "a" 1 (note 2)))
+(t (* 1 nil (note 3)))
+(t (/ 1 0 (note 2.0)))
+(t (max 1 "a" (note 2)))
+(t (min nil 1 (note 2)))
+(t (bit-and 1 nil (note 2)))
+(t (bit-or 1 2.0 (note 2)))
+(t (bit-xor 1 2 (note 3) (note 4)))
+(t (bit-and-not 7 nil (note 2)))
+(t (-' Long/MIN_VALUE 1 (note 1.0)))
+(t (+' Long/MAX_VALUE 1 (note 1.0)))
+(t (*' 2 nil (note 1)))
+(t (+ 1 2 3 4 5))
+(t (< 1 nil (note 2)))
+(t (apply + [Long/MAX_VALUE 1 1.0]))
+(let [+ (fn [& xs] (vec xs))] (println (+ 1 2 (note 3))))
