@@ -407,8 +407,8 @@ fn eval_node(n: &Node<'_>, frame: &mut Frame<'_>) -> Result<Value> {
             r
         }
         NodeKind::Vector(items) => Ok(Value::vector(eval_all(items, frame)?)),
-        NodeKind::Set(items) => Ok(Value::set_from(eval_all(items, frame)?)),
-        NodeKind::Map(items) => Ok(Value::map_from_flat(eval_all(items, frame)?)),
+        NodeKind::Set(items) => Value::set_literal(eval_all(items, frame)?),
+        NodeKind::Map(items) => Value::map_literal(eval_all(items, frame)?),
         NodeKind::WithMeta(e, m) => {
             let v = eval(e, frame)?;
             let mv = eval(m, frame)?;

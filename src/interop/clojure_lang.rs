@@ -227,7 +227,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
                 let set = call_core("hash-set", &items)?;
                 if crate::runtime::seq::count(&set)? != items.len() {
                     let dup = first_duplicate(&items);
-                    return Err(duplicate_key(&dup));
+                    return Err(crate::runtime::coll::duplicate_key(&dup));
                 }
                 Ok(set)
             })());
@@ -307,7 +307,7 @@ fn checked_map(items: &[Value], array: bool) -> Result<Value> {
     let map = call_core(if array { "array-map" } else { "hash-map" }, items)?;
     if crate::runtime::seq::count(&map)? * 2 != items.len() {
         let keys: Vec<Value> = items.iter().step_by(2).cloned().collect();
-        return Err(duplicate_key(&first_duplicate(&keys)));
+        return Err(crate::runtime::coll::duplicate_key(&first_duplicate(&keys)));
     }
     Ok(map)
 }
@@ -322,16 +322,6 @@ fn first_duplicate(items: &[Value]) -> Value {
         }
     }
     Value::NIL
-}
-
-fn duplicate_key(k: &Value) -> crate::runtime::error::Exception {
-    crate::runtime::error::Exception::new(
-        crate::runtime::error::ExClass::IllegalArgumentException,
-        format!(
-            "Duplicate key: {}",
-            crate::runtime::printer::str_value(k).unwrap_or_default()
-        ),
-    )
 }
 
 fn call_core(name: &str, args: &[Value]) -> Result<Value> {

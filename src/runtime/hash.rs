@@ -193,6 +193,22 @@ pub fn hasheq(v: &Value) -> i32 {
     }
 }
 
+/// A key whose hash and equality cannot throw nor realise anything.
+#[inline]
+pub fn is_plain_key(k: &Value) -> bool {
+    matches!(
+        k.view(),
+        View::Nil
+            | View::Bool(_)
+            | View::Long(_)
+            | View::Double(_)
+            | View::Char(_)
+            | View::Keyword(_)
+            | View::Symbol(_)
+            | View::Str(_)
+    )
+}
+
 /// Hash `k` as a hash map or set is about to (their tables hash with
 /// [`hasheq`], which cannot fail): a key whose hashing throws (a LazySeq
 /// whose realisation throws, a deftype whose hashCode throws) throws here,
@@ -200,16 +216,9 @@ pub fn hasheq(v: &Value) -> i32 {
 /// Immediate and string keys cost one match; collections cache their hash.
 #[inline]
 pub fn check_key(k: &Value) -> Result<()> {
-    match k.view() {
-        View::Nil
-        | View::Bool(_)
-        | View::Long(_)
-        | View::Double(_)
-        | View::Char(_)
-        | View::Keyword(_)
-        | View::Symbol(_)
-        | View::Str(_) => Ok(()),
-        _ => try_hasheq(k).map(drop),
+    match is_plain_key(k) {
+        true => Ok(()),
+        false => try_hasheq(k).map(drop),
     }
 }
 

@@ -887,9 +887,9 @@ impl Vm {
                 Op::DefMeta(i) => tri!(def_meta(&mut vm.stack, konst!(i))),
                 Op::SetVar(i) => tri!(set_var(&mut vm.stack, konst!(i))),
                 Op::Throw => throw!(throw_value(pop(&mut vm.stack))),
-                Op::MakeVector(n) => make_coll(&mut vm.stack, n, Coll::Vector),
-                Op::MakeMap(n) => make_coll(&mut vm.stack, n, Coll::Map),
-                Op::MakeSet(n) => make_coll(&mut vm.stack, n, Coll::Set),
+                Op::MakeVector(n) => tri!(make_coll(&mut vm.stack, n, Coll::Vector)),
+                Op::MakeMap(n) => tri!(make_coll(&mut vm.stack, n, Coll::Map)),
+                Op::MakeSet(n) => tri!(make_coll(&mut vm.stack, n, Coll::Set)),
                 Op::WithMeta => tri!(with_meta(&mut vm.stack)),
                 Op::Case(table, n) => pc += case_index(&mut vm.stack, konst!(table), n),
                 Op::Host(i) => tri!(host_op(&mut vm.stack, closure, i)),
@@ -959,14 +959,15 @@ enum Coll {
 
 /// `MakeVector`/`MakeMap`/`MakeSet`: the top `n` values become the coll.
 #[inline(never)]
-fn make_coll(stack: &mut Vec<Value>, n: u32, kind: Coll) {
+fn make_coll(stack: &mut Vec<Value>, n: u32, kind: Coll) -> Result<()> {
     let at = stack.len().saturating_sub(n as usize);
     let v = match kind {
         Coll::Vector => Value::vector(stack.split_off(at)),
-        Coll::Map => Value::map_from_flat(stack.drain(at..)),
-        Coll::Set => Value::set_from(stack.split_off(at)),
+        Coll::Map => Value::map_literal(stack.drain(at..))?,
+        Coll::Set => Value::set_literal(stack.split_off(at))?,
     };
     stack.push(v);
+    Ok(())
 }
 
 /// `DefRoot`: bind the root of var `this` to the popped value.
@@ -1252,6 +1253,11 @@ fn nth_fast(coll: &Value, i: &Value) -> Option<Value> {
 /// None: call `get` (or the keyword).
 #[inline(always)]
 fn get_fast(m: &Value, k: &Value) -> Option<Value> {
+    // Other keys may hash by a user's hashCode (which may throw) or be
+    // lazy seqs an array map realises first: the generic path does both.
+    if !crate::runtime::hash::is_plain_key(k) {
+        return None;
+    }
     match m.view() {
         View::ArrayMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
         View::HashMap(m) => Some(m.get(k).cloned().unwrap_or_default()),
