@@ -951,7 +951,7 @@ impl<'a> Analyzer<'a> {
         args.push(env.clone());
         args.extend_from_slice(&items[1..]);
         check_macro_spec(&var, &items[1..])
-            .and_then(|()| with_local_env(env, || func::invoke(&f, &args)))
+            .and_then(|()| with_local_env(env, self.pos.line, || func::invoke(&f, &args)))
             .map_err(|e| {
                 let e = hide_implicit_args(e);
                 // A spec check failure names the macro's var (checkSpecs), any
@@ -1001,9 +1001,14 @@ impl<'a> Analyzer<'a> {
 
 /// Run a macro fn with Compiler/LOCAL_ENV bound to its `&env`
 /// (Compiler.macroexpand1 runs inside the analyzer's LOCAL_ENV binding),
-/// so `macroexpand-1` inside the macro passes the same locals on.
-fn with_local_env(env: Value, f: impl FnOnce() -> Result<Value>) -> Result<Value> {
-    var::push_bindings(vec![(core_vars().local_env.clone(), env)])?;
+/// so `macroexpand-1` inside the macro passes the same locals on, and
+/// Compiler/LINE bound to the current source line (0 when unknown).
+fn with_local_env(env: Value, line: u32, f: impl FnOnce() -> Result<Value>) -> Result<Value> {
+    let vars = core_vars();
+    var::push_bindings(vec![
+        (vars.local_env.clone(), env),
+        (vars.line.clone(), Value::long(i64::from(line))),
+    ])?;
     let r = f();
     var::pop_bindings()?;
     r

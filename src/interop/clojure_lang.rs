@@ -369,6 +369,7 @@ pub fn get_static(class: &str, field: &str) -> Option<Value> {
         ("Compiler", "LOCAL_ENV") => {
             Value::var(crate::runtime::core_vars::core_vars().local_env.clone())
         }
+        ("Compiler", "LINE") => Value::var(crate::runtime::core_vars::core_vars().line.clone()),
         ("Compiler", "CHAR_MAP") => Value::map_from_pairs(
             CHAR_MAP
                 .iter()

@@ -76,6 +76,7 @@ const LIBS: &[(&str, LibSource)] = &[
     ("clojure.set", clojure_lib!("clojure/set.clj")),
     ("clojure.walk", clojure_lib!("clojure/walk.clj")),
     ("clojure.zip", clojure_lib!("clojure/zip.clj")),
+    ("clojure.xml", clojure_lib!("clojure/xml.clj")),
     ("clojure.template", clojure_lib!("clojure/template.clj")),
     ("clojure.stacktrace", clojure_lib!("clojure/stacktrace.clj")),
     ("clojure.test", clojure_lib!("clojure/test.clj")),

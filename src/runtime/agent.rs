@@ -218,6 +218,11 @@ mod pool {
         };
         NESTED.with(|n| *n.borrow_mut() = Some(Vec::new()));
         let this = Value::from(agent.clone());
+        // The JVM's binding-conveyor-fn leaves the pool thread in the
+        // action's frame, so the watches and the error handler run with
+        // *agent* bound too (a handler can `send *agent*`).
+        let agent_var = crate::runtime::core_vars::core_vars().agent.clone();
+        let bound = crate::runtime::var::push_bindings(vec![(agent_var, this.clone())]).is_ok();
         let outcome = (|| {
             let old = agent.deref();
             let mut call = Vec::with_capacity(args.len() + 1);
@@ -245,6 +250,9 @@ mod pool {
             }
         }
         NESTED.with(|n| *n.borrow_mut() = None);
+        if bound {
+            let _ = crate::runtime::var::pop_bindings();
+        }
         let next = {
             let mut q = lock(&agent.queue);
             q.actions.pop_front();

@@ -18,6 +18,12 @@ macro_rules! core_vars {
             /// (Compiler.macroexpand1), so a macro that expands nested
             /// forms itself (riddley.walk) hands its locals on.
             pub local_env: Ref<Var>,
+            /// `clojure.lang.Compiler/LINE`: an unnamed dynamic var with
+            /// root 0. The analyzer binds it, while a macro runs, to the
+            /// line of the innermost enclosing form read with a position
+            /// (Compiler.analyzeSeq), so a macro whose `&form` has none
+            /// (built by another macro) can still name its source line.
+            pub line: Ref<Var>,
         }
         impl CoreVars {
             /// Interning is idempotent: whichever of this and start-up's
@@ -27,7 +33,14 @@ macro_rules! core_vars {
                 let local_env = Var::anonymous();
                 local_env.bind_root(Value::NIL);
                 local_env.set_dynamic(true);
-                CoreVars { $( $field: core.intern($name), )* local_env: Ref::new(local_env) }
+                let line = Var::anonymous();
+                line.bind_root(Value::long(0));
+                line.set_dynamic(true);
+                CoreVars {
+                    $( $field: core.intern($name), )*
+                    local_env: Ref::new(local_env),
+                    line: Ref::new(line),
+                }
             }
         }
     };

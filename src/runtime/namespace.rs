@@ -69,15 +69,28 @@ impl Namespace {
     }
     /// `def`/`intern` (Namespace.intern): as `intern`, but a name that
     /// refers to another namespace's var, other than clojure.core's, cannot
-    /// be redefined here (Clojure's warnOrFailOnReplace).
+    /// be redefined here, and replacing a referred clojure.core var prints
+    /// a warning to `*err*` (Clojure's warnOrFailOnReplace).
     pub fn intern_checked(&self, name: &str) -> Result<Ref<Var>> {
-        if let Some(old) = self.lookup(name)
-            && !old.ns_sym().same(&self.name)
+        let old = self.lookup(name).filter(|o| !o.ns_sym().same(&self.name));
+        if let Some(old) = &old
             && old.ns_sym().name() != "clojure.core"
         {
-            return Err(self.already_refers(name, &old));
+            return Err(self.already_refers(name, old));
         }
-        Ok(self.intern(name))
+        let var = self.intern(name);
+        if let Some(old) = old {
+            let msg = format!(
+                "WARNING: {name} already refers to: #'{} in namespace: {}, being replaced by: #'{}\n",
+                old.qualified_name(),
+                self.name_str(),
+                var.qualified_name()
+            );
+            if let Some(w) = super::core_vars::core_vars().err.get() {
+                let _ = super::io::write_to(&w, &msg);
+            }
+        }
+        Ok(var)
     }
     /// Look up an unqualified name (interned or referred).
     pub fn lookup(&self, name: &str) -> Option<Ref<Var>> {

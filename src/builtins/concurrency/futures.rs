@@ -214,6 +214,11 @@ mod threaded {
     /// `s` up to `n` (100) items ahead of the consumer.
     pub fn seque(args: &[Value]) -> Result<Value> {
         check_arity("seque", args, 1, Some(2))?;
+        if let [q, s] = args
+            && crate::runtime::host::is_instance("java.util.concurrent.BlockingQueue", q)
+        {
+            return seque_queue(q.clone(), s.clone());
+        }
         let (n, s) = match args {
             [n, s] => (crate::runtime::number::to_long(n)?, s.clone()),
             _ => (100, args[0].clone()),
@@ -247,6 +252,94 @@ mod threaded {
             ));
         }
         Ok(drain(rx))
+    }
+
+    /// `(seque q s)` with a BlockingQueue `q`, as core.clj does it: a fill
+    /// job on the send-off pool `.offer`s items until `q` is full, then `q`
+    /// itself as the end; each item the consumer `.take`s sends another
+    /// fill. nil travels as a private marker (a queue holds no nulls), and a
+    /// seq that fails ends the queue. Fills run one at a time.
+    fn seque_queue(q: Value, s: Value) -> Result<Value> {
+        use std::sync::{Arc, Mutex};
+        let nil_marker = Value::native_closure("clojure.core/seque/NIL", |_| Ok(Value::NIL));
+        // The unread rest of `s`; None once the end marker is in the queue.
+        let rest = Arc::new(Mutex::new(Some(s)));
+        let (fq, fm) = (q.clone(), nil_marker.clone());
+        let fill = Arc::new(move || {
+            let mut guard = match rest.lock() {
+                Ok(g) => g,
+                Err(p) => p.into_inner(),
+            };
+            let Some(mut cur) = guard.take() else {
+                return;
+            };
+            let offer = |x: &Value| {
+                crate::runtime::host::call_method(&fq, "offer", std::slice::from_ref(x))
+                    .is_ok_and(|r| r.truthy())
+            };
+            loop {
+                let next = seq::seq(&cur).and_then(|c| {
+                    if c.is_nil() {
+                        Ok(None)
+                    } else {
+                        Ok(Some((seq::first(&c)?, seq::rest(&c)?)))
+                    }
+                });
+                match next {
+                    Ok(Some((x, r))) => {
+                        let item = if x.is_nil() { fm.clone() } else { x };
+                        if !offer(&item) {
+                            *guard = Some(cur);
+                            return;
+                        }
+                        cur = r;
+                    }
+                    Ok(None) | Err(_) => {
+                        if !offer(&fq) {
+                            *guard = Some(Value::empty_list());
+                        }
+                        return;
+                    }
+                }
+            }
+        });
+        let submit = {
+            let fill = fill.clone();
+            move || {
+                let fill = fill.clone();
+                executor::solo()
+                    .submit(Box::new(move || fill()))
+                    .map_err(|_| {
+                        Exception::new(
+                            ExClass::RejectedExecutionException,
+                            "Task rejected from the send-off pool: shutdown-agents was called",
+                        )
+                    })
+            }
+        };
+        submit()?;
+        Ok(drain_queue(q, nil_marker, Arc::new(submit)))
+    }
+
+    type Submit = std::sync::Arc<dyn Fn() -> Result<()> + Send + Sync>;
+
+    fn drain_queue(q: Value, nil_marker: Value, submit: Submit) -> Value {
+        Value::lazy_seq_native(move || {
+            let x = crate::runtime::host::call_method(&q, "take", &[])?;
+            if x.identical(&q) {
+                return Ok(Value::NIL);
+            }
+            submit()?;
+            let x = if x.identical(&nil_marker) {
+                Value::NIL
+            } else {
+                x
+            };
+            seq::cons(
+                x,
+                &drain_queue(q.clone(), nil_marker.clone(), submit.clone()),
+            )
+        })
     }
 
     fn drain(rx: std::sync::mpsc::Receiver<Item>) -> Value {

@@ -49,9 +49,14 @@
       (last (str/split f #"/")))))
 
 (defn- position-of
-  "{:file :line} of a macro call form, for *report-position*."
+  "{:file :line} of a macro call form, for *report-position*: a form built
+  by another macro has no :line, and then the JVM's stack names the line of
+  the innermost enclosing form read from source (Compiler/LINE)."
   [form]
-  {:file (source-file) :line (:line (meta form))})
+  {:file (source-file)
+   :line (or (:line (meta form))
+             (let [l @clojure.lang.Compiler/LINE]
+               (when (pos? l) l)))})
 
 ;;; UTILITIES FOR REPORTING FUNCTIONS
 
