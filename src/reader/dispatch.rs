@@ -92,14 +92,15 @@ impl Reader {
             ));
         }
         if self.src.line_numbering() && matches!(o.view(), View::List(l) if !l.is_empty()) {
-            // The `^`'s position, under the metadata as written (an explicit
-            // :line or :column wins, as renumbering-read relies on).
-            let mut at = vec![
-                (Value::keyword(None, "line"), Value::long(start.0 as i64)),
-                (Value::keyword(None, "column"), Value::long(start.1 as i64)),
-            ];
-            meta::assoc_all(&mut at, pairs);
-            pairs = at;
+            // MetaReader: the `^`'s position assoc'ed as `(get meta :line
+            // line)`: an explicit :line or :column keeps its value and place
+            // (renumbering-read relies on it), a missing one comes last.
+            for (key, at) in [("line", start.0), ("column", start.1)] {
+                let key = Value::keyword(None, key);
+                if !pairs.iter().any(|(k, _)| k.identical(&key)) {
+                    pairs.push((key, Value::long(at as i64)));
+                }
+            }
         }
         meta::attach(&o, pairs)
     }

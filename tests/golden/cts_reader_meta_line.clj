@@ -23,3 +23,6 @@
   (prn (attempt #(read+string (lnpr "1"))))
   (prn (attempt #(clojure.edn/read-string "1")))
   (prn (attempt #(load-string "(+ 1 2)"))))
+;; metadata on a syntax-quoted list: the written keys first, then the position
+(prn (meta (read (lnpr "\n\n  ^:k `(a (b))"))))
+(prn (meta (read (lnpr "^{:column 4 :k 1} (a)"))))
