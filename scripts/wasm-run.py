@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Run a wasm32-wasip1 module under wasmtime (the PyPI package embeds the
 engine). Usage: wasm-run.py MODULE.wasm [args...]. stdin/stdout/stderr are
-inherited; the current directory is preopened as '.'; exit status is passed
-through."""
+inherited; the current directory is preopened as '.' and /tmp as '/tmp'
+(java.io.tmpdir on wasm32); exit status is passed through."""
+import os
 import sys
 import threading
 
@@ -37,6 +38,9 @@ def main():
     wasi.inherit_stderr()
     wasi.inherit_env()
     wasi.preopen_dir(".", ".")
+    # java.io.tmpdir is /tmp on wasm32 (runtime::file::temp_dir).
+    if os.path.isdir("/tmp"):
+        wasi.preopen_dir("/tmp", "/tmp")
     store.set_wasi(wasi)
     module = wasmtime.Module.from_file(engine, module_path)
     instance = linker.instantiate(store, module)

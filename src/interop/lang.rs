@@ -99,7 +99,7 @@ fn property(key: &str) -> Option<String> {
         "user.dir" => std::env::current_dir().ok()?.to_string_lossy().into_owned(),
         "user.home" => std::env::var("HOME").ok()?,
         "user.name" => std::env::var("USER").ok()?,
-        "java.io.tmpdir" => std::env::temp_dir().to_string_lossy().into_owned(),
+        "java.io.tmpdir" => crate::runtime::file::temp_dir(),
         "clojure.version" => return None,
         _ => return None,
     })

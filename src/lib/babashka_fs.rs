@@ -567,10 +567,7 @@ fn move_fn(args: &[Value]) -> Result<Value> {
 }
 
 fn tmp_root() -> String {
-    std::env::var("TMPDIR")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "/tmp".to_string())
+    crate::runtime::file::temp_dir()
 }
 
 /// A fresh name in `dir`: prefix + random digits + suffix, made by `make`

@@ -179,7 +179,7 @@ impl File {
         }
         let dir = match dir {
             Some(d) => d.to_string(),
-            None => std::env::temp_dir().to_string_lossy().into_owned(),
+            None => temp_dir(),
         };
         let suffix = suffix.unwrap_or(".tmp");
         loop {
@@ -270,6 +270,20 @@ pub fn io_reason(e: &std::io::Error, path: &str) -> String {
 /// FileNotFoundException for a file that could not be opened.
 pub fn not_found(e: &std::io::Error, path: &str) -> Exception {
     Exception::new(ExClass::FileNotFoundException, io_reason(e, path))
+}
+
+/// java.io.tmpdir. std's `temp_dir` panics on wasm32-wasi ("no filesystem
+/// on wasm"): there it is $TMPDIR or /tmp, which works where the host
+/// preopens it and otherwise fails as a clean IOException when used.
+pub fn temp_dir() -> String {
+    #[cfg(target_family = "wasm")]
+    {
+        std::env::var("TMPDIR").unwrap_or_else(|_| "/tmp".into())
+    }
+    #[cfg(not(target_family = "wasm"))]
+    {
+        std::env::temp_dir().to_string_lossy().into_owned()
+    }
 }
 
 #[cfg(test)]
