@@ -1277,6 +1277,26 @@ fn call_value_cold(
     call_value(stack, frames, fv, argc, ret)
 }
 
+/// Intrinsic site `d`'s two operands (a unary site's second is its first,
+/// or for `(:k m)` the keyword constant).
+fn site_operands<'a>(
+    d: &PrimCall,
+    stack: &'a [Value],
+    base: usize,
+    consts: &'a [Value],
+) -> (&'a Value, &'a Value) {
+    let n = stack.len();
+    let a = operand(d.a, n - d.on_stack as usize, stack, base, consts);
+    let b = if d.binary {
+        operand(d.b, n - 1, stack, base, consts)
+    } else if d.prim == Prim::KwGet {
+        &consts[d.var as usize]
+    } else {
+        a
+    };
+    (a, b)
+}
+
 /// A fused value op's miss: intrinsic site `d` the generic way (as
 /// `Op::Prim`; `pc` skips a `Store` its result went to). Some((fv,
 /// argc)): no fast path, call `fv` with the `argc` operands pushed.
@@ -1288,17 +1308,8 @@ fn prim_slow(
     consts: &[Value],
     pc: &mut usize,
 ) -> Result<Option<(Value, usize)>> {
-    let binary = d.binary;
-    let k = d.on_stack as usize;
-    let n = stack.len();
-    let a = operand(d.a, n - k, stack, base, consts);
-    let b = if binary {
-        operand(d.b, n - 1, stack, base, consts)
-    } else if d.prim == Prim::KwGet {
-        &consts[d.var as usize]
-    } else {
-        a
-    };
+    let (binary, k) = (d.binary, d.on_stack as usize);
+    let (a, b) = site_operands(d, stack, base, consts);
     match prim_value(d.prim, a, b) {
         Some(Ok(r)) => {
             finish_prim(d, binary, k, stack, base);
@@ -1327,15 +1338,8 @@ fn branch_slow(
     code: &[Op],
     pc: &mut usize,
 ) -> Result<Option<(Value, usize)>> {
-    let binary = d.binary;
-    let k = d.on_stack as usize;
-    let n = stack.len();
-    let a = operand(d.a, n - k, stack, base, consts);
-    let b = if binary {
-        operand(d.b, n - 1, stack, base, consts)
-    } else {
-        a
-    };
+    let (binary, k) = (d.binary, d.on_stack as usize);
+    let (a, b) = site_operands(d, stack, base, consts);
     match prim_test(d.prim, a, b) {
         Some(t) => {
             finish_prim(d, binary, k, stack, base);
