@@ -217,8 +217,7 @@ pub fn invoke_closure(fv: &Value, c: &Closure, args: &mut [Value]) -> Result<Val
     let _guard = stack::enter()?;
     with_vm(|vm| {
         vm.stack.extend(args.iter_mut().map(std::mem::take));
-        vm.enter(fv, c, args.len())?;
-        vm.run()
+        vm.call_pushed(fv, c, args.len())
     })
 }
 
@@ -227,9 +226,98 @@ pub fn invoke_closure_ref(fv: &Value, c: &Closure, args: &[Value]) -> Result<Val
     let _guard = stack::enter()?;
     with_vm(|vm| {
         vm.stack.extend_from_slice(args);
-        vm.enter(fv, c, args.len())?;
-        vm.run()
+        vm.call_pushed(fv, c, args.len())
     })
+}
+
+/// A prepared call of one fn value from Rust (issue 8 point 4): the loop
+/// of a native (`reduce`, `sort`'s comparator, `sort-by`'s key fn) makes
+/// one and calls it per item. For a bytecode closure the fn's kind, the
+/// depth guard and this thread's VM for the next re-entrancy depth are
+/// resolved once, in [`with_caller`]; each call then only moves its args
+/// onto that VM, pushes the frame and runs it. Any other fn goes through
+/// `func::call`, as a call from Rust always does.
+///
+/// The VM of the caller's depth is idle between calls: a fn the native
+/// calls meanwhile (a lazy seq's thunk realised by the walk) runs one
+/// depth deeper, as do the calls the closure makes itself.
+pub struct Caller<'a> {
+    f: &'a Value,
+    vm: Option<(&'a mut Vm, &'a Closure)>,
+}
+
+/// Run `body` with a [`Caller`] of `f`. The depth `f`'s calls run at is
+/// entered once, for the whole body (one call level, as each call counts).
+#[inline]
+pub fn with_caller<R>(f: &Value, body: impl FnOnce(&mut Caller<'_>) -> Result<R>) -> Result<R> {
+    if let View::Fn(func) = f.view()
+        && let FnKind::Bytecode(c) = &func.kind
+    {
+        let _guard = stack::enter()?;
+        return with_vm(|vm| {
+            body(&mut Caller {
+                f,
+                vm: Some((vm, c)),
+            })
+        });
+    }
+    body(&mut Caller { f, vm: None })
+}
+
+impl Caller<'_> {
+    /// The fn called.
+    pub fn fn_value(&self) -> &Value {
+        self.f
+    }
+
+    /// Call with args it moves out (left nil).
+    #[inline]
+    pub fn call(&mut self, args: &mut [Value]) -> Result<Value> {
+        match &mut self.vm {
+            Some((vm, c)) => {
+                vm.stack.extend(args.iter_mut().map(std::mem::take));
+                vm.call_pushed(self.f, c, args.len())
+            }
+            None => func::call(self.f, args),
+        }
+    }
+
+    /// Call with one arg.
+    #[inline]
+    pub fn call1(&mut self, a: Value) -> Result<Value> {
+        match &mut self.vm {
+            Some((vm, c)) => {
+                vm.stack.push(a);
+                vm.call_pushed(self.f, c, 1)
+            }
+            None => call_args(self.f, [a]),
+        }
+    }
+
+    /// Call with two args.
+    #[inline]
+    pub fn call2(&mut self, a: Value, b: Value) -> Result<Value> {
+        match &mut self.vm {
+            Some((vm, c)) => {
+                vm.stack.push(a);
+                vm.stack.push(b);
+                vm.call_pushed(self.f, c, 2)
+            }
+            None => call_args(self.f, [a, b]),
+        }
+    }
+}
+
+/// `func::call` with an array of args, released without the array's
+/// out-of-line drop glue (the callee leaves moved args nil).
+#[inline(always)]
+fn call_args<const N: usize>(f: &Value, args: [Value; N]) -> Result<Value> {
+    let mut args = std::mem::ManuallyDrop::new(args);
+    let r = func::call(f, &mut args[..]);
+    for v in args.iter_mut() {
+        release(std::mem::take(v));
+    }
+    r
 }
 
 /// Call a bytecode closure's variadic arity with its rest param bound to
@@ -514,6 +602,19 @@ impl Vm {
         )
     }
 
+    /// Call the closure `c` of `fv` from Rust on this idle VM, its `argc`
+    /// args pushed: the VM is idle again when it returns (the frame's
+    /// return or `unwind` empties the stack; an arity error clears the
+    /// args here).
+    #[inline(always)]
+    fn call_pushed(&mut self, fv: &Value, c: &Closure, argc: usize) -> Result<Value> {
+        if let Err(e) = self.enter(fv, c, argc) {
+            self.stack.clear();
+            return Err(e);
+        }
+        self.run()
+    }
+
     /// Unwind to the nearest handler for `e`, recording a trace frame for
     /// every frame left. Err when no frame handles it.
     fn unwind(&mut self, e: Exception) -> Result<()> {
@@ -551,7 +652,9 @@ impl Vm {
         Err(e)
     }
 
-    /// Run until the bottom frame returns.
+    /// Run until the bottom frame returns (one function with the dispatch
+    /// loop: a call from Rust enters one frame, not two).
+    #[inline(never)]
     fn run(&mut self) -> Result<Value> {
         loop {
             let e = match self.dispatch() {
@@ -573,6 +676,7 @@ impl Vm {
     /// operand in range, and `push_frame` made the stack hold the frame's
     /// `frame_size` slots and its fn slot, which stay below the operands
     /// until the frame returns or unwinds.
+    #[inline(always)]
     fn dispatch(&mut self) -> Result<Value> {
         let vm = self;
         let Some(fr) = vm.frames.last() else {

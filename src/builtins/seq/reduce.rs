@@ -14,6 +14,7 @@ use crate::runtime::gc::{Lock, Ref, lock};
 use crate::runtime::meta;
 use crate::runtime::seq;
 use crate::runtime::value::{Value, View};
+use crate::vm::with_caller;
 use std::collections::VecDeque;
 use std::ops::ControlFlow;
 
@@ -58,11 +59,13 @@ fn reduce_owned_native(f: &Value, init: Value, coll: Value) -> Result<Value> {
         return crate::runtime::types::call_method(&coll, "reduce", &[f.clone(), init])
             .unwrap_or(Ok(Value::NIL));
     }
-    fold_owned(coll, init, |acc, x| {
-        let acc = call(f, &mut [acc, x])?;
-        Ok(match acc.as_reduced() {
-            Some(v) => ControlFlow::Break(v.clone()),
-            None => ControlFlow::Continue(acc),
+    with_caller(f, |f| {
+        fold_owned(coll, init, |acc, x| {
+            let acc = f.call2(acc, x)?;
+            Ok(match acc.as_reduced() {
+                Some(v) => ControlFlow::Break(v.clone()),
+                None => ControlFlow::Continue(acc),
+            })
         })
     })
 }
@@ -165,13 +168,15 @@ pub(crate) fn reduce_native(args: &mut [Value]) -> Result<Value> {
                     None => return call(f, &mut []),
                     Some(first) => first.clone(),
                 };
-                for x in v.iter().skip(1) {
-                    acc = call(f, &mut [acc, x.clone()])?;
-                    if let Some(r) = acc.as_reduced() {
-                        return Ok(r.clone());
+                return with_caller(f, |f| {
+                    for x in v.iter().skip(1) {
+                        acc = f.call2(std::mem::take(&mut acc), x.clone())?;
+                        if let Some(r) = acc.as_reduced() {
+                            return Ok(r.clone());
+                        }
                     }
-                }
-                return Ok(acc);
+                    Ok(acc)
+                });
             }
             // IReduce: the instance's own (reduce f).
             if matches!(coll.view(), View::Instance(_))

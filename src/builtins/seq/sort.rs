@@ -3,12 +3,12 @@
 
 use super::{basic::rand_below, items};
 use crate::builtins::{Def, arity_error};
-use crate::runtime::coll::SortedComparator;
+use crate::runtime::coll::{SortedComparator, fn_compare_int};
 use crate::runtime::error::{Exception, Result};
-use crate::runtime::func::invoke;
 use crate::runtime::meta;
 use crate::runtime::seq::ArraySeq;
 use crate::runtime::value::Value;
+use crate::vm::{Caller, with_caller};
 use std::cmp::Ordering;
 
 pub(crate) const DEFS: &[Def] = &[
@@ -48,12 +48,26 @@ fn sorted_seq(coll: &Value, c: &SortedComparator, key: Option<&Value>) -> Result
     if v.is_empty() {
         return Ok(Value::empty_list());
     }
-    match key {
-        None => sort_values(&mut v, |a, b| c.compare(a, b))?,
-        Some(k) => sort_values(&mut v, |a, b| {
-            let ka = invoke(k, std::slice::from_ref(a))?;
-            let kb = invoke(k, std::slice::from_ref(b))?;
-            c.compare(&ka, &kb)
+    // The key fn and the comparator are prepared calls (one VM entry
+    // for the whole sort, not one per comparison).
+    match (key, c) {
+        (None, SortedComparator::Default) => sort_values(&mut v, |a, b| c.compare(a, b))?,
+        (None, SortedComparator::Fn(f)) => {
+            with_caller(f, |cf| sort_values(&mut v, |a, b| by_fn(f, cf, a, b)))?
+        }
+        (Some(k), _) => with_caller(k, |kc| match c {
+            SortedComparator::Default => sort_values(&mut v, |a, b| {
+                let ka = kc.call1(a.clone())?;
+                let kb = kc.call1(b.clone())?;
+                c.compare(&ka, &kb)
+            }),
+            SortedComparator::Fn(f) => with_caller(f, |cf| {
+                sort_values(&mut v, |a, b| {
+                    let ka = kc.call1(a.clone())?;
+                    let kb = kc.call1(b.clone())?;
+                    by_fn(f, cf, &ka, &kb)
+                })
+            }),
         })?,
     }
     let s = ArraySeq::value(v);
@@ -63,6 +77,12 @@ fn sorted_seq(coll: &Value, c: &SortedComparator, key: Option<&Value>) -> Result
     } else {
         meta::with_meta(&s, m)
     }
+}
+
+/// The order of `a` and `b` by the comparator fn `f` (called through its
+/// prepared call `cf`).
+fn by_fn(f: &Value, cf: &mut Caller<'_>, a: &Value, b: &Value) -> Result<Ordering> {
+    Ok(fn_compare_int(f, a, b, |x, y| cf.call2(x, y))?.cmp(&0))
 }
 
 fn comparator(f: &Value) -> Result<SortedComparator> {

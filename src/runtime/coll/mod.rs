@@ -21,7 +21,7 @@ pub use hash_set::HashSet;
 pub use list::List;
 pub use map_entry::MapEntry;
 pub use queue::{Queue, QueueSeq};
-pub use sorted::{Comparator as SortedComparator, SortedMap, SortedSet};
+pub use sorted::{Comparator as SortedComparator, SortedMap, SortedSet, fn_compare_int};
 pub use transient::{TransientMap, TransientSet};
 pub(crate) use vector::TrieNode;
 pub use vector::{ChunkedSeq, SubVector, TransientVector, Vector, VectorRSeq, VectorSeq};

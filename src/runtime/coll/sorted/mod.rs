@@ -8,7 +8,7 @@ pub(crate) use tree::TreeCursor;
 use super::hash_map::{MapSeq, SeqKeys};
 use crate::runtime::compare::{cast_message, compare_int};
 use crate::runtime::error::{ExClass, Exception, Result, err};
-use crate::runtime::func::call_fn;
+use crate::runtime::func::call;
 use crate::runtime::value::{Value, View};
 use std::cmp::Ordering;
 use tree::{Added, Link, TreeIter};
@@ -48,24 +48,44 @@ impl Comparator {
 
     /// Comparator.compare's int (AFunction.compare for a fn).
     pub fn compare_int(&self, a: &Value, b: &Value) -> Result<i32> {
-        let f = match self {
-            Comparator::Default => return compare_int(a, b),
-            Comparator::Fn(f) => f,
-        };
-        if let Some(r) = crate::runtime::types::call_method(f, "compare", &[a.clone(), b.clone()]) {
-            let n = crate::runtime::number::to_long(&r?)?;
-            return Ok(n as i32);
+        match self {
+            Comparator::Default => compare_int(a, b),
+            Comparator::Fn(f) => fn_compare_int(f, a, b, |x, y| call(f, &mut [x, y])),
         }
-        let View::Fn(func) = f.view() else {
+    }
+}
+
+/// Comparator.compare's int for the comparator `f` (AFunction.compare for
+/// a fn, a Comparator instance's own `compare`), the fn called through
+/// `call` with its two args moved (a sort's prepared call, or
+/// `func::call`).
+pub fn fn_compare_int(
+    f: &Value,
+    a: &Value,
+    b: &Value,
+    mut call: impl FnMut(Value, Value) -> Result<Value>,
+) -> Result<i32> {
+    match f.view() {
+        View::Fn(_) => {}
+        View::Instance(_) => {
+            if let Some(r) =
+                crate::runtime::types::call_method(f, "compare", &[a.clone(), b.clone()])
+            {
+                let n = crate::runtime::number::to_long(&r?)?;
+                return Ok(n as i32);
+            }
             return err::class_cast(cast_message(f.class_name(), "java.util.Comparator"));
-        };
-        let r = call_fn(f, func, &mut [a.clone(), b.clone()])?;
+        }
+        _ => return err::class_cast(cast_message(f.class_name(), "java.util.Comparator")),
+    }
+    {
+        let r = call(a.clone(), b.clone())?;
         // AFunction.compare: a boolean means "less than"; a number's
         // intValue() gives the sign.
         let n: i32 = match r.view() {
             View::Bool(true) => -1,
             View::Bool(false) => {
-                if call_fn(f, func, &mut [b.clone(), a.clone()])?.truthy() {
+                if call(b.clone(), a.clone())?.truthy() {
                     1
                 } else {
                     0
