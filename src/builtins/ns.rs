@@ -321,9 +321,7 @@ fn refer_into(from: &Ref<Namespace>, opts: &ReferOpts) -> Result<()> {
         let as_name = renamed
             .as_symbol()
             .map_or(name.clone(), |s| s.name().to_string());
-        // Referring over a var of the namespace itself keeps the local var,
-        // as Namespace.reference does.
-        let _ = to.refer(&as_name, var.clone());
+        to.refer(&as_name, var.clone())?;
     }
     Ok(())
 }

@@ -103,13 +103,18 @@ impl Namespace {
             .filter(|v| v.ns_sym().same(&self.name))
             .cloned()
     }
-    /// `refer` one var under a name. Referring over an interned var of this
-    /// namespace is an error, as in Clojure.
+    /// `refer` one var under a name (Namespace.reference's
+    /// warnOrFailOnReplace): a var of this namespace, or any var replaced
+    /// by one of clojure.core's, is replaced; so is a clojure.core var
+    /// (Clojure warns on stderr); another namespace's var is not: an
+    /// IllegalStateException.
     pub fn refer(&self, name: &str, var: Ref<Var>) -> Result<()> {
         let mut m = lock(&self.mappings);
         if let Some(old) = m.get(name)
-            && old.ns_sym().same(&self.name)
             && !Ref::ptr_eq(old, &var)
+            && !old.ns_sym().same(&self.name)
+            && var.ns_sym().name() != "clojure.core"
+            && old.ns_sym().name() != "clojure.core"
         {
             return Err(self.already_refers(name, old));
         }
