@@ -118,6 +118,17 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("deref" | "get", []) => Some(v.deref()),
             // Var.set: the innermost thread binding (what `set!` changes).
             ("set", [x]) => Some(v.set(x.clone())),
+            // Var.bindRoot: the new root (validated, watches told), and the
+            // var is no longer a macro.
+            ("bindRoot", [x]) => Some((|| {
+                v.set_root(target, x.clone())?;
+                let m = v.meta();
+                let k = Value::keyword(None, "macro");
+                if crate::runtime::lookup::get(&m, &k).truthy() || v.is_macro() {
+                    v.set_meta(crate::runtime::coll::ops::dissoc(&m, &k)?);
+                }
+                Ok(Value::NIL)
+            })()),
             ("setMacro", []) => {
                 let m = crate::runtime::coll::ops::assoc(
                     &v.meta(),
