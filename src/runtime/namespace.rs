@@ -14,6 +14,8 @@ pub struct Namespace {
     aliases: Lock<AHashMap<Box<str>, Ref<Namespace>>>,
     /// `import`ed classes: simple name -> full class name.
     imports: Lock<AHashMap<Box<str>, Box<str>>>,
+    /// Simple names whose default java.lang mapping `ns-unmap` removed.
+    unmapped_defaults: Lock<Vec<Box<str>>>,
     meta: Lock<Value>,
 }
 
@@ -24,6 +26,7 @@ impl Namespace {
             mappings: Lock::new(AHashMap::new()),
             aliases: Lock::new(AHashMap::new()),
             imports: Lock::new(AHashMap::new()),
+            unmapped_defaults: Lock::new(Vec::new()),
             meta: Lock::new(Value::NIL),
         }
     }
@@ -121,8 +124,20 @@ impl Namespace {
         m.insert(name.into(), var);
         Ok(())
     }
+    /// `ns-unmap`: the var or class the name maps to, java.lang's default
+    /// class mappings included.
     pub fn unmap(&self, name: &str) {
         lock(&self.mappings).remove(name);
+        lock(&self.imports).remove(name);
+        let mut u = lock(&self.unmapped_defaults);
+        if !u.iter().any(|n| &**n == name) {
+            u.push(name.into());
+        }
+    }
+    /// Does `simple` still name java.lang's class of that name here (a
+    /// default import not removed by `ns-unmap`)?
+    fn maps_java_lang(&self, simple: &str) -> bool {
+        !lock(&self.unmapped_defaults).iter().any(|n| &**n == simple)
     }
     /// All mappings, sorted by name for deterministic output.
     pub fn mappings(&self) -> Vec<(String, Ref<Var>)> {
@@ -188,6 +203,32 @@ pub fn current() -> Option<Ref<Namespace>> {
     super::core_vars::core_vars().ns.get()?.as_namespace()
 }
 
+/// Namespace.referenceClass: `simple` may name class `full` in `ns` unless
+/// it already maps to another class there (an import, or one of
+/// java.lang's default imports): an IllegalStateException.
+pub fn check_class_mapping(ns: &Namespace, simple: &str, full: &str) -> Result<()> {
+    let java_lang = format!("java.lang.{simple}");
+    let old = ns.imported(simple).or_else(|| {
+        (ns.maps_java_lang(simple) && super::host::class_value(&java_lang).is_some())
+            .then_some(java_lang)
+    });
+    match old {
+        Some(old) if old != full => {
+            let interface = super::host::class_value(&old)
+                .is_some_and(|c| c.as_class().is_some_and(|c| c.is_interface()));
+            let kind = if interface { "interface" } else { "class" };
+            Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "{simple} already refers to: {kind} {old} in namespace: {}",
+                    ns.name_str()
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `(import* "java.util.Date")`: make the class known by its simple name in
 /// the current namespace; returns the class. An unknown class is a
 /// ClassNotFoundException, as on the JVM.
@@ -200,6 +241,7 @@ pub fn import_class(full: &str) -> Result<Value> {
         .map_or(full.to_string(), |c| c.name().to_string());
     let simple = name.rsplit('.').next().unwrap_or(&name).to_string();
     if let Some(ns) = current() {
+        check_class_mapping(&ns, &simple, &name)?;
         ns.import(&simple, &name);
     }
     Ok(class)
