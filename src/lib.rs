@@ -268,6 +268,12 @@ thread_local! {
     static LOAD_POS: std::cell::Cell<Option<(u32, u32)>> = const { std::cell::Cell::new(None) };
 }
 
+/// The line and column of the top-level form being loaded, as
+/// Compiler.LINE/COLUMN hold them while it runs.
+pub(crate) fn load_pos() -> Option<(u32, u32)> {
+    LOAD_POS.get()
+}
+
 /// `eval` for builtins (`eval`, `load-string`, `#=`): in the file `*file*`
 /// names (none for a string or -e).
 fn eval_hook(form: &Value) -> Result<Value> {

@@ -17,6 +17,7 @@ pub mod lang;
 pub(crate) mod macros;
 mod math;
 mod multi;
+pub(crate) use multi::rt_print;
 pub mod ns;
 pub mod open;
 mod regex;

@@ -890,7 +890,32 @@ pub(crate) fn install_vars(core: &Ref<Namespace>) -> Result<()> {
         &[],
     )?;
     core.intern("print-dup").bind_root(pd);
+    // RT.PRINT_INITIALIZED: true once print-method is in place; RT.print
+    // falls back to the built-in printer when it is bound false.
+    let pi = core.intern("print-initialized");
+    pi.bind_root(Value::TRUE);
+    pi.set_dynamic(true);
+    pi.set_meta(Value::map_from_pairs(vec![(kw("private"), Value::TRUE)]));
     Ok(())
+}
+
+/// RT.print(x, w): pr-on (print-dup under `*print-dup*`, else print-method)
+/// once print-initialized, else the built-in printer.
+pub(crate) fn rt_print(x: &Value, w: &Value) -> Result<Value> {
+    let initialized = super::lang::core_value("print-initialized").is_some_and(|v| v.truthy());
+    if !initialized {
+        return builtin_print(&[x.clone(), w.clone()]);
+    }
+    let vars = crate::runtime::core_vars::core_vars();
+    let dup = vars.print_dup.get().is_some_and(|v| v.truthy());
+    let f = if dup {
+        &vars.print_dup_method
+    } else {
+        &vars.print_method
+    };
+    let f = f.get().unwrap_or(Value::NIL);
+    crate::runtime::func::invoke(&f, &[x.clone(), w.clone()])?;
+    Ok(Value::NIL)
 }
 
 #[cfg(test)]

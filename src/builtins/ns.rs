@@ -321,9 +321,7 @@ fn refer_into(from: &Ref<Namespace>, opts: &ReferOpts) -> Result<()> {
         let as_name = renamed
             .as_symbol()
             .map_or(name.clone(), |s| s.name().to_string());
-        // Referring over a var of the namespace itself keeps the local var,
-        // as Namespace.reference does.
-        let _ = to.refer(&as_name, var.clone());
+        to.refer(&as_name, var.clone())?;
     }
     Ok(())
 }
@@ -547,9 +545,52 @@ fn use_fn(args: &[Value]) -> Result<Value> {
     load_specs(args, true)
 }
 
+/// load-libs' throw-if: an Exception wrapped in a CompilerException at the
+/// top-level form being loaded (Compiler.LINE/COLUMN) in `*file*`.
+fn load_libs_error(msg: String) -> Exception {
+    let file = super::lang::core_value("*file*")
+        .and_then(|f| f.as_str().map(str::to_string))
+        .filter(|f| f != "NO_SOURCE_PATH");
+    let (line, column) = crate::load_pos().unwrap_or((0, 0));
+    crate::runtime::error::compiler_exception(
+        Exception::new(ExClass::Exception, msg),
+        file.as_deref(),
+        "compile-syntax-check",
+        i64::from(line),
+        i64::from(column),
+    )
+}
+
 /// The libspecs of `require`/`use`, with the flags among them (`:reload`,
 /// `:reload-all`; `:verbose` is accepted and prints nothing).
 fn load_specs(args: &[Value], use_all: bool) -> Result<Value> {
+    const SUPPORTED: &[&str] = &[
+        "as",
+        "reload",
+        "reload-all",
+        "require",
+        "use",
+        "verbose",
+        "refer",
+        "as-alias",
+    ];
+    let unsupported: Vec<String> = args
+        .iter()
+        .filter(|a| {
+            a.as_keyword()
+                .is_some_and(|k| k.ns().is_some() || !SUPPORTED.contains(&k.name()))
+        })
+        .map(crate::runtime::printer::pr_str)
+        .collect();
+    if !unsupported.is_empty() {
+        return Err(load_libs_error(format!(
+            "Unsupported option(s) supplied: {}",
+            unsupported.join(",")
+        )));
+    }
+    if args.iter().all(|a| a.is_keyword()) {
+        return Err(load_libs_error("Nothing specified to load".into()));
+    }
     let flag = |name: &str| {
         args.iter().any(|a| {
             a.as_keyword()

@@ -139,6 +139,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
                     .replace('$', "/"),
             ))));
         }
+        ("RT", "print", [x, w]) => return Some(crate::builtins::rt_print(x, w)),
         // RT.map / set take an array of items; the core fns take them
         // spread out.
         // PersistentList.create(List): a list of the items.
@@ -796,6 +797,7 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "set",
                 "keyword",
                 "printString",
+                "print",
                 "readString",
                 "booleanCast",
                 "intCast",

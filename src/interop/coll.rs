@@ -110,7 +110,7 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
         ("next", []) => seq::next(target),
         ("more", []) => seq::rest(target),
         ("cons", [x]) => ops::conj(target, x.clone()),
-        ("empty", []) => Ok(ops::empty(target)),
+        ("empty", []) => core("empty", std::slice::from_ref(target)),
         ("equiv", [x]) => Ok(Value::bool(equality::equiv(target, x))),
         ("peek", []) => ops::peek(target),
         ("pop", []) => ops::pop(target),
@@ -165,6 +165,18 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
             core(which, std::slice::from_ref(target))
                 .map(|s| Value::from(Ref::new(HostObject::Iterator(Lock::new(s)))))
         }
+        // java.util.Collection / List / Map mutators of an immutable
+        // collection: UnsupportedOperationException without a message.
+        (
+            "add" | "addAll" | "remove" | "removeAll" | "retainAll" | "removeIf" | "clear" | "set"
+            | "put" | "putAll" | "putIfAbsent" | "replaceAll",
+            _,
+        ) => Err(Exception::full(
+            ExClass::UnsupportedOperationException,
+            None,
+            None,
+            None,
+        )),
         _ => return None,
     })
 }

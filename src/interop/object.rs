@@ -92,6 +92,11 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
                 .and_then(|s| ns.find_interned(s.name()))
                 .map(Value::from)
                 .unwrap_or(Value::NIL))),
+            // Namespace.refer(Symbol, Var): the var, mapped under the name.
+            ("refer", [s, v]) => match (s.as_symbol(), v.as_var()) {
+                (Some(s), Some(var)) => Some(ns.refer(s.name(), var).map(|_| v.clone())),
+                _ => None,
+            },
             ("lookupAlias", [s]) => Some(Ok(s
                 .as_symbol()
                 .and_then(|s| ns.alias(s.name()))
@@ -113,6 +118,17 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             ("deref" | "get", []) => Some(v.deref()),
             // Var.set: the innermost thread binding (what `set!` changes).
             ("set", [x]) => Some(v.set(x.clone())),
+            // Var.bindRoot: the new root (validated, watches told), and the
+            // var is no longer a macro.
+            ("bindRoot", [x]) => Some((|| {
+                v.set_root(target, x.clone())?;
+                let m = v.meta();
+                let k = Value::keyword(None, "macro");
+                if crate::runtime::lookup::get(&m, &k).truthy() || v.is_macro() {
+                    v.set_meta(crate::runtime::coll::ops::dissoc(&m, &k)?);
+                }
+                Ok(Value::NIL)
+            })()),
             ("setMacro", []) => {
                 let m = crate::runtime::coll::ops::assoc(
                     &v.meta(),
@@ -318,7 +334,10 @@ fn instance_method(
             }
             ("values", []) => core("vals", std::slice::from_ref(target)),
             ("entrySet", []) => core("set", std::slice::from_ref(target)),
-            _ => return None,
+            // The rest of java.util.Map and IPersistentCollection as a
+            // persistent map has them (isEmpty, containsValue, cons, the
+            // unsupported mutators, ...).
+            _ => return super::coll::call(target, method, args),
         };
         return Some(r);
     }

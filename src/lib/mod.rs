@@ -109,6 +109,15 @@ const LIBS: &[(&str, LibSource)] = &[
     ("cljw.process", LibSource::Native(babashka_process::DEFS)),
     ("babashka.process", clojure_lib!("babashka/process.clj")),
     ("clojure.java.shell", clojure_lib!("clojure/java/shell.clj")),
+    (
+        "clojure.java.browse",
+        clojure_lib!("clojure/java/browse.clj"),
+    ),
+    (
+        "clojure.java.javadoc",
+        clojure_lib!("clojure/java/javadoc.clj"),
+    ),
+    ("clojure.inspector", clojure_lib!("clojure/inspector.clj")),
     ("babashka.cli", clojure_lib!("babashka/cli.clj")),
     (
         "babashka.fs",

@@ -415,10 +415,10 @@ pub fn compiler_exception(
     column: i64,
 ) -> Exception {
     let kw = |n: &str| Value::keyword(Some("clojure.error"), n);
-    let verb = if phase == "read-source" {
-        "reading source"
-    } else {
-        "macroexpanding"
+    let verb = match phase {
+        "read-source" => "reading source",
+        "compile-syntax-check" | "compilation" => "compiling",
+        _ => "macroexpanding",
     };
     let loc = match file {
         Some(f) => format!("{f}:{line}:{column}"),

@@ -14,6 +14,8 @@ pub struct Namespace {
     aliases: Lock<AHashMap<Box<str>, Ref<Namespace>>>,
     /// `import`ed classes: simple name -> full class name.
     imports: Lock<AHashMap<Box<str>, Box<str>>>,
+    /// Simple names whose default java.lang mapping `ns-unmap` removed.
+    unmapped_defaults: Lock<Vec<Box<str>>>,
     meta: Lock<Value>,
 }
 
@@ -24,6 +26,7 @@ impl Namespace {
             mappings: Lock::new(AHashMap::new()),
             aliases: Lock::new(AHashMap::new()),
             imports: Lock::new(AHashMap::new()),
+            unmapped_defaults: Lock::new(Vec::new()),
             meta: Lock::new(Value::NIL),
         }
     }
@@ -103,21 +106,38 @@ impl Namespace {
             .filter(|v| v.ns_sym().same(&self.name))
             .cloned()
     }
-    /// `refer` one var under a name. Referring over an interned var of this
-    /// namespace is an error, as in Clojure.
+    /// `refer` one var under a name (Namespace.reference's
+    /// warnOrFailOnReplace): a var of this namespace, or any var replaced
+    /// by one of clojure.core's, is replaced; so is a clojure.core var
+    /// (Clojure warns on stderr); another namespace's var is not: an
+    /// IllegalStateException.
     pub fn refer(&self, name: &str, var: Ref<Var>) -> Result<()> {
         let mut m = lock(&self.mappings);
         if let Some(old) = m.get(name)
-            && old.ns_sym().same(&self.name)
             && !Ref::ptr_eq(old, &var)
+            && !old.ns_sym().same(&self.name)
+            && var.ns_sym().name() != "clojure.core"
+            && old.ns_sym().name() != "clojure.core"
         {
             return Err(self.already_refers(name, old));
         }
         m.insert(name.into(), var);
         Ok(())
     }
+    /// `ns-unmap`: the var or class the name maps to, java.lang's default
+    /// class mappings included.
     pub fn unmap(&self, name: &str) {
         lock(&self.mappings).remove(name);
+        lock(&self.imports).remove(name);
+        let mut u = lock(&self.unmapped_defaults);
+        if !u.iter().any(|n| &**n == name) {
+            u.push(name.into());
+        }
+    }
+    /// Does `simple` still name java.lang's class of that name here (a
+    /// default import not removed by `ns-unmap`)?
+    fn maps_java_lang(&self, simple: &str) -> bool {
+        !lock(&self.unmapped_defaults).iter().any(|n| &**n == simple)
     }
     /// All mappings, sorted by name for deterministic output.
     pub fn mappings(&self) -> Vec<(String, Ref<Var>)> {
@@ -183,6 +203,32 @@ pub fn current() -> Option<Ref<Namespace>> {
     super::core_vars::core_vars().ns.get()?.as_namespace()
 }
 
+/// Namespace.referenceClass: `simple` may name class `full` in `ns` unless
+/// it already maps to another class there (an import, or one of
+/// java.lang's default imports): an IllegalStateException.
+pub fn check_class_mapping(ns: &Namespace, simple: &str, full: &str) -> Result<()> {
+    let java_lang = format!("java.lang.{simple}");
+    let old = ns.imported(simple).or_else(|| {
+        (ns.maps_java_lang(simple) && super::host::class_value(&java_lang).is_some())
+            .then_some(java_lang)
+    });
+    match old {
+        Some(old) if old != full => {
+            let interface = super::host::class_value(&old)
+                .is_some_and(|c| c.as_class().is_some_and(|c| c.is_interface()));
+            let kind = if interface { "interface" } else { "class" };
+            Err(Exception::new(
+                ExClass::IllegalStateException,
+                format!(
+                    "{simple} already refers to: {kind} {old} in namespace: {}",
+                    ns.name_str()
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `(import* "java.util.Date")`: make the class known by its simple name in
 /// the current namespace; returns the class. An unknown class is a
 /// ClassNotFoundException, as on the JVM.
@@ -195,6 +241,7 @@ pub fn import_class(full: &str) -> Result<Value> {
         .map_or(full.to_string(), |c| c.name().to_string());
     let simple = name.rsplit('.').next().unwrap_or(&name).to_string();
     if let Some(ns) = current() {
+        check_class_mapping(&ns, &simple, &name)?;
         ns.import(&simple, &name);
     }
     Ok(class)

@@ -382,6 +382,7 @@ pub(crate) fn deftype(args: &[Value]) -> Result<Value> {
         .unwrap_or_default();
     Ok(list![
         sym("do"),
+        import_form(&classname),
         install,
         factory(&name, &classname, &plain),
         sym(&classname)
@@ -408,6 +409,7 @@ pub(crate) fn defrecord(args: &[Value]) -> Result<Value> {
     ];
     Ok(list![
         sym("do"),
+        import_form(&classname),
         install,
         factory(&name, &classname, &plain),
         map_factory,
@@ -459,7 +461,7 @@ pub(crate) fn definterface(args: &[Value]) -> Result<Value> {
     let classname = format!("{}.{}", munge(ns.name_str()), n.name());
     types::define(&classname, TypeKind::Interface, vec![], vec![], vec![]);
     types::import(ns.name_str(), &classname);
-    Ok(sym(&classname))
+    Ok(list![sym("do"), import_form(&classname), sym(&classname)])
 }
 
 /// `(defprotocol Name doc? opts* sigs*)`.
@@ -531,4 +533,11 @@ pub(crate) fn extend_protocol(args: &[Value]) -> Result<Value> {
         out.push(Value::list(e));
     }
     Ok(Value::list(out))
+}
+
+/// `(import* "a.b.C")`, the first step of a type-defining expansion (as the
+/// JVM's `(import a.b.C)`): at run time, a simple name that already names
+/// another class in the namespace is an IllegalStateException.
+fn import_form(classname: &str) -> Value {
+    list![sym("import*"), Value::string(classname)]
 }

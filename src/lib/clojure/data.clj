@@ -88,7 +88,7 @@
     :sequential (diff-sequential a b)
     :map (diff-associative a b)))
 
-(defn diff
+(defn ^{:added "1.3"} diff
   "Recursively compares a and b, returning a tuple of
   [things-only-in-a things-only-in-b things-in-both].
   Comparison rules:

@@ -12,7 +12,7 @@
   (let [big (apply max-key k colls)]
     (cons big (remove #(identical? big %) colls))))
 
-(defn union
+(defn ^{:added "1.0"} union
   "Return a set that is the union of the input sets"
   ([] #{})
   ([s1] s1)
@@ -24,7 +24,7 @@
    (let [[acc & more] (max-first count (conj sets s2 s1))]
      (reduce into acc more))))
 
-(defn intersection
+(defn ^{:added "1.0"} intersection
   "Return a set that is the intersection of the input sets"
   ([s1] s1)
   ([s1 s2]
@@ -36,7 +36,7 @@
    (let [[acc & more] (max-first #(- (count %)) (conj sets s2 s1))]
      (reduce intersection acc more))))
 
-(defn difference
+(defn ^{:added "1.0"} difference
   "Return a set that is the first set without elements of the remaining sets"
   ([s1] s1)
   ([s1 s2]
@@ -47,18 +47,18 @@
   ([s1 s2 & sets]
    (reduce difference s1 (conj sets s2))))
 
-(defn select
+(defn ^{:added "1.0"} select
   "Returns a set of the elements for which pred is true"
   [pred xset]
   (reduce (fn [acc x] (if (pred x) acc (disj acc x)))
           xset xset))
 
-(defn project
+(defn ^{:added "1.0"} project
   "Returns a rel of the elements of xrel with only the keys in ks"
   [xrel ks]
   (with-meta (set (map #(select-keys % ks) xrel)) (meta xrel)))
 
-(defn rename-keys
+(defn ^{:added "1.0"} rename-keys
   "Returns the map with the keys in kmap renamed to the vals in kmap"
   [map kmap]
   (reduce (fn [m [old new]]
@@ -68,12 +68,12 @@
           (apply dissoc map (keys kmap))
           kmap))
 
-(defn rename
+(defn ^{:added "1.0"} rename
   "Returns a rel of the maps in xrel with the keys in kmap renamed to the vals in kmap"
   [xrel kmap]
   (with-meta (set (map #(rename-keys % kmap) xrel)) (meta xrel)))
 
-(defn index
+(defn ^{:added "1.0"} index
   "Returns a map of the distinct values of ks in the xrel mapped to a
   set of the maps in xrel with the corresponding values of ks."
   [xrel ks]
@@ -82,13 +82,13 @@
               (assoc m ik (conj (get m ik #{}) x))))
           {} xrel))
 
-(defn map-invert
+(defn ^{:added "1.0"} map-invert
   "Returns the map with the vals mapped to the keys."
   [m]
   (persistent!
    (reduce-kv (fn [acc k v] (assoc! acc v k)) (transient {}) m)))
 
-(defn join
+(defn ^{:added "1.0"} join
   "When passed 2 rels, returns the rel corresponding to the natural
   join. When passed an additional keymap, joins on the corresponding
   keys."
@@ -114,13 +114,13 @@
                  ret))
              #{} s))))
 
-(defn subset?
+(defn ^{:added "1.2"} subset?
   "Is set1 a subset of set2?"
   [set1 set2]
   (and (<= (count set1) (count set2))
        (every? #(contains? set2 %) set1)))
 
-(defn superset?
+(defn ^{:added "1.2"} superset?
   "Is set1 a superset of set2?"
   [set1 set2]
   (and (>= (count set1) (count set2))

@@ -5,14 +5,14 @@
 ;; cljw exceptions carry no JVM stack frames, so traces print as the JVM
 ;; prints an exception whose stack trace is empty.
 
-(defn root-cause
+(defn ^{:added "1.1"} root-cause
   "Returns the last 'cause' Throwable in a chain of Throwables."
   [tr]
   (if-let [cause (.getCause tr)]
     (recur cause)
     tr))
 
-(defn print-throwable
+(defn ^{:added "1.1"} print-throwable
   "Prints the class and message of a Throwable. Prints the ex-data map
   if present."
   [tr]
@@ -21,7 +21,7 @@
     (newline)
     (pr info)))
 
-(defn print-stack-trace
+(defn ^{:added "1.1"} print-stack-trace
   "Prints a Clojure-oriented stack trace of tr, a Throwable."
   ([tr] (print-stack-trace tr nil))
   ([tr n]
@@ -30,7 +30,7 @@
    (print " at [empty stack trace]")
    (newline)))
 
-(defn print-cause-trace
+(defn ^{:added "1.1"} print-cause-trace
   "Like print-stack-trace but prints chained exceptions (causes)."
   ([tr] (print-cause-trace tr nil))
   ([tr n]

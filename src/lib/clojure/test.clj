@@ -10,12 +10,12 @@
 ;; their own form in *report-position*, which do-report adds to :fail and :error
 ;; reports.
 
-(def ^:dynamic *load-tests*
+(def ^:dynamic ^{:added "1.1"} *load-tests*
   "True by default.  If set to false, no test functions will
   be created by deftest, set-test, or with-test."
   true)
 
-(def ^:dynamic *stack-trace-depth*
+(def ^:dynamic ^{:added "1.1"} *stack-trace-depth*
   "The maximum depth of stack traces to print when an Exception
   is thrown during a test.  Defaults to nil, which means print the
   complete stack trace."
@@ -32,9 +32,11 @@
 
 (def ^:dynamic *test-out* *out*)
 
-(def ^{:dynamic true :doc "cljw: {:file :line} of the innermost `is` or `deftest` being run."} *report-position* nil)
+;; cljw: {:file :line} of the innermost `is` or `deftest` being run (no
+;; docstring: clojure.test's public documented vars are the JVM's).
+(def ^:dynamic *report-position* nil)
 
-(defmacro with-test-out
+(defmacro ^{:added "1.1"} with-test-out
   "Runs body with *out* bound to the value of *test-out*."
   [& body]
   `(binding [*out* *test-out*]
@@ -60,7 +62,7 @@
 
 ;;; UTILITIES FOR REPORTING FUNCTIONS
 
-(defn file-position
+(defn ^{:added "1.1"} file-position
   "Returns a vector [filename line-number] for the nth call up the
   stack. Deprecated in 1.2: cljw has no stack to inspect and returns the
   position of the innermost `is` or `deftest`."
@@ -68,7 +70,7 @@
   [n]
   [(:file *report-position*) (:line *report-position*)])
 
-(defn testing-vars-str
+(defn ^{:added "1.1"} testing-vars-str
   "Returns a string representation of the current test.  Renders names
   in *testing-vars* as a list, then the source file and line of
   current assertion."
@@ -78,13 +80,13 @@
      (reverse (map #(:name (meta %)) *testing-vars*))
      " (" file ":" line ")")))
 
-(defn testing-contexts-str
+(defn ^{:added "1.1"} testing-contexts-str
   "Returns a string representation of the current test context. Joins
   strings in *testing-contexts* with spaces."
   []
   (apply str (interpose " " (reverse *testing-contexts*))))
 
-(defn inc-report-counter
+(defn ^{:added "1.1"} inc-report-counter
   "Increments the named counter in *report-counters*, a ref to a map.
   Does nothing if *report-counters* is nil."
   [name]
@@ -93,14 +95,14 @@
 
 ;;; TEST RESULT REPORTING
 
-(defmulti ^:dynamic report
+(defmulti ^:dynamic ^{:added "1.1"} report
   "Generic reporting function, may be overridden to plug in
   different report formats (e.g., TAP, JUnit).  Assertions such as
   'is' call 'report' to indicate results.  The argument given to
   'report' will be a map with a :type key."
   :type)
 
-(defn do-report
+(defn ^{:added "1.2"} do-report
   "Add file and line information to a test result and call report.
   If you are writing a custom assert-expr method, call this function
   to pass test results to report."
@@ -155,14 +157,14 @@
 
 ;;; UTILITIES FOR ASSERTIONS
 
-(defn get-possibly-unbound-var
+(defn ^{:added "1.1"} get-possibly-unbound-var
   "Like var-get but returns nil if the var is unbound."
   [v]
   (try (var-get v)
        (catch IllegalStateException e
          nil)))
 
-(defn function?
+(defn ^{:added "1.1"} function?
   "Returns true if argument is a function or a symbol that resolves to
   a function (not a macro)."
   [x]
@@ -173,7 +175,7 @@
              (not (:macro (meta v))))))
     (fn? x)))
 
-(defn assert-predicate
+(defn ^{:added "1.1"} assert-predicate
   "Returns generic assertion code for any functional predicate.  The
   'expected' argument to 'report' will contains the original form, the
   'actual' argument will contain the form with all its sub-forms
@@ -191,7 +193,7 @@
                      :expected '~form, :actual (list '~'not (cons '~pred values#))}))
        result#)))
 
-(defn assert-any
+(defn ^{:added "1.1"} assert-any
   "Returns generic assertion code for any test, including macros, Java
   method calls, or isolated symbols."
   [msg form]
@@ -257,7 +259,7 @@
                             :expected '~form, :actual e#})))
             e#))))
 
-(defmacro try-expr
+(defmacro ^{:added "1.1"} try-expr
   "Used by the 'is' macro to catch unexpected exceptions.
   You don't call this."
   [msg form]
@@ -277,7 +279,7 @@
       `(binding [*report-position* ~pos] (try-expr ~msg ~form))
       `(try-expr ~msg ~form))))
 
-(defmacro is
+(defmacro ^{:added "1.1"} is
   "Generic assertion macro.  'form' is any predicate test.
   'msg' is an optional message to attach to the assertion.
 
@@ -294,7 +296,7 @@
   ([form] (is-expansion &form form nil))
   ([form msg] (is-expansion &form form msg)))
 
-(defmacro are
+(defmacro ^{:added "1.1"} are
   "Checks multiple assertions with a template expression.
   See clojure.template/do-template for an explanation of
   templates.
@@ -323,7 +325,7 @@
                 (partition (count argv) args)))
     (throw (IllegalArgumentException. "The number of args doesn't match are's argv."))))
 
-(defmacro testing
+(defmacro ^{:added "1.1"} testing
   "Adds a new string to the list of testing contexts.  May be nested,
   but must occur inside a test function (deftest)."
   [string & body]
@@ -332,7 +334,7 @@
 
 ;;; DEFINING TESTS
 
-(defmacro with-test
+(defmacro ^{:added "1.1"} with-test
   "Takes any definition form (that returns a Var) as the first argument.
   Remaining body goes in the :test metadata function for that Var.
 
@@ -343,7 +345,7 @@
     `(doto ~definition (alter-meta! assoc :test (fn [] ~@body)))
     definition))
 
-(defmacro deftest
+(defmacro ^{:added "1.1"} deftest
   "Defines a test function with no arguments.  Test functions may call
   other tests, so tests may be composed.  If you compose tests, you
   should also define a function named test-ns-hook; run-tests will
@@ -360,7 +362,7 @@
       `(def ~(vary-meta name assoc :test `(fn [] (binding [*report-position* ~pos] ~@body)))
          (fn [] (test-var (var ~name)))))))
 
-(defmacro deftest-
+(defmacro ^{:added "1.1"} deftest-
   "Like deftest but creates a private var."
   [name & body]
   (when *load-tests*
@@ -368,7 +370,7 @@
       `(def ~(vary-meta name assoc :test `(fn [] (binding [*report-position* ~pos] ~@body)) :private true)
          (fn [] (test-var (var ~name)))))))
 
-(defmacro set-test
+(defmacro ^{:added "1.1"} set-test
   "Experimental.
   Sets :test metadata of the named var to a fn with the given body.
   The var must already exist.  Does not modify the value of the var.
@@ -386,7 +388,7 @@
   [key coll]
   (alter-meta! *ns* assoc key coll))
 
-(defmulti use-fixtures
+(defmulti ^{:added "1.1"} use-fixtures
   "Wrap test runs in a fixture function to perform setup and
   teardown. Using a fixture-type of :each wraps every test
   individually, while :once wraps the whole run in a single function."
@@ -403,13 +405,13 @@
   [f]
   (f))
 
-(defn compose-fixtures
+(defn ^{:added "1.1"} compose-fixtures
   "Composes two fixture functions, creating a new fixture function
   that combines their behavior."
   [f1 f2]
   (fn [g] (f1 (fn [] (f2 g)))))
 
-(defn join-fixtures
+(defn ^{:added "1.1"} join-fixtures
   "Composes a collection of fixtures, in order.  Always returns a valid
   fixture function, even if the collection is empty."
   [fixtures]
@@ -417,7 +419,7 @@
 
 ;;; RUNNING TESTS: LOW-LEVEL FUNCTIONS
 
-(defn test-var
+(defn ^{:added "1.1"} test-var
   "If v has a function in its :test metadata, calls that function,
   with *testing-vars* bound to (conj *testing-vars* v)."
   {:dynamic true}
@@ -436,7 +438,7 @@
                            :expected nil, :actual e}))))
       (do-report {:type :end-test-var, :var v}))))
 
-(defn test-vars
+(defn ^{:added "1.6"} test-vars
   "Groups vars by their namespace and runs test-var on them with
   appropriate fixtures applied."
   [vars]
@@ -449,12 +451,12 @@
            (when (:test (meta v))
              (each-fixture-fn (fn [] (test-var v))))))))))
 
-(defn test-all-vars
+(defn ^{:added "1.1"} test-all-vars
   "Calls test-vars on every var interned in the namespace, with fixtures."
   [ns]
   (test-vars (vals (ns-interns ns))))
 
-(defn test-ns
+(defn ^{:added "1.1"} test-ns
   "If the namespace defines a function named test-ns-hook, calls that.
   Otherwise, calls test-all-vars on the namespace.  'ns' is a
   namespace object or a symbol.
@@ -476,7 +478,7 @@
 
 ;;; RUNNING TESTS: HIGH-LEVEL FUNCTIONS
 
-(defn run-tests
+(defn ^{:added "1.1"} run-tests
   "Runs all tests in the given namespaces; prints results.
   Defaults to current namespace if none given.  Returns a map
   summarizing test results."
@@ -487,7 +489,7 @@
      (do-report summary)
      summary)))
 
-(defn run-all-tests
+(defn ^{:added "1.1"} run-all-tests
   "Runs all tests in all namespaces; prints results.
   Optional argument is a regular expression; only namespaces with
   names matching the regular expression (with re-matches) will be
@@ -495,14 +497,14 @@
   ([] (apply run-tests (all-ns)))
   ([re] (apply run-tests (filter #(re-matches re (name (ns-name %))) (all-ns)))))
 
-(defn successful?
+(defn ^{:added "1.1"} successful?
   "Returns true if the given test summary indicates all tests
   were successful, false otherwise."
   [summary]
   (and (zero? (:fail summary 0))
        (zero? (:error summary 0))))
 
-(defn run-test-var
+(defn ^{:added "1.11"} run-test-var
   "Runs the tests for a single Var, with fixtures executed around the test,
   and summary output after."
   [v]
@@ -518,7 +520,7 @@
       (do-report summary)
       summary)))
 
-(defmacro run-test
+(defmacro ^{:added "1.11"} run-test
   "Runs a single test.
 
   Because the intent is to run a single test, there is no check for the

@@ -59,7 +59,7 @@
           (= ev 8) (throw (javax.xml.stream.XMLStreamException. "unexpected end of document"))
           :else (recur content sb))))))
 
-(defn parse
+(defn ^{:added "1.0"} parse
   "Parses and loads the source s, which can be a File, InputStream or
   String naming a URI. Returns a tree of the xml/element struct-map,
   which has the keys :tag, :attrs, and :content. and accessor fns tag,

@@ -8,13 +8,13 @@
 ;; nil at the root or a map {:l lefts :pnodes parents :ppath parent-path
 ;; :r rights :changed? bool}, or :end after a full traversal.
 
-(defn zipper
+(defn ^{:added "1.0"} zipper
   "Creates a new zipper structure."
   [branch? children make-node root]
   ^{:zip/branch? branch? :zip/children children :zip/make-node make-node}
   [root nil])
 
-(defn seq-zip
+(defn ^{:added "1.0"} seq-zip
   "Returns a zipper for nested sequences, given a root sequence"
   [root]
   (zipper seq?
@@ -22,7 +22,7 @@
           (fn [node children] (with-meta children (meta node)))
           root))
 
-(defn vector-zip
+(defn ^{:added "1.0"} vector-zip
   "Returns a zipper for nested vectors, given a root vector"
   [root]
   (zipper vector?
@@ -30,7 +30,7 @@
           (fn [node children] (with-meta (vec children) (meta node)))
           root))
 
-(defn xml-zip
+(defn ^{:added "1.0"} xml-zip
   "Returns a zipper for xml elements (as from xml/parse),
   given a root element"
   [root]
@@ -40,42 +40,42 @@
             (assoc node :content (and children (apply vector children))))
           root))
 
-(defn node "Returns the node at loc" [loc] (loc 0))
+(defn ^{:added "1.0"} node "Returns the node at loc" [loc] (loc 0))
 
-(defn branch?
+(defn ^{:added "1.0"} branch?
   "Returns true if the node at loc is a branch"
   [loc]
   ((:zip/branch? (meta loc)) (node loc)))
 
-(defn children
+(defn ^{:added "1.0"} children
   "Returns a seq of the children of node at loc, which must be a branch"
   [loc]
   (if (branch? loc)
     ((:zip/children (meta loc)) (node loc))
     (throw (Exception. "called children on a leaf node"))))
 
-(defn make-node
+(defn ^{:added "1.0"} make-node
   "Returns a new branch node, given an existing node and new
   children. The loc is only used to supply the constructor."
   [loc node children]
   ((:zip/make-node (meta loc)) node children))
 
-(defn path
+(defn ^{:added "1.0"} path
   "Returns a seq of nodes leading to this loc"
   [loc]
   (:pnodes (loc 1)))
 
-(defn lefts
+(defn ^{:added "1.0"} lefts
   "Returns a seq of the left siblings of this loc"
   [loc]
   (seq (:l (loc 1))))
 
-(defn rights
+(defn ^{:added "1.0"} rights
   "Returns a seq of the right siblings of this loc"
   [loc]
   (:r (loc 1)))
 
-(defn down
+(defn ^{:added "1.0"} down
   "Returns the loc of the leftmost child of the node at this loc, or
   nil if no children"
   [loc]
@@ -89,7 +89,7 @@
                        :r cnext}]
           (meta loc))))))
 
-(defn up
+(defn ^{:added "1.0"} up
   "Returns the loc of the parent of the node at this loc, or nil if at
   the top"
   [loc]
@@ -102,7 +102,7 @@
                      [pnode ppath])
           (meta loc))))))
 
-(defn root
+(defn ^{:added "1.0"} root
   "zips all the way up and returns the root node, reflecting any
   changes."
   [loc]
@@ -113,14 +113,14 @@
         (recur p)
         (node loc)))))
 
-(defn right
+(defn ^{:added "1.0"} right
   "Returns the loc of the right sibling of the node at this loc, or nil"
   [loc]
   (let [[node {l :l [r & rnext :as rs] :r :as path}] loc]
     (when (and path rs)
       (with-meta [r (assoc path :l (conj l node) :r rnext)] (meta loc)))))
 
-(defn rightmost
+(defn ^{:added "1.0"} rightmost
   "Returns the loc of the rightmost sibling of the node at this loc, or self"
   [loc]
   (let [[node {l :l r :r :as path}] loc]
@@ -128,14 +128,14 @@
       (with-meta [(last r) (assoc path :l (apply conj l node (butlast r)) :r nil)] (meta loc))
       loc)))
 
-(defn left
+(defn ^{:added "1.0"} left
   "Returns the loc of the left sibling of the node at this loc, or nil"
   [loc]
   (let [[node {l :l r :r :as path}] loc]
     (when (and path (seq l))
       (with-meta [(peek l) (assoc path :l (pop l) :r (cons node r))] (meta loc)))))
 
-(defn leftmost
+(defn ^{:added "1.0"} leftmost
   "Returns the loc of the leftmost sibling of the node at this loc, or self"
   [loc]
   (let [[node {l :l r :r :as path}] loc]
@@ -143,7 +143,7 @@
       (with-meta [(first l) (assoc path :l [] :r (concat (rest l) [node] r))] (meta loc))
       loc)))
 
-(defn insert-left
+(defn ^{:added "1.0"} insert-left
   "Inserts the item as the left sibling of the node at this loc,
   without moving"
   [loc item]
@@ -152,7 +152,7 @@
       (throw (new Exception "Insert at top"))
       (with-meta [node (assoc path :l (conj l item) :changed? true)] (meta loc)))))
 
-(defn insert-right
+(defn ^{:added "1.0"} insert-right
   "Inserts the item as the right sibling of the node at this loc,
   without moving"
   [loc item]
@@ -161,30 +161,30 @@
       (throw (new Exception "Insert at top"))
       (with-meta [node (assoc path :r (cons item r) :changed? true)] (meta loc)))))
 
-(defn replace
+(defn ^{:added "1.0"} replace
   "Replaces the node at this loc, without moving"
   [loc node]
   (let [[_ path] loc]
     (with-meta [node (assoc path :changed? true)] (meta loc))))
 
-(defn edit
+(defn ^{:added "1.0"} edit
   "Replaces the node at this loc with the value of (f node args)"
   [loc f & args]
   (replace loc (apply f (node loc) args)))
 
-(defn insert-child
+(defn ^{:added "1.0"} insert-child
   "Inserts the item as the leftmost child of the node at this loc,
   without moving"
   [loc item]
   (replace loc (make-node loc (node loc) (cons item (children loc)))))
 
-(defn append-child
+(defn ^{:added "1.0"} append-child
   "Inserts the item as the rightmost child of the node at this loc,
   without moving"
   [loc item]
   (replace loc (make-node loc (node loc) (concat (children loc) [item]))))
 
-(defn next
+(defn ^{:added "1.0"} next
   "Moves to the next loc in the hierarchy, depth-first. When reaching
   the end, returns a distinguished loc detectable via end?. If already
   at the end, stays there."
@@ -199,7 +199,7 @@
          (or (right (up p)) (recur (up p)))
          [(node p) :end])))))
 
-(defn prev
+(defn ^{:added "1.0"} prev
   "Moves to the previous loc in the hierarchy, depth-first. If already
   at the root, returns nil."
   [loc]
@@ -210,12 +210,12 @@
         loc))
     (up loc)))
 
-(defn end?
+(defn ^{:added "1.0"} end?
   "Returns true if loc represents the end of a depth-first walk"
   [loc]
   (= :end (loc 1)))
 
-(defn remove
+(defn ^{:added "1.0"} remove
   "Removes the node at loc, returning the loc that would have preceded
   it in a depth-first walk."
   [loc]

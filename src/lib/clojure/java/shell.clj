@@ -8,13 +8,13 @@
 (def ^:dynamic *sh-dir* nil)
 (def ^:dynamic *sh-env* nil)
 
-(defmacro with-sh-dir
+(defmacro ^{:added "1.2"} with-sh-dir
   "Sets the directory for use with sh, see sh for details."
   [dir & forms]
   `(binding [*sh-dir* ~dir]
      ~@forms))
 
-(defmacro with-sh-env
+(defmacro ^{:added "1.2"} with-sh-env
   "Sets the environment for use with sh, see sh for details."
   [env & forms]
   `(binding [*sh-env* ~env]
@@ -30,7 +30,7 @@
                                       (if (neg? i) [s ""] [(subs s 0 i) (subs s (inc i))]))))
                     env)))
 
-(defn sh
+(defn ^{:added "1.2"} sh
   "Passes the given strings to a new process and returns {:exit :out :err}
   once it has finished: (sh \"ls\" \"-l\" :dir \"/tmp\"). Options: :in
   (a string, byte array, file or reader fed to the process's stdin),

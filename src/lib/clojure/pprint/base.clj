@@ -142,7 +142,7 @@
        ~@body
        (.flush *out*))))
 
-(defn write-out
+(defn ^{:added "1.2"} write-out
   "Write an object to *out* subject to the current bindings of the printer control
 variables. Use the kw-args argument to override individual variables for this call (and
 any recursive calls).
@@ -167,7 +167,7 @@ Normal library clients should use the standard \"write\" interface. "
           (*print-pprint-dispatch* object))))
     length-reached))
 
-(defn write
+(defn ^{:added "1.2"} write
   "Write an object subject to the current bindings of the printer control variables.
 Use the kw-args argument to override individual variables for this call (and any
 recursive calls). Returns the string result if :stream is nil or nil otherwise."
@@ -189,7 +189,7 @@ recursive calls). Returns the string result if :stream is nil or nil otherwise."
         (if (nil? optval)
           (.toString base-writer))))))
 
-(defn pprint
+(defn ^{:added "1.2"} pprint
   "Pretty print object to the optional output writer. If the writer is not provided,
 print the object to the currently bound value of *out*."
   ([object] (pprint object *out*))
@@ -201,12 +201,12 @@ print the object to the currently bound value of *out*."
      ;; the newline is always written.
      (.write *out* (int \newline)))))
 
-(defmacro pp
+(defmacro ^{:added "1.2"} pp
   "A convenience macro that pretty prints the last thing output. This is
 exactly equivalent to (pprint *1)."
   [] `(pprint *1))
 
-(defn set-pprint-dispatch
+(defn ^{:added "1.2"} set-pprint-dispatch
   "Set the pretty print dispatch function to a function matching (fn [obj] ...)
 where obj is the object to pretty print. That function will be called with *out* set
 to a pretty printing writer to which it should do its printing."
@@ -216,7 +216,7 @@ to a pretty printing writer to which it should do its printing."
     (alter-meta! #'*print-pprint-dispatch* (constantly old-meta)))
   nil)
 
-(defmacro with-pprint-dispatch
+(defmacro ^{:added "1.2"} with-pprint-dispatch
   "Execute body with the pretty print dispatch function bound to function."
   [function & body]
   `(binding [*print-pprint-dispatch* ~function]
@@ -247,7 +247,7 @@ to a pretty printing writer to which it should do its printing."
 (defn end-block [w]
   (-end-block w))
 
-(defmacro pprint-logical-block
+(defmacro ^{:added "1.2"} pprint-logical-block
   "Execute the body as a pretty printing logical block with output to *out* which
 must be a pretty printing writer. When used from pprint or cl-format, this can be
 assumed.
@@ -267,14 +267,14 @@ and :suffix."
              (clojure.pprint/end-block *out*)))
          nil)))
 
-(defn pprint-newline
+(defn ^{:added "1.2"} pprint-newline
   "Print a conditional newline to a pretty printing stream. kind specifies if the
 newline is :linear, :miser, :fill, or :mandatory."
   [kind]
   (check-enumerated-arg kind #{:linear :miser :fill :mandatory})
   (-nl *out* kind))
 
-(defn pprint-indent
+(defn ^{:added "1.2"} pprint-indent
   "Create an indent at this point in the pretty printing stream. This defines how
 following lines are indented. relative-to can be either :block or :current depending
 whether the indent should be computed relative to the start of the logical block or
@@ -283,7 +283,7 @@ the current column position. n is an offset."
   (check-enumerated-arg relative-to #{:block :current})
   (-indent *out* relative-to n))
 
-(defn pprint-tab
+(defn ^{:added "1.2"} pprint-tab
   "Tab at this point in the pretty printing stream. kind specifies whether the tab
 is :line, :section, :line-relative, or :section-relative.
 
@@ -313,7 +313,7 @@ THIS FUNCTION IS NOT YET IMPLEMENTED."
               form))]
     (walk-form inner body)))
 
-(defmacro print-length-loop
+(defmacro ^{:added "1.3"} print-length-loop
   "A version of loop that iterates at most *print-length* times. This is designed
 for use in pretty-printer dispatch functions."
   [bindings & body]

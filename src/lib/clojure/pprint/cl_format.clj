@@ -4,7 +4,7 @@
 ;;; ---------------------------------------------------------------------
 ;;; cl-format
 
-(defn cl-format
+(defn ^{:added "1.2"} cl-format
   "An implementation of a Common Lisp compatible format function. cl-format formats its
 arguments to an output stream or string based on the format control string given. It
 supports sophisticated formatting of structured data.
@@ -868,7 +868,7 @@ are the data to be formatted."
     (binding [*out* (-case-writer *out* mode)]
       (execute-sub-format clause navigator (:base-args params)))))
 
-(defn get-pretty-writer
+(defn ^{:added "1.2"} get-pretty-writer
   "Returns the java.io.Writer passed in wrapped in a pretty writer proxy, unless it's
 already a pretty writer. Generally, it is unnecessary to call this function, since pprint,
 write, and cl-format all call it if they need to. However if you want the state to be
@@ -880,7 +880,7 @@ preserved across calls, you will want to wrap them with this."
 
 ;; ~& ~T
 
-(defn fresh-line
+(defn ^{:added "1.2"} fresh-line
   "Make a newline if *out* is not already at the beginning of the line. If *out* is
 not a pretty writer (which keeps track of columns), this function always outputs a newline."
   []

@@ -494,7 +494,7 @@
 
 (def ^:private cached-compile (memoize compile-format))
 
-(defmacro formatter
+(defmacro ^{:added "1.2"} formatter
   "Makes a function which can directly run format-in. The function is
 fn [stream & args] ... and returns nil unless the stream is nil (meaning
 output to a string) in which case it returns the resulting string.
@@ -507,7 +507,7 @@ format-in can be either a control string or a previously compiled format."
        (let [navigator# (#'clojure.pprint/init-navigator args#)]
          (#'clojure.pprint/execute-format stream# cf# navigator#)))))
 
-(defmacro formatter-out
+(defmacro ^{:added "1.2"} formatter-out
   "Makes a function which can directly run format-in. The function is
 fn [& args] ... and returns nil. This version of the formatter macro is
 designed to be used with *out* set to an appropriate Writer. In particular,

@@ -153,7 +153,7 @@
     :else (pr* obj)))
 
 (defmulti
-  simple-dispatch
+  ^{:added "1.2"} simple-dispatch
   "The pretty print dispatch function for simple data structure format."
   {:arglists '[[object]]}
   class)
@@ -406,7 +406,7 @@
       (pr* sym))))
 
 (defmulti
-  code-dispatch
+  ^{:added "1.2"} code-dispatch
   "The pretty print dispatch function for pretty printing Clojure code."
   {:arglists '[[object]]}
   class)

@@ -4,7 +4,7 @@
 ;;; ---------------------------------------------------------------------
 ;;; print-table
 
-(defn print-table
+(defn ^{:added "1.3"} print-table
   "Prints a collection of maps in a textual table. Prints table headings
    ks, and then a line of output for each row, corresponding to the keys
    in ks. If ks are not specified, use the keys of the first item in rows."
