@@ -192,6 +192,9 @@ struct FnScope {
     /// A deftype/defrecord/reify method (`this` in slot 0, which `recur`
     /// does not rebind) and the type's fields its body sees as locals.
     method: Option<Vec<MethodField>>,
+    /// The fn's class-like name (`ns/outer$inner--12`), the prefix of the
+    /// fns nested in it, as the JVM names `ns$outer$inner__12`.
+    class_name: Option<String>,
 }
 
 /// A field visible in a method body: read through `this` (slot 0).
@@ -216,6 +219,7 @@ impl FnScope {
     fn new(self_name: Option<Ref<Symbol>>) -> FnScope {
         FnScope {
             self_name,
+            class_name: None,
             locals: Vec::new(),
             next_slot: 0,
             captures: Vec::new(),
@@ -236,8 +240,13 @@ pub(crate) struct Analyzer<'a> {
     depth: u32,
     /// Every fn node allocated so far, by id.
     fn_nodes: Vec<&'a FnNode<'a>>,
-    /// Name for the next fn* analyzed directly as a def's init.
+    /// Name for the next fn* analyzed directly as a def's (or a let
+    /// binding's) init.
     name_hint: Option<String>,
+    /// Whether the top-level form, macroexpanded, is a `def...` form:
+    /// Compiler.eval then evaluates it as is, and otherwise wraps it in an
+    /// `evalN` fn that encloses (and names) the fns inside it.
+    top_def: Option<bool>,
     /// The special form whose own parsing is under way (not its subforms'):
     /// errors it raises name it, as Compiler.analyzeSeq does.
     special: Option<Value>,
@@ -276,6 +285,7 @@ impl<'a> Analyzer<'a> {
             depth: 0,
             fn_nodes: Vec::new(),
             name_hint: None,
+            top_def: None,
             special: None,
         }
     }
@@ -284,7 +294,11 @@ impl<'a> Analyzer<'a> {
         self.pos = form_pos(form)
             .or_else(|| self.env.pos.map(|(line, column)| Pos { line, column }))
             .unwrap_or_default();
-        self.fns.push(FnScope::new(None));
+        let eval_name = format!("{}/eval{}", self.env.ns.name_str(), next_id());
+        let mut root = FnScope::new(None);
+        root.class_name = Some(eval_name.clone());
+        self.fns.push(root);
+        self.top_def = None;
         self.fns_last().recur_targets.clear();
         let body = self.analyze(form, false)?;
         let body = self.alloc(body);
@@ -296,9 +310,7 @@ impl<'a> Analyzer<'a> {
             frame_size: scope.next_slot,
             body,
         }]);
-        let debug_name =
-            self.bump
-                .alloc_str(&format!("{}/eval{}", self.env.ns.name_str(), next_id()));
+        let debug_name = self.bump.alloc_str(&eval_name);
         let root: &'a FnNode<'a> = self.bump.alloc(FnNode {
             id: self.fn_nodes.len() as u32,
             name: None,
@@ -627,6 +639,31 @@ impl<'a> Analyzer<'a> {
         r
     }
 
+    /// The class-like name of a fn* being analyzed, as FnExpr names its
+    /// class: the enclosing fn's name (or the namespace) then `$`, then the
+    /// fn's own name with a fresh id, else the def's or let binding's name
+    /// (with an id only inside another fn), else `fn` with an id.
+    fn fn_class_name(&self, own: Option<&str>, hint: Option<String>) -> String {
+        let enclosing = match self.fns.split_first() {
+            // The top-level form's `evalN` encloses its fns unless it is a
+            // def (Compiler.eval does not wrap those).
+            Some((root, [])) if self.top_def != Some(true) => root.class_name.as_deref(),
+            Some((_, [.., inner])) => inner.class_name.as_deref(),
+            _ => None,
+        };
+        let mut out = match enclosing {
+            Some(e) => format!("{e}$"),
+            None => format!("{}/", self.env.ns.name_str()),
+        };
+        match (own, hint) {
+            (Some(n), _) => out.push_str(&format!("{n}--{}", next_id())),
+            (None, Some(h)) if enclosing.is_some() => out.push_str(&format!("{h}--{}", next_id())),
+            (None, Some(h)) => out.push_str(&h),
+            (None, None) => out.push_str(&format!("fn--{}", next_id())),
+        }
+        out
+    }
+
     fn analyze_inner(&mut self, form: &Value, tail: bool) -> Result<Node<'a>> {
         // A def's (or let binding's) name names the fn only when its init
         // is the fn form itself (Compiler passes the name to FnExpr only
@@ -755,6 +792,9 @@ impl<'a> Analyzer<'a> {
                 } else {
                     self.name_hint.take()
                 };
+                if sym.is_special() && self.top_def.is_none() {
+                    self.top_def = Some(sym.name().starts_with("def"));
+                }
                 let saved = self.special.replace(op.clone());
                 let r = self.analyze_special(sym.name(), form, items, tail);
                 self.special = saved;
@@ -776,6 +816,7 @@ impl<'a> Analyzer<'a> {
                     return self.analyze(&expanded, tail);
                 }
                 self.name_hint = None;
+                self.top_def.get_or_insert(false);
                 if let Some(n) = self.analyze_host_sugar(sym, items)? {
                     return Ok(n);
                 }
@@ -788,6 +829,7 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.name_hint = None;
+        self.top_def.get_or_insert(false);
         let f = self.analyze(op, false)?;
         let f = self.alloc(f);
         let mut args = Vec::with_capacity(items.len() - 1);

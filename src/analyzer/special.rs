@@ -2,7 +2,7 @@
 //! letfn* case* set! new . monitor-enter monitor-exit.
 
 use super::node::*;
-use super::{Analyzer, RecurTarget, form_items, next_id};
+use super::{Analyzer, RecurTarget, form_items};
 use crate::runtime::error::{ExClass, Result};
 use crate::runtime::gc::Ref;
 use crate::runtime::seq;
@@ -199,7 +199,10 @@ impl<'a> Analyzer<'a> {
         let mut bindings = Vec::with_capacity(binds.len() / 2);
         for pair in binds.chunks(2) {
             let sym = self.binding_symbol(&pair[0], "let")?;
-            let init = self.analyze(&pair[1], false)?;
+            self.name_hint = Some(sym.name().to_string());
+            let init = self.analyze(&pair[1], false);
+            self.name_hint = None;
+            let init = init?;
             let prim = self.is_prim_long(&init);
             let init = self.alloc(init);
             let slot = self.bind_local(sym);
@@ -308,19 +311,13 @@ impl<'a> Analyzer<'a> {
                 .truthy();
 
         let hint = self.name_hint.take();
-        let debug_name = {
-            let ns = self.env.ns.name_str();
-            match (hint, &name) {
-                (Some(h), _) => format!("{ns}/{h}"),
-                (None, Some(n)) => format!("{ns}/{}--{}", n.name(), next_id()),
-                (None, None) => format!("{ns}/fn--{}", next_id()),
-            }
-        };
+        let debug_name = self.fn_class_name(name.as_ref().map(|n| n.name()), hint);
 
         let method = method_fields(form)?;
         let is_method = method.is_some();
         let mut scope = super::FnScope::new(name.clone());
         scope.method = method;
+        scope.class_name = Some(debug_name.clone());
         self.fns.push(scope);
         let result = self.analyze_arities(&arity_forms);
         let scope = self.fns.pop();

@@ -9,6 +9,7 @@ mod array;
 pub mod classes;
 mod coll;
 pub(crate) mod concurrency;
+mod core_inline;
 mod core_meta;
 pub mod format;
 pub(crate) mod inst;

@@ -31,7 +31,16 @@ fn static_meta(var: &Var) -> Option<Value> {
     let src = entry(ns, var.sym().name())?;
     let m = crate::reader::read_str(src).ok()?;
     let ns_val = find_ns(ns).map(Value::namespace).unwrap_or(Value::NIL);
-    assoc(&m, Value::keyword(None, "ns"), ns_val).ok()
+    let mut m = assoc(&m, Value::keyword(None, "ns"), ns_val).ok()?;
+    if ns == "clojure.core"
+        && let Some((inline, arities)) = super::core_inline::inline_meta(var.sym().name())
+    {
+        m = assoc(&m, Value::keyword(None, "inline"), inline).ok()?;
+        if let Some(a) = arities {
+            m = assoc(&m, Value::keyword(None, "inline-arities"), a).ok()?;
+        }
+    }
+    Some(m)
 }
 
 #[cfg(test)]

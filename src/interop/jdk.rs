@@ -24,6 +24,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             ) => Some(Ok(m.clone())),
             ("emptyList", []) => Some(Ok(host(HostObject::ArrayList(Lock::new(Vec::new()))))),
             ("emptyMap", []) => Some(Ok(java_map("java.util.HashMap", Vec::new(), 16))),
+            ("emptySet", []) => Some(Ok(super::jset::hash_set(Vec::new()))),
             _ => None,
         },
         "java.net.URI" => match (member, args) {
@@ -40,6 +41,17 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
 
 /// `C/FIELD`; None when not modelled here.
 pub fn get_static(class: &str, field: &str) -> Option<Value> {
+    // The shared empty collections, as emptyList/emptyMap/emptySet give
+    // them (mutable here: cljw has no immutable java.util wrappers).
+    if class == "java.util.Collections" {
+        let method = match field {
+            "EMPTY_LIST" => "emptyList",
+            "EMPTY_MAP" => "emptyMap",
+            "EMPTY_SET" => "emptySet",
+            _ => return None,
+        };
+        return call_static(class, method, &[]).and_then(Result::ok);
+    }
     let tag = match (class, field) {
         ("java.util.Locale", "US") => "en_US",
         ("java.util.Locale", "ROOT") => "",
@@ -1313,19 +1325,25 @@ pub(super) static CLASSES: &[ClassDef] = &[
         ],
         super::lang::statics,
     ),
-    ClassDef::class("java.util.Collections").statics(
-        &[
-            "synchronizedMap",
-            "unmodifiableMap",
-            "synchronizedList",
-            "unmodifiableList",
-            "synchronizedSet",
-            "unmodifiableSet",
-            "emptyList",
-            "emptyMap",
-        ],
-        super::lang::statics,
-    ),
+    ClassDef::class("java.util.Collections")
+        .statics(
+            &[
+                "synchronizedMap",
+                "unmodifiableMap",
+                "synchronizedList",
+                "unmodifiableList",
+                "synchronizedSet",
+                "unmodifiableSet",
+                "emptyList",
+                "emptyMap",
+                "emptySet",
+            ],
+            super::lang::statics,
+        )
+        .fields(
+            &["EMPTY_LIST", "EMPTY_MAP", "EMPTY_SET"],
+            super::lang::fields,
+        ),
     ClassDef::class("java.net.URI")
         .implements(&["java.lang.Comparable", "java.io.Serializable"])
         .statics(&["create"], super::lang::statics),

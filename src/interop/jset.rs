@@ -205,6 +205,13 @@ pub(super) fn persistent_map_set(map: &Value, keys: bool) -> Result<Value> {
     ))
 }
 
+/// A java.util.HashSet holding `items` (distinct, as the caller gives them).
+pub(super) fn hash_set(items: Vec<Value>) -> Value {
+    let s = JavaSet::new(HASH_SET, Order::Hash(16));
+    *lock(&s.items) = items;
+    wrap(s)
+}
+
 fn view_set(class: &'static str, items: Vec<Value>) -> Value {
     let s = JavaSet::new(class, Order::Linked);
     *lock(&s.items) = items;

@@ -80,6 +80,9 @@ fn no_engine() -> Exception {
 
 /// clojure.lang.ArityException for a fn called with `n` args.
 pub fn arity_error(name: &str, n: usize) -> Exception {
+    // The demunged class name: a nested fn's `outer$inner--12` shows as
+    // `outer/inner--12`.
+    let name = name.replace('$', "/");
     Exception::new(
         ExClass::ArityException,
         format!("Wrong number of args ({n}) passed to: {name}"),

@@ -91,7 +91,7 @@
   Does nothing if *report-counters* is nil."
   [name]
   (when *report-counters*
-    (swap! *report-counters* update-in [name] (fnil inc 0))))
+    (dosync (commute *report-counters* update-in [name] (fnil inc 0)))))
 
 ;;; TEST RESULT REPORTING
 
@@ -465,7 +465,7 @@
   *initial-report-counters*.  Returns the final, dereferenced state of
   *report-counters*."
   [ns]
-  (binding [*report-counters* (atom *initial-report-counters*)]
+  (binding [*report-counters* (ref *initial-report-counters*)]
     (let [ns-obj (the-ns ns)]
       (do-report {:type :begin-test-ns, :ns ns-obj})
       ;; If the namespace has a test-ns-hook function, call that:
@@ -508,7 +508,7 @@
   "Runs the tests for a single Var, with fixtures executed around the test,
   and summary output after."
   [v]
-  (binding [*report-counters* (atom *initial-report-counters*)]
+  (binding [*report-counters* (ref *initial-report-counters*)]
     (let [ns-obj (-> v meta :ns)
           summary (do
                     (do-report {:type :begin-test-ns

@@ -7,10 +7,9 @@
 ;; "Macro expansions keep the JVM's shape"), which the library's walker
 ;; would take apart as the JVM's `(case* g shift mask default map ...)`.
 ;; Locals are registered through riddley.compiler (cljw's, over
-;; Compiler/LOCAL_ENV). Differences from the JVM: core fns carry no
-;; `:inline` metadata in cljw, so `macroexpand` does not inline them
-;; (`(+ a b)` stays as written; the JVM gives `(. clojure.lang.Numbers
-;; (add a b))`).
+;; Compiler/LOCAL_ENV). Core fns carry the JVM's `:inline` metadata
+;; (builtins/core_inline.rs), so `macroexpand` inlines them as the JVM's
+;; does: `(+ a b)` becomes `(. clojure.lang.Numbers (add a b))`.
 (ns riddley.walk
   (:refer-clojure :exclude [macroexpand])
   (:require [riddley.compiler :as cmp]))
