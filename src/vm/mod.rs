@@ -244,6 +244,11 @@ pub fn invoke_closure_ref(fv: &Value, c: &Closure, args: &[Value]) -> Result<Val
 pub struct Caller<'a> {
     f: &'a Value,
     vm: Option<(&'a mut Vm, &'a Closure)>,
+    /// The last call's arg count and the fixed arity it selected
+    /// (`usize::MAX`: none yet, or a variadic one, which packs its rest
+    /// args on each call).
+    argc: usize,
+    arity: usize,
 }
 
 /// Run `body` with a [`Caller`] of `f`. The depth `f`'s calls run at is
@@ -258,10 +263,17 @@ pub fn with_caller<R>(f: &Value, body: impl FnOnce(&mut Caller<'_>) -> Result<R>
             body(&mut Caller {
                 f,
                 vm: Some((vm, c)),
+                argc: usize::MAX,
+                arity: 0,
             })
         });
     }
-    body(&mut Caller { f, vm: None })
+    body(&mut Caller {
+        f,
+        vm: None,
+        argc: usize::MAX,
+        arity: 0,
+    })
 }
 
 impl Caller<'_> {
@@ -274,37 +286,62 @@ impl Caller<'_> {
     #[inline]
     pub fn call(&mut self, args: &mut [Value]) -> Result<Value> {
         match &mut self.vm {
-            Some((vm, c)) => {
+            Some((vm, _)) => {
                 vm.stack.extend(args.iter_mut().map(std::mem::take));
-                vm.call_pushed(self.f, c, args.len())
+                self.run_pushed(args.len())
             }
             None => func::call(self.f, args),
         }
     }
 
     /// Call with one arg.
-    #[inline]
+    #[inline(always)]
     pub fn call1(&mut self, a: Value) -> Result<Value> {
         match &mut self.vm {
-            Some((vm, c)) => {
+            Some((vm, _)) => {
                 vm.stack.push(a);
-                vm.call_pushed(self.f, c, 1)
+                self.run_pushed(1)
             }
             None => call_args(self.f, [a]),
         }
     }
 
     /// Call with two args.
-    #[inline]
+    #[inline(always)]
     pub fn call2(&mut self, a: Value, b: Value) -> Result<Value> {
         match &mut self.vm {
-            Some((vm, c)) => {
+            Some((vm, _)) => {
                 vm.stack.push(a);
                 vm.stack.push(b);
-                vm.call_pushed(self.f, c, 2)
+                self.run_pushed(2)
             }
             None => call_args(self.f, [a, b]),
         }
+    }
+
+    /// Run the closure on its `argc` args pushed on the idle VM: the
+    /// fixed arity selected by the last call with as many args is reused.
+    #[inline(always)]
+    fn run_pushed(&mut self, argc: usize) -> Result<Value> {
+        let Some((vm, c)) = &mut self.vm else {
+            return Err(internal("no VM"));
+        };
+        if argc != self.argc {
+            match c.proto.select_arity(argc) {
+                Some(ai) if c.proto.arities.get(ai).is_some_and(|a| !a.variadic) => {
+                    self.argc = argc;
+                    self.arity = ai;
+                }
+                // (a variadic arity, or an arity error: the general entry)
+                _ => return vm.call_pushed(self.f, c, argc),
+            }
+        }
+        let fv = self.f.clone_fast();
+        if let Err(e) = push_frame(&mut vm.stack, &mut vm.frames, c, fv, 0, self.arity, 0) {
+            vm.stack.clear();
+            return Err(e);
+        }
+        vm.run()
     }
 }
 

@@ -19,6 +19,7 @@ use crate::runtime::func::invoke;
 use crate::runtime::number;
 use crate::runtime::seq::{self, ArrayChunk};
 use crate::runtime::value::Value;
+use crate::vm::{Caller, with_caller};
 
 pub(crate) const DEFS: &[Def] = &[
     Def::f("map", map),
@@ -74,22 +75,31 @@ enum Step {
 }
 
 impl Step {
-    fn apply(&self, idx: i64, x: Value) -> Result<Option<Value>> {
+    /// The fn applied.
+    fn f(&self) -> &Value {
+        match self {
+            Step::Map(f) | Step::Filter(f, _) | Step::Keep(f) | Step::Indexed(f, _) => f,
+        }
+    }
+
+    /// The output of item `x` (number `idx`), the fn called through `f`,
+    /// the prepared call of `self.f()`.
+    fn apply(&self, f: &mut Caller<'_>, idx: i64, x: Value) -> Result<Option<Value>> {
         Ok(match self {
-            Step::Map(f) => Some(call(f, &mut [x])?),
-            Step::Filter(p, want) => {
-                if invoke(p, std::slice::from_ref(&x))?.truthy() == *want {
+            Step::Map(_) => Some(f.call1(x)?),
+            Step::Filter(_, want) => {
+                if f.call1(x.clone())?.truthy() == *want {
                     Some(x)
                 } else {
                     None
                 }
             }
-            Step::Keep(f) => {
-                let r = call(f, &mut [x])?;
+            Step::Keep(_) => {
+                let r = f.call1(x)?;
                 if r.is_nil() { None } else { Some(r) }
             }
-            Step::Indexed(f, keep) => {
-                let r = call(f, &mut [Value::long(idx), x])?;
+            Step::Indexed(_, keep) => {
+                let r = f.call2(Value::long(idx), x)?;
                 if *keep && r.is_nil() { None } else { Some(r) }
             }
         })
@@ -112,17 +122,21 @@ fn walk_body(step: Step, coll: Value, mut idx: i64) -> Result<Value> {
             let c = seq::chunk_first(&s)?;
             // A plain Vec, not a ChunkBuffer: nobody else sees the buffer.
             let mut b = Vec::with_capacity(c.count());
-            for x in c.as_slice() {
-                if let Some(y) = step.apply(idx, x.clone())? {
-                    b.push(y);
+            // One prepared call for the chunk's items.
+            with_caller(step.f(), |f| {
+                for x in c.as_slice() {
+                    if let Some(y) = step.apply(f, idx, x.clone())? {
+                        b.push(y);
+                    }
+                    idx += 1;
                 }
-                idx += 1;
-            }
+                Ok(())
+            })?;
             let rest = seq::chunk_rest(&s)?;
             return seq::chunk_cons(ArrayChunk::new(b), walk(step, rest, idx));
         }
         let x = seq::first(&s)?;
-        let out = step.apply(idx, x)?;
+        let out = with_caller(step.f(), |f| step.apply(f, idx, x))?;
         idx += 1;
         let rest = seq::rest(&s)?;
         match out {

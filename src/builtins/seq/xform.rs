@@ -35,12 +35,8 @@ where
         Ok(closure(name, move |b| match b {
             [] => call(&rf, &mut []),
             [acc] => complete(&state, &rf, acc.clone()),
-            [acc, x, more @ ..] => step(
-                &state,
-                &rf,
-                acc.clone(),
-                &[std::slice::from_ref(x), more].concat(),
-            ),
+            // (the inputs as a slice of the args: no Vec per step)
+            [acc, xs @ ..] => step(&state, &rf, acc.clone(), xs),
         }))
     })
 }
