@@ -89,12 +89,11 @@ fn make_reify(args: &[Value]) -> Result<Value> {
 fn extend(args: &[Value]) -> Result<Value> {
     check_arity("extend", args, 1, None)?;
     let mut rest = &args[1..];
+    // (partition 2 proto+mmaps): a protocol without its method map is
+    // left out.
     while let [p, m, tail @ ..] = rest {
         protocol::extend(&args[0], p, m)?;
         rest = tail;
-    }
-    if let [p] = rest {
-        protocol::extend(&args[0], p, &Value::NIL)?;
     }
     Ok(Value::NIL)
 }

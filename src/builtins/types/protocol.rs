@@ -175,6 +175,28 @@ impl Protocol {
         self.version.fetch_add(1, Ordering::AcqRel);
         lock(&self.cache).clear();
     }
+
+    /// The `:impls` of the protocol var's map, which a program may replace
+    /// (`(alter-var-root #'P assoc :impls {})`, as Clojure's own tests
+    /// do): taken over, and the dispatch caches dropped, when it is not the
+    /// map `extend` last stored. Checked where the impls are read as data
+    /// (extend, extends?, extenders), not on every dispatch.
+    fn sync_impls(&self) -> Value {
+        let root = self.var.root().unwrap_or(Value::NIL);
+        let current = lookup::get(&root, &kw("impls"));
+        let current = if current.is_nil() {
+            Value::map_from_pairs(vec![])
+        } else {
+            current
+        };
+        let mut g = lock(&self.impls);
+        if !g.identical(&current) {
+            *g = current.clone();
+            drop(g);
+            self.invalidate();
+        }
+        current
+    }
 }
 
 /// The dispatch target a method fn caches for one class.
@@ -382,7 +404,7 @@ pub(crate) fn define(ns: &Ref<Namespace>, name: &str, body: &[Value]) -> Result<
     let old = protocols(|m| m.get(&iface).cloned());
     let impls = old
         .as_ref()
-        .map(|p| lock(&p.impls).clone())
+        .map(|p| p.sync_impls())
         .unwrap_or_else(|| Value::map_from_pairs(vec![]));
     let proto = Ref::new(Protocol {
         var: var.clone(),
@@ -475,11 +497,9 @@ pub(crate) fn extend(atype: &Value, pmap: &Value, mmap: &Value) -> Result<()> {
             proto.var.qualified_name()
         ));
     }
-    let impls = {
-        let mut g = lock(&proto.impls);
-        *g = crate::runtime::coll::ops::assoc(&g, atype.clone(), mmap.clone())?;
-        g.clone()
-    };
+    let impls = proto.sync_impls();
+    let impls = crate::runtime::coll::ops::assoc(&impls, atype.clone(), mmap.clone())?;
+    *lock(&proto.impls) = impls.clone();
     let root = proto.var.root().unwrap_or(Value::NIL);
     proto
         .var
@@ -504,13 +524,13 @@ pub(crate) fn extends(pmap: &Value, atype: &Value) -> Result<bool> {
     if implements(&proto, atype) {
         return Ok(true);
     }
-    let impls = lock(&proto.impls).clone();
+    let impls = proto.sync_impls();
     crate::runtime::coll::ops::contains(&impls, atype)
 }
 
 pub(crate) fn extenders(pmap: &Value) -> Result<Value> {
     let proto = expect_protocol(pmap)?;
-    let impls = lock(&proto.impls).clone();
+    let impls = proto.sync_impls();
     crate::runtime::coll::ops::keys_or_vals(&impls, true)
 }
 

@@ -20,15 +20,32 @@
   `(binding [*sh-env* ~env]
      ~@forms))
 
+(defn- parse-args
+  "[command-strings options]: the strings before the first keyword, and
+  the options after it over the defaults (the platform encoding, *sh-dir*,
+  *sh-env*)."
+  [args]
+  (let [default-encoding "UTF-8"
+        default-opts {:out-enc default-encoding :in-enc default-encoding
+                      :dir *sh-dir* :env *sh-env*}
+        [cmd opts] (split-with string? args)]
+    [cmd (merge default-opts (apply hash-map opts))]))
+
+(defn- as-env-strings
+  "A map of names to values as an array of \"NAME=value\" strings; any
+  other :env (nil, strings) as it is."
+  [arg]
+  (if (map? arg)
+    (into-array String (map (fn [[k v]] (str (name k) "=" v)) arg))
+    arg))
+
 (defn- env-map
-  "The :env option as a map of names to values (a map, or strings
-  \"NAME=value\")."
+  "The :env option as the map of names to values cljw.process takes."
   [env]
-  (cond (nil? env) nil
-        (map? env) (into {} (map (fn [[k v]] [(name k) (str v)])) env)
-        :else (into {} (map (fn [s] (let [s (str s) i (.indexOf s "=")]
-                                      (if (neg? i) [s ""] [(subs s 0 i) (subs s (inc i))]))))
-                    env)))
+  (when (some? env)
+    (into {} (map (fn [s] (let [s (str s) i (.indexOf s "=")]
+                            (if (neg? i) [s ""] [(subs s 0 i) (subs s (inc i))]))))
+          (as-env-strings env))))
 
 (defn ^{:added "1.2"} sh
   "Passes the given strings to a new process and returns {:exit :out :err}
@@ -37,8 +54,7 @@
   :in-enc, :out-enc (:bytes for byte arrays), :env (a map; replaces the
   environment) and :dir; *sh-dir* and *sh-env* give the defaults."
   [& args]
-  (let [[cmd kvs] (split-with string? args)
-        opts (merge {:dir *sh-dir* :env *sh-env*} (apply hash-map kvs))
+  (let [[cmd opts] (parse-args args)
         mode (if (= :bytes (:out-enc opts)) :bytes :string)
         spawned (native/spawn (vec cmd)
                               {:dir (:dir opts)

@@ -1,0 +1,16 @@
+;; A protocol's extensions live in its var's map: extenders, extends? and
+;; extend see a replaced :impls; extend without a method map does nothing.
+(defprotocol P (f [x]))
+(extend-protocol P String (f [x] [:string x]))
+(prn (extenders P) (extends? P String) (f "a"))
+(alter-var-root #'P assoc :impls {})
+(prn (extenders P) (:impls P) (extends? P String))
+(extend ::Foo P)
+(prn (extenders P))
+(extend Long P {:f (fn [x] [:long x])})
+(prn (extenders P) (f 1) (keys (:impls P)))
+(deftype T [])
+(extend T P {})
+(prn (count (extenders P)) (extends? P T))
+(defprotocol P (f [x]))
+(prn (count (extenders P)) (f 2))
