@@ -134,3 +134,42 @@ fn rem_long(args: &[Value]) -> Result<Value> {
         None => crate::runtime::number::rem(&args[0], &args[1]),
     }
 }
+
+/// `long`/`double` as a primitive-signature letter (L, D), else O.
+fn prim_letter(m: &Value) -> u8 {
+    let tag = crate::runtime::lookup::get(m, &Value::keyword(None, "tag"));
+    let name = match tag.view() {
+        View::Symbol(s) if s.ns().is_none() => s.name().to_string(),
+        View::Str(s) => s.as_str().to_string(),
+        _ => return b'O',
+    };
+    match name.as_str() {
+        "long" => b'L',
+        "double" => b'D',
+        _ => b'O',
+    }
+}
+
+/// The clojure.lang.IFn primitive interface (`clojure.lang.IFn$LL`) a fn
+/// arity with the parameter vector `params` implements: at most 4 params,
+/// no rest param, and a param or the return (the vector's :tag) hinted
+/// ^long or ^double. None otherwise.
+pub(super) fn prim_interface(params: &Value) -> Option<String> {
+    let items: Vec<Value> = crate::runtime::seq::iter(params)
+        .collect::<Result<_>>()
+        .ok()?;
+    if items.len() > 4
+        || items
+            .iter()
+            .any(|p| p.as_symbol().is_some_and(|s| s.name() == "&"))
+    {
+        return None;
+    }
+    let mut sig: Vec<u8> = items
+        .iter()
+        .map(|p| prim_letter(&crate::runtime::meta::meta(p)))
+        .collect();
+    sig.push(prim_letter(&crate::runtime::meta::meta(params)));
+    let sig = String::from_utf8(sig).ok()?;
+    crate::runtime::class::is_prim_sig(&sig).then(|| format!("clojure.lang.IFn${sig}"))
+}

@@ -312,6 +312,25 @@ impl<'a> Analyzer<'a> {
 
         let hint = self.name_hint.take();
         let debug_name = self.fn_class_name(name.as_ref().map(|n| n.name()), hint);
+        // The IFn$LL-style interfaces its ^long/^double-hinted arities
+        // implement, as the JVM compiles them.
+        let param_vectors: Vec<Value> = match rest.first() {
+            Some(v) if vector_items(v)?.is_some() => vec![v.clone()],
+            _ => rest
+                .iter()
+                .filter_map(|a| form_items(a).ok().flatten()?.first().cloned())
+                .collect(),
+        };
+        let prims: Vec<String> = param_vectors
+            .iter()
+            .filter_map(super::prim::prim_interface)
+            .collect();
+        if !prims.is_empty() {
+            crate::runtime::func::register_prim_interfaces(
+                crate::runtime::printer::munge_fn_name(&debug_name),
+                prims,
+            );
+        }
 
         let method = method_fields(form)?;
         let is_method = method.is_some();

@@ -18,7 +18,9 @@ pub fn direct_supers(full: &str) -> Vec<String> {
     }
     match crate::runtime::class::find(full) {
         Some(d) => d.supers().map(str::to_string).collect(),
-        None if is_fn_class(full) => vec!["clojure.lang.AFunction".to_string()],
+        None if is_fn_class(full) => std::iter::once("clojure.lang.AFunction".to_string())
+            .chain(crate::runtime::func::prim_interfaces(full))
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -60,6 +62,12 @@ pub fn is_subclass(full: &str, target: &str) -> bool {
         if let Some(d) = crate::runtime::class::find(c) {
             stack.extend(d.supers().map(|s| -> &str { s }));
         } else if is_fn_class(c) {
+            if crate::runtime::func::prim_interfaces(c)
+                .iter()
+                .any(|i| i == target)
+            {
+                return true;
+            }
             stack.push("clojure.lang.AFunction");
         }
         seen.push(c);
@@ -103,7 +111,13 @@ pub fn is_instance(target: &str, x: &Value) -> bool {
     }
     if let View::Fn(_) = x.view()
         && (target == "clojure.lang.AFunction"
-            || crate::runtime::printer::fn_class_name(x).is_some_and(|c| c == target))
+            || crate::runtime::printer::fn_class_name(x).is_some_and(|c| {
+                c == target
+                    || (target.starts_with("clojure.lang.IFn$")
+                        && crate::runtime::func::prim_interfaces(&c)
+                            .iter()
+                            .any(|i| i == target))
+            }))
     {
         return true;
     }

@@ -48,8 +48,9 @@ fn pattern_and_str(args: &[Value]) -> Result<(&Regex, String)> {
                 "Cannot invoke \"java.lang.CharSequence.length()\" because \"this.text\" is null",
             );
         }
-        // Any CharSequence (a deftype implementing it): its toString.
-        View::Instance(i) if i.implements("java.lang.CharSequence") => {
+        // Any other CharSequence (a StringBuilder, a deftype implementing
+        // it): its toString.
+        _ if crate::runtime::host::is_instance("java.lang.CharSequence", &args[1]) => {
             crate::runtime::printer::str_value(&args[1])?
         }
         _ => return err::class_cast(cast_message(args[1].class_name(), "java.lang.CharSequence")),

@@ -533,6 +533,16 @@ pub fn call(target: &Value, method: &str, args: &[Value]) -> Option<Result<Value
                     }
                 }
             }
+            // The read-only CharSequence/String methods AbstractStringBuilder
+            // shares with String: answered on the current content.
+            (
+                "substring" | "subSequence" | "indexOf" | "lastIndexOf" | "codePointAt" | "isEmpty"
+                | "chars",
+                _,
+            ) => {
+                let content = crate::runtime::string::Str::new(lock(sb).clone());
+                return super::string::call(&content, method, args).transpose();
+            }
             _ => return Ok(None),
         }))
     })();

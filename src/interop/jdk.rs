@@ -322,28 +322,67 @@ fn class_loader_method(method: &str, args: &[Value]) -> Option<Result<Value>> {
     }
 }
 
-/// `Class.getConstructors` of a deftype/defrecord class: one Constructor
-/// per arity, every parameter typed Object; None for other classes (whose
-/// constructor overloads the registry does not list).
+/// `Class.getConstructors`: of a deftype/defrecord class, one Constructor
+/// per arity, every parameter typed Object; of a registry class, the JVM's
+/// public constructors as jvm_ctors.txt records them (scripts/jvm-ctors.sh);
+/// None for a class recorded there without any.
 pub(super) fn get_constructors(class: &str) -> Option<Result<Value>> {
-    let t = crate::runtime::types::lookup(class)?;
-    let object = Value::class("java.lang.Object", false);
-    let ctors = crate::runtime::types::constructor_arities(&t)
-        .into_iter()
-        .map(|n| {
-            Value::from(Ref::new(HostObject::Foreign(
-                "java.lang.reflect.Constructor",
-                Box::new(Constructor {
-                    class: t.name(),
-                    params: vec![object.clone(); n],
-                }),
-            )))
-        })
-        .collect();
+    let ctor = |class: &'static str, params: Vec<Value>| {
+        Value::from(Ref::new(HostObject::Foreign(
+            "java.lang.reflect.Constructor",
+            Box::new(Constructor { class, params }),
+        )))
+    };
+    let ctors: Vec<Value> = match crate::runtime::types::lookup(class) {
+        Some(t) => {
+            let object = Value::class("java.lang.Object", false);
+            crate::runtime::types::constructor_arities(&t)
+                .into_iter()
+                .map(|n| ctor(t.name(), vec![object.clone(); n]))
+                .collect()
+        }
+        None => {
+            let def = crate::runtime::host::class_def(class)?;
+            jvm_ctors(def.name)?
+                .into_iter()
+                .map(|types| {
+                    let params = types
+                        .into_iter()
+                        .map(|t| {
+                            crate::runtime::host::class_value(t)
+                                .unwrap_or_else(|| Value::class(t, false))
+                        })
+                        .collect();
+                    ctor(def.name, params)
+                })
+                .collect()
+        }
+    };
     Some(Ok(Value::from(Ref::new(HostObject::Array(
         "[Ljava.lang.reflect.Constructor;",
         Lock::new(ctors),
     )))))
+}
+
+/// The JVM's public constructors of `class` (their parameter type names),
+/// as scripts/jvm-ctors.sh recorded them; None when it recorded none.
+fn jvm_ctors(class: &str) -> Option<Vec<Vec<&'static str>>> {
+    let line = include_str!("jvm_ctors.txt")
+        .lines()
+        .find(|l| l.split(' ').next() == Some(class))?;
+    Some(
+        line.split(' ')
+            .skip(1)
+            .filter_map(|t| t.strip_prefix('@'))
+            .map(|t| {
+                if t.is_empty() {
+                    Vec::new()
+                } else {
+                    t.split(',').collect()
+                }
+            })
+            .collect(),
+    )
 }
 
 fn constructor_method(c: &Constructor, method: &str, args: &[Value]) -> Option<Result<Value>> {

@@ -243,6 +243,48 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             View::Bool(b) => Value::bool(b),
             _ => Value::bool(s.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))),
         }),
+        // Character.codePointAt(CharSequence, index): String.codePointAt of
+        // its text.
+        ("java.lang.Character", "codePointAt", [text, i])
+            if !text.class_name().starts_with('[') =>
+        {
+            (|| {
+                let t = crate::runtime::string::Str::new(crate::runtime::printer::str_value(text)?);
+                super::string::call(&t, "codePointAt", std::slice::from_ref(i)).unwrap_or_else(
+                    || Err(super::no_method("codePointAt", 2, "java.lang.Character")),
+                )
+            })()
+        }
+        ("java.lang.Character", "charCount", [cp]) => {
+            to_long(cp).map(|cp| Value::long(if cp >= 0x10000 { 2 } else { 1 }))
+        }
+        ("java.lang.Character", "isSupplementaryCodePoint", [cp]) => {
+            to_long(cp).map(|cp| Value::bool((0x10000..=0x10ffff).contains(&cp)))
+        }
+        ("java.lang.Character", "isValidCodePoint", [cp]) => {
+            to_long(cp).map(|cp| Value::bool((0..=0x10ffff).contains(&cp)))
+        }
+        // Character.toChars(codePoint): a char[] of the code point. cljw's
+        // chars are whole code points (strings are UTF-8), so a
+        // supplementary one is one char, not a surrogate pair.
+        ("java.lang.Character", "toChars", [cp]) => (|| {
+            let n = to_long(cp)?;
+            let ch = u32::try_from(n)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| {
+                    Exception::new(
+                        ExClass::IllegalArgumentException,
+                        format!("Not a valid Unicode code point: 0x{:X}", n as u32),
+                    )
+                })?;
+            Ok(Value::from(crate::runtime::gc::Ref::new(
+                crate::runtime::object::HostObject::Array(
+                    "[C",
+                    crate::runtime::gc::Lock::new(vec![Value::char(ch)]),
+                ),
+            )))
+        })(),
         ("java.lang.Character", m, [c]) => (|| {
             let ch = char_arg(c)?;
             Ok(match m {
@@ -727,6 +769,11 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "getNumericValue",
                 "digit",
                 "forDigit",
+                "codePointAt",
+                "charCount",
+                "isSupplementaryCodePoint",
+                "isValidCodePoint",
+                "toChars",
             ],
             statics,
         )

@@ -37,6 +37,8 @@
 //! run `scripts/jvm-int-members.sh`: it records the members the JVM types
 //! int, short or byte in `jvm_int_members.txt`, and the hooks' integer
 //! results for those come back as Integer/Short/Byte (`int_members`).
+//! And `scripts/jvm-ctors.sh`: it records each class's public constructors
+//! in `jvm_ctors.txt`, which `Class.getConstructors` answers from.
 
 pub(crate) mod base64;
 mod builder;

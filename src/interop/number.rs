@@ -541,6 +541,35 @@ fn biginteger(b: &BigInteger, name: &str, args: &[Value]) -> Option<Result<Value
                 .map_err(|_| Exception::new(ExClass::ArithmeticException, "Negative exponent"))?;
             big(num_traits::pow(x.clone(), e as usize))
         })(),
+        // shiftLeft/shiftRight(int n): x * 2^n / floor(x / 2^n), a negative n
+        // shifting the other way.
+        ("shiftLeft" | "shiftRight", [k]) => (|| {
+            let k = n::to_long(k)?;
+            let k = if name == "shiftLeft" {
+                k
+            } else {
+                k.saturating_neg()
+            };
+            let by = usize::try_from(k.unsigned_abs()).unwrap_or(usize::MAX);
+            big(if k >= 0 { x << by } else { x >> by })
+        })(),
+        ("not", []) => big(!x),
+        ("testBit", [k]) => (|| {
+            let k = n::to_long(k)?;
+            let k = u64::try_from(k).map_err(|_| {
+                Exception::new(ExClass::ArithmeticException, "Negative bit address")
+            })?;
+            Ok(Value::bool(((x >> k) & BigInt::from(1)) == BigInt::from(1)))
+        })(),
+        ("and" | "or" | "xor" | "andNot", [y]) => (|| {
+            let y = big_arg(y)?;
+            big(match name {
+                "and" => x & y,
+                "or" => x | y,
+                "xor" => x ^ y,
+                _ => x & !y,
+            })
+        })(),
         (
             "add" | "subtract" | "multiply" | "divide" | "remainder" | "mod" | "gcd" | "max"
             | "min" | "compareTo",

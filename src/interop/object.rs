@@ -25,6 +25,13 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
         // IFn / Callable / Runnable on a fn.
         View::Fn(_) => match (method, args) {
             ("invoke", _) => Some(crate::runtime::func::invoke(target, args)),
+            // IFn$LL & co.'s one method, on a fn that implements one.
+            ("invokePrim", _)
+                if crate::runtime::printer::fn_class_name(target)
+                    .is_some_and(|c| !crate::runtime::func::prim_interfaces(&c).is_empty()) =>
+            {
+                Some(crate::runtime::func::invoke(target, args))
+            }
             ("applyTo", [xs]) => Some(crate::runtime::func::apply_to(target, xs.clone())),
             ("call" | "run", []) => Some(crate::runtime::func::invoke(target, &[])),
             // AFunction implements java.util.Comparator.

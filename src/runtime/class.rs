@@ -161,7 +161,43 @@ fn default_import(full: &'static str) -> Option<&'static str> {
 /// The class a full name (or a default-imported simple name) denotes,
 /// ignoring the current namespace's imports.
 pub fn find(name: &str) -> Option<&'static ClassDef> {
-    REGISTRY.get()?.by_name.get(name).copied()
+    match REGISTRY.get()?.by_name.get(name) {
+        Some(d) => Some(*d),
+        None => prim_fn_interface(name),
+    }
+}
+
+/// Is `sig` the signature of one of clojure.lang.IFn's primitive
+/// interfaces (`LL` of `IFn$LL`): 0-4 parameters then the return, each O
+/// (Object), L (long) or D (double), not all O.
+pub fn is_prim_sig(sig: &str) -> bool {
+    (1..=5).contains(&sig.len())
+        && sig.bytes().all(|b| matches!(b, b'O' | b'L' | b'D'))
+        && sig.bytes().any(|b| b != b'O')
+}
+
+/// clojure.lang.IFn's primitive-signature interfaces (`IFn$LL`, `IFn$ODL`
+/// ...; a fn whose params or return are hinted ^long/^double implements
+/// one per such arity): made on first use rather than listed, 358 of them.
+fn prim_fn_interface(name: &str) -> Option<&'static ClassDef> {
+    type Made = std::sync::Mutex<AHashMap<String, &'static ClassDef>>;
+    static MADE: OnceLock<Made> = OnceLock::new();
+    if !name
+        .strip_prefix("clojure.lang.IFn$")
+        .is_some_and(is_prim_sig)
+    {
+        return None;
+    }
+    let mut made = MADE.get_or_init(Default::default).lock().ok()?;
+    if let Some(d) = made.get(name) {
+        return Some(d);
+    }
+    // Bounded by the 358 signatures: leaking gives the 'static the
+    // registry's defs have.
+    let n: &'static str = Box::leak(name.to_string().into_boxed_str());
+    let d: &'static ClassDef = Box::leak(Box::new(ClassDef::interface(n)));
+    made.insert(name.to_string(), d);
+    Some(d)
 }
 
 /// The class `name` denotes where the code is: a full name, a default

@@ -559,3 +559,24 @@ impl Clone for Capture {
         }
     }
 }
+
+/// The clojure.lang.IFn primitive interfaces (`clojure.lang.IFn$LL` ...)
+/// that fn classes implement, by class name (`user$f`): recorded when the
+/// analyzer compiles a fn with ^long/^double hinted params or return.
+type PrimInterfaces = std::sync::Mutex<ahash::AHashMap<String, Vec<String>>>;
+static PRIM_INTERFACES: std::sync::OnceLock<PrimInterfaces> = std::sync::OnceLock::new();
+
+/// Record that the fn class `class` implements `interfaces`.
+pub fn register_prim_interfaces(class: String, interfaces: Vec<String>) {
+    if let Ok(mut m) = PRIM_INTERFACES.get_or_init(Default::default).lock() {
+        m.insert(class, interfaces);
+    }
+}
+
+/// The primitive interfaces the fn class `class` implements (usually none).
+pub fn prim_interfaces(class: &str) -> Vec<String> {
+    PRIM_INTERFACES
+        .get()
+        .and_then(|m| m.lock().ok().and_then(|m| m.get(class).cloned()))
+        .unwrap_or_default()
+}

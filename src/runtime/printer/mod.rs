@@ -9,7 +9,7 @@
 
 mod object;
 
-pub use object::{fn_class_name, str_value, write_str, write_str_plain};
+pub use object::{fn_class_name, munge_fn_name, str_value, write_str, write_str_plain};
 
 use crate::runtime::equality::{entries, is_map};
 use crate::runtime::error::Result;

@@ -157,7 +157,7 @@ pub fn fn_class_name(v: &Value) -> Option<String> {
 }
 
 /// `ns/name` -> `ns$name` with Clojure's munging of special characters.
-fn munge_fn_name(full: &str) -> String {
+pub fn munge_fn_name(full: &str) -> String {
     let (ns, name) = crate::runtime::symbol::split_ns(full);
     let mut out = String::new();
     if let Some(ns) = ns {

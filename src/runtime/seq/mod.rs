@@ -317,6 +317,12 @@ pub fn count_owned(x: Value) -> Result<usize> {
     if let Some(c) = counted(&x)? {
         return Ok(c);
     }
+    // RT.countFrom: any other CharSequence (a StringBuilder, a deftype
+    // implementing it) counts its length.
+    if !is_seq(&x) && crate::runtime::host::is_instance("java.lang.CharSequence", &x) {
+        let n = crate::runtime::host::call_method(&x, "length", &[])?;
+        return Ok(usize::try_from(crate::runtime::number::convert::to_long(&n)?).unwrap_or(0));
+    }
     if !is_seq(&x) {
         let simple = x.class_name().rsplit(['.', '$']).next().unwrap_or("");
         return err::unsupported(format!("count not supported on this type: {simple}"));
