@@ -618,3 +618,71 @@ fn bad_regex_reports_the_jdk_frame() {
         );
     }
 }
+
+/// Exceptions a JDK method throws name its frame, as clojure.main's
+/// ex-triage does with the top of the root cause's stack trace; frames of
+/// clojure.lang and the core namespaces are skipped (the error in
+/// clojure.walk's fn is reported at the caller).
+/// JVM 1.11.1 / JDK 17.0.15 (`clojure FILE` and `clojure -e EXPR`).
+#[test]
+fn jdk_throw_sites_report_the_jdk_frame() {
+    let cases = [
+        (
+            "(Long/parseLong \"x\")",
+            "Execution error (NumberFormatException) at java.lang.NumberFormatException/forInputString (NumberFormatException.java:67).\n\
+             For input string: \"x\"\n",
+        ),
+        (
+            "(defn f [s] (Integer/parseInt s))\n(f \"x\")",
+            "Execution error (NumberFormatException) at java.lang.NumberFormatException/forInputString (NumberFormatException.java:67).\n\
+             For input string: \"x\"\n",
+        ),
+        (
+            "(Double/parseDouble \"x\")",
+            "Execution error (NumberFormatException) at jdk.internal.math.FloatingDecimal/readJavaFormatString (FloatingDecimal.java:2054).\n\
+             For input string: \"x\"\n",
+        ),
+        (
+            "(Long/parseLong nil)",
+            "Execution error (NumberFormatException) at java.lang.Long/parseLong (Long.java:674).\n\
+             Cannot parse null string\n",
+        ),
+        (
+            "(.charAt \"abc\" 5)",
+            "Execution error (StringIndexOutOfBoundsException) at java.lang.StringLatin1/charAt (StringLatin1.java:48).\n\
+             String index out of range: 5\n",
+        ),
+        (
+            "(subs \"abc\" 0 9)",
+            "Execution error (StringIndexOutOfBoundsException) at java.lang.String/checkBoundsBeginEnd (String.java:4606).\n\
+             begin 0, end 9, length 3\n",
+        ),
+        (
+            "(slurp \"nonexistent-file-x\")",
+            "Execution error (FileNotFoundException) at java.io.FileInputStream/open0 (FileInputStream.java:-2).\n\
+             nonexistent-file-x (No such file or directory)\n",
+        ),
+        (
+            "(BigDecimal. \"\")",
+            "Execution error (ArrayIndexOutOfBoundsException) at java.math.BigDecimal/<init> (BigDecimal.java:519).\n\
+             Index 0 out of bounds for length 0\n",
+        ),
+        // clojure.lang's exceptions name the caller.
+        (
+            "(nth [1 2 3] 5)",
+            "Execution error (IndexOutOfBoundsException) at user/evalN (REPL:1).\nnull\n",
+        ),
+        (
+            "(require 'clojure.walk) (clojure.walk/postwalk inc [\"a\"])",
+            "Execution error (ClassCastException) at user/evalN (REPL:1).\n\
+             class java.lang.String cannot be cast to class java.lang.Number (java.lang.String and java.lang.Number are in module java.base of loader 'bootstrap')\n",
+        ),
+    ];
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        for (src, want) in cases {
+            let (_, err, code) = cljw(&[backend, "-e", src], None);
+            assert_eq!(code, 1, "{backend} {src}");
+            assert_eq!(head(&err), want, "{backend} {src}");
+        }
+    }
+}
