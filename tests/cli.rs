@@ -686,3 +686,114 @@ fn jdk_throw_sites_report_the_jdk_frame() {
         }
     }
 }
+
+/// Reader conditionals: a `.cljc` script or required `.cljc` namespace
+/// reads them, a `.clj` file, `-e` and a script on stdin throw
+/// "Conditional read not allowed"; the REPL reads them.
+/// JVM 1.11.1 (`clojure a.clj`, `clojure b.cljc`, `clojure -e`,
+/// `clojure -`, `clojure` with stdin, `java -cp clojure.jar:src clojure.main -e
+/// "(require 'rcx.d)"`).
+#[test]
+fn reader_conditionals_only_in_cljc_and_the_repl() {
+    let dir = std::env::temp_dir().join(format!("cljw-rc-{}", std::process::id()));
+    let src = dir.join("src/rcx");
+    std::fs::create_dir_all(&src).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let write = |p: &std::path::Path, s: &str| {
+        std::fs::write(p, s).unwrap_or_else(|e| panic!("write {}: {e}", p.display()))
+    };
+    write(&dir.join("a.clj"), "(println #?(:clj 1 :cljs 2))\n");
+    write(&dir.join("b.cljc"), "(println :ok #?(:clj 1 :cljs 2))\n");
+    write(
+        &src.join("c.cljc"),
+        "(ns rcx.c)\n(def v #?(:clj :c-clj :default :d))\n",
+    );
+    write(
+        &src.join("d.clj"),
+        "(ns rcx.d)\n(def v #?(:clj :d-clj :default :d))\n",
+    );
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args(args)
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        if let Some(mut sin) = child.stdin.take() {
+            let _ = sin.write_all(stdin.as_bytes());
+        }
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("cljw did not finish: {e}"));
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            head(&String::from_utf8_lossy(&out.stderr)),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let not_allowed = |at: &str| format!("{at}\nConditional read not allowed\n");
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let (_, err, code) = run(&[backend, "a.clj"], "");
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Syntax error reading source at (a.clj:1:12)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (out, _, code) = run(&[backend, "b.cljc"], "");
+        assert_eq!((out.as_str(), code), (":ok 1\n", 0), "{backend}");
+        let (_, err, code) = run(&[backend, "-e", "(println #?(:clj 1))"], "");
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Execution error at clojure.main/main (main.java:40)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (_, err, code) = run(&[backend, "-"], "(println #?(:clj 1))\n");
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Syntax error reading source at (REPL:1:12)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (out, _, code) = run(
+            &[
+                backend,
+                "-cp",
+                "src",
+                "-e",
+                "(require 'rcx.c) (println rcx.c/v)",
+            ],
+            "",
+        );
+        assert_eq!((out.as_str(), code), (":c-clj\n", 0), "{backend}");
+        let (_, err, code) = run(
+            &[
+                backend,
+                "-cp",
+                "src",
+                "-e",
+                "(require 'rcx.d) (println rcx.d/v)",
+            ],
+            "",
+        );
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Syntax error reading source at (rcx/d.clj:2:10)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (out, _, _) = run(&[backend], "(println #?(:clj 1))\n");
+        assert!(out.contains("user=> 1\nnil\n"), "{backend}: {out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
