@@ -797,3 +797,53 @@ fn reader_conditionals_only_in_cljc_and_the_repl() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A recur that passes a primitive local a value of another type is a
+/// compile error naming the enclosing fn* form (the top-level form's own
+/// for a loop at top level). JVM 1.11.1 (`clojure a.clj`, `clojure b.clj`).
+#[test]
+fn recur_type_mismatch_is_a_compile_error() {
+    let dir = std::env::temp_dir().join(format!("cljw-recur-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let write = |name: &str, s: &str| {
+        std::fs::write(dir.join(name), s).unwrap_or_else(|e| panic!("write {name}: {e}"))
+    };
+    write(
+        "a.clj",
+        "(println 1)\n(loop [b (pos? 1) n 0]\n  (if (< n 3) (recur n (inc n)) b))\n",
+    );
+    write(
+        "b.clj",
+        "(defn f [^long x]\n  (if (< x 3) (recur \"s\") x))\n",
+    );
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        for (file, out, want) in [
+            (
+                "a.clj",
+                "1\n",
+                "Syntax error (IllegalArgumentException) compiling fn* at (a.clj:2:1).\n \
+                 recur arg for primitive local: b is not matching primitive, had: long, needed: boolean\n",
+            ),
+            (
+                "b.clj",
+                "",
+                "Syntax error (IllegalArgumentException) compiling fn* at (b.clj:1:1).\n \
+                 recur arg for primitive local: x is not matching primitive, had: java.lang.String, needed: long\n",
+            ),
+        ] {
+            let o = Command::new(env!("CARGO_BIN_EXE_cljw"))
+                .args([backend, file])
+                .current_dir(&dir)
+                .output()
+                .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+            assert_eq!(o.status.code(), Some(1), "{backend} {file}");
+            assert_eq!(String::from_utf8_lossy(&o.stdout), out, "{backend} {file}");
+            assert_eq!(
+                head(&String::from_utf8_lossy(&o.stderr)),
+                want,
+                "{backend} {file}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
