@@ -348,8 +348,10 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
             None => None,
         },
         _ if seq::is_seq(coll) || matches!(coll.view(), View::Queue(_)) => {
-            let Some(n) = idx else { return Ok(None) };
+            // RT.nthFrom realises the seq before it looks at the index:
+            // `(nth (keep keyword -5) -1)` throws keep's exception.
             let mut s = seq::seq(coll)?;
+            let Some(n) = idx else { return Ok(None) };
             let mut k = 0;
             while !s.is_nil() {
                 if k == n {
