@@ -432,13 +432,28 @@ impl Runtime {
     }
 
     /// A line-numbering reader over `src` that resolves `::kw`, aliases and
-    /// syntax-quoted symbols in the current namespace (`*ns*`).
+    /// syntax-quoted symbols in the current namespace (`*ns*`), as
+    /// Compiler.load reads a source: reader conditionals are allowed only in
+    /// a `.cljc` file ("Conditional read not allowed" elsewhere: `.clj`
+    /// files, `-e`, stdin, load-string).
     pub fn reader(&self, src: &str, file: Option<&str>) -> reader::Reader {
         let r = builtins::ns::reader_for(src, true);
+        let cljc = file.is_some_and(|f| f.ends_with(".cljc"));
+        let r = r.read_cond(if cljc {
+            reader::ReadCond::Allow
+        } else {
+            reader::ReadCond::Disallow
+        });
         match file {
             Some(f) => r.file(f),
             None => r,
         }
+    }
+
+    /// The REPL's (and nREPL eval's) reader: clojure.main/repl-read reads
+    /// with `{:read-cond :allow}`.
+    pub fn repl_reader(&self, src: &str, file: Option<&str>) -> reader::Reader {
+        self.reader(src, file).read_cond(reader::ReadCond::Allow)
     }
 
     /// `load-file`: read the file at `path` and load it with `*file*` bound

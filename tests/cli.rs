@@ -618,3 +618,232 @@ fn bad_regex_reports_the_jdk_frame() {
         );
     }
 }
+
+/// Exceptions a JDK method throws name its frame, as clojure.main's
+/// ex-triage does with the top of the root cause's stack trace; frames of
+/// clojure.lang and the core namespaces are skipped (the error in
+/// clojure.walk's fn is reported at the caller).
+/// JVM 1.11.1 / JDK 17.0.15 (`clojure FILE` and `clojure -e EXPR`).
+#[test]
+fn jdk_throw_sites_report_the_jdk_frame() {
+    let cases = [
+        (
+            "(Long/parseLong \"x\")",
+            "Execution error (NumberFormatException) at java.lang.NumberFormatException/forInputString (NumberFormatException.java:67).\n\
+             For input string: \"x\"\n",
+        ),
+        (
+            "(defn f [s] (Integer/parseInt s))\n(f \"x\")",
+            "Execution error (NumberFormatException) at java.lang.NumberFormatException/forInputString (NumberFormatException.java:67).\n\
+             For input string: \"x\"\n",
+        ),
+        (
+            "(Double/parseDouble \"x\")",
+            "Execution error (NumberFormatException) at jdk.internal.math.FloatingDecimal/readJavaFormatString (FloatingDecimal.java:2054).\n\
+             For input string: \"x\"\n",
+        ),
+        (
+            "(Long/parseLong nil)",
+            "Execution error (NumberFormatException) at java.lang.Long/parseLong (Long.java:674).\n\
+             Cannot parse null string\n",
+        ),
+        (
+            "(.charAt \"abc\" 5)",
+            "Execution error (StringIndexOutOfBoundsException) at java.lang.StringLatin1/charAt (StringLatin1.java:48).\n\
+             String index out of range: 5\n",
+        ),
+        (
+            "(subs \"abc\" 0 9)",
+            "Execution error (StringIndexOutOfBoundsException) at java.lang.String/checkBoundsBeginEnd (String.java:4606).\n\
+             begin 0, end 9, length 3\n",
+        ),
+        (
+            "(slurp \"nonexistent-file-x\")",
+            "Execution error (FileNotFoundException) at java.io.FileInputStream/open0 (FileInputStream.java:-2).\n\
+             nonexistent-file-x (No such file or directory)\n",
+        ),
+        (
+            "(BigDecimal. \"\")",
+            "Execution error (ArrayIndexOutOfBoundsException) at java.math.BigDecimal/<init> (BigDecimal.java:519).\n\
+             Index 0 out of bounds for length 0\n",
+        ),
+        // clojure.lang's exceptions name the caller.
+        (
+            "(nth [1 2 3] 5)",
+            "Execution error (IndexOutOfBoundsException) at user/evalN (REPL:1).\nnull\n",
+        ),
+        (
+            "(require 'clojure.walk) (clojure.walk/postwalk inc [\"a\"])",
+            "Execution error (ClassCastException) at user/evalN (REPL:1).\n\
+             class java.lang.String cannot be cast to class java.lang.Number (java.lang.String and java.lang.Number are in module java.base of loader 'bootstrap')\n",
+        ),
+    ];
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        for (src, want) in cases {
+            let (_, err, code) = cljw(&[backend, "-e", src], None);
+            assert_eq!(code, 1, "{backend} {src}");
+            assert_eq!(head(&err), want, "{backend} {src}");
+        }
+    }
+}
+
+/// Reader conditionals: a `.cljc` script or required `.cljc` namespace
+/// reads them, a `.clj` file, `-e` and a script on stdin throw
+/// "Conditional read not allowed"; the REPL reads them.
+/// JVM 1.11.1 (`clojure a.clj`, `clojure b.cljc`, `clojure -e`,
+/// `clojure -`, `clojure` with stdin, `java -cp clojure.jar:src clojure.main -e
+/// "(require 'rcx.d)"`).
+#[test]
+fn reader_conditionals_only_in_cljc_and_the_repl() {
+    let dir = std::env::temp_dir().join(format!("cljw-rc-{}", std::process::id()));
+    let src = dir.join("src/rcx");
+    std::fs::create_dir_all(&src).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let write = |p: &std::path::Path, s: &str| {
+        std::fs::write(p, s).unwrap_or_else(|e| panic!("write {}: {e}", p.display()))
+    };
+    write(&dir.join("a.clj"), "(println #?(:clj 1 :cljs 2))\n");
+    write(&dir.join("b.cljc"), "(println :ok #?(:clj 1 :cljs 2))\n");
+    write(
+        &src.join("c.cljc"),
+        "(ns rcx.c)\n(def v #?(:clj :c-clj :default :d))\n",
+    );
+    write(
+        &src.join("d.clj"),
+        "(ns rcx.d)\n(def v #?(:clj :d-clj :default :d))\n",
+    );
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cljw"))
+            .args(args)
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+        if let Some(mut sin) = child.stdin.take() {
+            let _ = sin.write_all(stdin.as_bytes());
+        }
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("cljw did not finish: {e}"));
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            head(&String::from_utf8_lossy(&out.stderr)),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let not_allowed = |at: &str| format!("{at}\nConditional read not allowed\n");
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        let (_, err, code) = run(&[backend, "a.clj"], "");
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Syntax error reading source at (a.clj:1:12)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (out, _, code) = run(&[backend, "b.cljc"], "");
+        assert_eq!((out.as_str(), code), (":ok 1\n", 0), "{backend}");
+        let (_, err, code) = run(&[backend, "-e", "(println #?(:clj 1))"], "");
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Execution error at clojure.main/main (main.java:40)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (_, err, code) = run(&[backend, "-"], "(println #?(:clj 1))\n");
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Syntax error reading source at (REPL:1:12)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (out, _, code) = run(
+            &[
+                backend,
+                "-cp",
+                "src",
+                "-e",
+                "(require 'rcx.c) (println rcx.c/v)",
+            ],
+            "",
+        );
+        assert_eq!((out.as_str(), code), (":c-clj\n", 0), "{backend}");
+        let (_, err, code) = run(
+            &[
+                backend,
+                "-cp",
+                "src",
+                "-e",
+                "(require 'rcx.d) (println rcx.d/v)",
+            ],
+            "",
+        );
+        assert_eq!(
+            (err, code),
+            (
+                not_allowed("Syntax error reading source at (rcx/d.clj:2:10)."),
+                1
+            ),
+            "{backend}"
+        );
+        let (out, _, _) = run(&[backend], "(println #?(:clj 1))\n");
+        assert!(out.contains("user=> 1\nnil\n"), "{backend}: {out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A recur that passes a primitive local a value of another type is a
+/// compile error naming the enclosing fn* form (the top-level form's own
+/// for a loop at top level). JVM 1.11.1 (`clojure a.clj`, `clojure b.clj`).
+#[test]
+fn recur_type_mismatch_is_a_compile_error() {
+    let dir = std::env::temp_dir().join(format!("cljw-recur-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let write = |name: &str, s: &str| {
+        std::fs::write(dir.join(name), s).unwrap_or_else(|e| panic!("write {name}: {e}"))
+    };
+    write(
+        "a.clj",
+        "(println 1)\n(loop [b (pos? 1) n 0]\n  (if (< n 3) (recur n (inc n)) b))\n",
+    );
+    write(
+        "b.clj",
+        "(defn f [^long x]\n  (if (< x 3) (recur \"s\") x))\n",
+    );
+    for backend in ["--backend=vm", "--backend=tree-walk"] {
+        for (file, out, want) in [
+            (
+                "a.clj",
+                "1\n",
+                "Syntax error (IllegalArgumentException) compiling fn* at (a.clj:2:1).\n \
+                 recur arg for primitive local: b is not matching primitive, had: long, needed: boolean\n",
+            ),
+            (
+                "b.clj",
+                "",
+                "Syntax error (IllegalArgumentException) compiling fn* at (b.clj:1:1).\n \
+                 recur arg for primitive local: x is not matching primitive, had: java.lang.String, needed: long\n",
+            ),
+        ] {
+            let o = Command::new(env!("CARGO_BIN_EXE_cljw"))
+                .args([backend, file])
+                .current_dir(&dir)
+                .output()
+                .unwrap_or_else(|e| panic!("cannot run cljw: {e}"));
+            assert_eq!(o.status.code(), Some(1), "{backend} {file}");
+            assert_eq!(String::from_utf8_lossy(&o.stdout), out, "{backend} {file}");
+            assert_eq!(
+                head(&String::from_utf8_lossy(&o.stderr)),
+                want,
+                "{backend} {file}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -177,6 +177,15 @@ impl CaptureKey {
 /// A loop or fn arity that `recur` may jump to.
 struct RecurTarget {
     slots: Vec<u32>,
+    /// A loop's (true) or a fn's (false): a loop re-boxes a long/double
+    /// local that a recur passes another type, a fn param cannot.
+    is_loop: bool,
+    /// A loop's slots that a recur boxes (by position in `slots`).
+    boxed: Vec<bool>,
+    /// A loop's recur errors, by position in `slots`: thrown when the loop
+    /// ends unless that local was boxed (the JVM re-analyzes the loop with
+    /// it boxed, where the error does not arise).
+    errors: Vec<(usize, crate::runtime::error::Exception)>,
 }
 
 /// The fn being analyzed (one per nesting level).
@@ -187,14 +196,17 @@ struct FnScope {
     next_slot: u32,
     captures: Vec<(CaptureKey, CaptureSource)>,
     recur_targets: Vec<RecurTarget>,
-    /// Slots that hold primitive longs (see prim.rs), by slot number.
-    prim_longs: Vec<bool>,
+    /// The primitive type of each slot's local, if it has one (see prim.rs).
+    prims: Vec<Option<prim::Prim>>,
     /// A deftype/defrecord/reify method (`this` in slot 0, which `recur`
     /// does not rebind) and the type's fields its body sees as locals.
     method: Option<Vec<MethodField>>,
     /// The fn's class-like name (`ns/outer$inner--12`), the prefix of the
     /// fns nested in it, as the JVM names `ns$outer$inner__12`.
     class_name: Option<String>,
+    /// Where the fn* form (or the top-level form) is: errors the JVM
+    /// raises while emitting the fn's code name it.
+    pos: Pos,
 }
 
 /// A field visible in a method body: read through `this` (slot 0).
@@ -206,15 +218,15 @@ pub(crate) struct MethodField {
 }
 
 impl FnScope {
-    fn prim_long(&self, slot: u32) -> bool {
-        self.prim_longs.get(slot as usize).copied().unwrap_or(false)
+    fn prim(&self, slot: u32) -> Option<prim::Prim> {
+        self.prims.get(slot as usize).copied().flatten()
     }
-    fn mark_prim_long(&mut self, slot: u32) {
+    fn mark_prim(&mut self, slot: u32, p: prim::Prim) {
         let i = slot as usize;
-        if self.prim_longs.len() <= i {
-            self.prim_longs.resize(i + 1, false);
+        if self.prims.len() <= i {
+            self.prims.resize(i + 1, None);
         }
-        self.prim_longs[i] = true;
+        self.prims[i] = Some(p);
     }
     fn new(self_name: Option<Ref<Symbol>>) -> FnScope {
         FnScope {
@@ -224,8 +236,9 @@ impl FnScope {
             next_slot: 0,
             captures: Vec::new(),
             recur_targets: Vec::new(),
-            prim_longs: Vec::new(),
+            prims: Vec::new(),
             method: None,
+            pos: Pos::default(),
         }
     }
 }
@@ -297,6 +310,7 @@ impl<'a> Analyzer<'a> {
         let eval_name = format!("{}/eval{}", self.env.ns.name_str(), next_id());
         let mut root = FnScope::new(None);
         root.class_name = Some(eval_name.clone());
+        root.pos = self.pos;
         self.fns.push(root);
         self.top_def = None;
         self.fns_last().recur_targets.clear();
@@ -418,6 +432,22 @@ impl<'a> Analyzer<'a> {
             Some(Value::map_from_pairs(data)),
             Some(cause),
         )
+    }
+
+    /// A CompilerException for an error the JVM raises while emitting the
+    /// current fn's code: "Syntax error (X) compiling fn* at (the fn* form)".
+    pub(crate) fn emit_error(&mut self, cause: Exception) -> Exception {
+        let saved = self.pos;
+        self.pos = self.fns.last().map_or(saved, |f| f.pos);
+        let fn_sym = Symbol::intern(None, "fn*");
+        let e = self.compiler_exception(
+            "compiling fn*",
+            "compile-syntax-check",
+            Some(&fn_sym),
+            cause,
+        );
+        self.pos = saved;
+        e
     }
 
     pub(crate) fn error<T>(&self, class: ExClass, msg: impl Into<String>) -> Result<T> {

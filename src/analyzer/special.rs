@@ -203,21 +203,32 @@ impl<'a> Analyzer<'a> {
             let init = self.analyze(&pair[1], false);
             self.name_hint = None;
             let init = init?;
-            let prim = self.is_prim_long(&init);
+            let prim = self
+                .prim_type(&init)
+                .map(|p| if is_loop { p.loop_local() } else { p });
             let init = self.alloc(init);
             let slot = self.bind_local(sym);
-            if prim {
-                self.fns_last().mark_prim_long(slot);
+            if let Some(p) = prim {
+                self.fns_last().mark_prim(slot, p);
             }
             bindings.push(Binding { slot, init });
         }
         if is_loop {
-            let slots = bindings.iter().map(|b| b.slot).collect();
-            self.fns_last().recur_targets.push(RecurTarget { slots });
+            let slots: Vec<u32> = bindings.iter().map(|b| b.slot).collect();
+            self.fns_last().recur_targets.push(RecurTarget {
+                boxed: vec![false; slots.len()],
+                slots,
+                is_loop: true,
+                errors: Vec::new(),
+            });
         }
         let body = self.analyze_body(&items[2..], if is_loop { true } else { tail });
-        if is_loop {
-            self.fns_last().recur_targets.pop();
+        if is_loop
+            && let Some(t) = self.fns_last().recur_targets.pop()
+            && body.is_ok()
+            && let Some((_, e)) = t.errors.into_iter().find(|(i, _)| !t.boxed[*i])
+        {
+            return Err(e);
         }
         self.locals_reset(mark);
         let body = self.alloc(body?);
@@ -234,8 +245,8 @@ impl<'a> Analyzer<'a> {
             .fns_last()
             .recur_targets
             .last()
-            .map(|t| t.slots.clone());
-        let Some(slots) = target else {
+            .map(|t| (t.slots.clone(), t.is_loop));
+        let Some((slots, is_loop)) = target else {
             return self.error(
                 ExClass::UnsupportedOperationException,
                 "Can only recur from tail position",
@@ -259,6 +270,32 @@ impl<'a> Analyzer<'a> {
             );
         }
         let args = self.analyze_args(&items[1..])?;
+        for (i, (slot, arg)) in slots.iter().zip(args.iter()).enumerate() {
+            let Some(needed) = self.fns_last().prim(*slot) else {
+                continue;
+            };
+            let name = self
+                .fns_last()
+                .locals
+                .iter()
+                .rev()
+                .find(|(_, s)| s == slot)
+                .map(|(sym, _)| sym.name().to_string())
+                .unwrap_or_default();
+            let checked = self.check_recur_arg(&name, needed, arg, is_loop);
+            let e = match checked {
+                Ok(true) => continue,
+                Ok(false) => None,
+                Err(e) if !is_loop => return Err(self.emit_error(e)),
+                Err(e) => Some(self.emit_error(e)),
+            };
+            if let Some(t) = self.fns_last().recur_targets.last_mut() {
+                match e {
+                    None => t.boxed[i] = true,
+                    Some(e) => t.errors.push((i, e)),
+                }
+            }
+        }
         let slots = self.bump.alloc_slice_copy(&slots);
         Ok(self.node(NodeKind::Recur(args, slots)))
     }
@@ -337,6 +374,7 @@ impl<'a> Analyzer<'a> {
         let mut scope = super::FnScope::new(name.clone());
         scope.method = method;
         scope.class_name = Some(debug_name.clone());
+        scope.pos = self.pos;
         self.fns.push(scope);
         let result = self.analyze_arities(&arity_forms);
         let scope = self.fns.pop();
@@ -403,8 +441,8 @@ impl<'a> Analyzer<'a> {
                 }
                 let sym = self.binding_symbol(p, "use")?;
                 let slot = self.bind_local(sym);
-                if has_long_tag(p) {
-                    self.fns_last().mark_prim_long(slot);
+                if let Some(prim) = prim_tag(p) {
+                    self.fns_last().mark_prim(slot, prim);
                 }
                 required += 1;
                 i += 1;
@@ -419,7 +457,12 @@ impl<'a> Analyzer<'a> {
             let is_method = self.fns_last().method.is_some();
             let first = u32::from(is_method && required > 0);
             let slots: Vec<u32> = (first..required + variadic as u32).collect();
-            self.fns_last().recur_targets.push(RecurTarget { slots });
+            self.fns_last().recur_targets.push(RecurTarget {
+                boxed: vec![false; slots.len()],
+                slots,
+                is_loop: false,
+                errors: Vec::new(),
+            });
             let body = self.analyze_body(body, true)?;
             let body = self.alloc(body);
             if is_method {
@@ -1102,8 +1145,14 @@ fn method_fields(form: &Value) -> Result<Option<Vec<super::MethodField>>> {
 }
 
 /// A `^long` param (the JVM's primitive long params).
-fn has_long_tag(p: &Value) -> bool {
-    crate::runtime::lookup::get(&crate::runtime::meta::meta(p), &Value::keyword(None, "tag"))
-        .as_symbol()
-        .is_some_and(|s| s.ns().is_none() && s.name() == "long")
+/// A `^long` / `^double` param's primitive type.
+fn prim_tag(p: &Value) -> Option<super::prim::Prim> {
+    let tag =
+        crate::runtime::lookup::get(&crate::runtime::meta::meta(p), &Value::keyword(None, "tag"));
+    let s = tag.as_symbol().filter(|s| s.ns().is_none())?;
+    match s.name() {
+        "long" => Some(super::prim::Prim::Long),
+        "double" => Some(super::prim::Prim::Double),
+        _ => None,
+    }
 }

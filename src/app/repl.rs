@@ -219,7 +219,7 @@ pub fn run(rt: &mut Runtime) -> i32 {
                 // (EOF while reading ...) at the end's line, then a
                 // last prompt, as clojure.main reports it.
                 if !pending.trim().is_empty() {
-                    let mut reader = rt.reader(&pending, None);
+                    let mut reader = rt.repl_reader(&pending, None);
                     if let Err(e) = reader.next_form() {
                         let (l, c) = reader_position(&e).unwrap_or_else(|| {
                             let (l, c) = reader.position();
@@ -251,7 +251,7 @@ pub fn run(rt: &mut Runtime) -> i32 {
         pending.push_str(&line);
         pending.push('\n');
         loop {
-            let mut reader = rt.reader(&pending, None);
+            let mut reader = rt.repl_reader(&pending, None);
             let step = reader.next_form();
             if matches!(&step, Err(e) if incomplete(e)) {
                 break; // wait for more lines

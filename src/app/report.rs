@@ -3,7 +3,7 @@
 //! "Full report at:" EDN file in the temp directory (not on wasm32, which
 //! has no temp directory to speak of: there only the message is printed).
 
-use crate::runtime::error::Exception;
+use crate::runtime::error::{Exception, Frame, StackTraceElement};
 use crate::runtime::func;
 use crate::runtime::printer;
 use crate::runtime::value::Value;
@@ -81,6 +81,44 @@ fn via(e: &Exception) -> Vec<Exception> {
     out
 }
 
+/// clojure.main's core-namespaces.
+const CORE_NAMESPACES: &[&str] = &[
+    "clojure.core",
+    "clojure.core.reducers",
+    "clojure.core.protocols",
+    "clojure.data",
+    "clojure.datafy",
+    "clojure.edn",
+    "clojure.instant",
+    "clojure.java.io",
+    "clojure.main",
+    "clojure.pprint",
+    "clojure.reflect",
+    "clojure.repl",
+    "clojure.set",
+    "clojure.spec.alpha",
+    "clojure.spec.gen.alpha",
+    "clojure.spec.test.alpha",
+    "clojure.string",
+    "clojure.template",
+    "clojure.uuid",
+    "clojure.walk",
+    "clojure.xml",
+    "clojure.zip",
+];
+
+/// clojure.main's core-class?: a frame of clojure.lang or of a fn in one
+/// of the core namespaces.
+fn core_frame(f: &Frame) -> bool {
+    match StackTraceElement::of_jdk_frame(f) {
+        Some(e) => e.class.starts_with("clojure.lang."),
+        None => f
+            .name
+            .split_once('/')
+            .is_some_and(|(ns, _)| CORE_NAMESPACES.contains(&ns)),
+    }
+}
+
 /// clojure.main/ex-triage.
 pub fn triage(e: &Exception, ctx: &Context) -> Triage {
     let chain = via(e);
@@ -128,11 +166,15 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
             // The file whose top-level form threw, as Compiler.load names
             // it (a required namespace's, not the script's).
             let loaded_file = real_file(data_str(top_data.as_ref(), "source"));
+            // ex-triage skips clojure.lang and core namespaces' frames.
             let frames = root.frames();
-            match frames.first() {
+            match frames.iter().find(|f| !core_frame(f)) {
                 Some(f) => {
                     t.symbol = Some(f.name.clone());
-                    t.line = Some(f.line as i64);
+                    t.line = Some(match StackTraceElement::of_jdk_frame(f) {
+                        Some(e) => i64::from(e.line),
+                        None => f.line as i64,
+                    });
                     t.source = real_file(f.file.clone())
                         .or(loaded_file)
                         .or(ctx.file_name.clone());
@@ -233,15 +275,7 @@ fn report_edn(e: &Exception, t: &Triage, message: &str) -> String {
     let trace: Vec<Value> = root
         .frames()
         .iter()
-        .map(|f| {
-            let e = crate::runtime::error::StackTraceElement::of_frame(f);
-            Value::vector(vec![
-                Value::symbol(None, &e.class),
-                Value::symbol(None, &e.method),
-                e.file.map(Value::string).unwrap_or(Value::NIL),
-                Value::long(i64::from(e.line)),
-            ])
-        })
+        .map(|f| StackTraceElement::of_frame(f).to_vec_value())
         .collect();
     let mut tr = vec![
         (k("via"), Value::vector(via)),

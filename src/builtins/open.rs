@@ -5,7 +5,7 @@
 
 use crate::runtime::compare::cast_message;
 use crate::runtime::error::{ExClass, Exception, Result};
-use crate::runtime::file::{File, not_found};
+use crate::runtime::file::{File, output_not_found};
 use crate::runtime::gc::Ref;
 use crate::runtime::input::{Encoding, InStream, Unit};
 use crate::runtime::io::{Sink, Writer, WriterKind};
@@ -132,15 +132,7 @@ fn jar_entry_bytes(x: &Value) -> Result<Option<Vec<u8>>> {
 }
 
 pub(crate) fn open_read(path: &str) -> Result<std::fs::File> {
-    let f = std::fs::File::open(path).map_err(|e| not_found(&e, path))?;
-    // Opening a directory succeeds on Unix; reading it is what fails.
-    if f.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Exception::new(
-            ExClass::FileNotFoundException,
-            format!("{path} (Is a directory)"),
-        ));
-    }
-    Ok(f)
+    crate::runtime::file::open_input(path)
 }
 
 fn open_write(path: &str, append: bool) -> Result<std::fs::File> {
@@ -151,7 +143,7 @@ fn open_write(path: &str, append: bool) -> Result<std::fs::File> {
     } else {
         o.write(true).truncate(true);
     }
-    o.open(path).map_err(|e| not_found(&e, path))
+    o.open(path).map_err(|e| output_not_found(&e, path))
 }
 
 fn cannot_open(x: &Value, what: &str) -> Exception {

@@ -235,11 +235,12 @@ fn read_form(s: &InStream, o: &ReadOpts) -> Result<Option<(Value, String)>> {
 
 /// The next form of a stream for loading code from it (`cljw -` reads the
 /// script from `*in*` this way, so the script can read the lines after
-/// it): reader conditionals allowed, None at the end.
+/// it): as Compiler.load of a reader with no file name, reader
+/// conditionals are not allowed; None at the end.
 pub fn read_next(stream: &Value) -> Result<Option<Value>> {
     let s = char_stream(stream, "java.io.Reader")?;
     let o = ReadOpts {
-        read_cond: ReadCond::Allow,
+        read_cond: ReadCond::Disallow,
         features: Vec::new(),
         eof: Some(Value::NIL),
     };

@@ -68,6 +68,7 @@ pub fn substring_of(
             ExClass::StringIndexOutOfBoundsException,
             format!("begin {begin}, end {end_v}, length {len}"),
         )
+        .at_jdk(crate::runtime::jdk_frame::STRING_CHECK_BOUNDS_BEGIN_END)
     };
     if begin < 0 || end_v > len || begin > end_v {
         return Err(out_of_range());

@@ -200,9 +200,10 @@ fn stack_trace_element_vec(args: &[Value]) -> Result<Value> {
     ]))
 }
 
-/// `(Throwable->map t)`: `{:via [...] :trace [] :cause .. :data ..}`.
-/// cljw exceptions have no JVM stack frames: `:trace` is empty and the
-/// `:via` entries have no `:at`, as for a JVM exception with an empty trace.
+/// `(Throwable->map t)`: `{:via [...] :trace [...] :cause .. :data ..}`.
+/// The stack traces are `.getStackTrace`'s: the frames cljw recorded (a
+/// JDK method's frame, `Exception::at_jdk`, and the fns unwound through),
+/// fewer than the JVM's.
 fn throwable_to_map(args: &[Value]) -> Result<Value> {
     check_arity("Throwable->map", args, 1, Some(1))?;
     let Some(e) = args[0].as_exception() else {
@@ -224,11 +225,20 @@ fn throwable_to_map(args: &[Value]) -> Result<Value> {
         if let Some(d) = x.data() {
             m.push((kw("data"), d.clone()));
         }
+        if let Some(top) = x.stack_trace().first() {
+            m.push((kw("at"), top.to_vec_value()));
+        }
         via.push(Value::map_from_pairs(m));
     }
+    let trace = chain.last().map_or_else(Vec::new, |root| {
+        root.stack_trace()
+            .iter()
+            .map(|e| e.to_vec_value())
+            .collect()
+    });
     let mut out = vec![
         (kw("via"), Value::vector(via)),
-        (kw("trace"), Value::empty_vector()),
+        (kw("trace"), Value::vector(trace)),
     ];
     if let Some(root) = chain.last() {
         if let Some(msg) = root.message() {

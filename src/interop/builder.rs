@@ -89,6 +89,16 @@ fn list_call(
         let i = number::to_long(i)?;
         match usize::try_from(i) {
             Ok(u) if u < len || (inclusive && u == len) => Ok(u),
+            // ArrayList's checks (LinkedList words them otherwise).
+            _ if target.class_name() == "java.util.ArrayList" => Err(if inclusive {
+                Exception::new(
+                    ExClass::IndexOutOfBoundsException,
+                    format!("Index: {i}, Size: {len}"),
+                )
+                .at_jdk(crate::runtime::jdk_frame::ARRAY_LIST_RANGE_CHECK_FOR_ADD)
+            } else {
+                index_error(i, len).at_jdk(crate::runtime::jdk_frame::PRECONDITIONS_OUT_OF_BOUNDS)
+            }),
             _ => Err(index_error(i, len)),
         }
     };
@@ -141,7 +151,12 @@ fn list_call(
             ("getFirst" | "removeFirst" | "pop" | "element" | "remove", []) => {
                 let mut v = lock(l);
                 if v.is_empty() {
-                    return Err(Exception::new(ExClass::NoSuchElementException, ""));
+                    return Err(Exception::full(
+                        ExClass::NoSuchElementException,
+                        None,
+                        None,
+                        None,
+                    ));
                 }
                 if method == "getFirst" || method == "element" {
                     v[0].clone()
@@ -152,7 +167,12 @@ fn list_call(
             ("getLast" | "removeLast", []) => {
                 let mut v = lock(l);
                 let Some(x) = v.last().cloned() else {
-                    return Err(Exception::new(ExClass::NoSuchElementException, ""));
+                    return Err(Exception::full(
+                        ExClass::NoSuchElementException,
+                        None,
+                        None,
+                        None,
+                    ));
                 };
                 if method == "removeLast" {
                     v.pop();
@@ -285,7 +305,12 @@ fn list_iter_call(it: &ListIter, method: &str, args: &[Value]) -> Option<Result<
                     *c = (c.0 + 1, Some(c.0));
                     Ok(x)
                 }
-                None => Err(Exception::new(ExClass::NoSuchElementException, "")),
+                None => Err(Exception::full(
+                    ExClass::NoSuchElementException,
+                    None,
+                    None,
+                    None,
+                )),
             }
         }
         ("remove", []) => {

@@ -217,7 +217,12 @@ pub fn iterator(it: &Lock<Value>, method: &str, args: &[Value]) -> Option<Result
         ("next", []) => (|| {
             let s = lock(it).clone();
             if s.is_nil() {
-                return Err(Exception::new(ExClass::NoSuchElementException, ""));
+                return Err(Exception::full(
+                    ExClass::NoSuchElementException,
+                    None,
+                    None,
+                    None,
+                ));
             }
             let x = seq::first(&s)?;
             *lock(it) = seq::next(&s)?;

@@ -4,7 +4,7 @@
 use crate::builtins::open;
 use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
-use crate::runtime::file::{File, not_found};
+use crate::runtime::file::File;
 use crate::runtime::gc::{Lock, Ref};
 use crate::runtime::input::{Encoding, InStream, LNPR, Unit};
 use crate::runtime::number::convert::to_long;
@@ -139,14 +139,7 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
 }
 
 fn open_file(path: &str) -> Result<std::fs::File> {
-    let f = std::fs::File::open(path).map_err(|e| not_found(&e, path))?;
-    if f.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Exception::new(
-            ExClass::FileNotFoundException,
-            format!("{path} (Is a directory)"),
-        ));
-    }
-    Ok(f)
+    crate::runtime::file::open_input(path)
 }
 
 fn file_path(class: &str, f: &Value) -> Result<String> {

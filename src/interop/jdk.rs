@@ -90,7 +90,8 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 return Err(Exception::new(
                     ExClass::StringIndexOutOfBoundsException,
                     format!("offset {off}, count {count}, length {}", items.len()),
-                ));
+                )
+                .at_jdk(crate::runtime::jdk_frame::STRING_CHECK_BOUNDS_OFF_COUNT));
             }
             Ok(Value::string(
                 items[off as usize..end as usize]
@@ -461,7 +462,8 @@ fn string_of_bytes(b: &Value, rest: &[Value]) -> Result<Value> {
                 return Err(Exception::new(
                     ExClass::StringIndexOutOfBoundsException,
                     format!("offset {off}, count {len}, length {}", bytes.len()),
-                ));
+                )
+                .at_jdk(crate::runtime::jdk_frame::STRING_CHECK_BOUNDS_OFF_COUNT));
             }
             (off as usize..end as usize, rest.get(2))
         }
@@ -893,7 +895,8 @@ pub(super) fn uri(s: &Value) -> Result<Value> {
         return Err(Exception::new(
             ExClass::URISyntaxException,
             format!("Illegal character in path at index {at}: {text}"),
-        ));
+        )
+        .at_jdk(crate::runtime::jdk_frame::URI_PARSER_FAIL));
     }
     Ok(host(HostObject::Uri(text.to_string())))
 }

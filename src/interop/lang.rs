@@ -4,6 +4,7 @@
 use super::classes;
 use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
+use crate::runtime::jdk_frame;
 use crate::runtime::number::IntWidth;
 use crate::runtime::number::convert::{to_double, to_long};
 use crate::runtime::value::{Value, View};
@@ -13,6 +14,36 @@ fn nfe(s: &str) -> Exception {
         ExClass::NumberFormatException,
         format!("For input string: \"{s}\""),
     )
+    .at_jdk(jdk_frame::FOR_INPUT_STRING)
+}
+
+/// The string argument of Long.parseLong / Integer.parseInt (`int`):
+/// null is their NumberFormatException "Cannot parse null string".
+fn parse_arg(v: &Value, int: bool) -> Result<&str> {
+    if v.is_nil() {
+        let at = if int {
+            jdk_frame::INT_PARSE_NULL
+        } else {
+            jdk_frame::LONG_PARSE_NULL
+        };
+        return Err(
+            Exception::new(ExClass::NumberFormatException, "Cannot parse null string").at_jdk(at),
+        );
+    }
+    string_arg(v, "s")
+}
+
+/// The string argument of Double.parseDouble / Float.parseFloat: null is
+/// the NullPointerException of FloatingDecimal's `in.trim()`.
+pub(super) fn decimal_arg(v: &Value) -> Result<&str> {
+    if v.is_nil() {
+        return Err(Exception::new(
+            ExClass::NullPointerException,
+            "Cannot invoke \"String.trim()\" because \"in\" is null",
+        )
+        .at_jdk(jdk_frame::READ_JAVA_FORMAT_STRING_NULL));
+    }
+    string_arg(v, "in")
 }
 
 pub(super) fn string_arg<'a>(v: &'a Value, what: &str) -> Result<&'a str> {
@@ -60,10 +91,24 @@ fn parse_decimal<F: std::str::FromStr + num_traits::Float>(s: &str) -> Result<F>
         "-Infinity" => return Ok(F::neg_infinity()),
         _ => {}
     }
-    if t.chars().any(|c| c.is_alphabetic() && c != 'e' && c != 'E') {
-        return Err(nfe(s));
+    // FloatingDecimal.readJavaFormatString's exception.
+    let bad = || {
+        Exception::new(
+            ExClass::NumberFormatException,
+            format!("For input string: \"{s}\""),
+        )
+        .at_jdk(jdk_frame::READ_JAVA_FORMAT_STRING)
+    };
+    if s.trim().is_empty() {
+        return Err(
+            Exception::new(ExClass::NumberFormatException, "empty String")
+                .at_jdk(jdk_frame::READ_JAVA_FORMAT_STRING_EMPTY),
+        );
     }
-    t.parse::<F>().map_err(|_| nfe(s))
+    if t.chars().any(|c| c.is_alphabetic() && c != 'e' && c != 'E') {
+        return Err(bad());
+    }
+    t.parse::<F>().map_err(|_| bad())
 }
 
 fn char_arg(v: &Value) -> Result<char> {
@@ -175,7 +220,7 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             })
         }
         ("java.lang.Long", "parseLong" | "valueOf", [s]) if s.is_string() || s.is_nil() => {
-            string_arg(s, "s").and_then(parse_long).map(Value::long)
+            parse_arg(s, false).and_then(parse_long).map(Value::long)
         }
         ("java.lang.Long", "valueOf", [n]) => to_long(n).map(Value::long),
         // valueOf(int): a Long argument converts as the compiler's long ->
@@ -184,7 +229,7 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             crate::runtime::number::to_int(n).map(|n| Value::long(i64::from(n)))
         }
         ("java.lang.Short" | "java.lang.Byte", _, _) => return short_byte(class, name, args),
-        ("java.lang.Integer", "parseInt" | "valueOf", [s]) => string_arg(s, "s")
+        ("java.lang.Integer", "parseInt" | "valueOf", [s]) => parse_arg(s, true)
             .and_then(|t| parse_long(t).and_then(|n| i32::try_from(n).map_err(|_| nfe(t))))
             .map(|n| Value::long(n as i64)),
         ("java.lang.Long" | "java.lang.Integer", "toString", [n]) => {
@@ -217,17 +262,19 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
             "java.lang.Long" | "java.lang.Integer",
             "parseLong" | "parseInt" | "valueOf",
             [s, radix],
-        ) if s.is_string() => (|| {
-            let t = string_arg(s, "s")?;
+        ) if s.is_string() || s.is_nil() => (|| {
+            let int = class == "java.lang.Integer";
+            let t = parse_arg(s, int)?;
             let r = to_long(radix)?;
-            let n = i64::from_str_radix(t, r.clamp(2, 36) as u32).map_err(|_| nfe_radix(t, r))?;
+            check_radix(r, int)?;
+            let n = i64::from_str_radix(t, r as u32).map_err(|_| nfe_radix(t, r))?;
             if class == "java.lang.Integer" && i32::try_from(n).is_err() {
                 return Err(nfe_radix(t, r));
             }
             Ok(Value::long(n))
         })(),
         ("java.lang.Double", "parseDouble" | "valueOf", [s]) => {
-            string_arg(s, "s").and_then(parse_double).map(Value::double)
+            decimal_arg(s).and_then(parse_double).map(Value::double)
         }
         ("java.lang.Double", "isNaN", [d]) => to_double(d).map(|d| Value::bool(d.is_nan())),
         ("java.lang.Double", "isInfinite", [d]) => {
@@ -388,7 +435,8 @@ fn class_for_name(name: &Value) -> Result<Value> {
             t.name(),
             t.kind() == crate::runtime::types::TypeKind::Interface,
         )),
-        None => Err(Exception::new(ExClass::ClassNotFoundException, n)),
+        None => Err(Exception::new(ExClass::ClassNotFoundException, n)
+            .at_jdk(jdk_frame::URL_CLASS_LOADER_FIND_CLASS)),
     }
 }
 
@@ -495,10 +543,16 @@ fn short_byte(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> 
         if w.fits(n) {
             Ok(n)
         } else {
+            let at = if w == IntWidth::Short {
+                jdk_frame::SHORT_PARSE_RANGE
+            } else {
+                jdk_frame::BYTE_PARSE_RANGE
+            };
             Err(Exception::new(
                 ExClass::NumberFormatException,
                 format!("Value out of range. Value:\"{t}\" Radix:10"),
-            ))
+            )
+            .at_jdk(at))
         }
     };
     let mask = (1i64 << w.bits()) - 1;
@@ -543,7 +597,32 @@ fn nfe_radix(s: &str, radix: i64) -> Exception {
     } else {
         format!("For input string: \"{s}\" under radix {radix}")
     };
-    Exception::new(ExClass::NumberFormatException, msg)
+    Exception::new(ExClass::NumberFormatException, msg).at_jdk(jdk_frame::FOR_INPUT_STRING)
+}
+
+/// Long.parseLong / Integer.parseInt (`int`) reject a radix outside
+/// Character.MIN_RADIX..=MAX_RADIX before looking at the string.
+fn check_radix(r: i64, int: bool) -> Result<()> {
+    let (msg, at) = match r {
+        ..2 => (
+            format!("radix {r} less than Character.MIN_RADIX"),
+            if int {
+                jdk_frame::INT_PARSE_RADIX_LOW
+            } else {
+                jdk_frame::LONG_PARSE_RADIX_LOW
+            },
+        ),
+        37.. => (
+            format!("radix {r} greater than Character.MAX_RADIX"),
+            if int {
+                jdk_frame::INT_PARSE_RADIX_HIGH
+            } else {
+                jdk_frame::LONG_PARSE_RADIX_HIGH
+            },
+        ),
+        _ => return Ok(()),
+    };
+    Err(Exception::new(ExClass::NumberFormatException, msg).at_jdk(at))
 }
 
 /// The classes of this area (see `interop` for the format).

@@ -208,7 +208,8 @@ fn new_instance(def: Option<&'static ClassDef>, class: &str, args: &[Value]) -> 
         // writer, so the wrapped writer itself stands in for it.
         ("java.io.PrintWriter", [w]) if matches!(w.view(), View::Writer(_)) => Ok(w.clone()),
         // Long(long) / Long(String), Integer(int) / Integer(String).
-        ("java.lang.Long" | "java.lang.Integer", [x]) if x.is_string() => {
+        // nil can only be the String: parseLong(null)'s exception.
+        ("java.lang.Long" | "java.lang.Integer", [x]) if x.is_string() || x.is_nil() => {
             call_static(Some(c), c.name, "valueOf", args)
         }
         ("java.lang.Long", [x]) if matches!(x.view(), View::Long(_)) => Ok(x.clone()),

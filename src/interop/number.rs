@@ -4,7 +4,7 @@
 //! `(.add (biginteger 1) (biginteger 2))`. Java int results are longs here
 //! (we have no Integer type).
 
-use super::lang::{parse_double, parse_float, string_arg};
+use super::lang::{decimal_arg, parse_double, parse_float};
 use crate::runtime::class::ClassDef;
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::number::{
@@ -190,16 +190,16 @@ fn exact_decimal(d: f64) -> Result<Value> {
 /// `new BigInteger(s, radix)`.
 fn parse_radix(s: &str, radix: i64) -> Result<BigInt> {
     if !(2..=36).contains(&radix) {
-        return Err(Exception::new(
-            ExClass::NumberFormatException,
-            "Radix out of range",
-        ));
+        return Err(
+            Exception::new(ExClass::NumberFormatException, "Radix out of range")
+                .at_jdk(crate::runtime::jdk_frame::BIGINTEGER_INIT_RADIX),
+        );
     }
     if s.is_empty() {
-        return Err(Exception::new(
-            ExClass::NumberFormatException,
-            "Zero length BigInteger",
-        ));
+        return Err(
+            Exception::new(ExClass::NumberFormatException, "Zero length BigInteger")
+                .at_jdk(crate::runtime::jdk_frame::BIGINTEGER_INIT_ZERO_LENGTH),
+        );
     }
     let (neg, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -210,6 +210,7 @@ fn parse_radix(s: &str, radix: i64) -> Result<BigInt> {
             ExClass::NumberFormatException,
             format!("For input string: \"{s}\""),
         )
+        .at_jdk(crate::runtime::jdk_frame::FOR_INPUT_STRING)
     };
     if body.is_empty() || body.contains(['-', '+']) {
         return Err(fail());
@@ -222,12 +223,12 @@ fn parse_radix(s: &str, radix: i64) -> Result<BigInt> {
 pub fn call_static(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
     Some(match (class, name, args) {
         ("java.lang.Float", "parseFloat", [s]) => {
-            string_arg(s, "in").and_then(parse_float).map(Value::float)
+            decimal_arg(s).and_then(parse_float).map(Value::float)
         }
         ("java.lang.Float", "valueOf", [x]) => match x.view() {
             View::Float(f) => Ok(Value::float(f)),
             View::Double(d) => Ok(Value::float(d as f32)),
-            _ => string_arg(x, "in").and_then(parse_float).map(Value::float),
+            _ => decimal_arg(x).and_then(parse_float).map(Value::float),
         },
         ("java.lang.Float", "compare", [x, y]) => (|| {
             Ok(Value::long(float_compare(

@@ -86,16 +86,7 @@ pub fn call(st: &crate::runtime::string::Str, name: &str, args: &[Value]) -> Opt
                 let i = index(i)?;
                 match usize::try_from(i).ok().and_then(|i| st.unit_at(i)) {
                     Some(c) => Value::char(char::from_u32(c as u32).unwrap_or('\u{fffd}')),
-                    None => {
-                        // The JDK's message depends on the string's internal
-                        // coding: Latin-1 (every char below U+0100) or UTF-16.
-                        let msg = if s.chars().all(|c| u32::from(c) < 0x100) {
-                            format!("String index out of range: {i}")
-                        } else {
-                            format!("index {i}, length {}", st.utf16_len())
-                        };
-                        return Err(sioobe(msg));
-                    }
+                    None => return Err(st.char_at_error(i)),
                 }
             }
             // The code point at a UTF-16 index: a surrogate pair's whole
@@ -104,7 +95,8 @@ pub fn call(st: &crate::runtime::string::Str, name: &str, args: &[Value]) -> Opt
                 let u = units(s);
                 let i = index(i)?;
                 let Some(at) = usize::try_from(i).ok().filter(|&i| i < u.len()) else {
-                    return Err(sioobe(format!("index {i}, length {}", u.len())));
+                    return Err(sioobe(format!("index {i}, length {}", u.len()))
+                        .at_jdk(crate::runtime::jdk_frame::STRING_CHECK_INDEX));
                 };
                 let cp = char::decode_utf16(u[at..].iter().copied().take(2))
                     .next()
@@ -197,6 +189,7 @@ pub fn call(st: &crate::runtime::string::Str, name: &str, args: &[Value]) -> Opt
                         ExClass::IllegalArgumentException,
                         format!("count is negative: {count}"),
                     )
+                    .at_jdk(crate::runtime::jdk_frame::STRING_REPEAT)
                 })?;
                 Value::string(crate::runtime::alloc::repeat_str(s, count)?)
             }

@@ -623,6 +623,18 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
         (THREAD, "currentThread", []) => Ok(current_thread()),
         (THREAD, "sleep", [ms] | [ms, _]) => (|| {
             let ms = to_long(ms)?;
+            if ms < 0 {
+                let e = Exception::new(
+                    ExClass::IllegalArgumentException,
+                    "timeout value is negative",
+                );
+                // sleep(ms) is native; sleep(ms, nanos) checks in Java.
+                return Err(if args.len() == 1 {
+                    e.at_jdk(crate::runtime::jdk_frame::THREAD_SLEEP)
+                } else {
+                    e
+                });
+            }
             crate::runtime::io::flush_stdout();
             crate::runtime::interrupt::sleep(millis_duration(ms))?;
             Ok(Value::NIL)

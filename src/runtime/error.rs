@@ -204,7 +204,7 @@ impl StackTraceElement {
 
     /// A JDK method's frame (`Exception::at_jdk`): `class/method` in a
     /// `.java` file.
-    fn of_jdk_frame(f: &Frame) -> Option<StackTraceElement> {
+    pub fn of_jdk_frame(f: &Frame) -> Option<StackTraceElement> {
         let file = f.file.as_deref().filter(|p| p.ends_with(".java"))?;
         let (class, method) = f.name.split_once('/')?;
         let jdk = ["java.", "javax.", "jdk.", "sun."]
@@ -215,8 +215,20 @@ impl StackTraceElement {
             class: class.to_string(),
             method: method.to_string(),
             file: Some(file.to_string()),
-            line: i32::try_from(f.line).unwrap_or(-1),
+            // `at_jdk` stores the JDK's line (-2 for a native method) bit for bit.
+            line: f.line as i32,
         })
+    }
+
+    /// StackTraceElement->vec: `[class method file line]`, the class and
+    /// method as symbols, a missing file nil.
+    pub fn to_vec_value(&self) -> Value {
+        Value::vector(vec![
+            Value::symbol(None, &self.class),
+            Value::symbol(None, &self.method),
+            self.file.as_deref().map_or(Value::NIL, Value::string),
+            Value::long(i64::from(self.line)),
+        ])
     }
 
     /// StackTraceElement.toString (`java.base/` before a JDK frame; the
@@ -296,15 +308,16 @@ impl Exception {
     pub fn obj(&self) -> &ExceptionObj {
         &self.0
     }
-    /// This exception as thrown by a JDK method, its innermost frame
-    /// (`java.util.regex.Pattern/error`, `Pattern.java`, 2028 on JDK 17):
-    /// clojure.main's report names it as the error's location, as on the
-    /// JVM.
-    pub fn at_jdk(self, class_method: &str, file: &str, line: u32) -> Exception {
+    /// This exception as thrown by a JDK method: `frame` (one of
+    /// `runtime::jdk_frame`'s) becomes its innermost frame, which
+    /// `.getStackTrace` reports first and clojure.main's report names as
+    /// the error's location, as on the JVM.
+    pub fn at_jdk(self, frame: super::jdk_frame::JdkFrame) -> Exception {
         self.push_frame(Frame {
-            name: class_method.to_string(),
-            file: Some(file.to_string()),
-            line,
+            name: format!("{}/{}", frame.class, frame.method),
+            file: Some(frame.file.to_string()),
+            // A native method's -2, kept bit for bit (`of_jdk_frame`).
+            line: frame.line as u32,
             column: 0,
         });
         self

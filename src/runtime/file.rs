@@ -267,9 +267,32 @@ pub fn io_reason(e: &std::io::Error, path: &str) -> String {
     format!("{path} ({why})")
 }
 
-/// FileNotFoundException for a file that could not be opened.
+/// FileInputStream's FileNotFoundException for a file that could not be
+/// opened for reading (thrown by its native open0).
 pub fn not_found(e: &std::io::Error, path: &str) -> Exception {
     Exception::new(ExClass::FileNotFoundException, io_reason(e, path))
+        .at_jdk(super::jdk_frame::FILE_INPUT_STREAM_OPEN0)
+}
+
+/// FileOutputStream's FileNotFoundException for a file that could not be
+/// opened for writing (thrown by its native open0).
+pub fn output_not_found(e: &std::io::Error, path: &str) -> Exception {
+    Exception::new(ExClass::FileNotFoundException, io_reason(e, path))
+        .at_jdk(super::jdk_frame::FILE_OUTPUT_STREAM_OPEN0)
+}
+
+/// `new FileInputStream(path)`'s file: a missing or unreadable file, or a
+/// directory (which Unix lets one open), is its FileNotFoundException.
+pub fn open_input(path: &str) -> Result<std::fs::File> {
+    let f = std::fs::File::open(path).map_err(|e| not_found(&e, path))?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Exception::new(
+            ExClass::FileNotFoundException,
+            format!("{path} (Is a directory)"),
+        )
+        .at_jdk(super::jdk_frame::FILE_INPUT_STREAM_OPEN0));
+    }
+    Ok(f)
 }
 
 /// java.io.tmpdir. std's `temp_dir` panics on wasm32-wasi ("no filesystem

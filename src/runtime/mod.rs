@@ -25,6 +25,7 @@ pub mod input;
 pub mod interrupt;
 pub mod io;
 pub mod iref;
+pub mod jdk_frame;
 pub mod lookup;
 pub mod meta;
 pub mod monitor;

@@ -18,7 +18,7 @@ fn exception(desc: &str, index: i64, pattern: &str) -> Exception {
         ExClass::PatternSyntaxException,
         message(desc, index, pattern),
     )
-    .at_jdk("java.util.regex.Pattern/error", "Pattern.java", 2028)
+    .at_jdk(super::jdk_frame::PATTERN_ERROR)
 }
 
 /// A `\p{Name}` / `\P{Name}` of `pattern` whose property `compiles` rejects

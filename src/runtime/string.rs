@@ -105,6 +105,26 @@ impl Str {
             _ => utf16_len(&self.s),
         }
     }
+    /// The StringIndexOutOfBoundsException of `charAt(i)` out of range. Its
+    /// message and frame depend on the string's internal coding: Latin-1
+    /// (every char below U+0100) or UTF-16.
+    pub fn char_at_error(&self, i: i64) -> super::error::Exception {
+        use super::error::{ExClass, Exception};
+        use super::jdk_frame;
+        if self.s.chars().all(|c| u32::from(c) < 0x100) {
+            Exception::new(
+                ExClass::StringIndexOutOfBoundsException,
+                format!("String index out of range: {i}"),
+            )
+            .at_jdk(jdk_frame::STRING_LATIN1_CHAR_AT)
+        } else {
+            Exception::new(
+                ExClass::StringIndexOutOfBoundsException,
+                format!("index {i}, length {}", self.utf16_len()),
+            )
+            .at_jdk(jdk_frame::STRING_CHECK_INDEX)
+        }
+    }
 }
 
 /// Length of `s` in UTF-16 code units (Java's `String.length()`); an ASCII

@@ -108,7 +108,8 @@ pub fn from_string(s: &str) -> Result<Value> {
         return Err(Exception::new(
             ExClass::IllegalArgumentException,
             format!("Invalid UUID string: {s}"),
-        ));
+        )
+        .at_jdk(super::jdk_frame::UUID_FROM_STRING));
     };
     let mut msb = parse_hex(a)? & 0xffff_ffff;
     msb = (msb << 16) | (parse_hex(b)? & 0xffff);

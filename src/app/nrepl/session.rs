@@ -420,7 +420,7 @@ pub fn eval(rt: &mut Runtime, s: &Arc<Session>, reply: &Reply, req: EvalRequest)
         None => false,
     };
     let found = in_request_ns(req.ns.as_deref(), || {
-        let mut reader = rt.reader(&req.code, req.file.as_deref());
+        let mut reader = rt.repl_reader(&req.code, req.file.as_deref());
         if let (Some(l), c) = (req.line, req.column) {
             reader = reader.start_at(
                 u32::try_from(l).unwrap_or(1),
@@ -503,7 +503,10 @@ pub fn macroexpand(
     let mut result: Result<String> = Ok(String::new());
     let found = in_request_ns(ns, || {
         result = (|| {
-            let form = rt.reader(code, None).next_form()?.unwrap_or(Value::NIL);
+            let form = rt
+                .repl_reader(code, None)
+                .next_form()?
+                .unwrap_or(Value::NIL);
             let f = match expander {
                 "macroexpand-1" => Value::symbol(Some("clojure.core"), "macroexpand-1"),
                 "macroexpand-all" => {

@@ -505,15 +505,17 @@ fn zoned(ldt: DateTime, zone: Zone) -> TimeValue {
 // ----- parsing -----
 
 fn parse_error(text: &str, e: ParseError) -> Exception {
-    Exception::new(
-        ExClass::DateTimeParseException,
-        match e {
-            ParseError::At(i) => format!("Text '{text}' could not be parsed at index {i}"),
-            ParseError::Unparsed(i) => {
-                format!("Text '{text}' could not be parsed, unparsed text found at index {i}")
-            }
-        },
-    )
+    match e {
+        ParseError::At(i) => Exception::new(
+            ExClass::DateTimeParseException,
+            format!("Text '{text}' could not be parsed at index {i}"),
+        )
+        .at_jdk(crate::runtime::jdk_frame::DATE_TIME_PARSE_RESOLVED0),
+        ParseError::Unparsed(i) => Exception::new(
+            ExClass::DateTimeParseException,
+            format!("Text '{text}' could not be parsed, unparsed text found at index {i}"),
+        ),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -7,7 +7,7 @@
 use super::{HashMap, HashSet, List, MapEntry, Queue, Vector};
 use crate::runtime::compare::cast_message;
 use crate::runtime::equality::realise_array_map_key;
-use crate::runtime::error::{ExClass, Exception, Result, err};
+use crate::runtime::error::{Exception, Result, err};
 use crate::runtime::gc::Ref;
 use crate::runtime::hash::check_key;
 use crate::runtime::object::HostObject;
@@ -285,10 +285,15 @@ pub fn nth(coll: &Value, i: i64) -> Result<Value> {
         Some(v) => Ok(v),
         None => match coll.view() {
             View::Nil => Ok(Value::NIL),
-            View::Str(_) => err::throw(
-                ExClass::StringIndexOutOfBoundsException,
-                format!("String index out of range: {i}"),
-            ),
+            View::Str(st) => Err(st.char_at_error(i)),
+            // RT.nthFrom's java.lang.reflect.Array.get.
+            _ if coll.class_name().starts_with('[') => Err(Exception::full(
+                crate::runtime::error::ExClass::ArrayIndexOutOfBoundsException,
+                None,
+                None,
+                None,
+            )
+            .at_jdk(crate::runtime::jdk_frame::REFLECT_ARRAY_GET)),
             _ => Err(ioobe()),
         },
     }
@@ -343,8 +348,10 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
             None => None,
         },
         _ if seq::is_seq(coll) || matches!(coll.view(), View::Queue(_)) => {
-            let Some(n) = idx else { return Ok(None) };
+            // RT.nthFrom realises the seq before it looks at the index:
+            // `(nth (keep keyword -5) -1)` throws keep's exception.
             let mut s = seq::seq(coll)?;
+            let Some(n) = idx else { return Ok(None) };
             let mut k = 0;
             while !s.is_nil() {
                 if k == n {

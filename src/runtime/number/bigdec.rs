@@ -244,10 +244,25 @@ fn bad_char(c: char) -> Exception {
             "Character {c} is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark."
         ),
     )
+    .at_jdk(crate::runtime::jdk_frame::BIGDECIMAL_INIT)
 }
 
 /// `new BigDecimal(String)`: `[+-]digits[.digits][(e|E)[+-]digits]`.
 pub fn parse_dec(s: &str) -> Result<Dec> {
+    if s.is_empty() {
+        // The constructor reads the first char before any check, and wraps
+        // that ArrayIndexOutOfBoundsException in a NumberFormatException
+        // with no message.
+        let cause = Exception::new(
+            ExClass::ArrayIndexOutOfBoundsException,
+            "Index 0 out of bounds for length 0",
+        )
+        .at_jdk(crate::runtime::jdk_frame::BIGDECIMAL_INIT_EMPTY);
+        return Err(
+            Exception::full(ExClass::NumberFormatException, None, None, Some(cause))
+                .at_jdk(crate::runtime::jdk_frame::BIGDECIMAL_INIT_EMPTY_WRAP),
+        );
+    }
     let empty = || Exception::new(ExClass::NumberFormatException, "");
     let mut chars = s.chars().peekable();
     let mut negative = false;

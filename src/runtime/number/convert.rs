@@ -249,7 +249,10 @@ pub fn double_to_dec(d: f64) -> Result<Dec> {
 
 /// `new BigInteger(String)`.
 pub fn parse_bigint(s: &str) -> Result<BigInt> {
-    let zero_len = || Exception::new(ExClass::NumberFormatException, "Zero length BigInteger");
+    let zero_len = || {
+        Exception::new(ExClass::NumberFormatException, "Zero length BigInteger")
+            .at_jdk(crate::runtime::jdk_frame::BIGINTEGER_INIT_ZERO_LENGTH)
+    };
     if s.is_empty() {
         return Err(zero_len());
     }
@@ -267,18 +270,17 @@ pub fn parse_bigint(s: &str) -> Result<BigInt> {
             "Illegal embedded sign character",
         ));
     }
-    if !body.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Exception::new(
-            ExClass::NumberFormatException,
-            format!("For input string: \"{body}\""),
-        ));
-    }
-    let n: BigInt = body.parse().map_err(|_| {
+    let bad = || {
         Exception::new(
             ExClass::NumberFormatException,
             format!("For input string: \"{body}\""),
         )
-    })?;
+        .at_jdk(crate::runtime::jdk_frame::FOR_INPUT_STRING)
+    };
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let n: BigInt = body.parse().map_err(|_| bad())?;
     Ok(if negative { -n } else { n })
 }
 

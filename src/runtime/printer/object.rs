@@ -288,6 +288,9 @@ pub(super) fn write_throwable(out: &mut String, v: &Value, opts: &PrintOpts) -> 
 }
 
 fn write_frame(out: &mut String, f: &crate::runtime::error::Frame, opts: &PrintOpts) -> Result<()> {
+    if let Some(e) = crate::runtime::error::StackTraceElement::of_jdk_frame(f) {
+        return write_value(out, &e.to_vec_value(), opts);
+    }
     // Code without a source file (REPL, eval) names "NO_SOURCE_FILE", as
     // the JVM's stack frames do.
     let file = Value::string(f.file.as_deref().unwrap_or("NO_SOURCE_FILE"));
