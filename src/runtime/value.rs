@@ -51,7 +51,10 @@ macro_rules! heap_types {
             Float(f32),
             /// java.lang.Integer, Short or Byte: viewed as a `View::Long`.
             Int(IntBox),
-            Char(char),
+            /// A java.lang.Character: a Unicode scalar value, or a lone
+            /// UTF-16 surrogate code unit (0xD800..=0xDFFF; `.charAt` on half
+            /// of a pair), which a Rust `char` cannot hold.
+            Char(u32),
             $( $(#[$doc])* $variant(Ref<$ty>) ),*
         }
 
@@ -83,7 +86,7 @@ macro_rules! heap_types {
                     Repr::Double(d) => View::Double(*d),
                     Repr::Float(f) => View::Float(*f),
                     Repr::Int(b) => View::Long(b.value()),
-                    Repr::Char(c) => View::Char(*c),
+                    Repr::Char(c) => View::Char(char::from_u32(*c).unwrap_or(char::REPLACEMENT_CHARACTER)),
                     $( Repr::$variant(r) => View::$variant(r) ),*
                 }
             }
@@ -390,7 +393,22 @@ impl Value {
     }
     #[inline]
     pub fn char(c: char) -> Value {
-        Value(Repr::Char(c))
+        Value(Repr::Char(u32::from(c)))
+    }
+    /// The char holding one UTF-16 code unit (Java's `charAt`): a lone
+    /// surrogate stays a surrogate, so `(int (.charAt "𝍖" 0))` is 55348.
+    #[inline]
+    pub fn char_unit(u: u16) -> Value {
+        Value(Repr::Char(u32::from(u)))
+    }
+    /// A char's code: its scalar value, or its surrogate code unit (the
+    /// `View::Char` of a lone surrogate is U+FFFD). None for a non-char.
+    #[inline]
+    pub fn char_code(&self) -> Option<u32> {
+        match self.0 {
+            Repr::Char(c) => Some(c),
+            _ => None,
+        }
     }
     /// A string value.
     pub fn string(s: impl Into<String>) -> Value {
@@ -474,7 +492,7 @@ impl Value {
     #[inline]
     pub fn as_char(&self) -> Option<char> {
         match self.0 {
-            Repr::Char(c) => Some(c),
+            Repr::Char(c) => Some(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)),
             _ => None,
         }
     }
