@@ -762,3 +762,26 @@ mod clone_tests {
         assert!(Value::nil_ref().is_nil());
     }
 }
+
+#[cfg(test)]
+mod char_tests {
+    use super::{Value, View};
+
+    /// A char holds a scalar value or a lone surrogate unit; the unit keeps
+    /// its code (identity, equality of codes), and views as U+FFFD.
+    #[test]
+    fn lone_surrogate_chars_keep_their_code() {
+        let hi = Value::char_unit(0xD834);
+        assert_eq!(hi.char_code(), Some(0xD834));
+        assert!(matches!(hi.view(), View::Char(char::REPLACEMENT_CHARACTER)));
+        assert_eq!(hi.as_char(), Some(char::REPLACEMENT_CHARACTER));
+        assert!(hi.identical(&Value::char_unit(0xD834)));
+        assert!(!hi.identical(&Value::char_unit(0xDF56)));
+        assert!(!hi.identical(&Value::char(char::REPLACEMENT_CHARACTER)));
+        let a = Value::char_unit(u16::from(b'a'));
+        assert!(a.identical(&Value::char('a')));
+        assert_eq!(Value::char('😀').char_code(), Some(0x1F600));
+        assert_eq!(Value::long(1).char_code(), None);
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}
