@@ -122,7 +122,7 @@ fn prim_store(elem: &str) -> Option<(&'static str, StoreFn)> {
         "char" => ("[C", |x| number::to_char(x).map(Value::char)),
         "long" => ("[J", |x| match x.view() {
             View::Long(n) => Ok(Value::long(n)),
-            View::Char(c) => Ok(Value::long(i64::from(u32::from(c)))),
+            View::Char(_) => Ok(Value::long(i64::from(x.char_code().unwrap_or(0)))),
             _ => match x.as_int_box() {
                 Some(b) => Ok(Value::long(b.value())),
                 None => array_set_mismatch(x),
@@ -132,7 +132,7 @@ fn prim_store(elem: &str) -> Option<(&'static str, StoreFn)> {
             View::Double(d) => Ok(Value::double(d)),
             View::Float(f) => Ok(Value::double(f64::from(f))),
             View::Long(n) => Ok(Value::double(n as f64)),
-            View::Char(c) => Ok(Value::double(f64::from(u32::from(c)))),
+            View::Char(_) => Ok(Value::double(f64::from(x.char_code().unwrap_or(0)))),
             _ => match x.as_int_box() {
                 Some(b) => Ok(Value::double(b.value() as f64)),
                 None => array_set_mismatch(x),
@@ -376,9 +376,8 @@ fn zero_of(w: IntWidth) -> Value {
 }
 fn to_char(x: &Value) -> Result<Value> {
     match x.view() {
-        View::Char(c) => Ok(Value::char(c)),
-        _ => number::to_long(x)
-            .map(|n| Value::char(char::from_u32(n as u32 & 0xffff).unwrap_or('\u{fffd}'))),
+        View::Char(_) => Ok(x.clone()),
+        _ => number::to_long(x).map(|n| Value::char_unit((n & 0xffff) as u16)),
     }
 }
 fn to_bool(x: &Value) -> Result<Value> {

@@ -304,9 +304,7 @@ fn unchecked_char(args: &[Value]) -> Result<Value> {
         return Ok(x.clone());
     }
     let code = unchecked_bits("unchecked-char", args)? as u16;
-    Ok(Value::char(
-        char::from_u32(u32::from(code)).unwrap_or('\u{FFFD}'),
-    ))
+    Ok(Value::char_unit(code))
 }
 fn unchecked_double(args: &[Value]) -> Result<Value> {
     check_arity("unchecked-double", args, 1, Some(1))?;
@@ -460,7 +458,7 @@ fn float(args: &[Value]) -> Result<Value> {
 }
 fn char(args: &[Value]) -> Result<Value> {
     check_arity("char", args, 1, Some(1))?;
-    Ok(Value::char(n::to_char(&args[0])?))
+    n::to_char_value(&args[0])
 }
 fn byte(args: &[Value]) -> Result<Value> {
     cast_int("byte", args, n::IntWidth::Byte)

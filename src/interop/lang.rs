@@ -115,6 +115,17 @@ fn char_arg(v: &Value) -> Result<char> {
     crate::runtime::number::convert::to_char(v)
 }
 
+/// The char argument of a Character method that has only a `char`
+/// overload, as its UTF-16 code (a lone surrogate keeps its unit).
+fn char_code_arg(v: &Value) -> Result<u32> {
+    v.char_code().ok_or_else(|| {
+        crate::runtime::error::cast_exception(crate::runtime::number::class_cast_message(
+            v.class_name(),
+            "java.lang.Character",
+        ))
+    })
+}
+
 /// A xorshift generator seeded from the clock (Math/random).
 pub(super) fn random() -> f64 {
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -332,6 +343,34 @@ fn boxed(class: &str, name: &str, args: &[Value]) -> Option<Result<Value>> {
                 ),
             )))
         })(),
+        // Surrogate predicates over a char or an int code.
+        (
+            "java.lang.Character",
+            m @ ("isHighSurrogate" | "isLowSurrogate" | "isSurrogate"),
+            [c],
+        ) => (|| {
+            let u = char_code_arg(c)?;
+            let range = match m {
+                "isHighSurrogate" => 0xD800..=0xDBFF,
+                "isLowSurrogate" => 0xDC00..=0xDFFF,
+                _ => 0xD800..=0xDFFF,
+            };
+            Ok(Value::bool(range.contains(&u)))
+        })(),
+        // Character.toCodePoint(high, low): the supplementary code point.
+        ("java.lang.Character", "toCodePoint", [hi, lo]) => (|| {
+            let (h, l) = (i64::from(char_code_arg(hi)?), i64::from(char_code_arg(lo)?));
+            Ok(Value::long(
+                ((h << 10) + l) + (0x10000 - (0xD800 << 10) - 0xDC00),
+            ))
+        })(),
+        // A lone surrogate char has no case and is its own value.
+        ("java.lang.Character", "toUpperCase" | "toLowerCase" | "valueOf", [c])
+            if c.char_code()
+                .is_some_and(|u| (0xD800..=0xDFFF).contains(&u)) =>
+        {
+            Ok(c.clone())
+        }
         ("java.lang.Character", m, [c]) => (|| {
             let ch = char_arg(c)?;
             Ok(match m {
@@ -853,6 +892,10 @@ pub(super) static CLASSES: &[ClassDef] = &[
                 "isSupplementaryCodePoint",
                 "isValidCodePoint",
                 "toChars",
+                "isHighSurrogate",
+                "isLowSurrogate",
+                "isSurrogate",
+                "toCodePoint",
             ],
             statics,
         )

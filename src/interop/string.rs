@@ -85,7 +85,7 @@ pub fn call(st: &crate::runtime::string::Str, name: &str, args: &[Value]) -> Opt
             ("charAt", [i]) => {
                 let i = index(i)?;
                 match usize::try_from(i).ok().and_then(|i| st.unit_at(i)) {
-                    Some(c) => Value::char(char::from_u32(c as u32).unwrap_or('\u{fffd}')),
+                    Some(c) => Value::char_unit(c),
                     None => return Err(st.char_at_error(i)),
                 }
             }

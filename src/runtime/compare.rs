@@ -53,7 +53,7 @@ pub fn compare_int(a: &Value, b: &Value) -> Result<i32> {
         },
         (View::Char(x), _) => match b.view() {
             // Character.compareTo: code-unit difference.
-            View::Char(y) => Ok(char_unit(x) - char_unit(y)),
+            View::Char(y) => Ok(char_unit(a, x) - char_unit(b, y)),
             _ => cast_error(b, "java.lang.Character"),
         },
         (View::Bool(x), _) => match b.view() {
@@ -229,7 +229,10 @@ pub fn compare_utf16(a: &str, b: &str) -> i32 {
 
 /// A char as Java's `char` (a UTF-16 code unit). Astral chars cannot be a
 /// Java char; they compare by their high surrogate.
-fn char_unit(c: char) -> i32 {
+fn char_unit(v: &Value, c: char) -> i32 {
+    if let Some(u) = v.char_code().filter(|u| (0xD800..=0xDFFF).contains(u)) {
+        return u as i32;
+    }
     let mut buf = [0u16; 2];
     c.encode_utf16(&mut buf)[0] as i32
 }

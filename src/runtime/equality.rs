@@ -32,7 +32,7 @@ pub fn equiv(a: &Value, b: &Value) -> bool {
         (View::Str(x), View::Str(y)) => x.as_str() == y.as_str(),
         (View::Nil, View::Nil) => true,
         (View::Bool(x), View::Bool(y)) => x == y,
-        (View::Char(x), View::Char(y)) => x == y,
+        (View::Char(_), View::Char(_)) => a.char_code() == b.char_code(),
         _ => try_equiv(a, b).unwrap_or(false),
     }
 }
@@ -231,7 +231,7 @@ fn shallow(a: &Value, b: &Value, mode: Mode) -> Result<Shallow> {
     }
     match (a.view(), b.view()) {
         (View::Bool(x), View::Bool(y)) => return bool_result(x == y),
-        (View::Char(x), View::Char(y)) => return bool_result(x == y),
+        (View::Char(_), View::Char(_)) => return bool_result(a.char_code() == b.char_code()),
         (View::Str(x), View::Str(y)) => return bool_result(x.as_str() == y.as_str()),
         (View::Keyword(x), View::Keyword(y)) => return bool_result(x.same(y)),
         (View::Symbol(x), View::Symbol(y)) => return bool_result(x.same(y)),

@@ -373,7 +373,7 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
             let Some(i) = int_value(key).and_then(|i| usize::try_from(i).ok()) else {
                 return Ok(not_found);
             };
-            char_at_utf16(s.as_str(), i).map_or(not_found, Value::char)
+            s.unit_at(i).map_or(not_found, Value::char_unit)
         }
         View::Instance(i) if i.is_record() => i.record_get(key)?.unwrap_or(not_found),
         // Transients are ILookups (RT.getFrom)
@@ -423,20 +423,6 @@ pub fn get(coll: &Value, key: &Value, not_found: Value) -> Result<Value> {
         }
         _ => not_found,
     })
-}
-
-/// The character at UTF-16 index `i` (the whole character when `i` points
-/// into a surrogate pair).
-fn char_at_utf16(s: &str, i: usize) -> Option<char> {
-    let mut at = 0;
-    for c in s.chars() {
-        let w = c.len_utf16();
-        if i < at + w {
-            return Some(c);
-        }
-        at += w;
-    }
-    None
 }
 
 impl Fn {

@@ -313,7 +313,7 @@ fn shallow_hash(v: &Value) -> Result<Shallow> {
     Ok(Shallow::Done(match v.view() {
         View::Nil => 0,
         View::Bool(b) => bool_hash(b),
-        View::Char(c) => c as i32,
+        View::Char(_) => v.char_code().unwrap_or(0) as i32,
         View::Str(s) => hash_int(s.java_hash()),
         View::Keyword(k) => k.hash(),
         View::Symbol(s) => s.hash(),
@@ -383,7 +383,7 @@ pub fn java_hash_code(v: &Value) -> Result<i32> {
     Ok(match v.view() {
         View::Nil => 0,
         View::Bool(b) => bool_hash(b),
-        View::Char(c) => c as i32,
+        View::Char(_) => v.char_code().unwrap_or(0) as i32,
         View::Long(n) => (n ^ ((n as u64) >> 32) as i64) as i32,
         View::Double(d) => {
             // doubleToLongBits: every NaN is the canonical one.

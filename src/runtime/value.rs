@@ -51,7 +51,10 @@ macro_rules! heap_types {
             Float(f32),
             /// java.lang.Integer, Short or Byte: viewed as a `View::Long`.
             Int(IntBox),
-            Char(char),
+            /// A java.lang.Character: a Unicode scalar value, or a lone
+            /// UTF-16 surrogate code unit (0xD800..=0xDFFF; `.charAt` on half
+            /// of a pair), which a Rust `char` cannot hold.
+            Char(u32),
             $( $(#[$doc])* $variant(Ref<$ty>) ),*
         }
 
@@ -83,7 +86,7 @@ macro_rules! heap_types {
                     Repr::Double(d) => View::Double(*d),
                     Repr::Float(f) => View::Float(*f),
                     Repr::Int(b) => View::Long(b.value()),
-                    Repr::Char(c) => View::Char(*c),
+                    Repr::Char(c) => View::Char(char::from_u32(*c).unwrap_or(char::REPLACEMENT_CHARACTER)),
                     $( Repr::$variant(r) => View::$variant(r) ),*
                 }
             }
@@ -390,7 +393,22 @@ impl Value {
     }
     #[inline]
     pub fn char(c: char) -> Value {
-        Value(Repr::Char(c))
+        Value(Repr::Char(u32::from(c)))
+    }
+    /// The char holding one UTF-16 code unit (Java's `charAt`): a lone
+    /// surrogate stays a surrogate, so `(int (.charAt "𝍖" 0))` is 55348.
+    #[inline]
+    pub fn char_unit(u: u16) -> Value {
+        Value(Repr::Char(u32::from(u)))
+    }
+    /// A char's code: its scalar value, or its surrogate code unit (the
+    /// `View::Char` of a lone surrogate is U+FFFD). None for a non-char.
+    #[inline]
+    pub fn char_code(&self) -> Option<u32> {
+        match self.0 {
+            Repr::Char(c) => Some(c),
+            _ => None,
+        }
     }
     /// A string value.
     pub fn string(s: impl Into<String>) -> Value {
@@ -474,7 +492,7 @@ impl Value {
     #[inline]
     pub fn as_char(&self) -> Option<char> {
         match self.0 {
-            Repr::Char(c) => Some(c),
+            Repr::Char(c) => Some(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)),
             _ => None,
         }
     }
@@ -742,5 +760,28 @@ mod clone_tests {
             .map(|t| t.join());
         assert!(matches!(t, Ok(Ok(0))));
         assert!(Value::nil_ref().is_nil());
+    }
+}
+
+#[cfg(test)]
+mod char_tests {
+    use super::{Value, View};
+
+    /// A char holds a scalar value or a lone surrogate unit; the unit keeps
+    /// its code (identity, equality of codes), and views as U+FFFD.
+    #[test]
+    fn lone_surrogate_chars_keep_their_code() {
+        let hi = Value::char_unit(0xD834);
+        assert_eq!(hi.char_code(), Some(0xD834));
+        assert!(matches!(hi.view(), View::Char(char::REPLACEMENT_CHARACTER)));
+        assert_eq!(hi.as_char(), Some(char::REPLACEMENT_CHARACTER));
+        assert!(hi.identical(&Value::char_unit(0xD834)));
+        assert!(!hi.identical(&Value::char_unit(0xDF56)));
+        assert!(!hi.identical(&Value::char(char::REPLACEMENT_CHARACTER)));
+        let a = Value::char_unit(u16::from(b'a'));
+        assert!(a.identical(&Value::char('a')));
+        assert_eq!(Value::char('😀').char_code(), Some(0x1F600));
+        assert_eq!(Value::long(1).char_code(), None);
+        assert_eq!(std::mem::size_of::<Value>(), 16);
     }
 }

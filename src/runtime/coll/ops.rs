@@ -335,9 +335,7 @@ fn nth_opt(coll: &Value, i: i64) -> Result<Option<Value>> {
         },
         View::Str(s) => {
             let Some(i) = idx else { return Ok(None) };
-            s.unit_at(i).map(|u| {
-                Value::char(char::from_u32(u32::from(u)).unwrap_or(char::REPLACEMENT_CHARACTER))
-            })
+            s.unit_at(i).map(Value::char_unit)
         }
         View::ArrayChunk(c) => idx.and_then(|i| c.nth(i).cloned()),
         View::HostObject(o) if o.list_items().is_some() => {

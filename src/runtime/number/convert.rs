@@ -78,7 +78,7 @@ pub fn to_long(v: &Value) -> Result<i64> {
         View::BigInteger(b) => bigint_to_long(b),
         View::Ratio(r) => bigint_to_long(&(r.numer() / r.denom())),
         View::BigDec(m) => double_to_long(Dec::from_big(m).to_f64()),
-        View::Char(c) => Ok(c as i64),
+        View::Char(_) => Ok(i64::from(v.char_code().unwrap_or(0))),
         View::Nil => Err(npe("java.lang.Number.doubleValue()")),
         _ => Err(cce(v, "java.lang.Number")),
     }
@@ -88,7 +88,7 @@ pub fn to_long(v: &Value) -> Result<i64> {
 /// range check that throws ArithmeticException "integer overflow".
 pub fn to_int(v: &Value) -> Result<i32> {
     match v.view() {
-        View::Char(c) => Ok(c as i32),
+        View::Char(_) => Ok(v.char_code().unwrap_or(0) as i32),
         View::Nil => Err(npe("java.lang.Character.charValue()")),
         _ if super::is_number(v) => {
             let n = to_long(v)?;
@@ -133,9 +133,9 @@ pub fn to_int_box(v: &Value, width: IntWidth) -> Result<IntBox> {
 /// intValue() narrowed to the width (RT.uncheckedIntCast also takes a char).
 pub fn unchecked_int_box(v: &Value, width: IntWidth) -> Result<IntBox> {
     if width == IntWidth::Int
-        && let View::Char(c) = v.view()
+        && let Some(c) = v.char_code()
     {
-        return Ok(IntBox::wrapping(width, i64::from(u32::from(c))));
+        return Ok(IntBox::wrapping(width, i64::from(c)));
     }
     Ok(IntBox::wrapping(width, i64::from(int_value(v)?)))
 }
@@ -174,8 +174,23 @@ pub(crate) fn long_value_of(n: Num) -> i64 {
     }
 }
 
+/// `(char x)` (RT.charCast) as a char value: a number's longValue must be
+/// 0..=0xFFFF; a surrogate code unit gives a lone-surrogate char.
+pub fn to_char_value(v: &Value) -> Result<Value> {
+    if v.char_code().is_some() {
+        return Ok(v.clone());
+    }
+    if let Some(n) = Num::of(v)
+        && let Ok(u) = u16::try_from(long_value_of(n))
+    {
+        return Ok(Value::char_unit(u));
+    }
+    to_char(v).map(Value::char)
+}
+
 /// `(char x)` (RT.charCast): a number's longValue must be 0..=0xFFFF.
-/// Surrogate code units cannot be a Rust char and are rejected the same way.
+/// Surrogate code units cannot be a Rust char and are rejected the same way
+/// (`to_char_value` keeps them).
 pub fn to_char(v: &Value) -> Result<char> {
     if let View::Char(c) = v.view() {
         return Ok(c);
