@@ -57,7 +57,7 @@ impl TypeDef {
     pub fn field_count(&self) -> usize {
         self.fields.len()
     }
-    /// Field names as symbols.
+    /// Field names as symbols, with their metadata as written (`getBasis`).
     pub fn field_names(&self) -> &[Value] {
         &self.fields
     }

@@ -341,10 +341,12 @@ fn define_class(
         .iter()
         .map(|f| types::Prim::of_tag(&crate::runtime::lookup::get(&meta::meta(f), &kw("tag"))))
         .collect();
+    // The field symbols keep their metadata (`^String s`,
+    // `^:unsynchronized-mutable m`), as the JVM's `getBasis` returns them.
     types::define_with_prims(
         &classname,
         kind,
-        plain.clone(),
+        field_forms.clone(),
         mutable,
         prims,
         methods.interfaces,
