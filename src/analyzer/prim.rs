@@ -352,41 +352,61 @@ fn rem_long(args: &[Value]) -> Result<Value> {
     }
 }
 
-/// `long`/`double` as a primitive-signature letter (L, D), else O.
-fn prim_letter(m: &Value) -> u8 {
+/// `long`/`double` as a primitive-signature letter (L, D), else O; another
+/// primitive type is the JVM compiler's error.
+fn prim_letter(m: &Value) -> std::result::Result<u8, (ExClass, &'static str)> {
     let tag = crate::runtime::lookup::get(m, &Value::keyword(None, "tag"));
     let name = match tag.view() {
         View::Symbol(s) if s.ns().is_none() => s.name().to_string(),
         View::Str(s) => s.as_str().to_string(),
-        _ => return b'O',
+        _ => return Ok(b'O'),
     };
     match name.as_str() {
-        "long" => b'L',
-        "double" => b'D',
-        _ => b'O',
+        "long" => Ok(b'L'),
+        "double" => Ok(b'D'),
+        "int" | "short" | "byte" | "float" | "char" | "boolean" => Err((
+            ExClass::IllegalArgumentException,
+            "Only long and double primitives are supported",
+        )),
+        _ => Ok(b'O'),
     }
 }
 
 /// The clojure.lang.IFn primitive interface (`clojure.lang.IFn$LL`) a fn
-/// arity with the parameter vector `params` implements: at most 4 params,
-/// no rest param, and a param or the return (the vector's :tag) hinted
-/// ^long or ^double. None otherwise.
-pub(super) fn prim_interface(params: &Value) -> Option<String> {
-    let items: Vec<Value> = crate::runtime::seq::iter(params)
-        .collect::<Result<_>>()
-        .ok()?;
-    if items.len() > 4
-        || items
-            .iter()
-            .any(|p| p.as_symbol().is_some_and(|s| s.name() == "&"))
-    {
-        return None;
+/// arity with the parameter vector `params` implements, as Compiler's
+/// primInterface: a param or the return (the vector's :tag) hinted ^long
+/// or ^double makes one, and then more than 4 params (counting `&` and the
+/// rest param) or a rest param is the JVM's compile error. None otherwise.
+pub(super) fn prim_interface(
+    params: &Value,
+) -> std::result::Result<Option<String>, (ExClass, &'static str)> {
+    let items: Vec<Value> = match crate::runtime::seq::iter(params).collect::<Result<_>>() {
+        Ok(items) => items,
+        Err(_) => return Ok(None),
+    };
+    let mut sig: Vec<u8> = Vec::with_capacity(items.len() + 1);
+    for p in &items {
+        sig.push(prim_letter(&crate::runtime::meta::meta(p))?);
     }
-    let mut sig: Vec<u8> = items
+    sig.push(prim_letter(&crate::runtime::meta::meta(params))?);
+    if !sig.iter().any(|b| *b != b'O') {
+        return Ok(None);
+    }
+    if items.len() > 4 {
+        return Err((
+            ExClass::IllegalArgumentException,
+            "fns taking primitives support only 4 or fewer args",
+        ));
+    }
+    if items
         .iter()
-        .map(|p| prim_letter(&crate::runtime::meta::meta(p)))
-        .collect();
-    sig.push(prim_letter(&crate::runtime::meta::meta(params)));
-    let sig = String::from_utf8(sig).ok()?;
-    crate::runtime::class::is_prim_sig(&sig).then(|| format!("clojure.lang.IFn${sig}"))
+        .any(|p| p.as_symbol().is_some_and(|s| s.name() == "&"))
+    {
+        return Err((
+            ExClass::RuntimeException,
+            "fns taking primitives cannot be variadic",
+        ));
+    }
+    let sig = String::from_utf8(sig).unwrap_or_default();
+    Ok(crate::runtime::class::is_prim_sig(&sig).then(|| format!("clojure.lang.IFn${sig}")))
 }

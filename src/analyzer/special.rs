@@ -349,19 +349,25 @@ impl<'a> Analyzer<'a> {
 
         let hint = self.name_hint.take();
         let debug_name = self.fn_class_name(name.as_ref().map(|n| n.name()), hint);
+        let method = method_fields(form)?;
         // The IFn$LL-style interfaces its ^long/^double-hinted arities
-        // implement, as the JVM compiles them.
+        // implement, as the JVM compiles them (not a deftype/reify method's).
         let param_vectors: Vec<Value> = match rest.first() {
+            _ if method.is_some() => Vec::new(),
             Some(v) if vector_items(v)?.is_some() => vec![v.clone()],
             _ => rest
                 .iter()
                 .filter_map(|a| form_items(a).ok().flatten()?.first().cloned())
                 .collect(),
         };
-        let prims: Vec<String> = param_vectors
-            .iter()
-            .filter_map(super::prim::prim_interface)
-            .collect();
+        let mut prims: Vec<String> = Vec::new();
+        for v in &param_vectors {
+            match super::prim::prim_interface(v) {
+                Ok(Some(i)) => prims.push(i),
+                Ok(None) => {}
+                Err((class, msg)) => return self.error(class, msg),
+            }
+        }
         if !prims.is_empty() {
             crate::runtime::func::register_prim_interfaces(
                 crate::runtime::printer::munge_fn_name(&debug_name),
@@ -369,7 +375,6 @@ impl<'a> Analyzer<'a> {
             );
         }
 
-        let method = method_fields(form)?;
         let is_method = method.is_some();
         let mut scope = super::FnScope::new(name.clone());
         scope.method = method;

@@ -13,3 +13,13 @@
 (println (class (Class/forName "clojure.lang.IFn$LD")) (.isInterface clojure.lang.IFn$OL) (.getName clojure.lang.IFn$DDDDD))
 (println (let [g (fn ^long [^long x] x)] (instance? clojure.lang.IFn$LL g)))
 (println (try (Class/forName "clojure.lang.IFn$OO") (catch ClassNotFoundException e (.getMessage e))))
+;; the JVM compiler's errors for primitive-hinted fns
+(defn msg [form]
+  (try (eval form) :ok
+       (catch Exception e [(some-> (.getCause e) class .getName) (.getMessage (or (.getCause e) e))])))
+(println (msg '(fn [^long a & r] a)))
+(println (msg '(fn ^long [a b c d e] 1)))
+(println (msg '(fn [a b c d ^double e] 1)))
+(println (msg '(fn [^int a] 1)))
+(println (msg '(fn ^int [a] 1)))
+(println (msg '(fn [^String a b c d e] 1)) (msg '(fn ([^long a] a) ([a b c d e f] 1))))
