@@ -36,6 +36,11 @@
           (recur more dq? sq? "" (if (str/blank? buf) out (conj out buf)))
           :else (recur more dq? sq? (str buf c) out))))))
 
+; Process and ProcessBuilder name java.lang classes here; babashka.process
+; unmaps them before its record, as deftype would otherwise refuse the name.
+(ns-unmap *ns* 'Process)
+(ns-unmap *ns* 'ProcessBuilder)
+
 (defrecord Process [proc exit in out err prev cmd]
   clojure.lang.IDeref
   (deref [this]

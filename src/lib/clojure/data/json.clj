@@ -1,4 +1,7 @@
-(ns clojure.data.json)
+(ns clojure.data.json
+  ;; read is native (defined before this file loads), as data.json's own
+  ;; ns form excludes clojure.core's.
+  (:refer-clojure :exclude [read]))
 
 ;; clojure.data.json's pprint, on clojure.pprint's formatter (loaded on
 ;; the first call, so requiring clojure.data.json stays cheap); scalars are
