@@ -368,12 +368,22 @@ impl<'a> Analyzer<'a> {
                 Err((class, msg)) => return self.error(class, msg),
             }
         }
-        if !prims.is_empty() {
+        let arity_forms = if prims.is_empty() {
+            arity_forms
+        } else {
             crate::runtime::func::register_prim_interfaces(
                 crate::runtime::printer::munge_fn_name(&debug_name),
                 prims,
             );
-        }
+            arity_forms
+                .into_iter()
+                .zip(&param_vectors)
+                .map(|((params, body), vector)| {
+                    let body = coerce_prim_arity(&params, vector, body);
+                    (params, body)
+                })
+                .collect()
+        };
 
         let is_method = method.is_some();
         let mut scope = super::FnScope::new(name.clone());
@@ -1151,6 +1161,68 @@ fn method_fields(form: &Value) -> Result<Option<Vec<super::MethodField>>> {
 
 /// A `^long` param (the JVM's primitive long params).
 /// A `^long` / `^double` param's primitive type.
+/// The body of a fn arity compiled as a primitive fn (IFn$LL ...): the
+/// JVM's invoke unboxes each ^long/^double argument with RT.longCast /
+/// RT.doubleCast (`((fn [^double d] d) 0)` is 0.0, `((fn [^long n] n) 1.5)`
+/// is 1) and a ^long/^double return hint casts the result. The params are
+/// rebound to their casts (a `recur` re-enters the body, so recurred values
+/// are cast too); the return cast wraps the body only when it names no
+/// `recur`, which must stay in tail position.
+fn coerce_prim_arity(params: &[Value], vector: &Value, body: Vec<Value>) -> Vec<Value> {
+    use super::prim::Prim;
+    let cast = |p: Prim| {
+        Value::symbol(
+            Some("clojure.core"),
+            match p {
+                Prim::Double => "double",
+                _ => "long",
+            },
+        )
+    };
+    let mut bindings = Vec::new();
+    for p in params {
+        if let (Some(prim), Some(sym)) = (prim_tag(p), p.as_symbol()) {
+            let local = Value::symbol(None, sym.name());
+            bindings.push(local.clone());
+            bindings.push(Value::list(vec![cast(prim), local]));
+        }
+    }
+    let mut body = if bindings.is_empty() {
+        body
+    } else {
+        let mut form = vec![Value::symbol(None, "let*"), Value::vector(bindings)];
+        form.extend(body);
+        vec![Value::list(form)]
+    };
+    if let Some(ret) = prim_tag(vector)
+        && !body.iter().any(|f| names_symbol(f, "recur"))
+    {
+        let mut inner = vec![Value::symbol(None, "do")];
+        inner.extend(body);
+        body = vec![Value::list(vec![cast(ret), Value::list(inner)])];
+    }
+    body
+}
+
+/// Does the form mention the unqualified symbol `name` anywhere (iterative,
+/// so deep forms cannot overflow the stack)?
+fn names_symbol(form: &Value, name: &str) -> bool {
+    let mut todo = vec![form.clone()];
+    while let Some(f) = todo.pop() {
+        if f.as_symbol()
+            .is_some_and(|s| s.ns().is_none() && s.name() == name)
+        {
+            return true;
+        }
+        if let Ok(Some(items)) = form_items(&f) {
+            todo.extend(items);
+        } else if let Ok(Some(items)) = vector_items(&f) {
+            todo.extend(items);
+        }
+    }
+    false
+}
+
 fn prim_tag(p: &Value) -> Option<super::prim::Prim> {
     let tag =
         crate::runtime::lookup::get(&crate::runtime::meta::meta(p), &Value::keyword(None, "tag"));

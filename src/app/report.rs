@@ -119,6 +119,26 @@ fn core_frame(f: &Frame) -> bool {
     }
 }
 
+/// clojure.main's java-loc->source for a Clojure fn's frame: the class
+/// name demunged (`_` reads back as `-`), each `$`-separated part cut at
+/// its first `--` (a fn's id: `user/outer$inner--12` is `user/outer$inner`).
+fn source_symbol(name: &str) -> String {
+    let (ns, fn_part) = name.split_once('/').unwrap_or(("", name));
+    let degen = |part: &str| {
+        let part = part.replace('_', "-");
+        match part.find("--") {
+            Some(i) => part[..i].to_string(),
+            None => part,
+        }
+    };
+    let parts: Vec<String> = fn_part.split('$').map(degen).collect();
+    if ns.is_empty() {
+        parts.join("$")
+    } else {
+        format!("{}/{}", ns.replace('_', "-"), parts.join("$"))
+    }
+}
+
 /// clojure.main/ex-triage.
 pub fn triage(e: &Exception, ctx: &Context) -> Triage {
     let chain = via(e);
@@ -170,8 +190,12 @@ pub fn triage(e: &Exception, ctx: &Context) -> Triage {
             let frames = root.frames();
             match frames.iter().find(|f| !core_frame(f)) {
                 Some(f) => {
-                    t.symbol = Some(f.name.clone());
-                    t.line = Some(match StackTraceElement::of_jdk_frame(f) {
+                    let jdk = StackTraceElement::of_jdk_frame(f);
+                    t.symbol = Some(match &jdk {
+                        Some(_) => f.name.clone(),
+                        None => source_symbol(&f.name),
+                    });
+                    t.line = Some(match jdk {
                         Some(e) => i64::from(e.line),
                         None => f.line as i64,
                     });
@@ -362,6 +386,21 @@ mod tests {
             file_name: f.map(str::to_string),
             ns: "user".into(),
         }
+    }
+
+    #[test]
+    fn frame_symbols_read_like_java_loc_to_source() {
+        // JVM: `(defn outer [] ((fn inner [n] (/ 1 n)) 0))` reports
+        // user/outer$inner, `(defn my_fn ...)` user/my-fn.
+        assert_eq!(source_symbol("user/outer$inner--1001"), "user/outer$inner");
+        assert_eq!(source_symbol("user/f--12"), "user/f");
+        assert_eq!(source_symbol("user/eval3$fn--4"), "user/eval3$fn");
+        assert_eq!(source_symbol("user/my_fn"), "user/my-fn");
+        assert_eq!(
+            source_symbol("user/eval1$loading__100__auto__--1002"),
+            "user/eval1$loading"
+        );
+        assert_eq!(source_symbol("clojure.core//"), "clojure.core//");
     }
 
     #[test]

@@ -1,0 +1,27 @@
+;; A fn arity hinted ^long/^double is a primitive fn on the JVM: its args
+;; are cast with RT.longCast/RT.doubleCast and a ^long/^double return hint
+;; casts the result.
+(prn ((fn [^double d] d) 0))
+(prn ((fn [^long x] x) 1.5))
+(defn f [^double a ^long b] [a b])
+(prn (f 1 2) (f 1.5 2.7) (f 1/2 3N))
+(prn (try (f nil 1) (catch Exception e (class e))))
+(prn (try (f "a" 1) (catch Exception e (class e))))
+(prn ((fn [^double d] (class d)) 1))
+(defn g ^double [^double x] (* x 2))
+(prn (g 3))
+(prn (try ((fn [^long x] x) 1e300) (catch Exception e [(class e) (.getMessage e)])))
+(defn h ^double [x] x)
+(prn (h 1))
+(defn k ^long [x] x)
+(prn (k 1.5))
+(prn ((fn [^long a ^double b] (+ a b)) 1 2))
+(defn v [^long n] (loop [i n] (if (pos? i) (recur (dec i)) [i n])))
+(prn (v 2.5))
+(let [f (fn ^long [^long a] (* a 2))] (prn (f 2) (f 2.9)))
+;; recur re-enters the body: recurred args are cast too.
+(defn countdown [^long n acc] (if (pos? n) (recur (dec n) (conj acc n)) acc))
+(prn (countdown 3.7 []))
+(defn multi ([^double x] x) ([x ^long y] [x y]))
+(prn (multi 2) (multi 2 3.9))
+(prn (try (eval '(fn [^double d & r] d)) (catch Exception e (.getMessage (.getCause e)))))
