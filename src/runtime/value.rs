@@ -310,6 +310,18 @@ impl Value {
     }
 }
 
+#[cfg(test)]
+impl Value {
+    /// The reference count of a fn value (0 for anything else): tests of
+    /// code that copies fn values without their references.
+    pub(crate) fn fn_strong_count(&self) -> usize {
+        match &self.0 {
+            Repr::Fn(r) => Ref::strong_count(r),
+            _ => 0,
+        }
+    }
+}
+
 /// Nested heap drops one thread runs before parking the rest.
 const MAX_DROP_DEPTH: u32 = 256;
 

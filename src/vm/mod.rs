@@ -336,12 +336,68 @@ impl Caller<'_> {
                 _ => return vm.call_pushed(self.f, c, argc),
             }
         }
-        let fv = self.f.clone_fast();
-        if let Err(e) = push_frame(&mut vm.stack, &mut vm.frames, c, fv, 0, self.arity, 0) {
+        // The frame's hidden slot borrows `self.f` (held by the native for
+        // the whole loop) instead of owning a clone: `BORROWED` tells
+        // `Return` and `unwind` to leave the stack to `release_borrowed`,
+        // which takes the copy out without releasing it.
+        if let Err(e) = push_frame(
+            &mut vm.stack,
+            &mut vm.frames,
+            c,
+            Value::NIL,
+            0,
+            self.arity,
+            BORROWED,
+        ) {
             vm.stack.clear();
             return Err(e);
         }
-        vm.run()
+        let fs = vm.stack.len() - 1;
+        // SAFETY: a bitwise copy of `self.f` without its reference: `self.f`
+        // outlives the call (borrowed for the Caller's life), the frame
+        // only reads its hidden slot (`SelfFn`/`CallSelf` clone it, which
+        // adds references of their own), no return or unwind releases it
+        // (the bottom frame's `ret` is `BORROWED`: `Return`'s cut and
+        // `unwind` leave the stack as it is, and every frame above it and
+        // every handler keeps the stack above `fs`), and `release_borrowed`
+        // forgets it, after the run or (from `Borrowed`'s drop) during a
+        // panic. (The nil replaced owns nothing.)
+        std::mem::forget(std::mem::replace(&mut vm.stack[fs], unsafe {
+            std::ptr::read(self.f)
+        }));
+        let guard = Borrowed { vm, fs };
+        let r = guard.vm.run();
+        release_borrowed(guard.vm, fs);
+        std::mem::forget(guard);
+        r
+    }
+}
+
+/// The `ret` of a [`Caller`]'s bottom frame: its hidden slot borrows the
+/// fn value, so its return and unwind leave the stack to
+/// [`release_borrowed`].
+const BORROWED: usize = usize::MAX;
+
+/// Empty an idle VM after a [`Caller`]'s call: the borrowed fn value in
+/// the bottom frame's hidden slot (`fs`) is forgotten, the rest dropped.
+#[inline(always)]
+fn release_borrowed(vm: &mut Vm, fs: usize) {
+    if let Some(slot) = vm.stack.get_mut(fs) {
+        std::mem::forget(std::mem::replace(slot, Value::NIL));
+    }
+    cut(&mut vm.stack, 0);
+}
+
+/// Releases a [`Caller`]'s borrowed slot if its call panics.
+struct Borrowed<'a> {
+    vm: &'a mut Vm,
+    fs: usize,
+}
+
+impl Drop for Borrowed<'_> {
+    fn drop(&mut self) {
+        release_borrowed(self.vm, self.fs);
+        self.vm.frames.clear();
     }
 }
 
@@ -682,6 +738,10 @@ impl Vm {
             add_trace(&e, proto, arity.pos_at(at).unwrap_or(proto.pos));
             let ret = fr.ret;
             self.frames.pop();
+            if ret == BORROWED {
+                // (a Caller's frame: `Borrowed` empties the stack)
+                return Err(e);
+            }
             self.stack.truncate(ret);
         }
         self.frames.clear();
@@ -1005,7 +1065,8 @@ impl Vm {
                     let Some(fr) = vm.frames.pop() else {
                         return Err(internal("no frame"));
                     };
-                    // (this may drop the closure that ran: reload at once)
+                    // (this may drop the closure that ran: reload at once;
+                    // a Caller's bottom frame, `ret` BORROWED, cuts nothing)
                     cut(&mut vm.stack, fr.ret);
                     if vm.frames.is_empty() {
                         return Ok(v);

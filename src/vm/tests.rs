@@ -399,6 +399,40 @@ mod unit {
         assert_eq!(r.and_then(|v| v.as_long()), Some(42));
     }
 
+    /// A `Caller`'s frames borrow the fn value in their hidden slot: after
+    /// returns, `SelfFn` results, exceptions caught inside the fn and
+    /// exceptions thrown out of it, the fn's reference count is what it
+    /// was, and the VM is idle.
+    #[test]
+    fn caller_frames_borrow_the_fn_value() {
+        use crate::vm::with_caller;
+        let mut rt = Runtime::new(Backend::Vm);
+        install_test_natives();
+        let f = eval_all(
+            &mut rt,
+            "(fn* g [a x] (if (= x 3) (throw (mkex \"three\")) (if (= x 4) (try (throw (mkex \"four\")) (catch Exception e g)) g)))",
+        )
+        .unwrap_or_else(|| panic!("no fn"));
+        let count = f.fn_strong_count();
+        assert!(count >= 1);
+        for _ in 0..3 {
+            let r = with_caller(&f, |c| {
+                for i in 0..6 {
+                    match c.call2(Value::long(0), Value::long(i)) {
+                        Ok(v) => assert!(v.identical(&f), "call {i}"),
+                        Err(e) => assert_eq!((i, e.message()), (3, Some("three"))),
+                    }
+                    assert_eq!(f.fn_strong_count(), count, "call {i}");
+                }
+                // a fixed arity it lacks: the general entry's arity error
+                assert!(c.call1(Value::long(0)).is_err());
+                c.call2(Value::long(0), Value::long(5))
+            });
+            assert!(r.is_ok_and(|v| v.identical(&f)));
+            assert_eq!(f.fn_strong_count(), count);
+        }
+    }
+
     /// Calls between bytecode closures stay in one dispatch loop: deep
     /// non-tail recursion ends in StackOverflowError, not a Rust overflow.
     #[test]
