@@ -230,10 +230,13 @@ pub fn reader(x: &Value, o: &Opts) -> Result<Value> {
 
 /// `make-output-stream`: a java.io.BufferedOutputStream.
 pub fn output_stream(x: &Value, o: &Opts) -> Result<Value> {
-    if let View::Writer(w) = x.view()
-        && w.kind() == WriterKind::Bytes
-    {
-        return Ok(x.clone());
+    if let View::Writer(w) = x.view() {
+        match w.kind() {
+            WriterKind::Bytes => return Ok(x.clone()),
+            // Another output stream: buffered on top of it.
+            WriterKind::ByteArray => return Ok(Writer::bytes_on(x.clone())),
+            _ => {}
+        }
     }
     if let Some(p) = path_of(x)? {
         let f = open_write(&p, o.append)?;

@@ -30,6 +30,16 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             )),
             None => Err(super::no_ctor(class)),
         },
+        // ByteArrayOutputStream() / (int size): the size is only a hint.
+        ("java.io.ByteArrayOutputStream", []) => Ok(crate::runtime::io::Writer::byte_array()),
+        ("java.io.ByteArrayOutputStream", [n]) => match to_long(n) {
+            Ok(n) if n >= 0 => Ok(crate::runtime::io::Writer::byte_array()),
+            Ok(n) => Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                format!("Negative initial size: {n}"),
+            )),
+            Err(e) => Err(e),
+        },
         ("java.io.StringReader", [s]) => match s.view() {
             View::Str(x) => Ok(InStream::string_reader(x.as_str())),
             View::Nil => Err(npe(
