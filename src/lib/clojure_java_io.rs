@@ -114,6 +114,12 @@ enum Data {
 }
 
 fn copy_input(x: &Value) -> Result<Data> {
+    if let Some(b) = x.byte_array_bytes() {
+        return Ok(Data::Bytes(b));
+    }
+    if let Some(t) = open::char_array_text(x) {
+        return Ok(Data::Text(t));
+    }
     match x.view() {
         View::Str(s) => Ok(Data::Text(s.as_str().to_string())),
         View::InStream(s) if s.unit() == Unit::Chars => Ok(Data::Text(s.read_all()?)),

@@ -74,6 +74,9 @@ pub struct Writer {
     sink: Option<Lock<Sink>>,
     enc: super::input::Encoding,
     custom: Option<Box<dyn WriterSink>>,
+    /// The JDK class it stands for, when not its kind's default
+    /// (java.io.FileOutputStream, java.io.OutputStreamWriter).
+    class: Option<&'static str>,
 }
 
 fn stream_closed() -> super::error::Exception {
@@ -113,6 +116,7 @@ impl Writer {
             sink: None,
             enc: super::input::Encoding::Utf8,
             custom: None,
+            class: None,
         }))
     }
     /// A java.io.BufferedWriter writing `enc`-encoded text to `sink`.
@@ -123,6 +127,7 @@ impl Writer {
             sink: Some(Lock::new(sink)),
             enc,
             custom: None,
+            class: None,
         }))
     }
     /// A writer whose output goes to `sink`.
@@ -133,6 +138,7 @@ impl Writer {
             sink: None,
             enc: super::input::Encoding::Utf8,
             custom: Some(sink),
+            class: None,
         }))
     }
     /// The sink of a custom writer.
@@ -147,6 +153,29 @@ impl Writer {
             sink: Some(Lock::new(Sink::Open(sink))),
             enc: super::input::Encoding::Utf8,
             custom: None,
+            class: None,
+        }))
+    }
+    /// A `class` (java.io.FileOutputStream) writing bytes to `sink`.
+    pub fn bytes_named(class: &'static str, sink: Sink) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Bytes,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(sink)),
+            enc: super::input::Encoding::Utf8,
+            custom: None,
+            class: Some(class),
+        }))
+    }
+    /// A `class` (java.io.OutputStreamWriter) writing `enc`-encoded text to `sink`.
+    pub fn text_named(class: &'static str, sink: Sink, enc: super::input::Encoding) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Text,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(sink)),
+            enc,
+            custom: None,
+            class: Some(class),
         }))
     }
     /// A java.io.BufferedOutputStream writing bytes to the output stream `inner`.
@@ -157,6 +186,7 @@ impl Writer {
             sink: Some(Lock::new(Sink::Inner(inner))),
             enc: super::input::Encoding::Utf8,
             custom: None,
+            class: None,
         }))
     }
     /// A new, empty java.io.ByteArrayOutputStream.
@@ -167,6 +197,7 @@ impl Writer {
             sink: Some(Lock::new(Sink::Memory(Vec::new()))),
             enc: super::input::Encoding::Utf8,
             custom: None,
+            class: None,
         }))
     }
     /// True for output streams (bytes), false for writers (text).
@@ -243,6 +274,9 @@ impl Writer {
         self.kind
     }
     pub fn class_name(&self) -> &'static str {
+        if let Some(c) = self.class {
+            return c;
+        }
         match self.kind {
             WriterKind::Buffer => "java.io.StringWriter",
             // JVM 1.11.1: (class *out*) is OutputStreamWriter, *err* a PrintWriter.
