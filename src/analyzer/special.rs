@@ -2,7 +2,7 @@
 //! letfn* case* set! new . monitor-enter monitor-exit.
 
 use super::node::*;
-use super::{Analyzer, RecurTarget, form_items};
+use super::{Analyzer, MethodField, RecurTarget, form_items};
 use crate::runtime::error::{ExClass, Result};
 use crate::runtime::gc::Ref;
 use crate::runtime::seq;
@@ -988,13 +988,19 @@ impl<'a> Analyzer<'a> {
             let args = self.nodes(args);
             return Ok(self.node(NodeKind::Invoke(self.alloc(f), args)));
         }
-        let Some(sym) = items[1].as_symbol() else {
+        let this_field = self.this_field_target(&items[1])?;
+        let field_sym = this_field.as_ref().map(|f| f.sym.clone());
+        let Some(sym) = items[1].as_symbol().or(field_sym.as_deref()) else {
             return self.error(
                 ExClass::IllegalArgumentException,
                 "Invalid assignment target",
             );
         };
-        if let Some((d, field)) = self.resolve_field(sym) {
+        let resolved = match this_field {
+            Some(f) => Some((self.fns.len() - 1, f)),
+            None => self.resolve_field(sym),
+        };
+        if let Some((d, field)) = resolved {
             // A closure inside the method captures fields by value.
             if !field.mutable || d + 1 != self.fns.len() {
                 return self.error(
@@ -1024,6 +1030,53 @@ impl<'a> Analyzer<'a> {
         let val = self.analyze(&items[2], false)?;
         let id = self.constant(Value::var(var));
         Ok(self.node(NodeKind::SetVar(id, self.alloc(val))))
+    }
+
+    /// A `set!` target `(.f this)`, `(.-f this)`, `(. this f)` or
+    /// `(. this -f)` inside a deftype method, `this` its first param and `f`
+    /// one of its fields: that field (set as the bare field symbol is).
+    fn this_field_target(&self, target: &Value) -> Result<Option<MethodField>> {
+        let Some(parts) = form_items(target)? else {
+            return Ok(None);
+        };
+        let sym_name = |v: &Value| {
+            v.as_symbol()
+                .filter(|s| s.ns().is_none())
+                .map(|s| s.name().to_string())
+        };
+        let (member, obj) = match parts.as_slice() {
+            [m, obj] => match sym_name(m) {
+                Some(m) if m.len() > 1 && m.starts_with('.') && m != ".." => {
+                    (m[1..].to_string(), obj)
+                }
+                _ => return Ok(None),
+            },
+            [dot, obj, m] if sym_name(dot).as_deref() == Some(".") => match sym_name(m) {
+                Some(m) => (m, obj),
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let member = member.strip_prefix('-').unwrap_or(&member);
+        let Some(obj) = obj.as_symbol().filter(|s| s.ns().is_none()) else {
+            return Ok(None);
+        };
+        // Only the innermost fn's own `this` (slot 0 of a method).
+        let Some(f) = self.fns.last() else {
+            return Ok(None);
+        };
+        let is_this = f
+            .locals
+            .iter()
+            .rev()
+            .find(|(s, _)| s.same(obj))
+            .is_some_and(|(_, slot)| *slot == 0);
+        if !is_this {
+            return Ok(None);
+        }
+        Ok(f.method
+            .as_ref()
+            .and_then(|fs| fs.iter().find(|x| x.sym.name() == member).cloned()))
     }
 
     /// A `set!` target naming a static field, `(. C f)` or `C/f`: the

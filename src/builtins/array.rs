@@ -101,12 +101,28 @@ fn into_array(args: &[Value]) -> Result<Value> {
         let items = items.iter().map(conv).collect::<Result<_>>()?;
         return Ok(array(class, items));
     }
-    let class = match elem {
-        Some(e) => array_class(&e),
-        None => match items.first() {
-            Some(x) if !x.is_nil() => array_class(x.class_name()),
-            _ => "[Ljava.lang.Object;",
-        },
+    // The element class: the given one, else the first item's
+    // (RT.seqToTypedArray); an item of another class fails as Array.set does.
+    let elem = elem.or_else(|| {
+        items
+            .first()
+            .filter(|x| !x.is_nil())
+            .map(|x| x.class_name().to_string())
+    });
+    let class = match &elem {
+        Some(e) => {
+            if items
+                .iter()
+                .any(|x| !x.is_nil() && !super::classes::is_instance(e, x))
+            {
+                return Err(Exception::new(
+                    ExClass::IllegalArgumentException,
+                    "array element type mismatch",
+                ));
+            }
+            array_class(e)
+        }
+        None => "[Ljava.lang.Object;",
     };
     Ok(array(class, items))
 }

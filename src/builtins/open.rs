@@ -135,7 +135,7 @@ pub(crate) fn open_read(path: &str) -> Result<std::fs::File> {
     crate::runtime::file::open_input(path)
 }
 
-fn open_write(path: &str, append: bool) -> Result<std::fs::File> {
+pub(crate) fn open_write(path: &str, append: bool) -> Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
     o.create(true);
     if append {
@@ -184,6 +184,19 @@ pub fn input_stream(x: &Value) -> Result<Value> {
     Err(cannot_open(x, "an InputStream"))
 }
 
+/// The text of a Java `char[]` (None for anything else).
+pub(crate) fn char_array_text(x: &Value) -> Option<String> {
+    match x.view() {
+        View::HostObject(crate::runtime::object::HostObject::Array("[C", items)) => Some(
+            crate::runtime::gc::lock(items)
+                .iter()
+                .map(|c| c.as_char().unwrap_or('\u{fffd}'))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
 /// `make-reader`: a java.io.BufferedReader (a BufferedReader is returned
 /// as it is).
 pub fn reader(x: &Value, o: &Opts) -> Result<Value> {
@@ -217,6 +230,14 @@ pub fn reader(x: &Value, o: &Opts) -> Result<Value> {
             o.enc,
         ));
     }
+    // clojure.java.io's char-array method: a CharArrayReader, buffered.
+    if let Some(text) = char_array_text(x) {
+        return Ok(InStream::byte_reader(
+            "java.io.BufferedReader",
+            Box::new(std::io::Cursor::new(text.into_bytes())),
+            Encoding::Utf8,
+        ));
+    }
     if let Some(p) = path_of(x)? {
         let f = open_read(&p)?;
         return Ok(InStream::byte_reader(
@@ -230,10 +251,15 @@ pub fn reader(x: &Value, o: &Opts) -> Result<Value> {
 
 /// `make-output-stream`: a java.io.BufferedOutputStream.
 pub fn output_stream(x: &Value, o: &Opts) -> Result<Value> {
-    if let View::Writer(w) = x.view()
-        && w.kind() == WriterKind::Bytes
-    {
-        return Ok(x.clone());
+    if let View::Writer(w) = x.view() {
+        match w.kind() {
+            WriterKind::Bytes if w.class_name() == "java.io.BufferedOutputStream" => {
+                return Ok(x.clone());
+            }
+            // Another output stream: buffered on top of it.
+            WriterKind::Bytes | WriterKind::ByteArray => return Ok(Writer::bytes_on(x.clone())),
+            _ => {}
+        }
     }
     if let Some(p) = path_of(x)? {
         let f = open_write(&p, o.append)?;
@@ -246,7 +272,11 @@ pub fn output_stream(x: &Value, o: &Opts) -> Result<Value> {
 pub fn writer(x: &Value, o: &Opts) -> Result<Value> {
     match x.view() {
         View::Nil => return Err(cannot_open(x, "a Writer")),
-        View::Writer(w) if w.kind() == WriterKind::Text => return Ok(x.clone()),
+        View::Writer(w)
+            if w.kind() == WriterKind::Text && w.class_name() == "java.io.BufferedWriter" =>
+        {
+            return Ok(x.clone());
+        }
         View::Writer(_) => return Ok(Writer::text(Sink::Inner(x.clone()), o.enc)),
         _ => {}
     }

@@ -30,6 +30,16 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             )),
             None => Err(super::no_ctor(class)),
         },
+        // ByteArrayOutputStream() / (int size): the size is only a hint.
+        ("java.io.ByteArrayOutputStream", []) => Ok(crate::runtime::io::Writer::byte_array()),
+        ("java.io.ByteArrayOutputStream", [n]) => match to_long(n) {
+            Ok(n) if n >= 0 => Ok(crate::runtime::io::Writer::byte_array()),
+            Ok(n) => Err(Exception::new(
+                ExClass::IllegalArgumentException,
+                format!("Negative initial size: {n}"),
+            )),
+            Err(e) => Err(e),
+        },
         ("java.io.StringReader", [s]) => match s.view() {
             View::Str(x) => Ok(InStream::string_reader(x.as_str())),
             View::Nil => Err(npe(
@@ -89,6 +99,30 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
                 Box::new(std::io::BufReader::new(file)),
             ))
         }),
+        // FileOutputStream(file|name [append]): unbuffered, as the JDK's.
+        ("java.io.FileOutputStream", [f] | [f, _]) => file_path(class, f).and_then(|p| {
+            let append = args.get(1).is_some_and(Value::truthy);
+            let file = open::open_write(&p, append)?;
+            Ok(crate::runtime::io::Writer::bytes_named(
+                "java.io.FileOutputStream",
+                crate::runtime::io::Sink::Open(Box::new(file)),
+            ))
+        }),
+        // OutputStreamWriter(out [charset-name]): text encoded onto `out`.
+        ("java.io.OutputStreamWriter", [o] | [o, _]) if matches!(o.view(), View::Writer(w) if w.is_bytes()) =>
+        {
+            let enc = match args.get(1) {
+                Some(e) => str_value(e).and_then(|e| Encoding::from_name(&e)),
+                None => Ok(Encoding::Utf8),
+            };
+            enc.map(|enc| {
+                crate::runtime::io::Writer::text_named(
+                    "java.io.OutputStreamWriter",
+                    crate::runtime::io::Sink::Inner(o.clone()),
+                    enc,
+                )
+            })
+        }
         ("java.io.BufferedWriter", [w] | [w, _]) if matches!(w.view(), View::Writer(_)) => {
             open::writer(
                 w,
@@ -130,6 +164,8 @@ pub fn construct(class: &str, args: &[Value]) -> Option<Result<Value>> {
             | "java.io.InputStreamReader"
             | "java.io.FileReader"
             | "java.io.FileInputStream"
+            | "java.io.FileOutputStream"
+            | "java.io.OutputStreamWriter"
             | "java.io.BufferedWriter"
             | "java.io.File",
             _,

@@ -259,7 +259,7 @@ fn writer(target: &Value, w: &io::Writer, method: &str, args: &[Value]) -> Optio
             _ => printer::str_value(v)?,
         })
     };
-    if w.kind() == io::WriterKind::Bytes {
+    if w.is_bytes() {
         return bytes_writer(w, method, args);
     }
     Some(match (method, args) {
@@ -355,6 +355,49 @@ fn instance_method(
 /// items of an array or collection of ints.
 fn bytes_writer(w: &io::Writer, method: &str, args: &[Value]) -> Option<Result<Value>> {
     use crate::runtime::number::convert::to_long;
+    let array_bytes = |x: &Value| -> Result<Vec<u8>> {
+        let mut b = Vec::new();
+        for item in crate::runtime::seq::iter(x) {
+            b.push(to_long(&item?)? as u8);
+        }
+        Ok(b)
+    };
+    if let Some(mem) = w.memory_bytes() {
+        // java.io.ByteArrayOutputStream's own methods.
+        match (method, args) {
+            ("toByteArray", []) => return Some(Ok(Value::byte_array(&mem))),
+            ("size", []) => return Some(Ok(Value::long(mem.len() as i64))),
+            ("reset", []) => {
+                w.reset_memory();
+                return Some(Ok(Value::NIL));
+            }
+            ("toString", []) => {
+                return Some(Ok(Value::string(
+                    String::from_utf8_lossy(&mem).into_owned(),
+                )));
+            }
+            ("toString", [enc]) => {
+                return Some(
+                    printer::str_value(enc)
+                        .and_then(|e| crate::runtime::input::Encoding::from_name(&e))
+                        .map(|e| Value::string(e.decode(&mem))),
+                );
+            }
+            ("writeTo", [out]) => {
+                return Some(match out.view() {
+                    View::Writer(o) => o.write_bytes(&mem).map(|_| Value::NIL),
+                    _ => Err(crate::runtime::error::Exception::new(
+                        crate::runtime::error::ExClass::ClassCastException,
+                        crate::runtime::compare::cast_message(
+                            out.class_name(),
+                            "java.io.OutputStream",
+                        ),
+                    )),
+                });
+            }
+            _ => {}
+        }
+    }
     Some(match (method, args) {
         ("write", [x]) if crate::runtime::number::is_number(x) => {
             to_long(x).and_then(|n| w.write_bytes(&[n as u8]).map(|_| Value::NIL))
@@ -365,14 +408,25 @@ fn bytes_writer(w: &io::Writer, method: &str, args: &[Value]) -> Option<Result<V
                 View::HostObject(crate::runtime::object::HostObject::Array(..))
             ) =>
         {
-            (|| {
-                let mut b = Vec::new();
-                for item in crate::runtime::seq::iter(x) {
-                    b.push(to_long(&item?)? as u8);
-                }
-                w.write_bytes(&b).map(|_| Value::NIL)
-            })()
+            array_bytes(x).and_then(|b| w.write_bytes(&b).map(|_| Value::NIL))
         }
+        ("write", [x, off, len]) => (|| {
+            let b = array_bytes(x)?;
+            let off = to_long(off)?;
+            let len = to_long(len)?;
+            let end = off.checked_add(len).unwrap_or(-1);
+            if off < 0 || len < 0 || end > b.len() as i64 {
+                return Err(crate::runtime::error::Exception::new(
+                    crate::runtime::error::ExClass::IndexOutOfBoundsException,
+                    format!(
+                        "Range [{off}, {off} + {len}) out of bounds for length {}",
+                        b.len()
+                    ),
+                ));
+            }
+            w.write_bytes(&b[off as usize..end as usize])
+                .map(|_| Value::NIL)
+        })(),
         ("flush", []) => w.flush().map(|_| Value::NIL),
         ("close", []) => w.close().map(|_| Value::NIL),
         _ => return None,

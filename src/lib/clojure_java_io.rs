@@ -16,7 +16,6 @@ use crate::runtime::classpath::{self, Resource};
 use crate::runtime::error::{ExClass, Exception, Result};
 use crate::runtime::file::File;
 use crate::runtime::input::Unit;
-use crate::runtime::io::WriterKind;
 use crate::runtime::printer::str_value;
 use crate::runtime::value::{Value, View};
 
@@ -115,6 +114,12 @@ enum Data {
 }
 
 fn copy_input(x: &Value) -> Result<Data> {
+    if let Some(b) = x.byte_array_bytes() {
+        return Ok(Data::Bytes(b));
+    }
+    if let Some(t) = open::char_array_text(x) {
+        return Ok(Data::Text(t));
+    }
     match x.view() {
         View::Str(s) => Ok(Data::Text(s.as_str().to_string())),
         View::InStream(s) if s.unit() == Unit::Chars => Ok(Data::Text(s.read_all()?)),
@@ -175,7 +180,7 @@ fn copy(args: &[Value]) -> Result<Value> {
         }
     };
     if let View::Writer(w) = target.view() {
-        let r = match (&data, w.kind() == WriterKind::Bytes) {
+        let r = match (&data, w.is_bytes()) {
             (Data::Text(t), true) => w.write_bytes(&o.enc.encode(t)),
             (Data::Text(t), false) => w.write_str(t),
             (Data::Bytes(b), true) => w.write_bytes(b),

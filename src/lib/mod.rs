@@ -72,7 +72,14 @@ macro_rules! without_http {
 const LIBS: &[(&str, LibSource)] = &[
     ("clojure.string", LibSource::Native(clojure_string::DEFS)),
     ("clojure.edn", LibSource::Native(clojure_edn::DEFS)),
-    ("clojure.java.io", LibSource::Native(clojure_java_io::DEFS)),
+    (
+        "clojure.java.io",
+        LibSource::Mixed {
+            defs: clojure_java_io::DEFS,
+            path: "clojure/java/io.clj",
+            source: include_str!("clojure/java/io.clj"),
+        },
+    ),
     ("clojure.set", clojure_lib!("clojure/set.clj")),
     ("clojure.walk", clojure_lib!("clojure/walk.clj")),
     ("clojure.zip", clojure_lib!("clojure/zip.clj")),

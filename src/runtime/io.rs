@@ -22,8 +22,11 @@ pub enum WriterKind {
     /// A java.io.BufferedWriter on a file or an output stream: text is
     /// encoded and written to the sink.
     Text,
-    /// A java.io.BufferedOutputStream (bytes) on a file.
+    /// A java.io.BufferedOutputStream (bytes) on a file or an output stream.
     Bytes,
+    /// A java.io.ByteArrayOutputStream: bytes kept in memory
+    /// (`Sink::Memory`), read back by toByteArray/toString.
+    ByteArray,
     /// A writer implemented above the runtime (e.g. clojure.pprint's pretty
     /// writer, a proxy of java.io.Writer on the JVM): see [`WriterSink`].
     Custom,
@@ -58,6 +61,8 @@ pub enum Sink {
     Open(Box<dyn Write + Send>),
     /// A writer over an output stream (value of kind Bytes).
     Inner(Value),
+    /// The bytes of a java.io.ByteArrayOutputStream.
+    Memory(Vec<u8>),
     Closed,
 }
 
@@ -69,6 +74,9 @@ pub struct Writer {
     sink: Option<Lock<Sink>>,
     enc: super::input::Encoding,
     custom: Option<Box<dyn WriterSink>>,
+    /// The JDK class it stands for, when not its kind's default
+    /// (java.io.FileOutputStream, java.io.OutputStreamWriter).
+    class: Option<&'static str>,
 }
 
 fn stream_closed() -> super::error::Exception {
@@ -108,6 +116,7 @@ impl Writer {
             sink: None,
             enc: super::input::Encoding::Utf8,
             custom: None,
+            class: None,
         }))
     }
     /// A java.io.BufferedWriter writing `enc`-encoded text to `sink`.
@@ -118,6 +127,7 @@ impl Writer {
             sink: Some(Lock::new(sink)),
             enc,
             custom: None,
+            class: None,
         }))
     }
     /// A writer whose output goes to `sink`.
@@ -128,6 +138,7 @@ impl Writer {
             sink: None,
             enc: super::input::Encoding::Utf8,
             custom: Some(sink),
+            class: None,
         }))
     }
     /// The sink of a custom writer.
@@ -142,7 +153,71 @@ impl Writer {
             sink: Some(Lock::new(Sink::Open(sink))),
             enc: super::input::Encoding::Utf8,
             custom: None,
+            class: None,
         }))
+    }
+    /// A `class` (java.io.FileOutputStream) writing bytes to `sink`.
+    pub fn bytes_named(class: &'static str, sink: Sink) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Bytes,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(sink)),
+            enc: super::input::Encoding::Utf8,
+            custom: None,
+            class: Some(class),
+        }))
+    }
+    /// A `class` (java.io.OutputStreamWriter) writing `enc`-encoded text to `sink`.
+    pub fn text_named(class: &'static str, sink: Sink, enc: super::input::Encoding) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Text,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(sink)),
+            enc,
+            custom: None,
+            class: Some(class),
+        }))
+    }
+    /// A java.io.BufferedOutputStream writing bytes to the output stream `inner`.
+    pub fn bytes_on(inner: Value) -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::Bytes,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(Sink::Inner(inner))),
+            enc: super::input::Encoding::Utf8,
+            custom: None,
+            class: None,
+        }))
+    }
+    /// A new, empty java.io.ByteArrayOutputStream.
+    pub fn byte_array() -> Value {
+        Value::from(Ref::new(Writer {
+            kind: WriterKind::ByteArray,
+            buf: Lock::new(String::new()),
+            sink: Some(Lock::new(Sink::Memory(Vec::new()))),
+            enc: super::input::Encoding::Utf8,
+            custom: None,
+            class: None,
+        }))
+    }
+    /// True for output streams (bytes), false for writers (text).
+    pub fn is_bytes(&self) -> bool {
+        matches!(self.kind, WriterKind::Bytes | WriterKind::ByteArray)
+    }
+    /// The bytes of a ByteArrayOutputStream (None for other writers).
+    pub fn memory_bytes(&self) -> Option<Vec<u8>> {
+        match &*lock(self.sink.as_ref()?) {
+            Sink::Memory(b) => Some(b.clone()),
+            _ => None,
+        }
+    }
+    /// ByteArrayOutputStream.reset: drop the bytes written so far.
+    pub fn reset_memory(&self) {
+        if let Some(sink) = &self.sink
+            && let Sink::Memory(b) = &mut *lock(sink)
+        {
+            b.clear();
+        }
     }
     /// Write raw bytes (an output stream; a text writer encodes first).
     pub fn write_bytes(&self, b: &[u8]) -> Result<()> {
@@ -157,6 +232,10 @@ impl Writer {
                 View::Writer(w) => w.write_bytes(b),
                 _ => Ok(()),
             },
+            Sink::Memory(m) => {
+                m.extend_from_slice(b);
+                Ok(())
+            }
             Sink::Closed => Err(stream_closed()),
         }
     }
@@ -165,6 +244,10 @@ impl Writer {
         let Some(sink) = &self.sink else {
             return self.flush();
         };
+        // Closing a ByteArrayOutputStream has no effect (JDK).
+        if self.kind == WriterKind::ByteArray {
+            return Ok(());
+        }
         let old = std::mem::replace(&mut *lock(sink), Sink::Closed);
         match old {
             Sink::Open(mut w) => w.flush().map_err(|e| io_err(&e)),
@@ -172,7 +255,7 @@ impl Writer {
                 View::Writer(w) => w.close(),
                 _ => Ok(()),
             },
-            Sink::Closed => Ok(()),
+            Sink::Memory(_) | Sink::Closed => Ok(()),
         }
     }
     /// A writer on standard output.
@@ -191,6 +274,9 @@ impl Writer {
         self.kind
     }
     pub fn class_name(&self) -> &'static str {
+        if let Some(c) = self.class {
+            return c;
+        }
         match self.kind {
             WriterKind::Buffer => "java.io.StringWriter",
             // JVM 1.11.1: (class *out*) is OutputStreamWriter, *err* a PrintWriter.
@@ -198,6 +284,7 @@ impl Writer {
             WriterKind::Stderr => "java.io.PrintWriter",
             WriterKind::Text => "java.io.BufferedWriter",
             WriterKind::Bytes => "java.io.BufferedOutputStream",
+            WriterKind::ByteArray => "java.io.ByteArrayOutputStream",
             WriterKind::Custom => self
                 .custom_sink()
                 .map_or("java.io.Writer", |s| s.class_name()),
@@ -221,7 +308,9 @@ impl Writer {
                 let _ = e.write_all(s.as_bytes());
                 let _ = e.flush();
             }
-            WriterKind::Text | WriterKind::Bytes => return self.write_bytes(&self.enc.encode(s)),
+            WriterKind::Text | WriterKind::Bytes | WriterKind::ByteArray => {
+                return self.write_bytes(&self.enc.encode(s));
+            }
             WriterKind::Custom => {
                 if let Some(sink) = self.custom_sink() {
                     return sink.write_str(s);
@@ -245,6 +334,7 @@ impl Writer {
                     match &mut *lock(sink) {
                         Sink::Open(w) => w.flush().map_err(|e| io_err(&e))?,
                         Sink::Inner(v) => flush_value(v)?,
+                        Sink::Memory(_) => {}
                         Sink::Closed => return Err(stream_closed()),
                     }
                 }

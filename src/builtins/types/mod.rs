@@ -39,6 +39,8 @@ pub(crate) const DEFS: &[Def] = &[
     Def::f("-proxy", proxy::make_proxy),
     Def::f("update-proxy", proxy::update_proxy),
     Def::f("init-proxy", proxy::init_proxy),
+    Def::f("get-proxy-class", proxy::get_proxy_class),
+    Def::f("construct-proxy", proxy::construct_proxy),
     Def::f("bean", proxy::bean),
 ];
 

@@ -130,6 +130,78 @@ pub(crate) fn make_proxy(args: &[Value]) -> Result<Value> {
     Ok(types::proxy(t, methods, Value::NIL, sup))
 }
 
+/// `(get-proxy-class & bases)`: the proxy class over a base class and
+/// interfaces; the same bases give the same class.
+pub(crate) fn get_proxy_class(args: &[Value]) -> Result<Value> {
+    let mut names = Vec::new();
+    for a in args {
+        match a.as_class() {
+            Some(c) => names.push(c.name().to_string()),
+            None => {
+                return err::class_cast(crate::runtime::compare::cast_message(
+                    a.class_name(),
+                    "java.lang.Class",
+                ));
+            }
+        }
+    }
+    if names.is_empty() {
+        names.push("java.lang.Object".to_string());
+    }
+    // Named as the JVM's `proxy-name`: the base, then the interfaces' short
+    // names and a hash of them all.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in names.join(",").bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let ns = crate::builtins::lang::current_ns();
+    let mut classname = format!(
+        "{}.proxy${}",
+        super::protocol::munge(ns.name_str()),
+        names[0]
+    );
+    for i in &names[1..] {
+        classname.push('$');
+        classname.push_str(i.rsplit('.').next().unwrap_or(i));
+    }
+    classname.push_str(&format!("${h:x}"));
+    if types::lookup(&classname).is_none() {
+        types::define(&classname, TypeKind::Reify, vec![], vec![], names);
+    }
+    crate::runtime::host::class_value(&classname).ok_or_else(|| {
+        Exception::new(
+            ExClass::IllegalStateException,
+            format!("class {classname} is not defined"),
+        )
+    })
+}
+
+/// `(construct-proxy c & ctor-args)`: an instance of the proxy class `c`
+/// with no method mappings yet (see `init-proxy`).
+pub(crate) fn construct_proxy(args: &[Value]) -> Result<Value> {
+    super::super::check_arity("construct-proxy", args, 1, None)?;
+    let name = match args[0].as_class() {
+        Some(c) => c.name().to_string(),
+        None => {
+            return err::class_cast(crate::runtime::compare::cast_message(
+                args[0].class_name(),
+                "java.lang.Class",
+            ));
+        }
+    };
+    if types::lookup(&name).is_none_or(|t| t.kind() != TypeKind::Reify) || !name.contains(".proxy$")
+    {
+        // Any other class is constructed with the args (Reflector.invokeConstructor).
+        let def = crate::runtime::host::class_def(&name);
+        return crate::runtime::host::new_instance(def, &name, &args[1..]);
+    }
+    make_proxy(&[
+        sym(&name),
+        Value::map_from_pairs(Vec::new()),
+        Value::vector(args[1..].to_vec()),
+    ])
+}
+
 /// The proxy of `p`, or an IllegalArgumentException naming what it is.
 fn proxy_arg<'a>(p: &'a Value, what: &str) -> Result<&'a types::Instance> {
     match p.view() {

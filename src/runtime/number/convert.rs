@@ -348,7 +348,17 @@ pub fn to_bigdec(v: &Value) -> Result<Value> {
         }
         View::Double(d) => Value::bigdec(double_to_dec(d)?.into_big()),
         View::Float(f) => Value::bigdec(double_to_dec(f64::from(f))?.into_big()),
-        View::Ratio(r) => Value::bigdec(bigdec::ratio_to_dec(r.numer(), r.denom())?.into_big()),
+        // clojure.core/bigdec divides numerator by denominator with `/`,
+        // so under *math-context* it rounds (else an inexact one throws).
+        View::Ratio(r) => Value::bigdec(
+            match super::math_context::current() {
+                Some(mc) => {
+                    Dec::new(r.numer().clone(), 0).div_mc(&Dec::new(r.denom().clone(), 0), mc)?
+                }
+                None => bigdec::ratio_to_dec(r.numer(), r.denom())?,
+            }
+            .into_big(),
+        ),
         View::Str(s) => Value::bigdec(parse_bigdec(s.as_str())?),
         View::Nil => return Err(nil_ctor_arg("Object.getClass()")),
         _ => return Err(no_matching_ctor("java.math.BigDecimal")),

@@ -1,0 +1,15 @@
+;; bigdec of a ratio divides with *math-context* when it is bound
+(require '[clojure.pprint :refer [cl-format]])
+(println (binding [*math-context* java.math.MathContext/DECIMAL128] (bigdec 4/3)))
+(println (binding [*math-context* (java.math.MathContext. 5)] (bigdec -2/3)))
+(println (binding [*math-context* (java.math.MathContext. 3 java.math.RoundingMode/DOWN)] (bigdec 2/3)))
+(println (binding [*math-context* (java.math.MathContext. 2)] [(bigdec 1/4) (bigdec 1/8) (bigdec 22/7)]))
+(println (try (bigdec 1/3) (catch ArithmeticException e (.getMessage e))))
+(println (bigdec 1/4) (bigdec 3/2) (bigdec -7/8))
+(def big-ratio (/ (* 4 (bigint (BigDecimal/valueOf Double/MAX_VALUE))) 3))
+(binding [*math-context* java.math.MathContext/DECIMAL128]
+  (println (cl-format false "~10,3e" big-ratio))
+  (println (cl-format false "~10,3e" (- big-ratio)))
+  (println (count (cl-format false "~10,3f" big-ratio)))
+  (println (subs (cl-format false "~10,3f" big-ratio) 0 40)))
+(println (cl-format false "~10,3f|~10,3e" 4/5 4/5))
