@@ -462,6 +462,11 @@ impl<'a> Analyzer<'a> {
         let slot = f.next_slot;
         f.next_slot += 1;
         f.locals.push((sym, slot));
+        // Slots restart at 0 in each arity: a mark left by another arity's
+        // local in this slot is not this local's type.
+        if let Some(p) = f.prims.get_mut(slot as usize) {
+            *p = None;
+        }
         slot
     }
 
