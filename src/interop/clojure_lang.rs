@@ -203,7 +203,7 @@ pub fn call_static(class: &str, member: &str, args: &[Value]) -> Option<Result<V
             return Some(call_core("unchecked-negate", std::slice::from_ref(x)));
         }
         ("MapEntry", "create", [k, v]) => return Some(Ok(Value::map_entry(k.clone(), v.clone()))),
-        ("RT", "baseLoader", []) => return Some(Ok(super::jdk::class_loader())),
+        ("RT", "baseLoader", []) => return Some(Ok(super::reflect::class_loader())),
         ("Reflector", _, _) => return reflector(member, args),
         // PersistentArrayMap.create(Map) / PersistentTreeMap.create(Map)
         // (what print-dup's forms read back with): the entries assoc'ed

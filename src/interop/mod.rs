@@ -63,6 +63,7 @@ mod math;
 mod multi;
 mod number;
 mod object;
+mod reflect;
 mod regex;
 mod simple_date_format;
 mod stack_trace;

@@ -167,10 +167,10 @@ pub fn call_method(target: &Value, method: &str, args: &[Value]) -> Result<Value
             }
             ("isInstance", [x]) => Some(Ok(Value::bool(classes::is_instance(c.name(), x)))),
             ("getConstructor" | "getDeclaredConstructor", [types]) => {
-                super::jdk::get_constructor(c.name(), types)
+                super::reflect::get_constructor(c.name(), types)
             }
             ("getConstructors" | "getDeclaredConstructors", []) => {
-                super::jdk::get_constructors(c.name())
+                super::reflect::get_constructors(c.name())
             }
             ("isInterface", []) => Some(Ok(Value::bool(c.is_interface()))),
             ("isArray", []) => Some(Ok(Value::bool(c.name().starts_with('[')))),
