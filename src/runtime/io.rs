@@ -9,6 +9,7 @@
 
 use super::error::{Result, err};
 use super::gc::{Lock, Ref, lock};
+use super::input::Encoding;
 use super::value::{Value, View};
 use std::io::Write;
 use std::sync::Mutex;
@@ -145,60 +146,46 @@ impl Writer {
     pub fn custom_sink(&self) -> Option<&dyn WriterSink> {
         self.custom.as_deref()
     }
-    /// A java.io.BufferedOutputStream writing bytes to `sink`.
-    pub fn bytes(sink: Box<dyn Write + Send>) -> Value {
+    /// A writer of `kind` over `sink`, with nothing buffered yet.
+    fn over_sink(
+        kind: WriterKind,
+        sink: Sink,
+        enc: Encoding,
+        class: Option<&'static str>,
+    ) -> Value {
         Value::from(Ref::new(Writer {
-            kind: WriterKind::Bytes,
-            buf: Lock::new(String::new()),
-            sink: Some(Lock::new(Sink::Open(sink))),
-            enc: super::input::Encoding::Utf8,
-            custom: None,
-            class: None,
-        }))
-    }
-    /// A `class` (java.io.FileOutputStream) writing bytes to `sink`.
-    pub fn bytes_named(class: &'static str, sink: Sink) -> Value {
-        Value::from(Ref::new(Writer {
-            kind: WriterKind::Bytes,
-            buf: Lock::new(String::new()),
-            sink: Some(Lock::new(sink)),
-            enc: super::input::Encoding::Utf8,
-            custom: None,
-            class: Some(class),
-        }))
-    }
-    /// A `class` (java.io.OutputStreamWriter) writing `enc`-encoded text to `sink`.
-    pub fn text_named(class: &'static str, sink: Sink, enc: super::input::Encoding) -> Value {
-        Value::from(Ref::new(Writer {
-            kind: WriterKind::Text,
+            kind,
             buf: Lock::new(String::new()),
             sink: Some(Lock::new(sink)),
             enc,
             custom: None,
-            class: Some(class),
+            class,
         }))
+    }
+    /// A java.io.BufferedOutputStream writing bytes to `sink`.
+    pub fn bytes(sink: Box<dyn Write + Send>) -> Value {
+        Self::over_sink(WriterKind::Bytes, Sink::Open(sink), Encoding::Utf8, None)
+    }
+    /// A `class` (java.io.FileOutputStream) writing bytes to `sink`.
+    pub fn bytes_named(class: &'static str, sink: Sink) -> Value {
+        Self::over_sink(WriterKind::Bytes, sink, Encoding::Utf8, Some(class))
+    }
+    /// A `class` (java.io.OutputStreamWriter) writing `enc`-encoded text to `sink`.
+    pub fn text_named(class: &'static str, sink: Sink, enc: Encoding) -> Value {
+        Self::over_sink(WriterKind::Text, sink, enc, Some(class))
     }
     /// A java.io.BufferedOutputStream writing bytes to the output stream `inner`.
     pub fn bytes_on(inner: Value) -> Value {
-        Value::from(Ref::new(Writer {
-            kind: WriterKind::Bytes,
-            buf: Lock::new(String::new()),
-            sink: Some(Lock::new(Sink::Inner(inner))),
-            enc: super::input::Encoding::Utf8,
-            custom: None,
-            class: None,
-        }))
+        Self::over_sink(WriterKind::Bytes, Sink::Inner(inner), Encoding::Utf8, None)
     }
     /// A new, empty java.io.ByteArrayOutputStream.
     pub fn byte_array() -> Value {
-        Value::from(Ref::new(Writer {
-            kind: WriterKind::ByteArray,
-            buf: Lock::new(String::new()),
-            sink: Some(Lock::new(Sink::Memory(Vec::new()))),
-            enc: super::input::Encoding::Utf8,
-            custom: None,
-            class: None,
-        }))
+        Self::over_sink(
+            WriterKind::ByteArray,
+            Sink::Memory(Vec::new()),
+            Encoding::Utf8,
+            None,
+        )
     }
     /// True for output streams (bytes), false for writers (text).
     pub fn is_bytes(&self) -> bool {
